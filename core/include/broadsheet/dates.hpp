@@ -1,0 +1,22 @@
+// Broadsheet core: reading the dates news sites print.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace broadsheet {
+
+// Reads a date line as news sites print it and returns it as ISO 8601, or "" if the line is not a
+// date line. Handles, among others:
+//   "Wed 13 Aug 2025 // 20:15 UTC"         -> "2025-08-13T20:15Z"
+//   "Wed 6 Jan 2021 06.43 EST"             -> "2021-01-06T06:43-05:00"
+//   "19 November 2019"                     -> "2019-11-19"
+//   "November 19, 2019 / 12:21 AM / Updated 14 hours ago" -> "2019-11-19T00:21"
+//   "Nov. 20, 2019 5:52 AM EST"            -> "2019-11-20T05:52-05:00"
+//   "2019-11-20", "2019-11-20T10:00:00Z"   -> as given (seconds dropped)
+// A time without a zone is kept without an offset (local time of the publisher).
+// Leading "Published", "Updated", "Last modified on" and weekday names are skipped; the date must
+// come first, and only a short tail (an "Updated ..." note) may follow it.
+std::string parse_date_line(std::string_view line);
+
+} // namespace broadsheet

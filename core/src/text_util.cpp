@@ -1,0 +1,132 @@
+#include "text_util.hpp"
+
+#include <cctype>
+
+namespace broadsheet::text {
+namespace {
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Length of a Unicode space (NBSP U+00A0, U+2000..U+200B, U+202F, U+205F, U+3000, U+FEFF) at the
+// start of s, or 0.
+size_t unicode_space_at(std::string_view s) {
+    if (s.size() >= 2 && s[0] == '\xC2' && s[1] == '\xA0') return 2;
+    if (s.size() >= 3) {
+        auto a = uint8_t(s[0]), b = uint8_t(s[1]), c = uint8_t(s[2]);
+        if (a == 0xE2 && b == 0x80 && (c <= 0x8B || c == 0xAF)) return 3;
+        if (a == 0xE2 && b == 0x81 && c == 0x9F) return 3;
+        if (a == 0xE3 && b == 0x80 && c == 0x80) return 3;
+        if (a == 0xEF && b == 0xBB && c == 0xBF) return 3;
+    }
+    return 0;
+}
+
+// Length of a Unicode space ending at s.end(), or 0.
+size_t unicode_space_before_end(std::string_view s) {
+    for (size_t len : {size_t(2), size_t(3)}) {
+        if (s.size() >= len && unicode_space_at(s.substr(s.size() - len)) == len) return len;
+    }
+    return 0;
+}
+
+char lower(char c) { return char(std::tolower(static_cast<unsigned char>(c))); }
+
+} // namespace
+
+std::string_view trim(std::string_view s) {
+    for (;;) {
+        if (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
+        else if (size_t n = unicode_space_at(s)) s.remove_prefix(n);
+        else break;
+    }
+    for (;;) {
+        if (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
+        else if (size_t n = unicode_space_before_end(s)) s.remove_suffix(n);
+        else break;
+    }
+    return s;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+
+bool matches(std::string_view p, std::string_view s) {
+    // Backtracking only at '*'; patterns are short, lines are bounded by the caller.
+    while (!p.empty()) {
+        char c = p.front();
+        if (c == '*') {
+            p.remove_prefix(1);
+            if (p.empty()) return true;
+            for (size_t i = 0; i <= s.size(); ++i)
+                if (matches(p, s.substr(i))) return true;
+            return false;
+        }
+        if (c == '#') {
+            size_t n = 0;
+            while (n < s.size() && std::isdigit(static_cast<unsigned char>(s[n]))) ++n;
+            if (n == 0) return false;
+            p.remove_prefix(1);
+            s.remove_prefix(n);
+            continue;
+        }
+        if (c == ' ') {
+            size_t n = 0;
+            while (n < s.size() && (s[n] == ' ' || s[n] == '\t')) ++n;
+            if (n == 0) return false;
+            p.remove_prefix(1);
+            s.remove_prefix(n);
+            continue;
+        }
+        if (s.empty() || lower(c) != lower(s.front())) return false;
+        p.remove_prefix(1);
+        s.remove_prefix(1);
+    }
+    return s.empty();
+}
+
+std::vector<std::string_view> split_lines(std::string_view s) {
+    std::vector<std::string_view> lines;
+    size_t start = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\n') {
+            lines.push_back(s.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    if (start < s.size()) lines.push_back(s.substr(start));
+    return lines;
+}
+
+std::string collapse_spaces(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending = false;
+    while (!s.empty()) {
+        size_t n = is_ascii_space(s.front()) ? 1 : unicode_space_at(s);
+        // The zero-width space and the BOM are not word breaks: drop them without a space.
+        bool zero_width = n == 3 && (s.substr(0, 3) == "\xE2\x80\x8B" || s.substr(0, 3) == "\xEF\xBB\xBF");
+        if (n > 0) {
+            if (!zero_width) pending = true;
+            s.remove_prefix(n);
+            continue;
+        }
+        if (pending && !out.empty()) out += ' ';
+        pending = false;
+        out += s.front();
+        s.remove_prefix(1);
+    }
+    return out;
+}
+
+bool strip_suffix(std::string_view& s, std::string_view suffix) {
+    std::string_view t = trim(s);
+    if (t.size() < suffix.size() || t.substr(t.size() - suffix.size()) != suffix) return false;
+    s = trim(t.substr(0, t.size() - suffix.size()));
+    return true;
+}
+
+} // namespace broadsheet::text

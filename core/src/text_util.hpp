@@ -1,0 +1,31 @@
+// Internal: small string helpers shared by the importers. Not part of the public API.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace broadsheet::text {
+
+// Trims ASCII whitespace and the Unicode spaces that scraped text is full of (NBSP, thin space,
+// zero-width space, BOM) from both ends.
+std::string_view trim(std::string_view s);
+
+// ASCII case-insensitive equality.
+bool iequals(std::string_view a, std::string_view b);
+
+// Whole-string match of `s` against a line pattern, ASCII case-insensitively:
+// '*' matches any run of characters (also none), '#' a run of one or more digits, ' ' one or
+// more spaces; anything else matches itself.
+bool matches(std::string_view pattern, std::string_view s);
+
+// Splits on '\n' (the text is already normalised to "\n" line ends); keeps empty lines.
+std::vector<std::string_view> split_lines(std::string_view s);
+
+// Collapses runs of whitespace (including NBSP) to one space and trims.
+std::string collapse_spaces(std::string_view s);
+
+// Removes `suffix` (after optional spaces) from the end of `s`; returns whether it did.
+bool strip_suffix(std::string_view& s, std::string_view suffix);
+
+} // namespace broadsheet::text
