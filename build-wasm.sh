@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Builds the Broadsheet web app into dist/ (a static site: index.html, index.js, index.wasm).
+#
+#   ./build-wasm.sh                 build dist/
+#   ./build-wasm.sh --serve [PORT]  build, then serve dist/ on http://127.0.0.1:PORT (default 8080)
+#   ./build-wasm.sh --single-file   also write dist/broadsheet.html, one file that opens from file://
+#
+# On a fresh Debian 12 machine (as root, or with sudo) it installs what is missing (emscripten,
+# cmake, ninja, header-only -dev packages, fonts), enables deb-src, fetches the pinned C/C++ sources
+# with `apt-get source` (tools/sources.lock), and builds SDL2 for wasm once (cached in .deps/).
+# Elsewhere, put an emsdk's em++ on PATH and install cmake, ninja, nlohmann-json, doctest and the
+# Noto fonts (BROADSHEET_FONT_DIR=folder with NotoSans-Regular.ttf) yourself; sources still come
+# from Debian's archive, so that part needs apt-get.
+set -euo pipefail
+cd "$(dirname "$0")"
+source tools/deps.sh
+
+serve=0 port=8080 single=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --serve) serve=1; if [ $# -gt 1 ] && [[ "$2" =~ ^[0-9]+$ ]]; then port=$2; shift; fi ;;
+    --port) port=$2; shift ;;
+    --single-file) single=1 ;;
+    -h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) deps_die "unknown option $1 (see --help)" ;;
+    esac
+    shift
+done
+
+if [ -f /etc/debian_version ]; then
+    deps_apt cmake ninja-build nlohmann-json3-dev doctest-dev fonts-noto-core python3 xz-utils
+fi
+deps_emscripten
+deps_sources imgui libsdl2 utf8proc
+deps_sdl2_wasm
+
+build=build/wasm
+if [ ! -f "$build/build.ninja" ]; then
+    deps_log "configuring $build"
+    emcmake cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=MinSizeRel \
+        "-DCMAKE_CROSSCOMPILING_EMULATOR=$(command -v node);--no-experimental-fetch" >/dev/null
+fi
+targets=(broadsheet_web)
+[ "$single" = 1 ] && targets+=(broadsheet_single)
+deps_log "building ${targets[*]}"
+cmake --build "$build" --target "${targets[@]}"
+
+mkdir -p dist
+for f in index.html index.js index.wasm; do
+    cmp -s "$build/web/$f" "dist/$f" 2>/dev/null || cp "$build/web/$f" "dist/$f"
+done
+[ "$single" = 1 ] && cp "$build/web/broadsheet.html" dist/broadsheet.html
+# The fonts are embedded in index.wasm; their licence travels with the site.
+mkdir -p dist/fonts
+cp /usr/share/doc/fonts-noto-core/copyright dist/fonts/NotoSans-LICENSE.txt 2>/dev/null || true
+deps_log "dist/ is ready: $(du -sh dist | cut -f1) ($(gzip -9c dist/index.wasm | wc -c | awk '{printf "%d kB", $1/1024}') wasm gzipped)"
+
+if [ "$serve" = 1 ]; then
+    deps_log "serving dist/ at http://127.0.0.1:$port/ (Ctrl+C to stop)"
+    exec python3 -m http.server "$port" --bind 127.0.0.1 --directory dist
+fi

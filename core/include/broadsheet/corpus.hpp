@@ -1,0 +1,37 @@
+// Broadsheet core: the set of articles a user has loaded.
+//
+// Each article gets a stable id when added (never reused in a session), so views and the JS test
+// hook can name it. Removing an article leaves the others' ids unchanged.
+#pragma once
+
+#include "broadsheet/article.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace broadsheet {
+
+using ArticleId = uint32_t;
+
+class Corpus {
+public:
+    // Adds an article and returns its id.
+    ArticleId add(Article article);
+    // Removes the article with this id; returns false if there is none.
+    bool remove(ArticleId id);
+    // The article with this id, or nullptr.
+    const Article* find(ArticleId id) const;
+
+    size_t size() const { return articles_.size(); }
+    bool empty() const { return articles_.empty(); }
+    // Articles and their ids in the order they were added (parallel vectors, index i <-> i).
+    const std::vector<Article>& articles() const { return articles_; }
+    const std::vector<ArticleId>& ids() const { return ids_; }
+
+private:
+    std::vector<Article> articles_;
+    std::vector<ArticleId> ids_; // ascending, since ids are handed out in order
+    ArticleId next_id_ = 1;
+};
+
+} // namespace broadsheet

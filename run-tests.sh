@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Installs what the tests need, builds, and runs every test:
+#   1. native build (g++): core, CLI, unit tests + CLI tests under ctest
+#   2. wasm build (em++): the web app into dist/, and the same unit tests run under node by ctest
+#   3. browser end-to-end tests: Debian's Chromium + playwright-core against dist/ on 127.0.0.1
+# The shared samples are read from ../shared (override: BROADSHEET_SHARED=DIR).
+# Ends with one line: "N passed, N failed" over all suites; exit status 1 if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+source tools/deps.sh
+set -e
+
+shared="${BROADSHEET_SHARED:-$(cd .. && pwd)/shared}"
+[ -d "$shared/samples" ] || deps_die "shared samples not found at $shared (set BROADSHEET_SHARED)"
+
+if [ -f /etc/debian_version ]; then
+    deps_apt g++ cmake ninja-build nlohmann-json3-dev doctest-dev fonts-noto-core python3 xz-utils \
+        chromium ca-certificates
+    command -v node >/dev/null || deps_apt nodejs npm
+fi
+deps_sources utf8proc imgui libsdl2
+set +e
+
+total_pass=0 total_fail=0 summary=()
+# Records a ctest run's counts from its "N% tests passed, F tests failed out of T" line.
+record_ctest() {
+    local name=$1 log=$2 line t f
+    line=$(grep -E "tests passed, [0-9]+ tests? failed out of [0-9]+" "$log" | tail -1)
+    if [ -z "$line" ]; then
+        total_fail=$((total_fail + 1)); summary+=("$name: did not run (see above)"); return
+    fi
+    f=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
+    t=$(sed -E 's/.* failed out of ([0-9]+).*/\1/' <<<"$line")
+    total_pass=$((total_pass + t - f)); total_fail=$((total_fail + f))
+    summary+=("$name: $((t - f)) passed, $f failed")
+}
+stage_failed() { total_fail=$((total_fail + 1)); summary+=("$1: FAILED to build"); }
+
+logs=build/test-logs
+mkdir -p "$logs"
+
+# 1. Native.
+deps_log "native build"
+if cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release "-DBROADSHEET_SHARED_DIR=$shared" >/dev/null &&
+    cmake --build build/native; then
+    (cd build/native && ctest --output-on-failure) 2>&1 | tee "$logs/native.log"
+    record_ctest "native unit+CLI tests" "$logs/native.log"
+else
+    stage_failed "native build"
+fi
+
+# 2. Wasm: the site, then the unit tests under node.
+deps_log "wasm build"
+if ./build-wasm.sh && cmake -S . -B build/wasm "-DBROADSHEET_SHARED_DIR=$shared" >/dev/null &&
+    (deps_emscripten && cmake --build build/wasm --target unit_tests); then
+    (deps_emscripten && cd build/wasm && ctest --output-on-failure) 2>&1 | tee "$logs/wasm.log"
+    record_ctest "wasm unit tests (node)" "$logs/wasm.log"
+else
+    stage_failed "wasm build"
+fi
+
+# 3. Browser.
+deps_log "browser tests"
+if [ -f dist/index.html ] && (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+    node tests/browser/e2e.mjs --shared "$shared" 2>&1 | tee "$logs/browser.log"
+    line=$(grep -E "^browser tests: [0-9]+ passed, [0-9]+ failed" "$logs/browser.log" | tail -1)
+    if [ -n "$line" ]; then
+        p=$(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$line"); f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
+        total_pass=$((total_pass + p)); total_fail=$((total_fail + f)); summary+=("browser tests: $p passed, $f failed")
+    else
+        total_fail=$((total_fail + 1)); summary+=("browser tests: did not finish")
+    fi
+else
+    stage_failed "browser test setup"
+fi
+
+echo
+printf '  %s\n' "${summary[@]}"
+echo "all suites: $total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]

@@ -1,0 +1,166 @@
+// The page side of Broadsheet (appended to the emscripten module with --post-js, so it sees
+// Module, HEAPU8 and ccall): dropped and picked files into the core, resizing, and the test hook
+// window.broadsheet. Article bytes go from the File object straight into wasm memory; nothing is
+// sent anywhere.
+(function () {
+  'use strict';
+  var ready = false;
+  var readyWaiters = [];
+  var queue = Promise.resolve(); // imports run one batch after another, in order
+  var importing = 0;
+
+  // Reads every file of a drop, including folders (webkitGetAsEntry), in a stable order.
+  function entriesToFiles(entries) {
+    var out = [];
+    function walk(entry, path) {
+      if (!entry) return Promise.resolve();
+      if (entry.isFile) {
+        return new Promise(function (resolve) {
+          entry.file(function (f) { out.push({ name: path + f.name, file: f }); resolve(); },
+                     function () { out.push({ name: path + entry.name, error: 'cannot read the file' }); resolve(); });
+        });
+      }
+      if (entry.isDirectory) {
+        var reader = entry.createReader();
+        var children = [];
+        return new Promise(function (resolve) {
+          (function more() {
+            reader.readEntries(function (batch) {
+              if (!batch.length) {
+                children.sort(function (a, b) { return a.name < b.name ? -1 : a.name > b.name ? 1 : 0; });
+                children.reduce(function (p, c) { return p.then(function () { return walk(c, path + entry.name + '/'); }); },
+                                Promise.resolve()).then(resolve);
+                return;
+              }
+              children.push.apply(children, batch);
+              more();
+            }, function () { resolve(); });
+          })();
+        });
+      }
+      return Promise.resolve();
+    }
+    return entries.reduce(function (p, e) { return p.then(function () { return walk(e, ''); }); }, Promise.resolve())
+      .then(function () { return out; });
+  }
+
+  function importBytes(name, bytes) {
+    var ptr = _malloc(Math.max(1, bytes.length));
+    if (!ptr) throw new Error('out of memory');
+    HEAPU8.set(bytes, ptr); // HEAPU8 is re-read after malloc, which may have grown memory
+    ccall('bs_import_file', null, ['string', 'number', 'number'], [name, ptr, bytes.length]);
+  }
+
+  // items: [{name, file}] or [{name, bytes}] or [{name, text}]; returns after the batch imported.
+  function importItems(items) {
+    importing++;
+    queue = queue.then(function () {
+      return items.reduce(function (p, it) {
+        return p.then(function () {
+          if (it.error) return importBytes(it.name, new Uint8Array(0));
+          var get = it.file ? it.file.arrayBuffer() : Promise.resolve(it.bytes ? it.bytes : new TextEncoder().encode(it.text || ''));
+          return get.then(function (buf) { importBytes(it.name, new Uint8Array(buf)); },
+                          function () { importBytes(it.name, new Uint8Array(0)); });
+        });
+      }, Promise.resolve()).then(function () { _bs_import_done(); importing--; announce(); },
+                                 function (e) { _bs_import_done(); importing--; console.error(e); });
+    });
+    return queue;
+  }
+
+  function filesFromDataTransfer(dt) {
+    var entries = [];
+    if (dt.items && dt.items.length && dt.items[0].webkitGetAsEntry) {
+      for (var i = 0; i < dt.items.length; i++) {
+        var e = dt.items[i].kind === 'file' ? dt.items[i].webkitGetAsEntry() : null;
+        if (e) entries.push(e);
+      }
+    }
+    // Entries must be taken synchronously, inside the drop event; files are the fallback (and
+    // what synthetic drops in tests carry).
+    if (entries.length) return entriesToFiles(entries);
+    var files = Array.prototype.map.call(dt.files || [], function (f) { return { name: f.name, file: f }; });
+    return Promise.resolve(files);
+  }
+
+  var dragDepth = 0;
+  function hasFiles(e) { return e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types || [], 'Files') >= 0; }
+  window.addEventListener('dragenter', function (e) {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    if (dragDepth++ === 0 && ready) _bs_set_drag_active(1);
+  });
+  window.addEventListener('dragover', function (e) {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  });
+  window.addEventListener('dragleave', function (e) {
+    if (!hasFiles(e)) return;
+    if (--dragDepth <= 0) { dragDepth = 0; if (ready) _bs_set_drag_active(0); }
+  });
+  window.addEventListener('drop', function (e) {
+    e.preventDefault(); // never let the browser navigate to a dropped file
+    dragDepth = 0;
+    if (ready) _bs_set_drag_active(0);
+    if (!e.dataTransfer) return;
+    filesFromDataTransfer(e.dataTransfer).then(function (items) {
+      whenReady(function () { importItems(items); });
+    });
+  });
+
+  var picker = document.getElementById('file-picker');
+  Module.broadsheetPickFiles = function () { if (picker) picker.click(); };
+  if (picker) {
+    picker.addEventListener('change', function () {
+      var items = Array.prototype.map.call(picker.files, function (f) { return { name: f.name, file: f }; });
+      picker.value = '';
+      importItems(items);
+    });
+  }
+
+  function resize() { if (ready) _bs_resize(window.innerWidth, window.innerHeight); }
+  window.addEventListener('resize', resize);
+  if (window.matchMedia) {
+    var mq = window.matchMedia('(prefers-color-scheme: dark)');
+    if (mq.addEventListener) mq.addEventListener('change', function () { if (ready) _bs_wake(); });
+  }
+
+  function state() { return JSON.parse(UTF8ToString(_bs_state_json())); }
+
+  // A screen-reader mirror of what changed, as text (never HTML).
+  function announce() {
+    var el = document.getElementById('status-mirror');
+    if (!el) return;
+    var s = state();
+    var failed = s.errors.length;
+    el.textContent = s.articles.length + ' articles loaded.' +
+      (failed ? ' ' + failed + ' file(s) could not be read: ' + s.errors.map(function (x) { return x.file + ': ' + x.message; }).join('; ') : '') +
+      (s.open ? ' Reading: ' + s.open.title + '.' : '');
+  }
+
+  function whenReady(fn) { if (ready) fn(); else readyWaiters.push(fn); }
+
+  // The test hook. Its shape is documented in shell/README.md; keep it stable.
+  window.broadsheet = {
+    version: 1,
+    // Resolves once the app runs.
+    ready: new Promise(function (resolve) { whenReady(resolve); }),
+    // What the app shows, as plain data.
+    state: state,
+    // Imports files: [{name, text}] or [{name, bytes: Uint8Array}]; resolves when done.
+    importFiles: function (items) { return new Promise(function (r) { whenReady(function () { importItems(items).then(r); }); }); },
+    // Opens an article by id; true if it exists.
+    open: function (id) { var ok = _bs_open_article(id) === 1; announce(); return ok; },
+    // True while files are being read.
+    busy: function () { return importing > 0; },
+  };
+
+  addOnPostRun(function () {
+    ready = true;
+    var loading = document.getElementById('loading');
+    if (loading) loading.className = 'hidden';
+    resize();
+    readyWaiters.splice(0).forEach(function (fn) { fn(); });
+  });
+})();

@@ -1,0 +1,218 @@
+// Browser end-to-end tests: Debian's Chromium driven by playwright-core against dist/ served on
+// 127.0.0.1. They address the canvas UI through the window.broadsheet hook and real input.
+//
+//   node tests/browser/e2e.mjs [--dist DIR] [--shared DIR] [--out DIR]
+//
+// Prints one line per test and ends with "N passed, N failed"; exit status 1 if any failed.
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const arg = (name, def) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : def;
+};
+const distDir = path.resolve(arg('--dist', path.join(here, '../../dist')));
+const sharedDir = path.resolve(arg('--shared', path.join(here, '../../../shared')));
+const outDir = path.resolve(arg('--out', path.join(here, 'out')));
+fs.mkdirSync(outDir, { recursive: true });
+
+const SEED = 'register-china-im-real-names.txt';
+const SEED_TITLE = 'China cracks down on instant messengers: Users must hand over real names';
+
+// --- a static server for dist/ -----------------------------------------------------------------
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+function serve(dir) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const file = path.join(dir, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// --- the browser ---------------------------------------------------------------------------------
+const chromiumArgs = [
+  '--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-default-apps', '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
+async function openPage(browser, baseUrl, { dpr = 1, width = 1280, height = 800 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+  const page = await context.newPage();
+  const requests = [];
+  const consoleErrors = [];
+  let loaded = false;
+  page.on('request', (r) => { if (loaded) requests.push(r.url()); });
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(baseUrl, { waitUntil: 'load' });
+  await page.evaluate(() => window.broadsheet.ready);
+  loaded = true;
+  return { context, page, requests, consoleErrors };
+}
+
+// Drops files on the page with a synthetic DragEvent carrying a DataTransfer, as a user's drop.
+async function dropFiles(page, files) {
+  const payload = files.map((f) => ({ name: f.name, bytes: Array.from(f.bytes) }));
+  await page.evaluate((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+    const target = document.getElementById('canvas');
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, payload);
+}
+
+async function waitFor(page, predicate, arg, timeout = 15000) {
+  await page.waitForFunction(predicate, arg, { timeout, polling: 50 });
+}
+
+// Counts what a screenshot shows: distinct colours and the share of pixels unlike the background.
+async function pixelStats(browser, png) {
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  const stats = await p.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set();
+    const bg = [d[0], d[1], d[2]];
+    let differing = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      if (Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]) > 30) differing++;
+    }
+    return { width: c.width, height: c.height, colours: colours.size, differing: differing / (d.length / 4) };
+  }, png.toString('base64'));
+  await ctx.close();
+  return stats;
+}
+
+// --- tests ---------------------------------------------------------------------------------------
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+function eq(a, b, msg) { if (a !== b) throw new Error(`${msg}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`); }
+
+const seedBytes = () => fs.readFileSync(path.join(sharedDir, 'samples', SEED));
+const badFiles = () => [
+  { name: 'empty.txt', bytes: new Uint8Array(0) },
+  { name: 'photo.png', bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]) },
+  { name: 'latin1.txt', bytes: Uint8Array.from(Buffer.from('Caf\xe9 society\n\nThe caf\xe9 reopened on Monday.\n', 'latin1')) },
+];
+
+test('the seed, dropped beside bad files, imports and reads clean; each bad file gets its message', async ({ browser, baseUrl }) => {
+  const { page, requests, consoleErrors, context } = await openPage(browser, baseUrl);
+  await dropFiles(page, [...badFiles().slice(0, 2), { name: SEED, bytes: seedBytes() }, badFiles()[2]]);
+  await waitFor(page, () => window.broadsheet.state().lastImport.length === 4 && !window.broadsheet.busy());
+  const s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.articles.length, 2, 'articles imported (seed + Latin-1 file)');
+  const seed = s.articles.find((a) => a.file === SEED);
+  assert(seed, 'the seed is in the library');
+  eq(seed.title, SEED_TITLE, 'seed title');
+  const latin = s.articles.find((a) => a.file === 'latin1.txt');
+  eq(latin && latin.title, 'Caf\u00e9 society', 'Latin-1 title decoded');
+  const err = Object.fromEntries(s.errors.map((e) => [e.file, e.message]));
+  eq(err['empty.txt'], 'the file is empty', 'message for the empty file');
+  eq(err['photo.png'], 'not a text file (PNG image)', 'message for the binary file');
+  const latinOutcome = s.lastImport.find((f) => f.file === 'latin1.txt');
+  assert(latinOutcome.warnings.some((w) => w.includes('Windows-1252')), 'warning for the Latin-1 file');
+
+  assert(await page.evaluate((id) => window.broadsheet.open(id), seed.id), 'open() returns true');
+  const open = await page.evaluate(() => window.broadsheet.state().open);
+  eq(open.id, seed.id, 'open article id');
+  eq(open.title, SEED_TITLE, 'open article title');
+  eq(open.standfirst, "'Such behaviours have raised bitter feelings among netizens'", 'standfirst');
+  assert(open.paragraphs[0].startsWith('China has tightened rules'), 'first paragraph');
+  assert(open.paragraphs.at(-1).endsWith('three years in prison for the offence.'), 'last paragraph, no end mark');
+  const all = open.paragraphs.join('\n');
+  for (const junk of ['This article is more than 1 year old', 'More about', 'TIP US OFF', 'Send us news', 'Other stories you might like', '\u00ae'])
+    assert(!all.includes(junk) && !open.title.includes(junk), `boilerplate left in: ${junk}`);
+
+  await page.waitForTimeout(300);
+  const png = await page.screenshot({ path: path.join(outDir, 'seed-open.png') });
+  const st = await pixelStats(browser, png);
+  assert(st.colours > 50, `screenshot looks blank (${st.colours} colours)`);
+  assert(st.differing > 0.01, `screenshot has almost nothing drawn (${(st.differing * 100).toFixed(2)}% of pixels)`);
+  eq(requests.length, 0, `network requests after load (${requests.join(', ')})`);
+  eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join(' | ')}`);
+  await context.close();
+});
+
+test('clicking a row in the library opens that article in the reader', async ({ browser, baseUrl }) => {
+  const { page, context } = await openPage(browser, baseUrl);
+  await page.evaluate(() => window.broadsheet.importFiles([
+    { name: 'a.txt', text: 'First headline\n\nBody of the first article.\n' },
+    { name: 'b.txt', text: 'Second headline\n\nBody of the second article.\n' },
+  ]));
+  let s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.articles.length, 2, 'two articles');
+  eq(s.open.title, 'First headline', 'the first import opens by itself');
+  // The library table lists rows in the order added, under its header; find the second row by
+  // scanning down the left panel until the open article changes.
+  let opened = null;
+  for (let y = 90; y < 260 && !opened; y += 6) {
+    await page.mouse.click(120, y);
+    await page.waitForTimeout(60);
+    s = await page.evaluate(() => window.broadsheet.state());
+    if (s.open && s.open.title === 'Second headline') opened = y;
+  }
+  assert(opened, 'a click on the second row opened it');
+  await context.close();
+});
+
+test('the canvas follows window resizes and renders crisply at devicePixelRatio 2', async ({ browser, baseUrl }) => {
+  const { page, context } = await openPage(browser, baseUrl, { dpr: 2, width: 900, height: 600 });
+  await page.evaluate((bytes) => window.broadsheet.importFiles([{ name: 'seed.txt', bytes: new Uint8Array(bytes) }]),
+                      Array.from(seedBytes()));
+  await page.waitForTimeout(200);
+  let size = await page.evaluate(() => ({ w: document.getElementById('canvas').width, h: document.getElementById('canvas').height }));
+  eq(size.w, 1800, 'backing store width = CSS width x DPR');
+  eq(size.h, 1200, 'backing store height = CSS height x DPR');
+  await page.screenshot({ path: path.join(outDir, 'dpr2.png') });
+  await page.setViewportSize({ width: 1100, height: 700 });
+  await page.waitForFunction(() => document.getElementById('canvas').width === 2200, null, { timeout: 5000 });
+  size = await page.evaluate(() => ({ w: document.getElementById('canvas').width, h: document.getElementById('canvas').height }));
+  eq(size.h, 1400, 'backing store height after resize');
+  const png = await page.screenshot({ path: path.join(outDir, 'dpr2-resized.png') });
+  const st = await pixelStats(browser, png);
+  assert(st.colours > 50 && st.differing > 0.01, 'resized page is drawn');
+  await context.close();
+});
+
+// --- runner --------------------------------------------------------------------------------------
+const server = await serve(distDir);
+const baseUrl = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs });
+let passed = 0, failed = 0;
+for (const t of tests) {
+  const t0 = Date.now();
+  try {
+    await t.fn({ browser, baseUrl });
+    passed++;
+    console.log(`ok   ${t.name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${t.name}\n     ${String(e && e.stack || e).split('\n').slice(0, 4).join('\n     ')}`);
+  }
+}
+await browser.close();
+server.close();
+console.log(`browser tests: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,81 @@
+#include "app.hpp"
+
+#include <nlohmann/json.hpp>
+
+App& app() {
+    static App instance;
+    return instance;
+}
+
+void App::import_file(const std::string& name, std::string_view bytes) {
+    if (!status.batch_open) {
+        status.last_import.clear();
+        status.batch_open = true;
+    }
+    broadsheet::ImportResult r = broadsheet::import_file(name, bytes);
+    FileOutcome out{name, int(r.articles.size()), r.warnings, r.error};
+    broadsheet::ArticleId first = 0;
+    for (auto& a : r.articles) {
+        auto id = corpus.add(std::move(a));
+        if (!first) first = id;
+    }
+    status.last_import.push_back(std::move(out));
+    if (!status.last_import.back().error.empty()) status.show_details = true;
+    library.rows_dirty = true;
+    // The first article of a batch opens by itself when nothing is open yet.
+    if (first && reader.open == 0) open_article(first);
+}
+
+bool App::open_article(broadsheet::ArticleId id) {
+    if (!corpus.find(id)) return false;
+    reader.open = id;
+    reader.scroll_to_top = true;
+    library.selected = id;
+    library.scroll_to_selected = true;
+    return true;
+}
+
+void App::remove_article(broadsheet::ArticleId id) {
+    if (!corpus.remove(id)) return;
+    if (reader.open == id) reader.open = 0;
+    if (library.selected == id) library.selected = 0;
+    library.rows_dirty = true;
+}
+
+std::string App::state_json() const {
+    using nlohmann::json;
+    json articles = json::array();
+    const auto& all = corpus.articles();
+    const auto& ids = corpus.ids();
+    for (size_t i = 0; i < all.size(); ++i) {
+        const auto& a = all[i];
+        articles.push_back({{"id", ids[i]},
+                            {"title", a.title},
+                            {"file", a.file},
+                            {"byline", a.byline},
+                            {"date", a.date},
+                            {"paragraphs", a.paragraphs.size()}});
+    }
+    json open = nullptr;
+    if (const auto* a = corpus.find(reader.open)) {
+        json paragraphs = json::array();
+        for (size_t i = 0; i < a->paragraphs.size(); ++i) paragraphs.push_back(a->paragraph(i));
+        json removed = json::array();
+        for (const auto& r : a->removed) removed.push_back({{"text", r.text}, {"reason", r.reason}});
+        open = {{"id", reader.open},      {"title", a->title},     {"standfirst", a->standfirst},
+                {"byline", a->byline},    {"date", a->date},       {"file", a->file},
+                {"encoding", a->encoding}, {"paragraphs", paragraphs}, {"removed", removed}};
+    }
+    json imports = json::array(), errors = json::array();
+    for (const auto& f : status.last_import) {
+        imports.push_back({{"file", f.file}, {"articles", f.articles}, {"warnings", f.warnings}, {"error", f.error}});
+        if (!f.error.empty()) errors.push_back({{"file", f.file}, {"message", f.error}});
+    }
+    json state = {{"articles", articles},
+                  {"open", open},
+                  {"selected", library.selected},
+                  {"lastImport", imports},
+                  {"errors", errors},
+                  {"showRemoved", reader.show_removed}};
+    return state.dump(-1, ' ', false, json::error_handler_t::replace);
+}

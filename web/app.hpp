@@ -1,0 +1,86 @@
+// The Broadsheet app: what the UI shows, in plain structs, and the actions on it.
+//
+// The app owns a core Corpus; panels (one file each) draw from App and change it only through the
+// functions below, so the JS test hook and the UI see the same state.
+#pragma once
+
+#include "broadsheet/corpus.hpp"
+#include "broadsheet/import.hpp"
+
+#include <string>
+#include <vector>
+
+struct ImFont;
+
+// What happened to one file of an import.
+struct FileOutcome {
+    std::string file;
+    int articles = 0;                  // how many articles it gave
+    std::vector<std::string> warnings; // caveats
+    std::string error;                 // why it gave none; empty on success
+};
+
+struct LibraryPanelState {
+    char filter[256] = "";
+    int sort_column = -1; // -1: order added
+    bool sort_ascending = true;
+    std::vector<size_t> rows; // indices into corpus.articles(), filtered and sorted
+    bool rows_dirty = true;
+    broadsheet::ArticleId selected = 0;
+    bool scroll_to_selected = false;
+};
+
+struct ReaderPanelState {
+    broadsheet::ArticleId open = 0; // 0: none
+    bool show_removed = false;
+    bool scroll_to_top = false;
+};
+
+struct StatusPanelState {
+    std::vector<FileOutcome> last_import; // per-file results of the latest import batch
+    bool batch_open = false;              // files of a batch are still arriving
+    bool show_details = false;
+};
+
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* headline = nullptr;
+    ImFont* ui_bold = nullptr;
+};
+
+struct App {
+    broadsheet::Corpus corpus;
+    LibraryPanelState library;
+    ReaderPanelState reader;
+    StatusPanelState status;
+    Fonts fonts;
+    bool drag_active = false; // files are being dragged over the page
+
+    // Imports one file's bytes; the outcome joins the current batch.
+    void import_file(const std::string& name, std::string_view bytes);
+    // Ends the current batch (the next import starts a new one).
+    void end_import_batch() { status.batch_open = false; }
+    // Opens an article in the reader and selects it in the library; false if there is none.
+    bool open_article(broadsheet::ArticleId id);
+    void remove_article(broadsheet::ArticleId id);
+    // The state the JS test hook returns: articles, the open article, last import's outcomes.
+    std::string state_json() const;
+};
+
+App& app();
+
+// Panels: each draws itself into the current ImGui window region.
+void draw_library_panel(App& app);
+void draw_reader_panel(App& app);
+void draw_status_bar(App& app);
+
+// Asks the main loop to draw a few frames (it draws nothing while nothing changes).
+void request_redraw();
+
+// Platform (platform_web.cpp): what only the browser can do.
+void platform_open_file_picker();
+void platform_copy_to_clipboard(const std::string& text);
+bool platform_prefers_dark();
+float platform_device_pixel_ratio();
+// The page's size in CSS pixels.
+void platform_window_size(int& width, int& height);

@@ -1,0 +1,154 @@
+// Library panel: every loaded article in a sortable, filterable, virtualised table.
+#include "app.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
+namespace {
+
+enum Column { kTitle, kDate, kByline, kFile, kLength, kColumnCount };
+
+bool contains_ci(std::string_view hay, std::string_view needle) {
+    if (needle.empty()) return true;
+    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    });
+    return it != hay.end();
+}
+
+std::string joined_byline(const broadsheet::Article& a) {
+    std::string s;
+    for (const auto& n : a.byline) s += (s.empty() ? "" : ", ") + n;
+    return s;
+}
+
+std::string_view base_name(std::string_view path) {
+    size_t slash = path.find_last_of("/\\");
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+void rebuild_rows(App& app) {
+    auto& st = app.library;
+    const auto& all = app.corpus.articles();
+    st.rows.clear();
+    for (size_t i = 0; i < all.size(); ++i) {
+        const auto& a = all[i];
+        if (contains_ci(a.title, st.filter) || contains_ci(a.file, st.filter) ||
+            contains_ci(joined_byline(a), st.filter))
+            st.rows.push_back(i);
+    }
+    if (st.sort_column >= 0) {
+        auto key_less = [&](size_t x, size_t y) {
+            const auto &a = all[x], &b = all[y];
+            switch (st.sort_column) {
+            case kTitle: return a.title < b.title;
+            case kDate: return a.date < b.date;
+            case kByline: return joined_byline(a) < joined_byline(b);
+            case kFile: return base_name(a.file) < base_name(b.file);
+            default: return a.text.size() < b.text.size();
+            }
+        };
+        std::stable_sort(st.rows.begin(), st.rows.end(), [&](size_t x, size_t y) {
+            return st.sort_ascending ? key_less(x, y) : key_less(y, x);
+        });
+    }
+    st.rows_dirty = false;
+}
+
+} // namespace
+
+void draw_library_panel(App& app) {
+    auto& st = app.library;
+    ImGui::PushFont(app.fonts.ui_bold);
+    ImGui::TextUnformatted("Library");
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu article%s", app.corpus.size(), app.corpus.size() == 1 ? "" : "s");
+
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::InputTextWithHint("##library-filter", "Filter by title, file or author", st.filter,
+                                 sizeof st.filter))
+        st.rows_dirty = true;
+
+    if (app.corpus.empty()) {
+        ImGui::Spacing();
+        ImGui::TextWrapped("No articles yet. Drop files anywhere on the page, or choose them:");
+        if (ImGui::Button("Open files...")) platform_open_file_picker();
+        ImGui::Spacing();
+        ImGui::TextDisabled("Plain text, saved from news sites. Nothing leaves this tab.");
+        return;
+    }
+
+    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
+                                       ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                       ImGuiTableFlags_ScrollX | ImGuiTableFlags_BordersInnerV |
+                                       ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Hideable;
+    if (!ImGui::BeginTable("library-table", kColumnCount, kFlags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoHide, 0, kTitle);
+    ImGui::TableSetupColumn("Date", 0, 0, kDate);
+    ImGui::TableSetupColumn("By", 0, 0, kByline);
+    ImGui::TableSetupColumn("File", ImGuiTableColumnFlags_DefaultHide, 0, kFile);
+    ImGui::TableSetupColumn("Length", ImGuiTableColumnFlags_PreferSortDescending, 0, kLength);
+    ImGui::TableHeadersRow();
+
+    if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
+        if (sort->SpecsCount > 0) {
+            st.sort_column = int(sort->Specs[0].ColumnUserID);
+            st.sort_ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+        }
+        sort->SpecsDirty = false;
+        st.rows_dirty = true;
+    }
+    if (st.rows_dirty) rebuild_rows(app);
+
+    const auto& all = app.corpus.articles();
+    const auto& ids = app.corpus.ids();
+    int selected_row = -1;
+    for (size_t r = 0; r < st.rows.size(); ++r)
+        if (ids[st.rows[r]] == st.selected) selected_row = int(r);
+
+    ImGuiListClipper clipper;
+    clipper.Begin(int(st.rows.size()));
+    if (st.scroll_to_selected && selected_row >= 0) clipper.ForceDisplayRangeByIndices(selected_row, selected_row + 1);
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            size_t i = st.rows[size_t(r)];
+            const auto& a = all[i];
+            auto id = ids[i];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(int(id));
+            bool is_selected = id == st.selected;
+            if (ImGui::Selectable(a.title.c_str(), is_selected,
+                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
+                app.open_article(id);
+            if (ImGui::IsItemFocused() && !is_selected && ImGui::IsKeyPressed(ImGuiKey_Enter))
+                app.open_article(id);
+            if (is_selected && st.scroll_to_selected) {
+                ImGui::SetScrollHereY();
+                st.scroll_to_selected = false;
+            }
+            if (ImGui::BeginPopupContextItem("row-menu")) {
+                if (ImGui::MenuItem("Open")) app.open_article(id);
+                if (ImGui::MenuItem("Remove from library")) app.remove_article(id);
+                ImGui::EndPopup();
+            }
+            ImGui::PopID();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(a.date.substr(0, 10).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(joined_byline(a).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(std::string(base_name(a.file)).c_str());
+            ImGui::TableNextColumn();
+            size_t words = size_t(std::count(a.text.begin(), a.text.end(), ' ')) + (a.text.empty() ? 0 : 1);
+            ImGui::Text("%zu words", words);
+        }
+    }
+    st.scroll_to_selected = false;
+    ImGui::EndTable();
+}

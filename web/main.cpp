@@ -1,0 +1,211 @@
+// Broadsheet's ImGui app: window, GL context, fonts, the frame loop and the top-level layout.
+#include "app.hpp"
+#include "theme.hpp"
+
+#include <SDL.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cstdio>
+
+SDL_Window* g_window = nullptr;
+
+namespace {
+
+SDL_GLContext g_gl = nullptr;
+int g_frames_to_draw = 3;
+float g_font_dpr = 0; // devicePixelRatio the font atlas was built for
+bool g_dark = true;
+
+// Glyphs baked into the atlas: Latin (with extensions), Greek, Cyrillic, general punctuation,
+// currency and letterlike symbols, arrows. CJK comes with the CJK font, loaded when needed
+// (not yet: see the explorer issue).
+const ImWchar kGlyphRanges[] = {
+    0x0020, 0x024F, // Basic Latin .. Latin Extended-B
+    0x0250, 0x02FF, // IPA, spacing modifiers
+    0x0300, 0x036F, // combining diacritics
+    0x0370, 0x03FF, // Greek
+    0x0400, 0x052F, // Cyrillic
+    0x1E00, 0x1EFF, // Latin Extended Additional
+    0x2000, 0x206F, // General Punctuation
+    0x20A0, 0x20CF, // Currency
+    0x2100, 0x214F, // Letterlike
+    0x2190, 0x21FF, // Arrows
+    0x2212, 0x2212, // minus
+    0xFFFD, 0xFFFD, // replacement character
+    0,
+};
+
+// Builds the font atlas at the screen's pixel density so text is crisp (imgui #7519): glyphs are
+// rasterised at size x DPR and drawn at 1/DPR, so layout stays in CSS pixels.
+void build_fonts(float dpr) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    ImFontConfig cfg;
+    cfg.OversampleH = 1; // at DPR >= 1 the atlas is already at device resolution
+    cfg.PixelSnapH = true;
+    auto add = [&](const char* file, float px) {
+        ImFont* f = io.Fonts->AddFontFromFileTTF(file, px * dpr, &cfg, kGlyphRanges);
+        if (!f) std::fprintf(stderr, "broadsheet: cannot load font %s\n", file);
+        return f ? f : io.Fonts->AddFontDefault();
+    };
+    ImFont* ui = add("/fonts/NotoSans-Regular.ttf", 15);
+    app().fonts.ui_bold = add("/fonts/NotoSans-Bold.ttf", 15);
+    app().fonts.body = add("/fonts/NotoSans-Regular.ttf", 17);
+    app().fonts.headline = add("/fonts/NotoSans-Bold.ttf", 26);
+    io.FontDefault = ui;
+    io.FontGlobalScale = 1.0f / dpr;
+    io.Fonts->Build();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    g_font_dpr = dpr;
+}
+
+void draw_drop_overlay() {
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    ImVec2 size = ImGui::GetIO().DisplaySize;
+    float pad = 16;
+    dl->AddRectFilled(ImVec2(0, 0), size, IM_COL32(20, 60, 120, 90));
+    dl->AddRect(ImVec2(pad, pad), ImVec2(size.x - pad, size.y - pad), IM_COL32(120, 170, 255, 255), 12, 0, 3);
+    const char* msg = "Drop files or folders to import them";
+    ImFont* f = app().fonts.headline;
+    float px = f->FontSize * ImGui::GetIO().FontGlobalScale;
+    ImVec2 ts = f->CalcTextSizeA(px, FLT_MAX, 0, msg);
+    dl->AddText(f, px, ImVec2((size.x - ts.x) / 2, (size.y - ts.y) / 2), IM_COL32(255, 255, 255, 255), msg);
+}
+
+void draw_ui() {
+    App& a = app();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    constexpr ImGuiWindowFlags kMain = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                       ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                       ImGuiWindowFlags_NoSavedSettings;
+    ImGui::Begin("Broadsheet", nullptr, kMain);
+
+    // Toolbar.
+    ImGui::PushFont(a.fonts.ui_bold);
+    ImGui::TextUnformatted("Broadsheet");
+    ImGui::PopFont();
+    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    if (ImGui::Button("Open files...")) platform_open_file_picker();
+    ImGui::SameLine();
+    ImGui::TextDisabled("or drop files anywhere. Everything stays in this tab.");
+    ImGui::Separator();
+
+    // Library | Reader, with a draggable divider; the status bar below.
+    float status_h = ImGui::GetFrameHeightWithSpacing() +
+                     (a.status.show_details && !a.status.last_import.empty()
+                          ? std::min<size_t>(a.status.last_import.size(), 6) * ImGui::GetTextLineHeightWithSpacing() + 16
+                          : 0);
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    constexpr ImGuiTableFlags kLayout = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
+                                        ImGuiTableFlags_NoSavedSettings;
+    if (ImGui::BeginTable("layout", 2, kLayout, ImVec2(avail.x, avail.y - status_h))) {
+        ImGui::TableSetupColumn("library", ImGuiTableColumnFlags_WidthStretch, 0.42f);
+        ImGui::TableSetupColumn("reader", ImGuiTableColumnFlags_WidthStretch, 0.58f);
+        ImGui::TableNextRow(0, avail.y - status_h);
+        ImGui::TableNextColumn();
+        ImGui::BeginChild("library-panel", ImVec2(0, avail.y - status_h - 4));
+        draw_library_panel(a);
+        ImGui::EndChild();
+        ImGui::TableNextColumn();
+        ImGui::BeginChild("reader-panel", ImVec2(0, avail.y - status_h - 4));
+        draw_reader_panel(a);
+        ImGui::EndChild();
+        ImGui::EndTable();
+    }
+    ImGui::Separator();
+    draw_status_bar(a);
+    ImGui::End();
+
+    if (a.drag_active) draw_drop_overlay();
+}
+
+void frame() {
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        request_redraw();
+    }
+    // Idle CPU near zero: an ImGui loop would redraw 60 times a second forever (imgui PR #2749);
+    // draw a few frames after each event or state change, then nothing until the next one.
+    if (g_frames_to_draw <= 0) return;
+    --g_frames_to_draw;
+
+    float dpr = platform_device_pixel_ratio();
+    if (dpr != g_font_dpr) {
+        int w, h;
+        platform_window_size(w, h);
+        SDL_SetWindowSize(g_window, w, h); // re-reads the DPR for the backing store
+        build_fonts(dpr);
+    }
+    bool dark = platform_prefers_dark();
+    if (dark != g_dark) apply_theme(g_dark = dark);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    // A browser's virtual time (headless tests) can give a zero or negative frame time, which
+    // imgui 1.86 asserts on.
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 60;
+    ImGui::NewFrame();
+    draw_ui();
+    ImGui::Render();
+    int fw, fh;
+    SDL_GL_GetDrawableSize(g_window, &fw, &fh);
+    glViewport(0, 0, fw, fh);
+    ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(g_window);
+    // Keep drawing while something animates or is being edited.
+    if (ImGui::IsAnyItemActive() || io.WantTextInput) g_frames_to_draw = std::max(g_frames_to_draw, 1);
+}
+
+} // namespace
+
+void request_redraw() { g_frames_to_draw = std::max(g_frames_to_draw, 3); }
+
+int main() {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+        std::fprintf(stderr, "broadsheet: SDL_Init failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    int w, h;
+    platform_window_size(w, h);
+    g_window = SDL_CreateWindow("Broadsheet", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
+                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!g_window) {
+        std::fprintf(stderr, "broadsheet: cannot create a window: %s\n", SDL_GetError());
+        return 1;
+    }
+    g_gl = SDL_GL_CreateContext(g_window);
+    if (!g_gl) {
+        std::fprintf(stderr, "broadsheet: WebGL 2 is not available: %s\n", SDL_GetError());
+        return 1;
+    }
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // layout is not persisted to a file (there is none in a browser tab)
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplSDL2_InitForOpenGL(g_window, g_gl);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    g_dark = platform_prefers_dark();
+    apply_theme(g_dark);
+    build_fonts(platform_device_pixel_ratio());
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

@@ -1,0 +1,81 @@
+// The browser side of the app: functions the page's JS calls (exported), and the few things only
+// the browser can do (file picker, clipboard, colour scheme). Each quirk is explained where it
+// is handled; the JS half is shell/broadsheet.js.
+#include "app.hpp"
+
+#include <SDL.h>
+#include <emscripten.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+extern SDL_Window* g_window; // main.cpp
+
+// SDL2 never emits SDL_DROPFILE under emscripten (emscripten #6839), so dropped and picked files
+// come in here from JS. Takes ownership of `data` (allocated with malloc by JS).
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_import_file(const char* name, uint8_t* data, size_t size) {
+    app().import_file(name, std::string_view(reinterpret_cast<const char*>(data), size));
+    std::free(data);
+    request_redraw();
+}
+
+// JS calls this after the last file of a drop or a pick.
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_import_done() {
+    app().end_import_batch();
+    request_redraw();
+}
+
+// The JSON behind window.broadsheet.state(); valid until the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* bs_state_json() {
+    static std::string json;
+    json = app().state_json();
+    return json.c_str();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE int bs_open_article(uint32_t id) {
+    request_redraw();
+    return app().open_article(id) ? 1 : 0;
+}
+
+// Files are being dragged over the page (1) or left it (0): the UI shows a drop target.
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_set_drag_active(int active) {
+    app().drag_active = active != 0;
+    request_redraw();
+}
+
+// The canvas does not follow the window by itself (imgui PR #6751, SDL #11949): JS calls this on
+// every resize, and SDL resizes the canvas' backing store to CSS size x devicePixelRatio.
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_resize(int width, int height) {
+    if (g_window) SDL_SetWindowSize(g_window, width, height);
+    request_redraw();
+}
+
+// Something outside SDL's events changed what should be drawn (e.g. the colour scheme).
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_wake() { request_redraw(); }
+
+EM_JS(void, js_open_file_picker, (), {
+    if (Module.broadsheetPickFiles) Module.broadsheetPickFiles();
+});
+
+EM_JS(void, js_copy_to_clipboard, (const char* text), {
+    const s = UTF8ToString(text);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(() => {});
+});
+
+EM_JS(int, js_prefers_dark, (), {
+    return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
+});
+
+EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+EM_JS(int, js_window_width, (), { return window.innerWidth; });
+EM_JS(int, js_window_height, (), { return window.innerHeight; });
+
+void platform_open_file_picker() { js_open_file_picker(); }
+void platform_copy_to_clipboard(const std::string& text) { js_copy_to_clipboard(text.c_str()); }
+bool platform_prefers_dark() { return js_prefers_dark() != 0; }
+float platform_device_pixel_ratio() { return float(js_device_pixel_ratio()); }
+void platform_window_size(int& width, int& height) {
+    width = js_window_width();
+    height = js_window_height();
+}

@@ -1,0 +1,51 @@
+// Status bar: article count and the last import's per-file results (errors in full).
+#include "app.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+void draw_status_bar(App& app) {
+    const auto& files = app.status.last_import;
+    int imported = 0, failed = 0, warned = 0;
+    for (const auto& f : files) {
+        if (!f.error.empty()) ++failed;
+        else ++imported;
+        if (!f.warnings.empty()) ++warned;
+    }
+    ImGui::Text("%zu article%s", app.corpus.size(), app.corpus.size() == 1 ? "" : "s");
+    if (!files.empty()) {
+        ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+        ImGui::Text("Last import: %d file%s read", imported, imported == 1 ? "" : "s");
+        if (failed) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.3f, 1), "%d could not be read", failed);
+        }
+        if (warned) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(0.9f, 0.7f, 0.2f, 1), "%d with warnings", warned);
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton(app.status.show_details ? "Hide details" : "Details"))
+            app.status.show_details = !app.status.show_details;
+    }
+    if (!app.status.show_details || files.empty()) return;
+    float rows = float(std::min<size_t>(files.size(), 6));
+    ImGui::BeginChild("import-details", ImVec2(0, rows * ImGui::GetTextLineHeightWithSpacing() + 8), true);
+    for (const auto& f : files) {
+        if (!f.error.empty()) {
+            ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.3f, 1), "error");
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s: %s", f.file.c_str(), f.error.c_str());
+        } else {
+            ImGui::TextColored(ImVec4(0.35f, 0.75f, 0.4f, 1), "read ");
+            ImGui::SameLine();
+            ImGui::Text("%s: %d article%s", f.file.c_str(), f.articles, f.articles == 1 ? "" : "s");
+            for (const auto& w : f.warnings) {
+                ImGui::SameLine();
+                ImGui::TextColored(ImVec4(0.9f, 0.7f, 0.2f, 1), "(%s)", w.c_str());
+            }
+        }
+    }
+    ImGui::EndChild();
+}
