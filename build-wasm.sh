@@ -28,11 +28,10 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -f /etc/debian_version ]; then
-    deps_apt cmake ninja-build nlohmann-json3-dev doctest-dev fonts-noto-core python3 xz-utils
+    deps_apt cmake ninja-build nlohmann-json3-dev doctest-dev fonts-noto-core python3 xz-utils \
+        gcc make perl
 fi
-deps_emscripten
-deps_sources imgui libsdl2 utf8proc
-deps_sdl2_wasm
+deps_wasm
 
 build=build/wasm
 if [ ! -f "$build/build.ninja" ]; then

@@ -14,11 +14,11 @@ shared="${BROADSHEET_SHARED:-$(cd .. && pwd)/shared}"
 [ -d "$shared/samples" ] || deps_die "shared samples not found at $shared (set BROADSHEET_SHARED)"
 
 if [ -f /etc/debian_version ]; then
-    deps_apt g++ cmake ninja-build nlohmann-json3-dev doctest-dev fonts-noto-core python3 xz-utils \
-        chromium ca-certificates
+    deps_apt g++ make perl pkg-config cmake ninja-build nlohmann-json3-dev doctest-dev libxml2-dev \
+        libuchardet-dev fonts-noto-core python3 xz-utils chromium ca-certificates
     command -v node >/dev/null || deps_apt nodejs npm
 fi
-deps_sources utf8proc imgui libsdl2
+deps_native
 set +e
 
 total_pass=0 total_fail=0 summary=()

@@ -9,7 +9,8 @@
 #   deps_apt PKG...          install the Debian packages that are missing (needs root or sudo)
 #   deps_emscripten          make sure em++ is usable (Debian's emscripten, or an emsdk on PATH)
 #   deps_sources PKG...      fetch + verify + unpack Debian source packages into .deps/src
-#   deps_sdl2_wasm           build SDL2 for wasm once into .deps/wasm-prefix (cached)
+#   deps_wasm_lib PKG ...    build a CMake library for wasm once into .deps/wasm-prefix (cached)
+#   deps_native / deps_wasm  everything the native / the wasm build needs
 
 DEPS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEPS_DIR="${BROADSHEET_DEPS:-$DEPS_ROOT/.deps}"
@@ -93,9 +94,15 @@ deps_sources() {
         fi
         if [ ! -f "$DEPS_DIR/src/$file" ]; then
             deps_enable_deb_src
-            deps_log "apt-get source $pkg=$ver"
-            (cd "$DEPS_DIR/src" && apt-get source --download-only -qq "$pkg=$ver" >/dev/null 2>&1) ||
-                deps_die "apt-get source $pkg=$ver failed (is $ver still in the archive? update tools/sources.lock)"
+            # Not pinned to the Debian revision (security updates replace those); the upstream
+            # tarball is what we build, and its name and checksum are pinned below.
+            deps_log "apt-get source $pkg (upstream $file)"
+            # Only the upstream tarball matters: some packages' Debian patch tarballs are missing
+            # from the archive (md4c), which makes apt-get fail after fetching the tarball.
+            (cd "$DEPS_DIR/src" && apt-get source --download-only -qq "$pkg" >"$DEPS_DIR/src/$pkg-fetch.log" 2>&1) ||
+                [ -f "$DEPS_DIR/src/$file" ] || deps_die "apt-get source $pkg failed: see $DEPS_DIR/src/$pkg-fetch.log"
+            [ -f "$DEPS_DIR/src/$file" ] ||
+                deps_die "apt-get source $pkg did not give $file: the archive moved to another upstream version; update tools/sources.lock"
         fi
         local got
         got=$(sha256sum "$DEPS_DIR/src/$file" | cut -d' ' -f1)
@@ -108,24 +115,80 @@ deps_sources() {
     done
 }
 
-# SDL2 for wasm (emscripten's -sUSE_SDL=2 port cannot download here). Built once; the stamp names
-# the tarball's checksum so a new pin rebuilds it.
-deps_sdl2_wasm() {
-    deps_sources libsdl2
-    local stamp="$DEPS_PREFIX/.sdl2.ok" want
-    want=$(cat "$DEPS_DIR/src/.libsdl2.ok")
-    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -f "$DEPS_PREFIX/lib/libSDL2.a" ]; then
+# Builds a CMake project from .deps/src/PKG for wasm into .deps/wasm-prefix, once; the stamp names
+# the tarball's checksum and the options, so a new pin or new options rebuild it.
+#   deps_wasm_lib PKG INSTALLED_FILE [CMAKE_ARGS...]
+deps_wasm_lib() {
+    local pkg=$1 installed=$2
+    shift 2
+    deps_sources "$pkg"
+    local stamp="$DEPS_PREFIX/.$pkg.ok" want
+    want="$(cat "$DEPS_DIR/src/.$pkg.ok") $*"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -f "$DEPS_PREFIX/$installed" ]; then
         return 0
     fi
-    deps_log "building SDL2 for wasm (once; 2-4 minutes)"
-    local b="$DEPS_DIR/build/sdl2-wasm"
+    deps_log "building $pkg for wasm (once)"
+    local b="$DEPS_DIR/build/$pkg-wasm" log="$DEPS_DIR/build/$pkg"
     rm -rf "$b"
     mkdir -p "$DEPS_DIR/build"
-    emcmake cmake -S "$DEPS_DIR/src/libsdl2" -B "$b" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-        -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_THREADS=OFF \
-        -DCMAKE_INSTALL_PREFIX="$DEPS_PREFIX" >"$DEPS_DIR/build/sdl2-configure.log" 2>&1 ||
-        deps_die "SDL2 configure failed: see $DEPS_DIR/build/sdl2-configure.log"
-    cmake --build "$b" --target install >"$DEPS_DIR/build/sdl2-build.log" 2>&1 ||
-        deps_die "SDL2 build failed: see $DEPS_DIR/build/sdl2-build.log"
+    emcmake cmake -S "$DEPS_DIR/src/$pkg" -B "$b" -G Ninja -DCMAKE_BUILD_TYPE=MinSizeRel \
+        -DBUILD_SHARED_LIBS=OFF "-DCMAKE_INSTALL_PREFIX=$DEPS_PREFIX" "$@" >"$log-configure.log" 2>&1 ||
+        deps_die "$pkg configure failed: see $log-configure.log"
+    cmake --build "$b" --target install >"$log-build.log" 2>&1 ||
+        deps_die "$pkg build failed: see $log-build.log"
     echo "$want" >"$stamp"
+}
+
+# SDL2 (emscripten's -sUSE_SDL=2 port cannot download here; SDL_THREADS off: no pthreads).
+deps_sdl2_wasm() {
+    deps_wasm_lib libsdl2 lib/libSDL2.a -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_THREADS=OFF
+}
+
+# libxml2's HTML parser only. THREADS must stay ON (OFF fails to compile threads.c); everything
+# else is off to keep the page small (../shared/notes/wasm-deps.md).
+deps_libxml2_wasm() {
+    local off=() w
+    for w in PYTHON ICONV ICU LZMA ZLIB HTTP FTP PROGRAMS TESTS MODULES SCHEMAS SCHEMATRON RELAXNG \
+        XINCLUDE XPTR VALID CATALOG DEBUG C14N LEGACY READER WRITER PATTERN REGEXPS AUTOMATA EXPR \
+        UNICODE ISO8859X SAX1 DOCB XPATH; do
+        off+=("-DLIBXML2_WITH_$w=OFF")
+    done
+    deps_wasm_lib libxml2 lib/libxml2.a -DLIBXML2_WITH_HTML=ON -DLIBXML2_WITH_TREE=ON \
+        -DLIBXML2_WITH_OUTPUT=ON -DLIBXML2_WITH_THREADS=ON -DLIBXML2_WITH_THREAD_ALLOC=OFF "${off[@]}"
+}
+
+deps_uchardet_wasm() {
+    deps_wasm_lib uchardet lib/libuchardet.a -DBUILD_STATIC=ON -DBUILD_BINARY=OFF -DCHECK_SSE2=OFF
+}
+
+# Snowball ships no generated C: generate libstemmer_c on the host (gcc, make, perl) once.
+# The result is at .deps/src/libstemmer_c.
+deps_snowball_c() {
+    deps_sources snowball
+    local want out="$DEPS_DIR/src/libstemmer_c"
+    want=$(cat "$DEPS_DIR/src/.snowball.ok")
+    if [ -f "$out/.ok" ] && [ "$(cat "$out/.ok")" = "$want" ]; then return 0; fi
+    deps_log "generating Snowball's libstemmer_c (once)"
+    make -C "$DEPS_DIR/src/snowball" dist_libstemmer_c >"$DEPS_DIR/src/snowball-make.log" 2>&1 ||
+        deps_die "snowball: make dist_libstemmer_c failed: see $DEPS_DIR/src/snowball-make.log"
+    rm -rf "$out" "$DEPS_DIR/src"/libstemmer_c-*/
+    tar -xzf "$DEPS_DIR/src/snowball"/dist/libstemmer_c-*.tar.gz -C "$DEPS_DIR/src"
+    mv "$DEPS_DIR/src"/libstemmer_c-*/ "$out"
+    echo "$want" >"$out/.ok"
+}
+
+# Everything the native build needs from source packages.
+deps_native() {
+    deps_sources utf8proc md4c
+    deps_snowball_c
+}
+
+# Everything the wasm build needs.
+deps_wasm() {
+    deps_emscripten
+    deps_sources utf8proc md4c imgui
+    deps_snowball_c
+    deps_sdl2_wasm
+    deps_libxml2_wasm
+    deps_uchardet_wasm
 }
