@@ -3,6 +3,9 @@
 
 #include "broadsheet/encoding.hpp"
 
+#include "import_internal.hpp"
+#include "text_util.hpp"
+
 #include <exception>
 #include <new>
 
@@ -23,6 +26,21 @@ std::string file_stem(std::string_view name) {
     size_t dot = name.rfind('.');
     if (dot != std::string_view::npos && dot > 0) name = name.substr(0, dot);
     return std::string(name);
+}
+
+enum class Format { PlainText, Json };
+
+bool has_extension(std::string_view name, std::string_view ext) {
+    return name.size() > ext.size() && text::iequals(name.substr(name.size() - ext.size()), ext);
+}
+
+// Content first, extension second: a ".txt" holding JSON is JSON; a ".json" that is not JSON is
+// still read as JSON (and gets JSON's error message, which says what is wrong).
+Format sniff_format(std::string_view name, std::string_view utf8) {
+    if (detail::looks_like_json(utf8)) return Format::Json;
+    for (auto ext : {".json", ".jsonl", ".ndjson"})
+        if (has_extension(name, ext)) return Format::Json;
+    return Format::PlainText;
 }
 
 std::string human_size(size_t n) {
@@ -46,14 +64,18 @@ ImportResult import_file(std::string_view name, std::string_view bytes) {
             return r;
         }
         if (!d.warning.empty()) r.warnings.push_back(d.warning);
-        Article a = import_plain_text(name, d.utf8);
-        a.encoding = d.encoding;
-        if (a.paragraphs.empty() && a.title.empty()) {
-            r.error = "no text found in the file";
-            return r;
+        switch (sniff_format(name, d.utf8)) {
+        case Format::Json: detail::import_json(name, d.utf8, r); break;
+        case Format::PlainText: r.articles.push_back(import_plain_text(name, d.utf8)); break;
         }
-        if (a.title.empty()) a.title = file_stem(name);
-        r.articles.push_back(std::move(a));
+        for (auto& a : r.articles) {
+            a.encoding = d.encoding;
+            if (a.title.empty()) a.title = file_stem(name);
+        }
+        if (r.ok() && r.articles.size() == 1 && r.articles[0].paragraphs.empty() &&
+            r.articles[0].standfirst.empty() && r.articles[0].title == file_stem(name))
+            r.error = "no text found in the file";
+        if (!r.ok()) r.articles.clear();
     } catch (const std::bad_alloc&) {
         r.articles.clear();
         r.error = "out of memory while importing this file";

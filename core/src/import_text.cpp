@@ -8,6 +8,7 @@
 #include "broadsheet/dates.hpp"
 #include "broadsheet/import.hpp"
 
+#include "import_internal.hpp"
 #include "text_util.hpp"
 
 #include <array>
@@ -123,6 +124,11 @@ std::vector<std::string> parse_byline(std::string_view line) {
 }
 
 } // namespace
+
+const char* detail::junk_line_reason(std::string_view line) {
+    const LineRule* r = rule_for(text::trim(line));
+    return r && r->role == LineRole::Junk ? r->reason.data() : nullptr;
+}
 
 Article import_plain_text(std::string_view name, std::string_view utf8) {
     Article a;

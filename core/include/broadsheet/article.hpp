@@ -27,17 +27,29 @@ struct RemovedText {
     std::string reason; // short, readable: "age banner", "footer", "end mark"
 };
 
+// A field of the input that has no place in the model, kept as it was ("topics", "dateline"...).
+struct MetadataField {
+    std::string key;
+    std::string value; // strings as they are; numbers, arrays and objects as compact JSON
+};
+
 struct Article {
     std::string file;                 // the input's name, as given by the user (path or file name)
+    std::string id;                   // the input's own id (JSON `id`/`_id`), or empty
     std::string title;                // headline
     std::string standfirst;           // the summary line(s) under the headline; may be empty
     std::vector<std::string> byline;  // author names, in order; may be empty
     std::string date;                 // ISO 8601 ("2025-08-13", "2025-08-13T20:15Z"); may be empty
     std::string source;               // publisher, where known
+    std::string url;                  // where the article was published, where known
+    std::string language;             // BCP 47 code ("en"), where known
     std::string text;                 // body: paragraphs in order, separated by "\n\n"
     std::vector<ByteRange> paragraphs; // each paragraph of `text`
     std::vector<RemovedText> removed; // boilerplate the importer dropped, in input order
     std::string encoding;             // encoding the input was decoded from ("UTF-8", "UTF-16LE"...)
+    std::vector<MetadataField> metadata; // input fields not mapped to the ones above
+    bool truncated = false;           // the input holds only the start of the text (NewsAPI's
+                                      // "... [+1234 chars]")
 
     // The text of paragraph i (a view into `text`).
     std::string_view paragraph(size_t i) const {

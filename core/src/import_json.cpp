@@ -1,0 +1,263 @@
+// The JSON and JSON Lines importer: scraper dumps, news APIs (NewsAPI, BEIR-style corpora,
+// Reuters-21578 as JSONL). Common field names are mapped onto Article; the rest is kept as
+// metadata.
+#include "broadsheet/dates.hpp"
+#include "import_internal.hpp"
+#include "text_util.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <string>
+
+namespace broadsheet::detail {
+namespace {
+
+using nlohmann::json;
+
+// Deeper nesting than this is refused before parsing (no article needs it; 100,000-deep input
+// must not exhaust the stack or memory anywhere downstream).
+constexpr size_t kMaxDepth = 256;
+
+// Field names, in order of preference. Sources: NewsAPI, schema.org NewsArticle (JSON-LD), BEIR,
+// RSS-to-JSON converters, common scraper outputs (newspaper, trafilatura, diffbot).
+constexpr std::array<std::string_view, 6> kTitleKeys = {"title", "headline", "name", "subject", "heading", "Title"};
+constexpr std::array<std::string_view, 9> kTextKeys = {"text", "body", "content", "articleBody", "article",
+                                                       "fulltext", "full_text", "maintext", "Body"};
+constexpr std::array<std::string_view, 7> kStandfirstKeys = {"description", "standfirst", "summary", "abstract",
+                                                             "subtitle", "dek", "lead"};
+constexpr std::array<std::string_view, 10> kDateKeys = {"date", "published", "publishedAt", "pubDate",
+                                                        "datePublished", "published_at", "publish_date",
+                                                        "date_publish", "created_at", "time"};
+constexpr std::array<std::string_view, 6> kAuthorKeys = {"author", "authors", "byline", "creator", "writer", "by"};
+constexpr std::array<std::string_view, 4> kUrlKeys = {"url", "link", "canonical_url", "permalink"};
+constexpr std::array<std::string_view, 4> kIdKeys = {"id", "_id", "uuid", "guid"};
+constexpr std::array<std::string_view, 5> kSourceKeys = {"source", "publisher", "site_name", "sitename", "site"};
+constexpr std::array<std::string_view, 3> kLanguageKeys = {"language", "lang", "inLanguage"};
+// Keys under which an object holds its list of articles.
+constexpr std::array<std::string_view, 6> kListKeys = {"articles", "items", "data", "results", "hits", "documents"};
+
+// The nesting depth of the JSON text, counting brackets outside strings.
+size_t max_depth(std::string_view s) {
+    size_t depth = 0, deepest = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            deepest = std::max(deepest, ++depth);
+        } else if ((c == '}' || c == ']') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+std::string scalar_text(const json& v) {
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_null()) return {};
+    return v.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// A string field, or the "name" of an object field ({"source": {"id": .., "name": ..}}).
+std::string string_of(const json& v) {
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_object()) {
+        for (const char* k : {"name", "title", "@value", "value"})
+            if (auto it = v.find(k); it != v.end() && it->is_string()) return it->get<std::string>();
+    }
+    if (v.is_number()) return v.dump();
+    return {};
+}
+
+const json* find_key(const json& obj, std::string_view key) {
+    auto it = obj.find(std::string(key));
+    return it == obj.end() || it->is_null() ? nullptr : &*it;
+}
+
+// Names from "Jane Doe", "Jane Doe, John Roe", "Jane Doe and John Roe", ["Jane", {"name": ..}].
+void add_authors(const json& v, std::vector<std::string>& out) {
+    if (v.is_array()) {
+        for (const auto& e : v) add_authors(e, out);
+        return;
+    }
+    std::string s = text::collapse_spaces(string_of(v));
+    std::string_view rest = s;
+    if (rest.size() > 3 && text::iequals(rest.substr(0, 3), "by ")) rest.remove_prefix(3);
+    while (!rest.empty()) {
+        size_t cut = rest.size(), skip = 0;
+        for (std::string_view sep : {std::string_view(", and "), std::string_view(" and "),
+                                     std::string_view(", "), std::string_view("; "), std::string_view(" & ")}) {
+            size_t at = rest.find(sep);
+            if (at != std::string_view::npos && at < cut) cut = at, skip = sep.size();
+        }
+        std::string_view name = text::trim(rest.substr(0, cut));
+        if (!name.empty()) out.emplace_back(name);
+        rest = cut < rest.size() ? rest.substr(cut + skip) : std::string_view();
+    }
+}
+
+// NewsAPI cuts `content` to 200 characters and appends "… [+1234 chars]".
+bool strip_truncation_marker(std::string& body) {
+    size_t open = body.rfind("[+");
+    if (open == std::string::npos) return false;
+    std::string_view tail = std::string_view(body).substr(open);
+    if (!text::matches("[+# chars]", text::trim(tail))) return false;
+    body.erase(open);
+    std::string_view kept = text::trim(body);
+    // The ellipsis before the marker is NewsAPI's, not the author's.
+    for (std::string_view e : {std::string_view("\xE2\x80\xA6"), std::string_view("...")})
+        if (kept.ends_with(e)) kept.remove_suffix(e.size());
+    body = std::string(text::trim(kept));
+    return true;
+}
+
+template <size_t N>
+const json* first_of(const json& obj, const std::array<std::string_view, N>& keys, std::string_view* used = nullptr) {
+    for (auto k : keys) {
+        if (const json* v = find_key(obj, k)) {
+            if (used) *used = k;
+            return v;
+        }
+    }
+    return nullptr;
+}
+
+// Makes an article of one JSON object; returns false (with `why`) if it has no text at all.
+bool article_from_object(std::string_view file, const json& obj, Article& a, std::string& why) {
+    a.file = std::string(file);
+    a.encoding = "UTF-8";
+    std::vector<std::string_view> used;
+    auto take = [&](const auto& keys) -> const json* {
+        std::string_view k;
+        const json* v = first_of(obj, keys, &k);
+        if (v) used.push_back(k);
+        return v;
+    };
+    if (const json* v = take(kTitleKeys)) a.title = text::collapse_spaces(string_of(*v));
+    if (const json* v = take(kStandfirstKeys)) a.standfirst = text::collapse_spaces(string_of(*v));
+    if (const json* v = take(kIdKeys)) a.id = string_of(*v);
+    if (const json* v = take(kUrlKeys)) a.url = string_of(*v);
+    if (const json* v = take(kSourceKeys)) a.source = text::collapse_spaces(string_of(*v));
+    if (const json* v = take(kLanguageKeys)) a.language = string_of(*v);
+    if (const json* v = take(kAuthorKeys)) add_authors(*v, a.byline);
+    if (const json* v = take(kDateKeys)) {
+        std::string d = string_of(*v);
+        a.date = parse_date_line(d);
+        if (a.date.empty() && !d.empty()) a.metadata.push_back({"date_as_given", d});
+    }
+    std::string body;
+    if (const json* v = take(kTextKeys)) body = v->is_array() ? std::string() : string_of(*v);
+    if (const json* v = find_key(obj, "paragraphs"); v && v->is_array() && body.empty()) {
+        used.push_back("paragraphs");
+        for (const auto& p : *v) body += string_of(p) + "\n\n";
+    }
+    if (strip_truncation_marker(body)) a.truncated = true;
+    for (std::string& p : split_paragraphs(body)) {
+        if (const char* reason = junk_line_reason(p)) {
+            a.removed.push_back({std::move(p), reason});
+            continue;
+        }
+        a.add_paragraph(p);
+    }
+    // Everything else is kept, so nothing of the input is lost.
+    for (const auto& [key, value] : obj.items()) {
+        bool mapped = false;
+        for (auto u : used) mapped = mapped || u == key;
+        if (!mapped && !value.is_null()) a.metadata.push_back({key, scalar_text(value)});
+    }
+    if (a.paragraphs.empty() && a.title.empty() && a.standfirst.empty()) {
+        why = "no title or text field";
+        return false;
+    }
+    return true;
+}
+
+// Adds one record's article to the result, or a warning naming the record.
+void add_record(std::string_view file, const json& v, const std::string& where, ImportResult& r) {
+    if (!v.is_object()) {
+        r.warnings.push_back(where + ": not an object, skipped");
+        return;
+    }
+    Article a;
+    std::string why;
+    if (article_from_object(file, v, a, why)) r.articles.push_back(std::move(a));
+    else r.warnings.push_back(where + ": " + why + ", skipped");
+}
+
+std::string parse_error_text(const json::parse_error& e) {
+    std::string what = e.what();
+    // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
+    size_t at = what.find("parse error");
+    return at == std::string::npos ? what : what.substr(at);
+}
+
+// JSON Lines: the first non-blank line is a whole JSON object by itself.
+bool is_json_lines(std::string_view s) {
+    for (std::string_view line : text::split_lines(s)) {
+        line = text::trim(line);
+        if (line.empty()) continue;
+        return line.starts_with('{') && json::accept(line);
+    }
+    return false;
+}
+
+} // namespace
+
+bool looks_like_json(std::string_view s) {
+    s = text::trim(s);
+    return (s.starts_with('{') && s.ends_with('}')) || (s.starts_with('[') && s.ends_with(']')) ||
+           (s.starts_with('{') && s.find("}\n{") != std::string_view::npos);
+}
+
+void import_json(std::string_view name, std::string_view utf8, ImportResult& r) {
+    if (size_t d = max_depth(utf8); d > kMaxDepth) {
+        r.error = "JSON nested too deeply (" + std::to_string(d) + " levels; the limit is " +
+                  std::to_string(kMaxDepth) + ")";
+        return;
+    }
+    json doc = json::parse(utf8.begin(), utf8.end(), nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded() && !is_json_lines(utf8)) {
+        try {
+            [[maybe_unused]] json unused = json::parse(utf8.begin(), utf8.end());
+        } catch (const json::parse_error& e) {
+            r.error = "not valid JSON: " + parse_error_text(e);
+        }
+        return;
+    }
+    if (!doc.is_discarded()) {
+        const json* list = doc.is_array() ? &doc : nullptr;
+        if (doc.is_object()) {
+            for (auto k : kListKeys)
+                if (const json* v = find_key(doc, k); v && v->is_array() && !v->empty() && (*v)[0].is_object())
+                    list = v;
+        }
+        if (list) {
+            for (size_t i = 0; i < list->size(); ++i) add_record(name, (*list)[i], "record " + std::to_string(i + 1), r);
+        } else {
+            add_record(name, doc, "the document", r);
+        }
+    } else {
+        // JSON Lines: one object a line; a bad line is a warning, the rest still imports.
+        size_t line_no = 0, bad = 0;
+        for (std::string_view line : text::split_lines(utf8)) {
+            ++line_no;
+            line = text::trim(line);
+            if (line.empty()) continue;
+            try {
+                add_record(name, json::parse(line), "line " + std::to_string(line_no), r);
+            } catch (const json::parse_error& e) {
+                if (++bad <= 20) r.warnings.push_back("line " + std::to_string(line_no) + ": not valid JSON (" + parse_error_text(e) + ")");
+            }
+        }
+        if (bad > 20) r.warnings.push_back(std::to_string(bad - 20) + " more lines that are not valid JSON");
+    }
+    if (r.articles.empty() && r.error.empty())
+        r.error = r.warnings.empty() ? "no articles found in the JSON" : "no articles found in the JSON: " + r.warnings.front();
+}
+
+} // namespace broadsheet::detail

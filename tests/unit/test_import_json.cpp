@@ -1,0 +1,115 @@
+#include "broadsheet/import.hpp"
+
+#include "test_helpers.hpp"
+
+#include <doctest/doctest.h>
+
+using broadsheet::import_file;
+
+namespace {
+std::string meta(const broadsheet::Article& a, std::string_view key) {
+    for (const auto& m : a.metadata)
+        if (m.key == key) return m.value;
+    return "<absent>";
+}
+} // namespace
+
+TEST_CASE("a NewsAPI record maps its fields and is marked truncated") {
+    auto r = import_file("news.json", R"({"source": {"id": null, "name": "Example News"},
+        "author": "Jane Doe, John Roe", "title": "Bridge reopens after repairs",
+        "description": "Traffic returns to the river crossing.",
+        "url": "https://example.com/bridge", "urlToImage": "https://example.com/b.jpg",
+        "publishedAt": "2024-03-05T09:30:00Z",
+        "content": "The bridge reopened on Tuesday after six months of work\u2026 [+2345 chars]"})");
+    REQUIRE(r.ok());
+    REQUIRE(r.articles.size() == 1);
+    const auto& a = r.articles[0];
+    CHECK(a.title == "Bridge reopens after repairs");
+    CHECK(a.standfirst == "Traffic returns to the river crossing.");
+    CHECK(a.source == "Example News");
+    CHECK(a.byline == std::vector<std::string>{"Jane Doe", "John Roe"});
+    CHECK(a.date == "2024-03-05T09:30Z");
+    CHECK(a.url == "https://example.com/bridge");
+    CHECK(a.truncated);
+    CHECK(a.text == "The bridge reopened on Tuesday after six months of work");
+    CHECK(meta(a, "urlToImage") == "https://example.com/b.jpg");
+}
+
+TEST_CASE("arrays, wrapped lists and JSON Lines each give one article per record") {
+    struct Row {
+        const char* name;
+        const char* json;
+        size_t articles;
+    };
+    const Row rows[] = {
+        {"array.json", R"([{"title": "A", "text": "one"}, {"title": "B", "text": "two"}])", 2},
+        {"wrapped.json", R"({"status": "ok", "articles": [{"title": "A", "body": "x"}, {"headline": "B", "content": "y"}]})", 2},
+        {"lines.jsonl", "{\"_id\": \"1\", \"title\": \"A\", \"text\": \"x\"}\n{\"_id\": \"2\", \"title\": \"B\", \"text\": \"y\"}\n\n{\"_id\": \"3\", \"title\": \"C\", \"text\": \"z\"}\n", 3},
+        {"one.json", R"({"headline": "Only one", "articleBody": "Body."})", 1},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.name);
+        auto r = import_file(row.name, row.json);
+        REQUIRE(r.ok());
+        CHECK(r.articles.size() == row.articles);
+        CHECK(r.warnings.empty());
+    }
+}
+
+TEST_CASE("JSON Lines keeps ids and skips bad lines with a warning naming the line") {
+    auto r = import_file("dump.jsonl", "{\"_id\": \"a1\", \"title\": \"First\", \"text\": \"x\"}\n"
+                                       "{\"_id\": \"a2\", \"title\": \"Broken\", \"text\": \n"
+                                       "{\"id\": 17, \"title\": \"Third\", \"text\": \"z\"}\n"
+                                       "[1, 2]\n");
+    REQUIRE(r.ok());
+    REQUIRE(r.articles.size() == 2);
+    CHECK(r.articles[0].id == "a1");
+    CHECK(r.articles[1].id == "17");
+    REQUIRE(r.warnings.size() == 2);
+    CHECK(r.warnings[0].starts_with("line 2: not valid JSON"));
+    CHECK(r.warnings[1] == "line 4: not an object, skipped");
+}
+
+TEST_CASE("a newswire body with indented paragraph starts is split into paragraphs") {
+    auto r = import_file("wire.jsonl", R"({"id": "w-1", "title": "PORT STRIKE ENDS", "date": "26-FEB-1987 15:01:01.79", "dateline": "ROTTERDAM, Feb 26 -", "topics": ["ports"], "body": "Dockers returned to work on\nThursday after a two week strike.\n    Shipping lines said delays\nwould ease by Monday.\n    Unions called the deal fair."})");
+    REQUIRE(r.ok());
+    const auto& a = r.articles[0];
+    CHECK(a.date == "1987-02-26T15:01");
+    REQUIRE(a.paragraphs.size() == 3);
+    CHECK(a.paragraph(0) == "Dockers returned to work on Thursday after a two week strike.");
+    CHECK(a.paragraph(1) == "Shipping lines said delays would ease by Monday.");
+    CHECK(meta(a, "dateline") == "ROTTERDAM, Feb 26 -");
+    CHECK(meta(a, "topics") == R"(["ports"])");
+}
+
+TEST_CASE("broken, hostile or empty JSON gives a clear error") {
+    struct Row {
+        const char* name;
+        std::string json;
+        const char* error_part;
+    };
+    const Row rows[] = {
+        {"cut.json", R"({"title": "A", "text": "unterminated)", "not valid JSON: parse error at line 1"},
+        {"pretty.json", "{\n  \"title\": \"A\",\n  \"text\": \n}\n", "not valid JSON: parse error at line 4"},
+        {"deep.json", std::string(100000, '[') + std::string(100000, ']'), "nested too deeply (100000 levels"},
+        {"deep-obj.json", [] { std::string s; for (int i = 0; i < 5000; ++i) s += "{\"a\":"; s += "1"; s += std::string(5000, '}'); return s; }(), "nested too deeply"},
+        {"empty.json", "{}", "no articles found"},
+        {"numbers.json", "[1, 2, 3]", "no articles found in the JSON: record 1: not an object"},
+        {"untitled.json", R"([{"foo": "bar"}])", "no title or text field"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.name);
+        auto r = import_file(row.name, row.json);
+        CHECK_FALSE(r.ok());
+        CHECK(r.articles.empty());
+        CHECK_MESSAGE(r.error.find(row.error_part) != std::string::npos, r.error);
+    }
+}
+
+TEST_CASE("the relevance collection's BEIR layout imports as is") {
+    auto r = import_file("corpus.jsonl", R"({"_id": "12", "title": "wing flutter tests .", "text": "flutter of a swept wing was measured ."})");
+    REQUIRE(r.ok());
+    CHECK(r.articles[0].id == "12");
+    CHECK(r.articles[0].title == "wing flutter tests .");
+    CHECK(r.articles[0].text == "flutter of a swept wing was measured .");
+}
