@@ -51,7 +51,7 @@ fi
 
 # 2. Wasm: the site, then the unit tests under node.
 deps_log "wasm build"
-if ./build-wasm.sh && cmake -S . -B build/wasm "-DBROADSHEET_SHARED_DIR=$shared" >/dev/null &&
+if ./build-wasm.sh --single-file && cmake -S . -B build/wasm "-DBROADSHEET_SHARED_DIR=$shared" >/dev/null &&
     (deps_emscripten && cmake --build build/wasm --target unit_tests); then
     (deps_emscripten && cd build/wasm && ctest --output-on-failure) 2>&1 | tee "$logs/wasm.log"
     record_ctest "wasm unit tests (node)" "$logs/wasm.log"

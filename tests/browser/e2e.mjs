@@ -196,6 +196,26 @@ test('the canvas follows window resizes and renders crisply at devicePixelRatio 
   await context.close();
 });
 
+test('the single-file build opens from file:// and imports the seed', async ({ browser }) => {
+  const file = path.join(distDir, 'broadsheet.html');
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: build with ./build-wasm.sh --single-file`);
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('file://' + file, { waitUntil: 'load' });
+  await page.evaluate(() => window.broadsheet.ready);
+  await page.evaluate((bytes) => window.broadsheet.importFiles([{ name: 'seed.txt', bytes: new Uint8Array(bytes) }]),
+                      Array.from(seedBytes()));
+  const s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.articles.length, 1, 'articles');
+  eq(s.open && s.open.title, SEED_TITLE, 'open article title');
+  const st = await pixelStats(browser, await page.screenshot({ path: path.join(outDir, 'single-file.png') }));
+  assert(st.colours > 50 && st.differing > 0.01, 'single-file page is drawn');
+  eq(errors.length, 0, `page errors: ${errors.join(' | ')}`);
+  await context.close();
+});
+
 // --- runner --------------------------------------------------------------------------------------
 const server = await serve(distDir);
 const baseUrl = `http://127.0.0.1:${server.address().port}/`;
