@@ -1,0 +1,79 @@
+#include "broadsheet/article_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace broadsheet {
+
+using nlohmann::json;
+
+std::string article_to_json(const Article& a) {
+    json paragraphs = json::array();
+    for (const auto& p : a.paragraphs) paragraphs.push_back({p.begin, p.end});
+    json removed = json::array();
+    for (const auto& r : a.removed) removed.push_back({r.text, r.reason});
+    json metadata = json::array();
+    for (const auto& m : a.metadata) metadata.push_back({m.key, m.value});
+    json j = {{"v", kArticleJsonVersion},
+              {"file", a.file},
+              {"id", a.id},
+              {"title", a.title},
+              {"standfirst", a.standfirst},
+              {"byline", a.byline},
+              {"date", a.date},
+              {"source", a.source},
+              {"url", a.url},
+              {"language", a.language},
+              {"text", a.text},
+              {"paragraphs", paragraphs},
+              {"removed", removed},
+              {"encoding", a.encoding},
+              {"metadata", metadata},
+              {"truncated", a.truncated}};
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+bool article_from_json(std::string_view text, Article& out, std::string& error) {
+    json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded() || !j.is_object()) {
+        error = "not a saved article (not a JSON object)";
+        return false;
+    }
+    try {
+        if (j.value("v", 0) != kArticleJsonVersion) {
+            error = "saved by an incompatible version (format " + j.value("v", json()).dump() + ")";
+            return false;
+        }
+        Article a;
+        a.file = j.at("file").get<std::string>();
+        a.id = j.value("id", "");
+        a.title = j.at("title").get<std::string>();
+        a.standfirst = j.value("standfirst", "");
+        a.byline = j.value("byline", std::vector<std::string>{});
+        a.date = j.value("date", "");
+        a.source = j.value("source", "");
+        a.url = j.value("url", "");
+        a.language = j.value("language", "");
+        a.text = j.at("text").get<std::string>();
+        a.encoding = j.value("encoding", "");
+        a.truncated = j.value("truncated", false);
+        for (const auto& p : j.at("paragraphs")) {
+            auto begin = p.at(0).get<uint32_t>(), end = p.at(1).get<uint32_t>();
+            if (begin > end || end > a.text.size()) {
+                error = "a paragraph lies outside the article's text";
+                return false;
+            }
+            a.paragraphs.push_back({begin, end});
+        }
+        for (const auto& r : j.value("removed", json::array()))
+            a.removed.push_back({r.at(0).get<std::string>(), r.at(1).get<std::string>()});
+        for (const auto& m : j.value("metadata", json::array()))
+            a.metadata.push_back({m.at(0).get<std::string>(), m.at(1).get<std::string>()});
+        out = std::move(a);
+        return true;
+    } catch (const json::exception& e) {
+        error = std::string("damaged saved article: ") + e.what();
+        return false;
+    }
+}
+
+} // namespace broadsheet
