@@ -119,7 +119,7 @@
     });
   }
 
-  function resize() { if (ready) _bs_resize(window.innerWidth, window.innerHeight); }
+  function resize() { if (typeof _bs_resize === 'function' && runtimeInitialized) _bs_resize(window.innerWidth, window.innerHeight); }
   window.addEventListener('resize', resize);
   if (window.matchMedia) {
     var mq = window.matchMedia('(prefers-color-scheme: dark)');
@@ -154,13 +154,20 @@
     open: function (id) { var ok = _bs_open_article(id) === 1; announce(); return ok; },
     // True while files are being read.
     busy: function () { return importing > 0; },
+    // Removes every article, as the confirmed "Clear all" does.
+    clearAll: function () { _bs_clear_all(); announce(); },
+    // Resolves once every change so far is written to the browser's storage.
+    saved: function () { return broadsheetStorage.flush(); },
   };
 
   addOnPostRun(function () {
-    ready = true;
-    var loading = document.getElementById('loading');
-    if (loading) loading.className = 'hidden';
     resize();
-    readyWaiters.splice(0).forEach(function (fn) { fn(); });
+    broadsheetStorage.restore().then(function () {
+      ready = true;
+      var loading = document.getElementById('loading');
+      if (loading) loading.className = 'hidden';
+      announce();
+      readyWaiters.splice(0).forEach(function (fn) { fn(); });
+    });
   });
 })();

@@ -1,5 +1,7 @@
 #include "app.hpp"
 
+#include "broadsheet/article_json.hpp"
+
 #include <nlohmann/json.hpp>
 
 App& app() {
@@ -16,7 +18,9 @@ void App::import_file(const std::string& name, std::string_view bytes) {
     FileOutcome out{name, int(r.articles.size()), r.warnings, r.error};
     broadsheet::ArticleId first = 0;
     for (auto& a : r.articles) {
+        std::string saved = broadsheet::article_to_json(a);
         auto id = corpus.add(std::move(a));
+        platform_store_put(id, saved);
         if (!first) first = id;
     }
     status.last_import.push_back(std::move(out));
@@ -35,8 +39,30 @@ bool App::open_article(broadsheet::ArticleId id) {
     return true;
 }
 
+bool App::restore_article(broadsheet::ArticleId id, std::string_view json) {
+    broadsheet::Article a;
+    std::string error;
+    if (!broadsheet::article_from_json(json, a, error) || !corpus.restore(id, std::move(a))) {
+        ++storage.unreadable;
+        return false;
+    }
+    ++storage.restored;
+    library.rows_dirty = true;
+    return true;
+}
+
+void App::clear_all() {
+    corpus.clear();
+    platform_store_clear();
+    reader.open = 0;
+    library.selected = 0;
+    library.rows_dirty = true;
+    storage.unreadable = 0;
+}
+
 void App::remove_article(broadsheet::ArticleId id) {
     if (!corpus.remove(id)) return;
+    platform_store_delete(id);
     if (reader.open == id) reader.open = 0;
     if (library.selected == id) library.selected = 0;
     library.rows_dirty = true;
@@ -76,6 +102,12 @@ std::string App::state_json() const {
                   {"selected", library.selected},
                   {"lastImport", imports},
                   {"errors", errors},
-                  {"showRemoved", reader.show_removed}};
+                  {"showRemoved", reader.show_removed},
+                  {"storage",
+                   {{"available", storage.available},
+                    {"restoring", storage.restoring},
+                    {"restored", storage.restored},
+                    {"unreadable", storage.unreadable},
+                    {"error", storage.error}}}};
     return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }

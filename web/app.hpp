@@ -42,6 +42,16 @@ struct StatusPanelState {
     bool show_details = false;
 };
 
+// The library kept in the browser (IndexedDB, through shell/broadsheet.js).
+struct StorageState {
+    bool available = true;   // false: the browser refused storage (private mode, file://...)
+    bool restoring = true;   // the saved library is being read back
+    int restored = 0;        // articles read back at start-up
+    int unreadable = 0;      // saved records that could not be read (damaged or foreign)
+    std::string error;       // the last failed save, for the user; empty when all is saved
+    bool confirm_clear = false; // the "remove all articles?" question is open
+};
+
 struct Fonts {
     ImFont* body = nullptr;
     ImFont* headline = nullptr;
@@ -53,6 +63,7 @@ struct App {
     LibraryPanelState library;
     ReaderPanelState reader;
     StatusPanelState status;
+    StorageState storage;
     Fonts fonts;
     bool drag_active = false; // files are being dragged over the page
 
@@ -63,6 +74,10 @@ struct App {
     // Opens an article in the reader and selects it in the library; false if there is none.
     bool open_article(broadsheet::ArticleId id);
     void remove_article(broadsheet::ArticleId id);
+    // Removes every article, here and in the browser's storage.
+    void clear_all();
+    // Puts back one saved article (start-up); false if the record is unreadable.
+    bool restore_article(broadsheet::ArticleId id, std::string_view json);
     // The state the JS test hook returns: articles, the open article, last import's outcomes.
     std::string state_json() const;
 };
@@ -81,6 +96,12 @@ void request_redraw();
 void platform_open_file_picker();
 void platform_copy_to_clipboard(const std::string& text);
 bool platform_prefers_dark();
+// The browser's storage of the library: saves are batched and written atomically by the page.
+void platform_store_put(broadsheet::ArticleId id, const std::string& json);
+void platform_store_delete(broadsheet::ArticleId id);
+void platform_store_clear();
+// Deletes the saved records that could not be read back.
+void platform_drop_unreadable();
 float platform_device_pixel_ratio();
 // The page's size in CSS pixels.
 void platform_window_size(int& width, int& height);

@@ -79,6 +79,27 @@ void draw_drop_overlay() {
     dl->AddText(f, px, ImVec2((size.x - ts.x) / 2, (size.y - ts.y) / 2), IM_COL32(255, 255, 255, 255), msg);
 }
 
+// "Clear all" asks first: it removes every article from this browser for good.
+void draw_clear_all_dialog(App& a) {
+    if (a.storage.confirm_clear) {
+        ImGui::OpenPopup("Remove all articles?");
+        a.storage.confirm_clear = false;
+    }
+    ImVec2 center = ImGui::GetMainViewport()->GetCenter();
+    ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("Remove all articles?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("This removes all %zu articles from this browser. It cannot be undone.", a.corpus.size());
+        ImGui::Spacing();
+        if (ImGui::Button("Remove all")) {
+            a.clear_all();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
 void draw_ui() {
     App& a = app();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -96,7 +117,14 @@ void draw_ui() {
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     if (ImGui::Button("Open files...")) platform_open_file_picker();
     ImGui::SameLine();
-    ImGui::TextDisabled("or drop files anywhere. Everything stays in this tab.");
+    ImGui::TextDisabled("or drop files anywhere. Everything stays in this browser.");
+    if (!a.corpus.empty()) {
+        const char* label = "Clear all...";
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(label).x -
+                        ImGui::GetStyle().FramePadding.x * 2);
+        if (ImGui::Button(label)) a.storage.confirm_clear = true;
+    }
+    draw_clear_all_dialog(a);
     ImGui::Separator();
 
     // Library | Reader, with a draggable divider; the status bar below.

@@ -51,6 +51,34 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_resize(int width, int height) {
     request_redraw();
 }
 
+// Start-up: one saved article (JSON from article_to_json) under its id. Returns 1 if read.
+extern "C" EMSCRIPTEN_KEEPALIVE int bs_restore_article(uint32_t id, const char* json) {
+    return app().restore_article(id, json) ? 1 : 0;
+}
+
+// Start-up: the saved library has been read back (available = 0: the browser gave no storage;
+// `foreign`: records the page itself found unreadable, e.g. not text).
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_restore_done(int available, int foreign) {
+    auto& st = app().storage;
+    st.unreadable += foreign;
+    st.restoring = false;
+    st.available = available != 0;
+    if (!app().corpus.empty() && app().reader.open == 0) app().open_article(app().corpus.ids().front());
+    request_redraw();
+}
+
+// A save failed (quota exceeded, storage blocked); empty message: saves work again.
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_storage_error(const char* message) {
+    app().storage.error = message;
+    request_redraw();
+}
+
+// The confirmed "Clear all" (the test hook's clearAll()).
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_clear_all() {
+    app().clear_all();
+    request_redraw();
+}
+
 // Something outside SDL's events changed what should be drawn (e.g. the colour scheme).
 extern "C" EMSCRIPTEN_KEEPALIVE void bs_wake() { request_redraw(); }
 
@@ -71,6 +99,21 @@ EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; 
 EM_JS(int, js_window_width, (), { return window.innerWidth; });
 EM_JS(int, js_window_height, (), { return window.innerHeight; });
 
+EM_JS(void, js_store_put, (uint32_t id, const char* json), {
+    if (Module.broadsheetStore) Module.broadsheetStore.put(id, UTF8ToString(json));
+});
+EM_JS(void, js_store_delete, (uint32_t id), {
+    if (Module.broadsheetStore) Module.broadsheetStore.remove(id);
+});
+EM_JS(void, js_store_clear, (), {
+    if (Module.broadsheetStore) Module.broadsheetStore.clear();
+});
+
+void platform_store_put(broadsheet::ArticleId id, const std::string& json) { js_store_put(id, json.c_str()); }
+void platform_store_delete(broadsheet::ArticleId id) { js_store_delete(id); }
+void platform_store_clear() { js_store_clear(); }
+EM_JS(void, js_drop_unreadable, (), { broadsheetStorage.dropUnreadable(); });
+void platform_drop_unreadable() { js_drop_unreadable(); }
 void platform_open_file_picker() { js_open_file_picker(); }
 void platform_copy_to_clipboard(const std::string& text) { js_copy_to_clipboard(text.c_str()); }
 bool platform_prefers_dark() { return js_prefers_dark() != 0; }

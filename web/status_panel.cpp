@@ -14,6 +14,27 @@ void draw_status_bar(App& app) {
         if (!f.warnings.empty()) ++warned;
     }
     ImGui::Text("%zu article%s", app.corpus.size(), app.corpus.size() == 1 ? "" : "s");
+    const auto& storage = app.storage;
+    ImGui::SameLine();
+    if (storage.restoring) {
+        ImGui::TextDisabled("(reading the saved library...)");
+    } else if (!storage.available) {
+        ImGui::TextColored(ImVec4(0.9f, 0.7f, 0.2f, 1), "(not saved: this browser gives the page no storage)");
+    } else if (!storage.error.empty()) {
+        ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.3f, 1), "%s", storage.error.c_str());
+    } else {
+        ImGui::TextDisabled("(saved in this browser)");
+    }
+    if (storage.unreadable > 0) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.3f, 1), "%d saved article%s could not be read", storage.unreadable,
+                           storage.unreadable == 1 ? "" : "s");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Delete them")) {
+            platform_drop_unreadable();
+            app.storage.unreadable = 0;
+        }
+    }
     if (!files.empty()) {
         ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
         ImGui::Text("Last import: %d file%s read", imported, imported == 1 ? "" : "s");

@@ -10,6 +10,19 @@ ArticleId Corpus::add(Article article) {
     return next_id_++;
 }
 
+bool Corpus::restore(ArticleId id, Article article) {
+    if (id < next_id_) return false; // next_id_ is above every id ever given (and above 0)
+    articles_.push_back(std::move(article));
+    ids_.push_back(id);
+    next_id_ = id + 1;
+    return true;
+}
+
+void Corpus::clear() {
+    articles_.clear();
+    ids_.clear();
+}
+
 bool Corpus::remove(ArticleId id) {
     auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
     if (it == ids_.end() || *it != id) return false;

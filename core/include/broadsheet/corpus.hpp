@@ -17,6 +17,11 @@ class Corpus {
 public:
     // Adds an article and returns its id.
     ArticleId add(Article article);
+    // Adds an article under a given id (restoring a saved library). Ids must come in ascending
+    // order, above every id already given; returns false (and adds nothing) otherwise.
+    bool restore(ArticleId id, Article article);
+    // Removes every article (ids are still never reused).
+    void clear();
     // Removes the article with this id; returns false if there is none.
     bool remove(ArticleId id);
     // The article with this id, or nullptr.

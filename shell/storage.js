@@ -1,0 +1,115 @@
+// Keeping the library in the browser: IndexedDB, one record per article (the JSON that the core's
+// article_to_json writes), keyed by the article's id. Appended to the module with --post-js.
+//
+// Saves are batched: the C++ side calls put/remove/clear as articles come and go; the batch is
+// written in ONE readwrite transaction, so a reload or a crash in the middle of a save leaves the
+// previous state whole (IndexedDB transactions are atomic). A failed save (quota exceeded) is
+// reported to the app and loses nothing that was already stored.
+var broadsheetStorage = (function () {
+  'use strict';
+  var DB_NAME = 'broadsheet';
+  var DB_VERSION = 1;
+  var STORE = 'articles';
+  var db = null;
+  var pending = { clear: false, puts: new Map(), removes: new Set() };
+  var flushing = null;
+  var flushTimer = 0;
+
+  function openDb() {
+    return new Promise(function (resolve) {
+      var req;
+      try {
+        if (!window.indexedDB) return resolve(null);
+        req = indexedDB.open(DB_NAME, DB_VERSION);
+      } catch (e) {
+        return resolve(null); // file:// or a browser that refuses storage
+      }
+      req.onupgradeneeded = function () {
+        var d = req.result;
+        if (!d.objectStoreNames.contains(STORE)) d.createObjectStore(STORE);
+      };
+      req.onsuccess = function () { resolve(req.result); };
+      req.onerror = function () { resolve(null); };
+      req.onblocked = function () { resolve(null); };
+    });
+  }
+
+  function scheduleFlush() {
+    if (!db || flushTimer) return;
+    flushTimer = setTimeout(function () { flushTimer = 0; flush(); }, 50);
+  }
+
+  // Writes everything pending in one transaction; resolves when it is durable (or failed).
+  function flush() {
+    if (!db) return Promise.resolve();
+    if (flushing) return flushing.then(flush);
+    if (!pending.clear && !pending.puts.size && !pending.removes.size) return Promise.resolve();
+    var batch = pending;
+    pending = { clear: false, puts: new Map(), removes: new Set() };
+    flushing = new Promise(function (resolve) {
+      var tx;
+      try {
+        tx = db.transaction(STORE, 'readwrite');
+        var store = tx.objectStore(STORE);
+        if (batch.clear) store.clear();
+        batch.removes.forEach(function (id) { store.delete(id); });
+        batch.puts.forEach(function (json, id) { store.put(json, id); });
+      } catch (e) {
+        report(e);
+        return resolve();
+      }
+      tx.oncomplete = function () { ccall('bs_storage_error', null, ['string'], ['']); resolve(); };
+      tx.onabort = tx.onerror = function () { report(tx.error); resolve(); };
+    }).then(function () { flushing = null; });
+    return flushing;
+  }
+
+  function report(err) {
+    var name = err && err.name ? err.name : 'Error';
+    var msg = name === 'QuotaExceededError'
+      ? 'The browser\'s storage is full: the latest articles are loaded but will not be kept after a reload.'
+      : 'Could not save to the browser\'s storage (' + name + '): the latest changes will not be kept after a reload.';
+    ccall('bs_storage_error', null, ['string'], [msg]);
+  }
+
+  Module.broadsheetStore = {
+    put: function (id, json) { pending.removes.delete(id); pending.puts.set(id, json); scheduleFlush(); },
+    remove: function (id) { pending.puts.delete(id); pending.removes.add(id); scheduleFlush(); },
+    clear: function () { pending = { clear: true, puts: new Map(), removes: new Set() }; scheduleFlush(); },
+  };
+
+  // Reads the saved library back into the app, in id order; resolves when done.
+  function restore() {
+    return openDb().then(function (d) {
+      db = d;
+      if (!db) { _bs_restore_done(0, 0); return; }
+      return new Promise(function (resolve) {
+        var tx = db.transaction(STORE, 'readonly');
+        var store = tx.objectStore(STORE);
+        var keysReq = store.getAllKeys();
+        var valsReq = store.getAll();
+        tx.oncomplete = function () {
+          var keys = keysReq.result, vals = valsReq.result;
+          var foreign = 0;
+          for (var i = 0; i < keys.length; i++) {
+            var readable = typeof keys[i] === 'number' && typeof vals[i] === 'string';
+            if (!readable) foreign++;
+            if (!readable || ccall('bs_restore_article', 'number', ['number', 'string'], [keys[i], vals[i]]) !== 1)
+              unreadable.push(keys[i]);
+          }
+          _bs_restore_done(1, foreign);
+          resolve();
+        };
+        tx.onerror = tx.onabort = function () { _bs_restore_done(1, 0); resolve(); };
+      });
+    });
+  }
+
+  var unreadable = [];
+  return {
+    restore: restore,
+    flush: flush,
+    // Deletes the saved records that could not be read (the user chose to reset them).
+    dropUnreadable: function () { unreadable.splice(0).forEach(function (k) { Module.broadsheetStore.remove(k); }); },
+  };
+})();
