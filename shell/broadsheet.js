@@ -46,24 +46,51 @@
 
   function importBytes(name, bytes) {
     var ptr = _malloc(Math.max(1, bytes.length));
-    if (!ptr) throw new Error('out of memory');
+    if (!ptr) return false;
     HEAPU8.set(bytes, ptr); // HEAPU8 is re-read after malloc, which may have grown memory
     ccall('bs_import_file', null, ['string', 'number', 'number'], [name, ptr, bytes.length]);
+    return true;
   }
 
-  // items: [{name, file}] or [{name, bytes}] or [{name, text}]; returns after the batch imported.
+  // Gives the browser a chance to draw a frame and handle input (the UI keeps drawing while
+  // thousands of files import); resolved promises alone never yield to rendering.
+  function yieldToBrowser() { return new Promise(function (r) { setTimeout(r, 0); }); }
+
+  function readItem(it) {
+    if (it.error) return Promise.resolve(new Uint8Array(0));
+    if (it.file) return it.file.arrayBuffer().then(function (b) { return new Uint8Array(b); },
+                                                    function () { return null; });
+    return Promise.resolve(it.bytes ? it.bytes : new TextEncoder().encode(it.text || ''));
+  }
+
+  // items: [{name, file}] or [{name, bytes}] or [{name, text}]; resolves after the batch imported
+  // (or was cancelled). Batches run one after another, in order.
   function importItems(items) {
     importing++;
-    queue = queue.then(function () {
-      return items.reduce(function (p, it) {
-        return p.then(function () {
-          if (it.error) return importBytes(it.name, new Uint8Array(0));
-          var get = it.file ? it.file.arrayBuffer() : Promise.resolve(it.bytes ? it.bytes : new TextEncoder().encode(it.text || ''));
-          return get.then(function (buf) { importBytes(it.name, new Uint8Array(buf)); },
-                          function () { importBytes(it.name, new Uint8Array(0)); });
-        });
-      }, Promise.resolve()).then(function () { _bs_import_done(); importing--; announce(); },
-                                 function (e) { _bs_import_done(); importing--; console.error(e); });
+    queue = queue.then(async function () {
+      var total = items.length, done = 0, sliceStart = performance.now();
+      _bs_import_progress(0, total);
+      try {
+        for (var i = 0; i < total; i++) {
+          if (_bs_import_cancel_requested()) break;
+          var it = items[i];
+          var bytes = await readItem(it);
+          if (bytes === null) ccall('bs_import_failed', null, ['string', 'string'], [it.name, 'the browser could not read the file']);
+          else if (!importBytes(it.name, bytes))
+            ccall('bs_import_failed', null, ['string', 'string'], [it.name, 'not enough memory to read this file (' + Math.round(bytes.length / 1048576) + ' MB)']);
+          _bs_import_progress(++done, total);
+          if (performance.now() - sliceStart > 12) {
+            await yieldToBrowser();
+            sliceStart = performance.now();
+          }
+        }
+      } catch (e) {
+        console.error(e);
+      } finally {
+        _bs_import_done();
+        importing--;
+        announce();
+      }
     });
     return queue;
   }

@@ -9,11 +9,30 @@ App& app() {
     return instance;
 }
 
+namespace {
+void begin_batch(StatusPanelState& st) {
+    if (st.batch_open) return;
+    st.last_import.clear();
+    st.batch_open = true;
+    st.cancelled = false;
+}
+} // namespace
+
+void App::import_failed(const std::string& name, const std::string& why) {
+    begin_batch(status);
+    status.last_import.push_back({name, 0, {}, why});
+    status.show_details = true;
+}
+
+void App::end_import_batch() {
+    status.batch_open = false;
+    status.cancelled = status.cancel_requested && status.files_done < status.files_total;
+    status.cancel_requested = false;
+    status.files_done = status.files_total = 0;
+}
+
 void App::import_file(const std::string& name, std::string_view bytes) {
-    if (!status.batch_open) {
-        status.last_import.clear();
-        status.batch_open = true;
-    }
+    begin_batch(status);
     broadsheet::ImportResult r = broadsheet::import_file(name, bytes);
     FileOutcome out{name, int(r.articles.size()), r.warnings, r.error};
     broadsheet::ArticleId first = 0;
@@ -98,6 +117,8 @@ std::string App::state_json() const {
         if (!f.error.empty()) errors.push_back({{"file", f.file}, {"message", f.error}});
     }
     json state = {{"articles", articles},
+                  {"importing", {{"done", status.files_done}, {"total", status.files_total}}},
+                  {"cancelled", status.cancelled},
                   {"open", open},
                   {"selected", library.selected},
                   {"lastImport", imports},

@@ -26,6 +26,7 @@ struct LibraryPanelState {
     bool sort_ascending = true;
     std::vector<size_t> rows; // indices into corpus.articles(), filtered and sorted
     bool rows_dirty = true;
+    double rebuilt_at = -1; // ImGui time of the last rebuild of `rows`
     broadsheet::ArticleId selected = 0;
     bool scroll_to_selected = false;
 };
@@ -39,6 +40,9 @@ struct ReaderPanelState {
 struct StatusPanelState {
     std::vector<FileOutcome> last_import; // per-file results of the latest import batch
     bool batch_open = false;              // files of a batch are still arriving
+    int files_done = 0, files_total = 0;  // progress of the batch being imported
+    bool cancel_requested = false;        // the user pressed Cancel; the page stops the batch
+    bool cancelled = false;               // the latest batch was cancelled
     bool show_details = false;
 };
 
@@ -69,8 +73,10 @@ struct App {
 
     // Imports one file's bytes; the outcome joins the current batch.
     void import_file(const std::string& name, std::string_view bytes);
+    // Records a file the page could not hand over (unreadable, too big for memory).
+    void import_failed(const std::string& name, const std::string& why);
     // Ends the current batch (the next import starts a new one).
-    void end_import_batch() { status.batch_open = false; }
+    void end_import_batch();
     // Opens an article in the reader and selects it in the library; false if there is none.
     bool open_article(broadsheet::ArticleId id);
     void remove_article(broadsheet::ArticleId id);

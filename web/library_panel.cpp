@@ -34,10 +34,11 @@ void rebuild_rows(App& app) {
     auto& st = app.library;
     const auto& all = app.corpus.articles();
     st.rows.clear();
+    std::string_view filter = st.filter;
     for (size_t i = 0; i < all.size(); ++i) {
         const auto& a = all[i];
-        if (contains_ci(a.title, st.filter) || contains_ci(a.file, st.filter) ||
-            contains_ci(joined_byline(a), st.filter))
+        if (filter.empty() || contains_ci(a.title, filter) || contains_ci(a.file, filter) ||
+            contains_ci(joined_byline(a), filter))
             st.rows.push_back(i);
     }
     if (st.sort_column >= 0) {
@@ -103,7 +104,14 @@ void draw_library_panel(App& app) {
         sort->SpecsDirty = false;
         st.rows_dirty = true;
     }
-    if (st.rows_dirty) rebuild_rows(app);
+    // While a big import runs, the row list (filter + sort over every article) is rebuilt at most
+    // a few times a second rather than on every frame.
+    double now = ImGui::GetTime();
+    bool importing = app.status.files_total > 0;
+    if (st.rows_dirty && (!importing || now - st.rebuilt_at > 0.4)) {
+        rebuild_rows(app);
+        st.rebuilt_at = now;
+    }
 
     const auto& all = app.corpus.articles();
     const auto& ids = app.corpus.ids();

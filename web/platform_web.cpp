@@ -20,6 +20,22 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_import_file(const char* name, uint8_t* d
     request_redraw();
 }
 
+// A file the page could not hand over (the browser could not read it, or no memory for it).
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_import_failed(const char* name, const char* why) {
+    app().import_failed(name, why);
+    request_redraw();
+}
+
+// Progress of the batch being imported: `done` of `total` files.
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_import_progress(int done, int total) {
+    app().status.files_done = done;
+    app().status.files_total = total;
+    request_redraw();
+}
+
+// The page asks before each file whether the user cancelled the batch.
+extern "C" EMSCRIPTEN_KEEPALIVE int bs_import_cancel_requested() { return app().status.cancel_requested ? 1 : 0; }
+
 // JS calls this after the last file of a drop or a pick.
 extern "C" EMSCRIPTEN_KEEPALIVE void bs_import_done() {
     app().end_import_batch();

@@ -4,13 +4,16 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 
 void draw_status_bar(App& app) {
     const auto& files = app.status.last_import;
     int imported = 0, failed = 0, warned = 0;
     for (const auto& f : files) {
-        if (!f.error.empty()) ++failed;
-        else ++imported;
+        if (!f.error.empty())
+            ++failed;
+        else
+            ++imported;
         if (!f.warnings.empty()) ++warned;
     }
     ImGui::Text("%zu article%s", app.corpus.size(), app.corpus.size() == 1 ? "" : "s");
@@ -19,7 +22,8 @@ void draw_status_bar(App& app) {
     if (storage.restoring) {
         ImGui::TextDisabled("(reading the saved library...)");
     } else if (!storage.available) {
-        ImGui::TextColored(ImVec4(0.9f, 0.7f, 0.2f, 1), "(not saved: this browser gives the page no storage)");
+        ImGui::TextColored(ImVec4(0.9f, 0.7f, 0.2f, 1),
+                           "(not saved: this browser gives the page no storage)");
     } else if (!storage.error.empty()) {
         ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.3f, 1), "%s", storage.error.c_str());
     } else {
@@ -27,16 +31,33 @@ void draw_status_bar(App& app) {
     }
     if (storage.unreadable > 0) {
         ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.3f, 1), "%d saved article%s could not be read", storage.unreadable,
-                           storage.unreadable == 1 ? "" : "s");
+        ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.3f, 1), "%d saved article%s could not be read",
+                           storage.unreadable, storage.unreadable == 1 ? "" : "s");
         ImGui::SameLine();
         if (ImGui::SmallButton("Delete them")) {
             platform_drop_unreadable();
             app.storage.unreadable = 0;
         }
     }
-    if (!files.empty()) {
+    auto& st = app.status;
+    if (st.files_total > 0) {
         ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+        char label[64];
+        std::snprintf(label, sizeof label, "Importing %d of %d files", st.files_done,
+                      st.files_total);
+        ImGui::ProgressBar(float(st.files_done) / float(st.files_total),
+                           ImVec2(ImGui::GetFontSize() * 16, 0), label);
+        ImGui::SameLine();
+        ImGui::BeginDisabled(st.cancel_requested);
+        if (ImGui::SmallButton(st.cancel_requested ? "Cancelling..." : "Cancel"))
+            st.cancel_requested = true;
+        ImGui::EndDisabled();
+    } else if (!files.empty()) {
+        ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+        if (st.cancelled) {
+            ImGui::TextColored(ImVec4(0.9f, 0.7f, 0.2f, 1), "Import cancelled.");
+            ImGui::SameLine();
+        }
         ImGui::Text("Last import: %d file%s read", imported, imported == 1 ? "" : "s");
         if (failed) {
             ImGui::SameLine();
@@ -52,19 +73,28 @@ void draw_status_bar(App& app) {
     }
     if (!app.status.show_details || files.empty()) return;
     float rows = float(std::min<size_t>(files.size(), 6));
-    ImGui::BeginChild("import-details", ImVec2(0, rows * ImGui::GetTextLineHeightWithSpacing() + 8), true);
-    for (const auto& f : files) {
-        if (!f.error.empty()) {
-            ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.3f, 1), "error");
-            ImGui::SameLine();
-            ImGui::TextWrapped("%s: %s", f.file.c_str(), f.error.c_str());
-        } else {
-            ImGui::TextColored(ImVec4(0.35f, 0.75f, 0.4f, 1), "read ");
-            ImGui::SameLine();
-            ImGui::Text("%s: %d article%s", f.file.c_str(), f.articles, f.articles == 1 ? "" : "s");
-            for (const auto& w : f.warnings) {
+    ImGui::BeginChild("import-details", ImVec2(0, rows * ImGui::GetTextLineHeightWithSpacing() + 8),
+                      true);
+    // Errors first would reorder what the user dropped; keep input order, but virtualise the
+    // list: a folder of 20,000 files gives 20,000 rows.
+    ImGuiListClipper clipper;
+    clipper.Begin(int(files.size()));
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const auto& f = files[size_t(row)];
+            if (!f.error.empty()) {
+                ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.3f, 1), "error");
                 ImGui::SameLine();
-                ImGui::TextColored(ImVec4(0.9f, 0.7f, 0.2f, 1), "(%s)", w.c_str());
+                ImGui::TextWrapped("%s: %s", f.file.c_str(), f.error.c_str());
+            } else {
+                ImGui::TextColored(ImVec4(0.35f, 0.75f, 0.4f, 1), "read ");
+                ImGui::SameLine();
+                ImGui::Text("%s: %d article%s", f.file.c_str(), f.articles,
+                            f.articles == 1 ? "" : "s");
+                for (const auto& w : f.warnings) {
+                    ImGui::SameLine();
+                    ImGui::TextColored(ImVec4(0.9f, 0.7f, 0.2f, 1), "(%s)", w.c_str());
+                }
             }
         }
     }
