@@ -136,15 +136,52 @@
     });
   });
 
-  var picker = document.getElementById('file-picker');
-  Module.broadsheetPickFiles = function () { if (picker) picker.click(); };
-  if (picker) {
+  // The pickers: files, or a whole folder (webkitdirectory gives every file under it, with its
+  // relative path).
+  function wirePicker(id) {
+    var picker = document.getElementById(id);
+    if (!picker) return function () {};
     picker.addEventListener('change', function () {
-      var items = Array.prototype.map.call(picker.files, function (f) { return { name: f.name, file: f }; });
+      var items = Array.prototype.map.call(picker.files, function (f) {
+        return { name: f.webkitRelativePath || f.name, file: f };
+      });
+      items.sort(function (a, b) { return a.name < b.name ? -1 : a.name > b.name ? 1 : 0; });
       picker.value = '';
       importItems(items);
     });
+    return function () { picker.click(); };
   }
+  Module.broadsheetPickFiles = wirePicker('file-picker');
+  Module.broadsheetPickFolder = wirePicker('folder-picker');
+
+  // Clipboard. Copy goes through navigator.clipboard; paste only arrives inside a real paste event
+  // (browsers refuse programmatic reads), so the page hands pasted text to the app from there.
+  document.addEventListener('paste', function (e) {
+    if (!ready || !e.clipboardData) return;
+    var text = e.clipboardData.getData('text/plain');
+    if (!text) return;
+    e.preventDefault();
+    ccall('bs_paste', null, ['string'], [text]);
+  });
+
+  // Links: the URL hash names the open article (#article=ID), so a link reopens the same view and
+  // back/forward move between articles read.
+  var applyingHash = false;
+  function articleFromHash() {
+    var m = /(?:^#|&)article=(\d+)/.exec(location.hash);
+    return m ? Number(m[1]) : 0;
+  }
+  Module.broadsheetShowArticle = function (id) {
+    if (applyingHash) return;
+    var hash = id ? '#article=' + id : '';
+    if (location.hash === hash || (!hash && !location.hash)) return;
+    history.pushState(null, '', hash || location.pathname + location.search);
+  };
+  window.addEventListener('popstate', function () {
+    if (!ready) return;
+    applyingHash = true;
+    try { _bs_open_article(articleFromHash()); } finally { applyingHash = false; }
+  });
 
   function resize() { if (typeof _bs_resize === 'function' && runtimeInitialized) _bs_resize(window.innerWidth, window.innerHeight); }
   window.addEventListener('resize', resize);
@@ -189,7 +226,13 @@
 
   addOnPostRun(function () {
     resize();
+    // The article a link names wins over the one the app would open by itself after restoring;
+    // restoring must not rewrite the URL before it is read.
+    var linked = articleFromHash();
+    applyingHash = true;
     broadsheetStorage.restore().then(function () {
+      if (linked) _bs_open_article(linked);
+      applyingHash = false;
       ready = true;
       var loading = document.getElementById('loading');
       if (loading) loading.className = 'hidden';

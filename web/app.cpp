@@ -50,7 +50,12 @@ void App::import_file(const std::string& name, std::string_view bytes) {
 }
 
 bool App::open_article(broadsheet::ArticleId id) {
+    if (id == 0) { // back to no article (a link without one)
+        reader.open = 0;
+        return true;
+    }
     if (!corpus.find(id)) return false;
+    if (reader.open != id) platform_show_article(id);
     reader.open = id;
     reader.scroll_to_top = true;
     library.selected = id;
@@ -82,7 +87,10 @@ void App::clear_all() {
 void App::remove_article(broadsheet::ArticleId id) {
     if (!corpus.remove(id)) return;
     platform_store_delete(id);
-    if (reader.open == id) reader.open = 0;
+    if (reader.open == id) {
+        reader.open = 0;
+        platform_show_article(0);
+    }
     if (library.selected == id) library.selected = 0;
     library.rows_dirty = true;
 }
@@ -119,6 +127,8 @@ std::string App::state_json() const {
     json state = {{"articles", articles},
                   {"importing", {{"done", status.files_done}, {"total", status.files_total}}},
                   {"cancelled", status.cancelled},
+                  {"dialog", dialog ? json(dialog) : json(nullptr)},
+                  {"pasteText", paste.text},
                   {"open", open},
                   {"selected", library.selected},
                   {"lastImport", imports},

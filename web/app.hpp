@@ -37,6 +37,13 @@ struct ReaderPanelState {
     bool scroll_to_top = false;
 };
 
+// "Paste text as an article": a dialog with a text box.
+struct PasteDialogState {
+    bool open_requested = false;
+    std::string text;  // what is in the box
+    int pasted = 0;    // articles made this way, for their names
+};
+
 struct StatusPanelState {
     std::vector<FileOutcome> last_import; // per-file results of the latest import batch
     bool batch_open = false;              // files of a batch are still arriving
@@ -68,8 +75,10 @@ struct App {
     ReaderPanelState reader;
     StatusPanelState status;
     StorageState storage;
+    PasteDialogState paste;
     Fonts fonts;
     bool drag_active = false; // files are being dragged over the page
+    const char* dialog = nullptr; // the modal dialog drawn in the last frame ("paste", "clear"), or none
 
     // Imports one file's bytes; the outcome joins the current batch.
     void import_file(const std::string& name, std::string_view bytes);
@@ -90,6 +99,9 @@ struct App {
 
 App& app();
 
+// Dialogs (dialogs.cpp).
+void draw_paste_dialog(App& app);
+
 // Panels: each draws itself into the current ImGui window region.
 void draw_library_panel(App& app);
 void draw_reader_panel(App& app);
@@ -100,6 +112,9 @@ void request_redraw();
 
 // Platform (platform_web.cpp): what only the browser can do.
 void platform_open_file_picker();
+void platform_open_folder_picker();
+// The open article changed: the page puts it in the URL (for links and back/forward).
+void platform_show_article(broadsheet::ArticleId id);
 void platform_copy_to_clipboard(const std::string& text);
 bool platform_prefers_dark();
 // The browser's storage of the library: saves are batched and written atomically by the page.

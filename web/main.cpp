@@ -88,6 +88,7 @@ void draw_clear_all_dialog(App& a) {
     ImVec2 center = ImGui::GetMainViewport()->GetCenter();
     ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal("Remove all articles?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        a.dialog = "clear";
         ImGui::Text("This removes all %zu articles from this browser. It cannot be undone.", a.corpus.size());
         ImGui::Spacing();
         if (ImGui::Button("Remove all")) {
@@ -102,6 +103,7 @@ void draw_clear_all_dialog(App& a) {
 
 void draw_ui() {
     App& a = app();
+    a.dialog = nullptr;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -117,6 +119,10 @@ void draw_ui() {
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     if (ImGui::Button("Open files...")) platform_open_file_picker();
     ImGui::SameLine();
+    if (ImGui::Button("Open folder...")) platform_open_folder_picker();
+    ImGui::SameLine();
+    if (ImGui::Button("Paste text...")) a.paste.open_requested = true;
+    ImGui::SameLine();
     ImGui::TextDisabled("or drop files anywhere. Everything stays in this browser.");
     if (!a.corpus.empty()) {
         const char* label = "Clear all...";
@@ -125,6 +131,7 @@ void draw_ui() {
         if (ImGui::Button(label)) a.storage.confirm_clear = true;
     }
     draw_clear_all_dialog(a);
+    draw_paste_dialog(a);
     ImGui::Separator();
 
     // Library | Reader, with a draggable divider; the status bar below.
@@ -231,6 +238,11 @@ int main() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplSDL2_InitForOpenGL(g_window, g_gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    // Clipboard through the browser (SDL's is internal to the page under emscripten): copying
+    // writes to the system clipboard; pasting arrives from the page's paste event (bs_paste), so
+    // ImGui's own Ctrl+V must paste nothing.
+    io.SetClipboardTextFn = [](void*, const char* text) { platform_copy_to_clipboard(text); };
+    io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
     g_dark = platform_prefers_dark();
     apply_theme(g_dark);
     build_fonts(platform_device_pixel_ratio());

@@ -5,6 +5,7 @@
 
 #include <SDL.h>
 #include <emscripten.h>
+#include <imgui.h>
 
 #include <cstdint>
 #include <cstdlib>
@@ -95,11 +96,32 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_clear_all() {
     request_redraw();
 }
 
+// Text from a real paste event (browsers allow reading the clipboard only there): typed into
+// the focused text box, or, with none focused, offered as a new article.
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_paste(const char* text) {
+    App& a = app();
+    if (ImGui::GetIO().WantTextInput) {
+        ImGui::GetIO().AddInputCharactersUTF8(text);
+    } else {
+        a.paste.text = text;
+        a.paste.open_requested = true;
+    }
+    request_redraw();
+}
+
 // Something outside SDL's events changed what should be drawn (e.g. the colour scheme).
 extern "C" EMSCRIPTEN_KEEPALIVE void bs_wake() { request_redraw(); }
 
 EM_JS(void, js_open_file_picker, (), {
     if (Module.broadsheetPickFiles) Module.broadsheetPickFiles();
+});
+
+EM_JS(void, js_open_folder_picker, (), {
+    if (Module.broadsheetPickFolder) Module.broadsheetPickFolder();
+});
+
+EM_JS(void, js_show_article, (uint32_t id), {
+    if (Module.broadsheetShowArticle) Module.broadsheetShowArticle(id);
 });
 
 EM_JS(void, js_copy_to_clipboard, (const char* text), {
@@ -131,6 +153,8 @@ void platform_store_clear() { js_store_clear(); }
 EM_JS(void, js_drop_unreadable, (), { broadsheetStorage.dropUnreadable(); });
 void platform_drop_unreadable() { js_drop_unreadable(); }
 void platform_open_file_picker() { js_open_file_picker(); }
+void platform_open_folder_picker() { js_open_folder_picker(); }
+void platform_show_article(broadsheet::ArticleId id) { js_show_article(id); }
 void platform_copy_to_clipboard(const std::string& text) { js_copy_to_clipboard(text.c_str()); }
 bool platform_prefers_dark() { return js_prefers_dark() != 0; }
 float platform_device_pixel_ratio() { return float(js_device_pixel_ratio()); }

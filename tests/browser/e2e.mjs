@@ -254,6 +254,55 @@ test('a damaged saved record is reported and offered for deletion; the rest load
   await context.close();
 });
 
+test('the URL names the open article: links reopen it, back and forward move between articles', async ({ browser, baseUrl }) => {
+  const { page, context } = await openPage(browser, baseUrl);
+  await page.evaluate(() => window.broadsheet.importFiles([
+    { name: 'one.txt', text: 'Article one\n\nFirst body.\n' },
+    { name: 'two.txt', text: 'Article two\n\nSecond body.\n' },
+    { name: 'three.txt', text: 'Article three\n\nThird body.\n' },
+  ]));
+  const ids = (await page.evaluate(() => window.broadsheet.state())).articles.map((a) => a.id);
+  await page.evaluate((id) => window.broadsheet.open(id), ids[1]);
+  await page.evaluate((id) => window.broadsheet.open(id), ids[2]);
+  eq(await page.evaluate(() => location.hash), `#article=${ids[2]}`, 'hash of the open article');
+  await page.goBack();
+  await page.waitForFunction((id) => window.broadsheet.state().open && window.broadsheet.state().open.id === id, ids[1], { timeout: 5000 });
+  await page.goForward();
+  await page.waitForFunction((id) => window.broadsheet.state().open && window.broadsheet.state().open.id === id, ids[2], { timeout: 5000 });
+  await page.evaluate(() => window.broadsheet.saved());
+  // A link to the second article, opened fresh (the library comes back from storage).
+  await page.goto(baseUrl + `#article=${ids[1]}`);
+  await page.reload();
+  await page.evaluate(() => window.broadsheet.ready);
+  eq((await page.evaluate(() => window.broadsheet.state())).open.title, 'Article two', 'the linked article opens');
+  await context.close();
+});
+
+test('pasting text with nothing focused offers it as a new article; a click on Add article adds it', async ({ browser, baseUrl }) => {
+  const { page, context } = await openPage(browser, baseUrl, { width: 1000, height: 700 });
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', 'Pasted headline\n\nA paragraph that was pasted.\n\nAnother one.');
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => window.broadsheet.state().dialog === 'paste', null, { timeout: 5000 });
+  eq((await page.evaluate(() => window.broadsheet.state())).pasteText.startsWith('Pasted headline'), true, 'pasted text in the box');
+  await page.screenshot({ path: path.join(outDir, 'paste-dialog.png') });
+  // The dialog fills the middle 60% of the window; its buttons sit at its bottom left.
+  let added = false;
+  for (let dy = 8; dy < 60 && !added; dy += 6) {
+    await page.mouse.click(1000 * 0.2 + 45, 700 * 0.8 - dy);
+    await page.waitForTimeout(80);
+    added = (await page.evaluate(() => window.broadsheet.state())).articles.length === 1;
+  }
+  assert(added, 'a click on Add article added the article');
+  const s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.articles[0].title, 'Pasted headline', 'pasted article title');
+  eq(s.open.paragraphs.length, 2, 'pasted article paragraphs');
+  eq(s.dialog, null, 'the dialog closed');
+  await context.close();
+});
+
 test('the single-file build opens from file:// and imports the seed', async ({ browser }) => {
   const file = path.join(distDir, 'broadsheet.html');
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: build with ./build-wasm.sh --single-file`);
