@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 App& app() {
     static App instance;
     return instance;
@@ -55,12 +57,37 @@ bool App::open_article(broadsheet::ArticleId id) {
         return true;
     }
     if (!corpus.find(id)) return false;
-    if (reader.open != id) platform_show_article(id);
+    if (reader.open != id) {
+        platform_show_article(id);
+        reader.highlights.clear();
+        reader.current = -1;
+    }
     reader.open = id;
     reader.scroll_to_top = true;
     library.selected = id;
     library.scroll_to_selected = true;
     return true;
+}
+
+void App::set_highlights(std::vector<broadsheet::ByteRange> spans) {
+    const auto* a = corpus.find(reader.open);
+    std::sort(spans.begin(), spans.end(), [](auto x, auto y) { return x.begin < y.begin; });
+    std::vector<broadsheet::ByteRange> merged;
+    for (auto s : spans) {
+        if (!a || s.begin >= s.end || s.end > a->text.size()) continue;
+        if (!merged.empty() && s.begin <= merged.back().end) merged.back().end = std::max(merged.back().end, s.end);
+        else merged.push_back(s);
+    }
+    reader.highlights = std::move(merged);
+    reader.current = reader.highlights.empty() ? -1 : 0;
+    reader.scroll_to_current = reader.current >= 0;
+}
+
+void App::step_highlight(int direction) {
+    int n = int(reader.highlights.size());
+    if (n == 0) return;
+    reader.current = ((reader.current < 0 ? (direction > 0 ? -1 : 0) : reader.current) + direction + n) % n;
+    reader.scroll_to_current = true;
 }
 
 bool App::restore_article(broadsheet::ArticleId id, std::string_view json) {
@@ -115,7 +142,11 @@ std::string App::state_json() const {
         for (size_t i = 0; i < a->paragraphs.size(); ++i) paragraphs.push_back(a->paragraph(i));
         json removed = json::array();
         for (const auto& r : a->removed) removed.push_back({{"text", r.text}, {"reason", r.reason}});
-        open = {{"id", reader.open},      {"title", a->title},     {"standfirst", a->standfirst},
+        json highlights = json::array();
+        for (auto h : reader.highlights) highlights.push_back({h.begin, h.end});
+        open = {{"id", reader.open},
+                {"highlights", highlights},
+                {"currentHighlight", reader.current},      {"title", a->title},     {"standfirst", a->standfirst},
                 {"byline", a->byline},    {"date", a->date},       {"file", a->file},
                 {"encoding", a->encoding}, {"paragraphs", paragraphs}, {"removed", removed}};
     }

@@ -6,6 +6,7 @@
 
 #include "broadsheet/corpus.hpp"
 #include "broadsheet/import.hpp"
+#include "text_layout.hpp"
 
 #include <string>
 #include <vector>
@@ -35,6 +36,12 @@ struct ReaderPanelState {
     broadsheet::ArticleId open = 0; // 0: none
     bool show_removed = false;
     bool scroll_to_top = false;
+    // Spans to highlight in the body (search hits, quotes...): sorted, not overlapping, byte
+    // ranges into the open article's text. `current` is the one n/p last moved to (-1: none).
+    std::vector<broadsheet::ByteRange> highlights;
+    int current = -1;
+    bool scroll_to_current = false;
+    TextLayout layout;
 };
 
 // "Paste text as an article": a dialog with a text box.
@@ -89,6 +96,10 @@ struct App {
     // Opens an article in the reader and selects it in the library; false if there is none.
     bool open_article(broadsheet::ArticleId id);
     void remove_article(broadsheet::ArticleId id);
+    // Highlights spans of the open article (sorted and merged here) and moves to the first.
+    void set_highlights(std::vector<broadsheet::ByteRange> spans);
+    // Moves to the next (+1) or previous (-1) highlight, wrapping around.
+    void step_highlight(int direction);
     // Removes every article, here and in the browser's storage.
     void clear_all();
     // Puts back one saved article (start-up); false if the record is unreadable.

@@ -1,5 +1,6 @@
 // Dialogs: pasting text as a new article.
 #include "app.hpp"
+#include "keys.hpp"
 
 #include <imgui.h>
 
@@ -44,6 +45,6 @@ void draw_paste_dialog(App& a) {
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("Cancel") || key_pressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }

@@ -1,5 +1,6 @@
 // Library panel: every loaded article in a sortable, filterable, virtualised table.
 #include "app.hpp"
+#include "keys.hpp"
 
 #include <imgui.h>
 
@@ -134,7 +135,7 @@ void draw_library_panel(App& app) {
             if (ImGui::Selectable(a.title.c_str(), is_selected,
                                   ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
                 app.open_article(id);
-            if (ImGui::IsItemFocused() && !is_selected && ImGui::IsKeyPressed(ImGuiKey_Enter))
+            if (ImGui::IsItemFocused() && !is_selected && key_pressed(ImGuiKey_Enter))
                 app.open_article(id);
             if (is_selected && st.scroll_to_selected) {
                 ImGui::SetScrollHereY();

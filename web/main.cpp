@@ -1,5 +1,6 @@
 // Broadsheet's ImGui app: window, GL context, fonts, the frame loop and the top-level layout.
 #include "app.hpp"
+#include "keys.hpp"
 #include "theme.hpp"
 
 #include <SDL.h>
@@ -96,7 +97,7 @@ void draw_clear_all_dialog(App& a) {
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        if (ImGui::Button("Cancel") || key_pressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 }

@@ -1,5 +1,7 @@
-// Reader panel: the open article, set for reading (a comfortable measure, centred).
+// Reader panel: the open article, set for reading (a comfortable measure, centred), with its
+// highlights (search hits...) marked and n/p to move between them.
 #include "app.hpp"
+#include "keys.hpp"
 
 #include <imgui.h>
 
@@ -14,6 +16,50 @@ std::string plain_text(const broadsheet::Article& a) {
     std::string s = a.title + "\n\n";
     if (!a.standfirst.empty()) s += a.standfirst + "\n\n";
     return s + a.text + "\n";
+}
+
+void draw_header(App& app, const broadsheet::Article& a, float font) {
+    ImGui::Dummy(ImVec2(0, font * 0.5f));
+    ImGui::PushFont(app.fonts.headline);
+    ImGui::TextWrapped("%s", a.title.c_str());
+    ImGui::PopFont();
+    if (!a.standfirst.empty()) {
+        ImGui::Dummy(ImVec2(0, font * 0.3f));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", a.standfirst.c_str());
+        ImGui::PopStyleColor();
+    }
+    std::string meta;
+    for (const auto& n : a.byline) meta += (meta.empty() ? "By " : ", ") + n;
+    if (!a.date.empty()) meta += (meta.empty() ? "" : "  \xC2\xB7  ") + a.date;
+    if (!a.source.empty()) meta += (meta.empty() ? "" : "  \xC2\xB7  ") + a.source;
+    if (!meta.empty()) {
+        ImGui::Dummy(ImVec2(0, font * 0.3f));
+        ImGui::PushFont(app.fonts.ui_bold);
+        ImGui::TextWrapped("%s", meta.c_str());
+        ImGui::PopFont();
+    }
+    if (a.truncated) ImGui::TextColored(ImVec4(0.9f, 0.7f, 0.2f, 1), "The source holds only the start of this article.");
+    ImGui::Dummy(ImVec2(0, font * 0.6f));
+}
+
+// Marks the highlights that fall on one laid-out line, behind its text.
+void draw_line_highlights(const ReaderPanelState& st, const std::string& text, const LaidLine& line, ImVec2 at,
+                          float px) {
+    const auto& hs = st.highlights;
+    // First highlight ending after the line starts (highlights are sorted and disjoint).
+    auto it = std::upper_bound(hs.begin(), hs.end(), line.begin,
+                               [](uint32_t b, const broadsheet::ByteRange& h) { return b < h.end; });
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (; it != hs.end() && it->begin < line.end; ++it) {
+        uint32_t b = std::max(it->begin, line.begin), e = std::min(it->end, line.end);
+        const char* base = text.data();
+        float x0 = ImGui::CalcTextSize(base + line.begin, base + b).x;
+        float x1 = x0 + ImGui::CalcTextSize(base + b, base + e).x;
+        bool current = int(it - hs.begin()) == st.current;
+        ImU32 col = current ? IM_COL32(255, 150, 30, 200) : IM_COL32(255, 210, 60, 110);
+        dl->AddRectFilled(ImVec2(at.x + x0 - 1, at.y), ImVec2(at.x + x1 + 1, at.y + px + 1), col, 2);
+    }
 }
 
 } // namespace
@@ -33,6 +79,16 @@ void draw_reader_panel(App& app) {
     ImGui::Checkbox("Show removed text", &st.show_removed);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Show the banners, footers and other furniture the importer dropped");
+    if (!st.highlights.empty()) {
+        ImGui::SameLine();
+        if (ImGui::ArrowButton("##previous-hit", ImGuiDir_Up)) app.step_highlight(-1);
+        ImGui::SameLine();
+        if (ImGui::ArrowButton("##next-hit", ImGuiDir_Down)) app.step_highlight(+1);
+        ImGui::SameLine();
+        ImGui::TextDisabled("%d of %zu (n / p)", st.current + 1, st.highlights.size());
+    }
+    if (shortcut_pressed(SDL_SCANCODE_N)) app.step_highlight(+1);
+    if (shortcut_pressed(SDL_SCANCODE_P)) app.step_highlight(-1);
     ImGui::Separator();
 
     ImGui::BeginChild("reader-body", ImVec2(0, 0), false, ImGuiWindowFlags_NoNav);
@@ -42,39 +98,31 @@ void draw_reader_panel(App& app) {
     }
     float font = ImGui::GetFontSize();
     float avail = ImGui::GetContentRegionAvail().x;
-    float measure = std::min(avail - font, kMaxMeasureEm * font);
+    float measure = std::max(font * 4, std::min(avail - font, kMaxMeasureEm * font));
     float margin = std::max(font * 0.5f, (avail - measure) * 0.5f);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + margin);
-    ImGui::BeginGroup();
+    ImGui::Indent(margin);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + measure);
+    draw_header(app, *a, font);
 
-    ImGui::Dummy(ImVec2(0, font * 0.5f));
-    ImGui::PushFont(app.fonts.headline);
-    ImGui::TextWrapped("%s", a->title.c_str());
-    ImGui::PopFont();
-    if (!a->standfirst.empty()) {
-        ImGui::Dummy(ImVec2(0, font * 0.3f));
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s", a->standfirst.c_str());
-        ImGui::PopStyleColor();
-    }
-    std::string meta;
-    for (const auto& n : a->byline) meta += (meta.empty() ? "By " : ", ") + n;
-    if (!a->date.empty()) meta += (meta.empty() ? "" : "  \xC2\xB7  ") + a->date;
-    if (!a->source.empty()) meta += (meta.empty() ? "" : "  \xC2\xB7  ") + a->source;
-    if (!meta.empty()) {
-        ImGui::Dummy(ImVec2(0, font * 0.3f));
-        ImGui::PushFont(app.fonts.ui_bold);
-        ImGui::TextWrapped("%s", meta.c_str());
-        ImGui::PopFont();
-    }
-    ImGui::Dummy(ImVec2(0, font * 0.6f));
-
+    // The body: pre-wrapped lines, only the visible ones drawn.
     ImGui::PushFont(app.fonts.body);
-    for (size_t i = 0; i < a->paragraphs.size(); ++i) {
-        auto p = a->paragraph(i);
-        ImGui::TextWrapped("%.*s", int(p.size()), p.data());
-        ImGui::Dummy(ImVec2(0, font * 0.45f));
+    float px = ImGui::GetFontSize();
+    st.layout.update(*a, st.open, app.fonts.body, px, measure);
+    float row_h = ImGui::GetTextLineHeightWithSpacing();
+    float body_top = ImGui::GetCursorPosY();
+    if (st.scroll_to_current && st.current >= 0) {
+        int row = st.layout.row_of(st.highlights[size_t(st.current)].begin);
+        ImGui::SetScrollY(std::max(0.0f, body_top + float(row) * row_h - ImGui::GetWindowHeight() * 0.3f));
+        st.scroll_to_current = false;
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(int(st.layout.rows.size()), row_h);
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const LaidLine& line = st.layout.rows[size_t(r)];
+            if (!st.highlights.empty()) draw_line_highlights(st, a->text, line, ImGui::GetCursorScreenPos(), px);
+            ImGui::TextUnformatted(a->text.data() + line.begin, a->text.data() + line.end);
+        }
     }
     ImGui::PopFont();
 
@@ -89,9 +137,10 @@ void draw_reader_panel(App& app) {
             ImGui::PopStyleColor();
         }
     }
+    ImGui::Dummy(ImVec2(0, font));
     ImGui::TextDisabled("%s \xC2\xB7 %s", a->file.c_str(), a->encoding.c_str());
     ImGui::Dummy(ImVec2(0, font * 2));
     ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
+    ImGui::Unindent(margin);
     ImGui::EndChild();
 }

@@ -31,5 +31,6 @@ void apply_theme(bool dark) {
         c[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.97f, 0.95f, 1);
         c[ImGuiCol_Text] = ImVec4(0.10f, 0.10f, 0.10f, 1);
         c[ImGuiCol_TextDisabled] = ImVec4(0.40f, 0.40f, 0.40f, 1);
+        s.FrameBorderSize = 1; // white boxes on paper need an edge
     }
 }
