@@ -29,7 +29,7 @@ done
 
 if [ -f /etc/debian_version ]; then
     deps_apt cmake ninja-build nlohmann-json3-dev doctest-dev fonts-noto-core python3 xz-utils \
-        gcc make perl
+        gcc make perl fonttools
 fi
 deps_wasm
 

@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <vector>
 
 SDL_Window* g_window = nullptr;
 
@@ -23,24 +25,30 @@ int g_frames_to_draw = 3;
 float g_font_dpr = 0; // devicePixelRatio the font atlas was built for
 bool g_dark = true;
 
-// Glyphs baked into the atlas: Latin (with extensions), Greek, Cyrillic, general punctuation,
-// currency and letterlike symbols, arrows. CJK comes with the CJK font, loaded when needed
-// (not yet: see the explorer issue).
-const ImWchar kGlyphRanges[] = {
-    0x0020, 0x024F, // Basic Latin .. Latin Extended-B
-    0x0250, 0x02FF, // IPA, spacing modifiers
-    0x0300, 0x036F, // combining diacritics
-    0x0370, 0x03FF, // Greek
-    0x0400, 0x052F, // Cyrillic
-    0x1E00, 0x1EFF, // Latin Extended Additional
-    0x2000, 0x206F, // General Punctuation
-    0x20A0, 0x20CF, // Currency
-    0x2100, 0x214F, // Letterlike
-    0x2190, 0x21FF, // Arrows
-    0x2212, 0x2212, // minus
-    0xFFFD, 0xFFFD, // replacement character
-    0,
-};
+// Glyphs baked into the atlas, from BROADSHEET_GLYPH_RANGES ("U+0020-02FF,U+2212,..."; the fonts
+// are cut down to the same list at build time, web/CMakeLists.txt): Latin with its extensions,
+// Greek, Cyrillic, punctuation, currency, letterlike symbols, arrows. CJK needs a CJK font, loaded
+// only when CJK text is present (not yet: see the explorer issue).
+const ImWchar* glyph_ranges() {
+    static std::vector<ImWchar> ranges = [] {
+        std::vector<ImWchar> out;
+        const char* s = BROADSHEET_GLYPH_RANGES;
+        while (*s) {
+            unsigned long lo = 0, hi = 0;
+            if (s[0] == 'U' && s[1] == '+') s += 2;
+            char* e = nullptr;
+            lo = std::strtoul(s, &e, 16);
+            hi = lo;
+            if (*e == '-') hi = std::strtoul(e + 1, &e, 16);
+            out.push_back(ImWchar(lo));
+            out.push_back(ImWchar(hi));
+            s = *e == ',' ? e + 1 : e;
+        }
+        out.push_back(0);
+        return out;
+    }();
+    return ranges.data();
+}
 
 // Builds the font atlas at the screen's pixel density so text is crisp (imgui #7519): glyphs are
 // rasterised at size x DPR and drawn at 1/DPR, so layout stays in CSS pixels.
@@ -51,7 +59,7 @@ void build_fonts(float dpr) {
     cfg.OversampleH = 1; // at DPR >= 1 the atlas is already at device resolution
     cfg.PixelSnapH = true;
     auto add = [&](const char* file, float px) {
-        ImFont* f = io.Fonts->AddFontFromFileTTF(file, px * dpr, &cfg, kGlyphRanges);
+        ImFont* f = io.Fonts->AddFontFromFileTTF(file, px * dpr, &cfg, glyph_ranges());
         if (!f) std::fprintf(stderr, "broadsheet: cannot load font %s\n", file);
         return f ? f : io.Fonts->AddFontDefault();
     };
