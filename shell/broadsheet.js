@@ -171,7 +171,25 @@
     var m = /(?:^#|&)article=(\d+)/.exec(location.hash);
     return m ? Number(m[1]) : 0;
   }
+  // The open article, as text (never HTML), for screen readers.
+  function mirrorArticle() {
+    var el = document.getElementById('article-mirror');
+    if (!el || !ready) return;
+    var open = state().open;
+    el.textContent = '';
+    if (!open) return;
+    var h = document.createElement('h1');
+    h.textContent = open.title;
+    el.appendChild(h);
+    [open.standfirst].concat(open.paragraphs).forEach(function (t) {
+      if (!t) return;
+      var p = document.createElement('p');
+      p.textContent = t;
+      el.appendChild(p);
+    });
+  }
   Module.broadsheetShowArticle = function (id) {
+    setTimeout(mirrorArticle, 0); // after the app has switched to it
     if (applyingHash) return;
     var hash = id ? '#article=' + id : '';
     if (location.hash === hash || (!hash && !location.hash)) return;
@@ -234,6 +252,7 @@
       if (linked) _bs_open_article(linked);
       applyingHash = false;
       ready = true;
+      mirrorArticle();
       var loading = document.getElementById('loading');
       if (loading) loading.className = 'hidden';
       announce();

@@ -145,6 +145,16 @@ test('the seed, dropped beside bad files, imports and reads clean; each bad file
   for (const junk of ['This article is more than 1 year old', 'More about', 'TIP US OFF', 'Send us news', 'Other stories you might like', '\u00ae'])
     assert(!all.includes(junk) && !open.title.includes(junk), `boilerplate left in: ${junk}`);
 
+  // Screen readers get the open article as text in an offscreen region, never as HTML.
+  await page.waitForFunction(() => document.querySelector('#article-mirror h1'), null, { timeout: 5000 });
+  const mirror = await page.evaluate(() => ({
+    title: document.querySelector('#article-mirror h1').textContent,
+    paragraphs: document.querySelectorAll('#article-mirror p').length,
+    status: document.getElementById('status-mirror').textContent,
+  }));
+  eq(mirror.title, SEED_TITLE, 'ARIA mirror title');
+  eq(mirror.paragraphs, 10, 'ARIA mirror paragraphs (standfirst + 9)');
+  assert(mirror.status.includes('2 articles loaded') && mirror.status.includes('photo.png'), `ARIA status: ${mirror.status}`);
   await page.waitForTimeout(300);
   const png = await page.screenshot({ path: path.join(outDir, 'seed-open.png') });
   const st = await pixelStats(browser, png);
