@@ -1,0 +1,282 @@
+// broadsheet index / search: building a saved index from files, and querying it.
+//
+//   broadsheet index OUT.bsi PATH...
+//   broadsheet search INDEX.bsi "QUERY" [-n 10] [--json] [--any] [--typing]
+//   broadsheet search INDEX.bsi --batch QUERIES.tsv --trec TAG [-n 1000] [--syntax] [--all]
+//
+// A document's id (the TREC docid) is the article's own id from JSON input (`id`/`_id`), else the
+// file name (with "#2", "#3"... for further articles of one file).
+#include "broadsheet/import.hpp"
+#include "broadsheet/index.hpp"
+#include "broadsheet/search.hpp"
+#include "broadsheet/snippet.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+namespace bs = broadsheet::search;
+using nlohmann::json;
+
+namespace {
+
+bool read_whole(const fs::path& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream s;
+    s << in.rdbuf();
+    out = s.str();
+    return bool(in) || in.eof();
+}
+
+// The files named, folders read recursively in a stable (sorted) order.
+std::vector<fs::path> expand_paths(const std::vector<std::string>& args, int& failures) {
+    std::vector<fs::path> files;
+    for (const auto& arg : args) {
+        std::error_code ec;
+        if (fs::is_directory(arg, ec)) {
+            std::vector<fs::path> found;
+            for (auto it = fs::recursive_directory_iterator(arg, ec); !ec && it != fs::recursive_directory_iterator();
+                 it.increment(ec))
+                if (it->is_regular_file(ec)) found.push_back(it->path());
+            std::sort(found.begin(), found.end());
+            files.insert(files.end(), found.begin(), found.end());
+        } else if (fs::exists(arg, ec)) {
+            files.emplace_back(arg);
+        } else {
+            std::cerr << arg << ": error: no such file or folder\n";
+            ++failures;
+        }
+    }
+    return files;
+}
+
+} // namespace
+
+int run_index(const std::vector<std::string>& args) {
+    if (args.size() < 2) {
+        std::cerr << "usage: broadsheet index OUT.bsi PATH...\n";
+        return 2;
+    }
+    const auto started = std::chrono::steady_clock::now();
+    std::vector<std::string> inputs(args.begin() + 1, args.end());
+    int failures = 0;
+    bs::Index index;
+    std::vector<broadsheet::Article> articles;
+    size_t text_bytes = 0, files_read = 0;
+    for (const auto& path : expand_paths(inputs, failures)) {
+        std::string name = path.string(), bytes;
+        std::error_code ec;
+        if (auto size = fs::file_size(path, ec); !ec && size > broadsheet::kMaxImportBytes) {
+            std::cerr << name << ": error: the file is too large\n";
+            ++failures;
+            continue;
+        }
+        if (!read_whole(path, bytes)) {
+            std::cerr << name << ": error: cannot read the file\n";
+            ++failures;
+            continue;
+        }
+        auto r = broadsheet::import_file(name, bytes);
+        for (const auto& w : r.warnings) std::cerr << name << ": warning: " << w << '\n';
+        if (!r.ok()) {
+            std::cerr << name << ": error: " << r.error << '\n';
+            ++failures;
+            continue;
+        }
+        ++files_read;
+        std::string file_key = path.filename().string();
+        for (size_t i = 0; i < r.articles.size(); ++i) {
+            auto& a = r.articles[i];
+            std::string key = !a.id.empty() ? a.id : i == 0 ? file_key : file_key + "#" + std::to_string(i + 1);
+            index.add(a, key);
+            text_bytes += a.title.size() + a.standfirst.size() + a.text.size();
+            articles.push_back(std::move(a));
+        }
+    }
+    std::vector<const broadsheet::Article*> stored;
+    for (const auto& a : articles) stored.push_back(&a);
+    std::string file = bs::save_index(index, stored);
+    std::ofstream out(args[0], std::ios::binary);
+    if (!out.write(file.data(), std::streamsize(file.size()))) {
+        std::cerr << args[0] << ": error: cannot write the index\n";
+        return 1;
+    }
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::fprintf(stderr, "indexed %zu articles from %zu files (%.1f MB of text) in %.2f s; %s: %.1f MB\n",
+                 index.size(), files_read, double(text_bytes) / 1e6, seconds, args[0].c_str(), double(file.size()) / 1e6);
+    return failures ? 1 : 0;
+}
+
+namespace {
+
+void print_messages(const std::vector<bs::QueryMessage>& messages, std::string_view label) {
+    for (const auto& m : messages) std::cerr << label << ": at " << m.position << ": " << m.text << '\n';
+}
+
+json snippet_json(const broadsheet::Article& a, const bs::Snippet& s) {
+    std::string_view t = bs::field_text(a, s.field).substr(s.passage.begin, s.passage.size());
+    json hl = json::array();
+    for (auto r : s.highlights) hl.push_back({r.begin - s.passage.begin, r.end - s.passage.begin});
+    return {{"field", bs::field_name(s.field)}, {"text", t}, {"highlights", hl},
+            {"cut_before", s.cut_before}, {"cut_after", s.cut_after}};
+}
+
+// The passage with [highlights] in brackets, on one line.
+std::string snippet_text(const broadsheet::Article& a, const bs::Snippet& s) {
+    std::string_view t = bs::field_text(a, s.field);
+    std::string out = s.cut_before ? "..." : "";
+    uint32_t at = s.passage.begin;
+    for (auto r : s.highlights) {
+        out.append(t.substr(at, r.begin - at));
+        out += '[';
+        out.append(t.substr(r.begin, r.size()));
+        out += ']';
+        at = r.end;
+    }
+    out.append(t.substr(at, s.passage.end - at));
+    if (s.cut_after) out += "...";
+    std::replace(out.begin(), out.end(), '\n', ' ');
+    return out;
+}
+
+int batch(const bs::LoadedIndex& loaded, const std::string& queries_path, const std::string& tag, size_t limit,
+          const bs::ParseOptions& parse) {
+    std::string text;
+    if (!read_whole(queries_path, text)) {
+        std::cerr << queries_path << ": error: cannot read the queries\n";
+        return 1;
+    }
+    bs::SearchOptions options;
+    options.limit = limit;
+    options.parse = parse;
+    std::istringstream lines(text);
+    std::string line;
+    while (std::getline(lines, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        size_t tab = line.find('\t');
+        if (tab == std::string::npos) continue;
+        std::string qid = line.substr(0, tab);
+        if (qid == "query-id" || qid == "qid") continue; // a header row
+        auto r = bs::search(*loaded.index, std::string_view(line).substr(tab + 1), options);
+        print_messages(r.messages, "query " + qid);
+        for (size_t i = 0; i < r.hits.size(); ++i)
+            std::printf("%s Q0 %s %zu %.6f %s\n", qid.c_str(), std::string(loaded.index->key(r.hits[i].doc)).c_str(),
+                        i + 1, r.hits[i].score, tag.c_str());
+    }
+    return 0;
+}
+
+} // namespace
+
+int run_search(const std::vector<std::string>& args) {
+    const char* usage =
+        "usage: broadsheet search INDEX.bsi \"QUERY\" [-n 10] [--json] [--any] [--typing]\n"
+        "       broadsheet search INDEX.bsi --batch QUERIES.tsv --trec TAG [-n 1000] [--syntax] [--all]\n";
+    if (args.empty()) {
+        std::cerr << usage;
+        return 2;
+    }
+    std::string index_path = args[0], query, batch_path, tag;
+    bool as_json = false, any = false, typing = false, syntax = false, all = false, have_query = false;
+    long limit = -1;
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](const char* flag) -> const std::string* {
+            if (i + 1 >= args.size()) {
+                std::cerr << "broadsheet search: " << flag << " needs a value\n";
+                return nullptr;
+            }
+            return &args[++i];
+        };
+        if (a == "-n") {
+            const std::string* v = value("-n");
+            if (!v) return 2;
+            try {
+                limit = std::stol(*v);
+            } catch (const std::exception&) {
+                limit = -1;
+            }
+            if (limit <= 0) {
+                std::cerr << "broadsheet search: -n needs a positive number\n";
+                return 2;
+            }
+        } else if (a == "--json") as_json = true;
+        else if (a == "--any") any = true;
+        else if (a == "--all") all = true;
+        else if (a == "--typing") typing = true;
+        else if (a == "--syntax") syntax = true;
+        else if (a == "--batch") {
+            const std::string* v = value("--batch");
+            if (!v) return 2;
+            batch_path = *v;
+        } else if (a == "--trec") {
+            const std::string* v = value("--trec");
+            if (!v) return 2;
+            tag = *v;
+        } else if (!have_query) {
+            query = a;
+            have_query = true;
+        } else {
+            std::cerr << "broadsheet search: unexpected argument '" << a << "'\n" << usage;
+            return 2;
+        }
+    }
+    if (batch_path.empty() == !have_query) {
+        std::cerr << usage;
+        return 2;
+    }
+    std::string bytes;
+    if (!read_whole(index_path, bytes)) {
+        std::cerr << index_path << ": error: cannot read the index\n";
+        return 1;
+    }
+    bs::LoadedIndex loaded = bs::load_index(bytes);
+    if (!loaded.ok()) {
+        std::cerr << index_path << ": error: " << loaded.error << '\n';
+        return 1;
+    }
+    if (!batch_path.empty()) {
+        // Topics are natural-language text: plain words, any of them, unless told otherwise.
+        bs::ParseOptions parse;
+        parse.syntax = syntax;
+        parse.match_all = all;
+        return batch(loaded, batch_path, tag.empty() ? "broadsheet" : tag, limit > 0 ? size_t(limit) : 1000, parse);
+    }
+
+    bs::SearchOptions options;
+    options.limit = limit > 0 ? size_t(limit) : 10;
+    options.parse.match_all = !any;
+    options.parse.as_you_type = typing;
+    auto r = bs::search(*loaded.index, query, options);
+    print_messages(r.messages, "query");
+    json hits = json::array();
+    for (size_t i = 0; i < r.hits.size(); ++i) {
+        const bs::Hit& h = r.hits[i];
+        const broadsheet::Article* a = h.doc < loaded.articles.size() ? &loaded.articles[h.doc] : nullptr;
+        std::string key(loaded.index->key(h.doc));
+        if (as_json) {
+            json j = {{"rank", i + 1}, {"id", key}, {"score", h.score}};
+            if (a) {
+                j["title"] = a->title;
+                j["date"] = a->date;
+                j["snippet"] = snippet_json(*a, bs::make_snippet(*a, r.matched, loaded.index->analyzer()));
+            }
+            std::cout << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+        } else {
+            std::printf("%zu. %s  [%s]  %.4f\n", i + 1, a ? a->title.c_str() : "", key.c_str(), h.score);
+            if (a) std::printf("   %s\n", snippet_text(*a, bs::make_snippet(*a, r.matched, loaded.index->analyzer())).c_str());
+        }
+    }
+    if (!as_json && r.hits.empty()) std::printf("no matches\n");
+    return 0;
+}

@@ -1,0 +1,134 @@
+// Broadsheet core: text analysis, from article text to index terms.
+//
+// A chain of small stages over std::string_view, each usable and testable alone:
+//
+//   segment  -> words, numbers, URL/e-mail parts, CJK bigrams, with their byte ranges (UAX #29-like)
+//   fold     -> Unicode case folding, compatibility forms (full-width, ligatures), diacritics
+//   possessive -> "Jane's" -> "jane"
+//   stopword -> the Snowball list of the language (English: 174 words)
+//   stem     -> Snowball (libstemmer), English by default
+//
+// Analyzer runs the chain and hands each Token to a callback. Tokens are views, not copies:
+// `range` points into the analysed text (for highlighting), `term` into a buffer that lives only
+// for the duration of the callback.
+#pragma once
+
+#include "broadsheet/article.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct sb_stemmer; // libstemmer's handle
+
+namespace broadsheet::search {
+
+enum class TokenKind : uint8_t {
+    Word,    // letters (maybe with digits): folded, stopped, stemmed
+    Number,  // digits, with '.' or ',' inside ("3.14", "1,000" -> "1000"): folded only
+    Cjk,     // two adjacent Han/kana/Hangul characters (a lone one on its own): folded only
+    UrlPart, // a run of letters/digits inside a URL or e-mail address: folded only
+    Joined,  // a hyphenated word written as one ("e-mail" -> "email"), beside its parts
+};
+
+// Stage 1 output: a piece of text that becomes (at most) one token.
+struct Segment {
+    ByteRange range;
+    TokenKind kind = TokenKind::Word;
+    bool hyphen_before = false; // joined by a hyphen to the previous segment ("e" in "e-mail" -> "mail")
+};
+
+struct AnalyzerOptions {
+    std::string language = "english"; // Snowball algorithm for stopwords and stemming; "none": neither
+    bool fold_diacritics = true;      // "café" -> "cafe", "Ærø" keeps its letters: only marks go
+    bool stopwords = true;            // drop the language's stopwords (they still take a position)
+    bool stem = true;                 // Snowball stemming of words
+
+    bool operator==(const AnalyzerOptions&) const = default;
+};
+
+struct Token {
+    std::string_view term;    // the indexed form; valid only during the callback
+    std::string_view surface; // folded but not stemmed ("running" for term "run"); same lifetime
+    ByteRange range;          // where the token is in the analysed text
+    uint32_t position = 0;    // word number; stopwords leave gaps, a Joined token shares its first part's
+    TokenKind kind = TokenKind::Word;
+};
+
+// ---- the stages, one by one --------------------------------------------------------------------
+
+// Splits text into segments, in order. Never fails: invalid UTF-8 bytes are treated as separators.
+void segment(std::string_view text, std::vector<Segment>& out);
+
+// Case-folds `word` (NFKC casefold: full-width forms, ligatures, "ß" -> "ss"), drops ignorable
+// characters (soft hyphen, joiners, bidi marks), normalises apostrophes to "'", and, when
+// `fold_diacritics`, removes combining diacritics (Latin/Greek/Cyrillic accents, Hebrew points,
+// Arabic harakat; not the vowel signs of Indic scripts, which are letters there).
+// Writes into `out` (cleared first).
+void fold(std::string_view word, bool fold_diacritics, std::string& out);
+
+// Removes a trailing possessive "'s" or "'" (Lucene's EnglishPossessiveFilter); returns the rest.
+std::string_view strip_possessive(std::string_view folded);
+
+// True if `folded` is on the stopword list of `language` (only "english" has one; see analyzer.cpp
+// for the list's source).
+bool is_stopword(std::string_view folded, std::string_view language = "english");
+
+// A Snowball stemmer for one language (libstemmer). Not thread-safe; each Analyzer owns one.
+class Stemmer {
+public:
+    explicit Stemmer(std::string_view language); // unknown language: stem() returns its input
+    ~Stemmer();
+    Stemmer(const Stemmer&) = delete;
+    Stemmer& operator=(const Stemmer&) = delete;
+    bool ok() const { return handle_ != nullptr; }
+    // The stem of a folded word; valid until the next call.
+    std::string_view stem(std::string_view folded);
+
+private:
+    ::sb_stemmer* handle_ = nullptr;
+};
+
+// ---- the chain ---------------------------------------------------------------------------------
+
+class Analyzer {
+public:
+    explicit Analyzer(AnalyzerOptions options = {});
+    Analyzer(const Analyzer& other) : Analyzer(other.options_) {}
+    Analyzer& operator=(const Analyzer& other);
+    Analyzer(Analyzer&&) noexcept = default;
+    Analyzer& operator=(Analyzer&&) noexcept = default;
+    ~Analyzer();
+
+    const AnalyzerOptions& options() const { return options_; }
+
+    // Runs the chain over `text`, calling sink(const Token&) for each token in order.
+    template <class Sink> void analyze(std::string_view text, Sink&& sink) {
+        run(text, [](void* ctx, const Token& t) { (*static_cast<Sink*>(ctx))(t); }, &sink);
+    }
+
+    // Convenience for tests and small jobs: the tokens with their terms copied.
+    struct OwnedToken {
+        std::string term;
+        std::string surface;
+        ByteRange range;
+        uint32_t position = 0;
+        TokenKind kind = TokenKind::Word;
+    };
+    std::vector<OwnedToken> tokens(std::string_view text);
+
+    // The indexed form of one folded, unstemmed word (stem if enabled); "" for a stopword.
+    std::string term_for_surface(std::string_view surface);
+
+private:
+    void run(std::string_view text, void (*sink)(void*, const Token&), void* ctx);
+
+    AnalyzerOptions options_;
+    std::unique_ptr<Stemmer> stemmer_;
+    std::vector<Segment> segments_; // scratch, reused between calls
+    std::string folded_, joined_, joined_surface_;
+};
+
+} // namespace broadsheet::search

@@ -1,0 +1,171 @@
+// Broadsheet core: the positional inverted index over articles' fields.
+//
+// Each term has one compressed postings list (delta + varint doc ids, per-field frequencies and
+// positions; the byte layout is written down at the top of core/src/search/index.cpp). Articles
+// are added and removed one at a time: adding appends to the lists, removing marks the document
+// dead and updates every statistic ranking uses (document frequencies, field lengths) at once, so
+// results never depend on when dead entries are swept out (compact(), save, or automatically when
+// a quarter of the entries are dead).
+//
+// Not thread-safe: one Index is used from one thread (the analyzer and lookup caches inside are
+// mutable).
+#pragma once
+
+#include "broadsheet/analyzer.hpp"
+#include "broadsheet/article.hpp"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace broadsheet::search {
+
+// The fields of an article that are indexed, in the order used everywhere (masks, parameters).
+enum class Field : uint8_t { Title, Standfirst, Byline, Body, Source };
+inline constexpr size_t kFieldCount = 5;
+using FieldMask = uint8_t;
+constexpr FieldMask field_bit(Field f) { return FieldMask(1u << unsigned(f)); }
+// What an unqualified query term searches: everything but the publisher's name.
+inline constexpr FieldMask kTextFields = FieldMask(0x0F);
+inline constexpr FieldMask kAllFields = FieldMask(0x1F);
+std::string_view field_name(Field f); // "title", "standfirst", "byline", "body", "source"
+
+using DocId = uint32_t;  // dense, handed out in order by add(), never reused
+using TermId = uint32_t;
+inline constexpr DocId kNoDoc = UINT32_MAX;
+
+// "2014-06-30T12:00Z" -> 20140630, "2014-06" -> 20140600, "2014" -> 20140000; 0 if not a date.
+uint32_t date_number(std::string_view iso_date);
+
+// Walks one term's postings, skipping dead documents. Cheap to copy. Bounds-checked: a malformed
+// list ends the walk early instead of reading past its bytes.
+class PostingCursor {
+public:
+    PostingCursor() = default;
+    DocId doc() const { return doc_; }           // kNoDoc at the end
+    bool at_end() const { return doc_ == kNoDoc; }
+    FieldMask fields() const { return mask_; }   // fields of the current document holding the term
+    uint32_t frequency(Field f) const { return tf_[size_t(f)]; }
+    void next();                                 // to the next live document
+    void seek(DocId target);                     // to the first live document >= target
+    // Positions of the term in field `f` of the current document, ascending (replaces `out`).
+    void positions(Field f, std::vector<uint32_t>& out) const;
+
+private:
+    friend class Index;
+    friend struct IndexFile;
+    bool read_entry();
+
+    const uint8_t* p_ = nullptr;
+    const uint8_t* end_ = nullptr;
+    const uint8_t* live_ = nullptr; // one byte per DocId
+    DocId live_size_ = 0;
+    DocId doc_ = kNoDoc;
+    uint64_t prev_plus1_ = 0;
+    FieldMask mask_ = 0;
+    std::array<uint32_t, kFieldCount> tf_{};
+    const uint8_t* pos_begin_ = nullptr;
+    const uint8_t* pos_end_ = nullptr;
+};
+
+class Index {
+public:
+    explicit Index(AnalyzerOptions options = {});
+    Index(Index&&) noexcept;
+    Index& operator=(Index&&) noexcept;
+    ~Index();
+
+    // Adds an article under `key` (its id from JSON input, or its file name) and returns its id.
+    DocId add(const Article& article, std::string_view key);
+    // Removes a document; false if it is not in the index.
+    bool remove(DocId doc);
+    // Sweeps dead documents' entries out of the postings. Changes no result.
+    void compact();
+
+    size_t size() const { return live_count_; }        // live documents
+    DocId id_limit() const { return DocId(live_.size()); } // every DocId is below this
+    bool contains(DocId doc) const { return doc < live_.size() && live_[doc] != 0; }
+    std::string_view key(DocId doc) const;
+    uint32_t date(DocId doc) const { return doc < dates_.size() ? dates_[doc] : 0; }
+    uint32_t field_length(DocId doc, Field f) const { return lengths_[size_t(doc) * kFieldCount + size_t(f)]; }
+    double average_field_length(Field f) const; // over live documents; 0 if there are none
+
+    std::optional<TermId> find(std::string_view term) const;
+    size_t term_count() const { return terms_.size(); }
+    std::string_view term(TermId t) const { return *terms_[t].text; }
+    uint32_t doc_frequency(TermId t) const { return terms_[t].df; } // live documents holding t
+    PostingCursor postings(TermId t) const;
+
+    // Terms whose unstemmed surface form starts with `prefix` (ascending, no duplicates).
+    void terms_with_prefix(std::string_view folded_prefix, std::vector<TermId>& out) const;
+    // Terms whose surface form is within `max_edits` edits (Damerau-Levenshtein, adjacent
+    // transpositions count one) of `folded_word`, with the smallest distance of each.
+    struct NearTerm { TermId term; int edits; };
+    void terms_near(std::string_view folded_word, int max_edits, std::vector<NearTerm>& out) const;
+
+    const AnalyzerOptions& analyzer_options() const { return analyzer_.options(); }
+    Analyzer& analyzer() const { return analyzer_; }
+
+    // Approximate heap bytes held (postings, lexicon, document table).
+    size_t memory_bytes() const;
+
+private:
+    friend struct IndexFile;
+    struct TermData {
+        const std::string* text = nullptr; // the key in term_ids_ (stable)
+        std::vector<uint8_t> postings;
+        uint32_t df = 0;      // live documents
+        uint32_t entries = 0; // entries in `postings`, dead ones included
+        uint64_t last_plus1 = 0;
+    };
+    TermId intern(std::string_view term);
+    void append_posting(TermId t, DocId doc, const std::vector<std::pair<uint8_t, uint32_t>>& field_positions);
+
+    // Lookups by string_view without building a std::string (C++20 heterogeneous lookup).
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using Lexicon = std::unordered_map<std::string, TermId, Hash, std::equal_to<>>;
+
+    mutable Analyzer analyzer_;
+    Lexicon term_ids_;
+    std::vector<TermData> terms_;
+    Lexicon surfaces_; // unstemmed folded form -> term
+    mutable std::vector<std::pair<std::string_view, TermId>> sorted_surfaces_;
+    mutable bool surfaces_sorted_ = true;
+
+    std::vector<uint8_t> live_;       // per DocId: 1 live, 0 removed
+    std::vector<uint32_t> lengths_;   // per DocId x kFieldCount: tokens in the field
+    std::vector<uint32_t> dates_;     // per DocId: date_number() of the article's date
+    std::string keys_;                // keys, back to back
+    std::vector<uint32_t> key_ends_;  // per DocId: end of its key in keys_
+    std::vector<uint8_t> forward_;    // per DocId: its distinct terms, ascending, delta + varint
+    std::vector<uint64_t> forward_ends_;
+    std::array<uint64_t, kFieldCount> total_lengths_{}; // over live documents
+    size_t live_count_ = 0;
+    uint64_t entries_ = 0, dead_entries_ = 0;
+};
+
+// ---- saving and loading (core/src/search/index_file.cpp has the byte-level grammar) -----------
+
+// One file: the index and, optionally, the articles themselves (stored[doc] for each DocId, or
+// nullptr), so a command-line search can show titles and snippets.
+std::string save_index(const Index& index, const std::vector<const Article*>& stored = {});
+
+struct LoadedIndex {
+    std::unique_ptr<Index> index;  // null when `error` is set
+    std::vector<Article> articles; // per DocId when the file has them (empty Article for a gap)
+    std::string error;             // why the file was refused, for the user
+    bool ok() const { return error.empty(); }
+};
+// Reads a saved index. A truncated, corrupt or foreign file is refused with a message; nothing in
+// it is trusted before its checksum and structure are checked.
+LoadedIndex load_index(std::string_view bytes);
+
+} // namespace broadsheet::search

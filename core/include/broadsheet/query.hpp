@@ -1,0 +1,78 @@
+// Broadsheet core: the query language.
+//
+//   storm surge          both words (AND is the default; ParseOptions::match_all = false: either)
+//   storm OR flood       either; AND binds tighter than OR; parentheses group: (a OR b) c
+//   -wind, NOT wind      without the word
+//   "storm surge"        the words in this order (stopwords inside are skipped, gaps kept)
+//   surg*                any word starting so (unstemmed, as written in the article)
+//   hurricane~1 / ~2     within one or two typos (a bare "~" is one)
+//   title:storm  by:doe  source:reuters  (also standfirst:, body:, byline:, text:)
+//   date:2014-01..2014-06   date:2014   date:..2014-06-30   (inclusive, by year, month or day)
+//
+// Parsing never fails and never throws: a malformed query gets messages (with the byte position
+// they refer to) and the best reading of the rest. "OR", "AND" and "NOT" are operators only in
+// capitals; in lower case they are words (and stopwords).
+#pragma once
+
+#include "broadsheet/analyzer.hpp"
+#include "broadsheet/index.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace broadsheet::search {
+
+struct QueryMessage {
+    uint32_t position = 0; // byte offset in the query text
+    std::string text;      // for the user: "missing ')' for the '(' at 4"
+    bool operator==(const QueryMessage&) const = default;
+};
+
+enum class QueryOp : uint8_t {
+    And,    // all children; Not children exclude
+    Or,     // any child
+    Not,    // documents without its one child
+    Term,   // one analysed term
+    Phrase, // terms at the given relative positions
+    Prefix, // words starting with `terms[0]` (folded, unstemmed)
+    Fuzzy,  // words within `max_edits` of `terms[0]` (folded, unstemmed); `terms[1]` is its own term
+    Date,   // articles dated in [date_from, date_to]
+    All,    // every document (what a query of only exclusions starts from)
+};
+
+struct QueryNode {
+    QueryOp op = QueryOp::And;
+    FieldMask fields = kTextFields;     // fields searched by Term/Phrase/Prefix/Fuzzy
+    std::vector<std::string> terms;     // see QueryOp
+    std::vector<uint32_t> offsets;      // Phrase: each term's position relative to the first
+    int max_edits = 0;                  // Fuzzy
+    uint32_t date_from = 0, date_to = 0; // Date, as date_number()
+    std::vector<uint32_t> children;     // And/Or/Not: indexes into Query::nodes
+    ByteRange source;                   // the part of the query text it came from
+};
+
+struct Query {
+    std::vector<QueryNode> nodes;         // empty: the query matches nothing
+    uint32_t root = 0;
+    std::vector<QueryMessage> messages;   // problems found, in order of position
+    bool plain_words = true;              // no operators, quotes, fields or suffixes were used
+    bool empty() const { return nodes.empty(); }
+};
+
+struct ParseOptions {
+    bool syntax = true;       // false: every character is plain text (for natural-language topics)
+    bool match_all = true;    // words side by side must all match (false: any of them)
+    // As-you-type: the last word is a prefix unless the text ends in a space, and words of 5+
+    // characters allow one typo, 9+ two (Meilisearch's defaults for minWordSizeForTypos).
+    bool as_you_type = false;
+};
+
+Query parse_query(std::string_view text, Analyzer& analyzer, const ParseOptions& options = {});
+
+// A compact, readable form for tests and debugging:
+//   AND(storm, OR(title:flood, rain*), NOT(wind), "heavi rain", date:20140100..20140699)
+std::string to_string(const Query& query);
+
+} // namespace broadsheet::search

@@ -1,0 +1,64 @@
+// Broadsheet core: searching an Index.
+//
+// search() parses the query, evaluates it document-at-a-time over the postings, ranks by BM25F
+// (ranking.hpp) and returns the exact top k: when the query is a disjunction, MaxScore (Turtle &
+// Flood, "Query evaluation: strategies and optimizations", IP&M 31(6), 1995) skips documents that
+// cannot enter the top k, with the same result as scoring every one. Ties are broken by DocId,
+// ascending (the article added first wins), so results are the same on every platform.
+//
+// Never throws: problems with the query come back as messages beside a best-effort result.
+#pragma once
+
+#include "broadsheet/index.hpp"
+#include "broadsheet/query.hpp"
+#include "broadsheet/ranking.hpp"
+
+#include <string>
+#include <vector>
+
+namespace broadsheet::search {
+
+struct SearchOptions {
+    size_t limit = 10;   // k: how many hits to return
+    ParseOptions parse;  // syntax, all/any words, as-you-type
+    Bm25fParams ranking;
+    // When a query of plain words matches nothing with all of them, search again for any of them
+    // (and say so in a message).
+    bool relax = true;
+};
+
+struct Hit {
+    DocId doc = kNoDoc;
+    double score = 0.0;
+    bool operator==(const Hit&) const = default;
+};
+
+// What a query matched, for highlighting: terms (prefixes and typos resolved to the index's
+// terms) and phrases (terms at relative positions), from the parts of the query that are not
+// negated.
+struct MatchSet {
+    struct Phrase {
+        std::vector<std::string> terms;
+        std::vector<uint32_t> offsets;
+    };
+    std::vector<std::string> terms; // sorted, unique
+    std::vector<Phrase> phrases;
+    bool empty() const { return terms.empty() && phrases.empty(); }
+};
+
+struct SearchResult {
+    std::vector<Hit> hits;              // best first
+    std::vector<QueryMessage> messages; // from the parser, and "searched for any of the words"
+    MatchSet matched;
+    bool relaxed = false;               // the all-words query found nothing; these match any word
+    std::string parsed;                 // to_string() of the query that was run
+};
+
+SearchResult search(const Index& index, std::string_view query, const SearchOptions& options = {});
+SearchResult search(const Index& index, const Query& query, const SearchOptions& options = {});
+
+// Every live document matching `query`, ascending, with its score; no pruning. For tests (the
+// reference the pruned top k must agree with) and for counting.
+std::vector<Hit> search_exhaustive(const Index& index, const Query& query, const Bm25fParams& ranking = {});
+
+} // namespace broadsheet::search

@@ -1,0 +1,55 @@
+// Broadsheet core: what a hit shows. Highlights, the best passage, and KWIC concordance lines.
+//
+// Views in, offsets out: everything here is a byte range into the article's own text, so the
+// reader highlights exactly the bytes that matched (accents, soft hyphens and all).
+#pragma once
+
+#include "broadsheet/article.hpp"
+#include "broadsheet/search.hpp"
+
+#include <functional>
+#include <string_view>
+#include <vector>
+
+namespace broadsheet::search {
+
+// The text of a field of an article (the byline is not one text, so it gives "").
+std::string_view field_text(const Article& article, Field field);
+
+// Every occurrence in `text` of a matched term (one range per word) and of a matched phrase (one
+// range from its first word to its last), ascending and merged where they overlap.
+std::vector<ByteRange> find_highlights(std::string_view text, const MatchSet& matched, Analyzer& analyzer);
+
+struct Snippet {
+    Field field = Field::Body;         // the text the passage is from: body, standfirst or title
+    ByteRange passage;                 // in field_text(article, field)
+    std::vector<ByteRange> highlights; // inside `passage`, in the same text
+    bool cut_before = false;           // the passage starts inside the text (show "…")
+    bool cut_after = false;            // ... and ends inside it
+};
+
+struct SnippetOptions {
+    size_t max_bytes = 240; // about two lines; Xapian's snippet default is 200 characters
+};
+
+// The passage of the body with the most different matches (then the most matches, then the
+// earliest); the standfirst or title when only they match; the start of the body otherwise.
+Snippet make_snippet(const Article& article, const MatchSet& matched, Analyzer& analyzer,
+                     const SnippetOptions& options = {});
+
+// One KWIC line: left context, the match, right context, as ranges into the field's text.
+struct ConcordanceLine {
+    DocId doc = kNoDoc;
+    Field field = Field::Body;
+    ByteRange left, match, right;
+};
+
+// Every match of `query` (a term, a phrase, any query) across the live documents, in document
+// order then text order, with up to `context_bytes` of context each side (cut at word and
+// character boundaries), at most `max_lines` lines. `article_of` gives a document's article (or
+// nullptr if it is not at hand).
+std::vector<ConcordanceLine> concordance(const Index& index, std::string_view query,
+                                         const std::function<const Article*(DocId)>& article_of,
+                                         size_t context_bytes = 40, size_t max_lines = 1000);
+
+} // namespace broadsheet::search

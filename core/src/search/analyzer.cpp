@@ -1,0 +1,502 @@
+// The analysis chain: segment -> fold -> possessive -> stopword -> stem.
+//
+// [SECTION] Code points and their classes
+// [SECTION] Stage 1: segmentation (words, numbers, hyphens, URLs and e-mails, CJK bigrams)
+// [SECTION] Stage 2: folding (case, compatibility forms, ignorables, diacritics)
+// [SECTION] Stages 3-5: possessives, stopwords, stemming
+// [SECTION] The chain
+//
+// Segmentation follows the word rules of UAX #29 (Unicode Text Segmentation) where they matter
+// for news text, and departs from them where search wants something else:
+//  - letters and digits run together into one word ("b747", "10km") as in WB9-WB10;
+//  - an apostrophe between letters stays inside ("don't", "O'Neil"; WB6-7), and a '.' or ',' between
+//    digits inside a number ("3.14", "1,000"; WB11-12). A '.' between letters joins only single
+//    letters (acronyms: "U.S.A" -> "usa"), because scraped text often loses the space after a full
+//    stop ("end.Next"), which UAX #29 would glue into one word;
+//  - format characters (soft hyphen, ZWJ, ZWNJ, bidi marks, word joiner) never break a word (WB4),
+//    but the zero-width space does (it is not a Format character in UAX #29);
+//  - a hyphen between words splits them into parts at consecutive positions, and the analyzer adds
+//    the parts written together ("e-mail" -> e, mail, and "email" at e's position) so that both
+//    spellings find each other; UAX #29 would only split;
+//  - Han, kana and Hangul have no spaces to split on; like Lucene's CJKBigramFilter we index
+//    overlapping bigrams ("東京都" -> 東京, 京都), which needs no dictionary;
+//  - URLs and e-mail addresses are recognised as a whole (not broken at '-' or joined at '.') and
+//    indexed as their letter/digit runs, unstemmed: "jane.doe@example.com" -> jane doe example com.
+//    A query for the address analyses the same way and becomes a phrase of those parts.
+#include "broadsheet/analyzer.hpp"
+
+#include <utf8proc.h>
+#include <libstemmer.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+namespace broadsheet::search {
+
+// ------------------------------------------------------------------------------------------------
+// [SECTION] Code points and their classes
+// ------------------------------------------------------------------------------------------------
+namespace {
+
+struct CodePoint {
+    int32_t cp = -1; // -1 for an invalid byte
+    uint32_t len = 1;
+};
+
+CodePoint decode_at(std::string_view s, size_t i) {
+    utf8proc_int32_t cp = -1;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              utf8proc_ssize_t(s.size() - i), &cp);
+    if (n <= 0) return {-1, 1};
+    return {cp, uint32_t(n)};
+}
+
+enum class Class : uint8_t { Break, Space, Letter, Digit, Cjk, Ignore, Apostrophe, Dot, Comma, Hyphen };
+
+bool is_cjk_letter(int32_t cp) {
+    return (cp >= 0x1100 && cp <= 0x11FF) ||   // Hangul Jamo
+           (cp >= 0x2E80 && cp <= 0x2FDF) ||   // CJK radicals, Kangxi radicals
+           (cp >= 0x3040 && cp <= 0x30FF) ||   // Hiragana, Katakana
+           (cp >= 0x3100 && cp <= 0x31FF) ||   // Bopomofo, Hangul compatibility jamo, kana ext.
+           (cp >= 0x3400 && cp <= 0x4DBF) ||   // CJK extension A
+           (cp >= 0x4E00 && cp <= 0x9FFF) ||   // CJK unified ideographs
+           (cp >= 0xA960 && cp <= 0xA97F) ||   // Hangul Jamo extended-A
+           (cp >= 0xAC00 && cp <= 0xD7FF) ||   // Hangul syllables, Jamo extended-B
+           (cp >= 0xF900 && cp <= 0xFAFF) ||   // CJK compatibility ideographs
+           (cp >= 0xFF66 && cp <= 0xFFDC) ||   // half-width katakana and Hangul
+           (cp >= 0x20000 && cp <= 0x3FFFF);   // CJK extensions B and later
+}
+
+Class classify(int32_t cp) {
+    if (cp < 0) return Class::Break;
+    if (cp < 0x80) {
+        char c = char(cp);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') return Class::Letter;
+        if (c >= '0' && c <= '9') return Class::Digit;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return Class::Space;
+        if (c == '\'') return Class::Apostrophe;
+        if (c == '.') return Class::Dot;
+        if (c == ',') return Class::Comma;
+        if (c == '-') return Class::Hyphen;
+        return Class::Break;
+    }
+    if (cp == 0x2019) return Class::Apostrophe;                 // right single quotation mark
+    if (cp == 0x2010 || cp == 0x2011) return Class::Hyphen;     // hyphen, non-breaking hyphen
+    if (cp == 0x200B) return Class::Space;                      // zero-width space: a break (UAX #29)
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+        return is_cjk_letter(cp) ? Class::Cjk : Class::Letter;
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_PC:
+        return Class::Letter;
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+        return Class::Digit;
+    case UTF8PROC_CATEGORY_CF:
+        return Class::Ignore;
+    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+        return Class::Space;
+    default:
+        return Class::Break;
+    }
+}
+
+bool is_word_class(Class c) { return c == Class::Letter || c == Class::Digit; }
+
+bool ascii_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool ascii_iequal_prefix(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        if (c != prefix[i]) return false;
+    }
+    return true;
+}
+
+// ------------------------------------------------------------------------------------------------
+// [SECTION] Stage 1: segmentation
+// ------------------------------------------------------------------------------------------------
+
+// Emits the letter/digit runs of [begin, end) as UrlPart segments.
+void segment_parts(std::string_view text, size_t begin, size_t end, std::vector<Segment>& out) {
+    size_t i = begin, start = 0;
+    bool in = false;
+    while (i < end) {
+        CodePoint c = decode_at(text.substr(0, end), i);
+        Class k = classify(c.cp);
+        bool word = is_word_class(k) || k == Class::Cjk;
+        if (word && !in) start = i, in = true;
+        if (!word && k != Class::Ignore && in) {
+            out.push_back({{uint32_t(start), uint32_t(i)}, TokenKind::UrlPart, false});
+            in = false;
+        }
+        i += c.len;
+    }
+    if (in) out.push_back({{uint32_t(start), uint32_t(end)}, TokenKind::UrlPart, false});
+}
+
+// Ordinary text in [begin, end) (no URLs or e-mails inside).
+void segment_plain(std::string_view text, size_t begin, size_t end, std::vector<Segment>& out) {
+    std::string_view s = text.substr(0, end);
+    size_t i = begin;
+    bool hyphen_pending = false; // the previous word ended at a hyphen followed by a word
+    while (i < end) {
+        CodePoint c = decode_at(s, i);
+        Class k = classify(c.cp);
+        if (k == Class::Cjk) {
+            // A run of CJK letters (ignorables inside are skipped) -> overlapping bigrams.
+            std::array<ByteRange, 2> window{};
+            size_t count = 0;
+            size_t j = i;
+            while (j < end) {
+                CodePoint d = decode_at(s, j);
+                Class dk = classify(d.cp);
+                if (dk == Class::Ignore) { j += d.len; continue; }
+                if (dk != Class::Cjk) break;
+                ByteRange r{uint32_t(j), uint32_t(j + d.len)};
+                if (count >= 1) out.push_back({{window[(count - 1) % 2].begin, r.end}, TokenKind::Cjk, false});
+                window[count % 2] = r;
+                ++count;
+                j += d.len;
+            }
+            if (count == 1) out.push_back({window[0], TokenKind::Cjk, false});
+            i = j;
+            hyphen_pending = false;
+            continue;
+        }
+        if (!is_word_class(k)) {
+            i += c.len;
+            hyphen_pending = false;
+            continue;
+        }
+        // A word: letters/digits with the joiners described at the top of this file.
+        size_t start = i, j = i + c.len;
+        bool has_letter = k == Class::Letter;
+        Class last = k;
+        size_t run_letters = k == Class::Letter ? 1 : 0; // letters since the last '.', for acronyms
+        bool acronym_dots = true;                         // every '.' so far joined single letters
+        bool ends_in_hyphen = false;
+        while (j < end) {
+            CodePoint d = decode_at(s, j);
+            Class dk = classify(d.cp);
+            if (is_word_class(dk)) {
+                has_letter |= dk == Class::Letter;
+                run_letters = dk == Class::Letter ? run_letters + 1 : 0;
+                last = dk;
+                j += d.len;
+                continue;
+            }
+            if (dk == Class::Ignore) { j += d.len; continue; }
+            if (dk == Class::Apostrophe || dk == Class::Dot || dk == Class::Comma || dk == Class::Hyphen) {
+                if (j + d.len >= end) break;
+                CodePoint n = decode_at(s, j + d.len);
+                Class nk = classify(n.cp);
+                if (dk == Class::Hyphen) {
+                    ends_in_hyphen = is_word_class(nk);
+                    break;
+                }
+                bool joins = false;
+                if (dk == Class::Apostrophe) joins = last == Class::Letter && nk == Class::Letter;
+                else if (last == Class::Digit && nk == Class::Digit) joins = true; // 3.14, 1,000
+                else if (dk == Class::Dot && last == Class::Letter && nk == Class::Letter && run_letters == 1 &&
+                         acronym_dots) {
+                    // U.S.A: only if the next letter is also alone before a '.' or the end.
+                    size_t after = j + d.len + n.len;
+                    CodePoint a = after < end ? decode_at(s, after) : CodePoint{};
+                    joins = after >= end || !is_word_class(classify(a.cp));
+                }
+                if (!joins) break;
+                if (dk == Class::Dot && last == Class::Letter) run_letters = 0;
+                else if (dk == Class::Dot) acronym_dots = false;
+                j += d.len;
+                continue;
+            }
+            break;
+        }
+        out.push_back({{uint32_t(start), uint32_t(j)}, has_letter ? TokenKind::Word : TokenKind::Number,
+                       hyphen_pending});
+        hyphen_pending = ends_in_hyphen;
+        i = j;
+        if (ends_in_hyphen) i += decode_at(s, j).len; // skip the hyphen itself
+    }
+}
+
+// Finds the next URL or e-mail address in the whitespace-free chunk [begin, end); returns false
+// if there is none. URLs start with http://, https:// or www. after a non-alphanumeric; e-mails
+// are local@domain.tld with ASCII local parts and domains.
+bool find_link(std::string_view text, size_t begin, size_t end, size_t& link_begin, size_t& link_end) {
+    std::string_view chunk = text.substr(begin, end - begin);
+    for (size_t i = 0; i < chunk.size(); ++i) {
+        if (i > 0 && ascii_alnum(chunk[i - 1])) continue;
+        std::string_view rest = chunk.substr(i);
+        if (ascii_iequal_prefix(rest, "http://") || ascii_iequal_prefix(rest, "https://") ||
+            (ascii_iequal_prefix(rest, "www.") && rest.size() > 4 && ascii_alnum(rest[4]))) {
+            size_t e = chunk.size();
+            while (e > i && std::strchr(".,;:!?)]}>\"'", chunk[e - 1]) != nullptr) --e;
+            link_begin = begin + i;
+            link_end = begin + e;
+            return true;
+        }
+    }
+    size_t at = chunk.find('@');
+    while (at != std::string_view::npos) {
+        auto local_char = [](char c) { return ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; };
+        auto domain_char = [](char c) { return ascii_alnum(c) || c == '.' || c == '-'; };
+        size_t l = at;
+        while (l > 0 && local_char(chunk[l - 1])) --l;
+        while (l < at && !ascii_alnum(chunk[l])) ++l;
+        size_t r = at + 1;
+        while (r < chunk.size() && domain_char(chunk[r])) ++r;
+        while (r > at + 1 && !ascii_alnum(chunk[r - 1])) --r;
+        std::string_view domain = chunk.substr(at + 1, r - at - 1);
+        size_t dot = domain.rfind('.');
+        if (l < at && dot != std::string_view::npos && dot > 0 && domain.size() - dot > 2) {
+            link_begin = begin + l;
+            link_end = begin + r;
+            return true;
+        }
+        at = chunk.find('@', at + 1);
+    }
+    return false;
+}
+
+} // namespace
+
+void segment(std::string_view text, std::vector<Segment>& out) {
+    // Byte offsets are 32-bit (ByteRange); longer input is analysed up to 4 GiB.
+    if (text.size() > UINT32_MAX) text = text.substr(0, UINT32_MAX);
+    size_t i = 0;
+    while (i < text.size()) {
+        // A chunk: the text up to the next space (links never contain spaces).
+        size_t chunk_end = i;
+        while (chunk_end < text.size()) {
+            CodePoint c = decode_at(text, chunk_end);
+            if (classify(c.cp) == Class::Space) break;
+            chunk_end += c.len;
+        }
+        size_t pos = i;
+        size_t lb = 0, le = 0;
+        bool may_hold_link = false;
+        for (size_t k = i; k < chunk_end; ++k) {
+            char ch = text[k];
+            if (ch == '@' || ch == '/' || ch == '.') { may_hold_link = true; break; }
+        }
+        while (may_hold_link && pos < chunk_end && find_link(text, pos, chunk_end, lb, le)) {
+            segment_plain(text, pos, lb, out);
+            segment_parts(text, lb, le, out);
+            pos = le;
+        }
+        segment_plain(text, pos, chunk_end, out);
+        i = chunk_end;
+        while (i < text.size()) { // skip the spaces
+            CodePoint c = decode_at(text, i);
+            if (classify(c.cp) != Class::Space) break;
+            i += c.len;
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// [SECTION] Stage 2: folding
+// ------------------------------------------------------------------------------------------------
+namespace {
+
+// Combining marks removed by diacritic folding. Only the blocks whose marks are accents on
+// letters that are whole without them; Indic, Thai etc. vowel signs are not here, since removing
+// them changes the word (utf8proc's STRIPMARK would remove every mark, so we filter ourselves).
+bool is_foldable_mark(int32_t cp) {
+    return (cp >= 0x0300 && cp <= 0x036F) || // combining diacritical marks
+           (cp >= 0x0483 && cp <= 0x0489) || // Cyrillic combining marks
+           (cp >= 0x0591 && cp <= 0x05BD) || cp == 0x05BF || cp == 0x05C1 || cp == 0x05C2 ||
+           cp == 0x05C4 || cp == 0x05C5 || cp == 0x05C7 || // Hebrew points and accents
+           (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640 || // Arabic harakat, tatweel
+           (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+           (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+} // namespace
+
+void fold(std::string_view word, bool fold_diacritics, std::string& out) {
+    out.clear();
+    bool ascii = true;
+    for (char c : word) ascii &= static_cast<unsigned char>(c) < 0x80;
+    if (ascii) {
+        out.reserve(word.size());
+        for (char c : word) out += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+        return;
+    }
+    // NFKD + case fold + drop default-ignorables, filter marks and apostrophes, then compose.
+    const auto options = utf8proc_option_t(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+    thread_local std::vector<utf8proc_int32_t> buffer;
+    if (buffer.size() < word.size() * 4 + 16) buffer.resize(word.size() * 4 + 16);
+    auto src = reinterpret_cast<const utf8proc_uint8_t*>(word.data());
+    auto n = utf8proc_decompose(src, utf8proc_ssize_t(word.size()), buffer.data(),
+                                utf8proc_ssize_t(buffer.size()), options);
+    if (n > utf8proc_ssize_t(buffer.size())) {
+        buffer.resize(size_t(n));
+        n = utf8proc_decompose(src, utf8proc_ssize_t(word.size()), buffer.data(), n, options);
+    }
+    if (n < 0) { // invalid UTF-8 (the segmenter does not produce it, but a caller might)
+        for (char c : word)
+            if (static_cast<unsigned char>(c) < 0x80) out += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+        return;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < size_t(n); ++i) {
+        int32_t cp = buffer[i];
+        if (cp == 0x2019 || cp == 0x2018) cp = '\'';
+        if (fold_diacritics && is_foldable_mark(cp)) continue;
+        buffer[kept++] = cp;
+    }
+    auto len = utf8proc_reencode(buffer.data(), utf8proc_ssize_t(kept), utf8proc_option_t(UTF8PROC_COMPOSE | UTF8PROC_STABLE));
+    if (len < 0) return;
+    out.assign(reinterpret_cast<const char*>(buffer.data()), size_t(len));
+}
+
+// ------------------------------------------------------------------------------------------------
+// [SECTION] Stages 3-5: possessives, stopwords, stemming
+// ------------------------------------------------------------------------------------------------
+
+std::string_view strip_possessive(std::string_view w) {
+    if (w.size() > 2 && w.ends_with("'s")) return w.substr(0, w.size() - 2);
+    if (w.size() > 1 && w.ends_with('\'')) return w.substr(0, w.size() - 1);
+    return w;
+}
+
+namespace {
+
+// The English stopword list published with the Snowball stemmer
+// (https://snowballstem.org/algorithms/english/stop.txt, 174 words), so that stopping and stemming
+// come from one source. It is larger than Lucene's 33-word list, which matters for a default-AND
+// query language: "what is known about ..." should not require "what" and "known"... only "known".
+constexpr std::string_view kEnglishStopwords[] = {
+    "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours", "yourself",
+    "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself",
+    "they", "them", "their", "theirs", "themselves", "what", "which", "who", "whom", "this", "that",
+    "these", "those", "am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had",
+    "having", "do", "does", "did", "doing", "would", "should", "could", "ought", "i'm", "you're",
+    "he's", "she's", "it's", "we're", "they're", "i've", "you've", "we've", "they've", "i'd", "you'd",
+    "he'd", "she'd", "we'd", "they'd", "i'll", "you'll", "he'll", "she'll", "we'll", "they'll",
+    "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "don't",
+    "didn't", "won't", "wouldn't", "shan't", "shouldn't", "can't", "cannot", "couldn't", "mustn't",
+    "let's", "that's", "who's", "what's", "here's", "there's", "when's", "where's", "why's", "how's",
+    "a", "an", "the", "and", "but", "if", "or", "because", "as", "until", "while", "of", "at", "by",
+    "for", "with", "about", "against", "between", "into", "through", "during", "before", "after",
+    "above", "below", "to", "from", "up", "down", "in", "out", "on", "off", "over", "under", "again",
+    "further", "then", "once", "here", "there", "when", "where", "why", "how", "all", "any", "both",
+    "each", "few", "more", "most", "other", "some", "such", "no", "nor", "not", "only", "own", "same",
+    "so", "than", "too", "very",
+};
+
+const std::vector<std::string_view>& english_stopwords() {
+    static const std::vector<std::string_view> sorted = [] {
+        std::vector<std::string_view> v(std::begin(kEnglishStopwords), std::end(kEnglishStopwords));
+        std::sort(v.begin(), v.end());
+        return v;
+    }();
+    return sorted;
+}
+
+} // namespace
+
+bool is_stopword(std::string_view folded, std::string_view language) {
+    if (language != "english") return false;
+    const auto& list = english_stopwords();
+    return std::binary_search(list.begin(), list.end(), folded);
+}
+
+Stemmer::Stemmer(std::string_view language) {
+    if (language.empty() || language == "none") return;
+    std::string name(language);
+    handle_ = sb_stemmer_new(name.c_str(), "UTF_8");
+}
+
+Stemmer::~Stemmer() {
+    if (handle_) sb_stemmer_delete(handle_);
+}
+
+std::string_view Stemmer::stem(std::string_view folded) {
+    if (!handle_ || folded.empty() || folded.size() > 256) return folded; // long: not a word, keep it
+    const sb_symbol* s = sb_stemmer_stem(handle_, reinterpret_cast<const sb_symbol*>(folded.data()), int(folded.size()));
+    if (!s) return folded; // out of memory inside libstemmer: the unstemmed word still works
+    return {reinterpret_cast<const char*>(s), size_t(sb_stemmer_length(handle_))};
+}
+
+// ------------------------------------------------------------------------------------------------
+// [SECTION] The chain
+// ------------------------------------------------------------------------------------------------
+
+Analyzer::Analyzer(AnalyzerOptions options) : options_(std::move(options)) {
+    if (options_.stem) stemmer_ = std::make_unique<Stemmer>(options_.language);
+}
+
+Analyzer::~Analyzer() = default;
+
+Analyzer& Analyzer::operator=(const Analyzer& other) {
+    if (this != &other) *this = Analyzer(other.options_);
+    return *this;
+}
+
+std::string Analyzer::term_for_surface(std::string_view surface) {
+    if (options_.stopwords && is_stopword(surface, options_.language)) return {};
+    if (stemmer_) return std::string(stemmer_->stem(surface));
+    return std::string(surface);
+}
+
+void Analyzer::run(std::string_view text, void (*sink)(void*, const Token&), void* ctx) {
+    segments_.clear();
+    segment(text, segments_);
+    uint32_t position = 0;
+    // The hyphen group in progress ("state-of-the-art"): its parts' surfaces written together.
+    uint32_t group_position = 0, group_parts = 0;
+    ByteRange group_range{};
+    auto flush_group = [&] {
+        if (group_parts >= 2 && !joined_surface_.empty()) {
+            std::string_view term = joined_surface_;
+            if (stemmer_) term = stemmer_->stem(joined_surface_);
+            sink(ctx, Token{term, joined_surface_, group_range, group_position, TokenKind::Joined});
+        }
+        group_parts = 0;
+        joined_surface_.clear();
+    };
+    for (const Segment& seg : segments_) {
+        std::string_view raw = text.substr(seg.range.begin, seg.range.size());
+        fold(raw, options_.fold_diacritics, folded_);
+        // Inside words a '.' only joins acronym letters, inside numbers a ',' only groups digits.
+        if (seg.kind == TokenKind::Word) std::erase(folded_, '.');
+        if (seg.kind == TokenKind::Number) std::erase(folded_, ',');
+        if (folded_.empty()) continue; // only ignorable characters
+        std::string_view surface = folded_;
+        if (seg.kind == TokenKind::Word) surface = strip_possessive(surface);
+        bool groupable = seg.kind == TokenKind::Word || seg.kind == TokenKind::Number;
+        if (!seg.hyphen_before || !groupable || group_parts == 0) flush_group();
+        if (groupable) {
+            if (group_parts == 0) group_position = position, group_range.begin = seg.range.begin;
+            ++group_parts;
+            joined_surface_ += surface;
+            group_range.end = seg.range.end;
+        }
+        uint32_t pos = position++;
+        if (seg.kind == TokenKind::Word && options_.stopwords && is_stopword(surface, options_.language)) continue;
+        std::string_view term = surface;
+        if (seg.kind == TokenKind::Word && stemmer_) term = stemmer_->stem(surface);
+        sink(ctx, Token{term, surface, seg.range, pos, seg.kind});
+    }
+    flush_group();
+}
+
+std::vector<Analyzer::OwnedToken> Analyzer::tokens(std::string_view text) {
+    std::vector<OwnedToken> out;
+    analyze(text, [&](const Token& t) {
+        out.push_back({std::string(t.term), std::string(t.surface), t.range, t.position, t.kind});
+    });
+    return out;
+}
+
+} // namespace broadsheet::search

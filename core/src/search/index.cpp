@@ -1,0 +1,434 @@
+// The in-memory index: lexicon, postings, document table, incremental add and remove.
+//
+// [SECTION] Postings: the byte layout
+// [SECTION] PostingCursor
+// [SECTION] Adding and removing documents
+// [SECTION] Compaction
+// [SECTION] Lexicon lookups: exact, prefix, near (typos)
+//
+// ------------------------------------------------------------------------------------------------
+// [SECTION] Postings: the byte layout
+// ------------------------------------------------------------------------------------------------
+// One list per term, held in memory and written to the index file byte for byte as it is here.
+// vu = unsigned LEB128 varint (varint.hpp).
+//
+//   postings   := entry*                         (documents in ascending DocId order)
+//   entry      := vu(doc_gap) u8(fields) vu(tf){n} vu(pos_bytes) positions
+//       doc_gap   = (doc + 1) - (previous doc + 1, or 0 for the first entry); always >= 1
+//       fields    = mask of the fields holding the term (bit i = Field i); non-zero, < 1 << 5
+//       n         = number of bits set in `fields`; one tf >= 1 per field, in field order
+//       pos_bytes = byte length of `positions`, so a reader that needs no positions skips them
+//   positions  := field_positions{n}             (in field order)
+//   field_positions := vu(first) vu(gap){tf - 1} (positions ascending within the field; gap >= 1)
+//
+// Positions count words within one field from 0 (stopwords take a position but are not indexed,
+// so phrase offsets survive them). Deltas keep most numbers in one byte: a term in ten articles
+// in a row costs about 5 bytes an entry with its position. Lists of removed documents keep their
+// entries (the cursor skips them by the live table) until compact() rewrites the lists.
+//
+// A reader never trusts these bytes: every varint read is bounded by the list's end, and a list
+// that does not parse ends the walk (index_file.cpp also checks every list when loading).
+#include "broadsheet/index.hpp"
+
+#include "postings.hpp"
+#include "varint.hpp"
+
+#include <algorithm>
+#include <bit>
+
+namespace broadsheet::search {
+
+std::string_view field_name(Field f) {
+    switch (f) {
+    case Field::Title: return "title";
+    case Field::Standfirst: return "standfirst";
+    case Field::Byline: return "byline";
+    case Field::Body: return "body";
+    case Field::Source: return "source";
+    }
+    return "?";
+}
+
+uint32_t date_number(std::string_view s) {
+    auto digits = [&](size_t at, size_t n, uint32_t& v) {
+        if (s.size() < at + n) return false;
+        v = 0;
+        for (size_t i = at; i < at + n; ++i) {
+            if (s[i] < '0' || s[i] > '9') return false;
+            v = v * 10 + uint32_t(s[i] - '0');
+        }
+        return true;
+    };
+    uint32_t y = 0, m = 0, d = 0;
+    if (!digits(0, 4, y) || y == 0) return 0;
+    if (s.size() >= 7 && s[4] == '-' && digits(5, 2, m) && m >= 1 && m <= 12) {
+        if (s.size() >= 10 && s[7] == '-' && digits(8, 2, d) && (d < 1 || d > 31)) d = 0;
+    } else {
+        m = 0;
+    }
+    return y * 10000 + m * 100 + d;
+}
+
+// ------------------------------------------------------------------------------------------------
+// [SECTION] PostingCursor
+// ------------------------------------------------------------------------------------------------
+
+bool PostingCursor::read_entry() {
+    if (p_ >= end_) return false;
+    uint64_t gap = 0;
+    if (!varint::get(p_, end_, gap) || gap == 0 || p_ >= end_) return false;
+    uint64_t doc_plus1 = prev_plus1_ + gap;
+    if (doc_plus1 > kNoDoc) return false;
+    prev_plus1_ = doc_plus1;
+    mask_ = *p_++;
+    if (mask_ == 0 || mask_ >= (1u << kFieldCount)) return false;
+    tf_.fill(0);
+    for (size_t f = 0; f < kFieldCount; ++f) {
+        if (!(mask_ & (1u << f))) continue;
+        if (!varint::get32(p_, end_, tf_[f]) || tf_[f] == 0) return false;
+    }
+    uint64_t pos_bytes = 0;
+    if (!varint::get(p_, end_, pos_bytes) || pos_bytes > uint64_t(end_ - p_)) return false;
+    pos_begin_ = p_;
+    pos_end_ = p_ + pos_bytes;
+    p_ = pos_end_;
+    doc_ = DocId(doc_plus1 - 1);
+    return true;
+}
+
+void PostingCursor::next() {
+    for (;;) {
+        if (!read_entry()) {
+            doc_ = kNoDoc;
+            p_ = end_;
+            mask_ = 0;
+            tf_.fill(0);
+            return;
+        }
+        if (doc_ < live_size_ && live_[doc_]) return;
+    }
+}
+
+void PostingCursor::seek(DocId target) {
+    // Linear: lists are walked in order and the gaps are cheap to decode.
+    while (doc_ != kNoDoc && doc_ < target) next();
+}
+
+void PostingCursor::positions(Field f, std::vector<uint32_t>& out) const {
+    out.clear();
+    if (doc_ == kNoDoc || !(mask_ & field_bit(f))) return;
+    const uint8_t* p = pos_begin_;
+    for (size_t g = 0; g < kFieldCount; ++g) {
+        if (!(mask_ & (1u << g))) continue;
+        uint32_t pos = 0;
+        for (uint32_t i = 0; i < tf_[g]; ++i) {
+            uint32_t v = 0;
+            if (!varint::get32(p, pos_end_, v)) { out.clear(); return; }
+            pos = i == 0 ? v : pos + v;
+            if (g == size_t(f)) out.push_back(pos);
+        }
+        if (g == size_t(f)) return;
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// [SECTION] Adding and removing documents
+// ------------------------------------------------------------------------------------------------
+
+Index::Index(AnalyzerOptions options) : analyzer_(std::move(options)) {}
+Index::Index(Index&&) noexcept = default;
+Index& Index::operator=(Index&&) noexcept = default;
+Index::~Index() = default;
+
+std::string_view Index::key(DocId doc) const {
+    if (doc >= key_ends_.size()) return {};
+    uint32_t begin = doc == 0 ? 0 : key_ends_[doc - 1];
+    return std::string_view(keys_).substr(begin, key_ends_[doc] - begin);
+}
+
+double Index::average_field_length(Field f) const {
+    return live_count_ == 0 ? 0.0 : double(total_lengths_[size_t(f)]) / double(live_count_);
+}
+
+std::optional<TermId> Index::find(std::string_view term) const {
+    auto it = term_ids_.find(term);
+    if (it == term_ids_.end()) return std::nullopt;
+    return it->second;
+}
+
+PostingCursor Index::postings(TermId t) const {
+    PostingCursor c;
+    if (t >= terms_.size()) return c;
+    const auto& bytes = terms_[t].postings;
+    c.p_ = bytes.data();
+    c.end_ = bytes.data() + bytes.size();
+    c.live_ = live_.data();
+    c.live_size_ = DocId(live_.size());
+    c.next();
+    return c;
+}
+
+TermId Index::intern(std::string_view term) {
+    if (auto found = term_ids_.find(term); found != term_ids_.end()) return found->second;
+    auto it = term_ids_.emplace(std::string(term), TermId(terms_.size())).first;
+    terms_.emplace_back();
+    terms_.back().text = &it->first;
+    return it->second;
+}
+
+void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint8_t, uint32_t>>& fp) {
+    // fp: (field, position) pairs of this term in this document, sorted.
+    TermData& td = terms_[t];
+    auto& out = td.postings;
+    varint::put(out, uint64_t(doc) + 1 - td.last_plus1);
+    td.last_plus1 = uint64_t(doc) + 1;
+    FieldMask mask = 0;
+    std::array<uint32_t, kFieldCount> tf{};
+    for (auto [f, pos] : fp) mask |= FieldMask(1u << f), ++tf[f];
+    out.push_back(mask);
+    for (size_t f = 0; f < kFieldCount; ++f)
+        if (tf[f]) varint::put(out, tf[f]);
+    thread_local std::vector<uint8_t> pos_bytes;
+    pos_bytes.clear();
+    for (size_t i = 0; i < fp.size(); ++i) {
+        bool first = i == 0 || fp[i - 1].first != fp[i].first;
+        varint::put(pos_bytes, first ? fp[i].second : fp[i].second - fp[i - 1].second);
+    }
+    varint::put(out, pos_bytes.size());
+    out.insert(out.end(), pos_bytes.begin(), pos_bytes.end());
+    ++td.df;
+    ++td.entries;
+    ++entries_;
+}
+
+DocId Index::add(const Article& article, std::string_view key) {
+    DocId doc = DocId(live_.size());
+    // Every occurrence as (term, field, position), then grouped by term.
+    struct Occurrence { TermId term; uint8_t field; uint32_t position; };
+    thread_local std::vector<Occurrence> occ;
+    occ.clear();
+    std::array<uint32_t, kFieldCount> length{};
+    auto index_field = [&](Field f, std::string_view text, uint32_t first_position) {
+        uint32_t last = first_position;
+        analyzer_.analyze(text, [&](const Token& t) {
+            TermId id = intern(t.term);
+            if (surfaces_.find(t.surface) == surfaces_.end()) {
+                surfaces_.emplace(std::string(t.surface), id);
+                surfaces_sorted_ = false;
+            }
+            occ.push_back({id, uint8_t(f), first_position + t.position});
+            if (t.kind != TokenKind::Joined) ++length[size_t(f)];
+            last = first_position + t.position + 1;
+        });
+        return last;
+    };
+    index_field(Field::Title, article.title, 0);
+    index_field(Field::Standfirst, article.standfirst, 0);
+    uint32_t next = 0;
+    for (const auto& name : article.byline) next = index_field(Field::Byline, name, next) + 1; // a gap between names
+    index_field(Field::Body, article.text, 0);
+    index_field(Field::Source, article.source, 0);
+
+    std::sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) {
+        if (a.term != b.term) return a.term < b.term;
+        if (a.field != b.field) return a.field < b.field;
+        return a.position < b.position;
+    });
+    thread_local std::vector<std::pair<uint8_t, uint32_t>> fp;
+    std::vector<TermId> distinct;
+    for (size_t i = 0; i < occ.size();) {
+        size_t j = i;
+        fp.clear();
+        for (; j < occ.size() && occ[j].term == occ[i].term; ++j) {
+            if (!fp.empty() && fp.back() == std::pair{occ[j].field, occ[j].position}) continue;
+            fp.emplace_back(occ[j].field, occ[j].position);
+        }
+        append_posting(occ[i].term, doc, fp);
+        distinct.push_back(occ[i].term);
+        i = j;
+    }
+    TermId prev = 0;
+    for (size_t i = 0; i < distinct.size(); ++i) {
+        varint::put(forward_, i == 0 ? distinct[i] : distinct[i] - prev);
+        prev = distinct[i];
+    }
+    forward_ends_.push_back(forward_.size());
+
+    live_.push_back(1);
+    lengths_.insert(lengths_.end(), length.begin(), length.end());
+    for (size_t f = 0; f < kFieldCount; ++f) total_lengths_[f] += length[f];
+    dates_.push_back(date_number(article.date));
+    keys_ += key;
+    key_ends_.push_back(uint32_t(keys_.size()));
+    ++live_count_;
+    return doc;
+}
+
+bool Index::remove(DocId doc) {
+    if (!contains(doc)) return false;
+    live_[doc] = 0;
+    --live_count_;
+    for (size_t f = 0; f < kFieldCount; ++f) total_lengths_[f] -= field_length(doc, Field(f));
+    const uint8_t* p = forward_.data() + (doc == 0 ? 0 : forward_ends_[doc - 1]);
+    const uint8_t* end = forward_.data() + forward_ends_[doc];
+    uint32_t t = 0;
+    for (bool first = true; p < end; first = false) {
+        uint32_t v = 0;
+        if (!varint::get32(p, end, v)) break;
+        t = first ? v : t + v;
+        if (t < terms_.size() && terms_[t].df > 0) --terms_[t].df;
+        ++dead_entries_;
+    }
+    if (dead_entries_ * 4 > entries_) compact();
+    return true;
+}
+
+// ------------------------------------------------------------------------------------------------
+// [SECTION] Compaction
+// ------------------------------------------------------------------------------------------------
+
+namespace postings {
+
+Copied copy_live_entries(const std::vector<uint8_t>& in, const std::vector<uint8_t>& live, std::vector<uint8_t>& out) {
+    Copied c;
+    const uint8_t* p = in.data();
+    const uint8_t* end = p + in.size();
+    uint64_t prev = 0;
+    while (p < end) {
+        uint64_t gap = 0;
+        if (!varint::get(p, end, gap) || gap == 0 || p >= end) break;
+        const uint8_t* body = p;
+        FieldMask mask = *p++;
+        bool ok = true;
+        for (int i = 0; i < std::popcount(unsigned(mask)); ++i) {
+            uint32_t tf = 0;
+            ok = ok && varint::get32(p, end, tf);
+        }
+        uint64_t pos_bytes = 0;
+        if (!ok || !varint::get(p, end, pos_bytes) || pos_bytes > uint64_t(end - p)) break;
+        p += pos_bytes;
+        prev += gap;
+        if (prev - 1 < live.size() && live[size_t(prev - 1)]) {
+            varint::put(out, prev - c.last_plus1);
+            c.last_plus1 = prev;
+            out.insert(out.end(), body, p);
+            ++c.entries;
+        }
+    }
+    return c;
+}
+
+} // namespace postings
+
+void Index::compact() {
+    if (dead_entries_ == 0) return;
+    std::vector<uint8_t> out;
+    for (auto& td : terms_) {
+        if (td.entries == td.df) continue; // no dead entries in this list
+        out.clear();
+        postings::Copied c = postings::copy_live_entries(td.postings, live_, out);
+        td.postings.assign(out.begin(), out.end());
+        td.last_plus1 = c.last_plus1;
+        entries_ -= td.entries - c.entries;
+        td.entries = c.entries;
+    }
+    dead_entries_ = 0;
+}
+
+size_t Index::memory_bytes() const {
+    size_t n = sizeof(*this);
+    for (const auto& td : terms_) n += sizeof(TermData) + td.postings.capacity() + td.text->capacity() + 48;
+    for (const auto& [s, id] : surfaces_) n += s.capacity() + 48;
+    n += sorted_surfaces_.capacity() * sizeof(sorted_surfaces_[0]);
+    n += live_.capacity() + lengths_.capacity() * 4 + dates_.capacity() * 4 + keys_.capacity() +
+         key_ends_.capacity() * 4 + forward_.capacity() + forward_ends_.capacity() * 8;
+    return n;
+}
+
+// ------------------------------------------------------------------------------------------------
+// [SECTION] Lexicon lookups: exact, prefix, near (typos)
+// ------------------------------------------------------------------------------------------------
+
+void Index::terms_with_prefix(std::string_view prefix, std::vector<TermId>& out) const {
+    out.clear();
+    if (!surfaces_sorted_) {
+        sorted_surfaces_.clear();
+        sorted_surfaces_.reserve(surfaces_.size());
+        for (const auto& [s, id] : surfaces_) sorted_surfaces_.emplace_back(s, id);
+        std::sort(sorted_surfaces_.begin(), sorted_surfaces_.end());
+        surfaces_sorted_ = true;
+    }
+    auto it = std::lower_bound(sorted_surfaces_.begin(), sorted_surfaces_.end(),
+                               std::pair<std::string_view, TermId>(prefix, 0));
+    for (; it != sorted_surfaces_.end() && it->first.starts_with(prefix); ++it)
+        if (terms_[it->second].df > 0) out.push_back(it->second);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+namespace {
+
+// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), over bytes of
+// UTF-8 decoded to code points; stops early and returns max + 1 once every cell exceeds `max`.
+int edit_distance(const std::u32string& a, const std::u32string& b, int max) {
+    const size_t n = a.size(), m = b.size();
+    if (size_t(std::abs(int(n) - int(m))) > size_t(max)) return max + 1;
+    thread_local std::vector<int> prev2, prev, cur;
+    prev2.assign(m + 1, 0);
+    prev.resize(m + 1);
+    cur.resize(m + 1);
+    for (size_t j = 0; j <= m; ++j) prev[j] = int(j);
+    for (size_t i = 1; i <= n; ++i) {
+        cur[0] = int(i);
+        int row_min = cur[0];
+        for (size_t j = 1; j <= m; ++j) {
+            int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
+            cur[j] = v;
+            row_min = std::min(row_min, v);
+        }
+        if (row_min > max) return max + 1;
+        std::swap(prev2, prev);
+        std::swap(prev, cur);
+    }
+    return prev[m];
+}
+
+std::u32string code_points(std::string_view s) {
+    std::u32string out;
+    for (size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        char32_t cp = c < 0x80 ? c : c < 0xE0 ? (c & 0x1F) : c < 0xF0 ? (c & 0x0F) : (c & 0x07);
+        for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        out.push_back(cp);
+        i += len;
+    }
+    return out;
+}
+
+} // namespace
+
+void Index::terms_near(std::string_view word, int max_edits, std::vector<NearTerm>& out) const {
+    out.clear();
+    if (max_edits < 0) return;
+    std::u32string w = code_points(word);
+    std::u32string s;
+    for (const auto& [surface, id] : surfaces_) {
+        if (terms_[id].df == 0) continue;
+        // Cheap filter on byte lengths before decoding: each edit changes at most 4 bytes.
+        if (surface.size() + size_t(max_edits) * 4 < word.size() || word.size() + size_t(max_edits) * 4 < surface.size())
+            continue;
+        s = code_points(surface);
+        int d = edit_distance(w, s, max_edits);
+        if (d <= max_edits) out.push_back({id, d});
+    }
+    std::sort(out.begin(), out.end(), [](const NearTerm& a, const NearTerm& b) {
+        return a.term != b.term ? a.term < b.term : a.edits < b.edits;
+    });
+    out.erase(std::unique(out.begin(), out.end(), [](const NearTerm& a, const NearTerm& b) { return a.term == b.term; }),
+              out.end());
+}
+
+} // namespace broadsheet::search

@@ -1,0 +1,18 @@
+// Internal: interface to the postings code in index.cpp that index_file.cpp shares.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace broadsheet::search::postings {
+
+struct Copied {
+    uint64_t last_plus1 = 0; // the last copied document + 1, or 0 if none
+    uint32_t entries = 0;    // entries copied
+};
+
+// Appends to `out` the entries of `in` whose document is live, re-coding the document gaps; the
+// rest of each entry is copied byte for byte. Stops at the first malformed entry.
+Copied copy_live_entries(const std::vector<uint8_t>& in, const std::vector<uint8_t>& live, std::vector<uint8_t>& out);
+
+} // namespace broadsheet::search::postings

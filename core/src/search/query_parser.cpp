@@ -1,0 +1,577 @@
+// The query parser: a lexer and a recursive-descent parser that never gives up.
+//
+//   query   := or
+//   or      := and ("OR" and)*
+//   and     := unary (["AND"] unary)*
+//   unary   := ("NOT" | "-") unary | primary
+//   primary := "(" or ")" | FIELD ":" primary | DATE | PHRASE | WORD
+//
+// Where the textbook parser would stop at the first error, this one records a message and reads
+// on: a missing ')' is supplied, a stray ')' or a dangling operator is dropped, an unknown field
+// name is read as words, a bad date is ignored. Nesting deeper than kMaxDepth is read flat, so no
+// input can exhaust the stack.
+#include "broadsheet/query.hpp"
+
+#include <algorithm>
+
+namespace broadsheet::search {
+
+namespace {
+
+constexpr int kMaxDepth = 32;
+
+enum class Lex : uint8_t { Word, Phrase, Open, Close, Or, And, Not, Minus, Field, Date, End };
+
+struct Lexeme {
+    Lex kind = Lex::End;
+    ByteRange range;        // in the query text
+    std::string_view text;  // Word/Phrase/Date: the content (without quotes or "date:")
+    FieldMask fields = 0;   // Field
+    bool closed = true;     // Phrase: had its closing quote
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = char(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = char(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+FieldMask field_named(std::string_view name) {
+    struct Name { std::string_view name; FieldMask mask; };
+    static constexpr Name names[] = {
+        {"title", field_bit(Field::Title)},   {"headline", field_bit(Field::Title)},
+        {"standfirst", field_bit(Field::Standfirst)},
+        {"by", field_bit(Field::Byline)},     {"byline", field_bit(Field::Byline)},
+        {"author", field_bit(Field::Byline)}, {"body", field_bit(Field::Body)},
+        {"text", field_bit(Field::Body)},     {"source", field_bit(Field::Source)},
+    };
+    for (const auto& n : names)
+        if (iequals(name, n.name)) return n.mask;
+    return 0;
+}
+
+class Parser {
+public:
+    Parser(std::string_view text, Analyzer& analyzer, const ParseOptions& options)
+        : text_(text), analyzer_(analyzer), options_(options) {}
+
+    Query run() {
+        if (text_.size() > UINT32_MAX / 2) text_ = text_.substr(0, UINT32_MAX / 2);
+        if (options_.syntax) lex();
+        else lex_plain();
+        int root = parse_or(0);
+        while (peek().kind != Lex::End) { // only a stray ')' can stop parse_or before the end
+            note(peek().range.begin, "unmatched ')' ignored");
+            ++at_;
+            int more = parse_or(0);
+            if (more >= 0) root = root >= 0 ? combine(QueryOp::And, {root, more}, {}) : more;
+        }
+        if (root < 0) {
+            q_.nodes.clear();
+            if (saw_words_ && q_.messages.empty()) note(0, "only very common words: nothing to search for");
+        } else {
+            q_.root = uint32_t(root);
+        }
+        std::stable_sort(q_.messages.begin(), q_.messages.end(),
+                         [](const QueryMessage& a, const QueryMessage& b) { return a.position < b.position; });
+        return std::move(q_);
+    }
+
+private:
+    // ---- lexing ---------------------------------------------------------------------------------
+    void push(Lex kind, size_t b, size_t e, std::string_view t = {}, FieldMask f = 0, bool closed = true) {
+        lexemes_.push_back({kind, {uint32_t(b), uint32_t(e)}, t, f, closed});
+    }
+
+    void lex_plain() {
+        for (size_t i = 0; i < text_.size();) {
+            if (is_space(text_[i])) { ++i; continue; }
+            size_t b = i;
+            while (i < text_.size() && !is_space(text_[i])) ++i;
+            push(Lex::Word, b, i, text_.substr(b, i - b));
+        }
+        push(Lex::End, text_.size(), text_.size());
+    }
+
+    void lex() {
+        size_t i = 0;
+        const size_t n = text_.size();
+        while (i < n) {
+            char c = text_[i];
+            if (is_space(c)) { ++i; continue; }
+            if (c == '(') { push(Lex::Open, i, i + 1); ++i; continue; }
+            if (c == ')') { push(Lex::Close, i, i + 1); ++i; continue; }
+            if (c == '"') {
+                size_t close = text_.find('"', i + 1);
+                bool closed = close != std::string_view::npos;
+                size_t e = closed ? close : n;
+                if (!closed) note(uint32_t(i), "missing closing '\"': the phrase runs to the end");
+                push(Lex::Phrase, i, closed ? e + 1 : e, text_.substr(i + 1, e - i - 1), 0, closed);
+                i = closed ? e + 1 : e;
+                continue;
+            }
+            if (c == '-' && i + 1 < n && !is_space(text_[i + 1]) && text_[i + 1] != ')' && text_[i + 1] != '-') {
+                push(Lex::Minus, i, i + 1);
+                ++i;
+                continue;
+            }
+            size_t b = i;
+            while (i < n && !is_space(text_[i]) && text_[i] != '(' && text_[i] != ')' && text_[i] != '"') ++i;
+            std::string_view word = text_.substr(b, i - b);
+            if (word == "OR" || word == "||" || word == "|") { push(Lex::Or, b, i); continue; }
+            if (word == "AND" || word == "&&" || word == "&" || word == "+") { push(Lex::And, b, i); continue; }
+            if (word == "NOT") { push(Lex::Not, b, i); continue; }
+            size_t colon = word.find(':');
+            if (colon != std::string_view::npos && colon > 0) {
+                std::string_view name = word.substr(0, colon);
+                if (iequals(name, "date")) {
+                    // The value is the rest of the word (no spaces inside a date range).
+                    push(Lex::Date, b, i, word.substr(colon + 1));
+                    continue;
+                }
+                if (FieldMask f = field_named(name)) {
+                    push(Lex::Field, b, b + colon + 1, name, f);
+                    i = b + colon + 1; // lex what follows the colon on its own
+                    continue;
+                }
+                bool letters = std::all_of(name.begin(), name.end(), [](char ch) {
+                    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+                });
+                if (letters && colon + 1 < word.size())
+                    note(uint32_t(b), "unknown field '" + std::string(name) +
+                                          ":' (fields: title, by, source, standfirst, body, date): searched as words");
+            }
+            push(Lex::Word, b, i, word);
+        }
+        push(Lex::End, n, n);
+    }
+
+    // ---- parsing --------------------------------------------------------------------------------
+    const Lexeme& peek() const { return lexemes_[std::min(at_, lexemes_.size() - 1)]; }
+    void note(uint32_t pos, std::string text) { q_.messages.push_back({pos, std::move(text)}); }
+
+    int add(QueryNode node) {
+        q_.nodes.push_back(std::move(node));
+        return int(q_.nodes.size() - 1);
+    }
+
+    int combine(QueryOp op, std::vector<int> kids, ByteRange range) {
+        kids.erase(std::remove(kids.begin(), kids.end(), -1), kids.end());
+        if (kids.empty()) return -1;
+        if (kids.size() == 1 && op != QueryOp::Not) return kids[0];
+        QueryNode n;
+        n.op = op;
+        n.source = range;
+        for (int k : kids) {
+            // Flatten AND(AND(a, b), c) and OR(OR(a, b), c).
+            if (q_.nodes[size_t(k)].op == op && op != QueryOp::Not) {
+                auto inner = q_.nodes[size_t(k)].children;
+                n.children.insert(n.children.end(), inner.begin(), inner.end());
+            } else {
+                n.children.push_back(uint32_t(k));
+            }
+        }
+        return add(std::move(n));
+    }
+
+    bool starts_operand(Lex k) const {
+        return k == Lex::Word || k == Lex::Phrase || k == Lex::Open || k == Lex::Not || k == Lex::Minus ||
+               k == Lex::Field || k == Lex::Date;
+    }
+
+    int parse_or(int depth) {
+        std::vector<int> kids{parse_and(depth)};
+        while (peek().kind == Lex::Or) {
+            const Lexeme op = peek();
+            ++at_;
+            q_.plain_words = false;
+            if (kids.back() < 0 && kids.size() == 1) note(op.range.begin, "'OR' with nothing before it ignored");
+            if (!starts_operand(peek().kind)) {
+                note(op.range.begin, "'OR' with nothing after it ignored");
+                break;
+            }
+            kids.push_back(parse_and(depth));
+        }
+        return combine(QueryOp::Or, kids, {});
+    }
+
+    int parse_and(int depth) {
+        std::vector<int> kids;
+        bool explicit_and = false;
+        for (;;) {
+            Lex k = peek().kind;
+            if (k == Lex::And) {
+                const Lexeme op = peek();
+                ++at_;
+                q_.plain_words = false;
+                explicit_and = true;
+                if (kids.empty() || !starts_operand(peek().kind))
+                    note(op.range.begin, "'AND' needs something on both sides; ignored");
+                continue;
+            }
+            if (!starts_operand(k)) break;
+            kids.push_back(parse_unary(depth));
+        }
+        QueryOp op = options_.match_all || explicit_and ? QueryOp::And : QueryOp::Or;
+        // A list of only exclusions ("-wind") means: everything without them.
+        bool all_negative = !kids.empty();
+        for (int kid : kids)
+            if (kid >= 0 && q_.nodes[size_t(kid)].op != QueryOp::Not) all_negative = false;
+        if (all_negative && std::count(kids.begin(), kids.end(), -1) < ptrdiff_t(kids.size())) {
+            QueryNode all;
+            all.op = QueryOp::All;
+            kids.insert(kids.begin(), add(std::move(all)));
+            op = QueryOp::And;
+        }
+        if (op == QueryOp::Or) {
+            // Side-by-side words ORed, but exclusions still exclude: AND(OR(words), NOT...).
+            std::vector<int> pos, neg;
+            for (int kid : kids) (kid >= 0 && q_.nodes[size_t(kid)].op == QueryOp::Not ? neg : pos).push_back(kid);
+            if (!neg.empty()) {
+                neg.insert(neg.begin(), combine(QueryOp::Or, pos, {}));
+                return combine(QueryOp::And, neg, {});
+            }
+        }
+        return combine(op, kids, {});
+    }
+
+    int parse_unary(int depth) {
+        // Iterative, so "NOT NOT NOT ... x" cannot nest deeply: an odd count negates.
+        size_t negations = 0;
+        ByteRange r{};
+        while (peek().kind == Lex::Not || peek().kind == Lex::Minus) {
+            if (negations == 0) r = peek().range;
+            ++negations;
+            ++at_;
+            q_.plain_words = false;
+        }
+        if (negations > 0 && !starts_operand(peek().kind)) {
+            note(r.begin, "'NOT' with nothing after it ignored");
+            return -1;
+        }
+        int inner = parse_primary(depth);
+        if (negations % 2 == 0 || inner < 0) return inner;
+        return combine(QueryOp::Not, {inner}, r);
+    }
+
+    int parse_primary(int depth) {
+        const Lexeme l = peek();
+        ++at_;
+        switch (l.kind) {
+        case Lex::Open: {
+            q_.plain_words = false;
+            if (depth >= kMaxDepth) {
+                // Read on without nesting; the matching ')' will close an outer group early.
+                if (!deep_noted_) note(l.range.begin, "parentheses nested too deeply: inner ones ignored");
+                deep_noted_ = true;
+                return -1;
+            }
+            size_t first = at_;
+            int inner = parse_or(depth + 1);
+            if (peek().kind == Lex::Close) {
+                if (at_ == first) note(l.range.begin, "empty parentheses ignored");
+                ++at_;
+            } else {
+                note(l.range.begin, "missing ')' for the '(' at " + std::to_string(l.range.begin));
+            }
+            return inner;
+        }
+        case Lex::Field: {
+            q_.plain_words = false;
+            if (!starts_operand(peek().kind) || peek().kind == Lex::Field) {
+                note(l.range.begin, "'" + std::string(l.text) + ":' needs a word after it; ignored");
+                return -1;
+            }
+            int inner = parse_primary(depth);
+            restrict_fields(inner, l.fields);
+            return inner;
+        }
+        case Lex::Date:
+            q_.plain_words = false;
+            return date_node(l);
+        case Lex::Phrase: {
+            q_.plain_words = false;
+            return phrase_node(l.text, l.range);
+        }
+        case Lex::Word:
+            return word_node(l);
+        default:
+            return -1;
+        }
+    }
+
+    void restrict_fields(int node, FieldMask f) {
+        if (node < 0) return;
+        QueryNode& n = q_.nodes[size_t(node)];
+        n.fields = f;
+        auto kids = n.children; // copy: recursion may reallocate nodes
+        for (uint32_t k : kids) restrict_fields(int(k), f);
+    }
+
+    // ---- leaves ---------------------------------------------------------------------------------
+
+    // Terms of `text` as a Term, a Phrase, or for a hyphenated word OR(phrase of parts, joined).
+    int terms_node(std::string_view text, ByteRange range) {
+        auto tokens = analyzer_.tokens(text);
+        std::vector<Analyzer::OwnedToken> parts;
+        std::vector<std::string> joined;
+        for (auto& t : tokens) {
+            if (t.kind == TokenKind::Joined) joined.push_back(std::move(t.term));
+            else parts.push_back(std::move(t));
+        }
+        if (parts.empty()) return -1;
+        QueryNode n;
+        n.source = range;
+        if (parts.size() == 1) {
+            n.op = QueryOp::Term;
+            n.terms.push_back(parts[0].term);
+        } else {
+            n.op = QueryOp::Phrase;
+            for (const auto& p : parts) {
+                n.terms.push_back(p.term);
+                n.offsets.push_back(p.position - parts[0].position);
+            }
+        }
+        int node = add(std::move(n));
+        // Only a single hyphenated word gets the written-together alternative.
+        if (joined.size() == 1 && tokens.size() == parts.size() + 1) {
+            QueryNode j;
+            j.op = QueryOp::Term;
+            j.terms.push_back(joined[0]);
+            j.source = range;
+            node = combine(QueryOp::Or, {node, add(std::move(j))}, range);
+        }
+        return node;
+    }
+
+    int phrase_node(std::string_view text, ByteRange range) {
+        saw_words_ = true;
+        auto tokens = analyzer_.tokens(text);
+        QueryNode n;
+        n.source = range;
+        uint32_t first = 0;
+        for (const auto& t : tokens) {
+            if (t.kind == TokenKind::Joined) continue;
+            if (n.terms.empty()) first = t.position;
+            n.terms.push_back(t.term);
+            n.offsets.push_back(t.position - first);
+        }
+        if (n.terms.empty()) {
+            if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) note(range.begin, "empty phrase ignored");
+            return -1;
+        }
+        n.op = n.terms.size() == 1 ? QueryOp::Term : QueryOp::Phrase;
+        if (n.op == QueryOp::Term) n.offsets.clear();
+        return add(std::move(n));
+    }
+
+    // The folded, unstemmed form of a single word, or "" if `word` is not one word.
+    std::string single_surface(std::string_view word, std::vector<Segment>& segs) {
+        segs.clear();
+        segment(word, segs);
+        if (segs.empty()) return {};
+        const Segment& s = segs.back();
+        std::string folded;
+        fold(word.substr(s.range.begin, s.range.size()), analyzer_.options().fold_diacritics, folded);
+        if (s.kind == TokenKind::Word) {
+            std::erase(folded, '.');
+            folded = std::string(strip_possessive(folded));
+        }
+        if (s.kind == TokenKind::Number) std::erase(folded, ',');
+        return folded;
+    }
+
+    int word_node(const Lexeme& l) {
+        saw_words_ = true;
+        std::string_view word = l.text;
+        ByteRange range = l.range;
+        bool prefix = false;
+        int edits = -1;
+        if (options_.syntax) {
+            if (word.size() > 1 && word.back() == '*') {
+                while (!word.empty() && word.back() == '*') word.remove_suffix(1);
+                prefix = true;
+                q_.plain_words = false;
+            } else if (size_t tilde = word.rfind('~'); tilde != std::string_view::npos && tilde > 0) {
+                std::string_view digits = word.substr(tilde + 1);
+                bool numeric = std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+                if (numeric && digits.size() <= 3) {
+                    edits = digits.empty() ? 1 : std::stoi(std::string(digits));
+                    if (edits > 2) {
+                        note(uint32_t(range.begin + tilde), "at most 2 typos (~2) are allowed; using ~2");
+                        edits = 2;
+                    }
+                    word = word.substr(0, tilde);
+                    q_.plain_words = false;
+                }
+            }
+        }
+        bool last_word = at_ == lexemes_.size() - 1 && range.end == text_.size();
+        if (options_.as_you_type && last_word && !prefix && edits < 0) prefix = true;
+
+        std::vector<Segment> segs;
+        if (prefix) {
+            std::string surface = single_surface(word, segs);
+            if (surface.empty()) return terms_node(word, range);
+            // Any words before the last segment ("new-yo*") are ordinary terms.
+            std::string_view head = word.substr(0, segs.back().range.begin);
+            int before = terms_node(head, range);
+            QueryNode n;
+            n.op = QueryOp::Prefix;
+            n.terms.push_back(std::move(surface));
+            n.source = range;
+            int p = add(std::move(n));
+            return before >= 0 ? combine(QueryOp::And, {before, p}, range) : p;
+        }
+        if (edits < 0 && options_.as_you_type) {
+            // Automatic typo tolerance by length in code points (Meilisearch: 5 -> 1, 9 -> 2).
+            size_t cps = 0;
+            for (char c : word) cps += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            edits = cps >= 9 ? 2 : cps >= 5 ? 1 : -1;
+        }
+        if (edits >= 0) {
+            std::string surface = single_surface(word, segs);
+            if (segs.size() != 1 || surface.empty() || segs[0].kind == TokenKind::Cjk) {
+                if (!options_.as_you_type)
+                    note(range.begin, "typo tolerance ('~') works on single words; ignored here");
+                return terms_node(word, range);
+            }
+            std::string own = analyzer_.term_for_surface(surface);
+            if (own.empty() && options_.as_you_type) return -1; // a stopword
+            QueryNode n;
+            n.op = QueryOp::Fuzzy;
+            n.max_edits = edits;
+            n.terms = {std::move(surface), std::move(own)};
+            n.source = range;
+            return add(std::move(n));
+        }
+        return terms_node(word, range);
+    }
+
+    int date_node(const Lexeme& l) {
+        std::string_view v = l.text;
+        auto bad = [&] {
+            note(l.range.begin, "cannot read the date '" + std::string(v) +
+                                    "' (write 2014, 2014-06, 2014-06-30 or a range 2014-01..2014-06); ignored");
+            return -1;
+        };
+        // One bound: YYYY, YYYY-MM or YYYY-MM-DD -> [from, to] of that period.
+        auto bound = [](std::string_view s, uint32_t& from, uint32_t& to) {
+            if (!(s.size() == 4 || s.size() == 7 || s.size() == 10)) return false;
+            uint32_t n = date_number(s);
+            if (n == 0) return false;
+            if (s.size() >= 7 && n % 10000 / 100 == 0) return false;  // month not read
+            if (s.size() == 10 && n % 100 == 0) return false;          // day not read
+            from = n;
+            to = s.size() == 4 ? n + 1299 : s.size() == 7 ? n + 99 : n; // by year, month or day
+            return true;
+        };
+        if (v.empty()) return bad();
+        QueryNode n;
+        n.op = QueryOp::Date;
+        n.source = l.range;
+        size_t dots = v.find("..");
+        uint32_t f1 = 0, t1 = 0, f2 = 0, t2 = 0;
+        if (dots == std::string_view::npos) {
+            if (!bound(v, f1, t1)) return bad();
+            n.date_from = f1;
+            n.date_to = t1;
+        } else {
+            std::string_view a = v.substr(0, dots), b = v.substr(dots + 2);
+            if (a.empty() && b.empty()) return bad();
+            if (!a.empty() && !bound(a, f1, t1)) return bad();
+            if (!b.empty() && !bound(b, f2, t2)) return bad();
+            n.date_from = a.empty() ? 1 : f1;
+            n.date_to = b.empty() ? 99999999 : t2;
+            if (n.date_from > n.date_to) {
+                note(l.range.begin, "the date range ends before it begins; read the other way round");
+                n.date_from = b.empty() ? 1 : f2;
+                n.date_to = a.empty() ? 99999999 : t1;
+            }
+        }
+        return add(std::move(n));
+    }
+
+    std::string_view text_;
+    Analyzer& analyzer_;
+    ParseOptions options_;
+    std::vector<Lexeme> lexemes_;
+    size_t at_ = 0;
+    Query q_;
+    bool saw_words_ = false, deep_noted_ = false;
+};
+
+void print(const Query& q, uint32_t i, std::string& out, int depth) {
+    if (depth > 2 * kMaxDepth + 8) { out += "..."; return; }
+    const QueryNode& n = q.nodes[i];
+    auto field_prefix = [&] {
+        if (n.fields == kTextFields) return;
+        for (size_t f = 0; f < kFieldCount; ++f)
+            if (n.fields & (1u << f)) { out += field_name(Field(f)); out += ':'; }
+    };
+    auto list = [&](const char* name) {
+        out += name;
+        out += '(';
+        for (size_t k = 0; k < n.children.size(); ++k) {
+            if (k) out += ", ";
+            print(q, n.children[k], out, depth + 1);
+        }
+        out += ')';
+    };
+    switch (n.op) {
+    case QueryOp::And: list("AND"); break;
+    case QueryOp::Or: list("OR"); break;
+    case QueryOp::Not: list("NOT"); break;
+    case QueryOp::All: out += "ALL"; break;
+    case QueryOp::Term: field_prefix(); out += n.terms[0]; break;
+    case QueryOp::Prefix: field_prefix(); out += n.terms[0]; out += '*'; break;
+    case QueryOp::Fuzzy:
+        field_prefix();
+        out += n.terms[0] + "~" + std::to_string(n.max_edits);
+        break;
+    case QueryOp::Phrase: {
+        field_prefix();
+        out += '"';
+        for (size_t k = 0; k < n.terms.size(); ++k) {
+            if (k) {
+                out += ' ';
+                for (uint32_t g = n.offsets[k - 1] + 1; g < n.offsets[k]; ++g) out += "_ ";
+            }
+            out += n.terms[k];
+        }
+        out += '"';
+        break;
+    }
+    case QueryOp::Date:
+        out += "date:" + std::to_string(n.date_from) + ".." + std::to_string(n.date_to);
+        break;
+    }
+}
+
+} // namespace
+
+Query parse_query(std::string_view text, Analyzer& analyzer, const ParseOptions& options) {
+    try {
+        return Parser(text, analyzer, options).run();
+    } catch (const std::exception&) {
+        Query q;
+        q.messages.push_back({0, "out of memory while reading the query"});
+        return q;
+    }
+}
+
+std::string to_string(const Query& q) {
+    if (q.empty()) return "";
+    std::string out;
+    print(q, q.root, out, 0);
+    return out;
+}
+
+} // namespace broadsheet::search

@@ -1,0 +1,586 @@
+// Query evaluation: a tree of matchers over the postings, BM25F scores, exact top k.
+//
+// [SECTION] Scoring context
+// [SECTION] Matchers: term, expansion (prefix/typo), phrase, and, or, not, all, date
+// [SECTION] Building the tree from a Query
+// [SECTION] Top k: MaxScore for disjunctions, plain document-at-a-time otherwise
+// [SECTION] search()
+//
+// Every matcher stands on one document (`doc`, kNoDoc at the end) that matches it, can move to
+// the next or to the first at or after a target, and scores the document it stands on. `bound`
+// is an upper bound of any score it can give, which is what MaxScore needs: for a term it is
+// idf (BM25 saturation stays below 1, ranking.hpp); for a prefix or typo expansion the best
+// actual score in its list; for AND and OR the sum of the children's.
+//
+// Scores are sums over children in the query's order, whichever order a strategy visits them
+// in, so a pruned and an exhaustive run give bit-identical scores.
+#include "broadsheet/search.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <memory>
+#include <new>
+#include <queue>
+
+namespace broadsheet::search {
+
+namespace {
+
+// ------------------------------------------------------------------------------------------------
+// [SECTION] Scoring context
+// ------------------------------------------------------------------------------------------------
+
+struct Context {
+    const Index& index;
+    Bm25fParams params;
+    std::array<double, kFieldCount> avg_len{};
+    double n = 0;
+
+    Context(const Index& ix, const Bm25fParams& p) : index(ix), params(p), n(double(ix.size())) {
+        for (size_t f = 0; f < kFieldCount; ++f) avg_len[f] = ix.average_field_length(Field(f));
+    }
+    double idf(TermId t) const { return bm25_idf(n, double(index.doc_frequency(t))); }
+    // The BM25F score of per-field frequencies `tf` in `doc`, over the fields in `mask`.
+    double score(DocId doc, const std::array<uint32_t, kFieldCount>& tf, FieldMask mask, double idf) const {
+        double combined = 0.0;
+        for (size_t f = 0; f < kFieldCount; ++f) {
+            if (!(mask & (1u << f)) || tf[f] == 0) continue;
+            combined += bm25f_field_tf(double(tf[f]), double(index.field_length(doc, Field(f))), avg_len[f],
+                                       params.fields[f]);
+        }
+        return idf * bm25_saturate(combined, params.k1);
+    }
+};
+
+// ------------------------------------------------------------------------------------------------
+// [SECTION] Matchers
+// ------------------------------------------------------------------------------------------------
+
+class Matcher {
+public:
+    virtual ~Matcher() = default;
+    DocId doc = kNoDoc;
+    double bound = 0.0;
+    virtual void next() = 0;
+    virtual void seek(DocId target) {
+        while (doc < target) next();
+    }
+    virtual double score() = 0;
+};
+using MatcherPtr = std::unique_ptr<Matcher>;
+
+class TermMatcher final : public Matcher {
+public:
+    TermMatcher(const Context& ctx, TermId t, FieldMask mask) : ctx_(ctx), cursor_(ctx.index.postings(t)), mask_(mask) {
+        idf_ = ctx.idf(t);
+        bound = idf_;
+        settle();
+    }
+    void next() override {
+        cursor_.next();
+        settle();
+    }
+    void seek(DocId target) override {
+        cursor_.seek(target);
+        settle();
+    }
+    double score() override {
+        std::array<uint32_t, kFieldCount> tf{};
+        for (size_t f = 0; f < kFieldCount; ++f) tf[f] = cursor_.frequency(Field(f));
+        return ctx_.score(doc, tf, mask_, idf_);
+    }
+
+private:
+    void settle() { // skip documents holding the term only in other fields
+        while (!cursor_.at_end() && !(cursor_.fields() & mask_)) cursor_.next();
+        doc = cursor_.doc();
+    }
+    const Context& ctx_;
+    PostingCursor cursor_;
+    FieldMask mask_;
+    double idf_ = 0.0;
+};
+
+// A set of documents with scores, computed up front (prefix and typo expansions, where one query
+// word stands for many terms; a document scores as its best-matching member, weighted).
+class ListMatcher final : public Matcher {
+public:
+    explicit ListMatcher(std::vector<Hit> hits) : hits_(std::move(hits)) {
+        for (const Hit& h : hits_) bound = std::max(bound, h.score);
+        doc = hits_.empty() ? kNoDoc : hits_[0].doc;
+    }
+    void next() override {
+        ++at_;
+        doc = at_ < hits_.size() ? hits_[at_].doc : kNoDoc;
+    }
+    void seek(DocId target) override {
+        auto it = std::lower_bound(hits_.begin() + std::ptrdiff_t(at_), hits_.end(), target,
+                                   [](const Hit& h, DocId d) { return h.doc < d; });
+        at_ = size_t(it - hits_.begin());
+        doc = at_ < hits_.size() ? hits_[at_].doc : kNoDoc;
+    }
+    double score() override { return hits_[at_].score; }
+
+private:
+    std::vector<Hit> hits_;
+    size_t at_ = 0;
+};
+
+// Members (term, weight): each document's score is the best weight * BM25F over the members it holds.
+std::vector<Hit> expand(const Context& ctx, const std::vector<std::pair<TermId, double>>& members, FieldMask mask) {
+    std::vector<Hit> all;
+    for (auto [t, weight] : members) {
+        TermMatcher m(ctx, t, mask);
+        for (; m.doc != kNoDoc; m.next()) all.push_back({m.doc, weight * m.score()});
+    }
+    std::sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) {
+        return a.doc != b.doc ? a.doc < b.doc : a.score > b.score;
+    });
+    all.erase(std::unique(all.begin(), all.end(), [](const Hit& a, const Hit& b) { return a.doc == b.doc; }), all.end());
+    return all;
+}
+
+class PhraseMatcher final : public Matcher {
+public:
+    PhraseMatcher(const Context& ctx, const std::vector<TermId>& terms, std::vector<uint32_t> offsets, FieldMask mask)
+        : ctx_(ctx), offsets_(std::move(offsets)), mask_(mask) {
+        // Lucene's PhraseQuery weighs a phrase by the sum of its terms' idf.
+        for (TermId t : terms) {
+            cursors_.push_back(ctx.index.postings(t));
+            idf_ += ctx.idf(t);
+        }
+        bound = idf_;
+        positions_.resize(terms.size());
+        find(0);
+    }
+    void next() override {
+        if (doc != kNoDoc) find(doc + 1);
+    }
+    void seek(DocId target) override {
+        if (doc != kNoDoc && target > doc) find(target);
+    }
+    double score() override { return ctx_.score(doc, tf_, mask_, idf_); }
+
+private:
+    // Moves to the first document >= target where the phrase occurs in a field of mask_.
+    void find(DocId target) {
+        if (target == kNoDoc || cursors_.empty()) { doc = kNoDoc; return; }
+        DocId candidate = target;
+        for (;;) {
+            bool aligned = true;
+            for (auto& c : cursors_) {
+                c.seek(candidate);
+                if (c.at_end()) { doc = kNoDoc; return; }
+                if (c.doc() > candidate) { candidate = c.doc(); aligned = false; }
+            }
+            if (!aligned) continue;
+            if (count_occurrences()) { doc = candidate; return; }
+            if (candidate == kNoDoc - 1) { doc = kNoDoc; return; }
+            ++candidate;
+        }
+    }
+    bool count_occurrences() {
+        tf_.fill(0);
+        FieldMask common = mask_;
+        for (const auto& c : cursors_) common &= c.fields();
+        bool any = false;
+        for (size_t f = 0; f < kFieldCount; ++f) {
+            if (!(common & (1u << f))) continue;
+            for (size_t i = 0; i < cursors_.size(); ++i) cursors_[i].positions(Field(f), positions_[i]);
+            for (uint32_t p : positions_[0]) {
+                bool all = true;
+                for (size_t i = 1; i < cursors_.size() && all; ++i) {
+                    uint64_t want = uint64_t(p) + offsets_[i] - offsets_[0];
+                    all = std::binary_search(positions_[i].begin(), positions_[i].end(), want);
+                }
+                if (all) ++tf_[f], any = true;
+            }
+        }
+        return any;
+    }
+    const Context& ctx_;
+    std::vector<PostingCursor> cursors_;
+    std::vector<uint32_t> offsets_;
+    std::vector<std::vector<uint32_t>> positions_;
+    std::array<uint32_t, kFieldCount> tf_{};
+    FieldMask mask_;
+    double idf_ = 0.0;
+};
+
+class AndMatcher final : public Matcher {
+public:
+    AndMatcher(std::vector<MatcherPtr> required, std::vector<MatcherPtr> excluded)
+        : required_(std::move(required)), excluded_(std::move(excluded)) {
+        for (const auto& m : required_) bound += m->bound;
+        align();
+    }
+    void next() override {
+        if (doc == kNoDoc) return;
+        required_[0]->next();
+        align();
+    }
+    void seek(DocId target) override {
+        if (doc != kNoDoc && doc >= target) return;
+        required_[0]->seek(target);
+        align();
+    }
+    double score() override {
+        double s = 0.0;
+        for (auto& m : required_) s += m->score();
+        return s;
+    }
+
+private:
+    void align() {
+        for (;;) {
+            DocId candidate = required_[0]->doc;
+            bool aligned = true;
+            for (auto& m : required_) {
+                if (candidate == kNoDoc) break;
+                m->seek(candidate);
+                if (m->doc != candidate) { candidate = m->doc; aligned = false; break; }
+            }
+            if (candidate == kNoDoc) { doc = kNoDoc; return; }
+            if (!aligned) { required_[0]->seek(candidate); continue; }
+            bool excluded = false;
+            for (auto& m : excluded_) {
+                m->seek(candidate);
+                if (m->doc == candidate) { excluded = true; break; }
+            }
+            if (!excluded) { doc = candidate; return; }
+            required_[0]->next();
+        }
+    }
+    std::vector<MatcherPtr> required_, excluded_;
+};
+
+class OrMatcher final : public Matcher {
+public:
+    explicit OrMatcher(std::vector<MatcherPtr> children) : children_(std::move(children)) {
+        for (const auto& m : children_) bound += m->bound;
+        settle();
+    }
+    void next() override {
+        for (auto& m : children_)
+            if (m->doc == doc) m->next();
+        settle();
+    }
+    void seek(DocId target) override {
+        for (auto& m : children_) m->seek(target);
+        settle();
+    }
+    double score() override {
+        double s = 0.0;
+        for (auto& m : children_)
+            if (m->doc == doc) s += m->score();
+        return s;
+    }
+    std::vector<MatcherPtr>& children() { return children_; }
+
+private:
+    void settle() {
+        doc = kNoDoc;
+        for (const auto& m : children_) doc = std::min(doc, m->doc);
+    }
+    std::vector<MatcherPtr> children_;
+};
+
+// Live documents passing a filter, scored 0 (ALL, dates).
+class FilterMatcher final : public Matcher {
+public:
+    FilterMatcher(const Index& ix, uint32_t from, uint32_t to, bool by_date) : ix_(ix), from_(from), to_(to), by_date_(by_date) {
+        find(0);
+    }
+    void next() override {
+        if (doc != kNoDoc) find(doc + 1);
+    }
+    void seek(DocId target) override {
+        if (doc != kNoDoc && target > doc) find(target);
+    }
+    double score() override { return 0.0; }
+
+private:
+    void find(DocId d) {
+        for (; d < ix_.id_limit(); ++d) {
+            if (!ix_.contains(d)) continue;
+            if (by_date_ && (ix_.date(d) < from_ || ix_.date(d) > to_ || ix_.date(d) == 0)) continue;
+            doc = d;
+            return;
+        }
+        doc = kNoDoc;
+    }
+    const Index& ix_;
+    uint32_t from_, to_;
+    bool by_date_;
+};
+
+class NothingMatcher final : public Matcher {
+public:
+    void next() override {}
+    double score() override { return 0.0; }
+};
+
+// ------------------------------------------------------------------------------------------------
+// [SECTION] Building the tree from a Query
+// ------------------------------------------------------------------------------------------------
+
+struct Builder {
+    const Context& ctx;
+    const Query& q;
+    MatchSet* matched; // null: do not collect
+
+    void collect_term(TermId t) {
+        if (matched) matched->terms.emplace_back(ctx.index.term(t));
+    }
+
+    MatcherPtr build(uint32_t i, bool negated) {
+        const QueryNode& n = q.nodes[i];
+        switch (n.op) {
+        case QueryOp::Term: {
+            auto t = ctx.index.find(n.terms[0]);
+            if (!t) return std::make_unique<NothingMatcher>();
+            if (!negated) collect_term(*t);
+            return std::make_unique<TermMatcher>(ctx, *t, n.fields);
+        }
+        case QueryOp::Phrase: {
+            std::vector<TermId> ids;
+            for (const auto& term : n.terms) {
+                auto t = ctx.index.find(term);
+                if (!t) return std::make_unique<NothingMatcher>();
+                ids.push_back(*t);
+            }
+            if (!negated && matched) matched->phrases.push_back({n.terms, n.offsets});
+            return std::make_unique<PhraseMatcher>(ctx, ids, n.offsets, n.fields);
+        }
+        case QueryOp::Prefix: {
+            std::vector<TermId> ids;
+            ctx.index.terms_with_prefix(n.terms[0], ids);
+            std::vector<std::pair<TermId, double>> members;
+            for (TermId t : ids) {
+                members.emplace_back(t, 1.0);
+                if (!negated) collect_term(t);
+            }
+            return std::make_unique<ListMatcher>(expand(ctx, members, n.fields));
+        }
+        case QueryOp::Fuzzy: {
+            std::vector<Index::NearTerm> near;
+            ctx.index.terms_near(n.terms[0], n.max_edits, near);
+            std::vector<std::pair<TermId, double>> members;
+            size_t query_len = 0;
+            for (char c : n.terms[0]) query_len += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            for (const auto& m : near) {
+                // Lucene's FuzzyQuery weighs a variant 1 - edits / min(length of either word).
+                size_t len = 0;
+                for (char c : ctx.index.term(m.term)) len += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+                double shortest = double(std::max<size_t>(1, std::min(len, query_len)));
+                double weight = m.edits == 0 ? 1.0 : std::max(0.0, 1.0 - double(m.edits) / shortest);
+                members.emplace_back(m.term, weight);
+            }
+            if (n.terms.size() > 1 && !n.terms[1].empty())
+                if (auto own = ctx.index.find(n.terms[1])) members.emplace_back(*own, 1.0);
+            std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) {
+                return a.first != b.first ? a.first < b.first : a.second > b.second;
+            });
+            members.erase(std::unique(members.begin(), members.end(),
+                                      [](const auto& a, const auto& b) { return a.first == b.first; }),
+                          members.end());
+            if (!negated)
+                for (const auto& m : members) collect_term(m.first);
+            return std::make_unique<ListMatcher>(expand(ctx, members, n.fields));
+        }
+        case QueryOp::Date:
+            return std::make_unique<FilterMatcher>(ctx.index, n.date_from, n.date_to, true);
+        case QueryOp::All:
+            return std::make_unique<FilterMatcher>(ctx.index, 0, 0, false);
+        case QueryOp::Not: {
+            std::vector<MatcherPtr> req, exc;
+            req.push_back(std::make_unique<FilterMatcher>(ctx.index, 0, 0, false));
+            exc.push_back(build(n.children[0], !negated));
+            return std::make_unique<AndMatcher>(std::move(req), std::move(exc));
+        }
+        case QueryOp::And: {
+            std::vector<MatcherPtr> req, exc;
+            for (uint32_t c : n.children) {
+                const QueryNode& child = q.nodes[c];
+                if (child.op == QueryOp::Not) exc.push_back(build(child.children[0], !negated));
+                else req.push_back(build(c, negated));
+            }
+            if (req.empty()) req.push_back(std::make_unique<FilterMatcher>(ctx.index, 0, 0, false));
+            return std::make_unique<AndMatcher>(std::move(req), std::move(exc));
+        }
+        case QueryOp::Or: {
+            std::vector<MatcherPtr> kids;
+            for (uint32_t c : n.children) kids.push_back(build(c, negated));
+            return std::make_unique<OrMatcher>(std::move(kids));
+        }
+        }
+        return std::make_unique<NothingMatcher>();
+    }
+};
+
+// ------------------------------------------------------------------------------------------------
+// [SECTION] Top k
+// ------------------------------------------------------------------------------------------------
+
+// True if a ranks before b: higher score, then lower DocId.
+bool better(const Hit& a, const Hit& b) { return a.score != b.score ? a.score > b.score : a.doc < b.doc; }
+
+class TopK {
+public:
+    explicit TopK(size_t k) : k_(k) {}
+    // The score a new document (with a higher DocId than any seen) must beat; -1 while not full.
+    double threshold() const { return heap_.size() < k_ ? -1.0 : heap_.front().score; }
+    void offer(DocId doc, double score) {
+        if (k_ == 0) return;
+        Hit h{doc, score};
+        if (heap_.size() < k_) {
+            heap_.push_back(h);
+            std::push_heap(heap_.begin(), heap_.end(), better);
+        } else if (better(h, heap_.front())) {
+            std::pop_heap(heap_.begin(), heap_.end(), better);
+            heap_.back() = h;
+            std::push_heap(heap_.begin(), heap_.end(), better);
+        }
+    }
+    std::vector<Hit> sorted() && {
+        std::sort(heap_.begin(), heap_.end(), better);
+        return std::move(heap_);
+    }
+
+private:
+    size_t k_;
+    std::vector<Hit> heap_; // a heap whose front is the worst kept hit
+};
+
+// MaxScore over the children of a disjunction.
+std::vector<Hit> top_k_maxscore(std::vector<MatcherPtr>& kids, size_t k) {
+    const size_t n = kids.size();
+    std::vector<size_t> order(n); // by bound, ascending
+    for (size_t i = 0; i < n; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return kids[a]->bound < kids[b]->bound; });
+    std::vector<double> prefix(n); // prefix[j]: sum of the bounds of order[0..j]
+    for (size_t j = 0; j < n; ++j) prefix[j] = kids[order[j]]->bound + (j ? prefix[j - 1] : 0.0);
+    // A small margin so that rounding in the bound sums never prunes a document that would enter.
+    auto cannot_enter = [](double upper, double threshold) { return upper + 1e-9 * (1.0 + upper) < threshold; };
+
+    TopK top(k);
+    std::vector<double> score(n, 0.0);
+    std::vector<char> at(n, 0);
+    size_t first_essential = 0;
+    for (;;) {
+        double theta = top.threshold();
+        while (first_essential < n && cannot_enter(prefix[first_essential], theta)) ++first_essential;
+        if (first_essential >= n) break; // no document can enter any more
+        DocId d = kNoDoc;
+        for (size_t j = first_essential; j < n; ++j) d = std::min(d, kids[order[j]]->doc);
+        if (d == kNoDoc) break;
+        std::fill(at.begin(), at.end(), 0);
+        double partial = 0.0;
+        for (size_t j = first_essential; j < n; ++j) {
+            Matcher& m = *kids[order[j]];
+            if (m.doc == d) {
+                score[order[j]] = m.score();
+                at[order[j]] = 1;
+                partial += score[order[j]];
+            }
+        }
+        bool pruned = false;
+        for (size_t j = first_essential; j-- > 0;) {
+            if (cannot_enter(partial + prefix[j], theta)) { pruned = true; break; }
+            Matcher& m = *kids[order[j]];
+            m.seek(d);
+            if (m.doc == d) {
+                score[order[j]] = m.score();
+                at[order[j]] = 1;
+                partial += score[order[j]];
+            }
+        }
+        if (!pruned) {
+            double s = 0.0; // in query order, as OrMatcher::score sums
+            for (size_t i = 0; i < n; ++i)
+                if (at[i]) s += score[i];
+            top.offer(d, s);
+        }
+        for (size_t j = first_essential; j < n; ++j)
+            if (kids[order[j]]->doc == d) kids[order[j]]->next();
+    }
+    return std::move(top).sorted();
+}
+
+std::vector<Hit> top_k_exhaustive(Matcher& m, size_t k) {
+    TopK top(k);
+    for (; m.doc != kNoDoc; m.next()) top.offer(m.doc, m.score());
+    return std::move(top).sorted();
+}
+
+void finish(MatchSet& ms) {
+    std::sort(ms.terms.begin(), ms.terms.end());
+    ms.terms.erase(std::unique(ms.terms.begin(), ms.terms.end()), ms.terms.end());
+}
+
+SearchResult run(const Index& index, const Query& query, const SearchOptions& options) {
+    SearchResult r;
+    r.messages = query.messages;
+    r.parsed = to_string(query);
+    if (query.empty() || options.limit == 0) return r;
+    Context ctx(index, options.ranking);
+    Builder b{ctx, query, &r.matched};
+    MatcherPtr root = b.build(query.root, false);
+    finish(r.matched);
+    if (auto* orm = dynamic_cast<OrMatcher*>(root.get())) r.hits = top_k_maxscore(orm->children(), options.limit);
+    else r.hits = top_k_exhaustive(*root, options.limit);
+    return r;
+}
+
+} // namespace
+
+// ------------------------------------------------------------------------------------------------
+// [SECTION] search()
+// ------------------------------------------------------------------------------------------------
+
+SearchResult search(const Index& index, const Query& query, const SearchOptions& options) {
+    try {
+        return run(index, query, options);
+    } catch (const std::bad_alloc&) {
+        SearchResult r;
+        r.messages = query.messages;
+        r.messages.push_back({0, "out of memory while searching"});
+        return r;
+    }
+}
+
+SearchResult search(const Index& index, std::string_view text, const SearchOptions& options) {
+    try {
+        Query q = parse_query(text, index.analyzer(), options.parse);
+        SearchResult r = search(index, q, options);
+        const QueryNode* root = q.empty() ? nullptr : &q.nodes[q.root];
+        if (r.hits.empty() && options.relax && options.parse.match_all && q.plain_words && root &&
+            root->op == QueryOp::And && root->children.size() > 1) {
+            SearchOptions any = options;
+            any.parse.match_all = false;
+            SearchResult relaxed = search(index, parse_query(text, index.analyzer(), any.parse), any);
+            if (!relaxed.hits.empty()) {
+                relaxed.relaxed = true;
+                relaxed.messages.push_back({0, "no article has all of the words; showing articles with any of them"});
+                return relaxed;
+            }
+        }
+        return r;
+    } catch (const std::bad_alloc&) {
+        SearchResult r;
+        r.messages.push_back({0, "out of memory while searching"});
+        return r;
+    }
+}
+
+std::vector<Hit> search_exhaustive(const Index& index, const Query& query, const Bm25fParams& ranking) {
+    std::vector<Hit> hits;
+    if (query.empty()) return hits;
+    Context ctx(index, ranking);
+    Builder b{ctx, query, nullptr};
+    MatcherPtr root = b.build(query.root, false);
+    for (; root->doc != kNoDoc; root->next()) hits.push_back({root->doc, root->score()});
+    return hits;
+}
+
+} // namespace broadsheet::search

@@ -1,0 +1,181 @@
+// Highlights, snippets and concordance lines: the analyzer run again over the article's text to
+// find where the matched terms are (the index keeps positions, not byte offsets, which would
+// double its size for something only the ten shown hits need).
+#include "broadsheet/snippet.hpp"
+
+#include <algorithm>
+
+namespace broadsheet::search {
+
+std::string_view field_text(const Article& a, Field f) {
+    switch (f) {
+    case Field::Title: return a.title;
+    case Field::Standfirst: return a.standfirst;
+    case Field::Body: return a.text;
+    case Field::Source: return a.source;
+    case Field::Byline: return {};
+    }
+    return {};
+}
+
+std::vector<ByteRange> find_highlights(std::string_view text, const MatchSet& matched, Analyzer& analyzer) {
+    std::vector<ByteRange> out;
+    if (matched.empty() || text.empty()) return out;
+    struct Tok { uint32_t position; ByteRange range; std::string term; };
+    std::vector<Tok> toks;
+    analyzer.analyze(text, [&](const Token& t) { toks.push_back({t.position, t.range, std::string(t.term)}); });
+    for (const auto& t : toks)
+        if (std::binary_search(matched.terms.begin(), matched.terms.end(), t.term)) out.push_back(t.range);
+    if (!matched.phrases.empty()) {
+        std::vector<size_t> by_position(toks.size());
+        for (size_t i = 0; i < toks.size(); ++i) by_position[i] = i;
+        std::stable_sort(by_position.begin(), by_position.end(),
+                         [&](size_t a, size_t b) { return toks[a].position < toks[b].position; });
+        auto token_at = [&](uint64_t position, const std::string& term) -> const Tok* {
+            auto it = std::lower_bound(by_position.begin(), by_position.end(), position,
+                                       [&](size_t i, uint64_t p) { return toks[i].position < p; });
+            for (; it != by_position.end() && toks[*it].position == position; ++it)
+                if (toks[*it].term == term) return &toks[*it];
+            return nullptr;
+        };
+        for (const auto& ph : matched.phrases) {
+            for (const auto& t : toks) {
+                if (ph.terms.empty() || t.term != ph.terms[0]) continue;
+                ByteRange r = t.range;
+                bool all = true;
+                for (size_t k = 1; k < ph.terms.size() && all; ++k) {
+                    const Tok* u = token_at(uint64_t(t.position) + ph.offsets[k] - ph.offsets[0], ph.terms[k]);
+                    all = u != nullptr;
+                    if (u) r.end = std::max(r.end, u->range.end), r.begin = std::min(r.begin, u->range.begin);
+                }
+                if (all) out.push_back(r);
+            }
+        }
+    }
+    std::sort(out.begin(), out.end(), [](ByteRange a, ByteRange b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
+    std::vector<ByteRange> merged;
+    for (ByteRange r : out) {
+        if (!merged.empty() && r.begin < merged.back().end) merged.back().end = std::max(merged.back().end, r.end);
+        else merged.push_back(r);
+    }
+    return merged;
+}
+
+namespace {
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// A cut at or after `at` that starts a word (after a space), looking at most `slack` bytes ahead;
+// failing that, the next character boundary.
+uint32_t word_start_from(std::string_view t, size_t at, size_t slack) {
+    if (at == 0) return 0;
+    for (size_t i = at; i < t.size() && i <= at + slack; ++i)
+        if (is_space(t[i - 1]) && !is_space(t[i])) return uint32_t(i);
+    while (at < t.size() && is_continuation(t[at])) ++at;
+    return uint32_t(std::min(at, t.size()));
+}
+
+// A cut at or before `at` that ends a word (before a space), looking back at most `slack` bytes;
+// failing that, the previous character boundary.
+uint32_t word_end_before(std::string_view t, size_t at, size_t slack) {
+    if (at >= t.size()) return uint32_t(t.size());
+    for (size_t i = at; i > 0 && i + slack >= at; --i)
+        if (is_space(t[i]) && !is_space(t[i - 1])) return uint32_t(i);
+    while (at > 0 && is_continuation(t[at])) --at;
+    return uint32_t(at);
+}
+
+} // namespace
+
+Snippet make_snippet(const Article& a, const MatchSet& matched, Analyzer& analyzer, const SnippetOptions& options) {
+    Snippet s;
+    const size_t max = std::max<size_t>(options.max_bytes, 16);
+    std::string_view body = a.text;
+    auto hl = find_highlights(body, matched, analyzer);
+    if (hl.empty()) {
+        for (Field f : {Field::Standfirst, Field::Title}) {
+            std::string_view t = field_text(a, f);
+            auto h = find_highlights(t, matched, analyzer);
+            if (!h.empty() && t.size() <= max) {
+                s.field = f;
+                s.passage = {0, uint32_t(t.size())};
+                s.highlights = std::move(h);
+                return s;
+            }
+        }
+        s.field = Field::Body;
+        uint32_t end = body.size() <= max ? uint32_t(body.size()) : word_end_before(body, max, max / 4);
+        s.passage = {0, end};
+        s.cut_after = end < body.size();
+        return s;
+    }
+    // Candidate passages start a little before each highlight; the best has the most different
+    // matched words (compared as text), then the most matches; the earliest wins ties.
+    const size_t lead = max / 5;
+    size_t best_distinct = 0, best_count = 0;
+    ByteRange best{};
+    for (size_t i = 0; i < hl.size(); ++i) {
+        uint32_t begin = hl[i].begin <= lead ? 0 : word_start_from(body, hl[i].begin - lead, lead);
+        if (begin > hl[i].begin) begin = hl[i].begin;
+        uint32_t end = begin + max >= body.size() ? uint32_t(body.size()) : word_end_before(body, begin + max, max / 4);
+        if (end < hl[i].end) end = hl[i].end;
+        std::vector<std::string_view> seen;
+        size_t count = 0;
+        for (size_t j = i; j < hl.size() && hl[j].end <= end; ++j) {
+            ++count;
+            std::string_view w = body.substr(hl[j].begin, hl[j].size());
+            if (std::find(seen.begin(), seen.end(), w) == seen.end()) seen.push_back(w);
+        }
+        if (seen.size() > best_distinct || (seen.size() == best_distinct && count > best_count)) {
+            best_distinct = seen.size();
+            best_count = count;
+            best = {begin, end};
+        }
+    }
+    s.passage = best;
+    s.cut_before = best.begin > 0;
+    s.cut_after = best.end < body.size();
+    for (ByteRange r : hl)
+        if (r.begin >= best.begin && r.end <= best.end) s.highlights.push_back(r);
+    return s;
+}
+
+std::vector<ConcordanceLine> concordance(const Index& index, std::string_view query,
+                                         const std::function<const Article*(DocId)>& article_of,
+                                         size_t context_bytes, size_t max_lines) {
+    std::vector<ConcordanceLine> lines;
+    try {
+        Query q = parse_query(query, index.analyzer());
+        SearchOptions options;
+        options.limit = 1; // only for the match set; the documents come from the exhaustive walk
+        MatchSet matched = search(index, q, options).matched;
+        for (const Hit& h : search_exhaustive(index, q)) {
+            const Article* a = article_of ? article_of(h.doc) : nullptr;
+            if (!a) continue;
+            for (Field f : {Field::Title, Field::Standfirst, Field::Body}) {
+                std::string_view t = field_text(*a, f);
+                for (ByteRange m : find_highlights(t, matched, index.analyzer())) {
+                    if (lines.size() >= max_lines) return lines;
+                    ConcordanceLine line;
+                    line.doc = h.doc;
+                    line.field = f;
+                    line.match = m;
+                    uint32_t lb = m.begin <= context_bytes ? 0 : word_start_from(t, m.begin - context_bytes, context_bytes / 2);
+                    if (lb > m.begin) lb = m.begin;
+                    uint32_t re = m.end + context_bytes >= t.size() ? uint32_t(t.size())
+                                                                    : word_end_before(t, m.end + context_bytes, context_bytes / 2);
+                    if (re < m.end) re = m.end;
+                    line.left = {lb, m.begin};
+                    line.right = {m.end, re};
+                    lines.push_back(line);
+                }
+            }
+        }
+    } catch (const std::bad_alloc&) {
+        // Out of memory: the lines found so far.
+    }
+    return lines;
+}
+
+} // namespace broadsheet::search

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The CLI's index and search commands: text and JSONL input, ids, plain and JSON output, a TREC
+# batch run, and a damaged index refused with a message.
+set -u
+cli=$1 work=$2
+rm -rf "$work" && mkdir -p "$work/in"
+fail() { echo "FAIL: $*"; for f in "$work"/*.txt "$work"/*.jsonl; do [ -f "$f" ] && { echo "--- $f"; cat "$f"; }; done; exit 1; }
+printf 'Storm hits the coast\n\nA storm surge flooded the harbour.\n\nThe storm weakened by night.\n' >"$work/in/storm.txt"
+printf 'Markets rally\n\nShares rose on Monday.\n' >"$work/in/markets.txt"
+printf '%s\n' '{"_id": "r1", "title": "Heavy rain expected", "text": "Forecasters expect heavy rain and a storm."}' \
+              '{"id": "r2", "title": "Harbour reopens", "text": "Boats returned to the harbour."}' >"$work/in/feed.jsonl"
+
+"$cli" index "$work/news.bsi" "$work/in" 2>"$work/index-err.txt" || fail "index exit status $?"
+grep -q "indexed 4 articles" "$work/index-err.txt" || fail "index summary"
+
+"$cli" search "$work/news.bsi" "storm" >"$work/plain.txt" 2>&1 || fail "search exit status"
+head -1 "$work/plain.txt" | grep -q "^1\. Storm hits the coast  \[storm.txt\]" || fail "plain: first hit"
+grep -q "\[storm\]" "$work/plain.txt" || fail "plain: highlight"
+
+"$cli" search "$work/news.bsi" "harbour" --json -n 5 >"$work/hits.jsonl" || fail "json exit status"
+python3 - "$work/hits.jsonl" <<'PY' || fail "JSON content"
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert [r["id"] for r in rows] == ["r2", "storm.txt"], rows
+for r in rows:
+    s = r["snippet"]
+    for b, e in s["highlights"]:
+        assert s["text"].encode()[b:e].decode().lower() == "harbour", s
+assert rows[0]["score"] > rows[1]["score"]
+PY
+
+printf '1\tstorm harbour\n2\tshares\n' >"$work/queries.tsv"
+"$cli" search "$work/news.bsi" --batch "$work/queries.tsv" --trec test >"$work/run.txt" || fail "batch exit status"
+python3 - "$work/run.txt" <<'PY' || fail "TREC run"
+import sys
+lines = [l.split() for l in open(sys.argv[1])]
+assert all(len(l) == 6 and l[1] == "Q0" and l[5] == "test" for l in lines), lines
+q1 = [l for l in lines if l[0] == "1"]
+assert q1[0][2] == "storm.txt" and q1[0][3] == "1", q1          # both words: first
+assert {l[2] for l in q1} == {"storm.txt", "r1", "r2"}, q1       # any word matches in a run
+assert [l[2] for l in lines if l[0] == "2"] == ["markets.txt"]
+scores = [float(l[4]) for l in q1]
+assert scores == sorted(scores, reverse=True)
+PY
+
+"$cli" search "$work/news.bsi" "(storm" >"$work/malformed.txt" 2>&1 || fail "malformed query exit status"
+grep -q "missing ')'" "$work/malformed.txt" || fail "malformed query message"
+grep -q "Storm hits the coast" "$work/malformed.txt" || fail "malformed query best-effort result"
+
+head -c 100 "$work/news.bsi" >"$work/cut.bsi"
+"$cli" search "$work/cut.bsi" "storm" >"$work/cut.txt" 2>&1 && fail "a cut index was accepted"
+grep -q "cut short" "$work/cut.txt" || fail "cut index message"
+echo "CLI index/search: 4 articles indexed, plain, JSON, TREC batch and a damaged index checked"

@@ -1,0 +1,187 @@
+// The analysis chain, stage by stage and as a whole, on ugly input.
+#include "broadsheet/analyzer.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace broadsheet::search;
+
+namespace {
+
+// The chain's terms for `text`, joined by spaces ("|" before a Joined token).
+std::string terms(std::string_view text, AnalyzerOptions options = {}) {
+    Analyzer a(options);
+    std::string out;
+    for (const auto& t : a.tokens(text)) {
+        if (!out.empty()) out += ' ';
+        if (t.kind == TokenKind::Joined) out += '|';
+        out += t.term;
+    }
+    return out;
+}
+
+std::string segments(std::string_view text) {
+    std::vector<Segment> segs;
+    segment(text, segs);
+    std::string out;
+    for (const auto& s : segs) {
+        if (!out.empty()) out += ' ';
+        if (s.hyphen_before) out += '-';
+        out += text.substr(s.range.begin, s.range.size());
+    }
+    return out;
+}
+
+std::string folded(std::string_view word, bool diacritics = true) {
+    std::string out;
+    fold(word, diacritics, out);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("segmentation splits words, keeps numbers, hyphen parts and links whole") {
+    struct Row { const char* input; const char* expected; };
+    const Row rows[] = {
+        {"Hello, world!", "Hello world"},
+        {"don't O'Neil's", "don't O'Neil's"},
+        {"3.14 and 1,000,000 people", "3.14 and 1,000,000 people"},
+        {"end.Next sentence", "end Next sentence"},             // a lost space after a full stop
+        {"the U.S.A. and U.K", "the U.S.A and U.K"},            // acronyms keep their dots
+        {"e-mail state-of-the-art", "e -mail state -of -the -art"},
+        {"well -- dashed", "well dashed"},
+        {"b747 10km mp3", "b747 10km mp3"},
+        {"see https://www.example.com/a-b?x=1, then", "see https www example com a b x 1 then"},
+        {"write to jane.doe@example.co.uk.", "write to jane doe example co uk"},
+        {"snake_case", "snake_case"},
+        {"", ""},
+        {"   \n\t ", ""},
+        {"!!!???", ""},
+        // soft hyphen (U+00AD) and ZWJ do not break a word; the zero-width space does
+        {"hyphen\xC2\xAD" "ation", "hyphen\xC2\xAD" "ation"},
+        {"zero\xE2\x80\x8Bwidth", "zero width"},
+        // CJK: overlapping bigrams; a lone ideograph stays a unigram
+        {"東京都に行く", "東京 京都 都に に行 行く"},
+        {"猫 and 犬", "猫 and 犬"},
+        {"Tokyo東京", "Tokyo 東京"},
+        // emoji and symbols separate words and are not indexed
+        {"fire\xF0\x9F\x94\xA5truck", "fire truck"},
+        // RTL: Hebrew and Arabic words with points/harakat stay whole
+        {"שָׁלוֹם עולם", "שָׁלוֹם עולם"},
+        {"مَرْحَبًا بالعالم", "مَرْحَبًا بالعالم"},
+        // invalid UTF-8 bytes are separators, never read past
+        {"ab\xFF" "cd\xC3", "ab cd"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.input);
+        CHECK(segments(row.input) == row.expected);
+    }
+}
+
+TEST_CASE("folding lowercases, unifies compatibility forms and drops accents and ignorables") {
+    struct Row { const char* input; bool diacritics; const char* expected; };
+    const Row rows[] = {
+        {"HELLO", true, "hello"},
+        {"Café", true, "cafe"},
+        {"Café", false, "café"},
+        {"Cafe\xCC\x81", true, "cafe"},                  // e + combining acute
+        {"Cafe\xCC\x81", false, "caf\xC3\xA9"},          // ... composed when kept
+        {"Straße", true, "strasse"},
+        {"\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3\xEF\xBC\x91", true, "abc1"}, // full-width ＡＢＣ１
+        {"\xEF\xAC\x81nance", true, "finance"},          // ﬁ ligature
+        {"hyphen\xC2\xAD" "ation", true, "hyphenation"},    // soft hyphen dropped
+        {"it\xE2\x80\x99s", true, "it's"},               // typographic apostrophe
+        {"ΣΟΦΊΑ", true, "σοφια"},
+        {"שָׁלוֹם", true, "שלום"},                          // Hebrew points
+        {"مَرْحَبًا", true, "مرحبا"},                        // Arabic harakat
+        {"हिन्दी", true, "हिन्दी"},                          // Devanagari vowel signs are kept
+        {"ｶﾞ", true, "ガ"},                               // half-width katakana + voiced mark
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.input);
+        CHECK(folded(row.input, row.diacritics) == row.expected);
+    }
+}
+
+TEST_CASE("possessives lose their 's, contractions and short words keep theirs") {
+    CHECK(strip_possessive("jane's") == "jane");
+    CHECK(strip_possessive("james'") == "james");
+    CHECK(strip_possessive("don't") == "don't");
+    CHECK(strip_possessive("'s") == "'s");
+    CHECK(strip_possessive("s") == "s");
+}
+
+TEST_CASE("stopwords are the Snowball English list and nothing else") {
+    for (const char* w : {"the", "a", "what", "doesn't", "very", "ourselves"}) CHECK(is_stopword(w));
+    for (const char* w : {"storm", "will", "news", "The", ""}) CHECK_FALSE(is_stopword(w));
+    CHECK_FALSE(is_stopword("the", "french"));
+}
+
+TEST_CASE("the Snowball stemmer conflates inflections and leaves unknown languages alone") {
+    Stemmer en("english");
+    REQUIRE(en.ok());
+    CHECK(en.stem("running") == "run");
+    CHECK(en.stem("connections") == "connect");
+    CHECK(en.stem("aerodynamics") == en.stem("aerodynamic"));
+    Stemmer none("klingon");
+    CHECK_FALSE(none.ok());
+    CHECK(none.stem("running") == "running");
+}
+
+TEST_CASE("the chain turns text into stemmed terms with positions and byte ranges") {
+    struct Row { const char* input; const char* expected; };
+    const Row rows[] = {
+        {"The storms were running wild", "storm run wild"},
+        {"Jane's connections", "jane connect"},
+        {"e-mail", "e mail |email"},
+        {"state-of-the-art", "state art |stateoftheart"},
+        {"CAFÉ Café cafe", "cafe cafe cafe"},
+        {"1,000 3.14", "1000 3.14"},
+        {"U.S.A.", "usa"},
+        {"jane.doe@Example.com", "jane doe example com"},
+        {"東京都", "東京 京都"},
+        {"\xEF\xBC\xB3\xEF\xBD\x94\xEF\xBD\x8F\xEF\xBD\x92\xEF\xBD\x8D", "storm"}, // full-width Ｓｔｏｒｍ
+        {"the of and", ""},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.input);
+        CHECK(terms(row.input) == row.expected);
+    }
+    CHECK(terms("The running", {.language = "english", .fold_diacritics = true, .stopwords = false, .stem = false}) ==
+          "the running");
+}
+
+TEST_CASE("stopwords keep their positions so phrases line up") {
+    Analyzer a;
+    auto t = a.tokens("state of the art");
+    REQUIRE(t.size() == 2);
+    CHECK(t[0].position == 0);
+    CHECK(t[1].position == 3);
+}
+
+TEST_CASE("token byte ranges point at the original text, including accents and soft hyphens") {
+    Analyzer a;
+    std::string text = "Les cafe\xCC\x81s d\xE2\x80\x99" "Orsay hyphen\xC2\xAD" "ated";
+    auto t = a.tokens(text);
+    REQUIRE(t.size() == 4);
+    CHECK(text.substr(t[1].range.begin, t[1].range.size()) == "cafe\xCC\x81s");
+    CHECK(text.substr(t[2].range.begin, t[2].range.size()) == "d\xE2\x80\x99Orsay");
+    CHECK(text.substr(t[3].range.begin, t[3].range.size()) == "hyphen\xC2\xAD" "ated");
+    for (const auto& tok : t) CHECK(tok.range.end <= text.size());
+}
+
+TEST_CASE("every prefix of ugly text analyses without reading past its end") {
+    // A sweep: cut the text at every byte (also inside multi-byte characters).
+    std::string text = "Ça\xCC\x81 e-mail http://x.y/z 東京 a@b.cc \xF0\x9F\x98\x80 שָׁ U.S. 1,0";
+    Analyzer a;
+    for (size_t n = 0; n <= text.size(); ++n) {
+        std::string cut = text.substr(0, n);
+        for (const auto& t : a.tokens(cut)) {
+            CHECK(t.range.begin < t.range.end);
+            CHECK(t.range.end <= n);
+            CHECK(!t.term.empty());
+        }
+    }
+}

@@ -1,0 +1,135 @@
+// The query parser: what each piece of syntax becomes, and what a malformed query is read as.
+#include "broadsheet/query.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace broadsheet::search;
+
+namespace {
+
+std::string parsed(std::string_view q, ParseOptions o = {}) {
+    Analyzer a;
+    return to_string(parse_query(q, a, o));
+}
+
+std::vector<QueryMessage> messages(std::string_view q) {
+    Analyzer a;
+    return parse_query(q, a).messages;
+}
+
+} // namespace
+
+TEST_CASE("each piece of syntax parses to the node it names") {
+    struct Row { const char* query; const char* expected; };
+    const Row rows[] = {
+        {"storm", "storm"},
+        {"Storms", "storm"},
+        {"storm surge", "AND(storm, surg)"},
+        {"storm AND surge", "AND(storm, surg)"},
+        {"storm OR surge", "OR(storm, surg)"},
+        {"a storm OR the surge", "OR(storm, surg)"},           // stopwords vanish
+        {"storm surge OR flood", "OR(AND(storm, surg), flood)"}, // AND binds tighter
+        {"storm (surge OR flood)", "AND(storm, OR(surg, flood))"},
+        {"storm -wind", "AND(storm, NOT(wind))"},
+        {"storm NOT wind", "AND(storm, NOT(wind))"},
+        {"-wind", "AND(ALL, NOT(wind))"},
+        {"\"storm surge\"", "\"storm surg\""},
+        {"\"state of the art\"", "\"state _ _ art\""},           // gaps for stopwords
+        {"\"storm\"", "storm"},
+        {"surg*", "surg*"},
+        {"Surging*", "surging*"},                                // prefixes are not stemmed
+        {"hurricane~1", "hurricane~1"},
+        {"hurricane~", "hurricane~1"},
+        {"hurricane~2", "hurricane~2"},
+        {"title:storm", "title:storm"},
+        {"TITLE:storm", "title:storm"},
+        {"by:doe", "byline:doe"},
+        {"source:reuters", "source:reuter"},
+        {"title:\"storm surge\"", "title:\"storm surg\""},
+        {"title:(storm OR flood)", "OR(title:storm, title:flood)"},
+        {"date:2014-01..2014-06", "date:20140100..20140699"},
+        {"date:2014", "date:20140000..20141299"},
+        {"date:2014-06-30", "date:20140630..20140630"},
+        {"date:2014..", "date:20140000..99999999"},
+        {"date:..2014-06", "date:1..20140699"},
+        {"e-mail", "OR(\"e mail\", email)"},
+        {"東京都", "\"東京 京都\""},
+        {"jane.doe@example.com", "\"jane doe example com\""}, // link parts: unstemmed
+        {"or and not", ""},                                      // lower case: stopwords
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.query);
+        CHECK(parsed(row.query) == row.expected);
+    }
+}
+
+TEST_CASE("options change how words combine and what the last word means") {
+    ParseOptions any;
+    any.match_all = false;
+    CHECK(parsed("storm surge", any) == "OR(storm, surg)");
+    CHECK(parsed("storm surge -wind", any) == "AND(OR(storm, surg), NOT(wind))");
+    ParseOptions typing;
+    typing.as_you_type = true;
+    CHECK(parsed("rain sur", typing) == "AND(rain, sur*)");
+    CHECK(parsed("rain sur ", typing) == "AND(rain, sur)");
+    CHECK(parsed("storm sur", typing) == "AND(storm~1, sur*)");
+    CHECK(parsed("hurricane sur", typing) == "AND(hurricane~2, sur*)");
+    CHECK(parsed("meteorologists sur", typing) == "AND(meteorologists~2, sur*)");
+    ParseOptions plain;
+    plain.syntax = false;
+    plain.match_all = false;
+    CHECK(parsed("what -dash (methods) OR \"x", plain) == "OR(dash, method, x)");
+}
+
+TEST_CASE("malformed queries give a message with a position and a best-effort reading") {
+    struct Row { const char* query; const char* reading; uint32_t position; const char* says; };
+    const Row rows[] = {
+        {"(storm surge", "AND(storm, surg)", 0, "missing ')'"},
+        {"storm) surge", "AND(storm, surg)", 5, "unmatched ')'"},
+        {"\"storm surge", "\"storm surg\"", 0, "missing closing '\"'"},
+        {"storm OR", "storm", 6, "nothing after it"},
+        {"OR storm", "storm", 0, "nothing before it"},
+        {"storm AND", "storm", 6, "both sides"},
+        {"storm NOT", "storm", 6, "nothing after it"},
+        {"storm title:", "storm", 6, "needs a word"},
+        {"foo:bar", "\"foo bar\"", 0, "unknown field"},
+        {"date:2014-13", "", 0, "cannot read the date"},
+        {"storm date:June", "storm", 6, "cannot read the date"},
+        {"date:2015..2014", "date:20140000..20151299", 0, "ends before it begins"},
+        {"storm~7", "storm~2", 5, "at most 2"},
+        {"new-york~1", "OR(\"new york\", newyork)", 0, "single words"},
+        {"()", "", 0, "empty"},
+        {"\"\"", "", 0, "empty phrase"},
+        {"the", "", 0, "common words"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.query);
+        CHECK(parsed(row.query) == row.reading);
+        auto m = messages(row.query);
+        REQUIRE_FALSE(m.empty());
+        CHECK(m[0].position == row.position);
+        CHECK(m[0].text.find(row.says) != std::string::npos);
+    }
+}
+
+TEST_CASE("well-formed queries get no messages") {
+    for (const char* q : {"storm", "storm OR (flood -wind)", "title:\"storm surge\" date:2014", "surg* hurricane~2"}) {
+        CAPTURE(q);
+        CHECK(messages(q).empty());
+    }
+}
+
+TEST_CASE("deep nesting and long operator chains parse without recursion trouble") {
+    std::string deep(10000, '(');
+    deep += "storm";
+    Analyzer a;
+    Query q = parse_query(deep, a);
+    CHECK(to_string(q) == "storm");
+    CHECK_FALSE(q.messages.empty());
+    std::string chain;
+    for (int i = 0; i < 10001; ++i) chain += "NOT ";
+    CHECK(to_string(parse_query(chain + "storm", a)) == "AND(ALL, NOT(storm))");
+    std::string ors = "storm";
+    for (int i = 0; i < 5000; ++i) ors += " OR storm";
+    CHECK_NOTHROW(parse_query(ors, a));
+}

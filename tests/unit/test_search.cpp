@@ -1,0 +1,203 @@
+// Query evaluation end to end on a small corpus: which documents match, in which order, and
+// that the pruned top k equals the exhaustive ranking.
+#include "broadsheet/search.hpp"
+
+#include "search_fixtures.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+
+using namespace broadsheet::search;
+using search_fixtures::news_index;
+
+namespace {
+
+// Matching DocIds, ascending (whatever the ranking).
+std::vector<DocId> matches(const Index& ix, std::string_view q, ParseOptions po = {}) {
+    SearchOptions o;
+    o.limit = 100;
+    o.parse = po;
+    o.relax = false;
+    std::vector<DocId> docs;
+    for (const Hit& h : search(ix, q, o).hits) docs.push_back(h.doc);
+    std::sort(docs.begin(), docs.end());
+    return docs;
+}
+
+using Docs = std::vector<DocId>;
+
+} // namespace
+
+TEST_CASE("the query language selects the documents it says") {
+    Index ix = news_index();
+    struct Row { const char* query; Docs expected; };
+    const Row rows[] = {
+        {"storm", {0, 4, 7}},                 // "storms" stems to storm
+        {"storm harbour", {0, 4}},            // AND by default
+        {"storm OR flood", {0, 1, 4, 7}},
+        {"storm -harbour", {7}},
+        {"storm NOT harbour", {7}},
+        {"\"heavy rain\"", {1, 2}},
+        {"\"rain heavy\"", {}},
+        {"title:storm", {0, 4}},
+        {"by:doe", {0, 2}},
+        {"source:reuters", {0, 2, 7}},
+        {"reuters", {}},                      // the source is searched only when named
+        {"date:2014-01", {0, 4}},
+        {"date:2014-01..2014-03", {0, 1, 4}},
+        {"rain date:2014-06", {2}},
+        {"date:2016", {5, 6}},
+        {"harb*", {0, 4}},
+        {"hurricane~1", {7}},
+        {"huricane~1", {7}},                  // one typo
+        {"hurrican~2", {7}},
+        {"hurrcan~1", {}},                    // two typos allowed only with ~2
+        {"(storm OR rain) by:roe", {1, 4}},
+        {"cafe", {5}},                        // diacritics folded both ways
+        {"CAFÉ", {5}},
+        {"東京", {6}},
+        {"-storm", {1, 2, 3, 5, 6}},          // only an exclusion: everything else
+        {"", {}},
+        {"the", {}},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.query);
+        CHECK(matches(ix, row.query) == row.expected);
+    }
+}
+
+TEST_CASE("as-you-type reads the last word as a prefix and forgives typos in long words") {
+    Index ix = news_index();
+    ParseOptions typing;
+    typing.as_you_type = true;
+    CHECK(matches(ix, "harbo", typing) == Docs{0, 4});
+    CHECK(matches(ix, "harbo ", typing).empty());        // a finished word is a word
+    CHECK(matches(ix, "meteorolgists warn", typing) == Docs{7}); // one typo in a long word
+}
+
+TEST_CASE("ranking prefers the title, then more occurrences; ties go to the earlier document") {
+    Index ix = news_index();
+    auto r = search(ix, "storm");
+    REQUIRE(r.hits.size() == 3);
+    CHECK(r.hits[0].doc == 0); // in the title and twice in the body
+    CHECK(r.hits[1].doc == 4); // in the title and once in the body
+    CHECK(r.hits[2].doc == 7); // once, in the body
+    CHECK(r.hits[0].score > r.hits[1].score);
+
+    Index twins;
+    auto a = search_fixtures::article("Same", "identical words here");
+    twins.add(a, "first");
+    twins.add(a, "second");
+    auto t = search(twins, "identical");
+    REQUIRE(t.hits.size() == 2);
+    CHECK(t.hits[0].score == t.hits[1].score);
+    CHECK(t.hits[0].doc == 0);
+}
+
+TEST_CASE("an all-words query that finds nothing falls back to any word, and says so") {
+    Index ix = news_index();
+    auto r = search(ix, "storm election");
+    CHECK(r.relaxed);
+    REQUIRE_FALSE(r.hits.empty());
+    REQUIRE_FALSE(r.messages.empty());
+    SearchOptions strict;
+    strict.relax = false;
+    CHECK(search(ix, "storm election", strict).hits.empty());
+}
+
+TEST_CASE("the matched set resolves prefixes and typos to index terms and skips negated parts") {
+    Index ix = news_index();
+    auto r = search(ix, "harb* \"heavy rain\" OR hurricne~1 -flood");
+    CHECK(std::find(r.matched.terms.begin(), r.matched.terms.end(), "harbour") != r.matched.terms.end());
+    CHECK(std::find(r.matched.terms.begin(), r.matched.terms.end(), "hurrican") != r.matched.terms.end());
+    CHECK(std::find(r.matched.terms.begin(), r.matched.terms.end(), "flood") == r.matched.terms.end());
+    REQUIRE(r.matched.phrases.size() == 1);
+    CHECK(r.matched.phrases[0].terms == std::vector<std::string>{"heavi", "rain"});
+}
+
+TEST_CASE("the pruned top k is exactly the exhaustive ranking, for every k") {
+    // A random corpus over a small vocabulary, random OR queries: MaxScore must agree with
+    // scoring every document, to the bit, and in the same order.
+    std::mt19937 rng(12345);
+    const char* words[] = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
+                           "kilo", "lima", "mike", "november", "oscar", "papa"};
+    Index ix;
+    for (int d = 0; d < 400; ++d) {
+        std::string title, body;
+        int n = 3 + int(rng() % 40);
+        for (int i = 0; i < n; ++i) {
+            // Zipf-like: low word numbers are common.
+            size_t w = std::min<size_t>(15, size_t(std::log2(1 + rng() % 65536)) % 16);
+            body += words[15 - w];
+            body += ' ';
+        }
+        title = words[rng() % 16];
+        ix.add(search_fixtures::article(title, body), std::to_string(d));
+    }
+    for (DocId d = 0; d < 400; d += 7) ix.remove(d); // with some removed documents too
+    for (int trial = 0; trial < 60; ++trial) {
+        std::string q;
+        int terms = 1 + int(rng() % 5);
+        for (int i = 0; i < terms; ++i) q += std::string(words[rng() % 16]) + (i + 1 < terms ? " OR " : "");
+        Query parsed = parse_query(q, ix.analyzer());
+        auto all = search_exhaustive(ix, parsed);
+        std::sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) {
+            return a.score != b.score ? a.score > b.score : a.doc < b.doc;
+        });
+        for (size_t k : {size_t(1), size_t(3), size_t(10), size_t(50), size_t(1000)}) {
+            SearchOptions o;
+            o.limit = k;
+            auto top = search(ix, parsed, o).hits;
+            CAPTURE(q);
+            CAPTURE(k);
+            REQUIRE(top.size() == std::min(k, all.size()));
+            CHECK(std::equal(top.begin(), top.end(), all.begin()));
+        }
+    }
+}
+
+TEST_CASE("removing a document gives the same results as never adding it") {
+    auto articles = search_fixtures::news();
+    Index with, without;
+    for (size_t i = 0; i < articles.size(); ++i) {
+        with.add(articles[i], std::to_string(i));
+        if (i != 1) without.add(articles[i], std::to_string(i));
+    }
+    with.remove(1);
+    for (const char* q : {"storm", "heavy rain", "flood OR rain", "harb*", "date:2014"}) {
+        CAPTURE(q);
+        auto a = search(with, q).hits;
+        auto b = search(without, q).hits;
+        REQUIRE(a.size() == b.size());
+        for (size_t i = 0; i < a.size(); ++i) {
+            CHECK(a[i].score == doctest::Approx(b[i].score).epsilon(1e-12));
+            CHECK(with.key(a[i].doc) == without.key(b[i].doc));
+        }
+    }
+}
+
+TEST_CASE("queries that are wrong in every way still return something and never throw") {
+    Index ix = news_index();
+    const char* ugly[] = {
+        "((((storm", "storm)))", ")(", "\"unclosed phrase", "\"\"", "OR", "AND", "NOT", "- - -", "storm OR",
+        "OR storm", "title:", "title:title:storm", "date:", "date:2014-13", "date:..", "date:2015..2014",
+        "storm~9", "~", "*", "**", "storm*~2", "foo:bar", "\xFF\xFE", "a\0b", "-(-(-storm))",
+        "NOT NOT NOT NOT storm", "title:(storm OR \"heavy rain\") -by:doe date:2014..",
+        "\xE2\x80\x8B\xC2\xAD", "\xF0\x9F\x94\xA5", "ｓｔｏｒｍ", "S\xCC\x8Ctorm",
+    };
+    for (const char* q : ugly) {
+        CAPTURE(q);
+        CHECK_NOTHROW(search(ix, q));
+        SearchOptions typing;
+        typing.parse.as_you_type = true;
+        CHECK_NOTHROW(search(ix, q, typing));
+    }
+    std::string deep(100000, '(');
+    deep += "storm";
+    CHECK_NOTHROW(search(ix, deep));
+    std::string nots;
+    for (int i = 0; i < 50000; ++i) nots += "NOT ";
+    CHECK(search(ix, nots + "storm").hits.size() == 3); // an even number of NOTs
+}

@@ -1,0 +1,135 @@
+// Highlights, snippets and concordance lines: byte ranges that land exactly on the matches.
+#include "broadsheet/snippet.hpp"
+
+#include "search_fixtures.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace broadsheet::search;
+
+namespace {
+
+std::vector<std::string> highlighted(std::string_view text, const MatchSet& m) {
+    Analyzer a;
+    std::vector<std::string> out;
+    for (auto r : find_highlights(text, m, a)) out.emplace_back(text.substr(r.begin, r.size()));
+    return out;
+}
+
+MatchSet terms(std::vector<std::string> t) {
+    MatchSet m;
+    m.terms = std::move(t);
+    std::sort(m.terms.begin(), m.terms.end());
+    return m;
+}
+
+using Words = std::vector<std::string>;
+
+} // namespace
+
+TEST_CASE("highlights cover every form of a matched term, exactly, in ugly text too") {
+    struct Row { const char* text; std::vector<std::string> terms; Words expected; };
+    const std::vector<Row> rows = {
+        {"Storms hit; the storm passed.", {"storm"}, {"Storms", "storm"}},
+        {"Caf\xC3\xA9 and CAFE and cafe\xCC\x81", {"cafe"}, {"Caf\xC3\xA9", "CAFE", "cafe\xCC\x81"}},
+        {"hyphen\xC2\xAD" "ation works", {"hyphen"}, {"hyphen\xC2\xAD" "ation"}}, // soft hyphen inside
+        {"zero\xE2\x80\x8B" "width", {"width"}, {"width"}},                         // after a ZWSP
+        {"the e-mail arrived", {"email"}, {"e-mail"}},
+        {"東京都に行く", {"京都"}, {"京都"}},
+        {"\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D world", {"world"}, {"world"}},           // after RTL text
+        {"fire\xF0\x9F\x94\xA5storm", {"storm"}, {"storm"}},                         // after an emoji
+        {"\xEF\xBC\xB3\xEF\xBD\x94\xEF\xBD\x8F\xEF\xBD\x92\xEF\xBD\x8D!", {"storm"},
+         {"\xEF\xBC\xB3\xEF\xBD\x94\xEF\xBD\x8F\xEF\xBD\x92\xEF\xBD\x8D"}},          // full-width
+        {"", {"storm"}, {}},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.text);
+        CHECK(highlighted(row.text, terms(row.terms)) == row.expected);
+    }
+}
+
+TEST_CASE("a phrase is highlighted as one range from its first word to its last") {
+    MatchSet m;
+    m.phrases.push_back({{"heavi", "rain"}, {0, 1}});
+    CHECK(highlighted("Heavy rain, then heavy wind and rain.", m) == Words{"Heavy rain"});
+    MatchSet gap;
+    gap.phrases.push_back({{"state", "art"}, {0, 3}});
+    CHECK(highlighted("the state of the art", gap) == Words{"state of the art"});
+}
+
+TEST_CASE("the snippet is the passage with the most different matches") {
+    std::string body;
+    for (int i = 0; i < 20; ++i) body += "Filler words about nothing much at all. ";
+    body += "Here the storm met the harbour wall. ";
+    for (int i = 0; i < 20; ++i) body += "More filler that says nothing. ";
+    body += "Another storm later. ";
+    auto a = search_fixtures::article("Title", body);
+    Analyzer an;
+    Snippet s = make_snippet(a, terms({"storm", "harbour"}), an, {120});
+    CHECK(s.field == Field::Body);
+    CHECK(s.passage.size() <= 140);
+    std::string_view passage = std::string_view(a.text).substr(s.passage.begin, s.passage.size());
+    CHECK(passage.find("storm met the harbour") != std::string_view::npos);
+    CHECK(s.cut_before);
+    CHECK(s.cut_after);
+    REQUIRE(s.highlights.size() == 2);
+    for (auto r : s.highlights) {
+        CHECK(r.begin >= s.passage.begin);
+        CHECK(r.end <= s.passage.end);
+    }
+}
+
+TEST_CASE("without a match in the body the snippet is the standfirst, then the lead") {
+    auto a = search_fixtures::article("Storm title", "Body without it.", "", {}, "", "A storm standfirst");
+    Analyzer an;
+    Snippet s = make_snippet(a, terms({"storm"}), an);
+    CHECK(s.field == Field::Standfirst);
+    CHECK(s.highlights.size() == 1);
+    Snippet lead = make_snippet(a, terms({"absent"}), an);
+    CHECK(lead.field == Field::Body);
+    CHECK(lead.passage.begin == 0);
+    CHECK(lead.highlights.empty());
+}
+
+TEST_CASE("snippet passages never cut a character in two") {
+    std::string body;
+    for (int i = 0; i < 50; ++i) body += "\xE6\x9D\xB1\xE4\xBA\xAC\xC3\xA9\xF0\x9F\x98\x80";
+    body += " storm ";
+    for (int i = 0; i < 50; ++i) body += "\xE6\x9D\xB1\xE4\xBA\xAC\xC3\xA9\xF0\x9F\x98\x80";
+    auto a = search_fixtures::article("t", body);
+    Analyzer an;
+    for (size_t max : {16u, 17u, 18u, 19u, 40u, 100u}) {
+        Snippet s = make_snippet(a, terms({"storm"}), an, {max});
+        auto cont = [&](uint32_t at) { return at < body.size() && (uint8_t(body[at]) & 0xC0) == 0x80; };
+        CAPTURE(max);
+        CHECK_FALSE(cont(s.passage.begin));
+        CHECK_FALSE(cont(s.passage.end));
+    }
+}
+
+TEST_CASE("concordance lines give each match with its context, in document order") {
+    auto articles = search_fixtures::news();
+    Index ix = search_fixtures::news_index();
+    auto lines = concordance(ix, "storm", [&](DocId d) { return d < articles.size() ? &articles[d] : nullptr; }, 20);
+    // doc 0: title + 2 in body; doc 4: title + body; doc 7: "storms" in body.
+    REQUIRE(lines.size() == 6);
+    CHECK(lines[0].doc == 0);
+    CHECK(lines[0].field == Field::Title);
+    CHECK(lines.back().doc == 7);
+    for (const auto& l : lines) {
+        std::string_view t = field_text(articles[l.doc], l.field);
+        CHECK(l.left.end == l.match.begin);
+        CHECK(l.right.begin == l.match.end);
+        CHECK(l.match.begin - l.left.begin <= 20);
+        CHECK(l.right.end - l.right.begin <= 20);
+        std::string w(t.substr(l.match.begin, l.match.size()));
+        CHECK((w == "storm" || w == "Storm" || w == "storms"));
+    }
+    auto phrase = concordance(ix, "\"heavy rain\"", [&](DocId d) { return &articles[d]; });
+    REQUIRE(phrase.size() == 3);
+    CHECK(field_text(articles[phrase[0].doc], phrase[0].field).substr(phrase[0].match.begin, phrase[0].match.size()) ==
+          "heavy rain");
+    CHECK(concordance(ix, "storm", [](DocId) { return nullptr; }).empty());
+    CHECK(concordance(ix, "storm", nullptr).empty());
+    CHECK(concordance(ix, "storm", [&](DocId d) { return &articles[d]; }, 20, 2).size() == 2);
+}
