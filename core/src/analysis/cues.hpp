@@ -1,0 +1,395 @@
+// Internal: the word lists the analysers use as cues. Data, not code: extend a table, not a rule.
+//
+// Every entry is folded (Unicode lowercase, no trailing dot), as tokens are compared after fold().
+// Tables marked [en] are English; where a table lists other languages' words, they are marked with
+// the language. Text in another language loses only the cues it lacks: capitalisation, acronym
+// definitions, quote marks and digits still work; a word that is not in a table is simply not a
+// cue.
+#pragma once
+
+#include "broadsheet/analysis.hpp"
+
+#include <string_view>
+
+namespace broadsheet::analysis::cues {
+
+using namespace std::string_view_literals;
+
+// Words whose trailing dot is part of the word, not a sentence end. [en; "sr", "sra", "mme": es/fr]
+inline constexpr std::string_view abbreviations[] = {
+    "mr",  "mrs",  "ms",   "dr",  "prof", "st",  "jr",  "sr",  "sra",  "mme", "gen",
+    "col", "lt",   "capt", "sgt", "rev",  "hon", "gov", "sen", "sens", "rep", "reps",
+    "inc", "corp", "co",   "ltd", "bros", "vs",  "etc", "no",  "jan",  "feb", "mar",
+    "apr", "aug",  "sept", "sep", "oct",  "nov", "dec", "mt",  "ft",   "fig"};
+
+// Capitalised words that start sentences but are not names: articles, pronouns, conjunctions,
+// sentence adverbs. [en, with the articles and pronouns of fr, de, es, it, pt, nl]
+inline constexpr std::string_view stopwords[] = {
+    // en
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i",
+    "you", "his", "her", "their", "our", "my", "your", "him", "them", "us", "in", "on", "at", "for",
+    "of", "to", "by", "with", "from", "into", "but", "and", "or", "nor", "if", "when", "while",
+    "as", "after", "before", "according", "however", "meanwhile", "although", "though", "because",
+    "since", "despite", "there", "here", "what", "who", "whom", "whose", "why", "how", "where",
+    "which", "some", "many", "most", "all", "such", "no", "not", "yes", "also", "still", "yet",
+    "so", "then", "now", "today", "yesterday", "tomorrow", "last", "next", "each", "every", "both",
+    "either", "neither", "any", "other", "another", "one", "two", "three", "first", "second",
+    "third", "more", "less", "few", "much", "under", "over", "about", "between", "during",
+    "without", "within", "until", "unless", "whether", "once", "instead", "indeed", "perhaps",
+    "maybe", "thus", "hence", "therefore", "again", "even", "only", "just", "do", "does", "did",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
+    "may", "might", "should", "must", "shall", "let", "please", "mr", "mrs", "ms", "dr", "oh",
+    "later", "earlier", "tonight", "recently", "currently", "finally", "overall", "separately",
+    "similarly", "meanwhile", "initially", "previously", "elsewhere", "altogether",
+    // fr, de, es, it, pt, nl: articles and pronouns
+    "le", "la", "les", "un", "une", "des", "du", "il", "elle", "ils", "elles", "nous", "vous", "je",
+    "ce", "der", "die", "das", "ein", "eine", "er", "sie", "es", "wir", "ich", "el", "los", "las",
+    "una", "ella", "lo", "gli", "uno", "o", "os", "as", "um", "uma", "de", "het", "een", "ik",
+    "zij"};
+
+// Titles written before a name ("Mr Jiang", "President Xi", "Prime Minister ..."); they are cut
+// off the name and mark a person. [en; "m", "mme", "herr", "frau", "señor", "sr", "signor":
+// fr/de/es/it]
+inline constexpr std::string_view titles[] = {"mr",
+                                              "mrs",
+                                              "ms",
+                                              "miss",
+                                              "dr",
+                                              "prof",
+                                              "professor",
+                                              "sir",
+                                              "dame",
+                                              "lord",
+                                              "lady",
+                                              "president",
+                                              "vice",
+                                              "prime",
+                                              "minister",
+                                              "secretary",
+                                              "senator",
+                                              "sen",
+                                              "sens",
+                                              "reps",
+                                              "governor",
+                                              "gov",
+                                              "mayor",
+                                              "judge",
+                                              "justice",
+                                              "king",
+                                              "queen",
+                                              "prince",
+                                              "princess",
+                                              "pope",
+                                              "rev",
+                                              "reverend",
+                                              "father",
+                                              "sister",
+                                              "general",
+                                              "gen",
+                                              "colonel",
+                                              "col",
+                                              "captain",
+                                              "capt",
+                                              "lieutenant",
+                                              "lt",
+                                              "sergeant",
+                                              "sgt",
+                                              "chairman",
+                                              "chairwoman",
+                                              "chancellor",
+                                              "premier",
+                                              "ambassador",
+                                              "commissioner",
+                                              "detective",
+                                              "officer",
+                                              "inspector",
+                                              "rep",
+                                              "representative",
+                                              "congressman",
+                                              "congresswoman",
+                                              "sheikh",
+                                              "ayatollah",
+                                              "m",
+                                              "mme",
+                                              "herr",
+                                              "frau",
+                                              "señor",
+                                              "señora",
+                                              "sr",
+                                              "sra",
+                                              "signor",
+                                              "signora"};
+
+// Lowercase role nouns around a name ("spokesman Jiang Jun", "Jiang Jun, spokesman of"). [en]
+inline constexpr std::string_view roles[] = {"spokesman",
+                                             "spokeswoman",
+                                             "spokesperson",
+                                             "minister",
+                                             "president",
+                                             "chairman",
+                                             "chairwoman",
+                                             "director",
+                                             "chief",
+                                             "executive",
+                                             "analyst",
+                                             "professor",
+                                             "senator",
+                                             "secretary",
+                                             "leader",
+                                             "official",
+                                             "judge",
+                                             "lawyer",
+                                             "attorney",
+                                             "head",
+                                             "founder",
+                                             "co-founder",
+                                             "author",
+                                             "editor",
+                                             "economist",
+                                             "governor",
+                                             "mayor",
+                                             "ambassador",
+                                             "manager",
+                                             "commissioner",
+                                             "researcher",
+                                             "scientist",
+                                             "officer",
+                                             "spokespeople",
+                                             "adviser",
+                                             "advisor",
+                                             "deputy",
+                                             "diplomat",
+                                             "general",
+                                             "boss",
+                                             "ceo",
+                                             "cfo",
+                                             "chancellor",
+                                             "premier",
+                                             "king",
+                                             "queen",
+                                             "activist",
+                                             "campaigner",
+                                             "journalist",
+                                             "reporter",
+                                             "writer",
+                                             "singer",
+                                             "actor",
+                                             "actress",
+                                             "player",
+                                             "coach",
+                                             "candidate",
+                                             "member",
+                                             "politician",
+                                             "mp",
+                                             "mep",
+                                             "representative",
+                                             "colleague",
+                                             "father",
+                                             "mother",
+                                             "son",
+                                             "daughter",
+                                             "wife",
+                                             "husband",
+                                             "partner",
+                                             "vice-president",
+                                             "whose",
+                                             "who",
+                                             "aged"};
+
+// Words that make a name an organisation ("State Internet Information Office", "Supreme Court",
+// "Acme Inc"). [en; "ministerio", "ministère", "ministerium", "banco", "banque", "universidad",
+// "université", "universität", "gesellschaft", "gmbh", "ag", "sa", "spa", "bv", "nv", "tribunal",
+// "cour", "gericht", "partido", "parti", "partei", "consejo", "conseil", "rat": es/fr/de/it/nl]
+inline constexpr std::string_view org_words[] = {
+    "office",       "ministry",    "department",   "agency",
+    "inc",          "corp",        "corporation",  "co",
+    "company",      "ltd",         "llc",          "plc",
+    "group",        "bank",        "court",        "council",
+    "committee",    "commission",  "university",   "college",
+    "school",       "institute",   "institution",  "association",
+    "union",        "party",       "authority",    "bureau",
+    "board",        "federation",  "organisation", "organization",
+    "foundation",   "fund",        "army",         "navy",
+    "police",       "parliament",  "congress",     "senate",
+    "assembly",     "service",     "services",     "reserve",
+    "exchange",     "airlines",    "airways",      "motors",
+    "times",        "post",        "news",         "press",
+    "church",       "club",        "society",      "trust",
+    "partners",     "holdings",    "industries",   "systems",
+    "technologies", "labs",        "network",      "administration",
+    "secretariat",  "cabinet",     "government",   "tribunal",
+    "league",       "alliance",    "coalition",    "forces",
+    "ministerio",   "ministère",   "ministerium",  "banco",
+    "banque",       "universidad", "université",   "universität",
+    "gesellschaft", "gmbh",        "ag",           "sa",
+    "spa",          "bv",          "nv",           "cour",
+    "gericht",      "partido",     "parti",        "partei",
+    "consejo",      "conseil",     "rat"};
+
+// Legal forms after a company's name; the name without one is the same company. [en, de, fr, nl,
+// it]
+inline constexpr std::string_view legal_forms[] = {
+    "inc",         "corp", "co", "ltd", "llc", "plc", "lp",  "llp",
+    "corporation", "gmbh", "ag", "sa",  "nv",  "bv",  "spa", "sarl"};
+
+// Words that make a name a place ("Yangtze River", "Hubei Province"). [en]
+inline constexpr std::string_view place_words[] = {
+    "city",      "river",    "province", "county",  "island",   "islands", "street",
+    "road",      "avenue",   "square",   "sea",     "ocean",    "lake",    "mountain",
+    "mountains", "mount",    "valley",   "bay",     "gulf",     "coast",   "peninsula",
+    "desert",    "republic", "kingdom",  "region",  "district", "park",    "airport",
+    "bridge",    "strait",   "canal",    "village", "town",     "state",   "states",
+    "emirates",  "hills",    "heights",  "beach",   "harbour",  "harbor"};
+
+// Lowercase nouns right before a name that make it an organisation ("state media mouthpiece
+// Xinhua", "the carmaker Toyota"). [en]
+inline constexpr std::string_view org_nouns[] = {
+    "company",      "firm",       "agency",       "media",     "newspaper", "broadcaster",
+    "carrier",      "maker",      "manufacturer", "retailer",  "lender",    "insurer",
+    "giant",        "startup",    "start-up",     "group",     "bank",      "regulator",
+    "publisher",    "airline",    "carmaker",     "automaker", "brewer",    "chipmaker",
+    "conglomerate", "outlet",     "watchdog",     "ministry",  "party",     "club",
+    "team",         "university", "operator",     "developer", "provider"};
+
+// Prepositions before a place ("in China", "from Bahia"): a weak cue. [en; "en", "à", "aus":
+// fr/es/de]
+inline constexpr std::string_view place_prepositions[] = {
+    "in", "at", "from", "near", "across", "throughout", "en", "à", "aus"};
+
+// Adjectives of nationality, cut off a following name ("Chinese Twitter" -> "Chinese", "Twitter").
+// Words ending in "-ese" count too. [en]
+inline constexpr std::string_view demonyms[] = {
+    "american", "british",    "french",     "german",      "russian",   "indian",    "european",
+    "african",  "asian",      "australian", "canadian",    "mexican",   "brazilian", "italian",
+    "spanish",  "dutch",      "swiss",      "swedish",     "norwegian", "danish",    "finnish",
+    "polish",   "irish",      "scottish",   "welsh",       "english",   "greek",     "turkish",
+    "iranian",  "iraqi",      "israeli",    "palestinian", "saudi",     "egyptian",  "syrian",
+    "korean",   "thai",       "indonesian", "pakistani",   "afghan",    "ukrainian", "arab",
+    "western",  "eastern",    "northern",   "southern",    "muslim",    "christian", "jewish",
+    "catholic", "islamic",    "belgian",    "austrian",    "argentine", "chilean",   "colombian",
+    "peruvian", "venezuelan", "cuban",      "nigerian",    "kenyan",    "ethiopian", "malaysian",
+    "filipino", "mongolian",  "tibetan",    "hungarian",   "romanian",  "czech",     "slovak",
+    "serbian",  "croatian"};
+
+// Month and weekday names: dates, not names. [en; de/fr/es month names where they are capitalised]
+inline constexpr std::string_view calendar_words[] = {
+    "january",   "february", "march",     "april",    "may",    "june",     "july",    "august",
+    "september", "october",  "november",  "december", "jan",    "feb",      "mar",     "apr",
+    "jun",       "jul",      "aug",       "sep",      "sept",   "oct",      "nov",     "dec",
+    "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday",  "januar",
+    "februar",   "märz",     "mai",       "juni",     "juli",   "oktober",  "dezember"};
+
+// Particles inside personal names ("Ludwig van Beethoven", "Charles de Gaulle"). [nl, de, fr, es,
+// it, ar]
+inline constexpr std::string_view name_particles[] = {"van", "von",   "de",  "da",  "di",  "du",
+                                                      "del", "della", "der", "den", "dos", "das",
+                                                      "bin", "ibn",   "al",  "le",  "la"};
+
+// Words joining the parts of an organisation's or a place's name ("Bank of England",
+// "Securities and Exchange Commission"). [en]
+inline constexpr std::string_view name_joiners[] = {"of", "for", "and", "&", "on", "the"};
+
+// Speech verbs of an attribution ("said Jiang Jun", "Jiang said"). [en; "dit", "déclaré", "sagte",
+// "erklärte", "dijo", "afirmó", "disse", "detto": fr/de/es/pt/it]
+inline constexpr std::string_view speech_verbs[] = {
+    "said",      "says",      "say",       "told",      "tells",      "added",        "adds",
+    "stated",    "states",    "explained", "explains",  "wrote",      "writes",       "asked",
+    "asks",      "noted",     "notes",     "insisted",  "argued",     "argues",       "claimed",
+    "claims",    "warned",    "warns",     "announced", "declared",   "commented",    "continued",
+    "replied",   "remarked",  "stressed",  "tweeted",   "admitted",   "acknowledged", "conceded",
+    "suggested", "urged",     "recalled",  "predicted", "cautioned",  "complained",   "confirmed",
+    "insists",   "believes",  "observed",  "repeated",  "reiterated", "testified",    "estimated",
+    "forecast",  "projected", "dit",       "déclaré",   "sagte",      "erklärte",     "dijo",
+    "afirmó",    "disse",     "detto"};
+
+// Phrases after which the source is named ("according to Xinhua"). [en; "selon", "según", "laut",
+// "secondo": fr/es/de/it]
+inline constexpr std::string_view according_to[] = {"according to", "selon", "según", "laut",
+                                                    "secondo"};
+
+// Pronouns that can be a speaker; people first, then organisations. [en]
+inline constexpr std::string_view person_pronouns[] = {"he", "she"};
+inline constexpr std::string_view group_pronouns[] = {"they", "it"};
+
+// Words that cannot be part of a speaker's name or a figure's unit: function words. [en]
+inline constexpr std::string_view function_words[] = {
+    "of",      "in",    "on",     "at",      "to",       "for",     "from",    "by",      "with",
+    "and",     "or",    "but",    "than",    "the",      "a",       "an",      "that",    "which",
+    "who",     "whom",  "is",     "are",     "was",      "were",    "be",      "been",    "being",
+    "has",     "have",  "had",    "will",    "would",    "can",     "could",   "may",     "might",
+    "should",  "must",  "shall",  "ago",     "per",      "as",      "into",    "over",    "under",
+    "about",   "after", "before", "since",   "until",    "during",  "if",      "when",    "while",
+    "this",    "these", "those",  "it",      "its",      "their",   "his",     "her",     "our",
+    "there",   "not",   "no",     "also",    "each",     "more",    "less",    "most",    "so",
+    "up",      "out",   "down",   "off",     "said",     "says",    "told",    "earlier", "later",
+    "last",    "next",  "ended",  "against", "compared", "through", "between", "among",   "amid",
+    "via",     "do",    "does",   "did",     "get",      "got",     "make",    "made",    "reach",
+    "reached", "face",  "faced",  "rose",    "fell"};
+
+// ---- Numbers [en] -------------------------------------------------------------------------------
+
+struct NumberWord {
+    std::string_view word;
+    uint64_t value;
+};
+// Units and tens written as words. "one" alone is not a figure (it is too often a pronoun).
+inline constexpr NumberWord number_words[] = {
+    {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
+    {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
+    {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+    {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},
+    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},    {"dozen", 12}};
+
+struct Multiplier {
+    std::string_view word;
+    int power; // of ten
+};
+// Scale words after a figure ("5.8 million", "5.93 mln", "$5bn", "10k"). Newswire abbreviations
+// ("mln", "bln") are Reuters house style.
+inline constexpr Multiplier multipliers[] = {
+    {"hundred", 2}, {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12},
+    {"mln", 6},     {"mn", 6},       {"bln", 9},     {"bn", 9},      {"k", 3},
+    {"m", 6},       {"b", 9},        {"tn", 12},     {"trn", 12}};
+
+// Words after a figure that make it a percentage or an amount of money.
+inline constexpr std::string_view percent_words[] = {"percent", "pct", "per cent",
+                                                     "percentage points"};
+inline constexpr std::string_view currency_words[] = {
+    "dollars",  "dollar", "dlrs", "dlr",      "euros",  "euro",  "pounds",
+    "sterling", "yen",    "yuan", "renminbi", "francs", "marks", "rupees",
+    "pesos",    "cents",  "usd",  "eur",      "gbp",    "cny",   "jpy"};
+// Currency symbols written before a figure.
+inline constexpr char32_t currency_symbols[] = {'$', 0x00A3, 0x20AC, 0x00A5};
+
+// Ordinal suffixes written straight after digits ("1st", "22nd").
+inline constexpr std::string_view ordinal_suffixes[] = {"st", "nd", "rd", "th"};
+
+struct Comparative {
+    std::string_view phrase;
+    Comparison comparison;
+};
+// Words bounding a figure, longest first so "no more than" wins over "more than".
+inline constexpr Comparative comparatives[] = {
+    {"no more than", Comparison::AtMost},  {"no fewer than", Comparison::AtLeast},
+    {"no less than", Comparison::AtLeast}, {"in excess of", Comparison::MoreThan},
+    {"as many as", Comparison::AtMost},    {"as much as", Comparison::AtMost},
+    {"more than", Comparison::MoreThan},   {"greater than", Comparison::MoreThan},
+    {"upwards of", Comparison::MoreThan},  {"less than", Comparison::LessThan},
+    {"fewer than", Comparison::LessThan},  {"up to", Comparison::AtMost},
+    {"at most", Comparison::AtMost},       {"at least", Comparison::AtLeast},
+    {"close to", Comparison::About},       {"an estimated", Comparison::About},
+    {"over", Comparison::MoreThan},        {"above", Comparison::MoreThan},
+    {"exceeding", Comparison::MoreThan},   {"under", Comparison::LessThan},
+    {"below", Comparison::LessThan},       {"about", Comparison::About},
+    {"around", Comparison::About},         {"approximately", Comparison::About},
+    {"roughly", Comparison::About},        {"nearly", Comparison::About},
+    {"almost", Comparison::About},         {"some", Comparison::About},
+    {"since", Comparison::Since},          {"until", Comparison::Until},
+    {"till", Comparison::Until},           {"before", Comparison::Until}};
+
+// Prepositions that make a bare four-digit number a year ("in 2012", "since 1987"). [en]
+inline constexpr std::string_view year_prepositions[] = {
+    "in", "since", "from", "until", "till", "by", "before", "after", "during", "of", "between"};
+
+} // namespace broadsheet::analysis::cues

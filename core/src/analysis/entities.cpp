@@ -1,0 +1,523 @@
+// Entities: proper names found from capitalisation, merged and typed by context.
+//
+// [SECTION] Runs      capitalised words in a row, joined across "of"/"van"... where the name allows
+// [SECTION] Trimming  leading articles, titles and sentence-initial capitals cut off; "Chinese
+// Twitter" split [SECTION] Votes     person / organisation / place evidence from the words in and
+// around a mention [SECTION] Merging   acronym definitions, variants ("Jiang" -> "Jiang Jun"), one
+// entity per name
+//
+// Where this departs from the textbook (a trained NER model): there is no model, so the rules lean
+// on what a news text gives away for free -- a capital that is not at a sentence start, a word seen
+// in lowercase elsewhere in the same text (so "Social" at a sentence start is not a name), titles
+// and roles next to the name, and acronyms the text defines itself. A lone capitalised word at a
+// sentence start is kept only when the text names it again elsewhere or it speaks ("Jiang said").
+#include "broadsheet/analysis.hpp"
+
+#include "analysis/cues.hpp"
+#include "analysis/tokens.hpp"
+
+#include <algorithm>
+
+namespace broadsheet {
+namespace {
+
+using namespace analysis;
+
+constexpr std::string_view kAnd[] = {"and"};
+constexpr std::string_view kThe[] = {"the"};
+constexpr std::string_view kDeterminers[] = {"a",   "an",  "the",  "its",
+                                             "his", "her", "their"}; // [en]
+
+// Evidence weights: a word inside the name or a title before it settles the kind; context words
+// around a mention (a role, an organisation noun) count less; a speech verb or a preposition least.
+constexpr int kStrong = 100, kMedium = 4, kWeak = 1;
+
+struct Votes {
+    int person = 0;
+    int organisation = 0;
+    int place = 0;
+};
+
+struct Candidate {
+    uint32_t first = 0; // token index of the first word
+    uint32_t last = 0;  // token index of the last word (inclusive)
+    std::string key;    // the words joined by single spaces
+    bool uncertain =
+        false;           // a lone sentence-initial word: kept only if the text names it elsewhere
+    bool speaks = false; // next to a speech verb ("Jiang said", "said Jiang")
+    Votes votes;
+};
+
+struct Alias {
+    std::string from; // an acronym or a short variant
+    std::string to;   // the key it stands for
+};
+
+class EntityFinder {
+  public:
+    EntityFinder(std::string_view text, const std::vector<Token>& tokens)
+        : text_(text), tokens_(tokens) {}
+
+    Entities run();
+
+  private:
+    std::string_view text_;
+    const std::vector<Token>& tokens_;
+    std::vector<std::string_view> lower_words_; // every word that starts lowercase, sorted
+    std::vector<uint8_t> shouting_;             // per token: its paragraph is written in capitals
+    std::vector<Candidate> candidates_;
+    std::vector<Alias> aliases_;
+    std::vector<std::pair<std::string, ByteRange>> acronym_defs_; // key -> the acronym's range
+
+    std::string_view word(size_t i) const { return view(text_, tokens_[i]); }
+    bool in(size_t i, std::span<const std::string_view> table) const {
+        return i < tokens_.size() && word_in(text_, tokens_[i], table);
+    }
+    bool seen_lowercase(std::string_view w) const {
+        std::string f = fold(w);
+        return std::binary_search(lower_words_.begin(), lower_words_.end(), std::string_view(f));
+    }
+    bool is_name_word(size_t i) const;
+    bool has_org_or_place_word(size_t a, size_t b) const {
+        for (size_t k = a; k <= b; ++k)
+            if (in(k, cues::org_words) || in(k, cues::place_words)) return true;
+        return false;
+    }
+    void index_words();
+    void find_runs();
+    size_t extend_run(size_t a, size_t b) const;
+    void trim_and_add(size_t a, size_t b);
+    void add(size_t a, size_t b, bool uncertain, bool titled);
+    void vote(Candidate& c) const;
+    void find_acronyms();
+    const std::string& resolve(const std::string& key) const;
+    void merge_variants(const std::vector<std::string>& certain);
+};
+
+bool EntityFinder::is_name_word(size_t i) const {
+    const Token& t = tokens_[i];
+    if (!t.is_word() || shouting_[i]) return false;
+    if (!t.has(kCapital) && !t.has(kAllCaps) && !t.has(kInnerCap)) return false;
+    return t.end - t.begin > 1; // "A", "I"; an initial keeps its dot ("J.") and passes
+}
+
+void EntityFinder::index_words() {
+    for (const Token& t : tokens_)
+        if (t.is_word() && t.has(kLower)) lower_words_.push_back(view(text_, t));
+    std::sort(lower_words_.begin(), lower_words_.end());
+    lower_words_.erase(std::unique(lower_words_.begin(), lower_words_.end()), lower_words_.end());
+
+    // A paragraph mostly in capitals ("BREAKING NEWS ...", a wire headline) says nothing about
+    // names.
+    shouting_.assign(tokens_.size(), 0);
+    size_t start = 0;
+    for (size_t i = 0; i <= tokens_.size(); ++i) {
+        if (i < tokens_.size() && tokens_[i].type != TokenType::Break) continue;
+        int words = 0, caps = 0;
+        for (size_t k = start; k < i; ++k) {
+            if (!tokens_[k].is_word()) continue;
+            ++words;
+            if (tokens_[k].has(kAllCaps)) ++caps;
+        }
+        if (words >= 4 && caps * 10 > words * 6)
+            std::fill(shouting_.begin() + long(start), shouting_.begin() + long(i), 1);
+        start = i + 1;
+    }
+}
+
+// ---- [SECTION] Runs -----------------------------------------------------------------------------
+
+// Extends a run of name words [a, b] across joiners: particles inside personal names ("de Gaulle")
+// always; "of", "for", "on", "of the" only after an organisation or place word ("Bank of England");
+// "and", "&" only when the part after it ends the name with one ("Securities and Exchange
+// Commission").
+size_t EntityFinder::extend_run(size_t a, size_t b) const {
+    for (;;) {
+        size_t j = b + 1;
+        size_t k = j;
+        while (k < tokens_.size() && k < j + 2 &&
+               ((tokens_[k].is_word() && tokens_[k].has(kLower) &&
+                 (in(k, cues::name_joiners) || in(k, cues::name_particles))) ||
+                tokens_[k].is_punct('&')))
+            ++k;
+        if (k == j || k >= tokens_.size() || !is_name_word(k)) return b;
+        size_t next_end = k;
+        while (next_end + 1 < tokens_.size() && is_name_word(next_end + 1)) ++next_end;
+        bool particle = k == j + 1 && in(j, cues::name_particles);
+        bool after_head = in(b, cues::org_words) || in(b, cues::place_words);
+        bool conjunction = in(j, kAnd) || tokens_[j].is_punct('&');
+        bool ok = false;
+        if (particle)
+            ok = true;
+        else if (conjunction)
+            ok = k == j + 1 && (in(next_end, cues::org_words) || in(next_end, cues::place_words)) &&
+                 !has_org_or_place_word(a, b);
+        else
+            ok = after_head && !in(j, kThe);
+        if (!ok) return b;
+        b = next_end;
+    }
+}
+
+void EntityFinder::find_runs() {
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+        if (!is_name_word(i)) continue;
+        size_t b = i;
+        while (b + 1 < tokens_.size() && is_name_word(b + 1)) ++b;
+        b = extend_run(i, b);
+        trim_and_add(i, b);
+        i = b;
+    }
+}
+
+// ---- [SECTION] Trimming -------------------------------------------------------------------------
+
+bool is_demonym(std::string_view text, const Token& t) {
+    if (word_in(text, t, cues::demonyms)) return true;
+    std::string f = fold(view(text, t));
+    return f.size() > 5 && f.ends_with("ese");
+}
+
+void EntityFinder::trim_and_add(size_t a, size_t b) {
+    const size_t first = a;
+    bool org_like = has_org_or_place_word(a, b);
+    bool titled = false;
+    // A sentence-initial word before a title is no part of the name ("Later Mr Okafor").
+    if (!org_like && tokens_[a].has(kSentenceStart))
+        for (size_t k = a + 1; k < b; ++k)
+            if (in(k, cues::titles)) {
+                a = k;
+                break;
+            }
+    while (a <= b) {
+        if (!org_like && in(a, cues::titles) &&
+            !(a == first && tokens_[a].has(kSentenceStart) && a == b)) {
+            titled = true;
+            ++a;
+        } else if (in(a, cues::stopwords) && !tokens_[a].has(kAllCaps)) { // "WHO", "US" are names
+            ++a;
+        } else {
+            break;
+        }
+    }
+    if (a > b) return;
+    bool uncertain = false;
+    const Token& t = tokens_[a];
+    if (a == first && t.has(kSentenceStart) && !t.has(kAllCaps) && !t.has(kInnerCap)) {
+        // A capital at a sentence start proves nothing: the word must be a name on other grounds.
+        if (seen_lowercase(word(a))) {
+            ++a;
+            if (a > b) return;
+        } else if (a == b) {
+            uncertain = true;
+        }
+    }
+    if (a == b &&
+        (in(a, cues::calendar_words) || (in(a, cues::stopwords) && !tokens_[a].has(kAllCaps))))
+        return;
+    if (a < b && is_demonym(text_, tokens_[a]) && !has_org_or_place_word(a, b)) {
+        add(a, a, false, false);
+        ++a;
+    }
+    add(a, b, uncertain, titled);
+}
+
+void EntityFinder::add(size_t a, size_t b, bool uncertain, bool titled) {
+    Candidate c;
+    c.first = uint32_t(a);
+    c.last = uint32_t(b);
+    for (size_t k = a; k <= b; ++k) {
+        if (!c.key.empty() && tokens_[k].has(kSpaceBefore)) c.key += ' ';
+        c.key += word(k);
+    }
+    c.uncertain = uncertain;
+    if (titled) c.votes.person += kStrong;
+    vote(c);
+    candidates_.push_back(std::move(c));
+}
+
+// ---- [SECTION] Votes ----------------------------------------------------------------------------
+
+void EntityFinder::vote(Candidate& c) const {
+    size_t a = c.first, b = c.last;
+    bool org = false, place = false;
+    for (size_t k = a; k <= b; ++k) {
+        org = org || in(k, cues::org_words);
+        place = place || in(k, cues::place_words);
+    }
+    if (org)
+        c.votes.organisation += kStrong;
+    else if (place)
+        c.votes.place += kStrong;
+
+    // Before: a role ("spokesman Jiang"), a speech verb ("said Jiang"), an organisation noun
+    // ("state media mouthpiece Xinhua"), a preposition of place ("in China").
+    if (a > 0) {
+        if (in(a - 1, cues::roles) && tokens_[a - 1].has(kLower)) c.votes.person += kMedium;
+        // "…,” said Jiang Jun": an inverted attribution (not "said China's ...", reported speech).
+        if (in(a - 1, cues::speech_verbs) && a >= 2 &&
+            (tokens_[a - 2].has(kCloseQuote) || tokens_[a - 2].is_punct(','))) {
+            if (b > a) c.votes.person += kWeak;
+            c.speaks = true;
+        }
+        for (size_t k = a, n = 0; k > 0 && n < 3; --k, ++n) {
+            const Token& p = tokens_[k - 1];
+            if (!p.is_word() || !p.has(kLower) || in(k - 1, cues::function_words)) break;
+            if (in(k - 1, cues::org_nouns)) {
+                c.votes.organisation += kMedium;
+                break;
+            }
+        }
+        if (a == b && !org && in(a - 1, cues::place_prepositions)) c.votes.place += kWeak;
+    }
+    // After: a speech verb ("Jiang said"), an apposition with a role ("Jiang Jun, spokesman of").
+    if (b + 1 < tokens_.size()) {
+        // Companies speak as often as people: a speech verb marks a person only when the name
+        // looks like a full personal name (two or more words).
+        if (in(b + 1, cues::speech_verbs)) {
+            if (b > a) c.votes.person += kWeak;
+            c.speaks = true;
+        }
+        if (tokens_[b + 1].is_punct(',')) {
+            size_t r = b + 2;
+            if (in(r, kDeterminers)) ++r;
+            if (in(r, cues::roles) && tokens_[r].has(kLower)) c.votes.person += kMedium;
+        }
+    }
+}
+
+// ---- [SECTION] Merging --------------------------------------------------------------------------
+
+// True when the acronym's letters are the initials of the name's words, in order (words may be
+// skipped: "Centers for Disease Control and Prevention (CDC)").
+bool initials_match(std::string_view acronym, const std::vector<std::string_view>& words) {
+    size_t i = 0;
+    for (size_t w = 0; w < words.size() && i < acronym.size(); ++w) {
+        char initial = words[w].empty() ? 0 : words[w][0];
+        if (initial >= 'a' && initial <= 'z') initial = char(initial - 'a' + 'A');
+        if (initial == acronym[i])
+            ++i;
+        else if (w == 0)
+            return false;
+    }
+    return i == acronym.size();
+}
+
+void EntityFinder::find_acronyms() {
+    for (const Candidate& c : candidates_) {
+        size_t p = c.last + 1;
+        if (c.last == c.first || p + 2 >= tokens_.size()) continue;
+        if (!tokens_[p].is_punct('(') || !tokens_[p + 2].is_punct(')')) continue;
+        const Token& acr = tokens_[p + 1];
+        if (!acr.is_word() || !acr.has(kAllCaps) || acr.end - acr.begin > 12) continue;
+        std::vector<std::string_view> words;
+        for (size_t k = c.first; k <= c.last; ++k)
+            if (tokens_[k].is_word() && !tokens_[k].has(kLower)) words.push_back(word(k));
+        std::string letters;
+        for (char ch : view(text_, acr))
+            if (ch >= 'A' && ch <= 'Z') letters += ch;
+        if (letters.size() < 2 || !initials_match(letters, words)) continue;
+        std::string acronym(view(text_, acr));
+        if (std::any_of(aliases_.begin(), aliases_.end(),
+                        [&](const Alias& al) { return al.from == acronym; }))
+            continue;
+        aliases_.push_back({acronym, c.key});
+        acronym_defs_.emplace_back(c.key, acr.range());
+    }
+}
+
+const std::string& EntityFinder::resolve(const std::string& key) const {
+    for (const Alias& a : aliases_)
+        if (a.from == key) return a.to;
+    return key;
+}
+
+std::vector<std::string_view> split_words(std::string_view key) {
+    std::vector<std::string_view> words;
+    size_t start = 0;
+    for (size_t i = 0; i <= key.size(); ++i) {
+        if (i == key.size() || key[i] == ' ') {
+            if (i > start) words.push_back(key.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return words;
+}
+
+// A one-word name that is the first or last word of exactly one longer name of a person (or of a
+// name with no type) is that name: "Jiang" -> "Jiang Jun", "Smith" -> "Comissaria Smith".
+void EntityFinder::merge_variants(const std::vector<std::string>& certain) {
+    // The votes of every name, summed over its mentions (sorted by key, parallel to `certain`).
+    std::vector<Votes> totals(certain.size());
+    for (const Candidate& c : candidates_) {
+        auto it = std::lower_bound(certain.begin(), certain.end(), resolve(c.key));
+        if (it == certain.end() || *it != resolve(c.key)) continue;
+        Votes& v = totals[size_t(it - certain.begin())];
+        v.person += c.votes.person;
+        v.organisation += c.votes.organisation;
+        v.place += c.votes.place;
+    }
+    auto typed = [&](size_t i) { return totals[i].organisation > 0 || totals[i].place > 0; };
+    std::vector<Alias> found;
+    for (size_t s = 0; s < certain.size(); ++s) {
+        const std::string& key = certain[s];
+        if (key.find(' ') != std::string::npos || resolve(key) != key || typed(s)) continue;
+        size_t match = 0;
+        int matches = 0;
+        for (size_t l = 0; l < certain.size(); ++l) {
+            const std::string& longer = certain[l];
+            if (longer.find(' ') == std::string::npos || resolve(longer) != longer || typed(l))
+                continue;
+            auto words = split_words(longer);
+            if (words.front() != key && words.back() != key) continue;
+            match = l;
+            ++matches;
+        }
+        if (matches == 1) found.push_back({key, certain[match]});
+    }
+    // A company named with and without its legal form ("Brown-Forman Inc", "Brown-Forman").
+    for (const std::string& longer : certain) {
+        auto words = split_words(longer);
+        if (words.size() < 2 || resolve(longer) != longer) continue;
+        std::string last = fold(words.back());
+        if (!contains(cues::legal_forms, last)) continue;
+        std::string shorter(longer.substr(0, size_t(words.back().data() - longer.data())));
+        while (!shorter.empty() && (shorter.back() == ' ' || shorter.back() == ','))
+            shorter.pop_back();
+        if (std::binary_search(certain.begin(), certain.end(), shorter) &&
+            resolve(shorter) == shorter)
+            found.push_back({shorter, longer});
+    }
+    aliases_.insert(aliases_.end(), found.begin(), found.end());
+}
+
+Entities EntityFinder::run() {
+    Entities out;
+    index_words();
+    find_runs();
+    find_acronyms();
+
+    // Names with evidence of their own; then the uncertain ones that match them or speak.
+    std::vector<std::string> certain;
+    for (const Candidate& c : candidates_)
+        if (!c.uncertain) certain.push_back(resolve(c.key));
+    std::sort(certain.begin(), certain.end());
+    certain.erase(std::unique(certain.begin(), certain.end()), certain.end());
+    auto is_certain = [&](const std::string& k) {
+        return std::binary_search(certain.begin(), certain.end(), k);
+    };
+    auto is_part_of_certain = [&](const std::string& k) {
+        return std::any_of(certain.begin(), certain.end(), [&](const std::string& c) {
+            auto w = split_words(c);
+            return w.size() > 1 && (w.front() == k || w.back() == k);
+        });
+    };
+    std::vector<uint32_t> kept;
+    for (uint32_t i = 0; i < candidates_.size(); ++i) {
+        const Candidate& c = candidates_[i];
+        if (!c.uncertain || is_certain(resolve(c.key)) || is_part_of_certain(c.key) || c.speaks)
+            kept.push_back(i);
+    }
+    for (uint32_t i : kept)
+        if (candidates_[i].uncertain) certain.push_back(resolve(candidates_[i].key));
+    std::sort(certain.begin(), certain.end());
+    certain.erase(std::unique(certain.begin(), certain.end()), certain.end());
+    merge_variants(certain);
+
+    // One entity per resolved key, numbered in order of first mention (kept is in text order).
+    std::vector<std::pair<std::string, uint32_t>> by_key; // resolved key -> entity index, sorted
+    auto by_first = [](const std::pair<std::string, uint32_t>& p, const std::string& k) {
+        return p.first < k;
+    };
+    for (uint32_t i : kept) {
+        const Candidate& c = candidates_[i];
+        std::string key =
+            resolve(resolve(c.key)); // a variant of an acronym's long form resolves twice
+        auto it = std::lower_bound(by_key.begin(), by_key.end(), key, by_first);
+        uint32_t e;
+        if (it != by_key.end() && it->first == key) {
+            e = it->second;
+        } else {
+            e = uint32_t(out.list.size());
+            out.list.push_back({});
+            by_key.insert(it, {key, e});
+        }
+        ByteRange r{tokens_[c.first].begin, tokens_[c.last].end};
+        out.mentions.push_back({r, e});
+        Entity& ent = out.list[e];
+        if (ent.count == 0 || r.size() > ent.name.size()) ent.name = r;
+        ++ent.count;
+    }
+    // Kinds from the votes of all mentions; ties go organisation, person, place.
+    std::vector<Votes> votes(out.list.size());
+    for (size_t m = 0; m < kept.size(); ++m) {
+        const Votes& v = candidates_[kept[m]].votes;
+        Votes& t = votes[out.mentions[m].entity];
+        t.person += v.person;
+        t.organisation += v.organisation;
+        t.place += v.place;
+    }
+    std::vector<uint8_t> speaks(out.list.size(), 0);
+    for (size_t m = 0; m < kept.size(); ++m)
+        if (candidates_[kept[m]].speaks) speaks[out.mentions[m].entity] = 1;
+    for (size_t e = 0; e < out.list.size(); ++e) {
+        const Votes& v = votes[e];
+        int best = std::max({v.person, v.organisation, v.place});
+        // No other evidence, but it speaks and its fullest name has two words: a person.
+        if (best <= 0 && speaks[e] &&
+            text_of(text_, out.list[e].name).find(' ') != std::string_view::npos)
+            out.list[e].kind = EntityKind::Person;
+        if (best <= 0) continue;
+        out.list[e].kind = v.organisation == best ? EntityKind::Organisation
+                           : v.person == best     ? EntityKind::Person
+                                                  : EntityKind::Place;
+    }
+    for (const auto& [key, range] : acronym_defs_) {
+        auto it = std::lower_bound(by_key.begin(), by_key.end(), key, by_first);
+        if (it != by_key.end() && it->first == key) out.list[it->second].acronym = range;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string_view text_of(std::string_view text, ByteRange range) {
+    size_t b = std::min<size_t>(range.begin, text.size());
+    size_t e = std::clamp<size_t>(range.end, b, text.size());
+    return text.substr(b, e - b);
+}
+
+std::string_view to_string(EntityKind kind) {
+    switch (kind) {
+    case EntityKind::Person:
+        return "person";
+    case EntityKind::Organisation:
+        return "organisation";
+    case EntityKind::Place:
+        return "place";
+    case EntityKind::Other:
+        break;
+    }
+    return "other";
+}
+
+int32_t Entities::at(ByteRange range) const {
+    auto it = std::upper_bound(mentions.begin(), mentions.end(), range.begin,
+                               [](uint32_t pos, const Mention& m) { return pos < m.range.begin; });
+    // The mention starting at or before range.begin, then those starting inside the range.
+    if (it != mentions.begin()) --it;
+    for (; it != mentions.end() && it->range.begin < std::max(range.end, range.begin + 1); ++it)
+        if (it->range.end > range.begin) return int32_t(it->entity);
+    return -1;
+}
+
+Entities find_entities(std::string_view text) {
+    if (text.size() >= UINT32_MAX) return {};
+    return analysis::find_entities(text, analysis::tokenize(text));
+}
+
+Entities analysis::find_entities(std::string_view text, const std::vector<Token>& tokens) {
+    return EntityFinder(text, tokens).run();
+}
+
+} // namespace broadsheet

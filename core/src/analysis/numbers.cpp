@@ -1,0 +1,477 @@
+// Numbers: the figures a text cites, with their values, units and comparatives.
+//
+// [SECTION] Digits    "5,000", "5.8", "1.234.567", "5,8": which separator groups and which is
+// decimal [SECTION] Words     "three", "twenty-five thousand", "a dozen" [SECTION] Figures   scale
+// words, currency, percent, ordinals, ranges, then unit and comparative
+//
+// Values are kept as an integer mantissa and a power of ten until the end, so "5.8 million" is
+// exactly 5800000 rather than 5.8 * 1e6 rounded. Separators follow English usage where the text
+// cannot decide: one dot is a decimal point ("1.000" is 1), commas before groups of three digits
+// group thousands; a comma before one or two digits ("5,8") is read as a decimal comma, and
+// several dots before groups of three ("1.234.567") as grouping, so continental figures degrade
+// gracefully. Number words and scale words are English (cues.hpp).
+#include "broadsheet/analysis.hpp"
+
+#include "analysis/cues.hpp"
+#include "analysis/tokens.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace broadsheet {
+namespace {
+
+using namespace analysis;
+
+constexpr std::string_view kMonths[] = {
+    "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+    "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+    "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"}; // [en]
+constexpr std::string_view kRangeWords[] = {"to", "and"}; // [en] "5 to 6"
+constexpr std::string_view kLongMultipliers[] = {
+    "hundred", "thousand", "million", "billion", "trillion", "mln", "mn", "bln", "bn", "tn", "trn"};
+constexpr std::string_view kBetween[] = {"between"};  // [en]
+constexpr std::string_view kArticles[] = {"a", "an"}; // [en] "a million", "a dozen"
+
+struct Value {
+    uint64_t mantissa = 0;
+    int exponent = 0; // power of ten
+    double get() const {
+        double v = double(mantissa);
+        return exponent >= 0 ? v * std::pow(10.0, exponent) : v / std::pow(10.0, -exponent);
+    }
+};
+
+// ---- [SECTION] Digits ---------------------------------------------------------------------------
+
+// Reads "5,000", "5.8", "1,234.5", "1.234,5", "1.234.567", "5,8". False for what is no single
+// number ("1.2.3", more than 18 digits).
+bool parse_digits(std::string_view s, Value& v) {
+    std::vector<std::string_view> groups;
+    std::vector<char> seps;
+    size_t start = 0;
+    for (size_t i = 0; i <= s.size(); ++i) {
+        if (i == s.size() || s[i] == '.' || s[i] == ',') {
+            groups.push_back(s.substr(start, i - start));
+            if (i < s.size()) seps.push_back(s[i]);
+            start = i + 1;
+        }
+    }
+    size_t decimal = SIZE_MAX; // index of the separator that is the decimal point
+    bool has_dot = contains(seps, '.'), has_comma = contains(seps, ',');
+    auto threes_after = [&](size_t from) {
+        for (size_t g = from; g < groups.size(); ++g)
+            if (groups[g].size() != 3) return false;
+        return true;
+    };
+    if (has_dot && has_comma) {
+        decimal = seps.size() - 1; // the last separator is the decimal one: "1,234.5", "1.234,5"
+        for (size_t k = 0; k + 1 < seps.size(); ++k)
+            if (seps[k] == seps.back()) return false;
+    } else if (has_dot) {
+        if (seps.size() == 1)
+            decimal = 0;
+        else if (!threes_after(1))
+            return false; // "1.2.3"
+    } else if (has_comma) {
+        if (seps.size() == 1 && groups[1].size() != 3) decimal = 0; // "5,8"
+    }
+    uint64_t m = 0;
+    int digits = 0, exponent = 0;
+    for (size_t g = 0; g < groups.size(); ++g) {
+        for (char c : groups[g]) {
+            if (c < '0' || c > '9') return false;
+            if (++digits > 18) return false;
+            m = m * 10 + uint64_t(c - '0');
+            if (decimal != SIZE_MAX && g > decimal) --exponent;
+        }
+    }
+    // Trailing decimal zeros do not make the value less exact: "5.80" is 580e-2 = 58e-1.
+    while (exponent < 0 && m % 10 == 0 && m > 0) {
+        m /= 10;
+        ++exponent;
+    }
+    v = {m, exponent};
+    return digits > 0;
+}
+
+// ---- [SECTION] Words ----------------------------------------------------------------------------
+
+const cues::NumberWord* number_word(std::string_view w) {
+    for (const auto& n : cues::number_words)
+        if (n.word == w) return &n;
+    return nullptr;
+}
+
+const cues::Multiplier* multiplier(std::string_view w, bool adjacent) {
+    for (const auto& m : cues::multipliers)
+        if (m.word == w && (adjacent || contains(kLongMultipliers, w))) return &m;
+    return nullptr;
+}
+
+// ---- [SECTION] Figures --------------------------------------------------------------------------
+
+struct Figure {
+    size_t first = 0; // first token (a currency symbol, a digit, a word)
+    size_t last = 0;  // last token of the figure, scale word included
+    Value value;
+    bool words = false;       // written in words
+    bool negative = false;    // a minus sign before the digits
+    bool scaled = false;      // a scale word or suffix ("million", "bn") was applied
+    int power = 0;            // its power of ten
+    bool bare_digits = false; // digits only, no separator: candidates for a year
+    NumberKind kind = NumberKind::Quantity;
+    ByteRange unit;
+};
+
+class NumberFinder {
+  public:
+    NumberFinder(std::string_view text, const std::vector<Token>& tokens)
+        : text_(text), tokens_(tokens) {}
+    std::vector<Quantity> run();
+
+  private:
+    std::string_view text_;
+    const std::vector<Token>& tokens_;
+
+    std::string folded(size_t i) const {
+        return i < tokens_.size() ? fold(view(text_, tokens_[i])) : std::string();
+    }
+    bool in(size_t i, std::span<const std::string_view> table) const {
+        return i < tokens_.size() && word_in(text_, tokens_[i], table);
+    }
+    bool adjacent(size_t i) const { return i < tokens_.size() && !tokens_[i].has(kSpaceBefore); }
+    bool figure_at(size_t i, Figure& f) const;
+    bool digits_at(size_t i, Figure& f) const;
+    bool words_at(size_t i, Figure& f) const;
+    void scale(Figure& f) const;
+    size_t unit_after(Figure& f) const;
+};
+
+bool NumberFinder::digits_at(size_t i, Figure& f) const {
+    const Token& t = tokens_[i];
+    if (t.type != TokenType::Number) return false;
+    // Times, ratios and dates in digits ("10:30", "2/3", "1-2-2024" pieces) are not figures.
+    auto joined = [&](size_t a, size_t b) {
+        return b < tokens_.size() && adjacent(b) && tokens_[a].type == TokenType::Punct &&
+               (tokens_[a].cp == ':' || tokens_[a].cp == '/');
+    };
+    if (i + 2 < tokens_.size() && joined(i + 1, i + 1) &&
+        tokens_[i + 2].type == TokenType::Number && adjacent(i + 2))
+        return false;
+    if (i >= 2 && joined(i - 1, i) && tokens_[i - 2].type == TokenType::Number) return false;
+    if (!parse_digits(view(text_, t), f.value)) return false;
+    f.first = f.last = i;
+    std::string_view s = view(text_, t);
+    f.bare_digits = s.find_first_of(".,") == std::string_view::npos;
+    // A currency symbol written before it ("$5", "US$5", "£3bn"), a minus sign ("-4.5", not
+    // "5-10").
+    if (i > 0 && adjacent(i) && tokens_[i - 1].type == TokenType::Punct) {
+        char32_t c = tokens_[i - 1].cp;
+        if ((c == '-' || c == 0x2212) && (i == 1 || tokens_[i - 1].has(kSpaceBefore))) {
+            f.negative = true;
+            f.first = i - 1;
+        }
+        if (contains(cues::currency_symbols, c)) {
+            f.kind = NumberKind::Money;
+            f.first = i - 1;
+            f.unit = tokens_[i - 1].range();
+            if (i >= 2 && adjacent(i - 1) && tokens_[i - 2].is_word() &&
+                tokens_[i - 2].has(kAllCaps) && tokens_[i - 2].end - tokens_[i - 2].begin <= 3) {
+                f.first = i - 2;
+                f.unit.begin = tokens_[i - 2].begin;
+            }
+        }
+    }
+    // Written straight after the digits: "%", a scale ("5m", "10bn"), an ordinal ("22nd"), a decade
+    // ("1980s"), or a unit ("10km").
+    if (adjacent(i + 1)) {
+        const Token& n = tokens_[i + 1];
+        std::string w = folded(i + 1);
+        if (n.is_punct('%')) {
+            f.kind = NumberKind::Percent;
+            f.unit = n.range();
+            f.last = i + 1;
+        } else if (n.is_word()) {
+            if (const auto* m = multiplier(w, true)) {
+                f.value.exponent += m->power;
+                f.scaled = true;
+                f.power = m->power;
+            } else if (contains(cues::ordinal_suffixes, w)) {
+                f.kind = NumberKind::Ordinal;
+            } else if (w == "s" && f.bare_digits) {
+                f.kind = NumberKind::Year; // a decade
+            } else {
+                f.unit = n.range();
+            }
+            f.last = i + 1;
+        }
+    }
+    return true;
+}
+
+bool NumberFinder::words_at(size_t i, Figure& f) const {
+    size_t j = i;
+    uint64_t total = 0, current = 0;
+    bool any = false;
+    if (in(j, kArticles) && j + 1 < tokens_.size()) {
+        std::string next = folded(j + 1);
+        if (!multiplier(next, false) && next != "dozen") return false;
+        current = 1;
+        any = true;
+        ++j;
+    }
+    size_t last = j;
+    for (; j < tokens_.size(); ++j) {
+        if (!tokens_[j].is_word()) break;
+        std::string w = folded(j);
+        if (w == "dozen") { // "a dozen", "two dozen"
+            current = (current == 0 ? 1 : current) * 12;
+            any = true;
+            last = j;
+            continue;
+        }
+        if (w == "and" && any && j + 1 < tokens_.size() && number_word(folded(j + 1))) continue;
+        // "twenty-five": the parts of a hyphenated word.
+        bool ok = true;
+        uint64_t word_value = 0;
+        bool is_scale = false;
+        int power = 0;
+        size_t start = 0;
+        for (size_t k = 0; k <= w.size(); ++k) {
+            if (k < w.size() && w[k] != '-') continue;
+            std::string_view part = std::string_view(w).substr(start, k - start);
+            start = k + 1;
+            if (const auto* n = number_word(part))
+                word_value += n->value;
+            else if (const auto* m = multiplier(part, false); m && m->power >= 2) {
+                is_scale = true;
+                power = m->power;
+            } else
+                ok = false;
+        }
+        if (!ok) break;
+        if (is_scale) {
+            if (current == 0 && !any) break; // "million" alone
+            if (current == 0) current = 1;
+            if (power == 2) {
+                current *= 100;
+            } else {
+                uint64_t scale = 1;
+                for (int p = 0; p < power; ++p) scale *= 10;
+                total += current * scale;
+                current = 0;
+            }
+        } else {
+            current += word_value;
+        }
+        any = true;
+        last = j;
+    }
+    if (!any) return false;
+    // "one" alone is too often a pronoun ("one of these", "in one go") to count as a figure.
+    if (last == i && folded(i) == "one") return false;
+    f.first = i;
+    f.last = last;
+    f.words = true;
+    f.value = {total + current, 0};
+    return true;
+}
+
+bool NumberFinder::figure_at(size_t i, Figure& f) const {
+    if (!digits_at(i, f) && !words_at(i, f)) return false;
+    scale(f);
+    return true;
+}
+
+// A scale word after the figure ("5.8 million", "5.93 mln"), then percent or currency words.
+void NumberFinder::scale(Figure& f) const {
+    size_t j = f.last + 1;
+    if (!f.words && !f.scaled && j < tokens_.size() && tokens_[j].is_word() &&
+        f.kind != NumberKind::Percent) {
+        if (const auto* m = multiplier(folded(j), false)) {
+            f.value.exponent += m->power;
+            f.scaled = true;
+            f.power = m->power;
+            f.last = j++;
+        }
+    }
+    if (f.kind == NumberKind::Quantity || f.kind == NumberKind::Money) {
+        size_t last = 0;
+        for (std::string_view p : cues::percent_words) {
+            if (f.kind == NumberKind::Quantity && phrase_at(text_, tokens_, j, p, last)) {
+                f.kind = NumberKind::Percent;
+                f.unit = {tokens_[j].begin, tokens_[last].end};
+                f.last = last;
+                return;
+            }
+        }
+        if (in(j, cues::currency_words)) {
+            f.kind = NumberKind::Money;
+            f.unit = tokens_[j].range();
+            f.last = j;
+        }
+    }
+}
+
+// The counted thing: up to two lowercase words after the figure that are not function words
+// ("public accounts", "users", "years"), stopping at what looks like a verb or an adverb ("-ed",
+// "-ly": English). Returns the last token used.
+size_t NumberFinder::unit_after(Figure& f) const {
+    size_t j = f.last + 1, last = f.last;
+    for (int n = 0; n < 2 && j < tokens_.size(); ++n, ++j) {
+        const Token& t = tokens_[j];
+        if (!t.is_word() || !t.has(kLower) || in(j, cues::function_words) ||
+            number_word(folded(j)) || in(j, cues::speech_verbs))
+            break;
+        std::string w = folded(j);
+        if (w.size() > 4 && (w.ends_with("ed") || w.ends_with("ly"))) break;
+        // A second word only as the plural head after a modifier ("public accounts", "month
+        // profits"), not a verb after the noun ("people came").
+        if (n == 1 && (!w.ends_with('s') || text_of(text_, tokens_[j - 1].range()).ends_with('s')))
+            break;
+        last = j;
+    }
+    if (last != f.last) f.unit = {tokens_[f.last + 1].begin, tokens_[last].end};
+    return last;
+}
+
+std::vector<Quantity> NumberFinder::run() {
+    std::vector<Quantity> out;
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+        Figure f;
+        if (!figure_at(i, f)) continue;
+        Quantity q;
+        q.number = {tokens_[f.first].begin, tokens_[f.last].end};
+        double value = f.value.get();
+        double upper = value;
+        size_t end = f.last;
+
+        // A range: "340 to 350", "5-10", "between 5 and 10"; a scale on the second part only
+        // ("5 to 6 million") applies to both.
+        size_t j = f.last + 1;
+        bool between = f.first > 0 && in(f.first - 1, kBetween);
+        bool joiner = (in(j, kRangeWords) && (between || folded(j) == "to")) ||
+                      (j < tokens_.size() && adjacent(j) && tokens_[j].type == TokenType::Punct &&
+                       (tokens_[j].cp == '-' || tokens_[j].cp == 0x2013) && adjacent(j + 1));
+        Figure g;
+        bool ranged = false;
+        if (joiner && j + 1 < tokens_.size() && figure_at(j + 1, g) &&
+            (g.kind == f.kind || (f.kind == NumberKind::Quantity && f.unit.size() == 0))) {
+            f.kind = g.kind;
+            ranged = true;
+            upper = g.value.get();
+            if (g.scaled && !f.scaled)
+                value = Value{f.value.mantissa, f.value.exponent + g.power}.get();
+            end = g.last;
+            if (g.unit.size() > 0) f.unit = g.unit;
+            f.last = g.last;
+            q.number.end = tokens_[g.last].end;
+        }
+
+        // Dates and years: "February 22", "22 February", "since 2012", "in the 1980s".
+        bool month_before = f.first > 0 && in(f.first - 1, kMonths);
+        bool month_after = in(f.last + 1, kMonths);
+        if (f.kind == NumberKind::Quantity && !f.words && !f.scaled && f.value.exponent == 0 &&
+            (month_before || month_after) && f.value.mantissa >= 1 && f.value.mantissa <= 31) {
+            f.kind = NumberKind::Date;
+        }
+        bool year_like = f.kind == NumberKind::Quantity && f.bare_digits && !f.scaled &&
+                         view(text_, tokens_[f.first]).size() == 4 && f.value.mantissa >= 1000 &&
+                         f.value.mantissa <= 2199;
+        if (f.kind == NumberKind::Quantity) end = std::max(end, unit_after(f));
+        if (year_like) {
+            // A bare 1900..2100 is a year unless a plural unit follows ("1986 fourth quarter" is a
+            // year, "1900 users" is not); other four-digit numbers need a preposition or a month.
+            bool prep = f.first > 0 && in(f.first - 1, cues::year_prepositions);
+            bool modern = f.value.mantissa >= 1900 && f.value.mantissa <= 2100;
+            bool plural_unit = f.unit.size() > 0 && text_of(text_, f.unit).ends_with('s');
+            if (prep || month_before || f.unit.size() == 0 || (modern && !plural_unit)) {
+                f.kind = NumberKind::Year;
+                f.unit = {};
+                end = f.last;
+            }
+        }
+
+        // Comparatives before: longest phrase first ("no more than" before "more than").
+        q.span = {tokens_[f.first].begin, tokens_[end].end};
+        for (const auto& c : cues::comparatives) {
+            size_t first = 0;
+            if (f.first > 0 && phrase_before(text_, tokens_, f.first - 1, c.phrase, first)) {
+                bool temporal =
+                    c.comparison == Comparison::Since || c.comparison == Comparison::Until;
+                if (temporal != (f.kind == NumberKind::Year || f.kind == NumberKind::Date))
+                    continue;
+                q.comparative = {tokens_[first].begin, tokens_[f.first - 1].end};
+                q.comparison = c.comparison;
+                q.span.begin = q.comparative.begin;
+                break;
+            }
+        }
+        if (f.negative) {
+            value = -value;
+            if (!ranged) upper = value;
+        }
+        q.value = value;
+        q.upper = std::max(upper, value);
+        q.unit = f.unit;
+        q.kind = f.kind;
+        out.push_back(q);
+        i = end;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string_view to_string(NumberKind kind) {
+    switch (kind) {
+    case NumberKind::Quantity:
+        return "quantity";
+    case NumberKind::Percent:
+        return "percent";
+    case NumberKind::Money:
+        return "money";
+    case NumberKind::Year:
+        return "year";
+    case NumberKind::Date:
+        return "date";
+    case NumberKind::Ordinal:
+        return "ordinal";
+    }
+    return "quantity";
+}
+
+std::string_view to_string(Comparison comparison) {
+    switch (comparison) {
+    case Comparison::Exact:
+        return "exact";
+    case Comparison::MoreThan:
+        return "more than";
+    case Comparison::LessThan:
+        return "less than";
+    case Comparison::AtLeast:
+        return "at least";
+    case Comparison::AtMost:
+        return "at most";
+    case Comparison::About:
+        return "about";
+    case Comparison::Since:
+        return "since";
+    case Comparison::Until:
+        return "until";
+    }
+    return "exact";
+}
+
+std::vector<Quantity> find_numbers(std::string_view text) {
+    if (text.size() >= UINT32_MAX) return {};
+    return analysis::find_numbers(text, analysis::tokenize(text));
+}
+
+std::vector<Quantity> analysis::find_numbers(std::string_view text,
+                                             const std::vector<Token>& tokens) {
+    return NumberFinder(text, tokens).run();
+}
+
+} // namespace broadsheet

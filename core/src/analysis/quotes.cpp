@@ -1,0 +1,414 @@
+// Quotes: direct quotations, their speakers and how they are attributed.
+//
+// [SECTION] Pieces       pairing quote marks within a paragraph; quotes running over paragraphs
+// [SECTION] Phrases      the speaker's noun phrase before or after a speech verb
+// [SECTION] Attribution  "…," said X / "…," X said / X said (that) … “…” / according to X, “…”
+// [SECTION] Speakers     the speaker as an entity: a mention, "the office" -> the Office named
+// before, "he"
+//
+// Newspaper conventions this relies on: an attribution stands in the quote's sentence; a quote with
+// none of its own continues the quote before it in the same paragraph, or in the paragraph before
+// when it opens its paragraph; a quotation over several paragraphs leaves each paragraph's end
+// unclosed and opens the next one with a quote mark again. Speech verbs are English plus a few
+// others (cues.hpp); elsewhere quotes are still found, with no speaker.
+#include "broadsheet/analysis.hpp"
+
+#include "analysis/cues.hpp"
+#include "analysis/tokens.hpp"
+#include "text_util.hpp"
+
+#include <algorithm>
+
+namespace broadsheet {
+namespace {
+
+using namespace analysis;
+
+constexpr std::string_view kDeterminers[] = {"the", "a",   "an",    "its",
+                                             "his", "her", "their", "our"};       // [en]
+constexpr std::string_view kJoiners[] = {"of", "for"};                            // [en]
+constexpr std::string_view kListenerVerbs[] = {"told", "tells", "asked", "asks"}; // [en]
+
+struct Piece {
+    size_t open = 0;  // token index of the opening mark
+    size_t close = 0; // token index of the closing mark, or of the paragraph's end when it runs on
+    bool runs_on = false; // unclosed at its paragraph's end; the next paragraph reopens it
+    bool reopens = false; // opens a paragraph and continues a piece that ran on
+};
+
+struct Span {
+    size_t first = 0;
+    size_t last = 0; // inclusive
+    bool found = false;
+};
+
+class QuoteFinder {
+  public:
+    QuoteFinder(std::string_view text, const std::vector<Token>& tokens, const Entities& entities)
+        : text_(text), entities_(entities), tokens_(tokens) {}
+
+    std::vector<Quote> run();
+
+  private:
+    std::string_view text_;
+    const Entities& entities_;
+    const std::vector<Token>& tokens_;
+
+    bool in(size_t i, std::span<const std::string_view> table) const {
+        return i < tokens_.size() && word_in(text_, tokens_[i], table);
+    }
+    bool is_break(size_t i) const {
+        return i >= tokens_.size() || tokens_[i].type == TokenType::Break;
+    }
+    ByteRange range(Span s) const {
+        return s.found ? ByteRange{tokens_[s.first].begin, tokens_[s.last].end} : ByteRange{};
+    }
+    std::vector<Piece> find_pieces() const;
+    Span name_after(size_t k) const;
+    Span phrase_after(size_t k) const;
+    Span phrase_before(size_t p, size_t limit) const;
+    bool attribute(const Piece& piece, size_t limit, Quote& q) const;
+    bool attribute_after(const Piece& piece, Quote& q) const;
+    bool attribute_before(const Piece& piece, size_t limit, Quote& q) const;
+    size_t clause_end(size_t k) const;
+    int32_t resolve(const Quote& q, const std::vector<Quote>& earlier) const;
+};
+
+// ---- [SECTION] Pieces ---------------------------------------------------------------------------
+
+std::vector<Piece> QuoteFinder::find_pieces() const {
+    std::vector<Piece> pieces;
+    constexpr size_t kNone = SIZE_MAX;
+    size_t open_double = kNone, open_single = kNone;
+    for (size_t i = 0; i <= tokens_.size(); ++i) {
+        if (is_break(i)) {
+            // Unclosed at the paragraph's end: a quotation running on if the next paragraph opens
+            // with a mark of the same kind, else an unbalanced mark to ignore.
+            size_t open = open_double != kNone ? open_double : open_single;
+            bool single = open_double == kNone;
+            size_t next = i + 1;
+            if (open != kNone && i > open + 1 && next < tokens_.size() &&
+                tokens_[next].has(kOpenQuote) && tokens_[next].has(kSingleQuote) == single)
+                pieces.push_back({open, i, true, false});
+            open_double = open_single = kNone;
+            continue;
+        }
+        const Token& t = tokens_[i];
+        if (t.has(kOpenQuote)) {
+            if (!t.has(kSingleQuote))
+                open_double = i; // a second opener replaces an unclosed one
+            else if (open_double == kNone && open_single == kNone)
+                open_single = i; // not nested
+        } else if (t.has(kCloseQuote)) {
+            // A single mark inside a double quotation is nested (or an apostrophe): not a quote.
+            size_t& open = t.has(kSingleQuote) ? open_single : open_double;
+            if (open != kNone && i > open + 1) pieces.push_back({open, i, false, false});
+            open = kNone;
+        }
+    }
+    // A piece that opens its paragraph right after one that ran on continues it.
+    for (size_t p = 1; p < pieces.size(); ++p)
+        if (pieces[p - 1].runs_on && pieces[p].open == pieces[p - 1].close + 1)
+            pieces[p].reopens = true;
+    return pieces;
+}
+
+// ---- [SECTION] Phrases --------------------------------------------------------------------------
+
+// A run of capitalised words at k ("Jiang Jun", "State Internet Information Office").
+Span QuoteFinder::name_after(size_t k) const {
+    Span s;
+    size_t e = k;
+    while (e < tokens_.size() && tokens_[e].is_word() && !tokens_[e].has(kLower)) ++e;
+    if (e == k) return s;
+    return {k, e - 1, true};
+}
+
+// The noun phrase a speech verb is followed by: a pronoun, a name, or a determiner and up to four
+// words ("the ministry's spokesman", "state media mouthpiece Xinhua").
+Span QuoteFinder::phrase_after(size_t k) const {
+    if (k >= tokens_.size() || !tokens_[k].is_word()) return {};
+    if (in(k, cues::person_pronouns) || in(k, cues::group_pronouns)) return {k, k, true};
+    Span name = name_after(k);
+    if (name.found && !in(k, cues::stopwords)) return name;
+    size_t e = k;
+    if (in(e, kDeterminers)) ++e;
+    size_t words = 0, last = SIZE_MAX;
+    while (e < tokens_.size() && words < 5) {
+        const Token& t = tokens_[e];
+        if (t.type == TokenType::Clitic) {
+            ++e;
+            continue;
+        }
+        if (!t.is_word() || in(e, cues::function_words) || in(e, cues::speech_verbs)) break;
+        last = e;
+        ++words;
+        ++e;
+    }
+    if (last == SIZE_MAX) return {};
+    return {k, last, true};
+}
+
+// The noun phrase ending right before token p (the subject of a speech verb): a pronoun, or up to
+// six words, "of"/"for" allowed inside, with a leading determiner ("The office", "The SIIO",
+// "a spokesman for the ministry"). Not before `limit`.
+Span QuoteFinder::phrase_before(size_t p, size_t limit) const {
+    if (p == 0 || p - 1 < limit) return {};
+    size_t e = p - 1;
+    if (in(e, cues::person_pronouns) || in(e, cues::group_pronouns)) return {e, e, true};
+    size_t b = p, words = 0;
+    while (b > limit && words < 6) {
+        size_t k = b - 1;
+        const Token& t = tokens_[k];
+        if (t.type == TokenType::Clitic) {
+            b = k;
+            continue;
+        }
+        if (!t.is_word()) break;
+        if (in(k, kDeterminers)) {
+            b = k;
+            break;
+        }
+        bool joiner = in(k, kJoiners) && words > 0;
+        if (!joiner &&
+            (in(k, cues::function_words) || in(k, cues::speech_verbs) || in(k, cues::stopwords)))
+            break;
+        b = k;
+        ++words;
+    }
+    while (b < p && in(b, kJoiners)) ++b;
+    if (words == 0 || b >= p) return {};
+    return {b, p - 1, true};
+}
+
+// ---- [SECTION] Attribution ----------------------------------------------------------------------
+
+// The last token of the clause starting at k: up to a sentence end, an opening quote mark or the
+// paragraph's end (exclusive of them).
+size_t QuoteFinder::clause_end(size_t k) const {
+    size_t last = k;
+    for (size_t i = k; i < tokens_.size(); ++i) {
+        const Token& t = tokens_[i];
+        if (t.type == TokenType::Break || t.has(kSentenceEnd) || t.has(kOpenQuote) ||
+            t.is_punct(':'))
+            break;
+        last = i;
+    }
+    return last;
+}
+
+// After the quote: "…," said X[, role] / "…," X said / "…," according to X.
+bool QuoteFinder::attribute_after(const Piece& piece, Quote& q) const {
+    if (piece.runs_on) return false;
+    size_t k = piece.close + 1;
+    if (k < tokens_.size() && tokens_[k].type == TokenType::Punct &&
+        (tokens_[k].is_punct(',') || tokens_[k].cp == 0x2013 || tokens_[k].cp == 0x2014))
+        ++k;
+    if (k >= tokens_.size() || !tokens_[k].is_word()) return false;
+    size_t last = 0;
+    for (std::string_view phrase : cues::according_to) {
+        if (phrase_at(text_, tokens_, k, phrase, last)) {
+            Span who = phrase_after(last + 1);
+            if (!who.found) return false;
+            q.cue = {tokens_[k].begin, tokens_[last].end};
+            q.speaker = range(who);
+            q.attribution = {tokens_[k].begin, tokens_[who.last].end};
+            return true;
+        }
+    }
+    if (in(k, cues::speech_verbs)) {
+        Span who = phrase_after(k + 1);
+        q.cue = tokens_[k].range();
+        q.speaker = range(who);
+        q.attribution = {tokens_[k].begin, tokens_[std::max(k, clause_end(k))].end};
+        return true;
+    }
+    Span who = phrase_after(k);
+    if (!who.found || !in(who.last + 1, cues::speech_verbs)) return false;
+    size_t verb = who.last + 1;
+    q.cue = tokens_[verb].range();
+    q.speaker = range(who);
+    q.attribution = {tokens_[k].begin, tokens_[verb].end};
+    return true;
+}
+
+// Before the quote, in its sentence: X said[:] “…” / X said that … “…” / X told Y that … “…” /
+// according to X, “…”. The last cue before the quote wins.
+bool QuoteFinder::attribute_before(const Piece& piece, size_t limit, Quote& q) const {
+    size_t start = piece.open;
+    while (start > limit && !is_break(start - 1) && !tokens_[start - 1].has(kSentenceEnd)) --start;
+    for (size_t p = piece.open; p-- > start;) {
+        const Token& t = tokens_[p];
+        if (!t.is_word()) continue;
+        size_t first = 0;
+        for (std::string_view phrase : cues::according_to) {
+            if (analysis::phrase_before(text_, tokens_, p, phrase, first) && first >= start) {
+                Span who = phrase_after(p + 1);
+                if (!who.found) return false;
+                q.cue = {tokens_[first].begin, t.end};
+                q.speaker = range(who);
+                q.attribution = {tokens_[first].begin, tokens_[who.last].end};
+                return true;
+            }
+        }
+        if (!in(p, cues::speech_verbs)) continue;
+        Span who = phrase_before(p, start);
+        size_t attr_first = who.found ? who.first : p, attr_last = p;
+        if (!who.found) {
+            who = phrase_after(p + 1); // "said Jiang: “…”"
+            if (who.found && who.last < piece.open)
+                attr_last = who.last;
+            else
+                who = {};
+        } else if (in(p, kListenerVerbs)) {
+            Span listener = phrase_after(p + 1);
+            if (listener.found && listener.last < piece.open) attr_last = listener.last;
+        }
+        q.cue = t.range();
+        q.speaker = range(who);
+        q.attribution = {tokens_[attr_first].begin, tokens_[attr_last].end};
+        return true;
+    }
+    return false;
+}
+
+bool QuoteFinder::attribute(const Piece& piece, size_t limit, Quote& q) const {
+    return attribute_after(piece, q) || attribute_before(piece, limit, q);
+}
+
+// ---- [SECTION] Speakers -------------------------------------------------------------------------
+
+// The most recent mention before `pos` of an entity that passes `keep`, or -1.
+template <typename Keep> int32_t recent_entity(const Entities& entities, uint32_t pos, Keep keep) {
+    for (size_t m = entities.mentions.size(); m-- > 0;) {
+        const Mention& mention = entities.mentions[m];
+        if (mention.range.begin >= pos) continue;
+        if (keep(mention.entity)) return int32_t(mention.entity);
+    }
+    return -1;
+}
+
+int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) const {
+    if (q.speaker.size() == 0) return -1;
+    int32_t e = entities_.at(q.speaker);
+    if (e >= 0) return e;
+    std::string_view words = text_of(text_, q.speaker);
+    std::string head = fold(words.substr(
+        words.find_last_of(' ') == std::string_view::npos ? 0 : words.find_last_of(' ') + 1));
+    bool person = contains(cues::person_pronouns, head);
+    bool group = contains(cues::group_pronouns, head);
+    bool role = contains(cues::roles, head);
+    auto kind_is = [&](EntityKind k) {
+        return [&, k](uint32_t i) { return entities_.list[i].kind == k; };
+    };
+    if (person || group) {
+        EntityKind want = person ? EntityKind::Person : EntityKind::Organisation;
+        for (auto it = earlier.rbegin(); it != earlier.rend(); ++it)
+            if (it->entity >= 0 && entities_.list[size_t(it->entity)].kind == want)
+                return it->entity;
+        return recent_entity(entities_, q.speaker.begin, kind_is(want));
+    }
+    if (role) return recent_entity(entities_, q.speaker.begin, kind_is(EntityKind::Person));
+    bool org_noun = contains(cues::org_nouns, head);
+    // "the office" -> the nearest entity before it with "Office" in its name; "the company" -> the
+    // nearest organisation.
+    return recent_entity(entities_, q.speaker.begin, [&](uint32_t i) {
+        if (org_noun && entities_.list[i].kind == EntityKind::Organisation) return true;
+        std::string_view name = text_of(text_, entities_.list[i].name);
+        size_t start = 0;
+        for (size_t k = 0; k <= name.size(); ++k) {
+            if (k == name.size() || name[k] == ' ') {
+                if (fold(name.substr(start, k - start)) == head) return true;
+                start = k + 1;
+            }
+        }
+        return false;
+    });
+}
+
+std::vector<Quote> QuoteFinder::run() {
+    std::vector<Quote> out;
+    std::vector<size_t> out_paragraph; // per quote: the token index its paragraph starts at
+    std::vector<uint32_t> starts(tokens_.size() + 1, 0); // per token: where its paragraph starts
+    for (size_t i = 1; i <= tokens_.size(); ++i)
+        starts[i] = is_break(i - 1) ? uint32_t(i) : starts[i - 1];
+    auto paragraph_start = [&](size_t i) { return size_t(starts[i]); };
+    auto last_quote_in = [&](size_t paragraph) -> int32_t {
+        for (size_t k = out.size(); k-- > 0;)
+            if (out_paragraph[k] == paragraph) return int32_t(k);
+        return -1;
+    };
+    size_t limit = 0; // attributions are not searched before the previous quote's end
+    for (const Piece& piece : find_pieces()) {
+        size_t ps = paragraph_start(piece.open);
+        limit = std::max(limit, ps);
+        Quote q;
+        size_t inner_begin = tokens_[piece.open].end;
+        size_t inner_end =
+            piece.runs_on ? tokens_[piece.close - 1].end : tokens_[piece.close].begin;
+        std::string_view inner = text::trim(text_.substr(inner_begin, inner_end - inner_begin));
+        // The comma before an attribution ("…rumours,” said") stands for a full stop: not quoted.
+        while (!inner.empty() && inner.back() == ',')
+            inner = text::trim(inner.substr(0, inner.size() - 1));
+        q.text.begin = uint32_t(inner.data() - text_.data());
+        q.text.end = uint32_t(q.text.begin + inner.size());
+        bool own = attribute(piece, limit, q);
+        limit = piece.close + 1;
+        size_t words = 0;
+        for (size_t k = piece.open + 1; k < piece.close; ++k) words += tokens_[k].is_word() ? 1 : 0;
+        if (!own && words < 2 && !piece.reopens) continue; // a scare-quoted word, not a quotation
+
+        // Continuations: a piece reopening a quote that ran on; a split quote (the same attribution
+        // as the quote before); a quote with none of its own after one in the same paragraph, or
+        // opening its paragraph after an attributed quote in the paragraph right before.
+        int32_t same = last_quote_in(ps);
+        int32_t before = ps >= 2 ? last_quote_in(paragraph_start(ps - 1)) : -1;
+        int32_t continues = -1;
+        if (piece.reopens && !out.empty())
+            continues = int32_t(out.size() - 1);
+        else if (own && same >= 0 && out[size_t(same)].attribution == q.attribution)
+            continues = same;
+        else if (!own && same >= 0)
+            continues = same;
+        else if (!own && same < 0 && piece.open == ps && before >= 0 &&
+                 out[size_t(before)].speaker.size() > 0)
+            continues = before;
+        if (!own && continues >= 0) {
+            const Quote& from = out[size_t(continues)];
+            q.speaker = from.speaker;
+            q.cue = from.cue;
+            q.attribution = from.attribution;
+            q.entity = from.entity;
+        } else {
+            q.entity = resolve(q, out);
+        }
+        q.continues = continues;
+        out.push_back(q);
+        out_paragraph.push_back(ps);
+    }
+    // A quotation over paragraphs is often attributed only at its end: carry the speaker back.
+    for (size_t i = out.size(); i-- > 0;) {
+        int32_t c = out[i].continues;
+        if (c < 0 || out[size_t(c)].speaker.size() > 0) continue;
+        Quote& first = out[size_t(c)];
+        first.speaker = out[i].speaker;
+        first.cue = out[i].cue;
+        first.attribution = out[i].attribution;
+        first.entity = out[i].entity;
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<Quote> find_quotes(std::string_view text, const Entities& entities) {
+    if (text.size() >= UINT32_MAX) return {};
+    return analysis::find_quotes(text, analysis::tokenize(text), entities);
+}
+
+std::vector<Quote> analysis::find_quotes(std::string_view text, const std::vector<Token>& tokens,
+                                         const Entities& entities) {
+    return QuoteFinder(text, tokens, entities).run();
+}
+
+} // namespace broadsheet

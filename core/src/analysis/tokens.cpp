@@ -1,0 +1,383 @@
+#include "analysis/tokens.hpp"
+
+#include "analysis/cues.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+
+namespace broadsheet::analysis {
+namespace {
+
+enum class CharClass : uint8_t { Letter, Mark, Digit, Space, Newline, Other };
+
+struct Char {
+    char32_t cp = 0;   // 0 for an invalid byte
+    uint32_t size = 1; // bytes
+    CharClass cls = CharClass::Other;
+    utf8proc_category_t cat = UTF8PROC_CATEGORY_CN;
+};
+
+Char char_at(std::string_view s, size_t i) {
+    Char c;
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) { // ASCII without a table lookup: most of any Latin-script text
+        c.cp = b;
+        if (b == '\n')
+            c.cls = CharClass::Newline;
+        else if (b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == '\v')
+            c.cls = CharClass::Space;
+        else if (b >= '0' && b <= '9')
+            c.cls = CharClass::Digit, c.cat = UTF8PROC_CATEGORY_ND;
+        else if (b >= 'a' && b <= 'z')
+            c.cls = CharClass::Letter, c.cat = UTF8PROC_CATEGORY_LL;
+        else if (b >= 'A' && b <= 'Z')
+            c.cls = CharClass::Letter, c.cat = UTF8PROC_CATEGORY_LU;
+        return c;
+    }
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              utf8proc_ssize_t(s.size() - i), &cp);
+    if (n <= 0) return c; // an invalid byte: one byte of "Other"
+    c.cp = char32_t(cp);
+    c.size = uint32_t(n);
+    if (cp == '\n') {
+        c.cls = CharClass::Newline;
+        return c;
+    }
+    // Zero-width space, word joiner and BOM separate words like a space would.
+    if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0x200B ||
+        cp == 0x2060 || cp == 0xFEFF) {
+        c.cls = CharClass::Space;
+        return c;
+    }
+    c.cat = utf8proc_category(cp);
+    switch (c.cat) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+        c.cls = CharClass::Letter;
+        break;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+        c.cls = CharClass::Mark;
+        break;
+    case UTF8PROC_CATEGORY_ND:
+        c.cls = CharClass::Digit;
+        break;
+    case UTF8PROC_CATEGORY_ZS:
+        c.cls = CharClass::Space;
+        break;
+    default:
+        c.cls =
+            cp == 0xAD ? CharClass::Mark : CharClass::Other; // a soft hyphen stays inside its word
+    }
+    return c;
+}
+
+bool is_apostrophe(char32_t cp) {
+    return cp == '\'' || cp == 0x2019;
+}
+bool is_hyphen(char32_t cp) {
+    return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+bool is_upper(const Char& c) {
+    return c.cat == UTF8PROC_CATEGORY_LU || c.cat == UTF8PROC_CATEGORY_LT;
+}
+bool is_lower(const Char& c) {
+    return c.cat == UTF8PROC_CATEGORY_LL;
+}
+
+// Quote marks: double or single, and what the glyph means when context does not decide.
+enum class Glyph : uint8_t { None, Opens, Closes, Either };
+struct QuoteGlyph {
+    Glyph glyph = Glyph::None;
+    bool single = false;
+};
+
+QuoteGlyph quote_glyph(char32_t cp) {
+    switch (cp) {
+    case 0x201C:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+        return {Glyph::Opens, false}; // “ „ ‟ «
+    case 0x201D:
+    case 0x00BB:
+        return {Glyph::Closes, false}; // ” »
+    case '"':
+        return {Glyph::Either, false};
+    case 0x2018:
+    case 0x201A:
+    case 0x2039:
+        return {Glyph::Opens, true}; // ‘ ‚ ‹
+    case 0x2019:
+    case 0x203A:
+        return {Glyph::Closes, true}; // ’ ›
+    case '\'':
+        return {Glyph::Either, true};
+    default:
+        return {};
+    }
+}
+
+bool is_dash(char32_t cp) {
+    return cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0x2015;
+}
+bool is_opening_bracket(char32_t cp) {
+    return cp == '(' || cp == '[' || cp == '{';
+}
+bool is_sentence_end(char32_t cp) {
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+// Punctuation after which a closing quote mark may stand ("rumours,” said" / "interests”.").
+bool closes_context(char32_t cp) {
+    return cp == '.' || cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?' ||
+           cp == 0x2026 || cp == ')' || cp == ']' || cp == '}' || is_dash(cp) ||
+           quote_glyph(cp).glyph != Glyph::None;
+}
+
+// Scans a word starting at i (a letter or, for words like "G20", a letter followed by digits).
+// Stops before a possessive "’s". Returns its end and sets the case flags.
+size_t scan_word(std::string_view s, size_t i, uint16_t& flags) {
+    int letters = 0, uppers = 0, lowers = 0;
+    bool first_letter = true, prev_lower = false, has_dot = false;
+    size_t end = i;
+    while (end < s.size()) {
+        Char c = char_at(s, end);
+        if (c.cls == CharClass::Letter || c.cls == CharClass::Mark || c.cls == CharClass::Digit) {
+            if (c.cls == CharClass::Letter) {
+                ++letters;
+                if (is_upper(c)) {
+                    ++uppers;
+                    if (first_letter) flags |= kCapital;
+                    if (prev_lower) flags |= kInnerCap;
+                } else if (is_lower(c)) {
+                    ++lowers;
+                    if (first_letter) flags |= kLower;
+                }
+                prev_lower = is_lower(c);
+                first_letter = false;
+            }
+            end += c.size;
+            continue;
+        }
+        // Inner apostrophe, hyphen or dot: kept when a letter or digit follows.
+        if (is_apostrophe(c.cp) || is_hyphen(c.cp) || c.cp == '.') {
+            size_t after = end + c.size;
+            if (after >= s.size()) break;
+            Char n = char_at(s, after);
+            bool letter = n.cls == CharClass::Letter;
+            // French and Italian elision: "l'Élysée", "d'Italia" are two words.
+            if (is_apostrophe(c.cp) && letters == 1 && lowers == 1 && end - i == 1) break;
+            if (is_apostrophe(c.cp) && (n.cp == 's' || n.cp == 'S')) {
+                // "China’s" -> "China" + clitic, unless more letters follow ("it’sy" is no clitic).
+                size_t after_s = after + 1;
+                if (after_s >= s.size() || char_at(s, after_s).cls != CharClass::Letter) break;
+            }
+            if (letter || (is_hyphen(c.cp) && n.cls == CharClass::Digit)) {
+                if (c.cp == '.') has_dot = true;
+                end = after;
+                continue;
+            }
+        }
+        break;
+    }
+    if (letters >= 2 && lowers == 0 && uppers >= 2) flags |= kAllCaps;
+    // A trailing dot belongs to abbreviations ("Mr.", "Inc."), initials ("J.") and dotted
+    // acronyms ("U.S."); elsewhere it ends the sentence.
+    if (end < s.size() && s[end] == '.') {
+        std::string_view w = s.substr(i, end - i);
+        bool initial = letters == 1 && uppers == 1 && end - i <= 2;
+        if (has_dot || initial || contains(cues::abbreviations, fold(w))) ++end;
+    }
+    return end;
+}
+
+size_t scan_number(std::string_view s, size_t i) {
+    size_t end = i;
+    while (end < s.size()) {
+        char c = s[end];
+        if (c >= '0' && c <= '9') {
+            ++end;
+        } else if ((c == '.' || c == ',') && end + 1 < s.size() && s[end + 1] >= '0' &&
+                   s[end + 1] <= '9') {
+            ++end;
+        } else {
+            break;
+        }
+    }
+    return end;
+}
+
+// Open or close, from the glyph and what stands on either side.
+void set_quote_roles(std::vector<Token>& tokens) {
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        Token& t = tokens[i];
+        if (t.type != TokenType::Punct) continue;
+        QuoteGlyph g = quote_glyph(t.cp);
+        if (g.glyph == Glyph::None) continue;
+        const Token* prev = i > 0 ? &tokens[i - 1] : nullptr;
+        const Token* next = i + 1 < tokens.size() ? &tokens[i + 1] : nullptr;
+        bool left_open = !prev || t.has(kSpaceBefore) || prev->type == TokenType::Break ||
+                         (prev->type == TokenType::Punct &&
+                          (prev->cp == 0 || is_opening_bracket(prev->cp) || is_dash(prev->cp) ||
+                           quote_glyph(prev->cp).glyph == Glyph::Opens));
+        bool right_open = !next || next->has(kSpaceBefore) || next->type == TokenType::Break ||
+                          (next->type == TokenType::Punct && closes_context(next->cp));
+        Glyph role = g.glyph;
+        if (left_open && !right_open)
+            role = Glyph::Opens;
+        else if (!left_open && right_open)
+            role = Glyph::Closes;
+        if (role == Glyph::Opens) t.flags |= kOpenQuote;
+        if (role == Glyph::Closes) t.flags |= kCloseQuote;
+        if (g.single) t.flags |= kSingleQuote;
+    }
+}
+
+// Marks sentence starts and ends.
+void set_sentences(std::vector<Token>& tokens) {
+    bool start = true;
+    for (Token& t : tokens) {
+        switch (t.type) {
+        case TokenType::Break:
+            start = true;
+            break;
+        case TokenType::Word:
+        case TokenType::Number:
+            if (start) t.flags |= kSentenceStart;
+            start = false;
+            break;
+        case TokenType::Clitic:
+            start = false;
+            break;
+        case TokenType::Punct:
+            if (is_sentence_end(t.cp)) {
+                t.flags |= kSentenceEnd;
+                start = true;
+            } else if (t.cp == ':' || t.has(kOpenQuote)) {
+                start = true;
+            } else if (!t.has(kCloseQuote) && !is_dash(t.cp) && t.cp != '(' && t.cp != ')' &&
+                       t.cp != '[' && t.cp != ']') {
+                start = false;
+            }
+            break;
+        }
+    }
+}
+
+} // namespace
+
+std::vector<Token> tokenize(std::string_view s) {
+    std::vector<Token> tokens;
+    tokens.reserve(s.size() / 5 + 4);
+    bool space = false;
+    size_t i = 0;
+    while (i < s.size()) {
+        Char c = char_at(s, i);
+        if (c.cls == CharClass::Space) {
+            space = true;
+            i += c.size;
+            continue;
+        }
+        Token t;
+        t.begin = uint32_t(i);
+        if (space) t.flags |= kSpaceBefore;
+        space = false;
+        size_t end = i + c.size;
+        if (c.cls == CharClass::Newline) {
+            t.type = TokenType::Break;
+            while (end < s.size() &&
+                   (s[end] == '\n' || s[end] == ' ' || s[end] == '\t' || s[end] == '\r'))
+                ++end;
+            space = true;
+        } else if (c.cls == CharClass::Letter) {
+            t.type = TokenType::Word;
+            end = scan_word(s, i, t.flags);
+        } else if (c.cls == CharClass::Digit) {
+            t.type = TokenType::Number;
+            end = scan_number(s, i);
+            if (end == i) end = i + c.size; // a non-ASCII digit: one code point
+        } else if (is_apostrophe(c.cp) && !tokens.empty() && tokens.back().end == i &&
+                   tokens.back().type == TokenType::Word && end < s.size() &&
+                   (s[end] == 's' || s[end] == 'S') &&
+                   (end + 1 >= s.size() || char_at(s, end + 1).cls != CharClass::Letter)) {
+            t.type = TokenType::Clitic;
+            end += 1;
+        } else {
+            t.type = TokenType::Punct;
+            t.cp = c.cp;
+        }
+        t.end = uint32_t(end);
+        tokens.push_back(t);
+        i = end;
+    }
+    set_quote_roles(tokens);
+    set_sentences(tokens);
+    return tokens;
+}
+
+std::string fold(std::string_view word) {
+    std::string out;
+    out.reserve(word.size());
+    size_t i = 0;
+    while (i < word.size()) {
+        char b = word[i];
+        if (static_cast<unsigned char>(b) < 0x80) {
+            out += b >= 'A' && b <= 'Z' ? char(b - 'A' + 'a') : b;
+            ++i;
+            continue;
+        }
+        Char c = char_at(word, i);
+        if (c.cp == 0) {
+            out += word[i];
+            ++i;
+            continue;
+        }
+        utf8proc_uint8_t buf[4];
+        auto n = utf8proc_encode_char(utf8proc_tolower(utf8proc_int32_t(c.cp)), buf);
+        out.append(reinterpret_cast<const char*>(buf), size_t(n));
+        i += c.size;
+    }
+    if (!out.empty() && out.back() == '.') out.pop_back();
+    return out;
+}
+
+bool word_in(std::string_view text, const Token& t, std::span<const std::string_view> table) {
+    if (!t.is_word()) return false;
+    std::string f = fold(view(text, t));
+    return contains(table, std::string_view(f));
+}
+
+bool phrase_at(std::string_view text, const std::vector<Token>& tokens, size_t i,
+               std::string_view phrase, size_t& last) {
+    size_t k = i;
+    while (!phrase.empty()) {
+        size_t space = phrase.find(' ');
+        std::string_view part = phrase.substr(0, space);
+        phrase = space == std::string_view::npos ? std::string_view() : phrase.substr(space + 1);
+        if (k >= tokens.size() || !tokens[k].is_word() || fold(view(text, tokens[k])) != part)
+            return false;
+        ++k;
+    }
+    if (k == i) return false;
+    last = k - 1;
+    return true;
+}
+
+bool phrase_before(std::string_view text, const std::vector<Token>& tokens, size_t i,
+                   std::string_view phrase, size_t& first) {
+    size_t n = size_t(std::count(phrase.begin(), phrase.end(), ' ')) + 1;
+    if (phrase.empty() || i + 1 < n) return false;
+    size_t last = 0;
+    if (!phrase_at(text, tokens, i + 1 - n, phrase, last)) return false;
+    first = i + 1 - n;
+    return true;
+}
+
+} // namespace broadsheet::analysis

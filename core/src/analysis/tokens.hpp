@@ -1,0 +1,96 @@
+// Internal: the token stream the analysers share, and small helpers over it. Not public API.
+//
+// One pass over UTF-8 text gives words, numbers, possessive clitics, punctuation (one code point
+// each) and line breaks, each a byte range with flags for case, sentence starts and quote-mark
+// roles. Letters and case come from Unicode categories (utf8proc), so "Élysée" is capitalised and
+// Chinese characters are letters without case. Invalid UTF-8 bytes become one-byte punctuation.
+#pragma once
+
+#include "broadsheet/analysis.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace broadsheet::analysis {
+
+enum class TokenType : uint8_t {
+    Word,   // letters and digits, with inner apostrophes, hyphens and dots ("they’re", "Co-op",
+            // "U.S.")
+    Number, // digits with inner separators: "2012", "5,000", "5.8" (letters after it are a new
+            // token)
+    Clitic, // a possessive "’s" or "'s" split off the word before it
+    Punct,  // one code point that is not a letter, digit or space
+    Break,  // a line break (paragraphs are separated by "\n\n")
+};
+
+enum TokenFlag : uint16_t {
+    kCapital = 1 << 0,       // first letter is upper- or titlecase
+    kAllCaps = 1 << 1,       // two or more letters, none lowercase ("SIIO", "IM")
+    kInnerCap = 1 << 2,      // an uppercase letter after a lowercase one ("WeChat", "iPhone")
+    kLower = 1 << 3,         // first letter is lowercase
+    kSentenceStart = 1 << 4, // first word of a paragraph, sentence or quotation, or after a colon
+    kOpenQuote = 1 << 5,     // a quote mark that opens a quotation (by glyph and context)
+    kCloseQuote = 1 << 6,    // a quote mark that closes one
+    kSingleQuote = 1 << 7, // the quote mark is single (‘ ’ ' ‹ ›), not double (“ ” " „ « »)
+    kSentenceEnd = 1 << 8, // . ! ? … ending a sentence (the dot of "Mr." or "U.S." is in the word)
+    kSpaceBefore = 1 << 9, // whitespace right before it
+};
+
+struct Token {
+    uint32_t begin = 0;
+    uint32_t end = 0;
+    TokenType type = TokenType::Punct;
+    uint16_t flags = 0;
+    char32_t cp = 0; // for Punct: its code point (0 for an invalid byte)
+
+    bool has(uint16_t f) const { return (flags & f) != 0; }
+    bool is_word() const { return type == TokenType::Word; }
+    bool is_punct(char32_t c) const { return type == TokenType::Punct && cp == c; }
+    ByteRange range() const { return {begin, end}; }
+};
+
+// True when `table` (an array or a container) holds `value`. (Debian's emscripten libc++ has no
+// std::ranges algorithms, so the analysers use these and the classic <algorithm> only.)
+template <typename Table, typename Value> bool contains(const Table& table, const Value& value) {
+    return std::find(std::begin(table), std::end(table), value) != std::end(table);
+}
+
+// Splits text into tokens (see above). Text must be shorter than 4 GiB (the caller checks).
+std::vector<Token> tokenize(std::string_view text);
+
+// The text of a token.
+inline std::string_view view(std::string_view text, const Token& t) {
+    return text.substr(t.begin, t.end - t.begin);
+}
+
+// Unicode lowercase of a word ("Élysée" -> "élysée"), with a trailing dot dropped ("Mr." -> "mr").
+std::string fold(std::string_view word);
+
+// True when the token is a word whose folded form is in `table` (tables hold folded words).
+bool word_in(std::string_view text, const Token& t, std::span<const std::string_view> table);
+
+// True when the words at tokens[i], tokens[i+1]... spell `phrase` (space-separated, folded).
+// Sets `last` to the index of the phrase's last token.
+bool phrase_at(std::string_view text, const std::vector<Token>& tokens, size_t i,
+               std::string_view phrase, size_t& last);
+
+// True when the words ending at tokens[i] spell `phrase`; sets `first` to its first token.
+bool phrase_before(std::string_view text, const std::vector<Token>& tokens, size_t i,
+                   std::string_view phrase, size_t& first);
+
+// ---- Interface to the analysers over one token stream (analyze() tokenizes once for all three) --
+
+// entities.cpp
+Entities find_entities(std::string_view text, const std::vector<Token>& tokens);
+// quotes.cpp
+std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& tokens,
+                               const Entities& entities);
+// numbers.cpp
+std::vector<Quantity> find_numbers(std::string_view text, const std::vector<Token>& tokens);
+
+} // namespace broadsheet::analysis

@@ -1,0 +1,217 @@
+#include "broadsheet/analysis.hpp"
+#include "broadsheet/import.hpp"
+
+#include "test_helpers.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using broadsheet::EntityKind;
+using broadsheet::text_of;
+
+namespace {
+
+// The seed article's body, as the importer gives it.
+std::string seed_text() {
+    auto r = broadsheet::import_file(
+        "seed", read_file(shared_path("samples/register-china-im-real-names.txt")));
+    return r.ok() && !r.articles.empty() ? r.articles[0].text : std::string();
+}
+
+// The entity whose fullest name is `name`, or nullptr.
+const broadsheet::Entity* named(std::string_view text, const broadsheet::Entities& es,
+                                std::string_view name) {
+    for (const auto& e : es.list)
+        if (text_of(text, e.name) == name) return &e;
+    return nullptr;
+}
+
+// Every mention lies inside the text, in order, without overlaps, and names a listed entity.
+void check_mentions_well_formed(std::string_view text, const broadsheet::Entities& es) {
+    uint32_t prev_end = 0;
+    std::vector<uint32_t> counts(es.list.size(), 0);
+    for (const auto& m : es.mentions) {
+        CHECK(m.range.begin >= prev_end);
+        CHECK(m.range.end <= text.size());
+        CHECK(m.range.begin < m.range.end);
+        REQUIRE(m.entity < es.list.size());
+        ++counts[m.entity];
+        prev_end = m.range.end;
+    }
+    for (size_t e = 0; e < es.list.size(); ++e) CHECK(es.list[e].count == counts[e]);
+}
+
+} // namespace
+
+TEST_CASE("the seed's people, organisations and places are found with their kinds and counts") {
+    std::string text = seed_text();
+    REQUIRE_MESSAGE(!text.empty(), "cannot read the seed sample under ", BROADSHEET_SHARED_DIR);
+    auto es = broadsheet::find_entities(text);
+    check_mentions_well_formed(text, es);
+
+    // Hand-checked: counts are mentions in the body (the acronym's definition "(SIIO)" is one).
+    struct Row {
+        std::string_view name;
+        EntityKind kind;
+        uint32_t count;
+    };
+    const Row rows[] = {
+        {"China", EntityKind::Place, 2}, // "in China" marks the place; "Chinese" is not China
+        {"State Internet Information Office", EntityKind::Organisation,
+         4}, // + "(SIIO)", 2 x "SIIO"
+        {"WeChat", EntityKind::Other, 2},
+        {"Laiwang", EntityKind::Other, 1},
+        {"Xinhua", EntityKind::Organisation, 2}, // "state media mouthpiece Xinhua"
+        {"Jiang Jun", EntityKind::Person, 2},    // "Jiang Jun, spokesman of" + "Jiang said"
+        {"Twitter", EntityKind::Other, 1},       // split off "Chinese Twitter"
+        {"Weibo", EntityKind::Other, 1},
+        {"Supreme Court", EntityKind::Organisation, 1},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.name);
+        const auto* e = named(text, es, row.name);
+        REQUIRE(e != nullptr);
+        CHECK(e->kind == row.kind);
+        CHECK(e->count == row.count);
+    }
+    const auto* siio = named(text, es, "State Internet Information Office");
+    REQUIRE(siio != nullptr);
+    CHECK(text_of(text, siio->acronym) == "SIIO");
+}
+
+TEST_CASE("capitals at sentence starts and inside quotes are not names") {
+    std::string text = seed_text();
+    REQUIRE(!text.empty());
+    auto es = broadsheet::find_entities(text);
+    for (std::string_view word :
+         {"The", "According", "Social", "Users", "While", "In", "Cyberspace", "Such", "No", "A",
+          "Jiang", "SIIO", "Chinese Twitter", "Office"}) {
+        CAPTURE(word);
+        CHECK(named(text, es, word) == nullptr);
+    }
+}
+
+TEST_CASE("names in small texts get the kind their context gives them") {
+    struct Row {
+        std::string_view text;
+        std::string_view name;
+        EntityKind kind;
+    };
+    const Row rows[] = {
+        // organisation words, titles, roles, places
+        {"Shares of Acme Widgets Inc rose sharply.", "Acme Widgets Inc", EntityKind::Organisation},
+        {"Rates were raised by the Bank of England today.", "Bank of England",
+         EntityKind::Organisation},
+        {"The Securities and Exchange Commission sued.", "Securities and Exchange Commission",
+         EntityKind::Organisation},
+        {"Prime Minister Theresa May resigned.", "Theresa May", EntityKind::Person},
+        {"Later Mr Okafor arrived.", "Okafor", EntityKind::Person},
+        {"It was, said Maria Lopez, a mistake.", "Maria Lopez", EntityKind::Person},
+        {"We met Pedro Alves, the director of the museum.", "Pedro Alves", EntityKind::Person},
+        {"Heavy rain fell in Bahia this week.", "Bahia", EntityKind::Place},
+        {"Barges on the Yangtze River stopped.", "Yangtze River", EntityKind::Place},
+        {"Profits at the carmaker Tovana fell.", "Tovana", EntityKind::Organisation},
+        {"Tickets went on sale for Charles de Gaulle Airport flights.", "Charles de Gaulle Airport",
+         EntityKind::Place},
+        // non-English Latin text: capitalisation and the few cues listed for the language
+        {"Selon le ministère, Emmanuel Macron a parlé hier.", "Emmanuel Macron", EntityKind::Other},
+        {"Les taux de la Banque de France ont baissé.", "Banque de France",
+         EntityKind::Organisation},
+        {"Gestern hat Angela Merkel gesprochen, sagte er.", "Angela Merkel", EntityKind::Other},
+        {"Une réunion au palais de l'Élysée Montmartre a eu lieu.", "Élysée Montmartre",
+         EntityKind::Other},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.text);
+        auto es = broadsheet::find_entities(row.text);
+        check_mentions_well_formed(row.text, es);
+        const auto* e = named(row.text, es, row.name);
+        REQUIRE(e != nullptr);
+        CHECK(e->kind == row.kind);
+    }
+}
+
+TEST_CASE("an acronym defined in the text stands for its long name everywhere") {
+    std::string_view text =
+        "The World Health Organization (WHO) met on Monday. Later the WHO said little, "
+        "and WHO staff went home.";
+    auto es = broadsheet::find_entities(text);
+    const auto* who = named(text, es, "World Health Organization");
+    REQUIRE(who != nullptr);
+    CHECK(who->kind == EntityKind::Organisation);
+    CHECK(who->count == 4);
+    CHECK(text_of(text, who->acronym) == "WHO");
+    CHECK(named(text, es, "WHO") == nullptr);
+    // Letters that are not the initials define nothing.
+    auto other = broadsheet::find_entities("The Ocean Trust (XYZ) met. XYZ left.");
+    CHECK(text_of("The Ocean Trust (XYZ) met. XYZ left.", other.list.at(0).acronym).empty());
+}
+
+TEST_CASE("a surname or given name alone is merged into the full name") {
+    std::string_view text =
+        "The talks were led by Jiang Jun, spokesman of the office. Later Jiang left. "
+        "Brown-Forman Inc said sales rose; Brown-Forman also said costs fell.";
+    auto es = broadsheet::find_entities(text);
+    const auto* jiang = named(text, es, "Jiang Jun");
+    REQUIRE(jiang != nullptr);
+    CHECK(jiang->count == 2);
+    CHECK(jiang->kind == EntityKind::Person);
+    const auto* bf = named(text, es, "Brown-Forman Inc");
+    REQUIRE(bf != nullptr);
+    CHECK(bf->count == 2);
+    CHECK(bf->kind == EntityKind::Organisation);
+    // A name that is part of two longer names stays apart: it could be either.
+    auto two = broadsheet::find_entities("Then Anna Berg and Tom Berg arrived; Berg spoke first.");
+    CHECK(two.list.size() == 3);
+}
+
+TEST_CASE("mentions are byte ranges that Entities::at finds again") {
+    std::string_view text = "Yesterday Acme Widgets Inc hired Maria Lopez.";
+    auto es = broadsheet::find_entities(text);
+    REQUIRE(es.mentions.size() == 2);
+    CHECK(text_of(text, es.mentions[1].range) == "Maria Lopez");
+    CHECK(es.at(es.mentions[1].range) == 1);
+    CHECK(es.at({uint32_t(text.find("Lopez")), uint32_t(text.find("Lopez") + 2)}) == 1);
+    CHECK(es.at({0, 9}) == -1); // "Yesterday"
+}
+
+TEST_CASE("ugly input gives fewer entities, never a crash") {
+    // Unicode rows: NBSP between the names, a soft hyphen and a zero-width space inside words.
+    std::string_view nbsp = "The deal was signed by Jiang\xC2\xA0Jun, spokesman of it.";
+    auto es = broadsheet::find_entities(nbsp);
+    REQUIRE(es.list.size() == 1);
+    CHECK(text_of(nbsp, es.list[0].name) == "Jiang\xC2\xA0Jun");
+
+    std::string_view shy = "Users of Wei\xC2\xAD"
+                           "bo complained.";
+    es = broadsheet::find_entities(shy);
+    REQUIRE(es.list.size() == 1);
+    CHECK(text_of(shy, es.list[0].name) == "Wei\xC2\xAD"
+                                           "bo");
+
+    CHECK(broadsheet::find_entities("").list.empty());
+    CHECK(broadsheet::find_entities("   \n\n  ").list.empty());
+    // A paragraph in capitals says nothing about names.
+    CHECK(broadsheet::find_entities(
+              "CHINA CRACKS DOWN ON INSTANT MESSENGERS AND USERS MUST HAND OVER NAMES")
+              .list.empty());
+    // Invalid UTF-8 and control bytes.
+    std::string junk = "Caf\xE9 \xFF\xFE Bahia \x01\x02 in Bahia again";
+    es = broadsheet::find_entities(junk);
+    check_mentions_well_formed(junk, es);
+    CHECK(named(junk, es, "Bahia") != nullptr);
+    // A very long paragraph: same names, many times.
+    std::string long_text;
+    for (int i = 0; i < 5000; ++i)
+        long_text += "Officials in Bahia met Maria Lopez of Acme Widgets Inc again. ";
+    es = broadsheet::find_entities(long_text);
+    check_mentions_well_formed(long_text, es);
+    const auto* lopez = named(long_text, es, "Maria Lopez");
+    REQUIRE(lopez != nullptr);
+    CHECK(lopez->count == 5000);
+    // Lowercase text and caseless scripts have no capitals to go on.
+    CHECK(broadsheet::find_entities("no capitals here at all, said nobody.").list.empty());
+    CHECK(
+        broadsheet::find_entities("\xE4\xB8\xAD\xE5\x9B\xBD\xE5\xAE\x98\xE6\x96\xB9").list.empty());
+}

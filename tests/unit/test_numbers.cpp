@@ -1,0 +1,171 @@
+#include "broadsheet/analysis.hpp"
+#include "broadsheet/import.hpp"
+
+#include "test_helpers.hpp"
+
+#include <doctest/doctest.h>
+
+using broadsheet::Comparison;
+using broadsheet::NumberKind;
+using broadsheet::text_of;
+
+namespace {
+
+// The seed article's body, as the importer gives it.
+std::string seed_text() {
+    auto r = broadsheet::import_file(
+        "seed", read_file(shared_path("samples/register-china-im-real-names.txt")));
+    return r.ok() && !r.articles.empty() ? r.articles[0].text : std::string();
+}
+
+struct Row {
+    std::string_view span; // the whole phrase found
+    double value;
+    double upper;
+    std::string_view unit;
+    Comparison comparison;
+    NumberKind kind;
+};
+
+void check_row(std::string_view text, const broadsheet::Quantity& q, const Row& row) {
+    CHECK(text_of(text, q.span) == row.span);
+    CHECK(q.value == doctest::Approx(row.value));
+    CHECK(q.upper == doctest::Approx(row.upper));
+    CHECK(text_of(text, q.unit) == row.unit);
+    CHECK(q.comparison == row.comparison);
+    CHECK(q.kind == row.kind);
+}
+
+} // namespace
+
+TEST_CASE("the seed's figures come out with values, units and comparatives") {
+    std::string text = seed_text();
+    REQUIRE_MESSAGE(!text.empty(), "cannot read the seed sample under ", BROADSHEET_SHARED_DIR);
+    auto numbers = broadsheet::find_numbers(text);
+    // Hand-checked, in text order. "one" in "one of these" and "in one go" is not a figure.
+    const Row rows[] = {
+        {"two years", 2, 2, "years", Comparison::Exact, NumberKind::Quantity},
+        {"5.8 million public accounts", 5800000, 5800000, "public accounts", Comparison::Exact,
+         NumberKind::Quantity},
+        {"since 2012", 2012, 2012, "", Comparison::Since, NumberKind::Year},
+        {"more than 5,000 users", 5000, 5000, "users", Comparison::MoreThan, NumberKind::Quantity},
+        {"more than 500 times", 500, 500, "times", Comparison::MoreThan, NumberKind::Quantity},
+        {"up to three years", 3, 3, "years", Comparison::AtMost, NumberKind::Quantity},
+    };
+    REQUIRE(numbers.size() == std::size(rows));
+    for (size_t i = 0; i < std::size(rows); ++i) {
+        CAPTURE(rows[i].span);
+        check_row(text, numbers[i], rows[i]);
+    }
+    CHECK(text_of(text, numbers[1].number) == "5.8 million");
+    CHECK(numbers[1].value == 5800000.0); // exact, not 5.8 * 1e6 rounded
+    CHECK(text_of(text, numbers[3].comparative) == "more than");
+}
+
+TEST_CASE("figures in digits and words, with scales, currencies, percentages and ranges") {
+    struct Case {
+        std::string_view text;
+        Row row;
+    };
+    const Case cases[] = {
+        {"about twenty-five thousand people came",
+         {"about twenty-five thousand people", 25000, 25000, "people", Comparison::About,
+          NumberKind::Quantity}},
+        {"she bought a dozen eggs",
+         {"a dozen eggs", 12, 12, "eggs", Comparison::Exact, NumberKind::Quantity}},
+        {"two hundred and fifty thousand votes",
+         {"two hundred and fifty thousand votes", 250000, 250000, "votes", Comparison::Exact,
+          NumberKind::Quantity}},
+        {"backed by 12% of voters", {"12%", 12, 12, "%", Comparison::Exact, NumberKind::Percent}},
+        {"a rise of 7.5 pct in March",
+         {"7.5 pct", 7.5, 7.5, "pct", Comparison::Exact, NumberKind::Percent}},
+        {"it raised $5m from investors",
+         {"$5m", 5000000, 5000000, "$", Comparison::Exact, NumberKind::Money}},
+        {"a \xE2\x82\xAC"
+         "3.2bn deal",
+         {"\xE2\x82\xAC"
+          "3.2bn",
+          3.2e9, 3.2e9, "\xE2\x82\xAC", Comparison::Exact, NumberKind::Money}},
+        {"profits of 21.6 mln dlrs",
+         {"21.6 mln dlrs", 21600000, 21600000, "dlrs", Comparison::Exact, NumberKind::Money}},
+        {"prices rose to 340 to 350 cruzados",
+         {"340 to 350 cruzados", 340, 350, "cruzados", Comparison::Exact, NumberKind::Quantity}},
+        {"cut by 65 to 70 pct",
+         {"65 to 70 pct", 65, 70, "pct", Comparison::Exact, NumberKind::Percent}},
+        {"between 5 and 10 days",
+         {"5 and 10 days", 5, 10, "days", Comparison::Exact, NumberKind::Quantity}},
+        {"between 5 and 6 million tonnes",
+         {"5 and 6 million tonnes", 5e6, 6e6, "tonnes", Comparison::Exact, NumberKind::Quantity}},
+        {"at least 40 people died",
+         {"at least 40 people", 40, 40, "people", Comparison::AtLeast, NumberKind::Quantity}},
+        {"nearly 1,000 homes",
+         {"nearly 1,000 homes", 1000, 1000, "homes", Comparison::About, NumberKind::Quantity}},
+        {"no more than 3 pets",
+         {"no more than 3 pets", 3, 3, "pets", Comparison::AtMost, NumberKind::Quantity}},
+        {"fewer than 20 seats",
+         {"fewer than 20 seats", 20, 20, "seats", Comparison::LessThan, NumberKind::Quantity}},
+        {"it ended on February 22 after talks",
+         {"22", 22, 22, "", Comparison::Exact, NumberKind::Date}},
+        {"on 22 February they met", {"22", 22, 22, "", Comparison::Exact, NumberKind::Date}},
+        {"on the 22nd floor", {"22nd", 22, 22, "", Comparison::Exact, NumberKind::Ordinal}},
+        {"music of the 1980s returned",
+         {"1980s", 1980, 1980, "", Comparison::Exact, NumberKind::Year}},
+        {"in fiscal 1986 fourth quarter",
+         {"1986", 1986, 1986, "", Comparison::Exact, NumberKind::Year}},
+        {"until 2030 at the latest",
+         {"until 2030", 2030, 2030, "", Comparison::Until, NumberKind::Year}},
+        {"1900 users signed",
+         {"1900 users", 1900, 1900, "users", Comparison::Exact, NumberKind::Quantity}},
+        {"nine month profits declined",
+         {"nine month profits", 9, 9, "month profits", Comparison::Exact, NumberKind::Quantity}},
+        {"a fall of -4.5 degrees",
+         {"-4.5 degrees", -4.5, -4.5, "degrees", Comparison::Exact, NumberKind::Quantity}},
+        // continental separators degrade gracefully
+        {"1.234.567 Einwohner",
+         {"1.234.567", 1234567, 1234567, "", Comparison::Exact, NumberKind::Quantity}},
+        {"rund 5,8 Prozent", {"5,8", 5.8, 5.8, "", Comparison::Exact, NumberKind::Quantity}},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.text);
+        auto numbers = broadsheet::find_numbers(c.text);
+        REQUIRE(numbers.size() == 1);
+        check_row(c.text, numbers[0], c.row);
+    }
+}
+
+TEST_CASE("words that only look like figures are not figures") {
+    for (std::string_view text :
+         {"one of these will be required", "reach people in one go", "at 10:30 on Monday",
+          "a ratio of 2/3 was seen", "version 1.2.3 shipped", "the G20 met", "COVID-19 cases",
+          "millions of people", "no one came"}) {
+        CAPTURE(text);
+        CHECK(broadsheet::find_numbers(text).empty());
+    }
+}
+
+TEST_CASE("ugly input gives fewer figures, never a crash") {
+    CHECK(broadsheet::find_numbers("").empty());
+    CHECK(broadsheet::find_numbers("\n\n  \n").empty());
+    // Too many digits to be one figure (a phone or account number).
+    CHECK(broadsheet::find_numbers("call 1234567890123456789012345 now").empty());
+    // Invalid UTF-8 around a figure.
+    auto n = broadsheet::find_numbers("\xFF 42 \xC0\xC0 apples");
+    REQUIRE(n.size() == 1);
+    CHECK(n[0].value == 42);
+    // A figure at the very end, and one at the start.
+    n = broadsheet::find_numbers("7 sold 5");
+    REQUIRE(n.size() == 2);
+    CHECK(n[1].value == 5);
+    // ALL CAPS: number words are found whatever their case.
+    n = broadsheet::find_numbers("UP TO THREE YEARS IN PRISON");
+    REQUIRE(n.size() == 1);
+    CHECK(n[0].value == 3);
+    CHECK(n[0].comparison == Comparison::AtMost);
+    // A very long paragraph.
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += "more than 5,000 users ";
+    n = broadsheet::find_numbers(text);
+    REQUIRE(n.size() == 20000);
+    CHECK(n.back().value == 5000);
+    CHECK(n.back().span.end <= text.size());
+}
