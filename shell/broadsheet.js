@@ -154,6 +154,11 @@
   Module.broadsheetPickFiles = wirePicker('file-picker');
   Module.broadsheetPickFolder = wirePicker('folder-picker');
 
+  // Ctrl+K is the app's "search" key, not the browser's.
+  window.addEventListener('keydown', function (e) {
+    if ((e.ctrlKey || e.metaKey) && (e.key === 'k' || e.key === 'K')) e.preventDefault();
+  }, true);
+
   // Clipboard. Copy goes through navigator.clipboard; paste only arrives inside a real paste event
   // (browsers refuse programmatic reads), so the page hands pasted text to the app from there.
   document.addEventListener('paste', function (e) {
@@ -236,6 +241,10 @@
     open: function (id) { var ok = _bs_open_article(id) === 1; announce(); return ok; },
     // True while files are being read.
     busy: function () { return importing > 0; },
+    // Types a query into the search box and runs it (results in state().search).
+    search: function (q) { ccall('bs_search', null, ['string'], [q]); },
+    // Opens the i-th search result, as a click on it does; true if there is one.
+    openResult: function (i) { var ok = _bs_open_result(i) === 1; announce(); return ok; },
     // Removes every article, as the confirmed "Clear all" does.
     clearAll: function () { _bs_clear_all(); announce(); },
     // Resolves once every change so far is written to the browser's storage.

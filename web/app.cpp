@@ -6,12 +6,21 @@
 
 #include <algorithm>
 
+namespace {
+constexpr size_t kSearchLimit = 200;
+bool text_is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+} // namespace
+
 App& app() {
     static App instance;
     return instance;
 }
 
 namespace {
+
+// The key an article is found under in the index (and in TREC runs): its own id, or its file.
+std::string_view index_key(const broadsheet::Article& a) { return a.id.empty() ? std::string_view(a.file) : a.id; }
+
 void begin_batch(StatusPanelState& st) {
     if (st.batch_open) return;
     st.last_import.clear();
@@ -40,7 +49,12 @@ void App::import_file(const std::string& name, std::string_view bytes) {
     broadsheet::ArticleId first = 0;
     for (auto& a : r.articles) {
         std::string saved = broadsheet::article_to_json(a);
+        auto doc = index.add(a, index_key(a));
         auto id = corpus.add(std::move(a));
+        doc_article.resize(doc + 1);
+        doc_article[doc] = id;
+        article_doc[id] = doc;
+        search.stale = true;
         platform_store_put(id, saved);
         if (!first) first = id;
     }
@@ -69,6 +83,42 @@ bool App::open_article(broadsheet::ArticleId id) {
     return true;
 }
 
+void App::run_search() {
+    namespace bs = broadsheet::search;
+    auto& st = search;
+    st.ran = st.query;
+    st.stale = false;
+    st.rows.clear();
+    st.selected = -1;
+    st.result = {};
+    if (text_is_blank(st.ran)) return;
+    bs::SearchOptions options;
+    options.limit = kSearchLimit;
+    options.parse.as_you_type = true;
+    st.result = bs::search(index, st.ran, options);
+    for (const auto& hit : st.result.hits) {
+        broadsheet::ArticleId id = hit.doc < doc_article.size() ? doc_article[hit.doc] : 0;
+        const broadsheet::Article* a = corpus.find(id);
+        if (!a) continue;
+        st.rows.push_back({id, hit.score, bs::make_snippet(*a, st.result.matched, index.analyzer())});
+    }
+}
+
+void App::open_result(size_t row) {
+    auto& st = search;
+    if (row >= st.rows.size()) return;
+    st.selected = int(row);
+    broadsheet::ArticleId id = st.rows[row].id;
+    if (!open_article(id)) return;
+    const broadsheet::Article* a = corpus.find(id);
+    set_highlights(broadsheet::search::find_highlights(a->text, st.result.matched, index.analyzer()));
+    // Remember the query (latest first, once).
+    auto& h = st.history;
+    h.erase(std::remove(h.begin(), h.end(), st.ran), h.end());
+    h.insert(h.begin(), st.ran);
+    if (h.size() > 20) h.resize(20);
+}
+
 void App::set_highlights(std::vector<broadsheet::ByteRange> spans) {
     const auto* a = corpus.find(reader.open);
     std::sort(spans.begin(), spans.end(), [](auto x, auto y) { return x.begin < y.begin; });
@@ -93,10 +143,20 @@ void App::step_highlight(int direction) {
 bool App::restore_article(broadsheet::ArticleId id, std::string_view json) {
     broadsheet::Article a;
     std::string error;
-    if (!broadsheet::article_from_json(json, a, error) || !corpus.restore(id, std::move(a))) {
+    if (!broadsheet::article_from_json(json, a, error) || corpus.find(id) || id == 0) {
         ++storage.unreadable;
         return false;
     }
+    auto doc = index.add(a, index_key(a));
+    if (!corpus.restore(id, std::move(a))) {
+        index.remove(doc);
+        ++storage.unreadable;
+        return false;
+    }
+    doc_article.resize(doc + 1);
+    doc_article[doc] = id;
+    article_doc[id] = doc;
+    search.stale = true;
     ++storage.restored;
     library.rows_dirty = true;
     return true;
@@ -104,6 +164,12 @@ bool App::restore_article(broadsheet::ArticleId id, std::string_view json) {
 
 void App::clear_all() {
     corpus.clear();
+    index = broadsheet::search::Index();
+    doc_article.clear();
+    article_doc.clear();
+    search.rows.clear();
+    search.result = {};
+    search.stale = true;
     platform_store_clear();
     reader.open = 0;
     library.selected = 0;
@@ -113,6 +179,12 @@ void App::clear_all() {
 
 void App::remove_article(broadsheet::ArticleId id) {
     if (!corpus.remove(id)) return;
+    if (auto it = article_doc.find(id); it != article_doc.end()) {
+        index.remove(it->second);
+        doc_article[it->second] = 0;
+        article_doc.erase(it);
+    }
+    search.stale = true;
     platform_store_delete(id);
     if (reader.open == id) {
         reader.open = 0;
@@ -121,6 +193,32 @@ void App::remove_article(broadsheet::ArticleId id) {
     if (library.selected == id) library.selected = 0;
     library.rows_dirty = true;
 }
+
+namespace {
+// The search panel's state for the test hook.
+nlohmann::json search_json(const App& app) {
+    using nlohmann::json;
+    const auto& search = app.search;
+    const auto& corpus = app.corpus;
+    json results = json::array();
+    for (const auto& r : search.rows) {
+        const auto* a = corpus.find(r.id);
+        std::string_view field = a ? broadsheet::search::field_text(*a, r.snippet.field) : std::string_view();
+        auto piece = [&](broadsheet::ByteRange b) { return std::string(field.substr(b.begin, b.size())); };
+        json marks = json::array();
+        for (auto h : r.snippet.highlights) marks.push_back(piece(h));
+        results.push_back({{"id", r.id},
+                           {"title", a ? a->title : ""},
+                           {"score", r.score},
+                           {"snippet", piece(r.snippet.passage)},
+                           {"highlighted", marks}});
+    }
+    json messages = json::array();
+    for (const auto& m : search.result.messages) messages.push_back({{"position", m.position}, {"text", m.text}});
+    return {{"query", search.ran}, {"results", results}, {"messages", messages}, {"relaxed", search.result.relaxed},
+            {"history", search.history}, {"selected", search.selected}};
+}
+} // namespace
 
 std::string App::state_json() const {
     using nlohmann::json;
@@ -159,6 +257,7 @@ std::string App::state_json() const {
                   {"importing", {{"done", status.files_done}, {"total", status.files_total}}},
                   {"cancelled", status.cancelled},
                   {"dialog", dialog ? json(dialog) : json(nullptr)},
+                  {"search", search_json(*this)},
                   {"pasteText", paste.text},
                   {"open", open},
                   {"selected", library.selected},

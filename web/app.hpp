@@ -6,9 +6,12 @@
 
 #include "broadsheet/corpus.hpp"
 #include "broadsheet/import.hpp"
+#include "broadsheet/search.hpp"
+#include "broadsheet/snippet.hpp"
 #include "text_layout.hpp"
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 struct ImFont;
@@ -30,6 +33,23 @@ struct LibraryPanelState {
     double rebuilt_at = -1; // ImGui time of the last rebuild of `rows`
     broadsheet::ArticleId selected = 0;
     bool scroll_to_selected = false;
+};
+
+struct SearchPanelState {
+    char query[512] = "";
+    std::string ran;                         // the query the results are for
+    broadsheet::search::SearchResult result; // hits, messages, what matched
+    struct Row {
+        broadsheet::ArticleId id = 0;
+        double score = 0;
+        broadsheet::search::Snippet snippet;
+    };
+    std::vector<Row> rows;               // hits, best first, with their snippets
+    std::vector<std::string> history;    // queries whose results were opened, latest first
+    int selected = -1;                   // keyboard selection in `rows`
+    bool focus_box = false;              // put the keyboard in the query box next frame
+    std::vector<unsigned short> carried; // characters typed with the focus shortcut, for the box
+    bool stale = false;                  // the library changed since the results were made
 };
 
 struct ReaderPanelState {
@@ -78,7 +98,11 @@ struct Fonts {
 
 struct App {
     broadsheet::Corpus corpus;
+    broadsheet::search::Index index;                    // every article, for search
+    std::vector<broadsheet::ArticleId> doc_article;     // index DocId -> ArticleId (0: removed)
+    std::unordered_map<broadsheet::ArticleId, broadsheet::search::DocId> article_doc;
     LibraryPanelState library;
+    SearchPanelState search;
     ReaderPanelState reader;
     StatusPanelState status;
     StorageState storage;
@@ -96,6 +120,10 @@ struct App {
     // Opens an article in the reader and selects it in the library; false if there is none.
     bool open_article(broadsheet::ArticleId id);
     void remove_article(broadsheet::ArticleId id);
+    // Runs the query box's query (as you type: the last word is a prefix) and fills the results.
+    void run_search();
+    // Opens result `row` of the search, with every match highlighted.
+    void open_result(size_t row);
     // Highlights spans of the open article (sorted and merged here) and moves to the first.
     void set_highlights(std::vector<broadsheet::ByteRange> spans);
     // Moves to the next (+1) or previous (-1) highlight, wrapping around.
@@ -115,6 +143,8 @@ void draw_paste_dialog(App& app);
 
 // Panels: each draws itself into the current ImGui window region.
 void draw_library_panel(App& app);
+void draw_search_panel(App& app); // the query box
+void draw_left_pane(App& app);     // the query box, then its results, or the library
 void draw_reader_panel(App& app);
 void draw_status_bar(App& app);
 

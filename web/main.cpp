@@ -157,7 +157,7 @@ void draw_ui() {
         ImGui::TableNextRow(0, avail.y - status_h);
         ImGui::TableNextColumn();
         ImGui::BeginChild("library-panel", ImVec2(0, avail.y - status_h - 4));
-        draw_library_panel(a);
+        draw_left_pane(a);
         ImGui::EndChild();
         ImGui::TableNextColumn();
         ImGui::BeginChild("reader-panel", ImVec2(0, avail.y - status_h - 4));
@@ -172,12 +172,32 @@ void draw_ui() {
     if (a.drag_active) draw_drop_overlay();
 }
 
-void frame() {
+// imgui 1.86 reads keys as "down this frame" (no input queue before 1.87), so a key pressed and
+// released between two frames (fast typists, scripted input) would never be seen as pressed: a
+// key-up that follows its own key-down within one frame is held back to the next frame.
+std::vector<SDL_Event> g_deferred_key_ups;
+
+void pump_events() {
+    std::vector<SDL_Event> deferred;
+    deferred.swap(g_deferred_key_ups);
+    for (SDL_Event& e : deferred) ImGui_ImplSDL2_ProcessEvent(&e);
+    std::vector<SDL_Scancode> went_down;
     SDL_Event e;
     while (SDL_PollEvent(&e)) {
-        ImGui_ImplSDL2_ProcessEvent(&e);
         request_redraw();
+        if (e.type == SDL_KEYDOWN) went_down.push_back(e.key.keysym.scancode);
+        if (e.type == SDL_KEYUP &&
+            std::find(went_down.begin(), went_down.end(), e.key.keysym.scancode) != went_down.end()) {
+            g_deferred_key_ups.push_back(e);
+            continue;
+        }
+        ImGui_ImplSDL2_ProcessEvent(&e);
     }
+    if (!g_deferred_key_ups.empty()) request_redraw();
+}
+
+void frame() {
+    pump_events();
     // Idle CPU near zero: an ImGui loop would redraw 60 times a second forever (imgui PR #2749);
     // draw a few frames after each event or state change, then nothing until the next one.
     if (g_frames_to_draw <= 0) return;

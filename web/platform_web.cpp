@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -107,6 +108,22 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_paste(const char* text) {
         a.paste.open_requested = true;
     }
     request_redraw();
+}
+
+// The test hook's search(q): types the query into the box and runs it.
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_search(const char* query) {
+    auto& st = app().search;
+    std::snprintf(st.query, sizeof st.query, "%s", query);
+    app().run_search();
+    request_redraw();
+}
+
+// The test hook's openResult(i): opens the i-th hit, as a click on it does.
+extern "C" EMSCRIPTEN_KEEPALIVE int bs_open_result(int row) {
+    if (row < 0 || size_t(row) >= app().search.rows.size()) return 0;
+    app().open_result(size_t(row));
+    request_redraw();
+    return 1;
 }
 
 // Something outside SDL's events changed what should be drawn (e.g. the colour scheme).

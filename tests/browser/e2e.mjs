@@ -313,6 +313,47 @@ test('pasting text with nothing focused offers it as a new article; a click on A
   await context.close();
 });
 
+test('searching as you type finds the seed, highlights the hits, and n/p move between them', async ({ browser, baseUrl }) => {
+  const { page, context, requests } = await openPage(browser, baseUrl);
+  await page.evaluate(([name, bytes]) => window.broadsheet.importFiles([
+    { name, bytes: new Uint8Array(bytes) },
+    { name: 'weather.txt', text: 'Storm warning for the coast\n\nHeavy rain and wind are expected on Friday.\n' },
+    { name: 'budget.txt', text: 'Council budget approved\n\nThe council approved its budget for messaging services.\n' },
+  ]), [SEED, Array.from(seedBytes())]);
+  // Real keys: "/" focuses the box, then type a query whose last word is still being typed.
+  await page.mouse.click(700, 400); // focus the canvas
+  await page.keyboard.press('/');
+  await page.keyboard.type('instant messeng', { delay: 20 });
+  await page.waitForFunction(() => window.broadsheet.state().search.query === 'instant messeng', null, { timeout: 5000 });
+  let s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.results.length, 1, 'as-you-type results');
+  eq(s.search.results[0].title, SEED_TITLE, 'the seed is the hit');
+  assert(s.search.results[0].highlighted.some((h) => /instant/i.test(h)), 'snippet highlights "instant"');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.broadsheet.state().open && window.broadsheet.state().open.highlights.length > 0, null, { timeout: 5000 });
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.open.title, SEED_TITLE, 'Enter opens the first hit');
+  const text = s.open.paragraphs.join('\n\n');
+  const marked = s.open.highlights.map(([b, e]) => Buffer.from(text, 'utf8').subarray(b, e).toString('utf8'));
+  assert(marked.length >= 2 && marked.every((m) => /^(instant|messeng\w*)$/i.test(m)), `highlights: ${marked.join(', ')}`);
+  // n and p move between highlights (with the focus out of the box).
+  await page.mouse.click(900, 500);
+  const before = s.open.currentHighlight;
+  await page.keyboard.press('n');
+  await page.waitForFunction((b) => window.broadsheet.state().open.currentHighlight !== b, before, { timeout: 5000 });
+  await page.keyboard.press('p');
+  await page.waitForFunction((b) => window.broadsheet.state().open.currentHighlight === b, before, { timeout: 5000 });
+  await page.screenshot({ path: path.join(outDir, 'search.png') });
+  // A malformed query gets an inline message and still a best-effort result.
+  await page.evaluate(() => window.broadsheet.search('(council OR "budget'));
+  s = await page.evaluate(() => window.broadsheet.state());
+  assert(s.search.messages.length >= 1, 'a message for the malformed query');
+  assert(s.search.results.some((r) => r.title === 'Council budget approved'), 'best-effort result for the malformed query');
+  eq(s.search.history[0], 'instant messeng', 'the opened query is in the history');
+  eq(requests.length, 0, `network requests while searching (${requests.join(', ')})`);
+  await context.close();
+});
+
 test('the single-file build opens from file:// and imports the seed', async ({ browser }) => {
   const file = path.join(distDir, 'broadsheet.html');
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: build with ./build-wasm.sh --single-file`);

@@ -1,0 +1,157 @@
+// Search panel: the query box (results as you type), hits with their best passage and the matched
+// words highlighted, inline messages for malformed queries, and the query history.
+#include "app.hpp"
+#include "keys.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string_view>
+
+namespace {
+
+// Wrapped text with highlighted byte ranges (into `text`), drawn at the cursor.
+void draw_marked_text(std::string_view text, const std::vector<broadsheet::ByteRange>& marks, float width) {
+    ImFont* font = ImGui::GetFont();
+    float px = ImGui::GetFontSize();
+    float scale = px / font->FontSize;
+    const char* s = text.data();
+    const char* end = s + text.size();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    while (s < end) {
+        const char* brk = font->CalcWordWrapPositionA(scale, s, end, width);
+        if (brk <= s) brk = s + 1;
+        while (brk < end && (static_cast<unsigned char>(*brk) & 0xC0) == 0x80) ++brk;
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        auto lb = uint32_t(s - text.data()), le = uint32_t(brk - text.data());
+        for (auto m : marks) {
+            if (m.end <= lb || m.begin >= le) continue;
+            uint32_t b = std::max(m.begin, lb), e = std::min(m.end, le);
+            float x0 = ImGui::CalcTextSize(s, text.data() + b).x;
+            float x1 = x0 + ImGui::CalcTextSize(text.data() + b, text.data() + e).x;
+            dl->AddRectFilled(ImVec2(at.x + x0 - 1, at.y), ImVec2(at.x + x1 + 1, at.y + px + 1), IM_COL32(255, 210, 60, 120), 2);
+        }
+        ImGui::TextUnformatted(s, brk);
+        s = brk;
+        while (s < end && *s == ' ') ++s;
+    }
+}
+
+void draw_results(App& app) {
+    auto& st = app.search;
+    const auto& msgs = st.result.messages;
+    for (const auto& m : msgs) ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.3f, 1), "At %u: %s", m.position + 1, m.text.c_str());
+    if (st.rows.empty()) {
+        ImGui::TextDisabled("No articles match.");
+        return;
+    }
+    ImGui::TextDisabled("%zu%s result%s%s", st.rows.size(), st.result.hits.size() >= 200 ? "+" : "",
+                        st.rows.size() == 1 ? "" : "s", st.result.relaxed ? " (any of the words)" : "");
+
+    ImGui::BeginChild("search-results", ImVec2(0, 0), false);
+    float width = ImGui::GetContentRegionAvail().x;
+    for (size_t i = 0; i < st.rows.size(); ++i) {
+        const auto& row = st.rows[i];
+        const broadsheet::Article* a = app.corpus.find(row.id);
+        if (!a) continue;
+        ImGui::PushID(int(row.id));
+        ImVec2 top = ImGui::GetCursorScreenPos();
+        ImGui::BeginGroup();
+        ImGui::PushFont(app.fonts.ui_bold);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        ImGui::TextWrapped("%s", a->title.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+        std::string_view field = broadsheet::search::field_text(*a, row.snippet.field);
+        std::string_view passage = field.substr(row.snippet.passage.begin, row.snippet.passage.size());
+        std::vector<broadsheet::ByteRange> marks;
+        for (auto h : row.snippet.highlights)
+            marks.push_back({h.begin - row.snippet.passage.begin, h.end - row.snippet.passage.begin});
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        std::string shown = (row.snippet.cut_before ? "\xE2\x80\xA6" : "") + std::string(passage) +
+                            (row.snippet.cut_after ? "\xE2\x80\xA6" : "");
+        if (row.snippet.cut_before)
+            for (auto& m : marks) m.begin += 3, m.end += 3;
+        std::replace(shown.begin(), shown.end(), '\n', ' '); // one run of text (same byte offsets)
+        draw_marked_text(shown, marks, width);
+        ImGui::PopStyleColor();
+        ImGui::EndGroup();
+        // The whole hit is one clickable item.
+        ImVec2 bottom = ImGui::GetItemRectMax();
+        ImGui::SetCursorScreenPos(top);
+        bool selected = int(i) == st.selected;
+        if (ImGui::Selectable("##hit", selected, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(width, bottom.y - top.y)))
+            app.open_result(i);
+        if (selected && st.focus_box == false && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
+        ImGui::Spacing();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+void draw_history(App& app) {
+    auto& st = app.search;
+    if (st.history.empty()) return;
+    ImGui::TextDisabled("Recent searches");
+    for (const auto& q : st.history) {
+        if (ImGui::Selectable(q.c_str())) {
+            std::snprintf(st.query, sizeof st.query, "%s", q.c_str());
+            st.focus_box = true;
+            app.run_search();
+        }
+    }
+    ImGui::Separator();
+}
+
+} // namespace
+
+void draw_search_panel(App& app) {
+    auto& st = app.search;
+    const ImGuiIO& io = ImGui::GetIO();
+    // "/" or Ctrl+K puts the keyboard in the query box (the page keeps Ctrl+K from the browser).
+    ImGuiIO& wio = ImGui::GetIO();
+    if (shortcut_pressed(SDL_SCANCODE_SLASH) || (io.KeyCtrl && ImGui::IsKeyPressed(SDL_SCANCODE_K, false))) {
+        st.focus_box = true;
+        // Letters typed in the same frame as the shortcut would be lost before the box takes the
+        // keyboard (next frame): carry them over, without the '/' itself.
+        st.carried.clear();
+        for (ImWchar c : wio.InputQueueCharacters)
+            if (c != '/' || !st.carried.empty()) st.carried.push_back(c);
+        wio.InputQueueCharacters.resize(0);
+    }
+    if (st.focus_box) {
+        ImGui::SetKeyboardFocusHere();
+        st.focus_box = false;
+        for (size_t i = 0; i < st.carried.size(); ++i)
+            wio.InputQueueCharacters.insert(wio.InputQueueCharacters.begin() + int(i), st.carried[i]);
+        st.carried.clear();
+    }
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    bool entered = ImGui::InputTextWithHint("##search-query", "Search the articles  ( / or Ctrl+K )", st.query,
+                                            sizeof st.query, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool box_active = ImGui::IsItemActive();
+    if (box_active && key_pressed(ImGuiKey_Escape)) {
+        st.query[0] = '\0';
+    }
+    if (st.ran != st.query || st.stale) app.run_search();
+    if (box_active && !st.rows.empty()) {
+        // Arrows move through the hits without leaving the box.
+        int n = int(st.rows.size());
+        if (key_pressed(ImGuiKey_DownArrow)) st.selected = std::min(n - 1, st.selected + 1);
+        if (key_pressed(ImGuiKey_UpArrow)) st.selected = std::max(0, st.selected - 1);
+    }
+    // Enter opens the selected hit (the first by default); the keyboard goes to the reader.
+    if (entered && !st.rows.empty()) app.open_result(size_t(std::max(0, st.selected)));
+}
+
+// What the left pane shows under the box: results when there is a query, else the library.
+void draw_left_pane(App& app) {
+    draw_search_panel(app);
+    auto& st = app.search;
+    if (st.ran.find_first_not_of(" \t") != std::string::npos) {
+        draw_results(app);
+    } else {
+        if (ImGui::IsItemActive() || ImGui::IsItemFocused()) draw_history(app);
+        draw_library_panel(app);
+    }
+}
