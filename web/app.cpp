@@ -194,6 +194,8 @@ void App::remove_article(broadsheet::ArticleId id) {
     library.rows_dirty = true;
 }
 
+nlohmann::json analysis_json(const App& app); // analysis_panel.cpp
+
 namespace {
 // The search panel's state for the test hook.
 nlohmann::json search_json(const App& app) {
@@ -258,6 +260,8 @@ std::string App::state_json() const {
                   {"cancelled", status.cancelled},
                   {"dialog", dialog ? json(dialog) : json(nullptr)},
                   {"search", search_json(*this)},
+                  {"rightTab", right_tab == RightTab::Reader ? "reader" : "analysis"},
+                  {"analysis", analysis_json(*this)},
                   {"pasteText", paste.text},
                   {"open", open},
                   {"selected", library.selected},

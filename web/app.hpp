@@ -4,6 +4,7 @@
 // functions below, so the JS test hook and the UI see the same state.
 #pragma once
 
+#include "broadsheet/analysis.hpp"
 #include "broadsheet/corpus.hpp"
 #include "broadsheet/import.hpp"
 #include "broadsheet/search.hpp"
@@ -90,6 +91,14 @@ struct StorageState {
     bool confirm_clear = false; // the "remove all articles?" question is open
 };
 
+// The right-hand pane shows the reader or the analysis of the open article.
+enum class RightTab { Reader, Analysis };
+
+struct AnalysisPanelState {
+    broadsheet::ArticleId article = 0; // what `result` is for (0: nothing yet)
+    broadsheet::Analysis result;
+};
+
 struct Fonts {
     ImFont* body = nullptr;
     ImFont* headline = nullptr;
@@ -103,6 +112,10 @@ struct App {
     std::unordered_map<broadsheet::ArticleId, broadsheet::search::DocId> article_doc;
     LibraryPanelState library;
     SearchPanelState search;
+    AnalysisPanelState analysis;
+    RightTab right_tab = RightTab::Reader;
+    RightTab right_tab_request = RightTab::Reader;
+    bool right_tab_requested = false; // switch to right_tab_request next frame
     ReaderPanelState reader;
     StatusPanelState status;
     StorageState storage;
@@ -120,6 +133,8 @@ struct App {
     // Opens an article in the reader and selects it in the library; false if there is none.
     bool open_article(broadsheet::ArticleId id);
     void remove_article(broadsheet::ArticleId id);
+    // The analysis of the open article (made on first use, then kept), or nullptr.
+    const broadsheet::Analysis* analysis_of_open();
     // Runs the query box's query (as you type: the last word is a prefix) and fills the results.
     void run_search();
     // Opens result `row` of the search, with every match highlighted.
@@ -146,6 +161,7 @@ void draw_library_panel(App& app);
 void draw_search_panel(App& app); // the query box
 void draw_left_pane(App& app);     // the query box, then its results, or the library
 void draw_reader_panel(App& app);
+void draw_analysis_panel(App& app);
 void draw_status_bar(App& app);
 
 // Asks the main loop to draw a few frames (it draws nothing while nothing changes).
@@ -157,6 +173,8 @@ void platform_open_folder_picker();
 // The open article changed: the page puts it in the URL (for links and back/forward).
 void platform_show_article(broadsheet::ArticleId id);
 void platform_copy_to_clipboard(const std::string& text);
+// Saves `text` as a file on the user's machine (a download made in the page, no request).
+void platform_download(const std::string& name, const std::string& mime, const std::string& text);
 bool platform_prefers_dark();
 // The browser's storage of the library: saves are batched and written atomically by the page.
 void platform_store_put(broadsheet::ArticleId id, const std::string& json);

@@ -161,7 +161,20 @@ void draw_ui() {
         ImGui::EndChild();
         ImGui::TableNextColumn();
         ImGui::BeginChild("reader-panel", ImVec2(0, avail.y - status_h - 4));
-        draw_reader_panel(a);
+        if (ImGui::BeginTabBar("right-tabs")) {
+            auto tab = [&](const char* label, RightTab which) {
+                bool select = a.right_tab_requested && a.right_tab_request == which;
+                if (select) a.right_tab_requested = false; // handed to this tab item once
+                if (!ImGui::BeginTabItem(label, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) return;
+                a.right_tab = which;
+                if (which == RightTab::Reader) draw_reader_panel(a);
+                else draw_analysis_panel(a);
+                ImGui::EndTabItem();
+            };
+            tab("Reader", RightTab::Reader);
+            tab("Analysis", RightTab::Analysis);
+            ImGui::EndTabBar();
+        }
         ImGui::EndChild();
         ImGui::EndTable();
     }

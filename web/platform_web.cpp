@@ -110,6 +110,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_paste(const char* text) {
     request_redraw();
 }
 
+// The test hook's showTab(name): "reader" or "analysis", as a click on the tab does.
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_show_tab(int analysis) {
+    app().right_tab_request = analysis ? RightTab::Analysis : RightTab::Reader;
+    app().right_tab_requested = true;
+    request_redraw();
+}
+
 // The test hook's search(q): types the query into the box and runs it.
 extern "C" EMSCRIPTEN_KEEPALIVE void bs_search(const char* query) {
     auto& st = app().search;
@@ -172,6 +179,19 @@ void platform_drop_unreadable() { js_drop_unreadable(); }
 void platform_open_file_picker() { js_open_file_picker(); }
 void platform_open_folder_picker() { js_open_folder_picker(); }
 void platform_show_article(broadsheet::ArticleId id) { js_show_article(id); }
+EM_JS(void, js_download, (const char* name, const char* mime, const char* text), {
+    const blob = new Blob([UTF8ToString(text)], {type: UTF8ToString(mime) + ';charset=utf-8'});
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+});
+
+void platform_download(const std::string& name, const std::string& mime, const std::string& text) {
+    js_download(name.c_str(), mime.c_str(), text.c_str());
+}
 void platform_copy_to_clipboard(const std::string& text) { js_copy_to_clipboard(text.c_str()); }
 bool platform_prefers_dark() { return js_prefers_dark() != 0; }
 float platform_device_pixel_ratio() { return float(js_device_pixel_ratio()); }

@@ -146,7 +146,7 @@ test('the seed, dropped beside bad files, imports and reads clean; each bad file
     assert(!all.includes(junk) && !open.title.includes(junk), `boilerplate left in: ${junk}`);
 
   // Screen readers get the open article as text in an offscreen region, never as HTML.
-  await page.waitForFunction(() => document.querySelector('#article-mirror h1'), null, { timeout: 5000 });
+  await page.waitForFunction(() => document.querySelector('#article-mirror h1'), null, { timeout: 15000 });
   const mirror = await page.evaluate(() => ({
     title: document.querySelector('#article-mirror h1').textContent,
     paragraphs: document.querySelectorAll('#article-mirror p').length,
@@ -197,7 +197,7 @@ test('the canvas follows window resizes and renders crisply at devicePixelRatio 
   eq(size.h, 1200, 'backing store height = CSS height x DPR');
   await page.screenshot({ path: path.join(outDir, 'dpr2.png') });
   await page.setViewportSize({ width: 1100, height: 700 });
-  await page.waitForFunction(() => document.getElementById('canvas').width === 2200, null, { timeout: 5000 });
+  await page.waitForFunction(() => document.getElementById('canvas').width === 2200, null, { timeout: 15000 });
   size = await page.evaluate(() => ({ w: document.getElementById('canvas').width, h: document.getElementById('canvas').height }));
   eq(size.h, 1400, 'backing store height after resize');
   const png = await page.screenshot({ path: path.join(outDir, 'dpr2-resized.png') });
@@ -276,9 +276,9 @@ test('the URL names the open article: links reopen it, back and forward move bet
   await page.evaluate((id) => window.broadsheet.open(id), ids[2]);
   eq(await page.evaluate(() => location.hash), `#article=${ids[2]}`, 'hash of the open article');
   await page.goBack();
-  await page.waitForFunction((id) => window.broadsheet.state().open && window.broadsheet.state().open.id === id, ids[1], { timeout: 5000 });
+  await page.waitForFunction((id) => window.broadsheet.state().open && window.broadsheet.state().open.id === id, ids[1], { timeout: 15000 });
   await page.goForward();
-  await page.waitForFunction((id) => window.broadsheet.state().open && window.broadsheet.state().open.id === id, ids[2], { timeout: 5000 });
+  await page.waitForFunction((id) => window.broadsheet.state().open && window.broadsheet.state().open.id === id, ids[2], { timeout: 15000 });
   await page.evaluate(() => window.broadsheet.saved());
   // A link to the second article, opened fresh (the library comes back from storage).
   await page.goto(baseUrl + `#article=${ids[1]}`);
@@ -295,7 +295,7 @@ test('pasting text with nothing focused offers it as a new article; a click on A
     dt.setData('text/plain', 'Pasted headline\n\nA paragraph that was pasted.\n\nAnother one.');
     document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   });
-  await page.waitForFunction(() => window.broadsheet.state().dialog === 'paste', null, { timeout: 5000 });
+  await page.waitForFunction(() => window.broadsheet.state().dialog === 'paste', null, { timeout: 15000 });
   eq((await page.evaluate(() => window.broadsheet.state())).pasteText.startsWith('Pasted headline'), true, 'pasted text in the box');
   await page.screenshot({ path: path.join(outDir, 'paste-dialog.png') });
   // The dialog fills the middle 60% of the window; its buttons sit at its bottom left.
@@ -324,13 +324,13 @@ test('searching as you type finds the seed, highlights the hits, and n/p move be
   await page.mouse.click(700, 400); // focus the canvas
   await page.keyboard.press('/');
   await page.keyboard.type('instant messeng', { delay: 20 });
-  await page.waitForFunction(() => window.broadsheet.state().search.query === 'instant messeng', null, { timeout: 5000 });
+  await page.waitForFunction(() => window.broadsheet.state().search.query === 'instant messeng', null, { timeout: 15000 });
   let s = await page.evaluate(() => window.broadsheet.state());
   eq(s.search.results.length, 1, 'as-you-type results');
   eq(s.search.results[0].title, SEED_TITLE, 'the seed is the hit');
   assert(s.search.results[0].highlighted.some((h) => /instant/i.test(h)), 'snippet highlights "instant"');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => window.broadsheet.state().open && window.broadsheet.state().open.highlights.length > 0, null, { timeout: 5000 });
+  await page.waitForFunction(() => window.broadsheet.state().open && window.broadsheet.state().open.highlights.length > 0, null, { timeout: 15000 });
   s = await page.evaluate(() => window.broadsheet.state());
   eq(s.open.title, SEED_TITLE, 'Enter opens the first hit');
   const text = s.open.paragraphs.join('\n\n');
@@ -340,9 +340,9 @@ test('searching as you type finds the seed, highlights the hits, and n/p move be
   await page.mouse.click(900, 500);
   const before = s.open.currentHighlight;
   await page.keyboard.press('n');
-  await page.waitForFunction((b) => window.broadsheet.state().open.currentHighlight !== b, before, { timeout: 5000 });
+  await page.waitForFunction((b) => window.broadsheet.state().open.currentHighlight !== b, before, { timeout: 15000 });
   await page.keyboard.press('p');
-  await page.waitForFunction((b) => window.broadsheet.state().open.currentHighlight === b, before, { timeout: 5000 });
+  await page.waitForFunction((b) => window.broadsheet.state().open.currentHighlight === b, before, { timeout: 15000 });
   await page.screenshot({ path: path.join(outDir, 'search.png') });
   // A malformed query gets an inline message and still a best-effort result.
   await page.evaluate(() => window.broadsheet.search('(council OR "budget'));
@@ -351,6 +351,40 @@ test('searching as you type finds the seed, highlights the hits, and n/p move be
   assert(s.search.results.some((r) => r.title === 'Council budget approved'), 'best-effort result for the malformed query');
   eq(s.search.history[0], 'instant messeng', 'the opened query is in the history');
   eq(requests.length, 0, `network requests while searching (${requests.join(', ')})`);
+  await context.close();
+});
+
+test('the analysis tab lists the seed\'s names, quotes and figures; clicking a name highlights its mentions', async ({ browser, baseUrl }) => {
+  const { page, context } = await openPage(browser, baseUrl);
+  await page.evaluate((bytes) => window.broadsheet.importFiles([{ name: 'seed.txt', bytes: new Uint8Array(bytes) }]),
+                      Array.from(seedBytes()));
+  // A real click on the "Analysis" tab, right of "Reader" at the top of the right pane.
+  let shown = false;
+  for (let x = 600; x < 760 && !shown; x += 12) {
+    await page.mouse.click(x, 62);
+    await page.waitForTimeout(60);
+    shown = (await page.evaluate(() => window.broadsheet.state().rightTab)) === 'analysis';
+  }
+  assert(shown, 'a click on the Analysis tab shows it');
+  await page.waitForFunction(() => window.broadsheet.state().analysis !== null, null, { timeout: 15000 });
+  const an = (await page.evaluate(() => window.broadsheet.state())).analysis;
+  const names = an.entities.map((e) => e.name);
+  for (const n of ['China', 'WeChat', 'Xinhua', 'Jiang Jun', 'State Internet Information Office', 'Supreme Court'])
+    assert(names.includes(n), `entity ${n} in ${names.join(', ')}`);
+  eq(an.entities.find((e) => e.name === 'Jiang Jun').kind, 'person', 'Jiang Jun is a person');
+  eq(an.quotes.filter((q) => q.speaker === 'Jiang Jun').length, 4, 'quotes from Jiang Jun');
+  assert(an.numbers.some((n) => n.value === '5800000'), 'the 5.8 million figure');
+  await page.screenshot({ path: path.join(outDir, 'analysis.png') });
+  // Click rows of the names table until one switches to the reader with highlights.
+  let highlighted = null;
+  for (let y = 120; y < 400 && !highlighted; y += 8) {
+    await page.mouse.click(760, y);
+    await page.waitForTimeout(60);
+    const s = await page.evaluate(() => window.broadsheet.state());
+    if (s.rightTab === 'reader' && s.open.highlights.length) highlighted = s;
+    else if (s.rightTab === 'reader') await page.evaluate(() => window.broadsheet.showTab('analysis'));
+  }
+  assert(highlighted, 'clicking a name shows the reader with its mentions highlighted');
   await context.close();
 });
 

@@ -1,0 +1,211 @@
+// Analysis panel: who is named, who said what, which figures are cited, for the open article.
+// Every row is a span of the article: clicking it shows the article with that span highlighted.
+// Tables export as CSV and JSON (downloaded by the page; nothing leaves the machine).
+#include "app.hpp"
+
+#include <imgui.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace {
+
+using broadsheet::ByteRange;
+using broadsheet::text_of;
+
+std::string str(std::string_view text, ByteRange r) { return std::string(text_of(text, r)); }
+
+std::string csv_field(std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string csv(const std::vector<std::vector<std::string>>& rows) {
+    std::string out;
+    for (const auto& row : rows) {
+        for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + csv_field(row[i]);
+        out += "\r\n"; // RFC 4180
+    }
+    return out;
+}
+
+// The analysis tables as rows of text (first row: the header), for CSV and JSON alike.
+std::vector<std::vector<std::string>> entity_rows(const broadsheet::Analysis& an, std::string_view text) {
+    std::vector<std::vector<std::string>> rows{{"name", "kind", "acronym", "mentions"}};
+    for (const auto& e : an.entities.list)
+        rows.push_back({str(text, e.name), std::string(to_string(e.kind)), str(text, e.acronym), std::to_string(e.count)});
+    return rows;
+}
+std::vector<std::vector<std::string>> quote_rows(const broadsheet::Analysis& an, std::string_view text) {
+    std::vector<std::vector<std::string>> rows{{"quote", "speaker", "cue", "attribution"}};
+    for (const auto& q : an.quotes) {
+        std::string speaker = q.entity >= 0 ? str(text, an.entities.list[size_t(q.entity)].name) : str(text, q.speaker);
+        if (q.continues >= 0 && speaker.empty()) {
+            const auto& first = an.quotes[size_t(q.continues)];
+            speaker = first.entity >= 0 ? str(text, an.entities.list[size_t(first.entity)].name) : str(text, first.speaker);
+        }
+        rows.push_back({str(text, q.text), speaker, str(text, q.cue), str(text, q.attribution)});
+    }
+    return rows;
+}
+std::vector<std::vector<std::string>> number_rows(const broadsheet::Analysis& an, std::string_view text) {
+    std::vector<std::vector<std::string>> rows{{"phrase", "value", "unit", "comparison", "kind"}};
+    for (const auto& n : an.numbers) {
+        char value[32];
+        std::snprintf(value, sizeof value, "%.15g", n.value);
+        rows.push_back({str(text, n.span), value, str(text, n.unit), std::string(to_string(n.comparison)),
+                        std::string(to_string(n.kind))});
+    }
+    return rows;
+}
+
+nlohmann::json as_json(const std::vector<std::vector<std::string>>& rows) {
+    nlohmann::json out = nlohmann::json::array();
+    for (size_t r = 1; r < rows.size(); ++r) {
+        nlohmann::json o;
+        for (size_t c = 0; c < rows[0].size(); ++c) o[rows[0][c]] = rows[r][c];
+        out.push_back(o);
+    }
+    return out;
+}
+
+void export_buttons(const char* id, const std::string& file_stem, const std::vector<std::vector<std::string>>& rows) {
+    ImGui::PushID(id);
+    if (ImGui::SmallButton("CSV")) platform_download(file_stem + ".csv", "text/csv", csv(rows));
+    ImGui::SameLine();
+    if (ImGui::SmallButton("JSON"))
+        platform_download(file_stem + ".json", "application/json",
+                          as_json(rows).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    ImGui::PopID();
+}
+
+void show_spans(App& app, std::vector<ByteRange> spans) {
+    app.set_highlights(std::move(spans));
+    app.right_tab_request = RightTab::Reader;
+    app.right_tab_requested = true;
+}
+
+} // namespace
+
+const broadsheet::Analysis* App::analysis_of_open() {
+    const broadsheet::Article* a = corpus.find(reader.open);
+    if (!a) return nullptr;
+    if (analysis.article != reader.open) {
+        analysis.result = broadsheet::analyze(a->text);
+        analysis.article = reader.open;
+    }
+    return &analysis.result;
+}
+
+void draw_analysis_panel(App& app) {
+    const broadsheet::Article* a = app.corpus.find(app.reader.open);
+    const broadsheet::Analysis* an = app.analysis_of_open();
+    if (!a || !an) {
+        ImGui::TextDisabled("Open an article to see who is named, who said what and which figures it cites.");
+        return;
+    }
+    if (!an->ok()) {
+        ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.3f, 1), "%s", an->error.c_str());
+        return;
+    }
+    const std::string& text = a->text;
+    std::string stem = "article-" + std::to_string(app.reader.open);
+    ImGui::BeginChild("analysis-body");
+    constexpr ImGuiTableFlags kTable = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                       ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+
+    if (ImGui::CollapsingHeader("Names", ImGuiTreeNodeFlags_DefaultOpen)) {
+        export_buttons("entities", stem + "-names", entity_rows(*an, text));
+        if (ImGui::BeginTable("entities", 3, kTable)) {
+            ImGui::TableSetupColumn("Name", 0, 3);
+            ImGui::TableSetupColumn("Kind", 0, 1.2f);
+            ImGui::TableSetupColumn("Mentions", 0, 1);
+            ImGui::TableHeadersRow();
+            for (size_t i = 0; i < an->entities.list.size(); ++i) {
+                const auto& e = an->entities.list[i];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushID(int(i));
+                std::string label = str(text, e.name);
+                if (e.acronym.size()) label += " (" + str(text, e.acronym) + ")";
+                if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
+                    std::vector<ByteRange> spans;
+                    for (const auto& m : an->entities.mentions)
+                        if (m.entity == i) spans.push_back(m.range);
+                    show_spans(app, std::move(spans));
+                }
+                ImGui::PopID();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(to_string(e.kind).data(), to_string(e.kind).data() + to_string(e.kind).size());
+                ImGui::TableNextColumn();
+                ImGui::Text("%u", e.count);
+            }
+            ImGui::EndTable();
+        }
+    }
+    if (ImGui::CollapsingHeader("Quotes", ImGuiTreeNodeFlags_DefaultOpen)) {
+        auto rows = quote_rows(*an, text);
+        export_buttons("quotes", stem + "-quotes", rows);
+        for (size_t i = 0; i < an->quotes.size(); ++i) {
+            const auto& q = an->quotes[i];
+            ImGui::PushID(int(i) + 100000);
+            const std::string& speaker = rows[i + 1][1];
+            std::string label = (speaker.empty() ? "(unattributed)" : speaker) + (q.continues >= 0 ? " (continued)" : "");
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextUnformatted(label.c_str());
+            ImGui::PopStyleColor();
+            ImGui::PushTextWrapPos(0);
+            std::string shown = "\xE2\x80\x9C" + str(text, q.text) + "\xE2\x80\x9D";
+            if (ImGui::Selectable(("##quote" + std::to_string(i)).c_str(), false, 0,
+                                  ImVec2(0, ImGui::CalcTextSize(shown.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y)))
+                show_spans(app, {q.text, q.attribution});
+            ImGui::SameLine(ImGui::GetCursorStartPos().x);
+            ImGui::TextWrapped("%s", shown.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::Spacing();
+            ImGui::PopID();
+        }
+        if (an->quotes.empty()) ImGui::TextDisabled("No quotations.");
+    }
+    if (ImGui::CollapsingHeader("Figures", ImGuiTreeNodeFlags_DefaultOpen)) {
+        export_buttons("numbers", stem + "-figures", number_rows(*an, text));
+        if (ImGui::BeginTable("numbers", 3, kTable)) {
+            ImGui::TableSetupColumn("As written", 0, 3);
+            ImGui::TableSetupColumn("Value", 0, 1.2f);
+            ImGui::TableSetupColumn("Kind", 0, 1);
+            ImGui::TableHeadersRow();
+            for (size_t i = 0; i < an->numbers.size(); ++i) {
+                const auto& n = an->numbers[i];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushID(int(i) + 200000);
+                if (ImGui::Selectable(str(text, n.span).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+                    show_spans(app, {n.span});
+                ImGui::PopID();
+                ImGui::TableNextColumn();
+                ImGui::Text("%s%.15g", n.comparison == broadsheet::Comparison::Exact ? "" : "~ ", n.value);
+                ImGui::TableNextColumn();
+                auto kind = to_string(n.kind);
+                ImGui::TextUnformatted(kind.data(), kind.data() + kind.size());
+            }
+            ImGui::EndTable();
+        }
+    }
+    ImGui::EndChild();
+}
+
+// The analysis of the open article for the test hook, once the panel has made it.
+nlohmann::json analysis_json(const App& app) {
+    const broadsheet::Article* a = app.corpus.find(app.reader.open);
+    if (!a || app.analysis.article != app.reader.open) return nullptr;
+    const broadsheet::Analysis* an = &app.analysis.result;
+    return {{"article", app.reader.open},
+            {"entities", as_json(entity_rows(*an, a->text))},
+            {"quotes", as_json(quote_rows(*an, a->text))},
+            {"numbers", as_json(number_rows(*an, a->text))}};
+}
