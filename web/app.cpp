@@ -164,6 +164,7 @@ bool App::restore_article(broadsheet::ArticleId id, std::string_view json) {
 
 void App::clear_all() {
     corpus.clear();
+    library.marked.clear();
     index = broadsheet::search::Index();
     doc_article.clear();
     article_doc.clear();
@@ -175,6 +176,12 @@ void App::clear_all() {
     library.selected = 0;
     library.rows_dirty = true;
     storage.unreadable = 0;
+}
+
+void App::remove_marked() {
+    auto ids = library.marked.empty() ? std::vector<broadsheet::ArticleId>{library.selected} : library.marked;
+    for (auto id : ids) remove_article(id);
+    library.marked.clear();
 }
 
 void App::remove_article(broadsheet::ArticleId id) {
@@ -191,6 +198,8 @@ void App::remove_article(broadsheet::ArticleId id) {
         platform_show_article(0);
     }
     if (library.selected == id) library.selected = 0;
+    auto& m = library.marked;
+    m.erase(std::remove(m.begin(), m.end(), id), m.end());
     library.rows_dirty = true;
 }
 
@@ -265,6 +274,7 @@ std::string App::state_json() const {
                   {"pasteText", paste.text},
                   {"open", open},
                   {"selected", library.selected},
+                  {"marked", library.marked},
                   {"lastImport", imports},
                   {"errors", errors},
                   {"showRemoved", reader.show_removed},

@@ -32,7 +32,9 @@ struct LibraryPanelState {
     std::vector<size_t> rows; // indices into corpus.articles(), filtered and sorted
     bool rows_dirty = true;
     double rebuilt_at = -1; // ImGui time of the last rebuild of `rows`
-    broadsheet::ArticleId selected = 0;
+    broadsheet::ArticleId selected = 0; // the row last clicked (the open article, usually)
+    std::vector<broadsheet::ArticleId> marked; // rows picked with Ctrl/Shift+click, ascending
+    int anchor_row = -1;                        // where a Shift+click range starts
     bool scroll_to_selected = false;
 };
 
@@ -133,6 +135,8 @@ struct App {
     // Opens an article in the reader and selects it in the library; false if there is none.
     bool open_article(broadsheet::ArticleId id);
     void remove_article(broadsheet::ArticleId id);
+    // Removes the marked rows (or, with none marked, the selected one).
+    void remove_marked();
     // The analysis of the open article (made on first use, then kept), or nullptr.
     const broadsheet::Analysis* analysis_of_open();
     // Runs the query box's query (as you type: the last word is a prefix) and fills the results.

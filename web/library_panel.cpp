@@ -31,6 +31,32 @@ std::string_view base_name(std::string_view path) {
     return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
+// A click opens the article; Ctrl+click marks or unmarks a row, Shift+click marks the rows from
+// the last clicked one to this one (in the order shown).
+void click_row(App& app, int row, broadsheet::ArticleId id) {
+    auto& st = app.library;
+    const ImGuiIO& io = ImGui::GetIO();
+    auto& m = st.marked;
+    if (io.KeyCtrl || io.KeySuper) {
+        if (m.empty() && st.selected) m.push_back(st.selected);
+        auto it = std::lower_bound(m.begin(), m.end(), id);
+        if (it != m.end() && *it == id) m.erase(it);
+        else m.insert(it, id);
+        st.anchor_row = row;
+        return;
+    }
+    if (io.KeyShift && st.anchor_row >= 0) {
+        m.clear();
+        int lo = std::min(st.anchor_row, row), hi = std::max(st.anchor_row, row);
+        for (int r = lo; r <= hi && size_t(r) < st.rows.size(); ++r) m.push_back(app.corpus.ids()[st.rows[size_t(r)]]);
+        std::sort(m.begin(), m.end());
+        return;
+    }
+    m.clear();
+    st.anchor_row = row;
+    app.open_article(id);
+}
+
 void rebuild_rows(App& app) {
     auto& st = app.library;
     const auto& all = app.corpus.articles();
@@ -69,6 +95,19 @@ void draw_library_panel(App& app) {
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::TextDisabled("%zu article%s", app.corpus.size(), app.corpus.size() == 1 ? "" : "s");
+
+    if (!st.marked.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%zu marked)", st.marked.size());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Remove marked")) app.remove_marked();
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Unmark")) st.marked.clear();
+    }
+    // Delete removes the marked rows (or the selected one) when the library has the keyboard.
+    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) && !ImGui::GetIO().WantTextInput &&
+        key_pressed(ImGuiKey_Delete, false) && (!st.marked.empty() || st.selected))
+        app.remove_marked();
 
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::InputTextWithHint("##library-filter", "Filter by title, file or author", st.filter,
@@ -131,10 +170,11 @@ void draw_library_panel(App& app) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(int(id));
-            bool is_selected = id == st.selected;
+            bool is_marked = std::binary_search(st.marked.begin(), st.marked.end(), id);
+            bool is_selected = id == st.selected || is_marked;
             if (ImGui::Selectable(a.title.c_str(), is_selected,
-                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
-                app.open_article(id);
+                                  ImGuiSelectableFlags_SpanAllColumns))
+                click_row(app, r, id);
             if (ImGui::IsItemFocused() && !is_selected && key_pressed(ImGuiKey_Enter))
                 app.open_article(id);
             if (is_selected && st.scroll_to_selected) {
@@ -143,7 +183,12 @@ void draw_library_panel(App& app) {
             }
             if (ImGui::BeginPopupContextItem("row-menu")) {
                 if (ImGui::MenuItem("Open")) app.open_article(id);
-                if (ImGui::MenuItem("Remove from library")) app.remove_article(id);
+                if (is_marked && st.marked.size() > 1) {
+                    if (ImGui::MenuItem(("Remove " + std::to_string(st.marked.size()) + " marked articles").c_str()))
+                        app.remove_marked();
+                } else if (ImGui::MenuItem("Remove from library")) {
+                    app.remove_article(id);
+                }
                 ImGui::EndPopup();
             }
             ImGui::PopID();

@@ -73,6 +73,17 @@ async function dropFiles(page, files) {
   }, payload);
 }
 
+// A click as a person makes it: the pointer arrives, rests, presses, releases (each in its own
+// frame; ImGui sees hovering before the press).
+async function humanClick(page, x, y) {
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(50);
+  await page.mouse.down();
+  await page.waitForTimeout(50);
+  await page.mouse.up();
+  await page.waitForTimeout(50);
+}
+
 async function waitFor(page, predicate, arg, timeout = 15000) {
   await page.waitForFunction(predicate, arg, { timeout, polling: 50 });
 }
@@ -184,6 +195,39 @@ test('clicking a row in the library opens that article in the reader', async ({ 
     if (s.open && s.open.title === 'Second headline') opened = y;
   }
   assert(opened, 'a click on the second row opened it');
+  await context.close();
+});
+
+test('rows are marked with Ctrl+click and Shift+click, and Delete removes them', async ({ browser, baseUrl }) => {
+  const { page, context } = await openPage(browser, baseUrl);
+  await page.evaluate(() => window.broadsheet.importFiles(
+    ['A', 'B', 'C', 'D', 'E'].map((t) => ({ name: `${t}.txt`, text: `Article ${t}\n\nBody of ${t}.\n` }))));
+  // Find the rows on screen: click down the library until each title opens.
+  const rowY = {};
+  for (let y = 150; y < 320 && Object.keys(rowY).length < 5; y += 4) {
+    await page.mouse.click(150, y);
+    await page.waitForTimeout(40);
+    const s = await page.evaluate(() => window.broadsheet.state());
+    if (s.open && !(s.open.title in rowY)) rowY[s.open.title] = y;
+  }
+  eq(Object.keys(rowY).length, 5, 'found the five rows');
+  await humanClick(page, 150, rowY['Article B']);
+  await page.keyboard.down('Control');
+  await humanClick(page, 150, rowY['Article D']);
+  await page.keyboard.up('Control');
+  let s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.marked.length, 2, 'B and D marked');
+  await page.keyboard.down('Shift');
+  await humanClick(page, 150, rowY['Article E']);
+  await page.keyboard.up('Shift');
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.marked.length, 2, 'Shift+click marks from D to E');
+  await page.keyboard.down('Delete');
+  await page.waitForTimeout(60);
+  await page.keyboard.up('Delete');
+  await page.waitForFunction(() => window.broadsheet.state().articles.length === 3, null, { timeout: 15000 });
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.articles.map((a) => a.title).join(','), 'Article A,Article B,Article C', 'D and E removed');
   await context.close();
 });
 

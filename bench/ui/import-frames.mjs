@@ -1,0 +1,53 @@
+// How the page keeps drawing while a big batch imports: 20,000 small articles through the test
+// hook, with requestAnimationFrame gaps recorded during the import. Prints the import time and the
+// frame-gap distribution. Headless Chromium renders WebGL in software (SwiftShader), so frame
+// times here are far above a real GPU's; compare runs on one machine, not with the 50 ms goal.
+//   node bench/ui/import-frames.mjs [--dist DIR] [--files N]
+import { createRequire } from 'node:module';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(path.join(here, '../../tests/browser/package.json'));
+const { chromium } = require('playwright-core');
+const arg = (n, d) => { const i = process.argv.indexOf(n); return i > 0 ? process.argv[i + 1] : d; };
+const dir = path.resolve(arg('--dist', path.join(here, '../../dist')));
+const files = Number(arg('--files', '20000'));
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+const server = http.createServer((req, res) => {
+  const f = path.join(dir, req.url === '/' ? 'index.html' : req.url.split('#')[0]);
+  if (!f.startsWith(dir) || !fs.existsSync(f)) { res.writeHead(404).end(); return; }
+  res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' });
+  fs.createReadStream(f).pipe(res);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+         '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+await page.goto(`http://127.0.0.1:${server.address().port}/`);
+await page.evaluate(() => window.broadsheet.ready);
+const r = await page.evaluate(async (n) => {
+  const items = [];
+  for (let i = 0; i < n; i++)
+    items.push({ name: `f${i}.txt`, text: `Headline number ${i}\n\nBody paragraph ${i} with some words in it. Another sentence follows.\n\nSecond paragraph.` });
+  const gaps = [];
+  let last = performance.now(), run = true;
+  (function tick() { const t = performance.now(); gaps.push(t - last); last = t; if (run) requestAnimationFrame(tick); })();
+  const t0 = performance.now();
+  await window.broadsheet.importFiles(items);
+  const ms = performance.now() - t0;
+  run = false;
+  gaps.sort((a, b) => a - b);
+  const q = (p) => gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * p))];
+  return { files: n, importMs: Math.round(ms), frames: gaps.length, p50: q(0.5), p95: q(0.95), max: gaps.at(-1),
+           articles: window.broadsheet.state().articles.length };
+}, files);
+console.log(JSON.stringify(r));
+await browser.close();
+server.close();
