@@ -37,9 +37,11 @@ EM_JS(void, bs_text_decode_take, (char* out, size_t capacity), {
 
 namespace {
 
-std::optional<std::string> decode_with_text_decoder(std::string_view bytes, std::string_view label) {
+std::optional<std::string> decode_with_text_decoder(std::string_view bytes,
+                                                    std::string_view label) {
     std::string name(label);
-    int length = bs_text_decode(name.c_str(), reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+    int length =
+        bs_text_decode(name.c_str(), reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
     if (length < 0) return std::nullopt;
     std::string out(size_t(length) + 1, '\0');
     bs_text_decode_take(out.data(), out.size());
@@ -47,6 +49,7 @@ std::optional<std::string> decode_with_text_decoder(std::string_view bytes, std:
     return out;
 }
 
-[[maybe_unused]] const bool installed = (broadsheet::set_legacy_decoder(decode_with_text_decoder), true);
+[[maybe_unused]] const bool installed =
+    (broadsheet::set_legacy_decoder(decode_with_text_decoder), true);
 
 } // namespace

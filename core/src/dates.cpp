@@ -2,6 +2,7 @@
 
 #include "text_util.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -16,8 +17,16 @@ struct Token {
     bool number = false;
 };
 
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+// Letters: ASCII letters and any byte of a multi-byte UTF-8 sequence (month names in other
+// languages: "März", "août", "września").
+bool is_alpha(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) != 0 || (c & 0x80) != 0;
+}
+
+bool is_connector(std::string_view w);
+bool is_digit(char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
 
 // Words (letters; a trailing '.' as in "Nov." dropped) and numbers (digits with inner ':', '.' or
 // '-' so that "20:15", "06.43" and "2019-11-20T10:00Z" stay whole). Everything else separates.
@@ -28,14 +37,19 @@ std::vector<Token> tokenize(std::string_view s) {
         if (is_alpha(s[i])) {
             size_t j = i;
             while (j < s.size() && is_alpha(s[j])) ++j;
-            out.push_back({s.substr(i, j - i), false});
+            std::string_view w = s.substr(i, j - i);
+            // CJK date markers (2020年1月2日, 2020년 1월 2일) are separators, not words.
+            for (std::string_view mark : {"\xE5\xB9\xB4", "\xE6\x9C\x88", "\xE6\x97\xA5",
+                                          "\xEB\x85\x84", "\xEC\x9B\x94", "\xEC\x9D\xBC"})
+                if (w == mark) w = {};
+            // Connectors between day, month and year: "25 de agosto de 2015", "the 3rd of May".
+            if (!w.empty() && !is_connector(w)) out.push_back({w, false});
             i = j;
         } else if (is_digit(s[i])) {
             size_t j = i;
-            while (j < s.size() &&
-                   (is_digit(s[j]) || s[j] == 'T' || s[j] == 'Z' || s[j] == '+' ||
-                    ((s[j] == ':' || s[j] == '.' || s[j] == '-') && j + 1 < s.size() &&
-                     is_digit(s[j + 1]))))
+            while (j < s.size() && (is_digit(s[j]) || s[j] == 'T' || s[j] == 'Z' || s[j] == '+' ||
+                                    ((s[j] == ':' || s[j] == '.' || s[j] == '-') &&
+                                     j + 1 < s.size() && is_digit(s[j + 1]))))
                 ++j;
             out.push_back({s.substr(i, j - i), true});
             i = j;
@@ -46,17 +60,170 @@ std::vector<Token> tokenize(std::string_view s) {
     return out;
 }
 
+// Month names and abbreviations beyond English: German, French, Spanish, Italian, Portuguese,
+// Dutch, Polish (nominative and genitive), Turkish, Scandinavian, Czech (genitive).
+struct MonthName {
+    std::string_view name;
+    int month;
+};
+constexpr MonthName kMonthNames[] = {
+    {"sept", 9},
+    // de
+    {"januar", 1},
+    {"jänner", 1},
+    {"februar", 2},
+    {"märz", 3},
+    {"maerz", 3},
+    {"mai", 5},
+    {"juni", 6},
+    {"juli", 7},
+    {"oktober", 10},
+    {"dezember", 12},
+    {"mär", 3},
+    {"okt", 10},
+    {"dez", 12},
+    // fr
+    {"janvier", 1},
+    {"février", 2},
+    {"fevrier", 2},
+    {"mars", 3},
+    {"avril", 4},
+    {"juin", 6},
+    {"juillet", 7},
+    {"août", 8},
+    {"aout", 8},
+    {"septembre", 9},
+    {"octobre", 10},
+    {"novembre", 11},
+    {"décembre", 12},
+    {"janv", 1},
+    {"févr", 2},
+    {"avr", 4},
+    {"juil", 7},
+    {"déc", 12},
+    // es
+    {"enero", 1},
+    {"febrero", 2},
+    {"marzo", 3},
+    {"abril", 4},
+    {"mayo", 5},
+    {"junio", 6},
+    {"julio", 7},
+    {"agosto", 8},
+    {"septiembre", 9},
+    {"setiembre", 9},
+    {"octubre", 10},
+    {"noviembre", 11},
+    {"diciembre", 12},
+    {"ene", 1},
+    {"abr", 4},
+    {"ago", 8},
+    {"dic", 12},
+    // it
+    {"gennaio", 1},
+    {"febbraio", 2},
+    {"aprile", 4},
+    {"maggio", 5},
+    {"giugno", 6},
+    {"luglio", 7},
+    {"settembre", 9},
+    {"ottobre", 10},
+    {"dicembre", 12},
+    {"gen", 1},
+    {"mag", 5},
+    {"giu", 6},
+    {"lug", 7},
+    {"set", 9},
+    {"ott", 10},
+    // pt
+    {"janeiro", 1},
+    {"fevereiro", 2},
+    {"março", 3},
+    {"maio", 5},
+    {"junho", 6},
+    {"julho", 7},
+    {"setembro", 9},
+    {"outubro", 10},
+    {"novembro", 11},
+    {"dezembro", 12},
+    {"fev", 2},
+    {"out", 10},
+    // nl
+    {"januari", 1},
+    {"februari", 2},
+    {"maart", 3},
+    {"mei", 5},
+    {"augustus", 8},
+    {"mrt", 3},
+    // pl
+    {"styczeń", 1},
+    {"stycznia", 1},
+    {"luty", 2},
+    {"lutego", 2},
+    {"marzec", 3},
+    {"marca", 3},
+    {"kwiecień", 4},
+    {"kwietnia", 4},
+    {"maj", 5},
+    {"maja", 5},
+    {"czerwiec", 6},
+    {"czerwca", 6},
+    {"lipiec", 7},
+    {"lipca", 7},
+    {"sierpień", 8},
+    {"sierpnia", 8},
+    {"wrzesień", 9},
+    {"września", 9},
+    {"październik", 10},
+    {"października", 10},
+    {"listopad", 11},
+    {"listopada", 11},
+    {"grudzień", 12},
+    {"grudnia", 12},
+    // tr
+    {"ocak", 1},
+    {"şubat", 2},
+    {"mart", 3},
+    {"nisan", 4},
+    {"mayıs", 5},
+    {"haziran", 6},
+    {"temmuz", 7},
+    {"ağustos", 8},
+    {"eylül", 9},
+    {"ekim", 10},
+    {"kasım", 11},
+    {"aralık", 12},
+    // sv, da, no
+    {"augusti", 8},
+    {"desember", 12},
+    // cs (genitive)
+    {"ledna", 1},
+    {"února", 2},
+    {"března", 3},
+    {"dubna", 4},
+    {"května", 5},
+    {"června", 6},
+    {"července", 7},
+    {"srpna", 8},
+    {"září", 9},
+    {"října", 10},
+    {"listopadu", 11},
+    {"prosince", 12},
+};
+
 int month_of(std::string_view w) {
     static constexpr std::array<std::string_view, 12> kNames = {
         "january", "february", "march",     "april",   "may",      "june",
         "july",    "august",   "september", "october", "november", "december"};
     if (w.size() < 3) return 0;
     for (size_t m = 0; m < kNames.size(); ++m) {
-        // Full name, three-letter abbreviation, or AP's "Sept".
-        if (text::iequals(w, kNames[m]) || text::iequals(w, kNames[m].substr(0, 3)) ||
-            (m == 8 && text::iequals(w, "sept")))
+        // Full name or three-letter abbreviation.
+        if (text::iequals(w, kNames[m]) || text::iequals(w, kNames[m].substr(0, 3)))
             return int(m) + 1;
     }
+    // ASCII case-insensitive: "MÄRZ" is not matched, "März" and "märz" are.
+    for (const auto& n : kMonthNames)
+        if (text::iequals(w, n.name)) return n.month;
     return 0;
 }
 
@@ -67,11 +234,33 @@ bool is_weekday(std::string_view w) {
         if (text::iequals(w, n) || text::iequals(w, n.substr(0, 3)) ||
             (w.size() == 4 && text::iequals(w, n.substr(0, 4))))
             return true;
+    // de, fr, es, it, pt, nl, pl: the forms printed before dates.
+    static constexpr std::string_view kOther[] = {
+        "montag",   "dienstag",  "mittwoch",  "donnerstag", "freitag",  "samstag",      "sonntag",
+        "mo",       "di",        "mi",        "do",         "fr",       "sa",           "so",
+        "lundi",    "mardi",     "mercredi",  "jeudi",      "vendredi", "samedi",       "dimanche",
+        "lunes",    "martes",    "miércoles", "jueves",     "viernes",  "sábado",       "domingo",
+        "lunedì",   "martedì",   "mercoledì", "giovedì",    "venerdì",  "sabato",       "segunda",
+        "terça",    "quarta",    "quinta",    "sexta",      "feira",    "maandag",      "dinsdag",
+        "woensdag", "donderdag", "vrijdag",   "zaterdag",   "zondag",   "poniedziałek", "wtorek",
+        "środa",    "czwartek",  "piątek",    "sobota",     "niedziela"};
+    for (auto n : kOther)
+        if (text::iequals(w, n)) return true;
+    return false;
+}
+
+bool is_connector(std::string_view w) {
+    for (auto f : {"de", "del", "of", "the", "den", "le", "el", "th", "st", "nd", "rd", "er", "du"})
+        if (text::iequals(w, f)) return true;
     return false;
 }
 
 bool is_filler(std::string_view w) {
-    for (auto f : {"published", "updated", "last", "modified", "on", "posted", "first", "at"})
+    for (auto f : {"published",    "updated", "last",      "modified",   "on",
+                   "posted",       "first",   "at",        "am",         "veröffentlicht",
+                   "aktualisiert", "publié",  "publicado", "pubblicato", "opublikowano",
+                   "stand",        "datum",   "date",      "fecha",      "le",
+                   "il",           "em"})
         if (text::iequals(w, f)) return true;
     return false;
 }
@@ -99,11 +288,10 @@ std::optional<int> zone_offset(std::string_view w) {
         int minutes;
     };
     static constexpr Zone kZones[] = {
-        {"UTC", 0},     {"GMT", 0},     {"Z", 0},       {"BST", 60},    {"CET", 60},
-        {"CEST", 120},  {"EET", 120},   {"EEST", 180},  {"EST", -300},  {"EDT", -240},
-        {"CST", -360},  {"CDT", -300},  {"MST", -420},  {"MDT", -360},  {"PST", -480},
-        {"PDT", -420},  {"HKT", 480},   {"JST", 540},   {"IST", 330},   {"AEST", 600},
-        {"AEDT", 660}};
+        {"UTC", 0},    {"GMT", 0},    {"Z", 0},      {"BST", 60},   {"CET", 60},   {"CEST", 120},
+        {"EET", 120},  {"EEST", 180}, {"EST", -300}, {"EDT", -240}, {"CST", -360}, {"CDT", -300},
+        {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420}, {"HKT", 480},  {"JST", 540},
+        {"IST", 330},  {"AEST", 600}, {"AEDT", 660}};
     for (const auto& z : kZones)
         if (text::iequals(w, z.name)) return z.minutes;
     return std::nullopt;
@@ -117,6 +305,23 @@ std::string format(int y, int m, int d) {
 
 bool valid_date(int y, int m, int d) {
     return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+struct Dmy {
+    int d, m, y;
+};
+
+// "25.08.2015" or "25.8.2015" as one token: day, month, four-digit year.
+std::optional<Dmy> split_dotted(std::string_view t) {
+    size_t a = t.find('.');
+    size_t b = a == std::string_view::npos ? a : t.find('.', a + 1);
+    if (b == std::string_view::npos || a == 0 || a > 2 || b - a - 1 == 0 || b - a - 1 > 2 ||
+        t.size() - b - 1 != 4)
+        return std::nullopt;
+    auto d = to_int(t.substr(0, a)), m = to_int(t.substr(a + 1, b - a - 1)),
+         y = to_int(t.substr(b + 1));
+    if (!d || !m || !y) return std::nullopt;
+    return Dmy{*d, *m, *y};
 }
 
 // "2019-11-20" or "2019-11-20T10:00[:00][Z|+hh:mm]".
@@ -150,15 +355,51 @@ std::string parse_date_line(std::string_view line) {
            (is_filler(tokens[i].text) || is_weekday(tokens[i].text)))
         ++i;
     if (i >= tokens.size()) return {};
-    if (tokens[i].number && tokens[i].text.size() >= 10) {
+    // CNN prints the time first: "Updated 0339 GMT (1139 HKT) November 19, 2019".
+    std::string leading_time;
+    if (tokens[i].number && tokens[i].text.size() == 4 && i + 1 < tokens.size() &&
+        zone_offset(tokens[i + 1].text) == 0) {
+        auto hhmm = to_int(tokens[i].text);
+        if (hhmm && *hhmm / 100 < 24 && *hhmm % 100 < 60) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "T%02d:%02dZ", *hhmm / 100, *hhmm % 100);
+            leading_time = buf;
+            i += 2;
+            if (i + 1 < tokens.size() && tokens[i].number && tokens[i].text.size() == 4 &&
+                zone_offset(tokens[i + 1].text))
+                i += 2;
+        }
+    }
+    if (i >= tokens.size()) return {};
+    if (!leading_time.empty()) {
+        std::string d = parse_date_line(line.substr(size_t(tokens[i].text.data() - line.data())));
+        return d.size() == 10 ? d + leading_time : std::string();
+    }
+    if (tokens[i].number && tokens[i].text.size() >= 10 && tokens[i].text[4] == '-') {
+        // ISO 8601; a time may follow after a space ("2019-11-20 10:00:00").
         std::string iso = parse_iso(tokens[i].text);
-        return i + 1 == tokens.size() ? iso : std::string();
+        if (i + 1 == tokens.size()) return iso;
+        if (iso.size() == 10 && i + 2 == tokens.size() && tokens[i + 1].text.size() >= 5 &&
+            tokens[i + 1].text[2] == ':')
+            return parse_iso(std::string(tokens[i].text) + "T" + std::string(tokens[i + 1].text));
+        return {};
     }
 
     int y = 0, m = 0, d = 0;
-    auto num = [&](size_t k) { return k < tokens.size() && tokens[k].number ? to_int(tokens[k].text) : std::nullopt; };
-    auto mon = [&](size_t k) { return k < tokens.size() && !tokens[k].number ? month_of(tokens[k].text) : 0; };
-    if (auto dd = num(i); dd && mon(i + 1)) { // 19 November 2019
+    auto num = [&](size_t k) {
+        return k < tokens.size() && tokens[k].number ? to_int(tokens[k].text) : std::nullopt;
+    };
+    auto mon = [&](size_t k) {
+        return k < tokens.size() && !tokens[k].number ? month_of(tokens[k].text) : 0;
+    };
+    auto four = [&](size_t k) {
+        return k < tokens.size() && tokens[k].number && tokens[k].text.size() == 4;
+    };
+    size_t used = 3;
+    if (auto dmy = split_dotted(tokens[i].text)) { // 25.08.2015 (European numeric)
+        d = dmy->d, m = dmy->m, y = dmy->y;
+        used = 1;
+    } else if (auto dd = num(i); dd && mon(i + 1)) { // 19 November 2019
         auto yy = num(i + 2);
         if (!yy) return {};
         d = *dd, m = mon(i + 1), y = *yy;
@@ -166,11 +407,16 @@ std::string parse_date_line(std::string_view line) {
         auto day = num(i + 1), yy = num(i + 2);
         if (!day || !yy) return {};
         m = mon(i), d = *day, y = *yy;
+    } else if (four(i) && num(i + 1) && num(i + 2)) { // 2015/08/25, 2015年8月25日
+        y = *num(i), m = *num(i + 1), d = *num(i + 2);
+    } else if (num(i) && num(i + 1) && four(i + 2)) { // 25/08/2015; 08/25/2015 when unambiguous
+        d = *num(i), m = *num(i + 1), y = *num(i + 2);
+        if (m > 12 && d <= 12) std::swap(d, m);
     } else {
         return {};
     }
     if (!valid_date(y, m, d)) return {};
-    i += 3;
+    i += used;
     std::string out = format(y, m, d);
 
     // Optional time: "20:15", "06.43", "5:52 AM".
@@ -182,7 +428,8 @@ std::string parse_date_line(std::string_view line) {
         if (!hh || !mm || *hh > 23 || *mm > 59) return out;
         int h = *hh;
         ++i;
-        if (i < tokens.size() && (text::iequals(tokens[i].text, "AM") || text::iequals(tokens[i].text, "PM"))) {
+        if (i < tokens.size() &&
+            (text::iequals(tokens[i].text, "AM") || text::iequals(tokens[i].text, "PM"))) {
             if (h < 1 || h > 12) return out;
             bool pm = text::iequals(tokens[i].text, "PM");
             h = (h % 12) + (pm ? 12 : 0);
@@ -197,8 +444,8 @@ std::string parse_date_line(std::string_view line) {
                     out += 'Z';
                 } else {
                     int a = *off < 0 ? -*off : *off;
-                    std::snprintf(buf, sizeof buf, "%c%02d:%02d", *off < 0 ? '-' : '+', (a / 60) % 24,
-                                  a % 60);
+                    std::snprintf(buf, sizeof buf, "%c%02d:%02d", *off < 0 ? '-' : '+',
+                                  (a / 60) % 24, a % 60);
                     out += buf;
                 }
                 ++i;
@@ -208,6 +455,41 @@ std::string parse_date_line(std::string_view line) {
     // What follows may only be a short "Updated ..." note or a reading time, not prose.
     if (i < tokens.size() && !is_filler(tokens[i].text) && tokens.size() - i > 4) return {};
     return out;
+}
+
+} // namespace broadsheet
+
+namespace broadsheet {
+
+std::string parse_date(std::string_view s) {
+    s = text::trim(s);
+    if (s.empty() || s.size() > 200) return {};
+    if (std::string d = parse_date_line(s); !d.empty()) return d;
+    // Compact "20150825" (some CMSs' meta fields).
+    if (s.size() >= 8 && std::all_of(s.begin(), s.begin() + 8, is_digit) &&
+        (s.size() == 8 || !is_digit(s[8]))) {
+        auto y = to_int(s.substr(0, 4)), m = to_int(s.substr(4, 2)), d = to_int(s.substr(6, 2));
+        if (y && m && d && valid_date(*y, *m, *d)) return format(*y, *m, *d);
+    }
+    // A date inside a label ("Posted by Jane on 25. August 2015 in News"): try each word start,
+    // with a window long enough for a date and its time.
+    for (size_t i = 0; i < s.size(); ++i) {
+        // Word starts, and number starts glued to a word ("Jane Doe3.11.2023").
+        bool digit = is_digit(s[i]);
+        if (!digit && !is_alpha(s[i])) continue;
+        if (i > 0 && (digit ? (is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '/')
+                            : is_alpha(s[i - 1])))
+            continue;
+        for (size_t len : {size_t(40), size_t(28), size_t(20), size_t(12)}) {
+            std::string_view w = s.substr(i, len);
+            // Cut at a word end so that "2015 in" does not read as part of the date.
+            while (w.size() < s.size() - i && !w.empty() &&
+                   (is_alpha(w.back()) || is_digit(w.back())))
+                w.remove_suffix(1);
+            if (std::string d = parse_date_line(w); !d.empty()) return d;
+        }
+    }
+    return {};
 }
 
 } // namespace broadsheet

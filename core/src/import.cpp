@@ -11,10 +11,14 @@
 
 namespace broadsheet {
 
-void Article::add_paragraph(std::string_view p) {
+void Article::add_paragraph(std::string_view p, ParagraphStyle style) {
     if (!paragraphs.empty()) text += "\n\n";
     auto begin = uint32_t(text.size());
     text += p;
+    if (style != ParagraphStyle{} || !styles.empty()) {
+        styles.resize(paragraphs.size());
+        styles.push_back(style);
+    }
     paragraphs.push_back({begin, uint32_t(text.size())});
 }
 
@@ -28,7 +32,7 @@ std::string file_stem(std::string_view name) {
     return std::string(name);
 }
 
-enum class Format { PlainText, Json };
+enum class Format { PlainText, Json, Html, Markdown, Mail };
 
 bool has_extension(std::string_view name, std::string_view ext) {
     return name.size() > ext.size() && text::iequals(name.substr(name.size() - ext.size()), ext);
@@ -38,8 +42,17 @@ bool has_extension(std::string_view name, std::string_view ext) {
 // still read as JSON (and gets JSON's error message, which says what is wrong).
 Format sniff_format(std::string_view name, std::string_view utf8) {
     if (detail::looks_like_json(utf8)) return Format::Json;
+    if (detail::looks_like_html(utf8)) return Format::Html;
+    if (detail::looks_like_mail(utf8)) return Format::Mail;
+    if (detail::looks_like_markdown(utf8)) return Format::Markdown;
     for (auto ext : {".json", ".jsonl", ".ndjson"})
         if (has_extension(name, ext)) return Format::Json;
+    for (auto ext : {".html", ".htm", ".xhtml", ".shtml"})
+        if (has_extension(name, ext)) return Format::Html;
+    for (auto ext : {".md", ".markdown", ".mdown", ".mkd"})
+        if (has_extension(name, ext)) return Format::Markdown;
+    for (auto ext : {".eml", ".mbox"})
+        if (has_extension(name, ext)) return Format::Mail;
     return Format::PlainText;
 }
 
@@ -65,12 +78,29 @@ ImportResult import_file(std::string_view name, std::string_view bytes) {
         }
         if (!d.warning.empty()) r.warnings.push_back(d.warning);
         switch (sniff_format(name, d.utf8)) {
-        case Format::Json: detail::import_json(name, d.utf8, r); break;
-        case Format::PlainText: r.articles.push_back(import_plain_text(name, d.utf8)); break;
+        case Format::Json:
+            detail::import_json(name, d.utf8, r);
+            break;
+        case Format::Html:
+            detail::import_html(name, d.utf8, r);
+            break;
+        case Format::Markdown:
+            r.articles.push_back(detail::import_markdown(name, d.utf8));
+            break;
+        case Format::Mail:
+            r.articles.push_back(detail::import_mail(name, d.utf8));
+            break;
+        case Format::PlainText:
+            r.articles.push_back(import_plain_text(name, d.utf8));
+            break;
         }
         for (auto& a : r.articles) {
             a.encoding = d.encoding;
             if (a.title.empty()) a.title = file_stem(name);
+            a.word_count = text::count_words(a.text);
+            // What the text is in beats what the page claims (templates say lang="en" anywhere).
+            if (std::string lang = detect_language(a.title + "\n" + a.text); !lang.empty())
+                a.language = lang;
         }
         if (r.ok() && r.articles.size() == 1 && r.articles[0].paragraphs.empty() &&
             r.articles[0].standfirst.empty() && r.articles[0].title == file_stem(name))

@@ -4,6 +4,7 @@
 #include "broadsheet/article.hpp"
 #include "broadsheet/import.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,11 +28,50 @@ bool looks_like_json(std::string_view utf8);
 // when nothing could be read.
 void import_json(std::string_view name, std::string_view utf8, ImportResult& r);
 
+// The bracket nesting depth of a JSON text (outside strings), to refuse hostile input before
+// handing it to a recursive parser.
+size_t json_nesting_depth(std::string_view json);
+
+// ---- interface to code in import_html.cpp ----
+
+// True when the text starts like an HTML document or fragment.
+bool looks_like_html(std::string_view utf8);
+
+// Imports a saved web page: its metadata and the main content, without navigation, sidebars,
+// comments, share prompts and link lists (kept in Article::removed).
+void import_html(std::string_view name, std::string_view utf8, ImportResult& r);
+
+// ---- interface to code in import_markdown.cpp ----
+
+// True when the text opens with YAML front matter, or with a "# " heading and more Markdown.
+bool looks_like_markdown(std::string_view utf8);
+
+// Imports Markdown (md4c) with optional YAML front matter (title, author(s), date, description,
+// url...; other keys kept as metadata). Without a front-matter title, a leading "# " heading is
+// the title.
+Article import_markdown(std::string_view name, std::string_view utf8);
+
+// ---- interface to code in import_mail.cpp ----
+
+// True when the text opens with mail/Usenet headers (From:, Subject:, Newsgroups:, Date: ...).
+bool looks_like_mail(std::string_view utf8);
+
+// Imports one mail or Usenet post: Subject -> title, From -> byline, Date, Newsgroups or
+// Organization -> source, Message-ID -> id; quoted replies, attribution lines and the signature
+// are kept aside in Article::removed.
+Article import_mail(std::string_view name, std::string_view utf8);
+
 // ---- interface to code in paragraphs.cpp ----
 
 // Splits a body text into paragraphs: at blank lines, and at indented lines when the text is
 // hard-wrapped with indented paragraph starts (as newswire dumps are). Lines within a paragraph
 // are joined with single spaces. Empty paragraphs are dropped.
 std::vector<std::string> split_paragraphs(std::string_view text);
+
+// ---- interface to code in legacy_decoder_iconv.cpp (native) / legacy_decoder_none.cpp (wasm) ----
+
+// The legacy decoder installed at start-up (a LegacyDecoder, see encoding.hpp): iconv natively;
+// in wasm one that knows no encoding (the web app installs the browser's TextDecoder).
+std::optional<std::string> platform_legacy_decode(std::string_view bytes, std::string_view label);
 
 } // namespace broadsheet::detail

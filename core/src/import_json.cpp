@@ -21,41 +21,26 @@ constexpr size_t kMaxDepth = 256;
 
 // Field names, in order of preference. Sources: NewsAPI, schema.org NewsArticle (JSON-LD), BEIR,
 // RSS-to-JSON converters, common scraper outputs (newspaper, trafilatura, diffbot).
-constexpr std::array<std::string_view, 6> kTitleKeys = {"title", "headline", "name", "subject", "heading", "Title"};
-constexpr std::array<std::string_view, 9> kTextKeys = {"text", "body", "content", "articleBody", "article",
-                                                       "fulltext", "full_text", "maintext", "Body"};
-constexpr std::array<std::string_view, 7> kStandfirstKeys = {"description", "standfirst", "summary", "abstract",
-                                                             "subtitle", "dek", "lead"};
-constexpr std::array<std::string_view, 10> kDateKeys = {"date", "published", "publishedAt", "pubDate",
-                                                        "datePublished", "published_at", "publish_date",
-                                                        "date_publish", "created_at", "time"};
-constexpr std::array<std::string_view, 6> kAuthorKeys = {"author", "authors", "byline", "creator", "writer", "by"};
+constexpr std::array<std::string_view, 6> kTitleKeys = {"title",   "headline", "name",
+                                                        "subject", "heading",  "Title"};
+constexpr std::array<std::string_view, 9> kTextKeys = {"text",        "body",     "content",
+                                                       "articleBody", "article",  "fulltext",
+                                                       "full_text",   "maintext", "Body"};
+constexpr std::array<std::string_view, 7> kStandfirstKeys = {
+    "description", "standfirst", "summary", "abstract", "subtitle", "dek", "lead"};
+constexpr std::array<std::string_view, 10> kDateKeys = {
+    "date",         "published",    "publishedAt",  "pubDate",    "datePublished",
+    "published_at", "publish_date", "date_publish", "created_at", "time"};
+constexpr std::array<std::string_view, 6> kAuthorKeys = {"author",  "authors", "byline",
+                                                         "creator", "writer",  "by"};
 constexpr std::array<std::string_view, 4> kUrlKeys = {"url", "link", "canonical_url", "permalink"};
 constexpr std::array<std::string_view, 4> kIdKeys = {"id", "_id", "uuid", "guid"};
-constexpr std::array<std::string_view, 5> kSourceKeys = {"source", "publisher", "site_name", "sitename", "site"};
+constexpr std::array<std::string_view, 5> kSourceKeys = {"source", "publisher", "site_name",
+                                                         "sitename", "site"};
 constexpr std::array<std::string_view, 3> kLanguageKeys = {"language", "lang", "inLanguage"};
 // Keys under which an object holds its list of articles.
-constexpr std::array<std::string_view, 6> kListKeys = {"articles", "items", "data", "results", "hits", "documents"};
-
-// The nesting depth of the JSON text, counting brackets outside strings.
-size_t max_depth(std::string_view s) {
-    size_t depth = 0, deepest = 0;
-    bool in_string = false;
-    for (size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '{' || c == '[') {
-            deepest = std::max(deepest, ++depth);
-        } else if ((c == '}' || c == ']') && depth > 0) {
-            --depth;
-        }
-    }
-    return deepest;
-}
+constexpr std::array<std::string_view, 6> kListKeys = {"articles", "items", "data",
+                                                       "results",  "hits",  "documents"};
 
 std::string scalar_text(const json& v) {
     if (v.is_string()) return v.get<std::string>();
@@ -68,7 +53,8 @@ std::string string_of(const json& v) {
     if (v.is_string()) return v.get<std::string>();
     if (v.is_object()) {
         for (const char* k : {"name", "title", "@value", "value"})
-            if (auto it = v.find(k); it != v.end() && it->is_string()) return it->get<std::string>();
+            if (auto it = v.find(k); it != v.end() && it->is_string())
+                return it->get<std::string>();
     }
     if (v.is_number()) return v.dump();
     return {};
@@ -90,8 +76,9 @@ void add_authors(const json& v, std::vector<std::string>& out) {
     if (rest.size() > 3 && text::iequals(rest.substr(0, 3), "by ")) rest.remove_prefix(3);
     while (!rest.empty()) {
         size_t cut = rest.size(), skip = 0;
-        for (std::string_view sep : {std::string_view(", and "), std::string_view(" and "),
-                                     std::string_view(", "), std::string_view("; "), std::string_view(" & ")}) {
+        for (std::string_view sep :
+             {std::string_view(", and "), std::string_view(" and "), std::string_view(", "),
+              std::string_view("; "), std::string_view(" & ")}) {
             size_t at = rest.find(sep);
             if (at != std::string_view::npos && at < cut) cut = at, skip = sep.size();
         }
@@ -117,7 +104,8 @@ bool strip_truncation_marker(std::string& body) {
 }
 
 template <size_t N>
-const json* first_of(const json& obj, const std::array<std::string_view, N>& keys, std::string_view* used = nullptr) {
+const json* first_of(const json& obj, const std::array<std::string_view, N>& keys,
+                     std::string_view* used = nullptr) {
     for (auto k : keys) {
         if (const json* v = find_key(obj, k)) {
             if (used) *used = k;
@@ -185,8 +173,10 @@ void add_record(std::string_view file, const json& v, const std::string& where, 
     }
     Article a;
     std::string why;
-    if (article_from_object(file, v, a, why)) r.articles.push_back(std::move(a));
-    else r.warnings.push_back(where + ": " + why + ", skipped");
+    if (article_from_object(file, v, a, why))
+        r.articles.push_back(std::move(a));
+    else
+        r.warnings.push_back(where + ": " + why + ", skipped");
 }
 
 std::string parse_error_text(const json::parse_error& e) {
@@ -208,6 +198,27 @@ bool is_json_lines(std::string_view s) {
 
 } // namespace
 
+size_t json_nesting_depth(std::string_view s) {
+    size_t depth = 0, deepest = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            deepest = std::max(deepest, ++depth);
+        } else if ((c == '}' || c == ']') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
 bool looks_like_json(std::string_view s) {
     s = text::trim(s);
     return (s.starts_with('{') && s.ends_with('}')) || (s.starts_with('[') && s.ends_with(']')) ||
@@ -215,7 +226,7 @@ bool looks_like_json(std::string_view s) {
 }
 
 void import_json(std::string_view name, std::string_view utf8, ImportResult& r) {
-    if (size_t d = max_depth(utf8); d > kMaxDepth) {
+    if (size_t d = json_nesting_depth(utf8); d > kMaxDepth) {
         r.error = "JSON nested too deeply (" + std::to_string(d) + " levels; the limit is " +
                   std::to_string(kMaxDepth) + ")";
         return;
@@ -233,11 +244,13 @@ void import_json(std::string_view name, std::string_view utf8, ImportResult& r) 
         const json* list = doc.is_array() ? &doc : nullptr;
         if (doc.is_object()) {
             for (auto k : kListKeys)
-                if (const json* v = find_key(doc, k); v && v->is_array() && !v->empty() && (*v)[0].is_object())
+                if (const json* v = find_key(doc, k);
+                    v && v->is_array() && !v->empty() && (*v)[0].is_object())
                     list = v;
         }
         if (list) {
-            for (size_t i = 0; i < list->size(); ++i) add_record(name, (*list)[i], "record " + std::to_string(i + 1), r);
+            for (size_t i = 0; i < list->size(); ++i)
+                add_record(name, (*list)[i], "record " + std::to_string(i + 1), r);
         } else {
             add_record(name, doc, "the document", r);
         }
@@ -251,13 +264,17 @@ void import_json(std::string_view name, std::string_view utf8, ImportResult& r) 
             try {
                 add_record(name, json::parse(line), "line " + std::to_string(line_no), r);
             } catch (const json::parse_error& e) {
-                if (++bad <= 20) r.warnings.push_back("line " + std::to_string(line_no) + ": not valid JSON (" + parse_error_text(e) + ")");
+                if (++bad <= 20)
+                    r.warnings.push_back("line " + std::to_string(line_no) + ": not valid JSON (" +
+                                         parse_error_text(e) + ")");
             }
         }
-        if (bad > 20) r.warnings.push_back(std::to_string(bad - 20) + " more lines that are not valid JSON");
+        if (bad > 20)
+            r.warnings.push_back(std::to_string(bad - 20) + " more lines that are not valid JSON");
     }
     if (r.articles.empty() && r.error.empty())
-        r.error = r.warnings.empty() ? "no articles found in the JSON" : "no articles found in the JSON: " + r.warnings.front();
+        r.error = r.warnings.empty() ? "no articles found in the JSON"
+                                     : "no articles found in the JSON: " + r.warnings.front();
 }
 
 } // namespace broadsheet::detail

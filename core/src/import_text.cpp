@@ -11,7 +11,10 @@
 #include "import_internal.hpp"
 #include "text_util.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +25,8 @@ enum class LineRole {
     Banner,      // dropped wherever it stands before the body ends
     Junk,        // dropped wherever it stands
     FooterStart, // once the body has started, this line and everything after it are footer
+    BodyEnd,     // once the body has started, this line ends it (dropped as credits), the rest
+                 // is footer: "Reporting by ...; Editing by ...", "... contributed to this report."
 };
 
 struct LineRule {
@@ -30,8 +35,10 @@ struct LineRule {
     std::string_view reason; // shown to the user beside the removed text
 };
 
-// Sources: ../shared/notes/article-text-styles.md (The Register, Guardian, BBC, Reuters, AP).
+// Sources: ../shared/notes/article-text-styles.md (The Register, Guardian, BBC, Reuters, AP,
+// CNN, NYT). Generic rows first, then one group per site style.
 constexpr std::array kLineRules = {
+    // generic
     LineRule{"This article is more than # year* old", LineRole::Banner, "age banner"},
     LineRule{"This article is more than # month* old", LineRole::Banner, "age banner"},
     LineRule{"This article is over # year* old", LineRole::Banner, "age banner"},
@@ -45,24 +52,72 @@ constexpr std::array kLineRules = {
     LineRule{"Share this with*", LineRole::Junk, "share prompt"},
     LineRule{"Share on *", LineRole::Junk, "share prompt"},
     LineRule{"Close share panel", LineRole::Junk, "share prompt"},
-    LineRule{"These are external links and will open in a new window", LineRole::Junk, "share prompt"},
-    LineRule{"Image source, *", LineRole::Junk, "image credit"},
-    LineRule{"Image caption, *", LineRole::Junk, "image caption"},
-    LineRule{"Image copyright *", LineRole::Junk, "image credit"},
+    LineRule{"These are external links and will open in a new window", LineRole::Junk,
+             "share prompt"},
     LineRule{"# Min Read", LineRole::Junk, "reading time"},
+    LineRule{"Related:*", LineRole::Junk, "related link"},
+    LineRule{"Published", LineRole::Junk, "relative date"},
+    LineRule{"Published# * ago", LineRole::Junk, "relative date"},
+    LineRule{"Published # * ago", LineRole::Junk, "relative date"},
+    LineRule{"Updated # * ago", LineRole::Junk, "relative date"},
+    LineRule{"Topics", LineRole::FooterStart, "footer"},
+    LineRule{"Most popular", LineRole::FooterStart, "footer"},
+    LineRule{"Read Next", LineRole::FooterStart, "footer"},
+    LineRule{"Trending", LineRole::FooterStart, "footer"},
+    LineRule{"___*", LineRole::FooterStart, "footer"},
+    LineRule{"Reporting by *", LineRole::BodyEnd, "credits"},
+    LineRule{"Additional reporting by *", LineRole::BodyEnd, "credits"},
+    LineRule{"Writing by *", LineRole::BodyEnd, "credits"},
+    LineRule{"Editing by *", LineRole::BodyEnd, "credits"},
+    LineRule{"* contributed to this report.", LineRole::BodyEnd, "credits"},
+    // The Register
     LineRule{"More about", LineRole::FooterStart, "footer"},
     LineRule{"More like these", LineRole::FooterStart, "footer"},
     LineRule{"TIP US OFF", LineRole::FooterStart, "footer"},
     LineRule{"Send us news", LineRole::FooterStart, "footer"},
     LineRule{"Other stories you might like", LineRole::FooterStart, "footer"},
-    LineRule{"Topics", LineRole::FooterStart, "footer"},
-    LineRule{"Related Topics", LineRole::FooterStart, "footer"},
+    // Guardian
+    LineRule{"Available for everyone, funded by readers", LineRole::Junk, "support appeal"},
+    LineRule{"Contribute Subscribe", LineRole::Junk, "support appeal"},
+    LineRule{"Support the Guardian*", LineRole::Junk, "support appeal"},
+    LineRule{"*Photograph: *", LineRole::Junk, "image caption"},
+    LineRule{"Quick Guide", LineRole::Junk, "box heading"},
     LineRule{"Reuse this content", LineRole::FooterStart, "footer"},
-    LineRule{"Most popular", LineRole::FooterStart, "footer"},
+    // BBC
+    LineRule{"BBC Account", LineRole::Junk, "navigation"},
+    LineRule{"Image source, *", LineRole::Junk, "image credit"},
+    LineRule{"Image caption, *", LineRole::Junk, "image caption"},
+    LineRule{"Image copyright *", LineRole::Junk, "image credit"},
+    LineRule{"Related Topics", LineRole::FooterStart, "footer"},
     LineRule{"Share this story*", LineRole::FooterStart, "footer"},
     LineRule{"More on this story", LineRole::FooterStart, "footer"},
+    LineRule{"Follow * on Instagram*", LineRole::FooterStart, "footer"},
+    LineRule{"Follow * on Twitter*", LineRole::FooterStart, "footer"},
+    LineRule{"Follow * on Facebook*", LineRole::FooterStart, "footer"},
+    // Reuters
+    LineRule{"Discover Thomson Reuters", LineRole::Junk, "navigation"},
+    LineRule{"Coming soon: *Sign up here.", LineRole::Junk, "promotion"},
     LineRule{"Our Standards:*", LineRole::FooterStart, "footer"},
-    LineRule{"Read Next", LineRole::FooterStart, "footer"},
+    LineRule{"Suggested Topics", LineRole::FooterStart, "footer"},
+    LineRule{"\xC2\xA9 # Reuters*", LineRole::FooterStart, "footer"},
+    LineRule{"All quotes delayed a minimum of*", LineRole::FooterStart, "footer"},
+    // AP
+    LineRule{"AP-*--*", LineRole::Junk, "wire slug"},
+    LineRule{"Associated Press", LineRole::Junk, "agency line"},
+    LineRule{"*(AP Photo*)", LineRole::Junk, "image credit"},
+    LineRule{"*, ASSOCIATED PRESS", LineRole::Junk, "image credit"},
+    LineRule{"Follow AP's coverage at*", LineRole::FooterStart, "footer"},
+    LineRule{"Places in this Story", LineRole::FooterStart, "footer"},
+    LineRule{"Organizations in this Story", LineRole::FooterStart, "footer"},
+    LineRule{"People in the Story", LineRole::FooterStart, "footer"},
+    LineRule{"Copyright # The Associated Press*", LineRole::FooterStart, "footer"},
+    // CNN, NYT
+    LineRule{"Chat with us in Facebook Messenger*", LineRole::Junk, "promotion"},
+    LineRule{"JUST WATCHED", LineRole::Junk, "video widget"},
+    LineRule{"Replay", LineRole::Junk, "video widget"},
+    LineRule{"More Videos*", LineRole::Junk, "video widget"},
+    LineRule{"Credit...*", LineRole::Junk, "image credit"},
+    LineRule{"Credit\xE2\x80\xA6*", LineRole::Junk, "image credit"},
     LineRule{"Site Index", LineRole::FooterStart, "footer"},
 };
 
@@ -101,12 +156,53 @@ bool ends_sentence(std::string_view s) {
     return s.ends_with('.') || s.ends_with('!') || s.ends_with('?') || s.ends_with(':');
 }
 
-// "By Jane Doe", "By Jane Doe and John Roe", "By JANE DOE, JOHN ROE" -> the names.
-std::vector<std::string> parse_byline(std::string_view line) {
-    line = text::trim(line);
-    if (line.size() < 5 || line.size() > 120 || !text::iequals(line.substr(0, 3), "by ")) return {};
-    std::string_view rest = text::trim(line.substr(3));
-    std::vector<std::string> names;
+// Words that make a byline entry a role or an organisation, not a person ("By Jane Doe, CNN
+// Business", "Jane Doe, Associated Press").
+bool is_role_or_org(std::string_view s) {
+    for (std::string_view w : {"CNN", "BBC", "News", "Press", "Reuters", "Associated", "Business",
+                               "Staff", "Correspondent", "Editor", "Reporter", "Writer", "Agency",
+                               "Bureau", "Desk", "Times", "Guardian", "Sport", "Politics"}) {
+        size_t at = s.find(w);
+        if (at != std::string_view::npos && (at == 0 || s[at - 1] == ' ') &&
+            (at + w.size() == s.size() || s[at + w.size()] == ' ' || s[at + w.size()] == ','))
+            return true;
+    }
+    return false;
+}
+
+bool is_particle(std::string_view w) {
+    for (auto p : {"van", "von", "de", "der", "den", "da", "di", "al", "bin", "la", "le", "du",
+                   "dos", "del", "ter"})
+        if (w == p) return true;
+    return false;
+}
+
+// A person's name as bylines print it: 2-5 words, each capitalised (or a particle such as
+// "van"), letters with '.', '-', '\'' only.
+bool is_person_name(std::string_view s) {
+    s = text::trim(s);
+    if (s.empty() || s.size() > 60) return false;
+    size_t words = 0;
+    for (size_t at = 0; at < s.size();) {
+        size_t end = s.find(' ', at);
+        if (end == std::string_view::npos) end = s.size();
+        std::string_view w = s.substr(at, end - at);
+        at = end + 1;
+        if (w.empty()) continue;
+        ++words;
+        bool capital = (w[0] >= 'A' && w[0] <= 'Z') || (w[0] & 0x80);
+        if (!capital && !is_particle(w)) return false;
+        for (char c : w)
+            if (!(std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80) || c == '.' ||
+                  c == '-' || c == '\''))
+                return false;
+    }
+    return words >= 2 && words <= 5;
+}
+
+// Splits "A, B and C" / "A & B" into names.
+std::vector<std::string_view> split_names(std::string_view rest) {
+    std::vector<std::string_view> out;
     while (!rest.empty()) {
         size_t cut = rest.size(), skip = 0;
         for (std::string_view sep : {std::string_view(", and "), std::string_view(" and "),
@@ -114,13 +210,156 @@ std::vector<std::string> parse_byline(std::string_view line) {
             size_t at = rest.find(sep);
             if (at != std::string_view::npos && at < cut) cut = at, skip = sep.size();
         }
-        std::string_view name = text::trim(rest.substr(0, cut));
-        // A name is a few words, each starting with a capital letter (or a particle).
-        if (name.empty() || !(name[0] >= 'A' && name[0] <= 'Z') || name.size() > 60) return {};
-        names.emplace_back(name);
+        out.push_back(text::trim(rest.substr(0, cut)));
         rest = cut < rest.size() ? rest.substr(cut + skip) : std::string_view();
     }
-    return names;
+    return out;
+}
+
+// True when the whole line is a list of at least `min` person names ("Jane Doe and John Roe").
+bool is_name_list(std::string_view line, size_t min) {
+    if (line.size() > 120) return false;
+    auto names = split_names(line);
+    if (names.size() < min) return false;
+    for (auto n : names)
+        if (!is_person_name(n) || is_role_or_org(n)) return false;
+    return true;
+}
+
+struct Byline {
+    std::vector<std::string> names;
+    std::string role; // "BBC News, Washington", "CNN Business", "Associated Press"
+};
+
+// The byline forms of the styles we know:
+//   "By Jane Doe", "By Jane Doe and John Roe", "By JANE DOE, JOHN ROE" (AP),
+//   "By Jane DoeBBC News, Washington" (BBC: the role glued on), "By Rob Roe, CNN Business" (CNN),
+//   "Jane Doe in Washington", "A, B and C in Hong Kong" (Guardian).
+Byline parse_byline(std::string_view line) {
+    line = text::trim(line);
+    Byline out;
+    if (line.size() < 5 || line.size() > 160) return out;
+    if (text::iequals(line.substr(0, 3), "by ")) {
+        std::string_view rest = text::trim(line.substr(3));
+        // A role glued to the last name: a lower-case letter then two capitals ("DoeBBC").
+        for (size_t k = 1; k + 1 < rest.size(); ++k) {
+            if (std::islower(static_cast<unsigned char>(rest[k - 1])) &&
+                std::isupper(static_cast<unsigned char>(rest[k])) &&
+                std::isupper(static_cast<unsigned char>(rest[k + 1]))) {
+                out.role = std::string(text::trim(rest.substr(k)));
+                rest = rest.substr(0, k);
+                break;
+            }
+        }
+        bool in_role = false; // "By Rob Roe, CNN Business, Hong Kong": after the role, places
+        for (auto name : split_names(rest)) {
+            if (name.empty() || name.size() > 60) return {};
+            if (in_role || is_role_or_org(name)) {
+                if (!out.role.empty()) out.role += ", ";
+                out.role += name;
+                in_role = true;
+                continue;
+            }
+            // A name is a few words, each starting with a capital letter (or a particle).
+            if (!((name[0] >= 'A' && name[0] <= 'Z') || (name[0] & 0x80))) return {};
+            out.names.emplace_back(name);
+        }
+        return out;
+    }
+    // "Names in City": the city is one to three capitalised words at the end.
+    size_t in = line.rfind(" in ");
+    if (in == std::string_view::npos) return out;
+    std::string_view city = line.substr(in + 4), who = line.substr(0, in);
+    size_t city_words = std::count(city.begin(), city.end(), ' ') + 1;
+    if (city.empty() || city_words > 3 || !((city[0] >= 'A' && city[0] <= 'Z') || (city[0] & 0x80)))
+        return out;
+    if (!is_name_list(who, 1)) return out;
+    for (auto n : split_names(who)) out.names.emplace_back(n);
+    out.role = std::string(city);
+    return out;
+}
+
+// "Headline | Section | The Guardian", "Headline - BBC News": the headline, and the site's name
+// into `source` when it is one we know.
+std::string clean_page_title(std::string title, std::string& source) {
+    static constexpr std::string_view kSites[] = {
+        "The Guardian",     "BBC News", "BBC Sport",          "Reuters",     "AP News",
+        "Associated Press", "CNN",      "The New York Times", "The Register"};
+    for (std::string_view sep : {std::string_view(" | "), std::string_view(" - ")}) {
+        size_t at = title.rfind(sep);
+        if (at == std::string::npos) continue;
+        std::string_view tail = std::string_view(title).substr(at + sep.size());
+        for (auto site : kSites) {
+            if (tail == site) {
+                source = std::string(site);
+                title.erase(at);
+                // The Guardian also puts the section between: "Headline | World news | The
+                // Guardian".
+                if (size_t more = title.find(" | "); sep == " | " && more != std::string::npos)
+                    title.erase(more);
+                return title;
+            }
+        }
+    }
+    return title;
+}
+
+struct Dateline {
+    std::string_view dateline; // "LONDON (Reuters)", "SALVADOR, Feb 26"
+    std::string_view agency;   // "Reuters", "AP" -> "Associated Press"; may be empty
+    std::string_view rest;     // the paragraph after it
+};
+
+// "LONDON (Reuters) - ...", "WASHINGTON (AP) — ...", "SALVADOR, Feb 26 - ..." (Reuters-21578).
+std::optional<Dateline> split_dateline(std::string_view p) {
+    size_t dash = std::string_view::npos, dash_len = 0;
+    for (std::string_view d : {std::string_view(" - "), std::string_view(" \xE2\x80\x94 "),
+                               std::string_view(" \xE2\x80\x93 ")}) {
+        size_t at = p.find(d);
+        if (at != std::string_view::npos && at < dash) dash = at, dash_len = d.size();
+    }
+    if (dash == std::string_view::npos || dash > 60 || dash < 3) return std::nullopt;
+    std::string_view head = p.substr(0, dash);
+    size_t place_end = head.find_first_of("(,");
+    std::string_view place = text::trim(head.substr(0, place_end));
+    if (place.size() < 2) return std::nullopt;
+    for (char c : place)
+        if (!((c >= 'A' && c <= 'Z') || c == ' ' || c == '.' || c == '\'' || c == '-' ||
+              (c & 0x80)))
+            return std::nullopt;
+    Dateline dl{head, {}, text::trim(p.substr(dash + dash_len))};
+    if (place_end == std::string_view::npos) return std::nullopt; // a bare "LONDON - " is too weak
+    if (head[place_end] == '(') {
+        size_t close = head.find(')', place_end);
+        if (close == std::string_view::npos || close + 1 != head.size()) return std::nullopt;
+        std::string_view agency = head.substr(place_end + 1, close - place_end - 1);
+        if (agency.empty() || agency.size() > 20) return std::nullopt;
+        dl.agency = agency == "AP" ? std::string_view("Associated Press") : agency;
+        return dl;
+    }
+    // "SALVADOR, Feb 26": a month abbreviation and a day.
+    std::string_view when = text::trim(head.substr(place_end + 1));
+    if (when.size() < 5 || when.size() > 12 || !std::isupper(static_cast<unsigned char>(when[0])) ||
+        !std::isdigit(static_cast<unsigned char>(when.back())))
+        return std::nullopt;
+    return dl;
+}
+
+// A block of bulleted headline lines without full stops: a related-links list.
+bool is_link_list(const Block& b) {
+    if (b.lines.size() < 2) return false;
+    for (auto l : b.lines) {
+        bool bullet = l.starts_with("\xE2\x80\xA2 ") || l.starts_with("\xC2\xB7 ") ||
+                      l.starts_with("- ") || l.starts_with("* ") || l.starts_with("\xE2\x80\x93 ");
+        if (!bullet || l.size() > 160 || l.ends_with('.')) return false;
+    }
+    return true;
+}
+
+// Reuters' link text carries ", opens new tab" for screen readers.
+std::string without_link_notes(std::string p) {
+    for (size_t at; (at = p.find(", opens new tab")) != std::string::npos;) p.erase(at, 15);
+    return p;
 }
 
 } // namespace
@@ -150,8 +389,9 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
         }
         if (const LineRule* r = rule_for(line)) {
             bool body_started = blocks.size() >= 2;
-            if (r->role != LineRole::FooterStart || body_started) {
-                footer = r->role == LineRole::FooterStart;
+            bool ends = r->role == LineRole::FooterStart || r->role == LineRole::BodyEnd;
+            if (!ends || body_started) {
+                footer = ends;
                 a.removed.push_back({std::string(line), std::string(r->reason)});
                 in_block = false;
                 continue;
@@ -166,23 +406,31 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
     size_t b = 0;
     auto single_line = [&](size_t k) { return k < blocks.size() && blocks[k].lines.size() == 1; };
     if (single_line(0) && blocks[0].lines[0].size() <= 300 && blocks.size() > 1) {
-        a.title = text::collapse_spaces(blocks[0].lines[0]);
+        a.title = clean_page_title(text::collapse_spaces(blocks[0].lines[0]), a.source);
         b = 1;
     }
     bool header = b == 1;
     while (header && b < blocks.size()) {
         std::string line = blocks[b].joined();
-        if (auto names = parse_byline(line); !names.empty() && a.byline.empty()) {
-            a.byline = std::move(names);
-        } else if (auto d = parse_date_line(line); !d.empty() && a.date.empty()) {
-            a.date = std::move(d);
+        Byline by = single_line(b) ? parse_byline(line) : Byline{};
+        if (by.names.empty() && single_line(b) && !a.date.empty() && a.byline.empty() &&
+            is_name_list(line, 1))
+            by.names.push_back(line); // Reuters: the author's name alone on a line under the date
+        if (!by.names.empty() && a.byline.empty()) {
+            a.byline = std::move(by.names);
+            if (!by.role.empty()) a.metadata.push_back({"byline_role", by.role});
+        } else if (auto d = parse_date_line(line); !d.empty()) {
+            if (a.date.empty())
+                a.date = std::move(d);
+            else
+                a.removed.push_back({line, "date"}); // "Last modified on ...", "Updated ..."
         } else if (a.standfirst.empty() && a.byline.empty() && a.date.empty() && b == 1 &&
                    single_line(b) && line.size() <= 320 && b + 1 < blocks.size()) {
             // The line under the headline is a standfirst when it is set off as one: wholly
             // quoted (The Register), or not a sentence, or followed by the byline or date.
             std::string next = blocks[b + 1].joined();
             bool quoted = is_quote_open(line) && is_quote_close(line);
-            bool before_meta = !parse_byline(next).empty() || !parse_date_line(next).empty();
+            bool before_meta = !parse_byline(next).names.empty() || !parse_date_line(next).empty();
             if (!(quoted || !ends_sentence(line) || before_meta)) break;
             a.standfirst = std::move(line);
         } else {
@@ -191,9 +439,22 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
         ++b;
     }
 
+    bool first_paragraph = true;
     for (; b < blocks.size(); ++b) {
-        std::string p = blocks[b].joined();
+        if (is_link_list(blocks[b])) {
+            a.removed.push_back({blocks[b].joined(), "related links"});
+            continue;
+        }
+        std::string p = without_link_notes(blocks[b].joined());
         std::string_view v = p;
+        if (first_paragraph) {
+            first_paragraph = false;
+            if (auto dl = split_dateline(v)) {
+                a.metadata.push_back({"dateline", std::string(dl->dateline)});
+                if (a.source.empty()) a.source = std::string(dl->agency);
+                v = dl->rest;
+            }
+        }
         bool ended = false;
         for (auto mark : kEndMarks) {
             if (text::strip_suffix(v, mark)) {

@@ -1,11 +1,15 @@
 #include "text_util.hpp"
 
+#include <utf8proc.h>
+
 #include <cctype>
 
 namespace broadsheet::text {
 namespace {
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_ascii_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 // Length of a Unicode space (NBSP U+00A0, U+2000..U+200B, U+202F, U+205F, U+3000, U+FEFF) at the
 // start of s, or 0.
@@ -29,20 +33,28 @@ size_t unicode_space_before_end(std::string_view s) {
     return 0;
 }
 
-char lower(char c) { return char(std::tolower(static_cast<unsigned char>(c))); }
+char lower(char c) {
+    return char(std::tolower(static_cast<unsigned char>(c)));
+}
 
 } // namespace
 
 std::string_view trim(std::string_view s) {
     for (;;) {
-        if (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
-        else if (size_t n = unicode_space_at(s)) s.remove_prefix(n);
-        else break;
+        if (!s.empty() && is_ascii_space(s.front()))
+            s.remove_prefix(1);
+        else if (size_t n = unicode_space_at(s))
+            s.remove_prefix(n);
+        else
+            break;
     }
     for (;;) {
-        if (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
-        else if (size_t n = unicode_space_before_end(s)) s.remove_suffix(n);
-        else break;
+        if (!s.empty() && is_ascii_space(s.back()))
+            s.remove_suffix(1);
+        else if (size_t n = unicode_space_before_end(s))
+            s.remove_suffix(n);
+        else
+            break;
     }
     return s;
 }
@@ -108,7 +120,8 @@ std::string collapse_spaces(std::string_view s) {
     while (!s.empty()) {
         size_t n = is_ascii_space(s.front()) ? 1 : unicode_space_at(s);
         // The zero-width space and the BOM are not word breaks: drop them without a space.
-        bool zero_width = n == 3 && (s.substr(0, 3) == "\xE2\x80\x8B" || s.substr(0, 3) == "\xEF\xBB\xBF");
+        bool zero_width =
+            n == 3 && (s.substr(0, 3) == "\xE2\x80\x8B" || s.substr(0, 3) == "\xEF\xBB\xBF");
         if (n > 0) {
             if (!zero_width) pending = true;
             s.remove_prefix(n);
@@ -120,6 +133,114 @@ std::string collapse_spaces(std::string_view s) {
         s.remove_prefix(1);
     }
     return out;
+}
+
+void append_utf8(std::string& out, uint32_t cp) {
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000)) cp = 0xFFFD;
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = lower(c);
+    return out;
+}
+
+std::string decode_entities(std::string_view s) {
+    if (s.find('&') == std::string_view::npos) return std::string(s);
+    struct Named {
+        std::string_view name;
+        uint32_t cp;
+    };
+    static constexpr Named kNamed[] = {
+        {"quot", '"'},      {"amp", '&'},      {"lt", '<'},       {"gt", '>'},
+        {"apos", '\''},     {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014},
+        {"hellip", 0x2026}, {"laquo", 0xAB},   {"raquo", 0xBB},   {"bdquo", 0x201E},
+        {"ldquo", 0x201C},  {"rdquo", 0x201D}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
+        {"sbquo", 0x201A},  {"euro", 0x20AC},  {"copy", 0xA9},    {"reg", 0xAE}};
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '&') {
+            out += s[i];
+            continue;
+        }
+        size_t semi = s.find(';', i);
+        if (semi == std::string_view::npos || semi - i > 10) {
+            out += s[i];
+            continue;
+        }
+        std::string_view ref = s.substr(i + 1, semi - i - 1);
+        uint32_t cp = 0;
+        if (ref.size() > 1 && ref[0] == '#') {
+            bool hex = ref[1] == 'x' || ref[1] == 'X';
+            for (char c : ref.substr(hex ? 2 : 1)) {
+                int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                        : hex && std::isxdigit(static_cast<unsigned char>(c))
+                            ? (std::tolower(c) - 'a' + 10)
+                            : -1;
+                if (d < 0 || cp > 0x10FFFF) {
+                    cp = 0;
+                    break;
+                }
+                cp = cp * (hex ? 16 : 10) + uint32_t(d);
+            }
+        } else {
+            for (const auto& n : kNamed)
+                if (ref == n.name) cp = n.cp;
+        }
+        if (cp == 0 || cp > 0x10FFFF) {
+            out += s[i];
+            continue;
+        }
+        append_utf8(out, cp);
+        i = semi;
+    }
+    return out;
+}
+
+size_t count_words(std::string_view s) {
+    size_t words = 0;
+    bool in_word = false;
+    auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+    utf8proc_ssize_t left = utf8proc_ssize_t(s.size());
+    while (left > 0) {
+        utf8proc_int32_t cp = 0;
+        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+        if (n <= 0) { // not UTF-8 here: skip the byte
+            n = 1;
+            cp = ' ';
+        }
+        p += n;
+        left -= n;
+        bool cjk = (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+                   (cp >= 0xF900 && cp <= 0xFAFF);
+        if (cjk) {
+            ++words;
+            in_word = false;
+            continue;
+        }
+        auto cat = utf8proc_category(cp);
+        bool letter = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) ||
+                      (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+        bool joiner = in_word && (cp == '\'' || cp == '-' || cp == 0x2019 || cp == 0xAD);
+        if (letter && !in_word) ++words;
+        in_word = letter || joiner;
+    }
+    return words;
 }
 
 bool strip_suffix(std::string_view& s, std::string_view suffix) {

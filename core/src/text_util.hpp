@@ -1,6 +1,7 @@
 // Internal: small string helpers shared by the importers. Not part of the public API.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,22 @@ std::vector<std::string_view> split_lines(std::string_view s);
 
 // Collapses runs of whitespace (including NBSP) to one space and trims.
 std::string collapse_spaces(std::string_view s);
+
+// Appends the UTF-8 form of code point `cp` (surrogates, zero and values above U+10FFFF become
+// U+FFFD).
+void append_utf8(std::string& out, uint32_t cp);
+
+// ASCII lower case of `s` (other bytes unchanged).
+std::string ascii_lower(std::string_view s);
+
+// Decodes HTML character references: numeric ones (&#8211; &#x201C;) and the named ones that
+// text from CMSs and Markdown holds (&quot; &amp; &nbsp; &ndash; &bdquo; ...). Others stay as
+// they are. Used where a value was escaped twice, and for Markdown's entities.
+std::string decode_entities(std::string_view s);
+
+// Words in UTF-8 text: runs of letters, digits and joining apostrophes/hyphens; each CJK
+// ideograph or kana counts as one word (those scripts do not space words).
+size_t count_words(std::string_view s);
 
 // Removes `suffix` (after optional spaces) from the end of `s`; returns whether it did.
 bool strip_suffix(std::string_view& s, std::string_view suffix);

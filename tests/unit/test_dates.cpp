@@ -38,3 +38,52 @@ TEST_CASE("lines that are not dates, or impossible dates, give nothing") {
         CHECK(parse_date_line(line).empty());
     }
 }
+
+TEST_CASE("dates in other languages and numeric forms are read too") {
+    struct Row {
+        const char* line;
+        const char* iso;
+    };
+    const Row rows[] = {
+        {"25. August 2015", "2015-08-25"},
+        {"Montag, 3. März 2021", "2021-03-03"},
+        {"12 février 2020", "2020-02-12"},
+        {"martes, 3 de mayo de 2022", "2022-05-03"},
+        {"3 maggio 2022", "2022-05-03"},
+        {"14 września 2021", "2021-09-14"},
+        {"25.08.2015", "2015-08-25"},
+        {"25.08.2015 14:30", "2015-08-25T14:30"},
+        {"2015/08/25", "2015-08-25"},
+        {"25/08/2015", "2015-08-25"},
+        {"08/25/2015", "2015-08-25"},
+        {"2020\xE5\xB9\xB4" "1\xE6\x9C\x88" "2\xE6\x97\xA5", "2020-01-02"},
+        {"2019-11-20 10:00:00", "2019-11-20T10:00"},
+        {"Updated 0339 GMT (1139 HKT) November 19, 2019", "2019-11-19T03:39Z"},
+        {"19th November 2019", "2019-11-19"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.line));
+        CHECK(broadsheet::parse_date_line(row.line) == row.iso);
+    }
+}
+
+TEST_CASE("parse_date finds a date inside a label and reads machine formats") {
+    struct Row {
+        const char* text;
+        const char* iso;
+    };
+    const Row rows[] = {
+        {"Posted by Jane on 25. August 2015 in News", "2015-08-25"},
+        {"Tanja Muster3.11.2023", "2023-11-03"},
+        {"Ciclismo | Por: Juan | Actualizado el: 19 abril 2022", "2022-04-19"},
+        {"20150825", "2015-08-25"},
+        {"Tue, 6 Apr 1993 14:05:00 GMT", "1993-04-06T14:05Z"},
+        {"2023-05-12T08:30:00+02:00", "2023-05-12T08:30+02:00"},
+        {"no date here at all", ""},
+        {"Version 2.10.3", ""},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.text));
+        CHECK(broadsheet::parse_date(row.text) == row.iso);
+    }
+}

@@ -61,3 +61,63 @@ TEST_CASE("the seed imports beside bad files, unaffected by them") {
     REQUIRE(r.ok());
     CHECK(r.articles[0].title == "China cracks down on instant messengers: Users must hand over real names");
 }
+
+TEST_CASE("hostile input gets a best-effort article or a clear error, never a crash") {
+    struct Row {
+        const char* what;
+        std::string name;
+        std::string bytes;
+        bool ok;
+        const char* error_part; // when not ok
+    };
+    const Row rows[] = {
+        {"a single 50 MB line", "line.txt", std::string(50u << 20, 'a'), true, ""},
+        {"NUL bytes between paragraphs", "nul.txt", std::string("Headline\n\nFirst\0 paragraph.\n\nSecond.", 35), true, ""},
+        {"a multi-byte sequence cut at the end", "cut.txt", "Headline\n\nCaf\xC3\xA9 prices rose in M\xC3\xBCnchen \xE2\x80", true, ""},
+        {"gzip data", "x.gz", std::string("\x1F\x8B\x08\x00\x00\x00\x00\x00\x00\x03\x01\x02", 12), false, "gzip"},
+        {"JSON nested 100,000 deep", "deep.json", std::string(100000, '{'), false, "nested too deeply"},
+        {"only white space and NULs", "blank.txt", std::string(" \0\n\0\t\n", 6), false, "no text"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.what));
+        auto r = import_file(row.name, row.bytes);
+        CHECK_MESSAGE(r.ok() == row.ok, r.error);
+        if (!row.ok) CHECK(r.error.find(row.error_part) != std::string::npos);
+        if (row.ok) CHECK(!r.articles.empty());
+    }
+    auto cut = import_file("cut.txt", rows[2].bytes);
+    REQUIRE(cut.ok());
+    CHECK(cut.articles[0].text == "Caf\xC3\xA9 prices rose in M\xC3\xBCnchen \xEF\xBF\xBD");
+}
+
+TEST_CASE("every article gets a word count and, where the text says, a language") {
+    auto r = import_file("a.txt", "Bridge reopens\n\nThe bridge reopened on Tuesday after the repairs that the council had "
+                                  "ordered in the spring, and traffic was back to normal by the evening rush.\n\n"
+                                  "It had been closed for six months, which was longer than the builders had said it would be.");
+    REQUIRE(r.ok());
+    CHECK(r.articles[0].word_count == 44); // the body: 26 + 18 words
+    CHECK(r.articles[0].language == "en");
+}
+
+TEST_CASE("each format is chosen by content first, extension second") {
+    struct Row {
+        const char* name;
+        const char* text;
+        const char* title;
+    };
+    const Row rows[] = {
+        {"page.txt", "<!DOCTYPE html><html><head><title>From HTML</title></head><body><p>Body text here.</p></body></html>", "From HTML"},
+        {"post.txt", "From: a@example.org\nSubject: From mail\n\nBody text here.\n", "From mail"},
+        {"note.txt", "---\ntitle: From Markdown\n---\nBody text here.\n", "From Markdown"},
+        {"data.txt", "{\"title\": \"From JSON\", \"text\": \"Body text here.\"}", "From JSON"},
+        {"plain.md", "From Markdown by extension\n\nBody text here.\n", "From Markdown by extension"},
+        {"plain.txt", "From plain text\n\nBody text here.\n", "From plain text"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.name));
+        auto r = import_file(row.name, row.text);
+        REQUIRE_MESSAGE(r.ok(), r.error);
+        CHECK(r.articles[0].title == row.title);
+        CHECK(r.articles[0].text == "Body text here.");
+    }
+}

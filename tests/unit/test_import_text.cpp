@@ -93,3 +93,137 @@ TEST_CASE("windows and old-mac line ends read like unix ones") {
     CHECK(r.articles[0].title == "Head");
     CHECK(r.articles[0].text == "One.\n\nTwo. Three.");
 }
+
+// ---- site styles (../shared/notes/article-text-styles.md), in texts written for these tests ----
+
+namespace {
+
+struct StyleRow {
+    const char* style;
+    const char* text;
+    const char* title;
+    const char* standfirst;
+    const char* byline; // "; "-joined
+    const char* date;
+    const char* source;
+    const char* first_paragraph;
+    const char* last_paragraph;
+};
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string s;
+    for (const auto& n : names) s += (s.empty() ? "" : "; ") + n;
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("each site style's header, body and footer are told apart") {
+    const StyleRow rows[] = {
+        {"Guardian",
+         "Skip to main content\n\nAvailable for everyone, funded by readers\n\nContribute Subscribe\n\n"
+         "This article is more than 3 years old\n\nCouncil approves new tram line | UK news | The Guardian\n\n"
+         "The line will link the station to the university\n\nA tram in the city centre. Photograph: Sam Poe/Agency\n\n"
+         "Jane Doe, Max Roe and Ann Lee in Leeds\n\nWed 6 Jan 2021 06.43 EST\n\nLast modified on Wed 6 Jan 2021 10.00 EST\n\n"
+         "The council voted on Tuesday to approve the line.\n\nRelated: Buses to be cut\n\nWork starts next year.\n\n"
+         "Topics\n\nTransport\n\nShare on Facebook\n\nReuse this content\n",
+         "Council approves new tram line", "The line will link the station to the university", "Jane Doe; Max Roe; Ann Lee",
+         "2021-01-06T06:43-05:00", "The Guardian", "The council voted on Tuesday to approve the line.", "Work starts next year."},
+        {"BBC",
+         "Harbour fire closes ferry route - BBC News\n\nAccessibility links\n\nBBC Account\n\nPublished2 days ago\n\n"
+         "Share this with\n\nClose share panel\n\nBy Ann LeeBBC News, Cardiff\n\nImage source, Example Agency\n\n"
+         "Image caption, Smoke rose over the quay\n\nA fire at the ferry terminal closed the route on Sunday.\n\n"
+         "Crews worked through the night.\n\nFollow the news on Twitter and Facebook\n\nRelated Topics\n\nFerries\n",
+         "Harbour fire closes ferry route", "", "Ann Lee", "", "BBC News",
+         "A fire at the ferry terminal closed the route on Sunday.", "Crews worked through the night."},
+        {"Reuters",
+         "Discover Thomson Reuters\n\nOil prices slip on supply worries - Reuters\n\n"
+         "November 19, 2019 / 12:21 AM / Updated 14 hours ago\n\n5 Min Read\n\nJane Doe\n\n"
+         "LONDON (Reuters) - Oil prices fell on Tuesday, opens new tab after a report on stocks.\n\n"
+         "Coming soon: The Morning Bulletin. Sign up here.\n\nTraders were cautious.\n\n"
+         "Reporting by Jane Doe; Editing by Max Roe\n\nOur Standards: The Thomson Reuters Trust Principles.\n\n"
+         "\xC2\xA9 2019 Reuters. All Rights Reserved.\n",
+         "Oil prices slip on supply worries", "", "Jane Doe", "2019-11-19T00:21", "Reuters",
+         "Oil prices fell on Tuesday after a report on stocks.", "Traders were cautious."},
+        {"AP",
+         "Storm batters coast\n\nNov. 20, 2019 5:52 AM EST\n\nBy JANE DOE and MAX ROE\n\nAssociated Press\n\n"
+         "AP-US--Storm, 2nd Ld-Writethru\n\nMIAMI (AP) \xE2\x80\x94 A storm hit the coast on Wednesday.\n\n"
+         "A flooded street on Wednesday. (AP Photo/Sam Poe)\n\nPower was cut to thousands of homes.\n\n"
+         "Associated Press writer Ann Lee contributed to this report.\n\n___\n\nFollow AP's coverage at example.org\n\n"
+         "Copyright 2019 The Associated Press. All rights reserved.\n",
+         "Storm batters coast", "", "JANE DOE; MAX ROE", "2019-11-20T05:52-05:00", "Associated Press",
+         "A storm hit the coast on Wednesday.", "Power was cut to thousands of homes."},
+        {"CNN",
+         "Markets rally on rate hopes\n\nBy Rob Roe, CNN Business\n\nUpdated 0339 GMT (1139 HKT) November 19, 2019\n\n"
+         "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.\n\n"
+         "Shares rose in Asia on Tuesday.\n\nJUST WATCHED\n\nReplay\n\nMore Videos ...\n\nInvestors cheered.\n",
+         "Markets rally on rate hopes", "", "Rob Roe", "2019-11-19T03:39Z", "",
+         "Shares rose in Asia on Tuesday.", "Investors cheered."},
+        {"generic, with a bullet list of related headlines",
+         "Library extends opening hours\n\nBy Ina Voss\n\n12 May 2023\n\nThe library will open until nine.\n\n"
+         "\xE2\x80\xA2 Council budget approved\n\xE2\x80\xA2 New reading room opens\n\nStaff welcomed the change.\n",
+         "Library extends opening hours", "", "Ina Voss", "2023-05-12", "",
+         "The library will open until nine.", "Staff welcomed the change."},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.style));
+        Article a = import_plain_text("style.txt", row.text);
+        CHECK(a.title == row.title);
+        CHECK(a.standfirst == row.standfirst);
+        CHECK(joined(a.byline) == row.byline);
+        CHECK(a.date == row.date);
+        CHECK(a.source == row.source);
+        REQUIRE(!a.paragraphs.empty());
+        CHECK(a.paragraph(0) == row.first_paragraph);
+        CHECK(a.paragraph(a.paragraphs.size() - 1) == row.last_paragraph);
+        CHECK(a.paragraphs.size() == 2);
+    }
+}
+
+TEST_CASE("datelines are taken off the first paragraph and kept as metadata") {
+    struct Row {
+        const char* paragraph;
+        const char* dateline; // "" when there is none
+        const char* rest;
+    };
+    const Row rows[] = {
+        {"LONDON (Reuters) - Shares fell.", "LONDON (Reuters)", "Shares fell."},
+        {"SAO PAULO (AP) \xE2\x80\x94 Rain fell.", "SAO PAULO (AP)", "Rain fell."},
+        {"SALVADOR, Feb 26 - Cocoa rose.", "SALVADOR, Feb 26", "Cocoa rose."},
+        {"London - a city of rain.", "", "London - a city of rain."},
+        {"IN BRIEF - Shares fell.", "", "IN BRIEF - Shares fell."},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.paragraph));
+        Article a = import_plain_text("d.txt", std::string("Headline\n\n") + row.paragraph + "\n\nMore.");
+        std::string dateline;
+        for (const auto& m : a.metadata)
+            if (m.key == "dateline") dateline = m.value;
+        CHECK(dateline == row.dateline);
+        REQUIRE(!a.paragraphs.empty());
+        CHECK(a.paragraph(0) == row.rest);
+    }
+}
+
+TEST_CASE("byline forms: By, role glued on, agency suffix, Name in City, and what is not a byline") {
+    struct Row {
+        const char* line;
+        const char* byline; // "" when the line must stay body text
+    };
+    const Row rows[] = {
+        {"By Jane Doe", "Jane Doe"},
+        {"By Jane Doe and John Roe", "Jane Doe; John Roe"},
+        {"By JANE DOE, JOHN ROE and ANN LEE", "JANE DOE; JOHN ROE; ANN LEE"},
+        {"By Ann LeeBBC News, Cardiff", "Ann Lee"},
+        {"By Rob Roe, CNN Business, Hong Kong", "Rob Roe"},
+        {"Jane Doe in Washington", "Jane Doe"},
+        {"Jane Doe and Ann van Lee in New York", "Jane Doe; Ann van Lee"},
+        {"Protests spread in Paris", ""},
+        {"by and large the plan worked", ""},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.line));
+        Article a = import_plain_text("b.txt", std::string("Headline\n\n") + row.line + "\n\nThe body begins here.\n\nAnd goes on.");
+        CHECK(joined(a.byline) == row.byline);
+    }
+}

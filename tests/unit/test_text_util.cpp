@@ -34,3 +34,32 @@ TEST_CASE("split_lines keeps empty lines and a last line without newline") {
     CHECK(lines[1].empty());
     CHECK(lines[2] == "b");
 }
+
+TEST_CASE("words are counted in any script; CJK characters count one each") {
+    struct Row {
+        const char* text;
+        size_t words;
+    };
+    const Row rows[] = {
+        {"", 0},
+        {"one two  three", 3},
+        {"don't re-read it", 3},
+        {"caf\xC3\xA9 na\xC3\xAFve", 2},
+        {"\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 \xD0\xBC\xD0\xB8\xD1\x80", 2},
+        {"\xE6\x96\xB0\xE6\xA1\xA5\xE5\xBC\x80\xE6\x94\xBE", 4}, // 新桥开放
+        {"Wei\xC2\xAD" "bo users", 2},                          // soft hyphen inside a word
+        {"3.5 million, 42", 4},
+        {"-- ... !!", 0},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.text));
+        CHECK(text::count_words(row.text) == row.words);
+    }
+}
+
+TEST_CASE("character references are decoded where they were escaped twice") {
+    CHECK(text::decode_entities("&quot;Hi&quot; &amp; bye") == "\"Hi\" & bye");
+    CHECK(text::decode_entities("a&#8211;b &#x201C;c&#x201D;") == "a\xE2\x80\x93" "b \xE2\x80\x9C" "c\xE2\x80\x9D");
+    CHECK(text::decode_entities("&bdquo;Zitat&ldquo;") == "\xE2\x80\x9EZitat\xE2\x80\x9C");
+    CHECK(text::decode_entities("AT&T & co; &unknown; &#0; &#x110000;") == "AT&T & co; &unknown; &#0; &#x110000;");
+}

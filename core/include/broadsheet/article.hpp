@@ -33,6 +33,16 @@ struct MetadataField {
     std::string value; // strings as they are; numbers, arrays and objects as compact JSON
 };
 
+// How a paragraph is set in the source: body text, a heading, a list item, a block quote or
+// preformatted text (code, verse). Importers that know (HTML, Markdown) say; the rest give Body.
+enum class ParagraphKind : uint8_t { Body, Heading, ListItem, Quote, Code };
+
+struct ParagraphStyle {
+    ParagraphKind kind = ParagraphKind::Body;
+    uint8_t level = 0; // heading level 1-6; list nesting depth 1..; otherwise 0
+    bool operator==(const ParagraphStyle&) const = default;
+};
+
 struct Article {
     std::string file;                 // the input's name, as given by the user (path or file name)
     std::string id;                   // the input's own id (JSON `id`/`_id`), or empty
@@ -50,14 +60,22 @@ struct Article {
     std::vector<MetadataField> metadata; // input fields not mapped to the ones above
     bool truncated = false;           // the input holds only the start of the text (NewsAPI's
                                       // "... [+1234 chars]")
+    // How each paragraph is set, parallel to `paragraphs`; a missing entry means Body.
+    std::vector<ParagraphStyle> styles;
+    size_t word_count = 0;            // words in `text` (each CJK character counts as one)
 
     // The text of paragraph i (a view into `text`).
     std::string_view paragraph(size_t i) const {
         return std::string_view(text).substr(paragraphs[i].begin, paragraphs[i].size());
     }
 
-    // Appends a paragraph to the body, keeping `text` and `paragraphs` in step.
-    void add_paragraph(std::string_view p);
+    // How paragraph i is set (Body when the importer did not say).
+    ParagraphStyle style(size_t i) const {
+        return i < styles.size() ? styles[i] : ParagraphStyle{};
+    }
+
+    // Appends a paragraph to the body, keeping `text`, `paragraphs` and `styles` in step.
+    void add_paragraph(std::string_view p, ParagraphStyle style = {});
 };
 
 } // namespace broadsheet

@@ -19,4 +19,11 @@ namespace broadsheet {
 // come first, and only a short tail (an "Updated ..." note) may follow it.
 std::string parse_date_line(std::string_view line);
 
+// Reads a date from a machine-readable field (HTML <meta>, JSON-LD, <time datetime>, a mail Date
+// header) or a short label with a date inside ("Posted on 25. August 2015 in News"): everything
+// parse_date_line reads, also with text around it, plus compact "20150825". ISO 8601 or "".
+// Numeric dates: "25.08.2015" and "25/08/2015" are day-month-year; "08/25/2015" is read as
+// month-day only when the day cannot be a month.
+std::string parse_date(std::string_view s);
+
 } // namespace broadsheet

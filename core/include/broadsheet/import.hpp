@@ -28,6 +28,12 @@ inline constexpr size_t kMaxImportBytes = 256u << 20;
 // Imports one file: decodes it to UTF-8, chooses an importer, and extracts its article(s).
 ImportResult import_file(std::string_view name, std::string_view bytes);
 
+// The language of a text as a BCP 47 code ("en", "de", "zh"), or "" when the text is too short
+// or too mixed to tell. Knows the scripts with one main language (CJK, Greek, Hebrew, Thai,
+// Devanagari) and, by their commonest words, 17 Latin-script, 4 Cyrillic and 3 Arabic-script
+// languages.
+std::string detect_language(std::string_view utf8);
+
 // The plain-text importer alone, on text that is already UTF-8 (as scraped from news sites:
 // banner, headline, standfirst, byline, date, body, footer junk).
 Article import_plain_text(std::string_view name, std::string_view utf8);

@@ -1,0 +1,198 @@
+// broadsheet analyze PATH... [--json]: entities, quotes and numbers of each article.
+//
+// Text output is for reading; --json prints one JSON object per article per line, every span as a
+// byte range [begin, end) into the article's `text` (as printed by `broadsheet extract`).
+#include "broadsheet/analysis.hpp"
+#include "broadsheet/import.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+json range_json(broadsheet::ByteRange r) {
+    return json::array({r.begin, r.end});
+}
+
+// A value as people write it: 5000, not 5000.0; 5.8 stays 5.8.
+json value_json(double v) {
+    if (std::abs(v) < 1e15 && v == std::floor(v)) return json(static_cast<int64_t>(v));
+    return json(v);
+}
+
+json to_json(const broadsheet::Article& a, const broadsheet::Analysis& an) {
+    std::string_view t = a.text;
+    auto str = [&](broadsheet::ByteRange r) { return std::string(broadsheet::text_of(t, r)); };
+    json entities = json::array();
+    for (size_t e = 0; e < an.entities.list.size(); ++e) {
+        const auto& ent = an.entities.list[e];
+        json mentions = json::array();
+        for (const auto& m : an.entities.mentions)
+            if (m.entity == e) mentions.push_back(range_json(m.range));
+        entities.push_back({{"name", str(ent.name)},
+                            {"kind", broadsheet::to_string(ent.kind)},
+                            {"count", ent.count},
+                            {"acronym", str(ent.acronym)},
+                            {"mentions", mentions}});
+    }
+    json quotes = json::array();
+    for (const auto& q : an.quotes) {
+        json speaker =
+            q.entity >= 0 ? json(str(an.entities.list[size_t(q.entity)].name)) : json(nullptr);
+        quotes.push_back({{"text", str(q.text)},
+                          {"speaker", speaker},
+                          {"speaker_as_written", str(q.speaker)},
+                          {"cue", str(q.cue)},
+                          {"attribution", str(q.attribution)},
+                          {"range", range_json(q.text)},
+                          {"speaker_range", range_json(q.speaker)},
+                          {"cue_range", range_json(q.cue)},
+                          {"attribution_range", range_json(q.attribution)},
+                          {"continues", q.continues >= 0 ? json(q.continues) : json(nullptr)}});
+    }
+    json numbers = json::array();
+    for (const auto& n : an.numbers) {
+        numbers.push_back({{"text", str(n.span)},
+                           {"number", str(n.number)},
+                           {"value", value_json(n.value)},
+                           {"upper", value_json(n.upper)},
+                           {"unit", str(n.unit)},
+                           {"comparative", str(n.comparative)},
+                           {"comparison", broadsheet::to_string(n.comparison)},
+                           {"kind", broadsheet::to_string(n.kind)},
+                           {"range", range_json(n.span)}});
+    }
+    return {{"file", a.file},
+            {"title", a.title},
+            {"entities", entities},
+            {"quotes", quotes},
+            {"numbers", numbers}};
+}
+
+void print_text(const broadsheet::Article& a, const broadsheet::Analysis& an) {
+    std::string_view t = a.text;
+    auto str = [&](broadsheet::ByteRange r) { return broadsheet::text_of(t, r); };
+    auto at = [](broadsheet::ByteRange r) {
+        return " [" + std::to_string(r.begin) + "," + std::to_string(r.end) + ")";
+    };
+    std::cout << "== " << a.file << (a.title.empty() ? "" : ": ") << a.title << '\n';
+    std::cout << "entities (" << an.entities.list.size() << "):\n";
+    for (const auto& e : an.entities.list) {
+        std::cout << "  " << str(e.name);
+        if (e.acronym.size()) std::cout << " (" << str(e.acronym) << ')';
+        std::cout << "  " << broadsheet::to_string(e.kind) << "  x" << e.count << '\n';
+    }
+    std::cout << "quotes (" << an.quotes.size() << "):\n";
+    for (const auto& q : an.quotes) {
+        std::cout << "  \"" << str(q.text) << "\"\n      -- ";
+        if (q.entity >= 0)
+            std::cout << str(an.entities.list[size_t(q.entity)].name);
+        else
+            std::cout << (q.speaker.size() ? str(q.speaker) : "(unknown)");
+        if (q.attribution.size()) std::cout << "  [" << str(q.attribution) << ']';
+        if (q.continues >= 0) std::cout << "  (continues quote " << q.continues + 1 << ')';
+        std::cout << at(q.text) << '\n';
+    }
+    std::cout << "numbers (" << an.numbers.size() << "):\n";
+    for (const auto& n : an.numbers) {
+        std::cout << "  " << str(n.span) << "  = " << value_json(n.value).dump();
+        if (n.upper != n.value) std::cout << ".." << value_json(n.upper).dump();
+        if (n.unit.size()) std::cout << ' ' << str(n.unit);
+        std::cout << "  " << broadsheet::to_string(n.kind);
+        if (n.comparison != broadsheet::Comparison::Exact)
+            std::cout << ", " << broadsheet::to_string(n.comparison);
+        std::cout << at(n.span) << '\n';
+    }
+    std::cout << '\n';
+}
+
+// The files named, folders read recursively in a stable order.
+std::vector<fs::path> files_of(const std::vector<std::string>& paths, int& failures) {
+    std::vector<fs::path> files;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            std::vector<fs::path> found;
+            for (auto it = fs::recursive_directory_iterator(p, ec);
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+                if (it->is_regular_file(ec)) found.push_back(it->path());
+            std::sort(found.begin(), found.end());
+            files.insert(files.end(), found.begin(), found.end());
+        } else if (fs::exists(p, ec)) {
+            files.emplace_back(p);
+        } else {
+            std::cerr << p << ": error: no such file or folder\n";
+            ++failures;
+        }
+    }
+    return files;
+}
+
+} // namespace
+
+int run_analyze(const std::vector<std::string>& args) {
+    bool as_json = false;
+    std::vector<std::string> paths;
+    for (const auto& a : args) {
+        if (a == "--json")
+            as_json = true;
+        else
+            paths.push_back(a);
+    }
+    if (paths.empty()) {
+        std::cerr << "broadsheet analyze: give at least one file or folder\n";
+        return 2;
+    }
+    int failures = 0;
+    for (const auto& path : files_of(paths, failures)) {
+        std::string name = path.string();
+        std::error_code ec;
+        auto size = fs::file_size(path, ec);
+        if (!ec && size > broadsheet::kMaxImportBytes) {
+            std::cerr << name << ": error: the file is too large (" << (size >> 20) << " MB)\n";
+            ++failures;
+            continue;
+        }
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            std::cerr << name << ": error: cannot open the file\n";
+            ++failures;
+            continue;
+        }
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        broadsheet::ImportResult r = broadsheet::import_file(name, bytes.str());
+        for (const auto& w : r.warnings) std::cerr << name << ": warning: " << w << '\n';
+        if (!r.ok()) {
+            std::cerr << name << ": error: " << r.error << '\n';
+            ++failures;
+            continue;
+        }
+        for (const auto& a : r.articles) {
+            broadsheet::Analysis an = broadsheet::analyze(a.text);
+            if (!an.ok()) {
+                std::cerr << name << ": error: " << an.error << '\n';
+                ++failures;
+                continue;
+            }
+            if (as_json)
+                std::cout << to_json(a, an).dump(-1, ' ', false, json::error_handler_t::replace)
+                          << '\n';
+            else
+                print_text(a, an);
+        }
+    }
+    return failures ? 1 : 0;
+}

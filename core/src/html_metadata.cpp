@@ -1,0 +1,867 @@
+// What an HTML page says about itself: title, authors, date, site, URL, language.
+//
+// Sources, best first (each field takes the first source that has it):
+//   1. schema.org JSON-LD (<script type="application/ld+json">), the Article-like object;
+//      Yoast-style @graph with authors given by @id reference is resolved;
+//   2. <meta> tags: OpenGraph (og:*, article:*), Dublin Core (dc.*, dcterms.*), Highwire
+//      (citation_*), Parse.ly, Sailthru, plain name="author"/"date"/"description";
+//   3. microdata (itemprop="headline"/"author"/"datePublished");
+//   4. <time datetime>, rel="author" links, elements whose class or id says "byline"/"author";
+//   5. a date in the URL (/2019/06/20/).
+// Departures from Readability: authors are kept as the page gives them (a JSON-LD array is a
+// list; one meta string "A und B" stays one entry), which is what the extraction benchmark's
+// truth does; organisations given as authors are kept too (a news agency is a fair byline).
+#include "broadsheet/dates.hpp"
+
+#include "html_dom.hpp"
+#include "import_internal.hpp"
+#include "text_util.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+#include <vector>
+
+namespace broadsheet::html {
+namespace {
+
+using nlohmann::json;
+
+// Whitespace-collapsed, case-folded (ASCII) form for comparing titles.
+std::string fold(std::string_view s) {
+    return text::ascii_lower(text::collapse_spaces(s));
+}
+
+bool looks_like_url(std::string_view s) {
+    return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.") ||
+           s.starts_with("//") || (contains(s, "/") && !contains(s, " "));
+}
+
+// ---- authors ----
+
+// Prefixes that introduce a byline, in the languages of the pages we see most.
+// Longer phrases first, so "posted by" wins over "by".
+constexpr std::string_view kBylinePrefixes[] = {"zeige alle beiträge von",
+                                                "alle beiträge von",
+                                                "alle artikel von",
+                                                "view all posts by",
+                                                "veröffentlicht von",
+                                                "erstellt von",
+                                                "geschrieben von",
+                                                "verfasst von",
+                                                "ein artikel von",
+                                                "ein beitrag von",
+                                                "publicado por",
+                                                "escrito por",
+                                                "publié par",
+                                                "écrit par",
+                                                "scritto da",
+                                                "written by",
+                                                "posted by",
+                                                "published by",
+                                                "words by",
+                                                "story by",
+                                                "text by",
+                                                "text von",
+                                                "reported by",
+                                                "by:",
+                                                "by",
+                                                "von:",
+                                                "von",
+                                                "vom",
+                                                "text:",
+                                                "autor:",
+                                                "autorin:",
+                                                "author:",
+                                                "auteur:",
+                                                "auteur",
+                                                "autore:",
+                                                "par",
+                                                "por",
+                                                "di",
+                                                "door",
+                                                "av",
+                                                "af",
+                                                "texto:",
+                                                "redakcja:",
+                                                "autor",
+                                                "author"};
+
+// True for the start of a name right after a prefix glued to it ("vonJane"): a capital or a
+// non-ASCII letter.
+bool name_starts(char c) {
+    return (c >= 'A' && c <= 'Z') || (c & 0x80);
+}
+
+// "By Jane Doe", "Von Max Muster | 12.03.2020", "Jane Doe, Reporter" -> the name as the page
+// gives it; "" when it is not a name (a URL, a date, a sentence).
+bool is_symbol_edge(char c) {
+    return c == ',' || c == ':' || c == '-' || c == '|' || c == '/' || c == '(' || c == ')' ||
+           c == '>' || c == '.';
+}
+
+// Trims punctuation and symbols (arrows, bullets: any non-letter UTF-8 sequence) at the ends.
+std::string_view trim_symbols(std::string_view v) {
+    for (;;) {
+        v = text::trim(v);
+        if (!v.empty() && (is_symbol_edge(v.front()) || v.front() == '\xE2')) {
+            // ASCII punctuation, or a U+2xxx symbol (arrows, bullets, dashes): three bytes.
+            v.remove_prefix(v.front() == '\xE2' ? std::min<size_t>(3, v.size()) : 1);
+        } else if (!v.empty() && v.back() != '.' && is_symbol_edge(v.back())) {
+            v.remove_suffix(1);
+        } else if (v.size() >= 3 && uint8_t(v[v.size() - 3]) == 0xE2) {
+            v.remove_suffix(3);
+        } else {
+            return v;
+        }
+    }
+}
+
+// Words that end a byline's name: the date or time that follows it ("Jane Doe 12.03.2020",
+// "lupa am 26/10/13", "By Jane Doe Thursday, November 9").
+bool ends_name(std::string_view word) {
+    for (char c : word)
+        if (c >= '0' && c <= '9') return true;
+    std::string_view w = word;
+    while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
+    for (std::string_view d : {"monday",      "tuesday",    "wednesday",
+                               "thursday",    "friday",     "saturday",
+                               "sunday",      "montag",     "dienstag",
+                               "mittwoch",    "donnerstag", "freitag",
+                               "samstag",     "sonntag",    "am",
+                               "on",          "le",         "el",
+                               "published",   "updated",    "veröffentlicht",
+                               "aktualisiert"})
+        if (text::iequals(w, d)) return true;
+    return false;
+}
+
+// "By Jane Doe", "Von Max Muster | 12.03.2020", "Veröffentlicht vonJane Doe" -> the name as the
+// page gives it; "" when it is not a name (a URL, a date, a sentence, a bare "By").
+std::string clean_author(std::string_view raw) {
+    std::string s = text::collapse_spaces(raw);
+    std::string_view v = trim_symbols(s);
+    for (int pass = 0; pass < 2; ++pass) {
+        for (auto p : kBylinePrefixes) {
+            bool glued = p.size() > 4 && name_starts(v.size() > p.size() ? v[p.size()] : ' ');
+            if (v.size() >= p.size() && text::iequals(v.substr(0, p.size()), p) &&
+                (v.size() == p.size() || p.back() == ':' || v[p.size()] == ' ' ||
+                 v[p.size()] == ':' || glued)) {
+                v = trim_symbols(v.substr(p.size()));
+                break;
+            }
+        }
+    }
+    // Cut at what follows a name: " | ", " - ", a newline, a date or time.
+    for (std::string_view sep :
+         {" | ", " \xE2\x80\xA2 ", " \xC2\xB7 ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", "\n"}) {
+        size_t at = v.find(sep);
+        if (at != std::string_view::npos && at > 0) v = text::trim(v.substr(0, at));
+    }
+    for (size_t at = 0; at < v.size();) {
+        size_t end = v.find(' ', at);
+        if (end == std::string_view::npos) end = v.size();
+        if (at > 0 && ends_name(v.substr(at, end - at))) {
+            v = v.substr(0, at);
+            break;
+        }
+        at = end + 1;
+    }
+    v = trim_symbols(v);
+    if (v.empty() || v.size() > 100 || looks_like_url(v) || contains(v, "@") || contains(v, "{"))
+        return {};
+    for (std::string_view junk :
+         {"no author", "unknown author", "admin", "administrator", "anonymous"})
+        if (text::iequals(v, junk)) return {};
+    for (auto p : kBylinePrefixes)
+        if (text::iequals(v, p)) return {}; // a bare "By" whose name is elsewhere
+    if (!parse_date(v).empty()) return {};  // a date, not a name
+    size_t words = std::count(v.begin(), v.end(), ' ') + 1;
+    if (words > 8) return {};
+    return std::string(v);
+}
+
+void add_author(std::vector<std::string>& out, std::string_view raw) {
+    std::string a = clean_author(raw);
+    if (a.empty()) return;
+    for (const auto& have : out)
+        if (fold(have) == fold(a)) return;
+    out.push_back(std::move(a));
+}
+
+// ---- JSON-LD ----
+
+bool is_article_type(const json& t) {
+    static constexpr std::string_view kTypes[] = {"Article",
+                                                  "NewsArticle",
+                                                  "BlogPosting",
+                                                  "ReportageNewsArticle",
+                                                  "AnalysisNewsArticle",
+                                                  "OpinionNewsArticle",
+                                                  "ReviewNewsArticle",
+                                                  "BackgroundNewsArticle",
+                                                  "LiveBlogPosting",
+                                                  "ScholarlyArticle",
+                                                  "TechArticle",
+                                                  "Report",
+                                                  "SocialMediaPosting",
+                                                  "DiscussionForumPosting",
+                                                  "Review",
+                                                  "Recipe",
+                                                  "HowTo",
+                                                  "Posting",
+                                                  "Blog"};
+    auto one = [](const json& v) {
+        if (!v.is_string()) return false;
+        std::string s = v.get<std::string>();
+        if (size_t slash = s.rfind('/'); slash != std::string::npos)
+            s.erase(0, slash + 1); // schema.org URLs
+        for (auto k : kTypes)
+            if (s == k) return true;
+        return false;
+    };
+    if (t.is_array()) return std::any_of(t.begin(), t.end(), one);
+    return one(t);
+}
+
+bool is_type(const json& o, std::string_view type) {
+    auto it = o.find("@type");
+    if (it == o.end()) return false;
+    if (it->is_string()) return it->get<std::string>() == type;
+    if (it->is_array())
+        for (const auto& e : *it)
+            if (e.is_string() && e.get<std::string>() == type) return true;
+    return false;
+}
+
+std::string str(const json& o, const char* key) {
+    auto it = o.find(key);
+    if (it == o.end()) return {};
+    if (it->is_string()) return text::decode_entities(it->get<std::string>());
+    if (it->is_array() && !it->empty() && (*it)[0].is_string())
+        return text::decode_entities((*it)[0].get<std::string>());
+    if (it->is_object()) {
+        for (const char* k : {"name", "@value", "@id", "url"})
+            if (auto in = it->find(k); in != it->end() && in->is_string())
+                return text::decode_entities(in->get<std::string>());
+    }
+    return {};
+}
+
+struct JsonLd {
+    std::vector<const json*> articles; // Article-like objects, in document order
+    std::vector<const json*> pages;    // WebPage objects (fallback for date and title)
+    std::vector<std::pair<std::string, const json*>> by_id; // "@id" -> object
+};
+
+void collect_jsonld(const json& v, JsonLd& out, int depth) {
+    if (depth > 12) return;
+    if (v.is_array()) {
+        for (const auto& e : v) collect_jsonld(e, out, depth + 1);
+        return;
+    }
+    if (!v.is_object()) return;
+    if (auto id = v.find("@id"); id != v.end() && id->is_string() && v.size() > 1)
+        out.by_id.emplace_back(id->get<std::string>(), &v);
+    if (auto t = v.find("@type"); t != v.end()) {
+        if (is_article_type(*t))
+            out.articles.push_back(&v);
+        else if (is_type(v, "WebPage") || is_type(v, "ItemPage"))
+            out.pages.push_back(&v);
+    }
+    for (const char* k : {"@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "hasPart"})
+        if (auto it = v.find(k); it != v.end() && (it->is_object() || it->is_array()))
+            collect_jsonld(*it, out, depth + 1);
+}
+
+const json* resolve(const JsonLd& ld, const json& v) {
+    if (v.is_object() && v.size() == 1)
+        if (auto id = v.find("@id"); id != v.end() && id->is_string())
+            for (const auto& [key, obj] : ld.by_id)
+                if (key == id->get<std::string>()) return obj;
+    return &v;
+}
+
+void jsonld_authors(const JsonLd& ld, const json& v, std::vector<std::string>& out) {
+    if (v.is_array()) {
+        for (const auto& e : v) jsonld_authors(ld, e, out);
+        return;
+    }
+    const json* r = resolve(ld, v);
+    if (r->is_string())
+        add_author(out, r->get<std::string>());
+    else if (r->is_object()) {
+        std::string n = str(*r, "name");
+        if (n.empty()) {
+            std::string given = str(*r, "givenName"), family = str(*r, "familyName");
+            n = text::collapse_spaces(given + " " + family);
+        }
+        add_author(out, n);
+    }
+}
+
+// ---- <meta> ----
+
+struct Meta {
+    std::string key; // lower case: property, name, itemprop or http-equiv
+    std::string value;
+};
+
+std::string_view find_meta(const std::vector<Meta>& metas,
+                           std::initializer_list<std::string_view> keys) {
+    for (auto k : keys)
+        for (const auto& m : metas)
+            if (m.key == k && !text::trim(m.value).empty()) return m.value;
+    return {};
+}
+
+constexpr std::string_view kTitleKeys[] = {"og:title",       "twitter:title",  "dc.title",
+                                           "dcterms.title",  "citation_title", "parsely-title",
+                                           "sailthru.title", "headline"};
+constexpr std::string_view kAuthorKeys[] = {
+    "author",          "article:author",  "og:article:author",
+    "parsely-author",  "sailthru.author", "dc.creator",
+    "dcterms.creator", "citation_author", "byl",
+    "book:author",     "article.author",  "creator"};
+constexpr std::string_view kDateKeys[] = {"article:published_time",
+                                          "og:article:published_time",
+                                          "article:published",
+                                          "og:published_time",
+                                          "datepublished",
+                                          "publishdate",
+                                          "publish-date",
+                                          "publish_date",
+                                          "pubdate",
+                                          "published_time",
+                                          "parsely-pub-date",
+                                          "sailthru.date",
+                                          "citation_publication_date",
+                                          "citation_date",
+                                          "dc.date.issued",
+                                          "dcterms.issued",
+                                          "dc.date.created",
+                                          "dcterms.created",
+                                          "dc.date",
+                                          "dcterms.date",
+                                          "date",
+                                          "article.published",
+                                          "datecreated",
+                                          "release_date",
+                                          "og:pubdate"};
+constexpr std::string_view kModifiedKeys[] = {"article:modified_time", "og:updated_time",
+                                              "datemodified",          "last-modified",
+                                              "dcterms.modified",      "lastmod"};
+
+// ---- the page walk ----
+
+struct Found {
+    std::vector<Meta> metas;
+    std::vector<std::string> jsonld_texts;
+    std::string title_tag;
+    std::vector<std::string> h1s;
+    std::vector<std::string> h2s;
+    std::vector<bool> h1_logo; // parallel to h1s: the heading is the site's logo or name link
+    std::vector<std::vector<std::string>> h1_parts; // parallel to h1s: the texts of its children
+    std::string html_lang;
+    std::string canonical;
+    std::string itemprop_headline;
+    std::vector<std::string> itemprop_authors;
+    std::string itemprop_date;
+    std::vector<std::string> time_dates; // <time datetime> values, pubdate-marked first
+    std::vector<std::string> rel_authors;
+    std::vector<std::string> byline_texts;
+    std::vector<std::string> date_texts; // short texts of elements whose class says "date"
+};
+
+bool class_says(const xmlNode* n, std::initializer_list<std::string_view> words) {
+    std::string c = text::ascii_lower(attr(n, "class"));
+    c += ' ';
+    c += text::ascii_lower(attr(n, "id"));
+    for (auto w : words)
+        if (contains(c, w)) return true;
+    return false;
+}
+
+// A heading that is not the page's headline: the site's logo (inside a link, or holding an
+// image) or a heading hidden for screen readers ("visually-hidden", "sr-only").
+bool is_logo(const xmlNode* h) {
+    std::string cls = text::ascii_lower(attr(h, "class"));
+    for (std::string_view w :
+         {"hidden", "sr-only", "screen-reader", "hide", "offscreen", "invisible"})
+        if (contains(cls, w)) return true;
+    if (has_attr(h, "hidden")) return true;
+    for (const xmlNode* p = h->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (name(p) == "a") return true;
+    for (const xmlNode* c = h; c; c = next_in(h, const_cast<xmlNode*>(c)))
+        if (is_element(c) && (name(c) == "img" || name(c) == "svg")) return true;
+    return false;
+}
+
+// The texts of a heading's children ("Kicker" + "Headline" in two spans), looking through a
+// single wrapping element.
+std::vector<std::string> heading_parts(const xmlNode* h) {
+    const xmlNode* n = h;
+    for (;;) {
+        const xmlNode* only = nullptr;
+        int children = 0;
+        for (const xmlNode* c = n->children; c; c = c->next) {
+            if (is_text(c) && text::trim(view(c->content)).empty()) continue;
+            ++children;
+            only = c;
+        }
+        if (children == 1 && is_element(only))
+            n = only;
+        else
+            break;
+    }
+    std::vector<std::string> parts;
+    for (const xmlNode* c = n->children; c; c = c->next) {
+        std::string t = is_text(c)      ? text::collapse_spaces(view(c->content))
+                        : is_element(c) ? text_of(c, 600)
+                                        : std::string();
+        if (!t.empty()) parts.push_back(std::move(t));
+    }
+    return parts;
+}
+
+void walk(xmlNode* root, Found& f) {
+    for (xmlNode* n = root; n; n = next_in(root, n)) {
+        if (!is_element(n)) continue;
+        std::string_view tag = name(n);
+        if (tag == "meta") {
+            std::string_view key = attr(n, "property");
+            if (key.empty()) key = attr(n, "name");
+            if (key.empty()) key = attr(n, "itemprop");
+            if (key.empty()) key = attr(n, "http-equiv");
+            std::string_view value =
+                has_attr(n, "content") ? attr(n, "content") : attr(n, "datetime");
+            if (!key.empty() && !value.empty())
+                f.metas.push_back(
+                    {text::ascii_lower(text::trim(key)), text::decode_entities(value)});
+            continue;
+        }
+        if (tag == "script") {
+            if (contains(text::ascii_lower(attr(n, "type")), "ld+json"))
+                f.jsonld_texts.push_back(text_of(n, 1u << 20));
+            continue;
+        }
+        if (tag == "style" || tag == "noscript" || tag == "template") continue;
+        if (tag == "html" && f.html_lang.empty()) f.html_lang = std::string(attr(n, "lang"));
+        if (tag == "title" && f.title_tag.empty()) f.title_tag = text_of(n);
+        if (tag == "link" && contains(text::ascii_lower(attr(n, "rel")), "canonical") &&
+            f.canonical.empty())
+            f.canonical = std::string(attr(n, "href"));
+        if (tag == "h1" || tag == "h2") {
+            std::string t = text_of(n, 600);
+            if (!t.empty() && t.size() < 500) {
+                if (tag == "h1") {
+                    f.h1s.push_back(std::move(t));
+                    f.h1_logo.push_back(is_logo(n));
+                    f.h1_parts.push_back(heading_parts(n));
+                } else if (f.h2s.size() < 50) {
+                    f.h2s.push_back(std::move(t));
+                }
+            }
+        }
+        std::string_view prop = attr(n, "itemprop");
+        if (!prop.empty()) {
+            if (prop == "headline" && f.itemprop_headline.empty()) f.itemprop_headline = text_of(n);
+            if (prop == "author" || prop == "creator") {
+                // The name inside an itemscope, else the element's text.
+                std::string who;
+                for (xmlNode* c = n; c; c = next_in(n, c))
+                    if (is_element(c) && attr(c, "itemprop") == "name") {
+                        who = has_attr(c, "content") ? std::string(attr(c, "content")) : text_of(c);
+                        break;
+                    }
+                if (who.empty())
+                    who =
+                        has_attr(n, "content") ? std::string(attr(n, "content")) : text_of(n, 200);
+                f.itemprop_authors.push_back(std::move(who));
+            }
+            if (prop == "datePublished" && f.itemprop_date.empty()) {
+                f.itemprop_date =
+                    std::string(has_attr(n, "datetime") ? attr(n, "datetime") : attr(n, "content"));
+                if (f.itemprop_date.empty()) f.itemprop_date = text_of(n, 200);
+            }
+        }
+        if (tag == "time") {
+            std::string_view dt = attr(n, "datetime");
+            std::string v = dt.empty() ? text_of(n, 200) : std::string(dt);
+            bool marked =
+                has_attr(n, "pubdate") || class_says(n, {"publish", "entry-date", "post-date"});
+            if (marked)
+                f.time_dates.insert(f.time_dates.begin(), v);
+            else
+                f.time_dates.push_back(v);
+        }
+        if (tag == "a" && text::ascii_lower(attr(n, "rel")) == "author")
+            f.rel_authors.push_back(text_of(n, 200));
+        if (tag != "html" && tag != "body" && tag != "img" && tag != "meta" && tag != "link") {
+            if ((class_says(n, {"byline", "author", "autor", "writer", "verfasser"}) ||
+                 contains(text::ascii_lower(attr(n, "data-testid")), "byline")) &&
+                !class_says(n, {"bio", "about", "avatar", "box", "comment", "image", "img", "photo",
+                                "pic"})) {
+                std::string t = text_of(n, 300);
+                if (!t.empty() && t.size() < 120) f.byline_texts.push_back(std::move(t));
+            }
+            if (class_says(n, {"date", "time", "publish", "posted", "meta"}) &&
+                !class_says(n, {"update", "modif"})) {
+                std::string t = text_of(n, 300);
+                if (!t.empty() && t.size() < 120) f.date_texts.push_back(std::move(t));
+            }
+        }
+    }
+}
+
+// A date in the URL path: /2019/06/20/, /2019-06-20/, /20190620/.
+std::string date_in_url(std::string_view url) {
+    for (size_t i = 0; i + 10 <= url.size(); ++i) {
+        if (url[i] != '/') continue;
+        std::string_view rest = url.substr(i + 1);
+        auto digits = [&](size_t at, size_t n) {
+            if (at + n > rest.size()) return false;
+            for (size_t k = 0; k < n; ++k)
+                if (rest[at + k] < '0' || rest[at + k] > '9') return false;
+            return true;
+        };
+        if (digits(0, 4) && rest.size() >= 10 && (rest[4] == '/' || rest[4] == '-') &&
+            digits(5, 2) && rest[7] == rest[4] && digits(8, 2)) {
+            std::string iso = std::string(rest.substr(0, 4)) + "-" +
+                              std::string(rest.substr(5, 2)) + "-" + std::string(rest.substr(8, 2));
+            if (std::string d = parse_date_line(iso); !d.empty()) return d;
+        }
+    }
+    return {};
+}
+
+std::string language_of(std::string_view tag) {
+    tag = text::trim(tag);
+    size_t cut = tag.find_first_of("-_");
+    std::string primary = text::ascii_lower(tag.substr(0, cut));
+    if (primary.size() < 2 || primary.size() > 3) return {};
+    for (char c : primary)
+        if (c < 'a' || c > 'z') return {};
+    return primary;
+}
+
+// Words of a title for comparing: lower-case runs of letters and digits (any non-ASCII byte
+// counts as a letter).
+std::vector<std::string> title_words(std::string_view s) {
+    std::vector<std::string> out;
+    std::string w;
+    for (char c : s) {
+        bool letter = std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+        if (letter) {
+            w += char(std::tolower(static_cast<unsigned char>(c)));
+        } else if (!w.empty()) {
+            out.push_back(std::move(w));
+            w.clear();
+        }
+    }
+    if (!w.empty()) out.push_back(std::move(w));
+    return out;
+}
+
+// The share of the heading's words found in the title (1 when the heading is inside it).
+double heading_similarity(std::string_view heading, std::string_view title) {
+    auto h = title_words(heading), t = title_words(title);
+    if (h.empty() || t.empty()) return 0.0;
+    size_t found = 0;
+    for (const auto& w : h) found += std::find(t.begin(), t.end(), w) != t.end();
+    return double(found) / double(h.size());
+}
+
+// The headline: the page's visible <h1> when it agrees with the metadata title (or is the only
+// real one), else an <h2> that does, else the metadata title with the site's name removed.
+// Visible headings keep the page's own typography ("„Zitat“" where og:title has '"Zitat"').
+std::string choose_title(const Found& f, const std::string& meta_title,
+                         std::string_view site_name) {
+    std::string cleaned = clean_title(meta_title, site_name, {});
+    std::string tag_cleaned = clean_title(f.title_tag, site_name, {});
+    auto sim = [&](const std::string& h) {
+        return std::max(heading_similarity(h, cleaned), heading_similarity(h, tag_cleaned));
+    };
+    const std::string* best = nullptr;
+    double best_sim = 0;
+    size_t real_h1s = 0;
+    const std::string* only_h1 = nullptr;
+    for (size_t i = 0; i < f.h1s.size(); ++i) {
+        if (f.h1_logo[i] || (!site_name.empty() && fold(f.h1s[i]) == fold(site_name))) continue;
+        ++real_h1s;
+        only_h1 = &f.h1s[i];
+        if (double s = sim(f.h1s[i]); s > best_sim) best = &f.h1s[i], best_sim = s;
+    }
+    // A kicker or a date set before the headline inside the <h1> is not part of it.
+    auto without_kicker = [&](size_t i) {
+        const auto& parts = f.h1_parts[i];
+        for (size_t k = 1; k < parts.size(); ++k) {
+            std::string rest;
+            for (size_t j = k; j < parts.size(); ++j) rest += (rest.empty() ? "" : " ") + parts[j];
+            if (fold(rest) == fold(cleaned) || fold(rest) == fold(tag_cleaned)) return rest;
+            bool dated = k == 1 && parts[0].size() < 40 && !parse_date(parts[0]).empty();
+            if (dated) return rest;
+        }
+        return f.h1s[i];
+    };
+    if (best && best_sim >= 0.5) return without_kicker(size_t(best - f.h1s.data()));
+    best = nullptr, best_sim = 0;
+    for (const auto& h : f.h2s)
+        if (double s = sim(h); s > best_sim) best = &h, best_sim = s;
+    if (best && best_sim >= 0.7 && title_words(*best).size() >= 2) return *best;
+    if (real_h1s == 1) return without_kicker(size_t(only_h1 - f.h1s.data()));
+    return cleaned.empty() ? tag_cleaned : cleaned;
+}
+
+} // namespace
+
+bool is_inline(std::string_view tag) {
+    static constexpr std::string_view kInline[] = {
+        "a",    "b",    "i",   "em",  "strong", "span", "small", "sup",  "sub",
+        "abbr", "time", "u",   "s",   "mark",   "code", "q",     "cite", "font",
+        "bdi",  "bdo",  "big", "dfn", "kbd",    "samp", "var",   "wbr",  "data"};
+    for (auto t : kInline)
+        if (tag == t) return true;
+    return false;
+}
+
+std::string text_of(const xmlNode* root, size_t limit) {
+    std::string raw;
+    auto* n = const_cast<xmlNode*>(root);
+    while (n && raw.size() < limit * 2 + 64) {
+        bool skip = false;
+        if (is_text(n)) {
+            raw += view(n->content);
+        } else if (is_element(n) && n != root) {
+            skip = name(n) == "script" || name(n) == "style";
+            if (!is_inline(name(n))) raw += ' ';
+        }
+        n = next_in(root, n, skip);
+    }
+    std::string s = text::collapse_spaces(raw);
+    if (s.size() > limit) {
+        size_t cut = limit;
+        while (cut > 0 && (uint8_t(s[cut]) & 0xC0) == 0x80) --cut;
+        s.resize(cut);
+    }
+    return s;
+}
+
+std::string clean_title(std::string_view title, std::string_view site_name,
+                        const std::vector<std::string>& h1s) {
+    std::string t = text::collapse_spaces(title);
+    if (t.empty()) return t;
+    std::string ft = fold(t);
+    for (const auto& h : h1s)
+        if (fold(h) == ft) return t;
+    // Split at the separators sites put between headline, section and site name.
+    static constexpr std::string_view kSeparators[] = {" | ",
+                                                       " - ",
+                                                       " \xE2\x80\x93 ",
+                                                       " \xE2\x80\x94 ",
+                                                       " :: ",
+                                                       " \xC2\xBB ",
+                                                       " \xC2\xAB ",
+                                                       " \xC2\xB7 ",
+                                                       " \xE2\x80\xA2 ",
+                                                       " / ",
+                                                       " ~ ",
+                                                       " \xE2\x80\xBA ",
+                                                       " \xE2\x80\xB9 ",
+                                                       " : ",
+                                                       " \xC7\x80 ",
+                                                       "\xEF\xBD\x9C",
+                                                       "_"};
+    std::vector<std::string> parts;
+    std::string_view sep_used;
+    for (auto sep : kSeparators) {
+        if (!contains(t, sep)) continue;
+        if (sep == "_" && (contains(t, " ") || t.size() < 20))
+            continue; // "my_file" is not a separator
+        std::string_view rest = t;
+        for (size_t at; (at = rest.find(sep)) != std::string_view::npos;
+             rest.remove_prefix(at + sep.size()))
+            parts.emplace_back(text::trim(rest.substr(0, at)));
+        parts.emplace_back(text::trim(rest));
+        sep_used = sep;
+        break;
+    }
+    if (parts.size() < 2) return t;
+    // A part that is the page's <h1> is the headline.
+    for (const auto& p : parts)
+        for (const auto& h : h1s)
+            if (!p.empty() && fold(h) == fold(p)) return p;
+    // Drop parts that name the site.
+    std::string site = fold(site_name);
+    std::vector<std::string> kept;
+    for (auto& p : parts) {
+        std::string fp = fold(p);
+        bool is_site = !site.empty() && (fp == site || contains(site, fp) || contains(fp, site));
+        if (!is_site && !fp.empty()) kept.push_back(p);
+    }
+    if (kept.empty()) return t;
+    if (kept.size() == 1) return kept[0];
+    // Otherwise the headline is the longest part (sections and site names are short), unless the
+    // separator is a hyphen inside a long headline ("Pre-war - a history").
+    auto longest = std::max_element(
+        kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+    size_t words = std::count(longest->begin(), longest->end(), ' ') + 1;
+    if (words < 3 && sep_used == " - ") return t;
+    // When the leading parts hold the headline and only the last one is the site, keep them joined.
+    return *longest;
+}
+
+std::string byline_in_line(std::string_view line) {
+    std::string l = text::collapse_spaces(line);
+    if (l.size() > 100) return {};
+    std::string_view v = trim_symbols(l);
+    bool prefixed = false;
+    for (auto p : kBylinePrefixes) {
+        if (p == "par" || p == "por" || p == "vom" || p == "di" || p == "av" || p == "af")
+            continue; // common words
+        if (v.size() > p.size() + 1 && text::iequals(v.substr(0, p.size()), p) &&
+            (p.back() == ':' || v[p.size()] == ' ' || v[p.size()] == ':')) {
+            prefixed = true;
+            break;
+        }
+    }
+    if (!prefixed) return {};
+    std::string name = clean_author(v);
+    size_t words = std::count(name.begin(), name.end(), ' ') + 1;
+    if (name.empty() || words > 5 || !name_starts(name[0])) return {};
+    return name;
+}
+
+PageMetadata read_metadata(xmlDoc* doc) {
+    PageMetadata m;
+    xmlNode* root = xmlDocGetRootElement(doc);
+    if (!root) return m;
+    Found f;
+    walk(root, f);
+
+    JsonLd ld;
+    std::vector<json> docs;
+    docs.reserve(f.jsonld_texts.size());
+    for (const auto& t : f.jsonld_texts) {
+        if (detail::json_nesting_depth(t) > 64) continue;
+        json j = json::parse(t, nullptr, false);
+        if (!j.is_discarded()) docs.push_back(std::move(j));
+    }
+    for (const auto& j : docs) collect_jsonld(j, ld, 0);
+    const json* art = ld.articles.empty() ? nullptr : ld.articles.front();
+    const json* page = ld.pages.empty() ? nullptr : ld.pages.front();
+
+    // Site name first: title cleanup needs it.
+    m.site_name = text::collapse_spaces(
+        find_meta(f.metas, {"og:site_name", "application-name", "dc.publisher", "publisher"}));
+    if (m.site_name.empty() && art) m.site_name = text::collapse_spaces(str(*art, "publisher"));
+
+    // Title.
+    std::string title;
+    if (art) title = str(*art, "headline");
+    if (title.empty()) {
+        for (auto k : kTitleKeys)
+            if (auto v = find_meta(f.metas, {k}); !v.empty()) {
+                title = std::string(v);
+                break;
+            }
+    }
+    if (title.empty()) title = f.itemprop_headline;
+    if (title.empty()) title = f.title_tag;
+    m.title = choose_title(f, text::decode_entities(title), m.site_name);
+
+    // Authors: the first source that names a person. A source that names only the site or its
+    // publisher ("Deutsche Welle", "mdr.de") is kept as the last resort (newspaper4k #346).
+    std::string publisher = art ? str(*art, "publisher") : std::string();
+    auto is_site = [&](const std::string& a) {
+        std::string fa = fold(a);
+        for (std::string_view org : {std::string_view(m.site_name), std::string_view(publisher)}) {
+            std::string fo = fold(org);
+            if (!fo.empty() && (fa == fo || contains(fo, fa) || contains(fa, fo))) return true;
+        }
+        std::string host = fold(m.url.empty() ? f.canonical : m.url);
+        return fa.size() >= 3 && !contains(fa, " ") && contains(host, fa);
+    };
+    std::vector<std::string> fallback;
+    auto accept = [&](std::vector<std::string> found) {
+        std::vector<std::string> people;
+        for (auto& a : found) (is_site(a) ? fallback : people).push_back(std::move(a));
+        if (m.authors.empty() && !people.empty()) m.authors = std::move(people);
+    };
+    if (art)
+        for (const char* k : {"author", "creator"})
+            if (auto it = art->find(k); it != art->end() && m.authors.empty()) {
+                std::vector<std::string> found;
+                jsonld_authors(ld, *it, found);
+                accept(std::move(found));
+            }
+    for (auto k : kAuthorKeys) {
+        if (!m.authors.empty()) break;
+        std::vector<std::string> found;
+        for (const auto& meta : f.metas)
+            if (meta.key == k) add_author(found, meta.value);
+        accept(std::move(found));
+    }
+    // Visible bylines: one each, the first that reads as a name.
+    for (auto* list : {&f.itemprop_authors, &f.rel_authors, &f.byline_texts}) {
+        for (const auto& a : *list) {
+            if (!m.authors.empty()) break;
+            std::vector<std::string> found;
+            add_author(found, a);
+            accept(std::move(found));
+        }
+    }
+    if (m.authors.empty() && !fallback.empty()) m.authors.push_back(fallback.front());
+
+    // Date: published, never modified unless nothing else is known.
+    auto first_date = [](std::initializer_list<std::string_view> values) {
+        for (auto v : values)
+            if (std::string d = parse_date(v); !d.empty()) return d;
+        return std::string();
+    };
+    if (art)
+        m.date = first_date(
+            {str(*art, "datePublished"), str(*art, "dateCreated"), str(*art, "uploadDate")});
+    for (auto k : kDateKeys)
+        if (m.date.empty()) m.date = parse_date(find_meta(f.metas, {k}));
+    if (m.date.empty()) m.date = parse_date(f.itemprop_date);
+    if (m.date.empty() && page) m.date = first_date({str(*page, "datePublished")});
+    for (const auto& t : f.time_dates)
+        if (m.date.empty()) m.date = parse_date(t);
+    m.url = std::string(find_meta(f.metas, {"og:url", "twitter:url"}));
+    if (m.url.empty()) m.url = f.canonical;
+    if (m.url.empty() && art) m.url = str(*art, "url");
+    if (m.date.empty()) m.date = date_in_url(m.url);
+    for (const auto& t : f.date_texts)
+        if (m.date.empty()) m.date = parse_date(t);
+    std::string modified;
+    if (art) modified = parse_date(str(*art, "dateModified"));
+    for (auto k : kModifiedKeys)
+        if (modified.empty()) modified = parse_date(find_meta(f.metas, {k}));
+    if (!modified.empty()) m.extra.push_back({"modified", modified});
+    if (m.date.empty()) m.date = modified;
+
+    m.description = text::collapse_spaces(find_meta(
+        f.metas, {"og:description", "description", "twitter:description", "dc.description"}));
+    if (m.description.empty() && art)
+        m.description = text::collapse_spaces(str(*art, "description"));
+
+    m.language = language_of(f.html_lang);
+    if (m.language.empty())
+        m.language = language_of(
+            find_meta(f.metas, {"og:locale", "content-language", "dc.language", "language"}));
+    if (m.language.empty() && art) m.language = language_of(str(*art, "inLanguage"));
+
+    if (auto v = find_meta(f.metas, {"keywords", "news_keywords", "article:tag"}); !v.empty())
+        m.extra.push_back({"keywords", text::collapse_spaces(v)});
+    if (auto v = find_meta(f.metas, {"article:section"}); !v.empty())
+        m.extra.push_back({"section", text::collapse_spaces(v)});
+    if (auto v = find_meta(f.metas, {"og:image", "twitter:image"}); !v.empty())
+        m.extra.push_back({"image", std::string(v)});
+    return m;
+}
+
+} // namespace broadsheet::html

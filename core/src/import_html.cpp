@@ -1,0 +1,977 @@
+// The HTML importer: a saved web page -> the article in it.
+//
+// Index
+//   [SECTION] Parsing            libxml2's HTML parser, lenient, bounded
+//   [SECTION] Tags and names     which elements are never content; boilerplate class/id words
+//   [SECTION] Blocks             the page as a flat sequence of text blocks (paragraphs,
+//                                headings, list items...), each with its link density
+//   [SECTION] Main content       Readability-style scoring of containers by the prose under
+//                                them, then the best container and its qualifying siblings
+//   [SECTION] Trimming           link lists, orphan headings and furniture at the edges dropped
+//   [SECTION] The article        metadata (html_metadata.cpp) + the kept blocks
+//
+// The method is general, not per site: text density and link density over the DOM
+// (Readability's scoring, Kohlschütter's boilerpipe and Pomikálek's jusText for the block
+// features), with class/id words only as weights, and a safety rule that a container holding most
+// of the page's prose is never thrown away because of its name.
+#include "broadsheet/dates.hpp"
+#include "broadsheet/import.hpp"
+
+#include "html_dom.hpp"
+#include "import_internal.hpp"
+#include "text_util.hpp"
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdarg>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace broadsheet::html {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Parsing
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+void ignore_errors(void*, const char*, ...) {}
+void ignore_structured_errors(void*, xmlError*) {}
+
+} // namespace
+
+Doc parse_html(std::string_view utf8) {
+    static const bool initialised = [] {
+        xmlInitParser();
+        // Errors from a lenient parse of real pages are noise; never print them.
+        xmlSetGenericErrorFunc(nullptr, ignore_errors);
+        xmlSetStructuredErrorFunc(nullptr, ignore_structured_errors);
+        return true;
+    }();
+    (void)initialised;
+    // Without XML_PARSE_HUGE libxml2 keeps its limits: at most 256 nested elements (deeper input
+    // stops the parse there, keeping what came before) and 10 MB text nodes.
+    constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                             HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+    static_assert((kOptions & XML_PARSE_HUGE) == 0,
+                  "the parser's depth and size limits must stay on");
+    auto size = int(std::min<size_t>(utf8.size(), size_t(INT32_MAX)));
+    return Doc(htmlReadMemory(utf8.data(), size, nullptr, "UTF-8", kOptions));
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Tags and names
+// ---------------------------------------------------------------------------------------------
+
+// Elements whose content is never article text.
+bool is_dropped_tag(std::string_view t) {
+    static constexpr std::string_view kTags[] = {
+        "head",     "script", "style",   "noscript", "template",   "svg",    "math",     "iframe",
+        "object",   "embed",  "applet",  "canvas",   "video",      "audio",  "source",   "track",
+        "map",      "area",   "button",  "input",    "select",     "option", "optgroup", "textarea",
+        "datalist", "dialog", "frame",   "frameset", "link",       "meta",   "label",    "output",
+        "progress", "meter",  "picture", "img",      "figcaption", "menu"};
+    for (auto k : kTags)
+        if (t == k) return true;
+    return false;
+}
+
+// Semantic elements that hold page furniture (kept only if they hold most of the prose).
+bool is_furniture_tag(std::string_view t) {
+    return t == "nav" || t == "aside" || t == "footer" || t == "header" || t == "figure" ||
+           t == "form";
+}
+
+bool is_heading(std::string_view t) {
+    return t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6';
+}
+
+// Class and id words. Sources: Readability.js (REGEXPS.unlikelyCandidates, okMaybeItsACandidate,
+// positive, negative), trafilatura's xpaths.py (OVERALL_DISCARD_XPATH), jusText's defaults.
+constexpr std::string_view kUnlikely[] = {
+    "banner",    "breadcrumb",   "combx",      "comment",      "community",   "disqus",
+    "footer",    "gdpr",         "header",     "menu",         "related",     "remark",
+    "replies",   "rss",          "shoutbox",   "sidebar",      "skyscraper",  "social",
+    "sponsor",   "supplemental", "ad-break",   "agegate",      "pagination",  "pager",
+    "popup",     "share",        "sharing",    "newsletter",   "subscribe",   "cookie",
+    "consent",   "navbar",       "navigation", "nav",          "toolbar",     "promo",
+    "recommend", "teaser",       "trending",   "most-popular", "mostpopular", "signup",
+    "sign-up",   "login",        "tagcloud",   "tag-cloud",    "tags",        "tag",
+    "byline",    "author-bio",   "authorbio",  "about-author", "author-box",  "copyright",
+    "masthead",  "modal",        "overlay",    "print-only",   "skip",        "outbrain",
+    "taboola",   "advert",       "adsense",    "adslot",       "ad",          "ads",
+    "dfp",       "paywall",      "subnav",     "meta",         "postmeta",    "topics",
+    "keywords",  "crumbs",       "pagenav",    "nextprev",     "prevnext",    "lightbox",
+    "cta",       "caption",      "credit",     "credits"};
+constexpr std::string_view kMaybe[] = {"and",    "article", "body",  "column", "content", "main",
+                                       "shadow", "story",   "entry", "post",   "text",    "blog"};
+constexpr std::string_view kPositive[] = {"article", "body",  "content", "entry",    "hentry",
+                                          "h-entry", "main",  "page",    "post",     "text",
+                                          "blog",    "story", "prose",   "rich-text"};
+constexpr std::string_view kNegative[] = {
+    "ad",         "ads",     "hidden",   "banner",    "combx",      "comment",  "com-",
+    "contact",    "foot",    "footnote", "gdpr",      "masthead",   "media",    "meta",
+    "outbrain",   "promo",   "related",  "scroll",    "share",      "shoutbox", "sidebar",
+    "skyscraper", "sponsor", "shopping", "tags",      "tool",       "widget",   "nav",
+    "menu",       "teaser",  "social",   "subscribe", "newsletter", "cookie",   "caption",
+    "credit",     "byline"};
+constexpr std::string_view kCommentWords[] = {"comment", "disqus", "replies", "respond",
+                                              "discussion"};
+
+// Class and id words are matched at word starts in the class/id string, normalised to lower
+// case with every run of other characters turned into '-' ("-post-body-"): a word matches a
+// token that equals it, or that it starts when the word is long (six letters or more: "comment"
+// in "commentlist") or the rest is short ("comment" in "comments"). So "tags" does not match
+// "tagStyle" and "ad" does not match "header" or "add-to-cart".
+std::string normalise_names(std::string_view s) {
+    std::string out = "-";
+    for (char c : s) {
+        char l = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+        bool word = (l >= 'a' && l <= 'z') || (l >= '0' && l <= '9');
+        if (word)
+            out += l;
+        else if (out.back() != '-')
+            out += '-';
+    }
+    if (out.back() != '-') out += '-';
+    return out;
+}
+
+bool names_have(std::string_view norm, std::string_view word) {
+    for (size_t at = norm.find(word); at != std::string_view::npos; at = norm.find(word, at + 1)) {
+        if (norm[at - 1] != '-') continue; // norm starts with '-', so at >= 1
+        size_t end = norm.find('-', at + word.size());
+        size_t rest = end - (at + word.size());
+        if (rest == 0 || word.size() >= 6 || rest <= 2) return true;
+    }
+    return false;
+}
+
+template <size_t N> bool any_in(std::string_view norm, const std::string_view (&words)[N]) {
+    for (auto w : words)
+        if (names_have(norm, w)) return true;
+    return false;
+}
+
+// The element's class and id, normalised for names_have.
+std::string class_and_id(const xmlNode* n) {
+    std::string s(attr(n, "class"));
+    s += ' ';
+    s += attr(n, "id");
+    return normalise_names(s);
+}
+
+bool is_hidden(const xmlNode* n) {
+    if (has_attr(n, "hidden")) return true;
+    if (attr(n, "aria-hidden") == "true" && !first_element(n)) return true;
+    std::string style = text::ascii_lower(attr(n, "style"));
+    if (style.empty()) return false;
+    std::string compact;
+    for (char c : style)
+        if (c != ' ') compact += c;
+    return contains(compact, "display:none") || contains(compact, "visibility:hidden");
+}
+
+// Readability's class weight: -25 for a negative word, +25 for a positive one, in class and id.
+int class_weight(const xmlNode* n) {
+    int w = 0;
+    for (std::string_view a : {attr(n, "class"), attr(n, "id")}) {
+        if (a.empty()) continue;
+        std::string s = normalise_names(a);
+        if (any_in(s, kNegative)) w -= 25;
+        if (any_in(s, kPositive)) w += 25;
+    }
+    std::string_view prop = attr(n, "itemprop");
+    if (prop == "articleBody" || prop == "text" || name(n) == "article" || name(n) == "main" ||
+        attr(n, "role") == "main")
+        w += 25;
+    return w;
+}
+
+// Furniture by its tag (header, nav...), by its role or class/id words, or a comment section.
+enum class Furniture { None, ByTag, ByName, Comments };
+
+// Whether an element's tag, role or class/id marks it as page furniture.
+Furniture furniture_kind(const xmlNode* n) {
+    std::string_view t = name(n);
+    if (t == "body" || t == "html" || t == "article" || t == "main" || t == "a")
+        return Furniture::None;
+    std::string_view prop = attr(n, "itemprop");
+    if (prop == "articleBody" || prop == "text") return Furniture::None;
+    std::string ci = class_and_id(n);
+    // "commentary" and "Kommentar" are opinion pieces, not reader comments.
+    if (any_in(ci, kCommentWords) && !contains(ci, "-commentar")) return Furniture::Comments;
+    if (is_furniture_tag(t)) return Furniture::ByTag;
+    std::string_view role = attr(n, "role");
+    if (role == "navigation" || role == "banner" || role == "contentinfo" ||
+        role == "complementary" || role == "search" || role == "dialog" || role == "alert" ||
+        role == "menu" || role == "menubar")
+        return Furniture::ByName;
+    if (any_in(ci, kUnlikely) && !any_in(ci, kMaybe)) return Furniture::ByName;
+    return Furniture::None;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Blocks
+// ---------------------------------------------------------------------------------------------
+
+struct Block {
+    std::string text;
+    xmlNode* owner = nullptr; // innermost block-level element around the text
+    uint32_t chars = 0;       // non-space characters, CJK ideographs and kana counted 3 times
+    uint32_t link_chars = 0;  // of which inside links
+    ParagraphStyle style;
+    bool keep = false;
+    const char* why = "outside the article"; // reason when dropped
+
+    double link_density() const { return chars ? double(link_chars) / chars : 0.0; }
+};
+
+// Per-element facts, indexed through xmlNode::_private (index + 1).
+struct Element {
+    xmlNode* node = nullptr;
+    double score = 0;
+    bool scored = false;
+    bool removed = false; // furniture: blocks under it are not article text
+    uint32_t chars = 0, link_chars = 0, prose = 0;
+    const char* why = nullptr; // reason for `removed`
+};
+
+// Weight of the code point starting at s[i] for text length (1, or 3 for CJK ideographs/kana,
+// which carry a word's worth each), and its byte length.
+uint32_t char_weight(std::string_view s, size_t i, size_t& len) {
+    auto c = uint8_t(s[i]);
+    len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (i + len > s.size()) len = s.size() - i;
+    if (len == 3) {
+        uint32_t cp =
+            ((c & 0x0F) << 12) | ((uint8_t(s[i + 1]) & 0x3F) << 6) | (uint8_t(s[i + 2]) & 0x3F);
+        if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+            (cp >= 0xF900 && cp <= 0xFAFF))
+            return 3;
+    }
+    return 1;
+}
+
+uint32_t weighted_length(std::string_view s) {
+    uint32_t n = 0;
+    for (size_t i = 0, len = 0; i < s.size(); i += len) {
+        char c = s[i];
+        uint32_t w = char_weight(s, i, len);
+        if (c != ' ' && c != '\n' && c != '\t' && c != '\r') n += w;
+    }
+    return n;
+}
+
+// Turns the cleaned tree into blocks. Text inside <br> runs: one <br> is a line break inside the
+// paragraph, two or more end the paragraph.
+class Linearizer {
+  public:
+    explicit Linearizer(std::vector<Block>& out) : out_(out) {}
+
+    void run(xmlNode* root) { visit(root, 0, root); }
+
+  private:
+    static constexpr int kMaxDepth = 512; // libxml2 stops at 256; belt and braces
+    static constexpr char kBreak = '\x01';
+
+    std::vector<Block>& out_;
+    std::string raw_;   // text of the current block, <br> as kBreak
+    uint32_t link_ = 0; // weighted link characters in raw_
+    int in_link_ = 0;
+    int in_pre_ = 0;
+
+    void text(std::string_view t) {
+        size_t start = raw_.size();
+        for (char c : t) raw_ += (uint8_t(c) < 0x20 && c != '\n' && c != '\t') ? ' ' : c;
+        if (in_link_) link_ += weighted_length(std::string_view(raw_).substr(start));
+    }
+
+    ParagraphStyle style_of(xmlNode* owner) const {
+        ParagraphStyle s;
+        int lists = 0;
+        bool quote = false;
+        for (xmlNode* p = owner; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+            std::string_view t = name(p);
+            if (t == "ul" || t == "ol") ++lists;
+            if (t == "blockquote") quote = true;
+        }
+        std::string_view t = name(owner);
+        if (is_heading(t))
+            s = {ParagraphKind::Heading, uint8_t(t[1] - '0')};
+        else if (in_pre_)
+            s.kind = ParagraphKind::Code;
+        else if (t == "li" || t == "dd" || t == "dt")
+            s = {ParagraphKind::ListItem, uint8_t(std::min(lists, 9))};
+        else if (quote)
+            s.kind = ParagraphKind::Quote;
+        return s;
+    }
+
+    void emit(std::string_view para, xmlNode* owner, uint32_t link) {
+        Block b;
+        if (in_pre_) {
+            // Preformatted text keeps its lines; only blank edges go.
+            while (!para.empty() && (para.front() == '\n' || para.front() == kBreak))
+                para.remove_prefix(1);
+            while (!para.empty() && std::isspace(uint8_t(para.back()))) para.remove_suffix(1);
+            b.text.assign(para);
+            std::replace(b.text.begin(), b.text.end(), kBreak, '\n');
+        } else {
+            std::string joined;
+            for (std::string_view line : split(para, kBreak)) {
+                std::string l = text::collapse_spaces(line);
+                if (l.empty()) continue;
+                if (!joined.empty()) joined += '\n';
+                joined += l;
+            }
+            b.text = std::move(joined);
+        }
+        if (b.text.empty()) return;
+        b.owner = owner;
+        b.chars = weighted_length(b.text);
+        b.link_chars = std::min(link, b.chars);
+        b.style = style_of(owner);
+        out_.push_back(std::move(b));
+    }
+
+    static std::vector<std::string_view> split(std::string_view s, char sep) {
+        std::vector<std::string_view> parts;
+        size_t start = 0;
+        for (size_t i = 0; i <= s.size(); ++i)
+            if (i == s.size() || s[i] == sep) {
+                parts.push_back(s.substr(start, i - start));
+                start = i + 1;
+            }
+        return parts;
+    }
+
+    // Ends the current block; a blank line made of <br><br> splits it into paragraphs.
+    void flush(xmlNode* owner) {
+        if (raw_.empty()) return;
+        std::string_view all = raw_;
+        if (!in_pre_) {
+            // Split at two breaks with only spaces between.
+            std::vector<std::string_view> paras;
+            size_t start = 0, last_break = std::string_view::npos;
+            for (size_t i = 0; i < all.size(); ++i) {
+                char c = all[i];
+                if (c == kBreak) {
+                    if (last_break != std::string_view::npos) {
+                        paras.push_back(all.substr(start, last_break - start));
+                        start = i + 1;
+                        last_break = std::string_view::npos;
+                    } else {
+                        last_break = i;
+                    }
+                } else if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+                    last_break = std::string_view::npos;
+                }
+            }
+            paras.push_back(all.substr(start));
+            if (paras.size() > 1) {
+                uint32_t total = std::max<uint32_t>(1, weighted_length(all));
+                for (auto p : paras) {
+                    uint32_t share = uint32_t(uint64_t(link_) * weighted_length(p) / total);
+                    emit(p, owner, share);
+                }
+                raw_.clear();
+                link_ = 0;
+                return;
+            }
+        }
+        emit(all, owner, link_);
+        raw_.clear();
+        link_ = 0;
+    }
+
+    void visit(xmlNode* n, int depth, xmlNode* owner) {
+        if (depth > kMaxDepth) return;
+        for (xmlNode* c = n->children; c; c = c->next) {
+            if (is_text(c)) {
+                text(view(c->content));
+                continue;
+            }
+            if (!is_element(c)) continue;
+            std::string_view t = name(c);
+            if (t == "br") {
+                raw_ += kBreak;
+                continue;
+            }
+            if (t == "hr") {
+                flush(owner);
+                continue;
+            }
+            if (is_inline(t)) {
+                bool link = t == "a";
+                in_link_ += link;
+                visit(c, depth + 1, owner);
+                in_link_ -= link;
+                continue;
+            }
+            // A block-level element: what came before it is a block of its own.
+            flush(owner);
+            bool pre = t == "pre";
+            in_pre_ += pre;
+            visit(c, depth + 1, c);
+            flush(c);
+            in_pre_ -= pre;
+        }
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Main content
+// ---------------------------------------------------------------------------------------------
+
+class Extractor {
+  public:
+    explicit Extractor(xmlNode* body) : body_(body) {}
+
+    std::vector<Block> run(const PageMetadata& meta);
+
+  private:
+    xmlNode* body_;
+    std::vector<Element> elements_;
+    std::vector<Block> blocks_;
+
+    Element& info(xmlNode* n) {
+        auto idx = reinterpret_cast<uintptr_t>(n->_private);
+        if (idx == 0) {
+            elements_.push_back({});
+            elements_.back().node = n;
+            idx = elements_.size();
+            n->_private = reinterpret_cast<void*>(idx);
+        }
+        return elements_[idx - 1];
+    }
+    bool has_info(const xmlNode* n) const { return n->_private != nullptr; }
+
+    void clean();
+    void measure();
+    void remove_furniture(uint32_t page_prose);
+    xmlNode* best_candidate();
+    std::vector<xmlNode*> with_siblings(xmlNode* top);
+    void extend_to_neighbours();
+    void trim(const PageMetadata& meta);
+
+    bool under_removed(const Block& b) {
+        for (xmlNode* p = b.owner; p && p != body_->parent; p = p->parent)
+            if (has_info(p) && info(p).removed) return true;
+        return false;
+    }
+};
+
+// Drops the elements that never hold article text, and hidden ones.
+void Extractor::clean() {
+    std::vector<xmlNode*> doomed;
+    for (xmlNode* n = body_; n;) {
+        bool skip = false;
+        if (is_element(n) && n != body_ && (is_dropped_tag(name(n)) || is_hidden(n))) {
+            doomed.push_back(n);
+            skip = true;
+        } else if (n->type == XML_COMMENT_NODE) {
+            doomed.push_back(n);
+        }
+        n = next_in(body_, n, skip);
+    }
+    for (xmlNode* n : doomed) {
+        xmlUnlinkNode(n);
+        xmlFreeNode(n);
+    }
+}
+
+// Adds each block's length and link length to its owner and all ancestors.
+void Extractor::measure() {
+    for (const Block& b : blocks_) {
+        bool prose =
+            b.chars >= 40 && b.link_density() < 0.3 && b.style.kind != ParagraphKind::Heading;
+        for (xmlNode* p = b.owner; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+            Element& e = info(p);
+            e.chars += b.chars;
+            e.link_chars += b.link_chars;
+            if (prose) e.prose += b.chars;
+            if (p == body_) break;
+        }
+    }
+}
+
+// Marks furniture (navigation, sidebars, share and comment blocks) as removed, unless it holds
+// most of the page's prose: then its name lies (a theme's "sidebar-layout" wrapper).
+// Header, nav, footer and aside hold a sentence or two of prose at most.
+constexpr uint32_t kMaxFurnitureProse = 400;
+
+void Extractor::remove_furniture(uint32_t page_prose) {
+    for (xmlNode* n = body_; n;) {
+        bool skip = false;
+        if (is_element(n) && n != body_) {
+            Furniture f = furniture_kind(n);
+            if (f != Furniture::None) {
+                Element& e = info(n);
+                double share = page_prose ? double(e.prose) / page_prose : 0.0;
+                double keep_above = f == Furniture::Comments ? 0.8 : 0.5;
+                // libxml2's HTML4 parser ignores </header>, </nav>... while an element it ranks
+                // higher (a <div> left open inside) is open, so such an element can swallow the
+                // page after it: one holding paragraphs of prose is not furniture.
+                bool swallowed = f == Furniture::ByTag && e.prose >= kMaxFurnitureProse;
+                if (share < keep_above && !swallowed) {
+                    e.removed = true;
+                    e.why = f == Furniture::Comments ? "comments" : "page furniture";
+                    skip = true;
+                }
+            }
+        }
+        n = next_in(body_, n, skip);
+    }
+}
+
+int tag_score(std::string_view t) {
+    if (t == "div" || t == "article" || t == "section" || t == "main") return 5;
+    if (t == "pre" || t == "td" || t == "blockquote") return 3;
+    if (t == "address" || t == "ol" || t == "ul" || t == "dl" || t == "dd" || t == "dt" ||
+        t == "li" || t == "form")
+        return -3;
+    if (is_heading(t) || t == "th") return -5;
+    return 0;
+}
+
+size_t count_commas(std::string_view s) {
+    size_t n = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == ',')
+            ++n;
+        else if (s.compare(i, 3, "\xEF\xBC\x8C") == 0 || s.compare(i, 3, "\xE3\x80\x81") == 0 ||
+                 s.compare(i, 3, "\xE3\x80\x82") == 0 || s.compare(i, 2, "\xD8\x8C") == 0)
+            ++n;
+    }
+    return n;
+}
+
+// Readability's scoring: every paragraph-like block gives its ancestors points for its length
+// and commas, decaying with distance; each container's total is then scaled by how little of its
+// text is links.
+xmlNode* Extractor::best_candidate() {
+    std::vector<xmlNode*> candidates;
+    for (const Block& b : blocks_) {
+        // As in Readability, paragraphs score and list items do not (a list of references or
+        // links is full of commas but is not the article).
+        if (b.chars < 25 || b.style.kind == ParagraphKind::Heading ||
+            b.style.kind == ParagraphKind::ListItem || under_removed(b))
+            continue;
+        double points = 1.0 + double(count_commas(b.text)) + std::min(b.chars / 100.0, 3.0);
+        int level = 0;
+        for (xmlNode* p = b.owner->parent; p && p->type == XML_ELEMENT_NODE && level < 5;
+             p = p->parent, ++level) {
+            Element& e = info(p);
+            if (!e.scored) {
+                e.scored = true;
+                e.score = tag_score(name(p)) + class_weight(p);
+                candidates.push_back(p);
+            }
+            double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+            e.score += points / divider;
+            if (p == body_) break;
+        }
+    }
+    if (candidates.empty()) return nullptr;
+    for (xmlNode* c : candidates) {
+        Element& e = info(c);
+        double ld = e.chars ? double(e.link_chars) / e.chars : 0.0;
+        e.score *= 1.0 - ld;
+    }
+    std::sort(candidates.begin(), candidates.end(),
+              [&](xmlNode* a, xmlNode* b) { return info(a).score > info(b).score; });
+    xmlNode* top = candidates.front();
+    double top_score = info(top).score;
+
+    // When several of the best candidates share an ancestor, the article is that ancestor (a
+    // body split into several divs).
+    std::vector<std::vector<xmlNode*>> alternatives;
+    for (size_t i = 1; i < std::min<size_t>(candidates.size(), 5); ++i) {
+        if (info(candidates[i]).score / top_score < 0.75) continue;
+        std::vector<xmlNode*> chain;
+        for (xmlNode* p = candidates[i]->parent; p && p != body_ && p->type == XML_ELEMENT_NODE;
+             p = p->parent)
+            chain.push_back(p);
+        alternatives.push_back(std::move(chain));
+    }
+    if (alternatives.size() >= 3) {
+        for (xmlNode* p = top->parent; p && p != body_ && p->type == XML_ELEMENT_NODE;
+             p = p->parent) {
+            int lists = 0;
+            for (const auto& chain : alternatives)
+                lists += std::find(chain.begin(), chain.end(), p) != chain.end();
+            if (lists >= 3) {
+                top = p;
+                break;
+            }
+        }
+    }
+    // Climb while the parent scores better (the top candidate is one part of a larger article).
+    double last = info(top).score, threshold = last / 3;
+    for (xmlNode* p = top->parent; p && p != body_ && p->type == XML_ELEMENT_NODE; p = p->parent) {
+        if (!has_info(p) || !info(p).scored) continue;
+        double s = info(p).score;
+        if (s < threshold) break;
+        if (s > last) {
+            top = p;
+            break;
+        }
+        last = s;
+    }
+    // An only child stands for its parent.
+    while (top != body_ && top->parent && top->parent != body_ &&
+           top->parent->type == XML_ELEMENT_NODE && first_element(top->parent) == top &&
+           !next_element(top))
+        top = top->parent;
+    return top;
+}
+
+bool ends_like_sentence(std::string_view s) {
+    return s.ends_with('.') || s.ends_with('!') || s.ends_with('?') ||
+           s.ends_with("\xE3\x80\x82") || s.ends_with(':');
+}
+
+// The top candidate and those of its siblings that look like more of the same article.
+std::vector<xmlNode*> Extractor::with_siblings(xmlNode* top) {
+    std::vector<xmlNode*> out;
+    xmlNode* parent = top->parent;
+    if (!parent || parent->type != XML_ELEMENT_NODE) return {top};
+    double threshold = std::max(10.0, info(top).score * 0.2);
+    std::string top_class(attr(top, "class"));
+    for (xmlNode* s = first_element(parent); s; s = next_element(s)) {
+        if (s == top) {
+            out.push_back(s);
+            continue;
+        }
+        if (!has_info(s) || info(s).removed) continue;
+        Element& e = info(s);
+        double bonus =
+            !top_class.empty() && attr(s, "class") == top_class ? info(top).score * 0.2 : 0.0;
+        bool append = e.scored && e.score + bonus >= threshold;
+        if (!append && (name(s) == "p" || !first_element(s))) {
+            double ld = e.chars ? double(e.link_chars) / e.chars : 0.0;
+            std::string t = text_of(s, 2000);
+            if (e.chars > 80 && ld < 0.25)
+                append = true;
+            else if (e.chars > 0 && e.chars <= 80 && ld == 0 &&
+                     (contains(t, ". ") || ends_like_sentence(t)))
+                append = true;
+        }
+        if (append) out.push_back(s);
+    }
+    return out;
+}
+
+// Prose that is plainly more of the article: long, few links.
+bool is_good_prose(const Block& b, uint32_t min_chars) {
+    return b.chars >= min_chars && b.link_density() < 0.25 &&
+           b.style.kind != ParagraphKind::Heading;
+}
+
+// The chosen containers often miss the lead paragraph or the last section when a page splits its
+// article over sibling branches (a standfirst in the header block, a body in two columns). Like
+// jusText's context step, neighbouring good prose joins the article, with the short blocks
+// between it and the article; furniture stops the search.
+void Extractor::extend_to_neighbours() {
+    size_t first = blocks_.size(), last = 0;
+    for (size_t i = 0; i < blocks_.size(); ++i)
+        if (blocks_[i].keep) {
+            first = std::min(first, i);
+            last = i;
+        }
+    if (first == blocks_.size()) return;
+    constexpr int kMaxGap = 3; // blocks of other kinds crossed to reach more prose
+    auto extend = [&](size_t from, int step, uint32_t min_chars) {
+        int gap = 0;
+        size_t edge = from;
+        for (size_t i = from + step; i < blocks_.size() && gap <= kMaxGap; i += step) {
+            Block& b = blocks_[i];
+            if (b.link_density() > 0.5) break;
+            if (under_removed(b)) {
+                ++gap; // a caption or a date line between lead and body: step over it
+            } else if (is_good_prose(b, min_chars)) {
+                for (size_t k = std::min(edge, i); k <= std::max(edge, i); ++k)
+                    if (!under_removed(blocks_[k]) && blocks_[k].link_density() <= 0.5)
+                        blocks_[k].keep = true;
+                edge = i;
+                gap = 0;
+            } else {
+                ++gap;
+            }
+            if (i == 0) break;
+        }
+    };
+    extend(first, -1, 60);
+    extend(last, +1, 150);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Trimming
+// ---------------------------------------------------------------------------------------------
+
+std::string fold(std::string_view s) {
+    return text::ascii_lower(text::collapse_spaces(s));
+}
+
+void Extractor::trim(const PageMetadata& meta) {
+    // Link lists and link-heavy lines inside the article are navigation ("Read more: ...").
+    for (Block& b : blocks_) {
+        if (!b.keep) continue;
+        double ld = b.link_density();
+        if (ld > 0.5) {
+            b.keep = false;
+            b.why = "links";
+        }
+    }
+    // A short line that introduces what was dropped after it ("Read more:", "Related
+    // articles:", "Tags:"), or the last line of the article when it ends with a colon.
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+        Block& b = blocks_[i];
+        if (!b.keep || b.chars > 60 || !b.text.ends_with(':')) continue;
+        size_t next = i + 1;
+        if (next == blocks_.size() || !blocks_[next].keep) {
+            b.keep = false;
+            b.why = "links";
+        }
+    }
+    // The article's tail: short lines with links after the last paragraph are calls to action
+    // ("Subscribe to our app", "More at example.com"), not its ending.
+    for (size_t i = blocks_.size(), seen = 0; i-- > 0 && seen < 3;) {
+        Block& b = blocks_[i];
+        if (!b.keep) continue;
+        ++seen;
+        if (b.chars >= 100 || b.style.kind == ParagraphKind::Heading) break;
+        if (b.link_chars > 0) {
+            b.keep = false;
+            b.why = "call to action";
+        }
+    }
+    // The headline repeated at the top of the body.
+    std::string title = fold(meta.title);
+    for (Block& b : blocks_) {
+        if (!b.keep) continue;
+        if (b.style.kind == ParagraphKind::Heading && fold(b.text) == title) {
+            b.keep = false;
+            b.why = "headline";
+        }
+        break;
+    }
+    // A heading with nothing kept under it before the next heading of its rank (what it headed
+    // was a link list or a widget).
+    for (size_t i = blocks_.size(); i-- > 0;) {
+        Block& b = blocks_[i];
+        if (!b.keep || b.style.kind != ParagraphKind::Heading) continue;
+        bool has_body = false;
+        for (size_t j = i + 1; j < blocks_.size(); ++j) {
+            if (!blocks_[j].keep) continue;
+            if (blocks_[j].style.kind == ParagraphKind::Heading &&
+                blocks_[j].style.level <= b.style.level)
+                break;
+            if (blocks_[j].style.kind != ParagraphKind::Heading) {
+                has_body = true;
+                break;
+            }
+        }
+        if (!has_body) {
+            b.keep = false;
+            b.why = "heading without text";
+        }
+    }
+}
+
+std::vector<Block> Extractor::run(const PageMetadata& meta) {
+    clean();
+    Linearizer(blocks_).run(body_);
+    measure();
+    uint32_t page_prose = has_info(body_) ? info(body_).prose : 0;
+    remove_furniture(page_prose);
+
+    xmlNode* top = best_candidate();
+    if (top) {
+        std::vector<xmlNode*> chosen = with_siblings(top);
+        for (Block& b : blocks_) {
+            if (under_removed(b)) continue;
+            for (xmlNode* p = b.owner; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+                if (std::find(chosen.begin(), chosen.end(), p) != chosen.end()) {
+                    b.keep = true;
+                    break;
+                }
+                if (p == body_) break;
+            }
+        }
+        extend_to_neighbours();
+    } else {
+        // No paragraph anywhere long enough to score (a page of short lines): keep what is not
+        // furniture and not links.
+        for (Block& b : blocks_) b.keep = !under_removed(b);
+    }
+    for (Block& b : blocks_) {
+        if (b.keep || !under_removed(b)) continue;
+        for (xmlNode* p = b.owner; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+            if (has_info(p) && info(p).removed) {
+                b.why = info(p).why;
+                break;
+            }
+    }
+    trim(meta);
+    for (Element& e : elements_) e.node->_private = nullptr;
+    return std::move(blocks_);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] The article
+// ---------------------------------------------------------------------------------------------
+
+constexpr size_t kMaxRemovedBytes = 64 * 1024; // boilerplate kept for "Show removed text"
+
+// Days between two ISO dates (their first ten characters), or -1 if either is not a date.
+int days_apart(std::string_view a, std::string_view b) {
+    auto days = [](std::string_view d) -> long {
+        if (d.size() < 10) return -1;
+        int y = std::atoi(std::string(d.substr(0, 4)).c_str()),
+            m = std::atoi(std::string(d.substr(5, 2)).c_str()),
+            dd = std::atoi(std::string(d.substr(8, 2)).c_str());
+        // Days from civil (Howard Hinnant's algorithm).
+        y -= m <= 2;
+        long era = (y >= 0 ? y : y - 399) / 400;
+        long yoe = y - era * 400;
+        long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097 + doe;
+    };
+    long x = days(a), y = days(b);
+    if (x < 0 || y < 0) return -1;
+    return int(x > y ? x - y : y - x);
+}
+
+bool starts_alike(std::string_view body, std::string_view standfirst) {
+    std::string a = fold(body), b = fold(standfirst);
+    while (!b.empty() && (b.back() == '.' || b.back() == ' ' || uint8_t(b.back()) >= 0x80))
+        b.pop_back(); // "..." / "…"
+    return !b.empty() && a.compare(0, b.size(), b) == 0;
+}
+
+} // namespace
+} // namespace broadsheet::html
+
+namespace broadsheet::detail {
+
+bool looks_like_html(std::string_view s) {
+    s = s.substr(0, 4096);
+    std::string head = text::ascii_lower(s);
+    size_t start = head.find_first_not_of(" \t\r\n");
+    if (start == std::string::npos) return false;
+    std::string_view h = std::string_view(head).substr(start);
+    if (h.starts_with("<!doctype html") || h.starts_with("<html") || h.starts_with("<head") ||
+        h.starts_with("<body"))
+        return true;
+    // A fragment or a page after a comment/XML declaration: typical tags early on.
+    return h.starts_with("<") && (html::contains(h, "<html") || html::contains(h, "<body") ||
+                                  html::contains(h, "<head") || html::contains(h, "<p>") ||
+                                  html::contains(h, "<div") || html::contains(h, "<article"));
+}
+
+void import_html(std::string_view name, std::string_view utf8, ImportResult& r) {
+    // A parsed page takes about ten times its size in memory; real pages are well under this
+    // limit (data: URIs aside), so beyond it only the start of the page is read.
+    constexpr size_t kMaxHtmlBytes = 32u << 20;
+    if (utf8.size() > kMaxHtmlBytes) {
+        size_t cut = utf8.rfind('<', kMaxHtmlBytes);
+        utf8 = utf8.substr(0, cut == std::string_view::npos || cut == 0 ? kMaxHtmlBytes : cut);
+        r.warnings.push_back("the page is larger than " + std::to_string(kMaxHtmlBytes >> 20) +
+                             " MB: only its first " + std::to_string(kMaxHtmlBytes >> 20) +
+                             " MB were read");
+    }
+    html::Doc doc = html::parse_html(utf8);
+    xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+    if (!root) {
+        r.error = "could not read the HTML";
+        return;
+    }
+    Article a;
+    a.file = std::string(name);
+    a.encoding = "UTF-8";
+    html::PageMetadata meta = html::read_metadata(doc.get());
+    a.title = meta.title;
+    a.byline = meta.authors;
+    a.date = meta.date;
+    a.source = meta.site_name;
+    a.url = meta.url;
+    a.language = meta.language;
+    a.metadata = meta.extra;
+
+    xmlNode* body = nullptr;
+    for (xmlNode* n = root; n; n = html::next_in(root, n))
+        if (html::is(n, "body")) {
+            body = n;
+            break;
+        }
+    if (!body) body = root;
+    std::vector<html::Block> blocks = html::Extractor(body).run(meta);
+
+    // No byline in the metadata: a visible one near the top or at the end of the article
+    // ("By Jane Doe", "Text: Max Muster").
+    if (a.byline.empty()) {
+        size_t first = blocks.size(), last = 0;
+        for (size_t i = 0; i < blocks.size(); ++i)
+            if (blocks[i].keep) first = std::min(first, i), last = i;
+        std::vector<size_t> near;
+        for (size_t i = first >= 6 ? first - 6 : 0; i < std::min(blocks.size(), first + 3); ++i)
+            near.push_back(i);
+        for (size_t i = last >= 4 ? last - 4 : 0; i <= last && first < blocks.size(); ++i)
+            near.push_back(i);
+        for (size_t i : near) {
+            if (blocks[i].why == std::string_view("comments")) continue;
+            if (std::string who = html::byline_in_line(blocks[i].text); !who.empty()) {
+                a.byline.push_back(std::move(who));
+                break;
+            }
+        }
+    }
+    // The date as printed near the headline: the date when the metadata has none, and the
+    // better one when the metadata's differs by a day (a UTC time stamp of a local date).
+    {
+        size_t first = blocks.size();
+        for (size_t i = 0; i < blocks.size(); ++i)
+            if (blocks[i].keep) {
+                first = i;
+                break;
+            }
+        std::string seen;
+        for (size_t i = first >= 8 ? first - 8 : 0;
+             i < std::min(blocks.size(), first + 3) && seen.empty(); ++i)
+            if (blocks[i].text.size() < 120) seen = parse_date(blocks[i].text);
+        if (a.date.empty())
+            a.date = seen;
+        else if (!seen.empty() && a.date.size() > 10 && seen.compare(0, 10, a.date, 0, 10) != 0 &&
+                 html::days_apart(seen, a.date) == 1)
+            a.date = seen;
+    }
+    size_t removed_bytes = 0;
+    for (const auto& b : blocks) {
+        if (b.keep) {
+            a.add_paragraph(b.text, b.style);
+        } else if (removed_bytes < html::kMaxRemovedBytes) {
+            removed_bytes += b.text.size();
+            a.removed.push_back({b.text, b.why});
+        }
+    }
+    if (a.paragraphs.empty() && a.title.empty()) {
+        r.error = "no text found in the page";
+        return;
+    }
+    if (!meta.description.empty() &&
+        (a.paragraphs.empty() || !html::starts_alike(a.paragraph(0), meta.description)))
+        a.standfirst = meta.description;
+    r.articles.push_back(std::move(a));
+}
+
+} // namespace broadsheet::detail

@@ -1,0 +1,342 @@
+// The HTML importer on pages written for these tests: main content among page furniture,
+// structure kept, metadata from every source a page may use, hostile input.
+#include "broadsheet/import.hpp"
+
+#include "import_internal.hpp"
+#include "paragraph_styles.hpp"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+using broadsheet::Article;
+using broadsheet::ImportResult;
+using broadsheet::ParagraphKind;
+
+namespace {
+
+// Paragraphs long enough to read as prose (the extractor scores text length and commas).
+const char* const kP1 =
+    "The river authority opened the new flood barrier on Monday, after four years of work, "
+    "and said it would protect some twelve thousand homes in the lower town from spring floods.";
+const char* const kP2 =
+    "Engineers tested the gates twice during the winter storms, when the water rose faster "
+    "than forecast, and both times the barrier closed within the eleven minutes it was designed "
+    "for.";
+const char* const kP3 =
+    "Residents who had been flooded three times in a decade welcomed the barrier, though some "
+    "said the new embankment path cut them off from the riverside gardens they had used for years.";
+const char* const kP4 =
+    "The authority will publish water levels from the barrier's sensors on its website every "
+    "fifteen minutes, and it plans a second barrier upstream, pending money from the regional "
+    "budget.";
+
+std::string page(const std::string& head, const std::string& body) {
+    return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">" + head +
+           "</head><body>" + body + "</body></html>";
+}
+
+std::string furniture_page() {
+    return page(
+        "<title>Flood barrier opens | Riverside Gazette</title>"
+        "<meta property=\"og:site_name\" content=\"Riverside Gazette\">",
+        "<header><a href=\"/\">Riverside Gazette</a><nav><ul><li><a href=\"/news\">News</a></li>"
+        "<li><a href=\"/sport\">Sport</a></li><li><a "
+        "href=\"/weather\">Weather</a></li></ul></nav></header>"
+        "<div class=\"share-buttons\"><a href=\"#\">Share on Facebook</a> <a "
+        "href=\"#\">Tweet</a></div>"
+        "<main><article><h1>Flood barrier opens</h1><p class=\"byline\">By Mara Quill</p>"
+        "<p>" +
+            std::string(kP1) + "</p><p>" + kP2 +
+            "</p><p>Read more: <a href=\"/x\">Town council "
+            "approves the budget for the coming year</a></p><p>" +
+            kP3 + "</p><p>" + kP4 +
+            "</p></article></main>"
+            "<aside class=\"sidebar\"><h3>Most read</h3><ul><li><a href=\"/a\">Bakery wins "
+            "national prize for its rye loaf</a></li>"
+            "<li><a href=\"/b\">Ferry timetable changes from May with fewer evening "
+            "crossings</a></li></ul></aside>"
+            "<div id=\"comments\"><h3>Comments</h3><p>I walked past the barrier today and it looks "
+            "enormous, well "
+            "done to everybody who worked on it through the winter, really impressive "
+            "work.</p></div>"
+            "<footer><p>Copyright Riverside Gazette. All rights reserved.</p><a "
+            "href=\"/privacy\">Privacy</a></footer>");
+}
+
+Article import_one(const std::string& html, const char* name = "page.html") {
+    ImportResult r = broadsheet::import_file(name, html);
+    REQUIRE_MESSAGE(r.ok(), r.error);
+    REQUIRE(r.articles.size() == 1);
+    return r.articles[0];
+}
+
+bool removed_has(const Article& a, std::string_view part) {
+    for (const auto& r : a.removed)
+        if (r.text.find(part) != std::string::npos) return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE(
+    "the article body is found among navigation, share buttons, sidebar, comments and footer") {
+    Article a = import_one(furniture_page());
+    REQUIRE(a.paragraphs.size() >= 4);
+    CHECK(a.text.find(kP1) != std::string::npos);
+    CHECK(a.text.find(kP4) != std::string::npos);
+    CHECK(a.text.find(kP1) < a.text.find(kP2));
+    CHECK(a.text.find(kP3) < a.text.find(kP4));
+    for (std::string_view junk : {"Sport", "Share on Facebook", "Bakery wins", "I walked past",
+                                  "Copyright", "Read more", "Most read"}) {
+        CAPTURE(junk);
+        CHECK(a.text.find(junk) == std::string::npos);
+    }
+    CHECK(removed_has(a, "I walked past the barrier"));
+    CHECK(removed_has(a, "Town council approves"));
+    CHECK(a.title == "Flood barrier opens");
+    CHECK(a.source == "Riverside Gazette");
+    CHECK(a.language == "en");
+}
+
+TEST_CASE("headings, lists, block quotes and preformatted text keep their structure") {
+    Article a = import_one(page(
+        "<title>Barrier</title>",
+        "<article><h1>Barrier</h1><p>" + std::string(kP1) + "</p><h2>How the gates work</h2><p>" +
+            kP2 +
+            "</p><ul><li>Two steel gates, each forty metres wide</li><li>Sensors every hundred "
+            "metres<ul>"
+            "<li>Read every fifteen minutes</li></ul></li></ul><blockquote><p>We have waited a "
+            "long time "
+            "for this, and it works.</p></blockquote><pre>level  1.2 m\nflow   340 m3/s</pre><p>" +
+            kP3 + "</p></article>"));
+    const StyledParagraph rows[] = {
+        {"How the gates work", ParagraphKind::Heading, 2},
+        {"Two steel gates, each forty metres wide", ParagraphKind::ListItem, 1},
+        {"Read every fifteen minutes", ParagraphKind::ListItem, 2},
+        {"We have waited a long time for this, and it works.", ParagraphKind::Quote, 0},
+        {"level  1.2 m\nflow   340 m3/s", ParagraphKind::Code, 0},
+        {kP1, ParagraphKind::Body, 0},
+    };
+    check_styles(a, rows);
+    CHECK(a.paragraphs.size() == a.styles.size());
+}
+
+TEST_CASE("text joined by inline tags keeps its spacing, and two <br> split a paragraph") {
+    Article a = import_one(
+        page("<title>T</title>",
+             "<article><p>" + std::string(kP1) +
+                 "</p><p>The <b>gates</b> close in <em>eleven</em>&nbsp;minutes, "
+                 "the engineers said, and open again within the hour.<br><br>A second line of text "
+                 "follows the break, "
+                 "and it is long enough to count as a paragraph of its own here.</p><p>" +
+                 kP2 + "</p></article>"));
+    CHECK(a.text.find("The gates close in eleven minutes, the engineers said") !=
+          std::string::npos); // NBSP too
+    bool split = false;
+    for (size_t i = 0; i < a.paragraphs.size(); ++i)
+        split = split || a.paragraph(i).starts_with("A second line of text follows the break");
+    CHECK(split);
+}
+
+TEST_CASE("a lead paragraph set apart from the article's container is joined to it") {
+    Article a =
+        import_one(page("<title>Barrier</title>",
+                        "<div class=\"intro\"><h1>Barrier</h1><p class=\"lead\">The new flood "
+                        "barrier, four years in the "
+                        "making, was opened on Monday by the river authority.</p></div><div "
+                        "class=\"date\">12 May 2023</div>"
+                        "<div class=\"story\"><p>" +
+                            std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 + "</p></div>"));
+    REQUIRE(!a.paragraphs.empty());
+    CHECK(a.paragraph(0).starts_with("The new flood barrier, four years"));
+    CHECK(a.date == "2023-05-12");
+}
+
+TEST_CASE("metadata comes from JSON-LD, OpenGraph, meta tags, microdata, time and bylines") {
+    const std::string body = "<article><h1>Flood barrier opens</h1><p>" + std::string(kP1) +
+                             "</p><p>" + kP2 + "</p><p>" + kP3 + "</p></article>";
+    struct Row {
+        const char* source;
+        std::string head;
+        std::string body_prefix;
+        const char* byline; // "; "-joined
+        const char* date;
+    };
+    const Row rows[] = {
+        {"JSON-LD NewsArticle",
+         R"(<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Flood barrier opens","author":[{"@type":"Person","name":"Mara Quill"},{"@type":"Person","name":"Tom Reed"}],"datePublished":"2023-05-12T08:30:00+02:00","publisher":{"@type":"Organization","name":"Riverside Gazette"}}</script>)",
+         "", "Mara Quill; Tom Reed", "2023-05-12T08:30+02:00"},
+        {"JSON-LD @graph with an author by @id",
+         R"(<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"Person","@id":"#p1","name":"Ina Voss"},{"@type":"BlogPosting","headline":"Flood barrier opens","author":{"@id":"#p1"},"datePublished":"2022-01-03"}]}</script>)",
+         "", "Ina Voss", "2022-01-03"},
+        {"OpenGraph and article:*",
+         R"(<meta property="og:title" content="Flood barrier opens"><meta property="article:published_time" content="2021-11-30T10:00:00Z"><meta name="author" content="Ola Berg">)",
+         "", "Ola Berg", "2021-11-30T10:00Z"},
+        {"Dublin Core",
+         R"(<meta name="DC.creator" content="Pia Lund"><meta name="DC.date.issued" content="2020-02-29">)",
+         "", "Pia Lund", "2020-02-29"},
+        {"microdata", "",
+         R"(<div itemscope itemtype="https://schema.org/Article"><span itemprop="author" itemscope><span itemprop="name">Uma Stein</span></span><meta itemprop="datePublished" content="2019-07-04"></div>)",
+         "Uma Stein", "2019-07-04"},
+        {"time element and a visible byline", "",
+         R"(<p class="byline">Von Jonas Keller</p><time datetime="2018-03-09T07:15">9. März 2018</time>)",
+         "Jonas Keller", "2018-03-09T07:15"},
+        {"rel=author link", "", R"(<a rel="author" href="/staff/li">Li Wen</a>)", "Li Wen", ""},
+        {"a site name as author is the last resort",
+         R"(<meta property="og:site_name" content="Riverside Gazette"><meta name="author" content="Riverside Gazette">)",
+         R"(<span class="author-name">Kim Ode</span>)", "Kim Ode", ""},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.source));
+        Article a = import_one(
+            page("<title>Flood barrier opens</title>" + row.head, row.body_prefix + body));
+        std::string byline;
+        for (const auto& n : a.byline) byline += (byline.empty() ? "" : "; ") + n;
+        CHECK(byline == row.byline);
+        CHECK(a.date == row.date);
+        CHECK(a.title == "Flood barrier opens");
+    }
+}
+
+TEST_CASE(
+    "the headline is the page's h1 when it agrees with the title tag, without the site name") {
+    struct Row {
+        const char* what;
+        std::string head;
+        std::string headings;
+        const char* title;
+    };
+    const Row rows[] = {
+        {"site after a bar", "<title>Gates tested in storm | Riverside Gazette</title>", "",
+         "Gates tested in storm"},
+        {"site before a dash, named by og:site_name",
+         R"(<title>Riverside Gazette - Gates tested in storm</title><meta property="og:site_name" content="Riverside Gazette">)",
+         "", "Gates tested in storm"},
+        {"the h1 keeps its own typography",
+         R"(<meta property="og:title" content="&quot;It works&quot;, engineers say">)",
+         "<h1>\xE2\x80\x9EIt works\xE2\x80\x9C, engineers say</h1>",
+         "\xE2\x80\x9EIt works\xE2\x80\x9C, engineers say"},
+        {"a kicker inside the h1 is dropped", "<title>Gates tested in storm - Gazette</title>",
+         "<h1><span class=\"kicker\">Flood defence</span> <span>Gates tested in storm</span></h1>",
+         "Gates tested in storm"},
+        {"a logo h1 and a hidden h1 are passed over",
+         "<title>Gates tested in storm | Gazette</title>",
+         "<h1><a href=\"/\">Gazette</a></h1><h1 class=\"visually-hidden\">Navigation</h1><h2>Gates "
+         "tested in storm</h2>",
+         "Gates tested in storm"},
+        {"a lone h1 that disagrees with the title tag still wins",
+         "<title>Riverside Gazette</title>", "<h1>Welcome!</h1>", "Welcome!"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.what));
+        Article a = import_one(
+            page(row.head, "<div>" + row.headings + "<p>" + kP1 + "</p><p>" + kP2 + "</p></div>"));
+        CHECK(a.title == row.title);
+    }
+}
+
+TEST_CASE(
+    "a call to action after the last paragraph and a colon line before a link list are dropped") {
+    Article a = import_one(page(
+        "<title>T</title>",
+        "<article><p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 +
+            "</p><p>More on this:</p>"
+            "<ul><li><a href=\"/1\">Barrier plans shown to residents at a public meeting</a></li>"
+            "<li><a href=\"/2\">Authority asks for money for a second barrier "
+            "upstream</a></li></ul>"
+            "<p>Get our newsletter <a href=\"/n\">here</a>.</p></article>"));
+    CHECK(a.text.ends_with(kP3));
+    CHECK(removed_has(a, "More on this:"));
+    CHECK(removed_has(a, "Get our newsletter"));
+}
+
+TEST_CASE("hostile and broken HTML gives a best-effort article or a clear error, quickly") {
+    auto deep = [](size_t n, const char* tag) {
+        std::string s = "<html><body><p>" + std::string(kP1) + "</p>";
+        for (size_t i = 0; i < n; ++i) s += std::string("<") + tag + ">";
+        s += "deep text";
+        for (size_t i = 0; i < n; ++i) s += std::string("</") + tag + ">";
+        return s + "</body></html>";
+    };
+    struct Row {
+        const char* what;
+        std::string html;
+        bool ok;
+    };
+    const Row rows[] = {
+        {"divs nested 100,000 deep", deep(100000, "div"), true},
+        {"unclosed spans 100,000 deep",
+         [] {
+             std::string s = "<html><body><p>" + std::string(kP1) + "</p>";
+             for (int i = 0; i < 100000; ++i) s += "<span>";
+             return s;
+         }(),
+         true},
+        {"unclosed p and stray table",
+         "<html><body><p>" + std::string(kP1) + "<p>" + kP2 + "</td></table><p>" + kP3, true},
+        {"script holding markup",
+         "<html><body><script>var s = '<p>not text</p>';</script><p>" + std::string(kP1) +
+             "</p></body></html>",
+         true},
+        {"no body text at all",
+         "<html><head><title></title></head><body><script>x()</script></body></html>", false},
+        {"a 5 MB single line",
+         "<html><body><p>" +
+             [] {
+                 std::string s;
+                 while (s.size() < (5u << 20)) s += "word, ";
+                 return s;
+             }() +
+             "</p></body></html>",
+         true},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.what));
+        auto start = std::chrono::steady_clock::now();
+        ImportResult r = broadsheet::import_file("hostile.html", row.html);
+        auto seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        CHECK_MESSAGE(r.ok() == row.ok, r.error);
+        if (!r.ok()) CHECK(!r.error.empty());
+        CHECK(seconds < 20.0);
+    }
+    ImportResult script = broadsheet::import_file("s.html", rows[3].html);
+    REQUIRE(script.ok());
+    CHECK(script.articles[0].text.find("not text") == std::string::npos);
+}
+
+TEST_CASE("pages are recognised by content first and by extension second") {
+    struct Row {
+        const char* name;
+        std::string text;
+        bool html;
+    };
+    const Row rows[] = {
+        {"saved.txt", "<!DOCTYPE html><html><body><p>x</p></body></html>", true},
+        {"fragment.txt", "<div class=\"story\"><p>Text.</p></div>", true},
+        {"page.htm", "Just text, no tags", true},
+        {"note.txt", "A < B and C > D are comparisons, not tags.", false},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.name));
+        bool by_content = broadsheet::detail::looks_like_html(row.text);
+        bool by_name = std::string_view(row.name).ends_with(".htm");
+        CHECK((by_content || by_name) == row.html);
+    }
+}
+
+TEST_CASE("a page in a legacy charset is decoded by its declaration before it is parsed") {
+    std::string html = "<html><head><meta charset=\"windows-1252\"><title>Caf\xE9 "
+                       "reopens</title></head><body><article>"
+                       "<h1>Caf\xE9 reopens</h1><p>" +
+                       std::string(kP1) + " \x93Good news\x94, said the owner.</p><p>" + kP2 +
+                       "</p></article></body></html>";
+    ImportResult r = broadsheet::import_file("cafe.html", html);
+    REQUIRE(r.ok());
+    CHECK(r.articles[0].encoding == "Windows-1252");
+    CHECK(r.articles[0].title == "Caf\xC3\xA9 reopens");
+    CHECK(r.articles[0].text.find("\xE2\x80\x9CGood news\xE2\x80\x9D") != std::string::npos);
+}
