@@ -130,10 +130,12 @@ void draw_library_panel(App& app) {
     if (!ImGui::BeginTable("library-table", kColumnCount, kFlags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoHide, 0, kTitle);
-    ImGui::TableSetupColumn("Date", 0, 0, kDate);
-    ImGui::TableSetupColumn("By", 0, 0, kByline);
+    // Fixed columns sized for their widest values (rows are clipped, so they cannot size to them).
+    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("0000-00-00").x, kDate);
+    ImGui::TableSetupColumn("By", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8, kByline);
     ImGui::TableSetupColumn("File", ImGuiTableColumnFlags_DefaultHide, 0, kFile);
-    ImGui::TableSetupColumn("Length", ImGuiTableColumnFlags_PreferSortDescending, 0, kLength);
+    ImGui::TableSetupColumn("Length", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
+                            ImGui::CalcTextSize("000000 words").x, kLength);
     ImGui::TableHeadersRow();
 
     if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
