@@ -185,3 +185,27 @@ TEST_CASE("every prefix of ugly text analyses without reading past its end") {
         }
     }
 }
+
+TEST_CASE("the stem cache gives the stemmer's terms, the second time a word is seen as the first") {
+    // Words seen again come from the analyzer's cache; each must match a fresh Stemmer's answer,
+    // stopwords must stay stopwords, and long words (not cached) must still be stemmed.
+    const std::string long_word(100, 'x');
+    const std::vector<std::string> words = {"running", "Runs", "the", "caf\xC3\xA9s", "generalizations", "it's",
+                                            "CONNECTED", "connection", "x", long_word + "ing"};
+    Analyzer analyzer;
+    Stemmer stemmer("english");
+    std::string folded;
+    for (int round = 0; round < 3; ++round) {
+        for (const auto& w : words) {
+            CAPTURE(w);
+            CAPTURE(round);
+            fold(w, true, folded);
+            std::string_view surface = strip_possessive(folded);
+            std::string expected = is_stopword(surface) ? "" : std::string(stemmer.stem(surface));
+            CHECK(analyzer.term_for_surface(surface) == expected);
+            auto tokens = analyzer.tokens(w);
+            REQUIRE(tokens.size() == (expected.empty() ? 0u : 1u));
+            if (!expected.empty()) CHECK(tokens[0].term == expected);
+        }
+    }
+}

@@ -91,6 +91,35 @@ private:
     ::sb_stemmer* handle_ = nullptr;
 };
 
+// ---- internal: a cache of words on the indexing path ------------------------------------------
+
+// A map from short strings to uint32_t in two flat arrays (open addressing, linear probing; keys
+// back to back in one string). The analyzer's stem cache and the index's term cache use it where a
+// node-based map costs a cache miss or two on every token. Internal; may change.
+class WordCache {
+public:
+    static uint32_t hash(std::string_view key);
+    // The value stored for `key` (whose hash() is `h`), or nullptr.
+    const uint32_t* find(std::string_view key, uint32_t h) const;
+    // Stores `value` for `key`, which must not be in the cache yet.
+    void insert(std::string_view key, uint32_t h, uint32_t value);
+    size_t size() const { return used_; }
+    size_t key_bytes() const { return keys_.size(); }
+    void clear();
+    size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot) + keys_.capacity(); }
+
+private:
+    struct Slot {
+        uint32_t hash = 0;
+        uint32_t key_begin = 0;
+        uint32_t key_size = UINT32_MAX; // UINT32_MAX: an empty slot
+        uint32_t value = 0;
+    };
+    std::vector<Slot> slots_; // a power of two in size, at most 3/4 used
+    std::string keys_;
+    size_t used_ = 0;
+};
+
 // ---- the chain ---------------------------------------------------------------------------------
 
 class Analyzer {
@@ -122,11 +151,21 @@ public:
     // The indexed form of one folded, unstemmed word (stem if enabled); "" for a stopword.
     std::string term_for_surface(std::string_view surface);
 
+    // Heap bytes held by the analyzer's caches and scratch buffers.
+    size_t memory_bytes() const;
+
 private:
     void run(std::string_view text, void (*sink)(void*, const Token&), void* ctx);
 
+    // The indexed form of a folded word: its stem, or "" for a stopword (a null data()). Cached:
+    // news repeats its words, and stemming is the costliest stage.
+    std::string_view word_term(std::string_view surface);
+
     AnalyzerOptions options_;
     std::unique_ptr<Stemmer> stemmer_;
+    WordCache word_terms_;         // folded word -> index into term_ranges_
+    std::string terms_;            // the cached terms, back to back
+    std::vector<uint64_t> term_ranges_; // begin << 32 | size, in terms_; kStopword for a stopword
     std::vector<Segment> segments_; // scratch, reused between calls
     std::string folded_, joined_, joined_surface_;
 };

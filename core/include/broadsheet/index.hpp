@@ -124,6 +124,8 @@ private:
         uint64_t last_plus1 = 0;
     };
     TermId intern(std::string_view term);
+    TermId term_of(const Token& token); // intern(token.term), recording its surface
+    void sort_surfaces() const;         // brings sorted_surfaces_ up to date
     void append_posting(TermId t, DocId doc, const std::vector<std::pair<uint8_t, uint32_t>>& field_positions);
 
     // Lookups by string_view without building a std::string (C++20 heterogeneous lookup).
@@ -137,7 +139,13 @@ private:
     Lexicon term_ids_;
     std::vector<TermData> terms_;
     Lexicon surfaces_; // unstemmed folded form -> term
-    mutable std::vector<std::pair<std::string_view, TermId>> sorted_surfaces_;
+    // (stemmed?, surface) -> term, for the tokens of add(): one flat lookup instead of two
+    // node-based ones. Rebuilt as documents are added; empty after loading.
+    WordCache token_terms_;
+    std::string token_key_; // scratch
+    mutable std::vector<std::pair<std::string_view, TermId>> sorted_surfaces_; // views into surface_text_
+    mutable std::string surface_text_;                  // the sorted surfaces back to back
+    mutable std::vector<uint8_t> surface_code_points_;  // per sorted surface: its length, at most 255
     mutable bool surfaces_sorted_ = true;
 
     std::vector<uint8_t> live_;       // per DocId: 1 live, 0 removed

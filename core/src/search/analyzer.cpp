@@ -31,6 +31,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <functional>
 
 namespace broadsheet::search {
 
@@ -327,8 +328,11 @@ void fold(std::string_view word, bool fold_diacritics, std::string& out) {
     bool ascii = true;
     for (char c : word) ascii &= static_cast<unsigned char>(c) < 0x80;
     if (ascii) {
-        out.reserve(word.size());
-        for (char c : word) out += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+        out.resize(word.size()); // no per-character append: this runs for every token
+        for (size_t i = 0; i < word.size(); ++i) {
+            char c = word[i];
+            out[i] = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+        }
         return;
     }
     // NFKD + case fold + drop default-ignorables, filter marks and apostrophes, then compose.
@@ -429,8 +433,60 @@ std::string_view Stemmer::stem(std::string_view folded) {
 }
 
 // ------------------------------------------------------------------------------------------------
+// [SECTION] The word cache
+// ------------------------------------------------------------------------------------------------
+
+uint32_t WordCache::hash(std::string_view key) {
+    uint64_t h = std::hash<std::string_view>{}(key);
+    return uint32_t(h ^ (h >> 32));
+}
+
+const uint32_t* WordCache::find(std::string_view key, uint32_t h) const {
+    if (slots_.empty()) return nullptr;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        const Slot& s = slots_[i];
+        if (s.key_size == UINT32_MAX) return nullptr;
+        if (s.hash == h && s.key_size == key.size() && std::string_view(keys_).substr(s.key_begin, s.key_size) == key)
+            return &s.value;
+    }
+}
+
+void WordCache::insert(std::string_view key, uint32_t h, uint32_t value) {
+    if ((used_ + 1) * 4 > slots_.size() * 3) { // grow to keep probes short
+        std::vector<Slot> old(std::max<size_t>(slots_.size() * 2, 1024));
+        old.swap(slots_);
+        const size_t mask = slots_.size() - 1;
+        for (const Slot& s : old) {
+            if (s.key_size == UINT32_MAX) continue;
+            size_t i = s.hash & mask;
+            while (slots_[i].key_size != UINT32_MAX) i = (i + 1) & mask;
+            slots_[i] = s;
+        }
+    }
+    const size_t mask = slots_.size() - 1;
+    size_t i = h & mask;
+    while (slots_[i].key_size != UINT32_MAX) i = (i + 1) & mask;
+    slots_[i] = {h, uint32_t(keys_.size()), uint32_t(key.size()), value};
+    keys_ += key;
+    ++used_;
+}
+
+void WordCache::clear() {
+    slots_.clear();
+    keys_.clear();
+    used_ = 0;
+}
+
+// ------------------------------------------------------------------------------------------------
 // [SECTION] The chain
 // ------------------------------------------------------------------------------------------------
+
+namespace {
+constexpr uint64_t kStopword = UINT64_MAX;       // term_ranges_ entry of a stopword
+constexpr size_t kMaxCachedWord = 64;            // longer "words" (codes, junk) are not cached
+constexpr size_t kMaxCacheBytes = size_t(16) << 20; // then the cache starts again from empty
+} // namespace
 
 Analyzer::Analyzer(AnalyzerOptions options) : options_(std::move(options)) {
     if (options_.stem) stemmer_ = std::make_unique<Stemmer>(options_.language);
@@ -444,9 +500,35 @@ Analyzer& Analyzer::operator=(const Analyzer& other) {
 }
 
 std::string Analyzer::term_for_surface(std::string_view surface) {
-    if (options_.stopwords && is_stopword(surface, options_.language)) return {};
-    if (stemmer_) return std::string(stemmer_->stem(surface));
-    return std::string(surface);
+    return std::string(word_term(surface));
+}
+
+size_t Analyzer::memory_bytes() const {
+    return word_terms_.memory_bytes() + terms_.capacity() + term_ranges_.capacity() * sizeof(uint64_t) +
+           segments_.capacity() * sizeof(Segment) + folded_.capacity() + joined_.capacity() +
+           joined_surface_.capacity();
+}
+
+std::string_view Analyzer::word_term(std::string_view surface) {
+    if (!stemmer_ && !options_.stopwords) return surface;
+    const uint32_t h = WordCache::hash(surface);
+    if (const uint32_t* v = word_terms_.find(surface, h)) {
+        uint64_t range = term_ranges_[*v];
+        if (range == kStopword) return {};
+        return std::string_view(terms_).substr(size_t(range >> 32), size_t(range & UINT32_MAX));
+    }
+    bool stop = options_.stopwords && is_stopword(surface, options_.language);
+    std::string_view term = stop ? std::string_view{} : stemmer_ ? stemmer_->stem(surface) : surface;
+    if (surface.size() > kMaxCachedWord) return term;
+    if (word_terms_.key_bytes() + terms_.size() > kMaxCacheBytes) {
+        word_terms_.clear();
+        terms_.clear();
+        term_ranges_.clear();
+    }
+    word_terms_.insert(surface, h, uint32_t(term_ranges_.size()));
+    term_ranges_.push_back(stop ? kStopword : uint64_t(terms_.size()) << 32 | term.size());
+    terms_ += term; // `term` may point into the stemmer's buffer, never into terms_
+    return term;
 }
 
 void Analyzer::run(std::string_view text, void (*sink)(void*, const Token&), void* ctx) {
@@ -483,9 +565,11 @@ void Analyzer::run(std::string_view text, void (*sink)(void*, const Token&), voi
             group_range.end = seg.range.end;
         }
         uint32_t pos = position++;
-        if (seg.kind == TokenKind::Word && options_.stopwords && is_stopword(surface, options_.language)) continue;
         std::string_view term = surface;
-        if (seg.kind == TokenKind::Word && stemmer_) term = stemmer_->stem(surface);
+        if (seg.kind == TokenKind::Word) {
+            term = word_term(surface);
+            if (term.data() == nullptr) continue; // a stopword
+        }
         sink(ctx, Token{term, surface, seg.range, pos, seg.kind});
     }
     flush_group();

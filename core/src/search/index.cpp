@@ -35,6 +35,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdlib>
 
 namespace broadsheet::search {
 
@@ -176,6 +177,23 @@ TermId Index::intern(std::string_view term) {
     return it->second;
 }
 
+TermId Index::term_of(const Token& t) {
+    // A token's term is a function of its surface and whether it is stemmed (words and joined
+    // words are, numbers, URL parts and CJK bigrams are not), so (stemmed?, surface) is the key.
+    const bool stemmed = t.kind == TokenKind::Word || t.kind == TokenKind::Joined;
+    token_key_.assign(1, stemmed ? 'w' : 'x');
+    token_key_ += t.surface;
+    const uint32_t h = WordCache::hash(token_key_);
+    if (const uint32_t* id = token_terms_.find(token_key_, h)) return *id;
+    TermId id = intern(t.term);
+    if (surfaces_.find(t.surface) == surfaces_.end()) {
+        surfaces_.emplace(std::string(t.surface), id);
+        surfaces_sorted_ = false;
+    }
+    if (token_key_.size() <= 65) token_terms_.insert(token_key_, h, id); // not codes and junk
+    return id;
+}
+
 void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint8_t, uint32_t>>& fp) {
     // fp: (field, position) pairs of this term in this document, sorted.
     TermData& td = terms_[t];
@@ -211,11 +229,7 @@ DocId Index::add(const Article& article, std::string_view key) {
     auto index_field = [&](Field f, std::string_view text, uint32_t first_position) {
         uint32_t last = first_position;
         analyzer_.analyze(text, [&](const Token& t) {
-            TermId id = intern(t.term);
-            if (surfaces_.find(t.surface) == surfaces_.end()) {
-                surfaces_.emplace(std::string(t.surface), id);
-                surfaces_sorted_ = false;
-            }
+            TermId id = term_of(t);
             occ.push_back({id, uint8_t(f), first_position + t.position});
             if (t.kind != TokenKind::Joined) ++length[size_t(f)];
             last = first_position + t.position + 1;
@@ -339,7 +353,9 @@ size_t Index::memory_bytes() const {
     size_t n = sizeof(*this);
     for (const auto& td : terms_) n += sizeof(TermData) + td.postings.capacity() + td.text->capacity() + 48;
     for (const auto& [s, id] : surfaces_) n += s.capacity() + 48;
-    n += sorted_surfaces_.capacity() * sizeof(sorted_surfaces_[0]);
+    n += sorted_surfaces_.capacity() * sizeof(sorted_surfaces_[0]) + token_terms_.memory_bytes() +
+         surface_text_.capacity() + surface_code_points_.capacity() +
+         analyzer_.memory_bytes();
     n += live_.capacity() + lengths_.capacity() * 4 + dates_.capacity() * 4 + keys_.capacity() +
          key_ends_.capacity() * 4 + forward_.capacity() + forward_ends_.capacity() * 8;
     return n;
@@ -349,15 +365,36 @@ size_t Index::memory_bytes() const {
 // [SECTION] Lexicon lookups: exact, prefix, near (typos)
 // ------------------------------------------------------------------------------------------------
 
+void Index::sort_surfaces() const {
+    if (surfaces_sorted_) return;
+    sorted_surfaces_.clear();
+    sorted_surfaces_.reserve(surfaces_.size());
+    for (const auto& [s, id] : surfaces_) sorted_surfaces_.emplace_back(s, id);
+    std::sort(sorted_surfaces_.begin(), sorted_surfaces_.end());
+    // The words back to back, in order, and the table pointed at them: scans (prefixes, typos)
+    // then read memory in order instead of visiting the hash map's nodes.
+    size_t bytes = 0;
+    for (const auto& e : sorted_surfaces_) bytes += e.first.size();
+    surface_text_.clear();
+    surface_text_.reserve(std::max<size_t>(bytes, 64)); // never in-place (SSO): views survive a move
+    for (const auto& e : sorted_surfaces_) surface_text_ += e.first;
+    surface_code_points_.clear();
+    surface_code_points_.reserve(sorted_surfaces_.size());
+    size_t at = 0;
+    for (auto& e : sorted_surfaces_) {
+        std::string_view in_text = std::string_view(surface_text_).substr(at, e.first.size());
+        at += e.first.size();
+        e.first = in_text;
+        size_t n = 0;
+        for (char c : in_text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80; // lead bytes
+        surface_code_points_.push_back(uint8_t(std::min<size_t>(n, 255)));
+    }
+    surfaces_sorted_ = true;
+}
+
 void Index::terms_with_prefix(std::string_view prefix, std::vector<TermId>& out) const {
     out.clear();
-    if (!surfaces_sorted_) {
-        sorted_surfaces_.clear();
-        sorted_surfaces_.reserve(surfaces_.size());
-        for (const auto& [s, id] : surfaces_) sorted_surfaces_.emplace_back(s, id);
-        std::sort(sorted_surfaces_.begin(), sorted_surfaces_.end());
-        surfaces_sorted_ = true;
-    }
+    sort_surfaces();
     auto it = std::lower_bound(sorted_surfaces_.begin(), sorted_surfaces_.end(),
                                std::pair<std::string_view, TermId>(prefix, 0));
     for (; it != sorted_surfaces_.end() && it->first.starts_with(prefix); ++it)
@@ -395,8 +432,8 @@ int edit_distance(const std::u32string& a, const std::u32string& b, int max) {
     return prev[m];
 }
 
-std::u32string code_points(std::string_view s) {
-    std::u32string out;
+void code_points(std::string_view s, std::u32string& out) {
+    out.clear();
     for (size_t i = 0; i < s.size();) {
         auto c = static_cast<unsigned char>(s[i]);
         size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
@@ -405,7 +442,23 @@ std::u32string code_points(std::string_view s) {
         out.push_back(cp);
         i += len;
     }
-    return out;
+}
+
+// Bag distance (Bartolini et al., "String matching with metric trees using an approximate
+// distance", SPIRE 2002) over code points folded into 32 buckets: a lower bound of the edit
+// distance (an insertion, deletion or substitution changes each side of the bag difference by at
+// most one, a transposition by nothing, and merging buckets only shrinks it), so words it rules
+// out are exactly words edit_distance() would reject, at a fraction of its cost.
+using Bag = std::array<int32_t, 32>;
+void add_to_bag(const std::u32string& s, Bag& bag, int32_t sign) {
+    for (char32_t c : s) bag[c & 31] += sign;
+}
+bool bag_within(const Bag& word_bag, const std::u32string& s, int max) {
+    Bag diff = word_bag;
+    add_to_bag(s, diff, -1);
+    int more = 0, fewer = 0;
+    for (int32_t d : diff) (d > 0 ? more : fewer) += d > 0 ? d : -d;
+    return more <= max && fewer <= max;
 }
 
 } // namespace
@@ -413,14 +466,23 @@ std::u32string code_points(std::string_view s) {
 void Index::terms_near(std::string_view word, int max_edits, std::vector<NearTerm>& out) const {
     out.clear();
     if (max_edits < 0) return;
-    std::u32string w = code_points(word);
-    std::u32string s;
-    for (const auto& [surface, id] : surfaces_) {
-        if (terms_[id].df == 0) continue;
-        // Cheap filter on byte lengths before decoding: each edit changes at most 4 bytes.
-        if (surface.size() + size_t(max_edits) * 4 < word.size() || word.size() + size_t(max_edits) * 4 < surface.size())
+    std::u32string w, s;
+    code_points(word, w);
+    Bag word_bag{};
+    add_to_bag(w, word_bag, 1);
+    // Over the flat sorted table, not the hash map's nodes: the filters below read only the
+    // lengths in it, and most words fail them before their bytes are touched.
+    sort_surfaces();
+    const size_t lo = w.size() > size_t(max_edits) ? w.size() - size_t(max_edits) : 0, hi = w.size() + size_t(max_edits);
+    for (size_t i = 0; i < sorted_surfaces_.size(); ++i) {
+        // Cheap filter on lengths in code points (255: that many or more) before decoding.
+        size_t cps = surface_code_points_[i];
+        if (cps < lo || (cps > hi && cps < 255)) continue;
+        const auto& [surface, id] = sorted_surfaces_[i];
+        code_points(surface, s);
+        if (size_t(std::abs(int(s.size()) - int(w.size()))) > size_t(max_edits) || !bag_within(word_bag, s, max_edits))
             continue;
-        s = code_points(surface);
+        if (terms_[id].df == 0) continue;
         int d = edit_distance(w, s, max_edits);
         if (d <= max_edits) out.push_back({id, d});
     }

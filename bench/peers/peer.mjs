@@ -1,0 +1,56 @@
+// Times one npm search library (adapters/NAME.mjs) on the corpus and queries run.mjs prepared, in
+// a node process of its own (so one library's heap does not weigh on the next), and prints JSON
+// lines in the same shape as the Broadsheet harness (broadsheet_bench.cpp).
+//
+//   node --expose-gc peer.mjs NAME CORPUS.jsonl QUERIES.json OUT_DIR
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+const [name, corpus_path, queries_path, out_dir] = process.argv.slice(2);
+const adapter = await import(`./adapters/${name}.mjs`);
+const emit = (o) => process.stdout.write(JSON.stringify(o) + '\n');
+const heap = () => { global.gc(); global.gc(); const m = process.memoryUsage(); return m.heapUsed + m.external + m.arrayBuffers; };
+
+const docs = fs.readFileSync(corpus_path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const text_bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.title) + Buffer.byteLength(d.body), 0);
+
+const index = adapter.create();
+const before = heap();
+const wasm_before = index.wasm_heap_bytes?.() ?? 0;
+let t = performance.now();
+index.build(docs);
+emit({ kind: 'build', docs: docs.length, text_bytes, ms: performance.now() - t });
+const wasm_growth = (index.wasm_heap_bytes?.() ?? 0) - wasm_before;
+emit({ kind: 'memory', bytes: heap() - before + wasm_growth });
+
+const saved = index.serialize();
+const saved_bytes = typeof saved === 'string' ? Buffer.from(saved) : Buffer.from(saved.buffer, saved.byteOffset, saved.byteLength);
+const out_path = `${out_dir}/${name}.idx`;
+fs.writeFileSync(out_path, saved_bytes);
+emit({ kind: 'saved', bytes: saved_bytes.length, path: out_path });
+
+const loads = [];
+for (let i = 0; i < 7; ++i) {
+    t = performance.now();
+    const loaded = index.load(saved);
+    loads.push(performance.now() - t);
+    index.dispose_loaded?.(loaded);
+}
+loads.sort((a, b) => a - b);
+emit({ kind: 'load', ms: loads[loads.length >> 1] });
+
+for (const q of JSON.parse(fs.readFileSync(queries_path, 'utf8'))) {
+    if (!index.supports(q)) { emit({ kind: 'query', type: q.type, query: q.terms.join(' '), unsupported: true }); continue; }
+    const count = index.count(q);
+    t = performance.now();
+    let hits = index.query(q, 10); // warm-up, and the repetition count
+    const first = performance.now() - t;
+    const reps = first <= 0 ? 500 : Math.min(500, Math.max(20, Math.floor(200 / first)));
+    const samples = [];
+    for (let i = 0; i < reps; ++i) {
+        t = performance.now();
+        hits = index.query(q, 10);
+        samples.push(performance.now() - t);
+    }
+    emit({ kind: 'query', type: q.type, query: q.terms.join(' '), count, hits, ms: samples });
+}
