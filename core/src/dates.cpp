@@ -392,8 +392,9 @@ std::string parse_date_line(std::string_view line) {
     auto mon = [&](size_t k) {
         return k < tokens.size() && !tokens[k].number ? month_of(tokens[k].text) : 0;
     };
+    // A four-digit number (a year); "2.21" is four characters but not a number num() can read.
     auto four = [&](size_t k) {
-        return k < tokens.size() && tokens[k].number && tokens[k].text.size() == 4;
+        return k < tokens.size() && tokens[k].number && tokens[k].text.size() == 4 && num(k).has_value();
     };
     size_t used = 3;
     if (auto dmy = split_dotted(tokens[i].text)) { // 25.08.2015 (European numeric)

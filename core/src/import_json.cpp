@@ -2,6 +2,7 @@
 // Reuters-21578 as JSONL). Common field names are mapped onto Article; the rest is kept as
 // metadata.
 #include "broadsheet/dates.hpp"
+#include "broadsheet/encoding.hpp"
 #include "import_internal.hpp"
 #include "text_util.hpp"
 
@@ -183,7 +184,9 @@ std::string parse_error_text(const json::parse_error& e) {
     std::string what = e.what();
     // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
     size_t at = what.find("parse error");
-    return at == std::string::npos ? what : what.substr(at);
+    // nlohmann quotes the bytes it stopped at, which can end inside a UTF-8 sequence: the message
+    // must stay valid UTF-8 for the user (and for the JSON it travels in).
+    return repair_utf8(at == std::string::npos ? std::string_view(what) : std::string_view(what).substr(at));
 }
 
 // JSON Lines: the first non-blank line is a whole JSON object by itself.

@@ -87,3 +87,12 @@ TEST_CASE("parse_date finds a date inside a label and reads machine formats") {
         CHECK(broadsheet::parse_date(row.text) == row.iso);
     }
 }
+
+TEST_CASE("a four-character token that is not a number is never read as a year (fuzz regression)") {
+    // "2.21" looks like a four-digit year by its length; reading it as one dereferenced nothing.
+    for (const char* line : {"2.21 8 25", "25 82 2.21", "Wed 2.21 10 6.4 EST"}) {
+        CAPTURE(line);
+        CHECK_NOTHROW((void)broadsheet::parse_date_line(line));
+    }
+    CHECK(broadsheet::parse_date_line("2.21 8 25").empty());
+}

@@ -1,3 +1,4 @@
+#include "broadsheet/encoding.hpp"
 #include "broadsheet/import.hpp"
 
 #include "test_helpers.hpp"
@@ -112,4 +113,13 @@ TEST_CASE("the relevance collection's BEIR layout imports as is") {
     CHECK(r.articles[0].id == "12");
     CHECK(r.articles[0].title == "wing flutter tests .");
     CHECK(r.articles[0].text == "flutter of a swept wing was measured .");
+}
+
+TEST_CASE("a JSON error message quoting a cut UTF-8 sequence is still valid UTF-8 (fuzz regression)") {
+    for (std::string bad : {std::string("{\"title\":\xC3\xA9}"), std::string("[[[\xE2\x82")}) {
+        CAPTURE(bad);
+        auto r = import_file("bad.json", bad);
+        CHECK_FALSE(r.ok());
+        CHECK(broadsheet::is_valid_utf8(r.error));
+    }
 }
