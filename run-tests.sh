@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the tests need, builds, and runs every test:
-#   1. native build (g++): core, CLI, unit tests + CLI tests under ctest
-#   2. wasm build (em++): the web app into dist/, and the same unit tests run under node by ctest
-#   3. browser end-to-end tests: Debian's Chromium + playwright-core against dist/ on 127.0.0.1
+#   1. native build (g++): core, CLI, unit tests + CLI and hostile-input tests under ctest
+#   2. sanitizer build (ASan + UBSan + LeakSanitizer): the same tests again
+#   3. wasm build (em++): the web app into dist/, and the same unit tests run under node by ctest
+#   4. browser end-to-end tests: Debian's Chromium + playwright-core against dist/ on 127.0.0.1
+#   5. fuzzing, briefly: every libFuzzer target for FUZZ_SECONDS (default 10) seconds
+# Set BROADSHEET_QUICK=1 to skip stages 2 and 5.
 # The shared samples are read from ../shared (override: BROADSHEET_SHARED=DIR).
 # Ends with one line: "N passed, N failed" over all suites; exit status 1 if anything failed.
 set -uo pipefail
@@ -15,7 +18,8 @@ shared="${BROADSHEET_SHARED:-$(cd .. && pwd)/shared}"
 
 if [ -f /etc/debian_version ]; then
     deps_apt g++ make perl pkg-config cmake ninja-build nlohmann-json3-dev doctest-dev libxml2-dev \
-        libuchardet-dev fonts-noto-core python3 xz-utils chromium ca-certificates
+        libuchardet-dev fonts-noto-core fonttools python3 xz-utils chromium ca-certificates time \
+        clang-14 libclang-rt-14-dev llvm-14
     command -v node >/dev/null || deps_apt nodejs npm
 fi
 deps_native
@@ -49,7 +53,21 @@ else
     stage_failed "native build"
 fi
 
-# 2. Wasm: the site, then the unit tests under node.
+# 2. Sanitizers: the native tests again under ASan + UBSan (LeakSanitizer included).
+quick=${BROADSHEET_QUICK:-0}
+if [ "$quick" != 1 ]; then
+    deps_log "sanitizer build"
+    if cmake -S . -B build/sanitize -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBROADSHEET_SANITIZE=ON \
+        "-DBROADSHEET_SHARED_DIR=$shared" >/dev/null && cmake --build build/sanitize; then
+        (cd build/sanitize && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+            ctest --output-on-failure) 2>&1 | tee "$logs/sanitize.log"
+        record_ctest "sanitizer build (ASan+UBSan)" "$logs/sanitize.log"
+    else
+        stage_failed "sanitizer build"
+    fi
+fi
+
+# 3. Wasm: the site, then the unit tests under node.
 deps_log "wasm build"
 if ./build-wasm.sh --single-file && cmake -S . -B build/wasm "-DBROADSHEET_SHARED_DIR=$shared" >/dev/null &&
     (deps_emscripten && cmake --build build/wasm --target unit_tests); then
@@ -59,7 +77,7 @@ else
     stage_failed "wasm build"
 fi
 
-# 3. Browser.
+# 4. Browser.
 deps_log "browser tests"
 if [ -f dist/index.html ] && (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
     node tests/browser/e2e.mjs --shared "$shared" 2>&1 | tee "$logs/browser.log"
@@ -72,6 +90,18 @@ if [ -f dist/index.html ] && (cd tests/browser && npm ci --no-audit --no-fund --
     fi
 else
     stage_failed "browser test setup"
+fi
+
+# 5. Fuzzing, briefly (tests/fuzz/run.sh; long runs are recorded in bench/RESULTS.md).
+if [ "$quick" != 1 ]; then
+    deps_log "fuzzing (${FUZZ_SECONDS:-10} s per target)"
+    BROADSHEET_SHARED="$shared" tests/fuzz/run.sh "${FUZZ_SECONDS:-10}" 2>&1 | tee "$logs/fuzz.log"
+    if grep -q "^fuzz: .* no crash" "$logs/fuzz.log"; then
+        n=$(sed -nE 's/^fuzz: ([0-9]+) targets.*/\1/p' "$logs/fuzz.log" | tail -1)
+        total_pass=$((total_pass + n)); summary+=("fuzz targets: $n passed, 0 failed")
+    else
+        total_fail=$((total_fail + 1)); summary+=("fuzz targets: FAILED (see $logs/fuzz.log)")
+    fi
 fi
 
 echo

@@ -1,0 +1,149 @@
+// The query language end to end: parse_query on any text (first byte: the parse options), then
+// search() over a small fixed index, checked against search_exhaustive(); snippets, highlights and
+// a concordance of the same query.
+#include "fuzz_check.hpp"
+
+#include "broadsheet/query.hpp"
+#include "broadsheet/search.hpp"
+#include "broadsheet/snippet.hpp"
+
+#include "search_fixtures.hpp" // tests/unit: eight short hand-written news items
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace bs = broadsheet::search;
+
+namespace {
+
+struct World {
+    std::vector<broadsheet::Article> articles = search_fixtures::news();
+    bs::Index index;
+    World() {
+        for (size_t i = 0; i < articles.size(); ++i) index.add(articles[i], "doc" + std::to_string(i));
+        index.remove(3); // a dead document, which nothing may return
+    }
+};
+
+void check_query(const bs::Query& q, std::string_view text, bool utf8) {
+    for (const auto& m : q.messages) {
+        FUZZ_CHECK_MSG(m.position <= text.size(), "message position past the query: " + m.text);
+        if (utf8) fuzz::check_utf8("message", m.text);
+        else fuzz::touch(m.text);
+    }
+    for (size_t i = 1; i < q.messages.size(); ++i)
+        FUZZ_CHECK_MSG(q.messages[i - 1].position <= q.messages[i].position, "messages out of order");
+    if (q.empty()) return;
+    FUZZ_CHECK(q.root < q.nodes.size());
+    // Children point at nodes; the tree has no cycle (every node reachable at most once from root).
+    std::vector<int> seen(q.nodes.size(), 0);
+    std::vector<uint32_t> stack{q.root};
+    while (!stack.empty()) {
+        uint32_t n = stack.back();
+        stack.pop_back();
+        FUZZ_CHECK_MSG(n < q.nodes.size(), "child index out of range");
+        FUZZ_CHECK_MSG(++seen[n] == 1, "query node reached twice (cycle or shared child)");
+        const bs::QueryNode& node = q.nodes[n];
+        FUZZ_CHECK_MSG(node.source.begin <= node.source.end && node.source.end <= text.size(), "node source outside the query");
+        for (const auto& t : node.terms) fuzz::touch(t);
+        switch (node.op) {
+        case bs::QueryOp::Phrase: FUZZ_CHECK(node.offsets.size() == node.terms.size()); break;
+        case bs::QueryOp::Term:
+        case bs::QueryOp::Prefix: FUZZ_CHECK(!node.terms.empty()); break;
+        case bs::QueryOp::Fuzzy: FUZZ_CHECK(!node.terms.empty() && node.max_edits >= 1 && node.max_edits <= 2); break;
+        case bs::QueryOp::Not: FUZZ_CHECK(node.children.size() == 1); break;
+        default: break;
+        }
+        for (uint32_t c : node.children) stack.push_back(c);
+    }
+}
+
+void check_hits(const bs::Index& index, const std::vector<bs::Hit>& hits, size_t limit) {
+    FUZZ_CHECK(hits.size() <= limit);
+    for (size_t i = 0; i < hits.size(); ++i) {
+        FUZZ_CHECK_MSG(index.contains(hits[i].doc), "a hit names a removed or missing document");
+        FUZZ_CHECK(std::isfinite(hits[i].score));
+        if (i > 0) {
+            FUZZ_CHECK_MSG(hits[i - 1].score > hits[i].score ||
+                               (hits[i - 1].score == hits[i].score && hits[i - 1].doc < hits[i].doc),
+                           "hits not best first, ties by DocId");
+        }
+    }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    static World* world = new World;
+    if (size == 0) return 0;
+    uint8_t flags = data[0];
+    std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
+    bool utf8 = fuzz::valid_utf8(text);
+
+    bs::SearchOptions options;
+    options.parse.syntax = !(flags & 1);
+    options.parse.match_all = !(flags & 2);
+    options.parse.as_you_type = (flags & 4) != 0;
+    options.limit = (flags >> 3) % 5; // 0..4: smaller than the index, so pruning matters
+    options.relax = false;
+
+    bs::Analyzer& analyzer = world->index.analyzer();
+    bs::Query q = bs::parse_query(text, analyzer, options.parse);
+    check_query(q, text, utf8);
+    fuzz::touch(bs::to_string(q));
+
+    // The pruned top k is exactly the exhaustive ranking's first k.
+    bs::SearchResult r = bs::search(world->index, q, options);
+    check_hits(world->index, r.hits, options.limit);
+    std::vector<bs::Hit> all = bs::search_exhaustive(world->index, q);
+    for (size_t i = 1; i < all.size(); ++i) FUZZ_CHECK_MSG(all[i - 1].doc < all[i].doc, "exhaustive hits not ascending");
+    std::stable_sort(all.begin(), all.end(), [](const bs::Hit& a, const bs::Hit& b) { return a.score > b.score; });
+    all.resize(std::min(all.size(), options.limit));
+    FUZZ_CHECK_MSG(r.hits == all, "search() top k differs from search_exhaustive()");
+
+    // The text form, relaxed, as a user types it.
+    options.relax = true;
+    bs::SearchResult typed = bs::search(world->index, text, options);
+    check_hits(world->index, typed.hits, options.limit);
+    fuzz::touch(typed.parsed);
+    for (const auto& t : typed.matched.terms) fuzz::touch(t);
+
+    // Snippets and highlights are ranges into the article's own text.
+    for (const auto& hit : typed.hits) {
+        const broadsheet::Article& a = world->articles[hit.doc];
+        for (auto f : {bs::Field::Title, bs::Field::Standfirst, bs::Field::Body}) {
+            std::string_view ft = bs::field_text(a, f);
+            auto hl = bs::find_highlights(ft, typed.matched, analyzer);
+            for (size_t i = 0; i < hl.size(); ++i) {
+                fuzz::check_range("highlight", hl[i], ft);
+                if (i > 0) FUZZ_CHECK_MSG(hl[i - 1].end <= hl[i].begin, "highlights overlap or are out of order");
+            }
+        }
+        bs::Snippet s = bs::make_snippet(a, typed.matched, analyzer, {size_t(flags) + 1});
+        std::string_view ft = bs::field_text(a, s.field);
+        fuzz::check_range("snippet", s.passage, ft);
+        for (const auto& h : s.highlights) {
+            fuzz::check_range("snippet highlight", h, ft);
+            FUZZ_CHECK_MSG(h.begin >= s.passage.begin && h.end <= s.passage.end, "highlight outside its passage");
+        }
+    }
+    auto lines = bs::concordance(world->index, text,
+                                 [](bs::DocId d) -> const broadsheet::Article* {
+                                     return d < world->articles.size() ? &world->articles[d] : nullptr;
+                                 },
+                                 flags % 64, 50);
+    FUZZ_CHECK(lines.size() <= 50);
+    for (const auto& l : lines) {
+        FUZZ_CHECK(world->index.contains(l.doc));
+        std::string_view ft = bs::field_text(world->articles[l.doc], l.field);
+        fuzz::check_range("concordance left", l.left, ft);
+        fuzz::check_range("concordance match", l.match, ft);
+        fuzz::check_range("concordance right", l.right, ft);
+        FUZZ_CHECK(l.left.end <= l.match.begin && l.match.end <= l.right.begin);
+    }
+    return 0;
+}
