@@ -180,7 +180,7 @@ void add_record(std::string_view file, const json& v, const std::string& where, 
         r.warnings.push_back(where + ": " + why + ", skipped");
 }
 
-std::string parse_error_text(const json::parse_error& e) {
+std::string parse_error_text(const json::exception& e) {
     std::string what = e.what();
     // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
     size_t at = what.find("parse error");
@@ -238,7 +238,7 @@ void import_json(std::string_view name, std::string_view utf8, ImportResult& r) 
     if (doc.is_discarded() && !is_json_lines(utf8)) {
         try {
             [[maybe_unused]] json unused = json::parse(utf8.begin(), utf8.end());
-        } catch (const json::parse_error& e) {
+        } catch (const json::exception& e) {
             r.error = "not valid JSON: " + parse_error_text(e);
         }
         return;
@@ -266,7 +266,7 @@ void import_json(std::string_view name, std::string_view utf8, ImportResult& r) 
             if (line.empty()) continue;
             try {
                 add_record(name, json::parse(line), "line " + std::to_string(line_no), r);
-            } catch (const json::parse_error& e) {
+            } catch (const json::exception& e) {
                 if (++bad <= 20)
                     r.warnings.push_back("line " + std::to_string(line_no) + ": not valid JSON (" +
                                          parse_error_text(e) + ")");

@@ -18,7 +18,9 @@
 #   FUZZ_JOBS           build parallelism (default 2)
 #   FUZZ_MAX_LEN        largest input libFuzzer makes, bytes (default 16384)
 #   FUZZ_KEEP_GOING=1   fork mode: record every crash and go on fuzzing instead of stopping at the
-#                       first (for long runs)
+#                       first (for long runs); the crashes are then grouped by cause (triage.sh)
+#   FUZZ_CLEAN=1        rebuild from scratch (if a crash looks like two views of one struct: object
+#                       files older than a header they were built from, e.g. after mtimes moved back)
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -39,6 +41,7 @@ echo "fuzz: building into $build (CXX=$CXX)"
 cmake -S "$root" -B "$build" -G Ninja -DBROADSHEET_FUZZ=ON -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=Debug \
     "-DCMAKE_C_FLAGS=$flags" "-DCMAKE_CXX_FLAGS=$flags" >"$build.configure.log" 2>&1 ||
     { cat "$build.configure.log"; die "configure failed"; }
+[ "${FUZZ_CLEAN:-0}" = 1 ] && cmake --build "$build" --target clean >/dev/null
 cmake --build "$build" --target fuzz_all -j "${FUZZ_JOBS:-2}" >"$build.build.log" 2>&1 ||
     { tail -40 "$build.build.log"; die "build failed (log: $build.build.log)"; }
 
@@ -111,8 +114,14 @@ for t in "${targets[@]}"; do
         status="CRASH (exit $rc, log: ${log#"$root"/})"
         [ $rc -eq 124 ] && status="HUNG (killed after $((seconds + 300))s)"
         failed=1
-        grep -E '^(==[0-9]+==ERROR|==fuzz==|SUMMARY|.*runtime error)' "$log" | head -5 | sed 's/^/    /'
-        [ -n "$new_files" ] && sed 's/^/    kept: /' <<<"$new_files"
+        if [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && [ -n "$new_files" ]; then
+            # Fork mode keeps the children's reports out of the log: group the inputs by cause.
+            mapfile -t nf <<<"$new_files"
+            "$here/triage.sh" "$t" "${nf[@]:0:200}" | sed 's/^/    /'
+        else
+            grep -E '^(==[0-9]+==ERROR|==fuzz==|SUMMARY|.*runtime error)' "$log" | head -5 | sed 's/^/    /'
+            [ -n "$new_files" ] && sed 's/^/    kept: /' <<<"$new_files"
+        fi
     fi
     rows+=("$(printf '%-14s %10s %8s %12s %8s  %-12s %s' "$t" "${runs:-?}" "${speed:-?}" "${corp:-?}" "$new" "$regress" "$status")")
 done

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks what `broadsheet extract` made of the hostile files (run_cli.sh runs it).
 
-    check.py WORK EXIT_STATUS RSS_LIMIT_MB SEED_PATH
+    check.py WORK EXIT_STATUS RSS_LIMIT_MB SEED_PATH [FILE_CPU_SECONDS]
 
 WORK holds manifest.json and files/ (generate.py), and what the CLI wrote: out.jsonl (stdout),
 err.txt (stderr), time.txt (/usr/bin/time -v). Prints a table per category and the resources
@@ -12,7 +12,9 @@ used, writes each file's outcome to WORK/outcomes.tsv, and exits 1 when anything
   - each file got what its manifest entry expects ("error": a per-file message and no article;
     "article": an article; "either": one or the other), and its other checks held
     (not_in_output, max_output);
-  - every article printed is sound: paragraphs are byte ranges inside its text.
+  - every article printed is sound: paragraphs are byte ranges inside its text;
+  - with FILE_CPU_SECONDS, each small file imported alone (WORK/perfile.tsv: file, CPU seconds,
+    peak RSS kB, exit status) took at most that much CPU and ended with 0 or 1.
 """
 import json
 import os
@@ -27,6 +29,7 @@ CRASH_MARKS = [b"AddressSanitizer", b"LeakSanitizer", b"runtime error:", b"termi
 
 def main():
     work, status, rss_limit_mb, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    file_cpu = float(sys.argv[5]) if len(sys.argv) > 5 else None
     with open(os.path.join(work, "manifest.json"), encoding="utf-8") as f:
         manifest = json.load(f)
     files_dir = os.path.join(work, "files")
@@ -141,6 +144,24 @@ def main():
                 per_cat[e["category"]]["failed"] += 1
                 problems.append(f"{e['file']}: the output contains '{s}' (a local file was read through the input)")
 
+    # ---- each small file alone ----------------------------------------------------------------
+    slowest = []
+    perfile = os.path.join(work, "perfile.tsv")
+    if file_cpu is not None and os.path.exists(perfile):
+        category = {e["file"].replace("\n", "\\n"): e["category"] for e in manifest["files"]}
+        with open(perfile, encoding="utf-8", errors="surrogateescape") as f:
+            for line in f:
+                name, cpu_s, rss_kb, rc = line.rstrip("\n").rsplit("\t", 3)
+                cpu_s, rc = float(cpu_s or 0), int(rc)
+                slowest.append((cpu_s, int(rss_kb or 0), name))
+                shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                if rc not in (0, 1) or cpu_s > file_cpu:
+                    per_cat[category.get(name, "?")]["failed"] += 1
+                    why = f"killed after {file_cpu * 2:.0f} s" if rc in (124, 137) else f"exit status {rc}" if rc not in (0, 1) else ""
+                    problems.append(f"{shown}: alone it took {cpu_s:.1f} s of CPU (budget {file_cpu:g} s)"
+                                    f"{'; ' + why if why else ''}: super-linear time?")
+        slowest.sort(reverse=True)
+
     # ---- the table -----------------------------------------------------------------------------
     cols = ["files", "refused", "imported", "imported+warning", "articles", "failed"]
     print(f"{'category':<11}" + "".join(f"{c:>18}" for c in cols))
@@ -154,6 +175,10 @@ def main():
     print(f"seed: {'imported' if seed_titles == [SEED_TITLE] else 'NOT imported'}; exit status {status}; "
           f"wall {wall}, cpu {cpu:.1f} s; peak RSS {rss} (bound {rss_limit_mb} MB); "
           f"stdout {len(out_all) / 2**20:.1f} MB, stderr {len(err) / 2**20:.1f} MB ({err_lines} lines)")
+    if slowest:
+        print(f"each file under 4 MB alone ({len(slowest)} files): slowest "
+              + ", ".join(f"{n.replace(chr(10), '?')} {c:.2f} s" for c, _, n in slowest[:4])
+              + f"; largest peak RSS {max(r for _, r, _ in slowest) / 1024:.0f} MB")
     if problems:
         print(f"\n{len(problems)} problem(s):")
         for p in problems[:60]:
