@@ -367,6 +367,7 @@ test('searching as you type finds the seed, highlights the hits, and n/p move be
   // Real keys: "/" focuses the box, then type a query whose last word is still being typed.
   await page.mouse.click(700, 400); // focus the canvas
   await page.keyboard.press('/');
+  await page.waitForTimeout(300); // as a person does: the box takes the keyboard, then typing starts
   await page.keyboard.type('instant messeng', { delay: 20 });
   await page.waitForFunction(() => window.broadsheet.state().search.query === 'instant messeng', null, { timeout: 15000 });
   let s = await page.evaluate(() => window.broadsheet.state());
