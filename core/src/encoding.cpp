@@ -163,6 +163,8 @@ std::string nfc(std::string_view utf8) {
             out += chunk;
             continue;
         }
+        std::string capped; // zalgo text: reordering a long run of marks is quadratic
+        if (text::cap_combining_runs(chunk, true, capped)) chunk = capped;
         utf8proc_uint8_t* mapped = nullptr;
         auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(chunk.data()),
                               utf8proc_ssize_t(chunk.size()), &mapped,

@@ -43,6 +43,73 @@ namespace {
 void ignore_errors(void*, const char*, ...) {}
 void ignore_structured_errors(void*, xmlError*) {}
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// libxml2's HTML parser checks each attribute of a start tag against all the earlier ones and
+// appends it to the end of a list, so one tag with n attributes costs n^2 (50,000 attributes take
+// half a minute). No real element has more than a few dozen. When a start tag has more than
+// kMaxAttributes, writes the document without the extra attributes to `out` and returns true;
+// false (and `out` untouched) when every tag is within the limit, which is every real page.
+// The scan follows the HTML tokenizer closely enough for that: comments, other markup
+// declarations, end tags, and the raw text of script and style are skipped, quotes respected.
+bool drop_excess_attributes(std::string_view html, std::string& out) {
+    constexpr size_t kMaxAttributes = 128;
+    std::vector<std::pair<size_t, size_t>> cuts; // byte ranges to leave out
+    const size_t n = html.size();
+    auto skip_past = [&](size_t i, std::string_view end) {
+        size_t at = html.find(end, i);
+        return at == std::string_view::npos ? n : at + end.size();
+    };
+    size_t i = 0;
+    while ((i = html.find('<', i)) != std::string_view::npos) {
+        if (i + 1 >= n) break;
+        char c = html[i + 1];
+        if (html.compare(i, 4, "<!--") == 0) { i = skip_past(i + 4, "-->"); continue; }
+        if (c == '!' || c == '?' || c == '/') { i = skip_past(i + 2, ">"); continue; }
+        if (!is_alpha(c)) { ++i; continue; }
+        size_t name_begin = i + 1, j = name_begin;
+        while (j < n && !is_space(html[j]) && html[j] != '>' && html[j] != '/') ++j;
+        std::string name = text::ascii_lower(html.substr(name_begin, j - name_begin));
+        size_t count = 0, cut_begin = 0;
+        while (j < n) {
+            while (j < n && (is_space(html[j]) || html[j] == '/')) ++j;
+            if (j >= n || html[j] == '>') break;
+            size_t attr_begin = j;
+            ++j; // a name may start with '=' or a quote; it takes at least that character
+            while (j < n && !is_space(html[j]) && html[j] != '>' && html[j] != '/' && html[j] != '=') ++j;
+            size_t k = j;
+            while (k < n && is_space(html[k])) ++k;
+            if (k < n && html[k] == '=') {
+                ++k;
+                while (k < n && is_space(html[k])) ++k;
+                if (k < n && (html[k] == '"' || html[k] == '\'')) {
+                    size_t close = html.find(html[k], k + 1);
+                    j = close == std::string_view::npos ? n : close + 1;
+                } else {
+                    j = k;
+                    while (j < n && !is_space(html[j]) && html[j] != '>') ++j;
+                }
+            }
+            if (++count == kMaxAttributes + 1) cut_begin = attr_begin;
+        }
+        if (count > kMaxAttributes) cuts.emplace_back(cut_begin, j);
+        i = j;
+        if (name == "script" || name == "style") i = skip_past(i, name == "script" ? "</script" : "</style");
+        // (end tags of raw text in other letter cases are rare enough not to matter here)
+    }
+    if (cuts.empty()) return false;
+    out.clear();
+    out.reserve(n);
+    size_t from = 0;
+    for (auto [begin, end] : cuts) {
+        out.append(html.substr(from, begin - from));
+        from = end;
+    }
+    out.append(html.substr(from));
+    return true;
+}
+
 } // namespace
 
 Doc parse_html(std::string_view utf8) {
@@ -60,6 +127,8 @@ Doc parse_html(std::string_view utf8) {
                              HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
     static_assert((kOptions & XML_PARSE_HUGE) == 0,
                   "the parser's depth and size limits must stay on");
+    std::string capped;
+    if (drop_excess_attributes(utf8, capped)) utf8 = capped;
     auto size = int(std::min<size_t>(utf8.size(), size_t(INT32_MAX)));
     return Doc(htmlReadMemory(utf8.data(), size, nullptr, "UTF-8", kOptions));
 }

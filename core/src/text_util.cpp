@@ -135,6 +135,35 @@ std::string collapse_spaces(std::string_view s) {
     return out;
 }
 
+bool cap_combining_runs(std::string_view s, bool keep_marks, std::string& out) {
+    constexpr size_t kMaxRun = 30;
+    auto scan = [&](auto&& emit) { // calls emit(begin, end, run) for each code point; false on bad UTF-8
+        auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+        utf8proc_ssize_t left = utf8proc_ssize_t(s.size());
+        size_t pos = 0, run = 0;
+        while (left > 0) {
+            utf8proc_int32_t cp = 0;
+            utf8proc_ssize_t n = p[0] < 0x80 ? (cp = p[0], 1) : utf8proc_iterate(p, left, &cp);
+            if (n <= 0) return false;
+            run = (cp >= 0x300 && utf8proc_get_property(cp)->combining_class != 0) ? run + 1 : 0;
+            if (!emit(pos, pos + size_t(n), run)) return true;
+            p += n, left -= n, pos += size_t(n);
+        }
+        return true;
+    };
+    bool too_long = false;
+    if (!scan([&](size_t, size_t, size_t run) { return !(too_long = run > kMaxRun); }) || !too_long)
+        return false;
+    out.clear();
+    out.reserve(s.size() + s.size() / 32);
+    scan([&](size_t begin, size_t end, size_t run) {
+        if (run > kMaxRun && keep_marks && run % kMaxRun == 1) append_utf8(out, 0x034F);
+        if (run <= kMaxRun || keep_marks) out.append(s.substr(begin, end - begin));
+        return true;
+    });
+    return true;
+}
+
 void append_utf8(std::string& out, uint32_t cp) {
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000)) cp = 0xFFFD;
     if (cp < 0x80) {

@@ -42,6 +42,16 @@ std::string decode_entities(std::string_view s);
 // ideograph or kana counts as one word (those scripts do not space words).
 size_t count_words(std::string_view s);
 
+// UAX #15's Stream-Safe Text Format: at most 30 non-starters (combining marks) in a row.
+// Normalising a longer run costs time quadratic in its length (canonical reordering sorts it),
+// and no writing system needs more than a handful ("zalgo" text stacks thousands). When `s` has a
+// longer run, writes the capped text to `out` and returns true: with `keep_marks`, a U+034F
+// COMBINING GRAPHEME JOINER goes after every 30th non-starter, as the standard says, so no
+// character is lost; without, the marks past the 30th are dropped (for search terms, where the
+// joiner would be ignored and the runs would join again). Returns false, `out` untouched, when
+// `s` is already stream-safe or is not valid UTF-8.
+bool cap_combining_runs(std::string_view s, bool keep_marks, std::string& out);
+
 // Removes `suffix` (after optional spaces) from the end of `s`; returns whether it did.
 bool strip_suffix(std::string_view& s, std::string_view suffix);
 

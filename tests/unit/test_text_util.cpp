@@ -63,3 +63,33 @@ TEST_CASE("character references are decoded where they were escaped twice") {
     CHECK(text::decode_entities("&bdquo;Zitat&ldquo;") == "\xE2\x80\x9EZitat\xE2\x80\x9C");
     CHECK(text::decode_entities("AT&T & co; &unknown; &#0; &#x110000;") == "AT&T & co; &unknown; &#0; &#x110000;");
 }
+
+TEST_CASE("runs of combining marks are capped at 30, as UAX #15's stream-safe format says") {
+    const std::string acute = "\xCC\x81", grave_below = "\xCC\x96", cgj = "\xCD\x8F";
+    auto count = [](const std::string& s, const std::string& what) {
+        size_t n = 0;
+        for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
+        return n;
+    };
+    std::string out = "untouched";
+    // Real text: a few marks on a letter, Vietnamese stacks, Hebrew points: left alone.
+    CHECK_FALSE(text::cap_combining_runs("cafe" + acute + " ti\xE1\xBA\xBFng Vi\xE1\xBB\x87t", true, out));
+    std::string thirty = "Z";
+    for (int i = 0; i < 30; ++i) thirty += acute;
+    CHECK_FALSE(text::cap_combining_runs(thirty, true, out)); // exactly at the limit
+    CHECK(out == "untouched");
+    CHECK_FALSE(text::cap_combining_runs("bad \xFF utf-8" + acute, true, out));
+
+    std::string zalgo = "Z";
+    for (int i = 0; i < 100; ++i) zalgo += acute + grave_below; // 200 marks
+    zalgo += "algo";
+    REQUIRE(text::cap_combining_runs(zalgo, true, out));
+    CHECK(count(out, acute) == 100); // every mark kept
+    CHECK(count(out, grave_below) == 100);
+    CHECK(count(out, cgj) == 6);     // after the 30th, 60th, ... 180th
+    CHECK(out.substr(0, 1 + 30 * 2 + 2) == "Z" + zalgo.substr(1, 60) + cgj);
+    CHECK(out.substr(out.size() - 4) == "algo");
+
+    REQUIRE(text::cap_combining_runs(zalgo, false, out));
+    CHECK(out == "Z" + zalgo.substr(1, 60) + "algo"); // search terms: the first 30 marks only
+}

@@ -24,6 +24,7 @@
 //    indexed as their letter/digit runs, unstemmed: "jane.doe@example.com" -> jane doe example com.
 //    A query for the address analyses the same way and becomes a phrase of those parts.
 #include "broadsheet/analyzer.hpp"
+#include "../text_util.hpp"
 
 #include <utf8proc.h>
 #include <libstemmer.h>
@@ -337,6 +338,8 @@ void fold(std::string_view word, bool fold_diacritics, std::string& out) {
     }
     // NFKD + case fold + drop default-ignorables, filter marks and apostrophes, then compose.
     const auto options = utf8proc_option_t(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+    thread_local std::string capped; // a zalgo "word": reordering a long run of marks is quadratic
+    if (text::cap_combining_runs(word, false, capped)) word = capped;
     thread_local std::vector<utf8proc_int32_t> buffer;
     if (buffer.size() < word.size() * 4 + 16) buffer.resize(word.size() * 4 + 16);
     auto src = reinterpret_cast<const utf8proc_uint8_t*>(word.data());
