@@ -61,7 +61,8 @@ std::vector<Token> tokenize(std::string_view s) {
 }
 
 // Month names and abbreviations beyond English: German, French, Spanish, Italian, Portuguese,
-// Dutch, Polish (nominative and genitive), Turkish, Scandinavian, Czech (genitive).
+// Dutch, Polish (nominative and genitive), Turkish, Scandinavian, Czech, Russian and Ukrainian
+// (genitive).
 struct MonthName {
     std::string_view name;
     int month;
@@ -209,6 +210,31 @@ constexpr MonthName kMonthNames[] = {
     {"října", 10},
     {"listopadu", 11},
     {"prosince", 12},
+    // ru, uk (genitive, as dates print them: "15 августа 2016")
+    {"января", 1},
+    {"февраля", 2},
+    {"марта", 3},
+    {"апреля", 4},
+    {"мая", 5},
+    {"июня", 6},
+    {"июля", 7},
+    {"августа", 8},
+    {"сентября", 9},
+    {"октября", 10},
+    {"ноября", 11},
+    {"декабря", 12},
+    {"січня", 1},
+    {"лютого", 2},
+    {"березня", 3},
+    {"квітня", 4},
+    {"травня", 5},
+    {"червня", 6},
+    {"липня", 7},
+    {"серпня", 8},
+    {"вересня", 9},
+    {"жовтня", 10},
+    {"листопада", 11},
+    {"грудня", 12},
 };
 
 int month_of(std::string_view w) {

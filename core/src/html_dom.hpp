@@ -101,7 +101,8 @@ struct PageMetadata {
     std::string title;       // the headline, site name and section suffixes removed
     std::string description; // og:description / meta description (a standfirst candidate)
     std::vector<std::string> authors;
-    std::string date; // ISO 8601
+    std::string site_author; // an author that only names the site or publisher: the last resort
+    std::string date;        // ISO 8601
     std::string site_name;
     std::string url;
     std::string language;             // BCP 47, from <html lang>, og:locale, JSON-LD inLanguage
@@ -115,9 +116,14 @@ PageMetadata read_metadata(xmlDoc* doc);
 // März"), or "" when the line does not start like a byline.
 std::string byline_in_line(std::string_view line);
 
+// Whether `name` ("Jane Doe") is the name shown for the login or short name `login` ("jdoe",
+// "jane.doe", "Jane") that a page's metadata gives as its author.
+bool is_display_name_of(std::string_view name, std::string_view login);
+
 // "Headline | Site", "Site - Headline", "Headline :: Section :: Site" -> "Headline". Uses the
-// site name and the page's <h1> texts when known.
+// site name and the page's <h1> texts when known. With `keep_dashes`, a title split by dashes
+// none of whose parts names the (known) site is kept whole ("Korsetts - Shops, Designer").
 std::string clean_title(std::string_view title, std::string_view site_name,
-                        const std::vector<std::string>& h1s);
+                        const std::vector<std::string>& h1s, bool keep_dashes = false);
 
 } // namespace broadsheet::html

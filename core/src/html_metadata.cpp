@@ -44,51 +44,17 @@ bool looks_like_url(std::string_view s) {
 
 // Prefixes that introduce a byline, in the languages of the pages we see most.
 // Longer phrases first, so "posted by" wins over "by".
-constexpr std::string_view kBylinePrefixes[] = {"zeige alle beiträge von",
-                                                "alle beiträge von",
-                                                "alle artikel von",
-                                                "view all posts by",
-                                                "veröffentlicht von",
-                                                "erstellt von",
-                                                "geschrieben von",
-                                                "verfasst von",
-                                                "ein artikel von",
-                                                "ein beitrag von",
-                                                "publicado por",
-                                                "escrito por",
-                                                "publié par",
-                                                "écrit par",
-                                                "scritto da",
-                                                "written by",
-                                                "posted by",
-                                                "published by",
-                                                "words by",
-                                                "story by",
-                                                "text by",
-                                                "text von",
-                                                "reported by",
-                                                "by:",
-                                                "by",
-                                                "von:",
-                                                "von",
-                                                "vom",
-                                                "text:",
-                                                "autor:",
-                                                "autorin:",
-                                                "author:",
-                                                "auteur:",
-                                                "auteur",
-                                                "autore:",
-                                                "par",
-                                                "por",
-                                                "di",
-                                                "door",
-                                                "av",
-                                                "af",
-                                                "texto:",
-                                                "redakcja:",
-                                                "autor",
-                                                "author"};
+constexpr std::string_view kBylinePrefixes[] = {
+    "zeige alle beiträge von", "alle beiträge von", "alle artikel von", "view all posts by",
+    "veröffentlicht von", "erstellt von", "geschrieben von", "verfasst von", "ein artikel von",
+    "ein beitrag von", "publicado por", "escrito por", "publié par", "écrit par", "scritto da",
+    "written by", "posted by", "published by", "words by", "story by", "text by", "text von",
+    "reported by", "by:", "by", "von:", "von", "vom", "text:", "autoren:", "autorinnen:", "autoren",
+    "autorinnen", "redaktion:", "quelle:", "autor:", "autorin:", "author:", "auteur:", "auteur",
+    "autore:", "par", "por", "di", "door", "av", "af", "texto:", "redakcja:", "autor", "author",
+    // Chinese: "editor in charge", "author", "reporter"
+    "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91\xEF\xBC\x9A",
+    "\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A", "\xE8\xAE\xB0\xE8\x80\x85\xEF\xBC\x9A"};
 
 // True for the start of a name right after a prefix glued to it ("vonJane"): a capital or a
 // non-ASCII letter.
@@ -120,22 +86,40 @@ std::string_view trim_symbols(std::string_view v) {
     }
 }
 
+bool ends_like_sentence(std::string_view s) {
+    return s.ends_with('.') || s.ends_with('!') || s.ends_with('?');
+}
+
 // Words that end a byline's name: the date or time that follows it ("Jane Doe 12.03.2020",
 // "lupa am 26/10/13", "By Jane Doe Thursday, November 9").
 bool ends_name(std::string_view word) {
     for (char c : word)
         if (c >= '0' && c <= '9') return true;
+    if (word.size() > 1 && word.back() == ':') return true; // the next label: "Kategorien:"
     std::string_view w = word;
     while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
-    for (std::string_view d : {"monday",      "tuesday",    "wednesday",
-                               "thursday",    "friday",     "saturday",
-                               "sunday",      "montag",     "dienstag",
-                               "mittwoch",    "donnerstag", "freitag",
-                               "samstag",     "sonntag",    "am",
-                               "on",          "le",         "el",
-                               "published",   "updated",    "veröffentlicht",
-                               "aktualisiert"})
+    for (std::string_view d :
+         {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag",
+          "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "am", "on", "le",
+          "el", "published", "updated", "veröffentlicht", "aktualisiert", "stand", "at", "\xC3\xA0",
+          "in", // "By Jane Doe at 10:00", "... in Politics"
+          // the next credit of a credit line ("Text von A Fotos von B")
+          "foto", "fotos", "photo", "photos", "bild", "bilder", "illustration", "illustrationen",
+          "grafik", "video", "kamera"})
         if (text::iequals(w, d)) return true;
+    return false;
+}
+
+bool is_month_name(std::string_view w) {
+    for (std::string_view m :
+         {"january",  "february",  "march",    "april",    "may",        "june",     "july",
+          "august",   "september", "october",  "november", "december",   "januar",   "februar",
+          "märz",     "mai",       "juni",     "juli",     "oktober",    "dezember", "janvier",
+          "février",  "mars",      "avril",    "juin",     "juillet",    "août",     "septembre",
+          "octobre",  "novembre",  "décembre", "enero",    "febrero",    "marzo",    "abril",
+          "mayo",     "junio",     "julio",    "agosto",   "septiembre", "octubre",  "noviembre",
+          "diciembre"})
+        if (text::iequals(w, m)) return true;
     return false;
 }
 
@@ -146,7 +130,12 @@ std::string clean_author(std::string_view raw) {
     std::string_view v = trim_symbols(s);
     for (int pass = 0; pass < 2; ++pass) {
         for (auto p : kBylinePrefixes) {
-            bool glued = p.size() > 4 && name_starts(v.size() > p.size() ? v[p.size()] : ' ');
+            // "vonJane" after a long prefix; "ByJane" (a capital after a capitalised "By" or
+            // "Von": no word is spelt so) after a short one.
+            char next = v.size() > p.size() ? v[p.size()] : ' ';
+            bool glued = p.size() > 4 ? name_starts(next)
+                                      : (p == "by" || p == "von") && v[0] >= 'A' && v[0] <= 'Z' &&
+                                            next >= 'A' && next <= 'Z';
             if (v.size() >= p.size() && text::iequals(v.substr(0, p.size()), p) &&
                 (v.size() == p.size() || p.back() == ':' || v[p.size()] == ' ' ||
                  v[p.size()] == ':' || glued)) {
@@ -156,8 +145,8 @@ std::string clean_author(std::string_view raw) {
         }
     }
     // Cut at what follows a name: " | ", " - ", a newline, a date or time.
-    for (std::string_view sep :
-         {" | ", " \xE2\x80\xA2 ", " \xC2\xB7 ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", "\n"}) {
+    for (std::string_view sep : {" | ", " \xE2\x80\xA2 ", " \xC2\xB7 ", " - ", " \xE2\x80\x93 ",
+                                 " \xE2\x80\x94 ", "\n", " ("}) {
         size_t at = v.find(sep);
         if (at != std::string_view::npos && at > 0) v = text::trim(v.substr(0, at));
     }
@@ -181,7 +170,17 @@ std::string clean_author(std::string_view raw) {
     if (!parse_date(v).empty()) return {};  // a date, not a name
     size_t words = std::count(v.begin(), v.end(), ' ') + 1;
     if (words > 8) return {};
+    if (words == 1 && (ends_name(v) || is_month_name(v)))
+        return {}; // a label or a date's month left alone: "Veröffentlicht", "Stand", "Dezember"
     return std::string(v);
+}
+
+// Lower-case letters and digits only: "Jane.Doe" and "Jane Doe" -> "janedoe".
+std::string squashed(std::string_view s) {
+    std::string out;
+    for (char c : text::ascii_lower(s))
+        if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) out += c;
+    return out;
 }
 
 void add_author(std::vector<std::string>& out, std::string_view raw) {
@@ -575,6 +574,12 @@ double heading_similarity(std::string_view heading, std::string_view title) {
     return double(found) / double(h.size());
 }
 
+// A heading that is the site's name, or part of it ("WordPress.com" for "The WordPress.com Blog").
+bool names_site(std::string_view heading, std::string_view site_name) {
+    std::string h = fold(heading), site = fold(site_name);
+    return !h.empty() && !site.empty() && (h == site || (h.size() >= 4 && contains(site, h)));
+}
+
 // The headline: the page's visible <h1> when it agrees with the metadata title (or is the only
 // real one), else an <h2> that does, else the metadata title with the site's name removed.
 // Visible headings keep the page's own typography ("„Zitat“" where og:title has '"Zitat"').
@@ -590,30 +595,60 @@ std::string choose_title(const Found& f, const std::string& meta_title,
     size_t real_h1s = 0;
     const std::string* only_h1 = nullptr;
     for (size_t i = 0; i < f.h1s.size(); ++i) {
-        if (f.h1_logo[i] || (!site_name.empty() && fold(f.h1s[i]) == fold(site_name))) continue;
+        if (f.h1_logo[i] || names_site(f.h1s[i], site_name)) continue;
         ++real_h1s;
         only_h1 = &f.h1s[i];
         if (double s = sim(f.h1s[i]); s > best_sim) best = &f.h1s[i], best_sim = s;
     }
     // A kicker or a date set before the headline inside the <h1> is not part of it.
+    auto is_meta_title = [&](const std::string& s) {
+        return fold(s) == fold(cleaned) || fold(s) == fold(tag_cleaned);
+    };
     auto without_kicker = [&](size_t i) {
         const auto& parts = f.h1_parts[i];
+        auto joined = [&](size_t from, size_t to) {
+            std::string out;
+            for (size_t j = from; j < to; ++j) out += (out.empty() ? "" : " ") + parts[j];
+            return out;
+        };
         for (size_t k = 1; k < parts.size(); ++k) {
-            std::string rest;
-            for (size_t j = k; j < parts.size(); ++j) rest += (rest.empty() ? "" : " ") + parts[j];
-            if (fold(rest) == fold(cleaned) || fold(rest) == fold(tag_cleaned)) return rest;
+            std::string rest = joined(k, parts.size());
+            if (is_meta_title(rest)) return rest;
+
+            // Or the headline first, then a dated line set under it in the <h1>.
+            if (std::string lead = joined(0, k); is_meta_title(lead) && !parse_date(rest).empty())
+                return lead;
             bool dated = k == 1 && parts[0].size() < 40 && !parse_date(parts[0]).empty();
             if (dated) return rest;
+        }
+        // A kicker (a short topic line set in its own element) before a headline that the
+        // metadata title holds: "<span>Nach Corona-Lockerungen</span> Autohäuser rechnen ..."
+        // with og:title "Corona-Lockerungen: Autohäuser rechnen ...".
+        if (parts.size() >= 2) {
+            size_t kicker_words = title_words(parts[0]).size();
+            std::string rest = joined(1, parts.size());
+            size_t rest_words = title_words(rest).size();
+            if (kicker_words >= 1 && kicker_words <= 4 && rest_words >= 2 * kicker_words &&
+                rest_words >= 4 &&
+                std::max(heading_similarity(rest, cleaned),
+                         heading_similarity(rest, tag_cleaned)) >= 0.8)
+                return rest;
         }
         return f.h1s[i];
     };
     if (best && best_sim >= 0.5) return without_kicker(size_t(best - f.h1s.data()));
     best = nullptr, best_sim = 0;
+    // Among equally similar <h2>s the longer one: a blog's name ("Security Blog") agrees with
+    // "Security Blog: Headline" as well as the headline does.
     for (const auto& h : f.h2s)
-        if (double s = sim(h); s > best_sim) best = &h, best_sim = s;
+        if (double s = sim(h); s > best_sim || (s == best_sim && best && s > 0 &&
+                                                title_words(h).size() > title_words(*best).size()))
+            best = &h, best_sim = s;
     if (best && best_sim >= 0.7 && title_words(*best).size() >= 2) return *best;
     if (real_h1s == 1) return without_kicker(size_t(only_h1 - f.h1s.data()));
-    return cleaned.empty() ? tag_cleaned : cleaned;
+    // No heading to agree with: a dash that separates no site name is the headline's own.
+    if (!cleaned.empty()) return clean_title(meta_title, site_name, {}, true);
+    return clean_title(f.title_tag, site_name, {}, true);
 }
 
 } // namespace
@@ -651,7 +686,7 @@ std::string text_of(const xmlNode* root, size_t limit) {
 }
 
 std::string clean_title(std::string_view title, std::string_view site_name,
-                        const std::vector<std::string>& h1s) {
+                        const std::vector<std::string>& h1s, bool keep_dashes) {
     std::string t = text::collapse_spaces(title);
     if (t.empty()) return t;
     std::string ft = fold(t);
@@ -675,6 +710,14 @@ std::string clean_title(std::string_view title, std::string_view site_name,
                                                        " \xC7\x80 ",
                                                        "\xEF\xBD\x9C",
                                                        "_"};
+    // A title without spaces (Chinese, Japanese) sets the site after a bare "-", "_" or "|":
+    // "标题-新华网". The last part goes when it is short.
+    if (!contains(t, " ") && (t[0] & 0x80)) {
+        size_t at = t.find_last_of("-_|");
+        if (at != std::string::npos && at > 0 && t.size() - at - 1 <= 18 &&
+            at >= 2 * (t.size() - at))
+            return t.substr(0, at);
+    }
     std::vector<std::string> parts;
     std::string_view sep_used;
     for (auto sep : kSeparators) {
@@ -703,6 +746,10 @@ std::string clean_title(std::string_view title, std::string_view site_name,
         if (!is_site && !fp.empty()) kept.push_back(p);
     }
     if (kept.empty()) return t;
+    // A dash that separates no site name from the headline is part of the headline ("Korsetts -
+    // Shops, Designer, online kaufen" on a site whose name is known to be something else).
+    bool dash = sep_used == " - " || sep_used == " \xE2\x80\x93 " || sep_used == " \xE2\x80\x94 ";
+    if (dash && keep_dashes && !site.empty() && kept.size() == parts.size()) return t;
     if (kept.size() == 1) return kept[0];
     // Otherwise the headline is the longest part (sections and site names are short), unless the
     // separator is a hyphen inside a long headline ("Pre-war - a history").
@@ -714,25 +761,100 @@ std::string clean_title(std::string_view title, std::string_view site_name,
     return *longest;
 }
 
-std::string byline_in_line(std::string_view line) {
-    std::string l = text::collapse_spaces(line);
-    if (l.size() > 100) return {};
-    std::string_view v = trim_symbols(l);
+bool is_display_name_of(std::string_view name, std::string_view login) {
+    if (!contains(text::trim(name), " ") || contains(text::trim(login), " ")) return false;
+    std::string n = squashed(name), l = squashed(login);
+    if (l.size() < 3 || n.size() <= l.size()) return n == l && !l.empty();
+    if (n.starts_with(l)) return true; // "jane.doe", "Jane", "janedoe"
+    // "jdoe": the first initial and the last name.
+    std::string_view last = text::trim(name);
+    last = last.substr(last.rfind(' ') + 1);
+    return l == n.substr(0, 1) + squashed(last);
+}
+
+namespace {
+
+// Words of a name as bylines set it: each starts with a capital or a non-ASCII letter
+// ("Agencia EFE", "Jean-Luc Picard", "焦鹏").
+bool all_capitalised(std::string_view v) {
+    for (size_t at = 0; at < v.size();) {
+        size_t end = v.find(' ', at);
+        if (end == std::string_view::npos) end = v.size();
+        if (end > at && !name_starts(v[at])) return false;
+        at = end + 1;
+    }
+    return !v.empty();
+}
+
+// One segment of a line: "By Jane Doe", "Por Agencia EFE", "Eine Kolumne von Jane Doe".
+std::string byline_in_segment(std::string_view segment, bool whole_line) {
+    std::string_view v = trim_symbols(segment);
+    auto words_in = [](std::string_view s) {
+        return size_t(std::count(s.begin(), s.end(), ' ')) + 1;
+    };
     bool prefixed = false;
     for (auto p : kBylinePrefixes) {
-        if (p == "par" || p == "por" || p == "vom" || p == "di" || p == "av" || p == "af")
-            continue; // common words
-        if (v.size() > p.size() + 1 && text::iequals(v.substr(0, p.size()), p) &&
-            (p.back() == ':' || v[p.size()] == ' ' || v[p.size()] == ':')) {
-            prefixed = true;
-            break;
+        if (v.size() <= p.size() + 1 || !text::iequals(v.substr(0, p.size()), p) ||
+            !(p.back() == ':' || v[p.size()] == ' ' || v[p.size()] == ':' ||
+              (uint8_t(p.back()) & 0x80)))
+            continue;
+        // "par", "por", "di", "vom", "av", "af" are common words too: a byline only when the
+        // rest is a short run of capitalised words ("Por Agencia EFE", not "por la tarde").
+        if (p == "par" || p == "por" || p == "vom" || p == "di" || p == "av" || p == "af") {
+            std::string_view rest = text::trim(v.substr(p.size()));
+            if (words_in(rest) > 4 || !all_capitalised(rest)) continue;
+        }
+        prefixed = true;
+        break;
+    }
+    std::string name;
+    if (prefixed) {
+        name = clean_author(v);
+    } else if (whole_line) {
+        // A short credit that names the piece first: "Eine Kolumne von Jane Doe", "A column by
+        // Jane Doe", "Analyse par Jean Dupont": at most three words, then "von"/"by"/"par"/"por"/
+        // "di", then two to four capitalised words and nothing else.
+        if (words_in(v) > 7 || !name_starts(v[0])) return {};
+        size_t at = 0;
+        for (int w = 0; w < 3; ++w) {
+            at = v.find(' ', at);
+            if (at == std::string_view::npos) return {};
+            ++at;
+            for (std::string_view cue : {"von ", "by ", "par ", "por ", "di "}) {
+                if (v.substr(at, cue.size()) != cue) continue;
+                std::string_view rest = text::trim(v.substr(at + cue.size()));
+                size_t n = words_in(rest);
+                if (n >= 2 && n <= 4 && all_capitalised(rest) && !ends_like_sentence(rest))
+                    name = clean_author(rest);
+                break;
+            }
+            if (!name.empty()) break;
         }
     }
-    if (!prefixed) return {};
-    std::string name = clean_author(v);
     size_t words = std::count(name.begin(), name.end(), ' ') + 1;
     if (name.empty() || words > 5 || !name_starts(name[0])) return {};
     return name;
+}
+
+} // namespace
+
+std::string byline_in_line(std::string_view line) {
+    std::string l = text::collapse_spaces(line);
+    if (l.size() > 100) return {};
+    if (std::string name = byline_in_segment(l, true); !name.empty()) return name;
+    // A line of several facts: "Opinion | By Jane Doe | 3 May 2020", "05.02.2020 - Text: Jane Doe".
+    for (std::string_view sep : {" | ", " \xE2\x80\xA2 ", " \xC2\xB7 ", " - ", " \xE2\x80\x93 "}) {
+        if (!contains(l, sep)) continue;
+        std::string_view rest = l;
+        for (size_t at = 0; !rest.empty();
+             rest.remove_prefix(std::min(rest.size(), at + sep.size()))) {
+            at = rest.find(sep);
+            if (at == std::string_view::npos) at = rest.size();
+            if (std::string name = byline_in_segment(rest.substr(0, at), false); !name.empty())
+                return name;
+        }
+    }
+    return {};
 }
 
 PageMetadata read_metadata(xmlDoc* doc) {
@@ -788,7 +910,13 @@ PageMetadata read_metadata(xmlDoc* doc) {
     std::vector<std::string> fallback;
     auto accept = [&](std::vector<std::string> found) {
         std::vector<std::string> people;
-        for (auto& a : found) (is_site(a) ? fallback : people).push_back(std::move(a));
+        for (auto& a : found) {
+            // "Jane Doe, CNN": the publisher after a comma is not part of the name.
+            if (size_t comma = a.rfind(", ");
+                comma != std::string::npos && comma > 0 && is_site(a.substr(comma + 2)))
+                a.resize(comma);
+            (is_site(a) ? fallback : people).push_back(std::move(a));
+        }
         if (m.authors.empty() && !people.empty()) m.authors = std::move(people);
     };
     if (art)
@@ -805,16 +933,22 @@ PageMetadata read_metadata(xmlDoc* doc) {
             if (meta.key == k) add_author(found, meta.value);
         accept(std::move(found));
     }
-    // Visible bylines: one each, the first that reads as a name.
+    // Visible bylines: one each, the first that reads as a name. A login name in the metadata
+    // ("jdoe", "jane.doe", "Jane") gives way to the display name the page shows for it.
+    bool login = m.authors.size() == 1 && !contains(m.authors[0], " ");
     for (auto* list : {&f.itemprop_authors, &f.rel_authors, &f.byline_texts}) {
         for (const auto& a : *list) {
-            if (!m.authors.empty()) break;
+            if (!m.authors.empty() && !login) break;
             std::vector<std::string> found;
             add_author(found, a);
+            if (login && found.size() == 1 && is_display_name_of(found[0], m.authors[0])) {
+                m.authors = std::move(found);
+                login = false;
+            }
             accept(std::move(found));
         }
     }
-    if (m.authors.empty() && !fallback.empty()) m.authors.push_back(fallback.front());
+    if (!fallback.empty()) m.site_author = fallback.front();
 
     // Date: published, never modified unless nothing else is known.
     auto first_date = [](std::initializer_list<std::string_view> values) {
@@ -834,7 +968,12 @@ PageMetadata read_metadata(xmlDoc* doc) {
     m.url = std::string(find_meta(f.metas, {"og:url", "twitter:url"}));
     if (m.url.empty()) m.url = f.canonical;
     if (m.url.empty() && art) m.url = str(*art, "url");
-    if (m.date.empty()) m.date = date_in_url(m.url);
+    // A date in the permalink is set when the article is first published, so a metadata date
+    // before it cannot be the publication date (a CMS default, a copied template); a later one
+    // may be (the article went out after its URL was made) and is kept.
+    if (std::string in_url = date_in_url(m.url);
+        !in_url.empty() && (m.date.size() < 10 || m.date.compare(0, 10, in_url) < 0))
+        m.date = in_url;
     for (const auto& t : f.date_texts)
         if (m.date.empty()) m.date = parse_date(t);
     std::string modified;

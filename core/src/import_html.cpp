@@ -43,8 +43,12 @@ namespace {
 void ignore_errors(void*, const char*, ...) {}
 void ignore_structured_errors(void*, xmlError*) {}
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+bool is_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // libxml2's HTML parser checks each attribute of a start tag against all the earlier ones and
 // appends it to the end of a list, so one tag with n attributes costs n^2 (50,000 attributes take
@@ -65,9 +69,18 @@ bool drop_excess_attributes(std::string_view html, std::string& out) {
     while ((i = html.find('<', i)) != std::string_view::npos) {
         if (i + 1 >= n) break;
         char c = html[i + 1];
-        if (html.compare(i, 4, "<!--") == 0) { i = skip_past(i + 4, "-->"); continue; }
-        if (c == '!' || c == '?' || c == '/') { i = skip_past(i + 2, ">"); continue; }
-        if (!is_alpha(c)) { ++i; continue; }
+        if (html.compare(i, 4, "<!--") == 0) {
+            i = skip_past(i + 4, "-->");
+            continue;
+        }
+        if (c == '!' || c == '?' || c == '/') {
+            i = skip_past(i + 2, ">");
+            continue;
+        }
+        if (!is_alpha(c)) {
+            ++i;
+            continue;
+        }
         size_t name_begin = i + 1, j = name_begin;
         while (j < n && !is_space(html[j]) && html[j] != '>' && html[j] != '/') ++j;
         std::string name = text::ascii_lower(html.substr(name_begin, j - name_begin));
@@ -77,7 +90,9 @@ bool drop_excess_attributes(std::string_view html, std::string& out) {
             if (j >= n || html[j] == '>') break;
             size_t attr_begin = j;
             ++j; // a name may start with '=' or a quote; it takes at least that character
-            while (j < n && !is_space(html[j]) && html[j] != '>' && html[j] != '/' && html[j] != '=') ++j;
+            while (j < n && !is_space(html[j]) && html[j] != '>' && html[j] != '/' &&
+                   html[j] != '=')
+                ++j;
             size_t k = j;
             while (k < n && is_space(html[k])) ++k;
             if (k < n && html[k] == '=') {
@@ -95,7 +110,8 @@ bool drop_excess_attributes(std::string_view html, std::string& out) {
         }
         if (count > kMaxAttributes) cuts.emplace_back(cut_begin, j);
         i = j;
-        if (name == "script" || name == "style") i = skip_past(i, name == "script" ? "</script" : "</style");
+        if (name == "script" || name == "style")
+            i = skip_past(i, name == "script" ? "</script" : "</style");
         // (end tags of raw text in other letter cases are rare enough not to matter here)
     }
     if (cuts.empty()) return false;
@@ -921,6 +937,94 @@ int days_apart(std::string_view a, std::string_view b) {
     return int(x > y ? x - y : y - x);
 }
 
+// Labels that stand alone on a line, with the name on the next one ("Autor" / "Jane Doe").
+bool is_byline_label(std::string_view s) {
+    std::string_view v = text::trim(s);
+    while (!v.empty() && (v.back() == ':' || v.back() == ' ')) v.remove_suffix(1);
+    for (std::string_view l :
+         {"by", "von", "autor", "autorin", "autoren", "author", "authors", "auteur", "auteurs",
+          "autore", "text", "texto", "written by", "geschrieben von", "redaktion"})
+        if (text::iequals(v, l)) return true;
+    return false;
+}
+
+// A byline printed on the page: "By Jane Doe", "Text: Max Muster", "Opinion | By Jane Doe", or a
+// label line followed by the name. Looked for where pages put it: around the headline and the
+// start of the article first, then at its end, then anywhere in the article.
+std::string visible_byline(const std::vector<Block>& blocks, std::string_view title) {
+    size_t first = blocks.size(), last = 0, headline = blocks.size();
+    std::string t = fold(title);
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        if (blocks[i].keep) first = std::min(first, i), last = i;
+        if (headline == blocks.size() && blocks[i].style.kind == ParagraphKind::Heading &&
+            !t.empty() && fold(blocks[i].text) == t)
+            headline = i;
+    }
+    if (first == blocks.size()) return {};
+    std::vector<size_t> order;
+    auto add = [&](size_t from, size_t to) { // [from, to)
+        for (size_t i = from; i < std::min(to, blocks.size()); ++i) order.push_back(i);
+    };
+    if (headline < blocks.size()) add(headline >= 3 ? headline - 3 : 0, headline + 6);
+    add(first >= 6 ? first - 6 : 0, first + 6);
+    add(last >= 4 ? last - 4 : 0, last + 4);
+    for (size_t i = first; i <= last; ++i)
+        if (blocks[i].keep) order.push_back(i);
+    for (size_t i : order) {
+        const Block& b = blocks[i];
+        if (b.why == std::string_view("comments")) continue;
+        if (b.text.size() > 300) continue;
+        if (b.style.kind == ParagraphKind::Heading && b.style.level <= 2) continue; // headlines
+        for (std::string_view line : text::split_lines(b.text))
+            if (std::string who = byline_in_line(line); !who.empty()) return who;
+        if (is_byline_label(b.text) && i + 1 < blocks.size() && blocks[i + 1].chars < 60) {
+            std::string who = byline_in_line("By " + blocks[i + 1].text);
+            if (!who.empty()) return who;
+        }
+    }
+    return {};
+}
+
+// A date printed on the page: in a short line around the headline and the start of the article
+// ("15. März 2020", "Date 23.05.2011"), or at the start of its first paragraph ("Pressemitteilung
+// vom 25. Januar 2022 | Berlin - ..."); with `at_end`, in a short line at the article's end
+// ("Aktualisiert: 30.12.2016", "Posted on ..."), where blogs print it.
+std::string visible_date(const std::vector<Block>& blocks, std::string_view title, bool at_end) {
+    size_t first = blocks.size(), last = 0, headline = blocks.size();
+    std::string t = fold(title);
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        if (blocks[i].keep) first = std::min(first, i), last = i;
+        if (headline == blocks.size() && blocks[i].style.kind == ParagraphKind::Heading &&
+            !t.empty() && fold(blocks[i].text) == t)
+            headline = i;
+    }
+    if (first == blocks.size()) return {};
+    std::vector<size_t> order;
+    auto add = [&](size_t from, size_t to) { // [from, to)
+        for (size_t i = from; i < std::min(to, blocks.size()); ++i) order.push_back(i);
+    };
+    if (at_end) {
+        add(last >= 3 ? last - 3 : 0, last + 4);
+    } else {
+        add(first >= 8 ? first - 8 : 0, first + 3);
+        if (headline < blocks.size()) add(headline, headline + 8);
+    }
+    for (size_t i : order) {
+        std::string_view text = blocks[i].text;
+        if (text.size() < 120) {
+            if (std::string d = parse_date(text); !d.empty()) return d;
+        } else if (!at_end && blocks[i].keep) {
+            // A dateline: a short lead segment before " | " or " - ".
+            for (std::string_view sep : {" | ", " \xE2\x80\x93 ", " - "}) {
+                size_t cut = text.find(sep);
+                if (cut != std::string_view::npos && cut < 80)
+                    if (std::string d = parse_date(text.substr(0, cut)); !d.empty()) return d;
+            }
+        }
+    }
+    return {};
+}
+
 bool starts_alike(std::string_view body, std::string_view standfirst) {
     std::string a = fold(body), b = fold(standfirst);
     while (!b.empty() && (b.back() == '.' || b.back() == ' ' || uint8_t(b.back()) >= 0x80))
@@ -986,40 +1090,20 @@ void import_html(std::string_view name, std::string_view utf8, ImportResult& r) 
     if (!body) body = root;
     std::vector<html::Block> blocks = html::Extractor(body).run(meta);
 
-    // No byline in the metadata: a visible one near the top or at the end of the article
-    // ("By Jane Doe", "Text: Max Muster").
-    if (a.byline.empty()) {
-        size_t first = blocks.size(), last = 0;
-        for (size_t i = 0; i < blocks.size(); ++i)
-            if (blocks[i].keep) first = std::min(first, i), last = i;
-        std::vector<size_t> near;
-        for (size_t i = first >= 6 ? first - 6 : 0; i < std::min(blocks.size(), first + 3); ++i)
-            near.push_back(i);
-        for (size_t i = last >= 4 ? last - 4 : 0; i <= last && first < blocks.size(); ++i)
-            near.push_back(i);
-        for (size_t i : near) {
-            if (blocks[i].why == std::string_view("comments")) continue;
-            if (std::string who = html::byline_in_line(blocks[i].text); !who.empty()) {
-                a.byline.push_back(std::move(who));
-                break;
-            }
+    // No byline in the metadata (or only a login name, or only the site's name): a visible one.
+    if (a.byline.empty() || (a.byline.size() == 1 && !html::contains(a.byline[0], " "))) {
+        if (std::string who = html::visible_byline(blocks, meta.title); !who.empty()) {
+            if (a.byline.empty() || html::is_display_name_of(who, a.byline[0]))
+                a.byline = {std::move(who)};
         }
     }
+    if (a.byline.empty() && !meta.site_author.empty()) a.byline.push_back(meta.site_author);
     // The date as printed near the headline: the date when the metadata has none, and the
     // better one when the metadata's differs by a day (a UTC time stamp of a local date).
     {
-        size_t first = blocks.size();
-        for (size_t i = 0; i < blocks.size(); ++i)
-            if (blocks[i].keep) {
-                first = i;
-                break;
-            }
-        std::string seen;
-        for (size_t i = first >= 8 ? first - 8 : 0;
-             i < std::min(blocks.size(), first + 3) && seen.empty(); ++i)
-            if (blocks[i].text.size() < 120) seen = parse_date(blocks[i].text);
+        std::string seen = html::visible_date(blocks, meta.title, false);
         if (a.date.empty())
-            a.date = seen;
+            a.date = seen.empty() ? html::visible_date(blocks, meta.title, true) : seen;
         else if (!seen.empty() && a.date.size() > 10 && seen.compare(0, 10, a.date, 0, 10) != 0 &&
                  html::days_apart(seen, a.date) == 1)
             a.date = seen;

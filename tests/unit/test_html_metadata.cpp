@@ -22,6 +22,10 @@ TEST_CASE("site names and sections come off page titles") {
         {"Bridge reopens | Gazette", "", "Bridge reopens | Gazette",
          "Bridge reopens | Gazette"}, // the h1 agrees
         {"No separator at all", "Gazette", "", "No separator at all"},
+        // a title without spaces sets the site after a bare hyphen
+        {"武汉的声音：有英勇的你，才有英雄的城！-新华网", "", "",
+         "武汉的声音：有英勇的你，才有英雄的城！"},
+        {"2019-2020", "", "", "2019-2020"}, // ASCII: no bare-hyphen rule
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.title));
@@ -45,9 +49,65 @@ TEST_CASE("visible byline lines give the name, other lines give nothing") {
         {"By the river the path turns left and climbs up to the old mill on the hill above.", ""},
         {"The council met on Tuesday.", ""},
         {"By", ""},
+        // a line of several facts: the segment that is a byline
+        {"Opinion | By Cara Stiles | April 13, 2020", "Cara Stiles"},
+        {"05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des Verbands)", "Eberhard Fuhr"},
+        // the next credit ends the name; "Autoren" keeps a pair together
+        {"Text von Christian Seiler Illustration von Markus Roost", "Christian Seiler"},
+        {"Autoren Jelko Djuren und Jutta Klaukien", "Jelko Djuren und Jutta Klaukien"},
+        // "por", "par" are words too: a byline only before capitalised words
+        {"Por Agencia EFE", "Agencia EFE"},
+        {"por la tarde llegaron los primeros", ""},
+        // the piece named first, then the author
+        {"Eine Kolumne von Nils Pickert", "Nils Pickert"},
+        {"A column by Jane Doe", "Jane Doe"},
+        {"Der 64 kbit Stream von Wake News Radio startet heute", ""},
+        // what follows a name in blog bylines: a place, a category, the next label
+        {"Posted by Jane Doe at 10:00", "Jane Doe"},
+        {"Von Andrea Kategorien: Allgemein", "Andrea"},
+        {"von Fatima in Gef\xC3\xBChle, Popkultur", "Fatima"},
+        // a label alone, or a month, is no name
+        {"By Veröffentlicht", ""},
+        {"Von Dezember 10, 2019", ""},
+        // Chinese "editor in charge:"
+        {"责任编辑： 焦鹏", "焦鹏"},
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.line));
         CHECK(broadsheet::html::byline_in_line(row.line) == row.name);
+    }
+}
+
+TEST_CASE("a dash that separates no known site name stays in the title when asked") {
+    using broadsheet::html::clean_title;
+    CHECK(clean_title("Corsets - Shops, designers, buying online", "Pinup Fashion", {}) ==
+          "Shops, designers, buying online");
+    CHECK(clean_title("Corsets - Shops, designers, buying online", "Pinup Fashion", {}, true) ==
+          "Corsets - Shops, designers, buying online");
+    CHECK(clean_title("Corsets - Pinup Fashion", "Pinup Fashion", {}, true) == "Corsets");
+    CHECK(clean_title("Corsets - Shops, designers, buying online", "", {}, true) ==
+          "Shops, designers, buying online"); // site unknown: no evidence either way
+}
+
+TEST_CASE("a login name in the metadata is matched to the display name on the page") {
+    struct Row {
+        const char* name;
+        const char* login;
+        bool same;
+    };
+    const Row rows[] = {
+        {"Jane Doe", "jane.doe", true},
+        {"Jane Doe", "janedoe", true},
+        {"Jane Doe", "Jane", true},
+        {"Jane Doe", "jdoe", true},
+        {"Arian Schlichenmayer", "arianschlichenmayer", true},
+        {"Jane Doe", "john", false},
+        {"Jane Doe", "Jane Doe", false}, // not a login
+        {"Jane", "jane", false},         // not a fuller name
+        {"Jo Doe", "jo", false},         // too short to tell
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.name) + " / " + row.login);
+        CHECK(broadsheet::html::is_display_name_of(row.name, row.login) == row.same);
     }
 }

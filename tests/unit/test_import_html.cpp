@@ -286,7 +286,8 @@ TEST_CASE("hostile and broken HTML gives a best-effort article or a clear error,
         {"a paragraph with 50,000 attributes",
          [] {
              std::string s = "<html><body><p";
-             for (int i = 0; i < 50000; ++i) s += " a" + std::to_string(i) + "=\"" + std::to_string(i) + "\"";
+             for (int i = 0; i < 50000; ++i)
+                 s += " a" + std::to_string(i) + "=\"" + std::to_string(i) + "\"";
              return s + ">" + kP1 + "</p></body></html>";
          }(),
          true},
@@ -321,9 +322,14 @@ TEST_CASE("a tag with thousands of attributes keeps its first ones and the page 
     std::string many;
     for (int i = 0; i < 3000; ++i) many += " data-x" + std::to_string(i) + "='a > b'";
     std::string html = "<html><head><title>Barrier opens</title></head><body><article>"
-                       "<p class=\"byline\"" + many + ">By Ann Weir</p>"
-                       "<p>" + std::string(kP1) + "</p><p" + many + ">" + kP2 + "</p>"
-                       "<!-- <p " + many + "> --><p>" + kP3 + "</p></article></body></html>";
+                       "<p class=\"byline\"" +
+                       many +
+                       ">By Ann Weir</p>"
+                       "<p>" +
+                       std::string(kP1) + "</p><p" + many + ">" + kP2 +
+                       "</p>"
+                       "<!-- <p " +
+                       many + "> --><p>" + kP3 + "</p></article></body></html>";
     ImportResult r = broadsheet::import_file("many.html", html);
     REQUIRE(r.ok());
     const Article& a = r.articles[0];
@@ -365,4 +371,121 @@ TEST_CASE("a page in a legacy charset is decoded by its declaration before it is
     CHECK(r.articles[0].encoding == "Windows-1252");
     CHECK(r.articles[0].title == "Caf\xC3\xA9 reopens");
     CHECK(r.articles[0].text.find("\xE2\x80\x9CGood news\xE2\x80\x9D") != std::string::npos);
+}
+
+TEST_CASE("visible bylines are found near the headline, in label lines and at the article's end") {
+    const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 + "</p>";
+    struct Row {
+        const char* what;
+        std::string head;
+        std::string body;
+        const char* byline;
+    };
+    const Row rows[] = {
+        {"a label line, then the name", "",
+         "<article><h1>Flood barrier opens</h1><div>Author</div><div><a href=\"/a\">Ola "
+         "Berg</a></div>" +
+             prose + "</article>",
+         "Ola Berg"},
+        {"a credit at the article's end", "",
+         "<article><h1>Flood barrier opens</h1>" + prose + "<p>Text: Pia Lund</p></article>",
+         "Pia Lund"},
+        {"a segment of a header line", "",
+         "<article><h1>Flood barrier opens</h1><p>News | By Uma Stein | May 3, 2021</p>" + prose +
+             "</article>",
+         "Uma Stein"},
+        {"a login name in the metadata gives way to the name on the page",
+         R"(<meta name="author" content="umastein">)",
+         "<article><h1>Flood barrier opens</h1><p>Von Uma Stein</p>" + prose + "</article>",
+         "Uma Stein"},
+        {"the site as author only when the page shows no byline",
+         R"(<meta property="og:site_name" content="Riverside Gazette"><meta name="author" content="Riverside Gazette">)",
+         "<article><h1>Flood barrier opens</h1><p>Por Agencia Rio</p>" + prose + "</article>",
+         "Agencia Rio"},
+        {"the publisher after a comma is not part of the name",
+         R"(<meta property="og:site_name" content="Gazette"><meta name="author" content="Ina Voss, Gazette">)",
+         "<article><h1>Flood barrier opens</h1>" + prose + "</article>", "Ina Voss"},
+        {"a headline that reads like a byline is not one", "",
+         "<article><h1>A walk by Rafael Nadal</h1>" + prose + "</article>", ""},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.what));
+        Article a = import_one(page("<title>Flood barrier opens</title>" + row.head, row.body));
+        std::string byline;
+        for (const auto& n : a.byline) byline += (byline.empty() ? "" : "; ") + n;
+        CHECK(byline == row.byline);
+    }
+}
+
+TEST_CASE("dates come from the permalink, a dateline or the article's end when metadata fails") {
+    const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 + "</p>";
+    struct Row {
+        const char* what;
+        std::string head;
+        std::string body;
+        const char* date;
+    };
+    const Row rows[] = {
+        {"a metadata date before the permalink's is a default",
+         R"(<link rel="canonical" href="https://example.org/2019/10/22/flood-barrier/"><meta property="article:published_time" content="2012-01-01T21:31:00">)",
+         "<article><h1>Flood barrier opens</h1>" + prose + "</article>", "2019-10-22"},
+        {"a metadata date after the permalink's is kept",
+         R"(<link rel="canonical" href="https://example.org/2022/05/02/flood-barrier/"><meta property="article:published_time" content="2022-05-08T06:00:00">)",
+         "<article><h1>Flood barrier opens</h1>" + prose + "</article>", "2022-05-08T06:00"},
+        {"a dateline at the start of the first paragraph", "",
+         "<article><h1>Flood barrier opens</h1><p>Press release of 25 January 2022 | Lowtown - " +
+             std::string(kP1) + "</p><p>" + kP2 + "</p></article>",
+         "2022-01-25"},
+        {"an update note at the end", "",
+         "<article><h1>Flood barrier opens</h1>" + prose + "<p>Updated: 30.12.2016</p></article>",
+         "2016-12-30"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.what));
+        Article a = import_one(page("<title>Flood barrier opens</title>" + row.head, row.body));
+        CHECK(a.date == row.date);
+    }
+}
+
+TEST_CASE("the headline drops a kicker set in its own element, and blog and site names lose") {
+    const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p>";
+    struct Row {
+        const char* what;
+        std::string head;
+        std::string body;
+        const char* title;
+    };
+    const Row rows[] = {
+        {"a kicker the metadata title does not have",
+         R"(<meta property="og:title" content="Barrier: River authority opens the new flood barrier">)",
+         "<article><h1><span>After four years</span> <span>River authority opens the new flood "
+         "barrier</span></h1>" +
+             prose + "</article>",
+         "River authority opens the new flood barrier"},
+        {"a date and categories set under the headline",
+         R"(<meta property="og:title" content="River authority opens the new flood barrier">)",
+         "<article><h1>River authority opens the new flood barrier<br><small>02.02.2022 - News, "
+         "Town</small></h1>" +
+             prose + "</article>",
+         "River authority opens the new flood barrier"},
+        {"a long headline keeps its first words",
+         R"(<meta property="og:title" content="Flood barrier: the river authority opens it">)",
+         "<article><h1><span>Flood barrier</span> <span>the river authority opens it after four "
+         "long years</span></h1>" +
+             prose + "</article>",
+         "Flood barrier the river authority opens it after four long years"},
+        {"an h1 that is the site's name",
+         R"(<meta property="og:site_name" content="The Riverside Blog">)",
+         "<h1>Riverside</h1><h2>Riverside Blog</h2><article><h2>River authority opens the new "
+         "flood barrier</h2>" +
+             prose + "</article>",
+         "River authority opens the new flood barrier"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.what));
+        Article a = import_one(page(
+            "<title>Riverside Blog: River authority opens the new flood barrier</title>" + row.head,
+            row.body));
+        CHECK(a.title == row.title);
+    }
 }
