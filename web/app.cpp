@@ -11,6 +11,19 @@ constexpr size_t kSearchLimit = 200;
 bool text_is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 } // namespace
 
+bool is_openable_link(std::string_view url) {
+    auto starts = [&](std::string_view p) {
+        if (url.size() <= p.size()) return false;
+        for (size_t i = 0; i < p.size(); ++i)
+            if ((url[i] | 0x20) != p[i]) return false;
+        return true;
+    };
+    if (!starts("http://") && !starts("https://")) return false;
+    for (unsigned char c : url)
+        if (c <= 0x20 || c == 0x7F) return false; // no spaces or controls (a javascript: inside can't run: the scheme is http)
+    return true;
+}
+
 App& app() {
     static App instance;
     return instance;
@@ -162,6 +175,53 @@ bool App::restore_article(broadsheet::ArticleId id, std::string_view json) {
     return true;
 }
 
+bool App::open_bundle() {
+    namespace bs = broadsheet::search;
+    if (bundle.articles.empty()) return false;
+    std::vector<broadsheet::Article> articles;
+    std::vector<std::string_view> lines;
+    std::string_view rest = bundle.articles;
+    while (!rest.empty()) {
+        size_t nl = rest.find('\n');
+        std::string_view line = rest.substr(0, nl);
+        rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
+        if (line.empty()) continue;
+        broadsheet::Article a;
+        std::string error;
+        if (!broadsheet::article_from_json(line, a, error)) {
+            bundle.error = "the published articles are damaged (article " + std::to_string(articles.size() + 1) + ": " + error + ")";
+            return false;
+        }
+        articles.push_back(std::move(a));
+        lines.push_back(line);
+    }
+    begin_batch(status);
+    // The prebuilt index fits only an empty library (its DocIds are the bundle's line numbers)
+    // built with the app's analysis settings; otherwise the articles are indexed here.
+    bs::LoadedIndex loaded;
+    if (corpus.empty() && doc_article.empty()) loaded = bs::load_index(bundle.index);
+    bool prebuilt = loaded.ok() && loaded.index && loaded.index->size() == articles.size() &&
+                    loaded.index->analyzer_options() == index.analyzer_options();
+    if (prebuilt) index = std::move(*loaded.index);
+    broadsheet::ArticleId first = 0;
+    for (size_t i = 0; i < articles.size(); ++i) {
+        auto doc = prebuilt ? bs::DocId(i) : index.add(articles[i], index_key(articles[i]));
+        auto id = corpus.add(std::move(articles[i]));
+        doc_article.resize(std::max<size_t>(doc_article.size(), doc + 1));
+        doc_article[doc] = id;
+        article_doc[id] = doc;
+        platform_store_put(id, std::string(lines[i]));
+        if (!first) first = id;
+    }
+    status.last_import.push_back({bundle.title, int(articles.size()), {}, {}});
+    end_import_batch();
+    bundle.opened = true;
+    search.stale = true;
+    library.rows_dirty = true;
+    if (first && reader.open == 0) open_article(first);
+    return true;
+}
+
 void App::clear_all() {
     corpus.clear();
     library.marked.clear();
@@ -257,7 +317,11 @@ std::string App::state_json() const {
                 {"highlights", highlights},
                 {"currentHighlight", reader.current},      {"title", a->title},     {"standfirst", a->standfirst},
                 {"byline", a->byline},    {"date", a->date},       {"file", a->file},
-                {"encoding", a->encoding}, {"paragraphs", paragraphs}, {"removed", removed}};
+                {"encoding", a->encoding}, {"paragraphs", paragraphs}, {"removed", removed},
+                {"url", a->url},
+                {"link", reader.link_rect[2] > 0 ? json{{"x", reader.link_rect[0]}, {"y", reader.link_rect[1]},
+                                                        {"width", reader.link_rect[2]}, {"height", reader.link_rect[3]}}
+                                                  : json(nullptr)}};
     }
     json imports = json::array(), errors = json::array();
     for (const auto& f : status.last_import) {
@@ -283,6 +347,11 @@ std::string App::state_json() const {
                     {"restoring", storage.restoring},
                     {"restored", storage.restored},
                     {"unreadable", storage.unreadable},
-                    {"error", storage.error}}}};
+                    {"error", storage.error}}},
+                  {"bundle",
+                   {{"title", bundle.title},
+                    {"articles", bundle.count},
+                    {"opened", bundle.opened},
+                    {"error", bundle.error}}}};
     return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -65,6 +65,7 @@ struct ReaderPanelState {
     int current = -1;
     bool scroll_to_current = false;
     TextLayout layout;
+    float link_rect[4] = {0, 0, 0, 0}; // where the article's link was last drawn (x, y, w, h); w 0: none
 };
 
 // "Paste text as an article": a dialog with a text box.
@@ -93,6 +94,18 @@ struct StorageState {
     bool confirm_clear = false; // the "remove all articles?" question is open
 };
 
+// Articles the page was published with (build-wasm.sh --corpus; by default a public-domain sample
+// set): fetched with the page itself, kept here until opened, so opening them makes no request.
+struct BundleState {
+    std::string title;    // "World Factbook country profiles (public domain)"
+    std::string articles; // one article per line, the storage format (article_json.hpp)
+    std::string index;    // their saved index (index.hpp), DocId i <-> line i
+    size_t count = 0;     // how many articles it holds
+    bool autoload = false; // open it by itself when the library is empty at start-up
+    bool opened = false;   // opened since the page loaded
+    std::string error;     // why it could not be opened
+};
+
 // The right-hand pane shows the reader or the analysis of the open article.
 enum class RightTab { Reader, Analysis };
 
@@ -103,6 +116,7 @@ struct AnalysisPanelState {
 
 struct Fonts {
     ImFont* body = nullptr;
+    ImFont* body_bold = nullptr; // headings inside the article
     ImFont* headline = nullptr;
     ImFont* ui_bold = nullptr;
 };
@@ -122,6 +136,7 @@ struct App {
     StatusPanelState status;
     StorageState storage;
     PasteDialogState paste;
+    BundleState bundle;
     Fonts fonts;
     bool drag_active = false; // files are being dragged over the page
     const char* dialog = nullptr; // the modal dialog drawn in the last frame ("paste", "clear"), or none
@@ -151,6 +166,9 @@ struct App {
     void clear_all();
     // Puts back one saved article (start-up); false if the record is unreadable.
     bool restore_article(broadsheet::ArticleId id, std::string_view json);
+    // Adds the articles the page was published with (BundleState), using their prebuilt index when
+    // the library is empty; false if there are none or they could not be read.
+    bool open_bundle();
     // The state the JS test hook returns: articles, the open article, last import's outcomes.
     std::string state_json() const;
 };
@@ -177,6 +195,10 @@ void platform_open_folder_picker();
 // The open article changed: the page puts it in the URL (for links and back/forward).
 void platform_show_article(broadsheet::ArticleId id);
 void platform_copy_to_clipboard(const std::string& text);
+// Opens an http(s) address in a new tab, after the user clicked it; other schemes do nothing.
+void platform_open_link(const std::string& url);
+// Whether `url` is an http(s) address with nothing odd in it (what platform_open_link opens).
+bool is_openable_link(std::string_view url);
 // Saves `text` as a file on the user's machine (a download made in the page, no request).
 void platform_download(const std::string& name, const std::string& mime, const std::string& text);
 bool platform_prefers_dark();

@@ -116,10 +116,24 @@ void draw_library_panel(App& app) {
 
     if (app.corpus.empty()) {
         ImGui::Spacing();
-        ImGui::TextWrapped("No articles yet. Drop files anywhere on the page, or choose them:");
+        ImGui::TextWrapped("No articles yet. Drop files or folders anywhere on the page, or choose them:");
         if (ImGui::Button("Open files...")) platform_open_file_picker();
+        ImGui::SameLine();
+        if (ImGui::Button("Open a folder...")) platform_open_folder_picker();
         ImGui::Spacing();
-        ImGui::TextDisabled("Plain text, saved from news sites. Nothing leaves this tab.");
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("Text as copied from news sites, saved web pages, Markdown, JSON or JSON Lines, "
+                           "e-mail and newsgroup messages. Nothing leaves this tab.");
+        ImGui::PopStyleColor();
+        if (app.bundle.count > 0) {
+            ImGui::Spacing();
+            ImGui::Separator();
+            ImGui::Spacing();
+            ImGui::TextWrapped("Or explore the articles this page comes with: %s, %zu articles.", app.bundle.title.c_str(),
+                               app.bundle.count);
+            if (ImGui::Button("Open the sample articles")) app.open_bundle();
+            if (!app.bundle.error.empty()) ImGui::TextWrapped("Could not open them: %s", app.bundle.error.c_str());
+        }
         return;
     }
 

@@ -66,6 +66,7 @@ void build_fonts(float dpr) {
     ImFont* ui = add("/fonts/NotoSans-Regular.ttf", 15);
     app().fonts.ui_bold = add("/fonts/NotoSans-Bold.ttf", 15);
     app().fonts.body = add("/fonts/NotoSans-Regular.ttf", 17);
+    app().fonts.body_bold = add("/fonts/NotoSans-Bold.ttf", 17);
     app().fonts.headline = add("/fonts/NotoSans-Bold.ttf", 26);
     io.FontDefault = ui;
     io.FontGlobalScale = 1.0f / dpr;

@@ -69,6 +69,27 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_resize(int width, int height) {
     request_redraw();
 }
 
+// Start-up, before the saved library is restored: the articles the page was published with
+// (build-wasm.sh --corpus), already unpacked by the page. Takes ownership of both buffers.
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_set_bundle(const char* title, int count, int autoload, char* articles,
+                                                   size_t articles_size, char* index, size_t index_size) {
+    auto& b = app().bundle;
+    b.title = title;
+    b.count = count > 0 ? size_t(count) : 0;
+    b.autoload = autoload != 0;
+    b.articles.assign(articles, articles_size);
+    b.index.assign(index, index_size);
+    std::free(articles);
+    std::free(index);
+    request_redraw();
+}
+
+// "Open the sample articles" (the test hook's openBundle()); 1 if they were added.
+extern "C" EMSCRIPTEN_KEEPALIVE int bs_open_bundle() {
+    request_redraw();
+    return app().open_bundle() ? 1 : 0;
+}
+
 // Start-up: one saved article (JSON from article_to_json) under its id. Returns 1 if read.
 extern "C" EMSCRIPTEN_KEEPALIVE int bs_restore_article(uint32_t id, const char* json) {
     return app().restore_article(id, json) ? 1 : 0;
@@ -81,6 +102,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_restore_done(int available, int foreign)
     st.unreadable += foreign;
     st.restoring = false;
     st.available = available != 0;
+    if (app().corpus.empty() && app().bundle.autoload) app().open_bundle();
     if (!app().corpus.empty() && app().reader.open == 0) app().open_article(app().corpus.ids().front());
     request_redraw();
 }
@@ -111,8 +133,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_paste(const char* text) {
 }
 
 // The test hook's showTab(name): "reader" or "analysis", as a click on the tab does.
-extern "C" EMSCRIPTEN_KEEPALIVE void bs_show_tab(int analysis) {
-    app().right_tab_request = analysis ? RightTab::Analysis : RightTab::Reader;
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_show_tab(int tab) {
+    app().right_tab_request = tab == 1 ? RightTab::Analysis : RightTab::Reader;
     app().right_tab_requested = true;
     request_redraw();
 }
@@ -153,6 +175,15 @@ EM_JS(void, js_copy_to_clipboard, (const char* text), {
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(() => {});
 });
 
+// A link the user clicked (the reader draws it as a link, with its address on hover): only http(s)
+// addresses, in a new tab that cannot reach back into this one (noopener) and is not told where
+// it came from (noreferrer).
+EM_JS(void, js_open_link, (const char* url), {
+    const s = UTF8ToString(url);
+    const l = s.toLowerCase(); // (no regular expression: EM_JS would drop its backslashes)
+    if ((l.startsWith('http://') || l.startsWith('https://')) && l.indexOf(' ') < 0) window.open(s, '_blank', 'noopener,noreferrer');
+});
+
 EM_JS(int, js_prefers_dark, (), {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
 });
@@ -177,6 +208,9 @@ void platform_store_clear() { js_store_clear(); }
 EM_JS(void, js_drop_unreadable, (), { broadsheetStorage.dropUnreadable(); });
 void platform_drop_unreadable() { js_drop_unreadable(); }
 void platform_open_file_picker() { js_open_file_picker(); }
+void platform_open_link(const std::string& url) {
+    if (is_openable_link(url)) js_open_link(url.c_str());
+}
 void platform_open_folder_picker() { js_open_folder_picker(); }
 void platform_show_article(broadsheet::ArticleId id) { js_show_article(id); }
 EM_JS(void, js_download, (const char* name, const char* mime, const char* text), {

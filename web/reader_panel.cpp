@@ -18,6 +18,24 @@ std::string plain_text(const broadsheet::Article& a) {
     return s + a.text + "\n";
 }
 
+// The article's address as a link: underlined, a hand on hover with the full address, opened in
+// a new tab only on a click (nothing is fetched before that).
+void draw_link(ReaderPanelState& st, const std::string& url) {
+    ImVec4 colour = ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive);
+    std::string shown = url.size() > 90 ? url.substr(0, 87) + "..." : url;
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(shown.c_str());
+    ImGui::PopStyleColor();
+    ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    st.link_rect[0] = lo.x, st.link_rect[1] = lo.y, st.link_rect[2] = hi.x - lo.x, st.link_rect[3] = hi.y - lo.y;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(lo.x, hi.y - 1), ImVec2(hi.x, hi.y - 1), ImGui::GetColorU32(colour));
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SetTooltip("Open %s in a new tab", url.c_str());
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) platform_open_link(url);
+    }
+}
+
 void draw_header(App& app, const broadsheet::Article& a, float font) {
     ImGui::Dummy(ImVec2(0, font * 0.5f));
     ImGui::PushFont(app.fonts.headline);
@@ -39,6 +57,8 @@ void draw_header(App& app, const broadsheet::Article& a, float font) {
         ImGui::TextWrapped("%s", meta.c_str());
         ImGui::PopFont();
     }
+    app.reader.link_rect[2] = 0;
+    if (is_openable_link(a.url)) draw_link(app.reader, a.url);
     if (a.truncated) ImGui::TextColored(ImVec4(0.9f, 0.7f, 0.2f, 1), "The source holds only the start of this article.");
     ImGui::Dummy(ImVec2(0, font * 0.6f));
 }
@@ -107,7 +127,7 @@ void draw_reader_panel(App& app) {
     // The body: pre-wrapped lines, only the visible ones drawn.
     ImGui::PushFont(app.fonts.body);
     float px = ImGui::GetFontSize();
-    st.layout.update(*a, st.open, app.fonts.body, px, measure);
+    st.layout.update(*a, st.open, app.fonts.body, app.fonts.body_bold, px, measure);
     float row_h = ImGui::GetTextLineHeightWithSpacing();
     float body_top = ImGui::GetCursorPosY();
     if (st.scroll_to_current && st.current >= 0) {
@@ -120,8 +140,21 @@ void draw_reader_panel(App& app) {
     while (clipper.Step()) {
         for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
             const LaidLine& line = st.layout.rows[size_t(r)];
-            if (!st.highlights.empty()) draw_line_highlights(st, a->text, line, ImGui::GetCursorScreenPos(), px);
+            using broadsheet::ParagraphKind;
+            bool heading = line.kind == ParagraphKind::Heading;
+            if (heading) ImGui::PushFont(app.fonts.body_bold);
+            float left = ImGui::GetCursorPosX();
+            ImGui::SetCursorPosX(left + line.indent);
+            ImVec2 at = ImGui::GetCursorScreenPos();
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            ImU32 mark = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+            if (line.kind == ParagraphKind::ListItem && line.first && line.begin < line.end)
+                dl->AddCircleFilled(ImVec2(at.x - px * 0.7f, at.y + px * 0.62f), px * 0.16f, mark);
+            if (line.kind == ParagraphKind::Quote && line.begin < line.end)
+                dl->AddRectFilled(ImVec2(at.x - px * 1.0f, at.y), ImVec2(at.x - px * 0.82f, at.y + row_h), mark);
+            if (!st.highlights.empty()) draw_line_highlights(st, a->text, line, at, px);
             ImGui::TextUnformatted(a->text.data() + line.begin, a->text.data() + line.end);
+            if (heading) ImGui::PopFont();
         }
     }
     ImGui::PopFont();

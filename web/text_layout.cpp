@@ -4,7 +4,8 @@
 
 #include <algorithm>
 
-bool TextLayout::update(const broadsheet::Article& a, uint64_t key, ImFont* font, float px, float w) {
+bool TextLayout::update(const broadsheet::Article& a, uint64_t key, ImFont* body, ImFont* bold, float px, float w) {
+    using broadsheet::ParagraphKind;
     if (article_key == key && article == &a && width == w && font_px == px) return false;
     article = &a;
     article_key = key;
@@ -12,17 +13,29 @@ bool TextLayout::update(const broadsheet::Article& a, uint64_t key, ImFont* font
     font_px = px;
     rows.clear();
     const char* base = a.text.data();
-    float scale = px / font->FontSize;
+    const bool styled = a.styles.size() == a.paragraphs.size();
     for (uint32_t p = 0; p < a.paragraphs.size(); ++p) {
-        if (p > 0) rows.push_back({a.paragraphs[p].begin, a.paragraphs[p].begin, p}); // gap row
+        broadsheet::ParagraphStyle style = styled ? a.styles[p] : broadsheet::ParagraphStyle{};
+        float indent = style.kind == ParagraphKind::ListItem ? px * 1.5f * float(std::clamp<int>(style.level, 1, 4))
+                     : style.kind == ParagraphKind::Quote    ? px * 1.5f
+                                                             : 0.0f;
+        ImFont* font = style.kind == ParagraphKind::Heading && bold ? bold : body;
+        float scale = px / font->FontSize;
+        float line_w = std::max(px * 4, w - indent);
+        // A gap row before each paragraph; none between items of one list.
+        bool same_list = p > 0 && style.kind == ParagraphKind::ListItem && styled &&
+                         a.styles[p - 1].kind == ParagraphKind::ListItem;
+        if (p > 0 && !same_list) rows.push_back({a.paragraphs[p].begin, a.paragraphs[p].begin, p});
         const char* s = base + a.paragraphs[p].begin;
         const char* end = base + a.paragraphs[p].end;
+        bool first = true;
         while (s < end) {
-            const char* brk = font->CalcWordWrapPositionA(scale, s, end, w);
+            const char* brk = font->CalcWordWrapPositionA(scale, s, end, line_w);
             if (brk <= s) brk = s + 1; // a glyph wider than the line: take it anyway
             // Never split a UTF-8 sequence.
             while (brk < end && (static_cast<unsigned char>(*brk) & 0xC0) == 0x80) ++brk;
-            rows.push_back({uint32_t(s - base), uint32_t(brk - base), p});
+            rows.push_back({uint32_t(s - base), uint32_t(brk - base), p, indent, style.kind, first});
+            first = false;
             s = brk;
             while (s < end && *s == ' ') ++s; // the space at the break belongs to neither line
         }

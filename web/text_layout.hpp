@@ -14,6 +14,9 @@ struct ImFont;
 struct LaidLine {
     uint32_t begin = 0, end = 0; // byte range of the line in Article::text; empty for a gap row
     uint32_t paragraph = 0;      // index of the paragraph the line belongs to
+    float indent = 0;            // from the measure's left edge, in pixels (list items, quotes)
+    broadsheet::ParagraphKind kind = broadsheet::ParagraphKind::Body;
+    bool first = false;          // the paragraph's first line (where a list item's bullet goes)
 };
 
 struct TextLayout {
@@ -23,7 +26,8 @@ struct TextLayout {
     std::vector<LaidLine> rows; // text lines, with one empty row between paragraphs
 
     // Re-wraps when the article, the width or the font size changed; returns true if it did.
-    bool update(const broadsheet::Article& a, uint64_t key, ImFont* font, float font_px, float width);
+    // Headings are set in `bold` (same size); list items and quotes are indented.
+    bool update(const broadsheet::Article& a, uint64_t key, ImFont* font, ImFont* bold, float font_px, float width);
     // The row holding byte `offset`, or -1.
     int row_of(uint32_t offset) const;
 };

@@ -1,7 +1,8 @@
 // Browser end-to-end tests: Debian's Chromium driven by playwright-core against dist/ served on
 // 127.0.0.1. They address the canvas UI through the window.broadsheet hook and real input.
 //
-//   node tests/browser/e2e.mjs [--dist DIR] [--shared DIR] [--out DIR]
+//   node tests/browser/e2e.mjs [--dist DIR] [--shared DIR] [--out DIR] [--only TEXT]
+//   (--only: just the tests whose names contain TEXT)
 //
 // Prints one line per test and ends with "N passed, N failed"; exit status 1 if any failed.
 import { chromium } from 'playwright-core';
@@ -433,6 +434,74 @@ test('the analysis tab lists the seed\'s names, quotes and figures; clicking a n
   await context.close();
 });
 
+test('the page offers its sample articles; opening them adds every profile, searchable at once, with no request', async ({ browser, baseUrl }) => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'corpus.json'), 'utf8'));
+  const { context, page, requests, consoleErrors } = await openPage(browser, baseUrl);
+  let s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.articles.length, 0, 'articles before opening the sample');
+  eq(s.bundle.articles, manifest.count, 'sample articles offered');
+  assert(manifest.count > 200, `the default sample set has the Factbook's profiles (${manifest.count})`);
+  await page.screenshot({ path: path.join(outDir, 'sample-offered.png') });
+  eq(await page.evaluate(() => window.broadsheet.openBundle()), true, 'openBundle()');
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.articles.length, manifest.count, 'articles after opening the sample');
+  eq(s.bundle.opened, true, 'bundle opened');
+  const titles = new Set(s.articles.map((a) => a.title));
+  for (const country of ['France', 'Japan', 'Brazil', 'Kenya']) assert(titles.has(country), `a profile titled ${country}`);
+  // The prebuilt index answers at once: a phrase only some profiles have.
+  await page.evaluate(() => window.broadsheet.search('"landlocked country"'));
+  s = await page.evaluate(() => window.broadsheet.state());
+  assert(s.search.results.length >= 5, `profiles of landlocked countries found (${s.search.results.length})`);
+  assert(s.search.results.every((r) => r.highlighted.some((h) => /landlocked/i.test(h))), 'each result highlights the phrase');
+  eq(await page.evaluate(() => window.broadsheet.openResult(0)), true, 'open the first result');
+  s = await page.evaluate(() => window.broadsheet.state());
+  assert(s.open && s.open.highlights.length > 0, 'the reader highlights the phrase');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(outDir, 'sample-opened.png') });
+  // Kept like any import: a reload brings the profiles back, and the offer is not made twice.
+  await page.evaluate(() => window.broadsheet.saved());
+  eq(requests.length, 0, `requests after load: ${requests.join(', ')}`);
+  await page.reload({ waitUntil: 'load' });
+  await page.evaluate(() => window.broadsheet.ready);
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.articles.length, manifest.count, 'articles after a reload');
+  eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join('; ')}`);
+  await context.close();
+});
+
+test('an article\'s http(s) address is a link that opens a new tab only when clicked; other schemes are not links', async ({ browser, baseUrl }) => {
+  const { context, page, requests } = await openPage(browser, baseUrl);
+  const body = 'The harbour wall held overnight, the council said, after the storm surge of Tuesday.';
+  await page.evaluate((body) => window.broadsheet.importFiles([
+    { name: 'linked.json', text: JSON.stringify({ title: 'Harbour wall holds', url: 'https://example.org/harbour', text: body }) },
+    { name: 'scripted.json', text: JSON.stringify({ title: 'Scripted link', url: 'javascript:alert(document.cookie)', text: body }) },
+  ]), body);
+  // Nothing outside the page may load: every other request is refused and recorded.
+  const outside = [];
+  await context.route((url) => !url.href.startsWith(baseUrl), (route) => { outside.push(route.request().url()); route.abort(); });
+  let s = await page.evaluate(() => window.broadsheet.state());
+  const linked = s.articles.find((a) => a.title === 'Harbour wall holds');
+  const scripted = s.articles.find((a) => a.title === 'Scripted link');
+  assert(linked && scripted, 'both articles imported');
+  eq(await page.evaluate((id) => window.broadsheet.open(id), scripted.id), true, 'open the scripted one');
+  await page.waitForTimeout(300);
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.open.link, null, 'a javascript: address is not drawn as a link');
+  eq(await page.evaluate((id) => window.broadsheet.open(id), linked.id), true, 'open the linked one');
+  await page.waitForTimeout(300);
+  s = await page.evaluate(() => window.broadsheet.state());
+  assert(s.open.link && s.open.link.width > 0, 'the https address is drawn as a link');
+  eq(outside.length, 0, 'nothing fetched before the click');
+  const { x, y, width, height } = s.open.link;
+  const popup = context.waitForEvent('page', { timeout: 10000 });
+  await humanClick(page, x + width / 2, y + height / 2);
+  const tab = await popup;
+  await tab.waitForTimeout(300);
+  assert(outside.some((u) => u.startsWith('https://example.org/harbour')), `the click opened the address in a new tab (${outside.join(', ')})`);
+  eq(requests.filter((u) => !u.startsWith(baseUrl)).length, 0, 'the page itself made no request outside');
+  await context.close();
+});
+
 test('the single-file build opens from file:// and imports the seed', async ({ browser }) => {
   const file = path.join(distDir, 'broadsheet.html');
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: build with ./build-wasm.sh --single-file`);
@@ -458,7 +527,8 @@ const server = await serve(distDir);
 const baseUrl = `http://127.0.0.1:${server.address().port}/`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs });
 let passed = 0, failed = 0;
-for (const t of tests) {
+const only = arg('--only', '');
+for (const t of tests.filter((t) => t.name.includes(only))) {
   const t0 = Date.now();
   try {
     await t.fn({ browser, baseUrl });
