@@ -363,8 +363,11 @@ std::string parse_iso(std::string_view t) {
             std::string_view rest = t.substr(16);
             if (rest.size() >= 3 && rest[0] == ':') rest.remove_prefix(3); // seconds
             while (!rest.empty() && (rest[0] == '.' || is_digit(rest[0]))) rest.remove_prefix(1);
-            if (rest == "Z" || (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-')))
-                out += std::string(rest);
+            // A zone: Z or +hh:mm (at most 14 hours from UTC); anything else is left off.
+            bool offset = rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' &&
+                          is_digit(rest[1]) && is_digit(rest[2]) && is_digit(rest[4]) && is_digit(rest[5]) &&
+                          to_int(rest.substr(1, 2)).value_or(99) <= 14 && to_int(rest.substr(4, 2)).value_or(99) < 60;
+            if (rest == "Z" || offset) out += std::string(rest);
         }
     }
     return out;

@@ -81,6 +81,9 @@ TEST_CASE("parse_date finds a date inside a label and reads machine formats") {
         {"20150825", "2015-08-25"},
         {"Tue, 6 Apr 1993 14:05:00 GMT", "1993-04-06T14:05Z"},
         {"2023-05-12T08:30:00+02:00", "2023-05-12T08:30+02:00"},
+        {"2023-05-12T08:30-05:00", "2023-05-12T08:30-05:00"},
+        {"2020-11-19T10:01-19T10", "2020-11-19T10:01"}, // not a zone: left off (fuzz regression)
+        {"2020-11-19T10:01+25:00", "2020-11-19T10:01"}, // no zone is 25 hours from UTC
         {"no date here at all", ""},
         {"Version 2.10.3", ""},
     };
