@@ -1,8 +1,13 @@
-// broadsheet analyze PATH... [--json]: entities, quotes and numbers of each article.
+// broadsheet analyze PATH... [--json] [--corpus]: entities, quotes and numbers of each article;
+// with --corpus, then the corpus as a whole: frequent terms, n-grams, articles over time and
+// near-duplicate clusters.
 //
 // Text output is for reading; --json prints one JSON object per article per line, every span as a
-// byte range [begin, end) into the article's `text` (as printed by `broadsheet extract`).
+// byte range [begin, end) into the article's `text` (as printed by `broadsheet extract`), and with
+// --corpus one last line {"corpus": ...} whose articles are numbered as the lines before it (0 is
+// the first line).
 #include "broadsheet/analysis.hpp"
+#include "broadsheet/corpus_analysis.hpp"
 #include "broadsheet/import.hpp"
 
 #include <nlohmann/json.hpp>
@@ -118,6 +123,100 @@ void print_text(const broadsheet::Article& a, const broadsheet::Analysis& an) {
     std::cout << '\n';
 }
 
+// ---- --corpus
+// ------------------------------------------------------------------------------------
+
+constexpr size_t kTopTerms = 30, kTopNgrams = 20;
+
+struct CorpusReport {
+    broadsheet::Corpus corpus;
+    broadsheet::TermCounts terms;
+    broadsheet::DuplicateFinder duplicates;
+
+    void add(broadsheet::Article a) {
+        broadsheet::ArticleId id = corpus.add(std::move(a));
+        const broadsheet::Article& added = *corpus.find(id);
+        terms.add(id, added);
+        duplicates.add(id, added);
+    }
+    // The article's number: its line in the output (ids are handed out from 1, in order).
+    size_t number(broadsheet::ArticleId id) const {
+        const auto& ids = corpus.ids();
+        return size_t(std::lower_bound(ids.begin(), ids.end(), id) - ids.begin());
+    }
+};
+
+json corpus_json(const CorpusReport& r) {
+    json terms = json::array();
+    for (const auto& t : r.terms.top(kTopTerms))
+        terms.push_back(
+            {{"term", t.term}, {"surface", t.surface}, {"count", t.count}, {"docs", t.docs}});
+    json ngrams = json::array();
+    for (size_t words : {2, 3}) {
+        for (const auto& g : r.terms.top_ngrams(r.corpus, words, kTopNgrams)) {
+            json example = g.example ? json(r.number(g.example)) : json(nullptr);
+            ngrams.push_back({{"text", g.text},
+                              {"terms", g.terms},
+                              {"count", g.count},
+                              {"docs", g.docs},
+                              {"example", example},
+                              {"range", range_json(g.range)}});
+        }
+    }
+    broadsheet::Timeline tl = broadsheet::timeline(r.corpus);
+    json buckets = json::array();
+    for (const auto& b : tl.buckets)
+        buckets.push_back({{"label", b.label}, {"start", b.start}, {"articles", b.articles}});
+    json clusters = json::array();
+    for (const auto& c : r.duplicates.clusters()) {
+        json members = json::array();
+        for (auto id : c.articles) {
+            const broadsheet::Article* a = r.corpus.find(id);
+            members.push_back(
+                {{"article", r.number(id)}, {"file", a->file}, {"id", a->id}, {"title", a->title}});
+        }
+        clusters.push_back({{"similarity", c.similarity}, {"articles", members}});
+    }
+    return {{"corpus",
+             {{"articles", r.corpus.size()},
+              {"words", r.terms.words()},
+              {"terms", terms},
+              {"ngrams", ngrams},
+              {"trends",
+               {{"unit", broadsheet::to_string(tl.unit)},
+                {"undated", tl.undated},
+                {"buckets", buckets}}},
+              {"duplicates", clusters}}}};
+}
+
+void print_corpus(const CorpusReport& r) {
+    std::cout << "== corpus: " << r.corpus.size() << " articles, " << r.terms.words()
+              << " words (stopwords left out)\n";
+    std::cout << "terms:\n";
+    for (const auto& t : r.terms.top(kTopTerms))
+        std::cout << "  " << t.surface << "  x" << t.count << " in " << t.docs << '\n';
+    for (size_t words : {2, 3}) {
+        std::cout << words << "-grams:\n";
+        for (const auto& g : r.terms.top_ngrams(r.corpus, words, kTopNgrams))
+            std::cout << "  " << g.text << "  x" << g.count << " in " << g.docs << '\n';
+    }
+    broadsheet::Timeline tl = broadsheet::timeline(r.corpus);
+    std::cout << "trends (articles per " << broadsheet::to_string(tl.unit) << "):\n";
+    for (const auto& b : tl.buckets) std::cout << "  " << b.label << "  " << b.articles << '\n';
+    if (tl.undated) std::cout << "  undated  " << tl.undated << '\n';
+    auto clusters = r.duplicates.clusters();
+    std::cout << "near-duplicates (" << clusters.size() << " clusters):\n";
+    for (const auto& c : clusters) {
+        std::cout << "  " << c.articles.size()
+                  << " articles, similarity >= " << std::round(c.similarity * 100) / 100 << ":\n";
+        for (auto id : c.articles) {
+            const broadsheet::Article* a = r.corpus.find(id);
+            std::cout << "    " << a->file << (a->id.empty() ? "" : "#") << a->id
+                      << (a->title.empty() ? "" : ": ") << a->title << '\n';
+        }
+    }
+}
+
 // The files named, folders read recursively in a stable order.
 std::vector<fs::path> files_of(const std::vector<std::string>& paths, int& failures) {
     std::vector<fs::path> files;
@@ -143,11 +242,13 @@ std::vector<fs::path> files_of(const std::vector<std::string>& paths, int& failu
 } // namespace
 
 int run_analyze(const std::vector<std::string>& args) {
-    bool as_json = false;
+    bool as_json = false, corpus = false;
     std::vector<std::string> paths;
     for (const auto& a : args) {
         if (a == "--json")
             as_json = true;
+        else if (a == "--corpus")
+            corpus = true;
         else
             paths.push_back(a);
     }
@@ -156,6 +257,7 @@ int run_analyze(const std::vector<std::string>& args) {
         return 2;
     }
     int failures = 0;
+    CorpusReport report;
     for (const auto& path : files_of(paths, failures)) {
         std::string name = path.string();
         std::error_code ec;
@@ -192,7 +294,15 @@ int run_analyze(const std::vector<std::string>& args) {
                           << '\n';
             else
                 print_text(a, an);
+            if (corpus) report.add(a);
         }
+    }
+    if (corpus) {
+        if (as_json)
+            std::cout << corpus_json(report).dump(-1, ' ', false, json::error_handler_t::replace)
+                      << '\n';
+        else
+            print_corpus(report);
     }
     return failures ? 1 : 0;
 }

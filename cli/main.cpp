@@ -3,7 +3,7 @@
 //   broadsheet extract [--format jsonl] PATH...   one JSON object per article per line on stdout;
 //                                a folder is read recursively, "-" is stdin; per-file errors and
 //                                warnings on stderr; exit 0 all imported, 1 some failed, 2 usage
-//   broadsheet analyze PATH... [--json]   entities, quotes and numbers per article (cli/analyze.cpp)
+//   broadsheet analyze PATH... [--json] [--corpus]   per article, then the corpus (cli/analyze.cpp)
 //   broadsheet index / search             a saved search index (cli/search.cpp)
 #include "broadsheet/import.hpp"
 
@@ -38,10 +38,12 @@ commands:
                     joined by blank lines), paragraphs (byte ranges [begin, end) into text),
                     encoding, words; problems with a file are reported on stderr naming it;
                     exit status 0 when every file imported, 1 when some failed, 2 on usage errors
-  analyze PATH... [--json]
+  analyze PATH... [--json] [--corpus]
                     print each article's entities (name, kind, count, mentions), quotes (text,
                     speaker, cue, attribution) and numbers (value, unit, comparative); with
-                    --json, one JSON object per article per line, spans as byte ranges into text
+                    --json, one JSON object per article per line, spans as byte ranges into text;
+                    --corpus adds the corpus as a whole: frequent terms, n-grams, articles over
+                    time and near-duplicate clusters
   index OUT.bsi PATH...
                     build a search index of the articles in the files (folders recursively)
                     and save it, with the articles, to OUT.bsi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The CLI's analyze on the seed: --json gives one line per article whose entities, quotes and
 # numbers are byte ranges into the article text (as `extract` prints it); the text output names the
-# same things; a missing file is reported and makes the exit status 1.
+# same things; a missing file is reported and makes the exit status 1. With --corpus, a last line
+# (or section) gives the corpus's terms, n-grams, articles per day and near-duplicate clusters.
 set -u
 cli=$1 shared=$2 work=$3
 seed="$shared/samples/register-china-im-real-names.txt"
@@ -47,6 +48,54 @@ grep -q "no-such-file.txt: error: no such file" "$work/err.txt" || fail "no erro
 grep -q "Jiang Jun  person  x2" "$work/text.txt" || fail "text output lacks Jiang Jun"
 grep -q "State Internet Information Office (SIIO)  organisation" "$work/text.txt" || fail "text output lacks the SIIO"
 grep -q "more than 5,000 users  = 5000 users  quantity, more than" "$work/text.txt" || fail "text output lacks a figure"
+# --corpus: the seed and five Reuters stories (hand-checked: reuters-4 and reuters-16 are one story
+# under two headlines, reuters-3708 and -3720 a housing report before and after a headline typo was
+# fixed; reuters-1 is a cocoa review). Dated 26 Feb (1, 4, 16) and 11 Mar 1987 (3708, 3720); the
+# seed has no date.
+gzip -dc "$shared/corpora/reuters21578.jsonl.gz" 2>/dev/null |
+    grep -E '"id": "reuters-(1|4|16|3708|3720)"' >"$work/news.jsonl"
+if [ "$(wc -l <"$work/news.jsonl")" -ne 5 ]; then
+    echo "SKIP: --corpus part (Reuters-21578 not readable under $shared/corpora)"
+else
+    "$cli" analyze --json --corpus "$seed" "$work/news.jsonl" >"$work/corpus.jsonl" 2>"$work/err.txt" ||
+        fail "exit status $? with --corpus"
+    "$cli" extract "$seed" "$work/news.jsonl" >"$work/extract-all.jsonl" 2>/dev/null || fail "extract failed"
+    python3 - "$work/corpus.jsonl" "$work/extract-all.jsonl" <<'PY' || fail "--corpus JSON content"
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+texts = [json.loads(l)["text"].encode() for l in open(sys.argv[2], encoding="utf-8")]
+assert len(lines) == 7 and len(texts) == 6, (len(lines), len(texts))
+c = lines[-1]["corpus"]
+assert c["articles"] == 6
+assert c["terms"][0]["surface"] == "said", c["terms"][:3]  # in all six: "Comissaria Smith said"...
+assert all(t["count"] >= t["docs"] >= 1 for t in c["terms"])
+assert not {"the", "of", "and"} & {t["surface"] for t in c["terms"]}
+assert c["ngrams"], c
+for g in c["ngrams"]:
+    assert len(g["terms"]) in (2, 3) and g["count"] >= 2
+    t = texts[g["example"]]
+    assert t[g["range"][0]:g["range"][1]].decode() == g["text"], g
+assert any(g["text"] == "real names" and g["count"] == 3 and g["example"] == 0 for g in c["ngrams"])
+tr = c["trends"]
+assert tr["unit"] == "day" and tr["undated"] == 1, tr
+assert [b["label"] for b in tr["buckets"]][0::13] == ["1987-02-26", "1987-03-11"], tr
+assert [b["articles"] for b in tr["buckets"]] == [3] + [0] * 12 + [2], tr
+dups = sorted(sorted(m["id"] for m in d["articles"]) for d in c["duplicates"])
+assert dups == [["reuters-16", "reuters-4"], ["reuters-3708", "reuters-3720"]], dups
+for d in c["duplicates"]:
+    assert d["similarity"] >= 0.5
+    for m in d["articles"]:
+        assert lines[m["article"]]["title"] == m["title"]
+PY
+    "$cli" analyze --corpus "$seed" "$work/news.jsonl" >"$work/corpus.txt" 2>&1 || fail "text --corpus"
+    grep -q "^== corpus: 6 articles" "$work/corpus.txt" || fail "no corpus heading"
+    grep -q "^  real names  x3 in 1" "$work/corpus.txt" || fail "no n-gram in the text output"
+    grep -q "^trends (articles per day):" "$work/corpus.txt" || fail "no trends"
+    grep -q "^  undated  1" "$work/corpus.txt" || fail "no undated count"
+    grep -q "^near-duplicates (2 clusters):" "$work/corpus.txt" || fail "no duplicate clusters"
+    grep -q "news.jsonl#reuters-16: ECONOMIC SPOTLIGHT" "$work/corpus.txt" || fail "cluster member missing"
+fi
+
 "$cli" analyze >/dev/null 2>&1
 [ $? -eq 2 ] || fail "expected exit status 2 without paths"
-echo "CLI analyze: seed entities, quotes and numbers as byte ranges; text output and errors as expected"
+echo "CLI analyze: seed entities, quotes and numbers as byte ranges; --corpus terms, n-grams, trends, duplicates; text output and errors as expected"

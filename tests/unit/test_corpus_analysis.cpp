@@ -1,0 +1,616 @@
+// Corpus analysis (core/src/analysis/terms.cpp, timeline.cpp, duplicates.cpp, graph.cpp): every
+// expectation here was checked by reading the text it is about (the seed article, the Reuters
+// stories named by id), not taken from the code's own output.
+#include "broadsheet/corpus_analysis.hpp"
+#include "broadsheet/import.hpp"
+
+#include "test_helpers.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+using namespace broadsheet;
+
+namespace {
+
+Article seed_article() {
+    auto r =
+        import_file("seed", read_file(shared_path("samples/register-china-im-real-names.txt")));
+    return r.ok() && !r.articles.empty() ? r.articles[0] : Article{};
+}
+
+// Records of Reuters-21578 (../shared/corpora, gzipped JSON lines): the first `first` lines and
+// any line whose id is in `ids`. Empty where the corpus or gzip is missing (wasm: no processes).
+std::vector<Article> reuters(size_t first, const std::set<std::string>& ids = {}) {
+    std::string lines;
+#ifndef __EMSCRIPTEN__
+    std::string command =
+        "gzip -dc '" + shared_path("corpora/reuters21578.jsonl.gz") + "' 2>/dev/null";
+    if (FILE* p = popen(command.c_str(), "r")) {
+        std::string line;
+        size_t n = 0;
+        char buf[1 << 16];
+        while (fgets(buf, sizeof buf, p)) {
+            line += buf;
+            if (line.empty() || line.back() != '\n') continue;
+            bool wanted = n++ < first;
+            for (const auto& id : ids)
+                wanted = wanted || line.find("\"id\": \"" + id + "\"") != std::string::npos;
+            if (wanted) lines += line;
+            line.clear();
+        }
+        pclose(p);
+    }
+#endif
+    if (lines.empty()) return {};
+    auto r = import_file("reuters.jsonl", lines);
+    return r.ok() ? r.articles : std::vector<Article>{};
+}
+
+// True (with a message saying why) when the Reuters records could not be read.
+bool skipped(const std::vector<Article>& news) {
+    if (!news.empty()) return false;
+    MESSAGE("skipped: Reuters-21578 not readable under ", BROADSHEET_SHARED_DIR);
+    return true;
+}
+
+ArticleId id_of(const Corpus& c, std::string_view input_id) {
+    for (size_t i = 0; i < c.size(); ++i)
+        if (c.articles()[i].id == input_id) return c.ids()[i];
+    return 0;
+}
+
+Article dated(std::string date, std::string text = "Words about nothing much.") {
+    Article a;
+    a.date = std::move(date);
+    a.add_paragraph(text);
+    return a;
+}
+
+} // namespace
+
+// ---- Terms --------------------------------------------------------------------------------------
+
+TEST_CASE(
+    "words are counted after folding and stemming, without stopwords, numbers or one letter") {
+    // Each row: a text, then the terms expected with their counts (all of them).
+    struct Row {
+        std::string_view text;
+        std::vector<std::pair<std::string, uint32_t>> terms;
+    };
+    const Row rows[] = {
+        {"The rates rose and the rate fell.", {{"rate", 2}, {"fell", 1}, {"rose", 1}}},
+        {"Café, CAFE and cafe\xCC\x81", {{"cafe", 3}}}, // precomposed, caps, combining accent
+        {"inter\xC2\xADnational news", {{"intern", 1}, {"news", 1}}}, // soft hyphen inside a word
+        {"5.8 million users in 2012, x and y", {{"million", 1}, {"user", 1}}},
+        {"Jane's book", {{"book", 1}, {"jane", 1}}}, // possessive stripped
+        {"news\xE2\x80\x8Bpaper",
+         {{"news", 1}, {"paper", 1}}}, // a zero-width space splits (UAX #29)
+        {"foo\xFF\xFE"
+         "bar rates",
+         {{"bar", 1}, {"foo", 1}, {"rate", 1}}}, // invalid UTF-8 splits
+        {"\xEF\xBC\xB2\xEF\xBC\xA1\xEF\xBC\xB4\xEF\xBC\xA5\xEF\xBC\xB3 up",
+         {{"rate", 1}}},           // full-width
+        {"e-mail", {{"mail", 1}}}, // hyphenated words count as their parts ("e": one letter)
+        {"", {}},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.text);
+        TermCounts tc;
+        tc.add(1, row.text, "en");
+        auto top = tc.top(100);
+        std::vector<std::pair<std::string, uint32_t>> got;
+        for (const auto& t : top) got.emplace_back(t.term, t.count);
+        std::sort(got.begin(), got.end());
+        auto want = row.terms;
+        std::sort(want.begin(), want.end());
+        CHECK(got == want);
+    }
+}
+
+TEST_CASE("each term shows its most frequent surface form, and the language picks the stemmer") {
+    TermCounts tc;
+    tc.add(1, "Rates went up. Rates went down. The rate held.", "en");
+    auto s = tc.stat("rate");
+    CHECK(s.count == 3);
+    CHECK(s.surface == "rates");
+    CHECK(tc.term_of("RATES") == "rate");
+    CHECK(tc.term_of("the") == "");
+    // German: the Snowball German stemmer, no (English) stopwords.
+    CHECK(tc.term_of("Häuser", "de") == tc.term_of("Haus", "de"));
+    CHECK(tc.term_of("the", "de") == "the");
+    // A language without a stemmer keeps words as folded.
+    CHECK(tc.term_of("Kitabu", "sw") == "kitabu");
+}
+
+TEST_CASE("removing an article takes its counts and n-grams away again") {
+    Article seed = seed_article();
+    REQUIRE_MESSAGE(!seed.text.empty(), "cannot read the seed sample under ",
+                    BROADSHEET_SHARED_DIR);
+    Corpus corpus;
+    ArticleId a = corpus.add(seed);
+    ArticleId b = corpus.add(dated("2014-01-01", "Real names were required. Real names again."));
+    TermCounts tc;
+    tc.add(a, *corpus.find(a));
+    tc.add(b, *corpus.find(b));
+    CHECK(tc.stat("name").count == 5); // 3 in the seed's body, 2 here
+    CHECK(tc.top_ngrams(corpus, 2, 1).at(0).count == 5);
+    CHECK(tc.remove(b, *corpus.find(b)));
+    CHECK_FALSE(tc.remove(b, *corpus.find(b)));
+    CHECK(tc.articles() == 1);
+    CHECK(tc.stat("name").count == 3);
+    CHECK(tc.stat("name").docs == 1);
+    CHECK(tc.stat("name").surface == "names");
+    auto g = tc.top_ngrams(corpus, 2, 1);
+    REQUIRE(g.size() == 1);
+    CHECK(g[0].text == "real names");
+    CHECK(g[0].count == 3);
+    CHECK(tc.count_in(a, "name") == 3);
+    CHECK(tc.count_in(b, "name") == 0);
+}
+
+TEST_CASE("the seed's n-grams stay inside sentences and have no stopword at either end") {
+    Corpus corpus;
+    ArticleId id = corpus.add(seed_article());
+    const Article& seed = *corpus.find(id);
+    REQUIRE_MESSAGE(!seed.text.empty(), "cannot read the seed sample under ",
+                    BROADSHEET_SHARED_DIR);
+    TermCounts tc;
+    tc.add(id, seed);
+    auto bigrams = tc.top_ngrams(corpus, 2, 10);
+    REQUIRE(!bigrams.empty());
+    // Hand-counted in the body: "real names" in paragraphs 1, 2 and 5; the example is the first.
+    CHECK(bigrams[0].text == "real names");
+    CHECK(bigrams[0].count == 3);
+    CHECK(bigrams[0].docs == 1);
+    CHECK(bigrams[0].example == id);
+    CHECK(text_of(seed.text, bigrams[0].range) == "real names");
+    CHECK(bigrams[0].range.begin < seed.paragraphs[1].begin);
+    // Twice each: "social networks" (2, 4), "held responsible" (2, 7), "public accounts" (4, 5).
+    std::set<std::string> twice;
+    for (const auto& g : bigrams)
+        if (g.count == 2) twice.insert(g.text);
+    for (const char* g : {"social networks", "held responsible", "public accounts"}) {
+        CAPTURE(g);
+        CHECK(twice.count(g) == 1);
+    }
+    for (const auto& g : bigrams) {
+        CHECK(g.terms.size() == 2);
+        CHECK(tc.term_of(g.terms.front()) != "");
+        CHECK(tc.term_of(g.terms.back()) != "");
+    }
+    // No trigram is seen twice in the seed, so there is none to show.
+    CHECK(tc.top_ngrams(corpus, 3, 10).empty());
+}
+
+TEST_CASE("an n-gram does not cross a sentence or paragraph end; a stopword may sit inside") {
+    Corpus corpus;
+    Article a;
+    a.add_paragraph("Interest rates rose. Rates fell; Bank of England said.");
+    a.add_paragraph("Bank of England rates. Interest");
+    a.add_paragraph("rates");
+    ArticleId id = corpus.add(a);
+    TermCounts tc;
+    tc.add(id, *corpus.find(id));
+    auto bi = tc.top_ngrams(corpus, 2, 10);
+    auto tri = tc.top_ngrams(corpus, 3, 10);
+    // "interest rates" once in paragraph 1; across the paragraph end does not count.
+    for (const auto& g : bi) CHECK(g.text != "interest rates");
+    REQUIRE(tri.size() == 1);
+    CHECK(tri[0].text == "Bank of England");
+    CHECK(tri[0].count == 2);
+    // "rose rates" and "england rates" would cross sentence ends.
+    for (const auto& g : bi) {
+        CHECK(g.terms != std::vector<std::string>{"rose", "rate"});
+        CHECK(g.terms != std::vector<std::string>{"england", "rate"});
+    }
+}
+
+TEST_CASE("collocates of 'information' in the seed within five words, by log-Dice") {
+    Corpus corpus;
+    ArticleId id = corpus.add(seed_article());
+    REQUIRE_MESSAGE(!corpus.find(id)->text.empty(), "cannot read the seed sample");
+    TermCounts tc;
+    tc.add(id, *corpus.find(id));
+    // Hand-checked: "information" occurs 6 times (paragraphs 2, 5, 6, 7 twice, 8). Three words are
+    // within five words of it twice: "disseminate information" (6) and "dissemination of
+    // information" (8); "violence" in "information related to terrorism, violence" (6) and
+    // "information of rumors, violence" (8); "SIIO" in "Information Office (SIIO)" (2) and
+    // "information. The SIIO" (7). Each of the first two occurs twice in all, SIIO three times:
+    // log-Dice 14 + log2(2*2 / (6+2)) = 13 and 14 + log2(2*2 / (6+3)) = 12.83.
+    CHECK(tc.stat("inform").count == 6);
+    auto col = tc.collocates(corpus, "information", 5, 10, 2);
+    REQUIRE(col.size() == 3);
+    CHECK(col[0].term == tc.term_of("dissemination"));
+    CHECK(col[0].term == tc.term_of("disseminate"));
+    CHECK(col[1].term == tc.term_of("violence"));
+    CHECK(col[2].term == "siio");
+    for (const auto& c : col) {
+        CHECK(c.together == 2);
+        CHECK(c.count == (c.term == "siio" ? 3u : 2u));
+        CHECK(c.log_dice == doctest::Approx(14 + std::log2(2.0 * 2 / (6 + c.count))));
+        CHECK(c.g2 > 0);
+    }
+    // A window of one word keeps only "disseminate information".
+    auto near = tc.collocates(corpus, "information", 1, 10, 1);
+    bool dissemin = false;
+    for (const auto& c : near) dissemin = dissemin || c.term == tc.term_of("disseminate");
+    CHECK(dissemin);
+    for (const auto& c : near) CHECK(c.term != tc.term_of("violence"));
+    CHECK(tc.collocates(corpus, "the", 5, 10).empty());
+    CHECK(tc.collocates(corpus, "zebra", 5, 10).empty());
+}
+
+TEST_CASE("keywords of the seed against news stories are its own subject's words") {
+    auto news = reuters(300);
+    if (skipped(news)) return;
+    Corpus corpus;
+    ArticleId seed = corpus.add(seed_article());
+    for (auto& a : news) corpus.add(std::move(a));
+    TermCounts tc;
+    for (size_t i = 0; i < corpus.size(); ++i) tc.add(corpus.ids()[i], corpus.articles()[i]);
+    auto kw = tc.keywords(seed, 8);
+    REQUIRE(kw.size() == 8);
+    std::set<std::string> got;
+    for (const auto& k : kw) got.insert(k.surface);
+    // "information" (6 times), "users" (5), "siio" (3), "names" (3), "accounts" (3), "wechat" (2)
+    // are frequent in the seed and rare or absent in 1987 commodity and company news.
+    for (const char* w : {"information", "siio", "users"}) {
+        CAPTURE(w);
+        CHECK(got.count(w) == 1);
+    }
+    for (size_t i = 1; i < kw.size(); ++i) CHECK(kw[i - 1].score >= kw[i].score);
+    CHECK(tc.keywords(9999999, 5).empty());
+}
+
+TEST_CASE("keyness of Reuters' coffee stories against the rest puts coffee words on top") {
+    auto news = reuters(3000);
+    if (skipped(news)) return;
+    Corpus corpus;
+    TermCounts tc;
+    std::vector<ArticleId> coffee;
+    for (auto& a : news) {
+        bool is_coffee = false;
+        for (const auto& m : a.metadata)
+            is_coffee =
+                is_coffee || (m.key == "topics" && m.value.find("\"coffee\"") != std::string::npos);
+        ArticleId id = corpus.add(std::move(a));
+        tc.add(id, *corpus.find(id));
+        if (is_coffee) coffee.push_back(id);
+    }
+    REQUIRE(coffee.size() >= 10);
+    auto key = tc.keyness(coffee, 10);
+    REQUIRE(!key.empty());
+    CHECK(key[0].surface == "coffee");
+    CHECK(key[0].score > 0);
+    CHECK(key[0].log_ratio > 3); // more than 8 times as frequent as elsewhere
+    std::set<std::string> over, under;
+    for (const auto& k : key) (k.score > 0 ? over : under).insert(k.surface);
+    // The International Coffee Organization's quotas are the stories of early 1987.
+    CHECK(over.count("quota") + over.count("quotas") == 1);
+    CHECK(over.count("ico") == 1);
+    // Earnings tables ("Shr 12 cts vs 15 cts") are what coffee stories are not.
+    CHECK(under.count("vs") == 1);
+    for (size_t i = 1; i < key.size(); ++i)
+        if (key[i - 1].score > 0 && key[i].score > 0) CHECK(key[i - 1].score >= key[i].score);
+    // Nothing is key when the selection is the whole corpus or empty.
+    CHECK(tc.keyness(corpus.ids(), 10).empty());
+    CHECK(tc.keyness({}, 10).empty());
+}
+
+// ---- Similar articles and near-duplicates -------------------------------------------------------
+
+namespace {
+
+const std::set<std::string> kDuplicateIds = {
+    "reuters-4", "reuters-16",        // "TALKING POINT" and "ECONOMIC SPOTLIGHT": one story, two
+                                      // headlines
+    "reuters-3708", "reuters-3720",   // "HOSUING" then "HOUSING COMPLETIONS": the same body
+    "reuters-13417", "reuters-13627", // "OPNION" then "OPINION POLLS": one comma differs
+    "reuters-3676", "reuters-4239", "reuters-4292", // Insituform results; CORRECTED-; RPT-
+};
+
+} // namespace
+
+TEST_CASE("Reuters' corrected and repeated stories cluster; unrelated stories do not") {
+    auto news = reuters(400, kDuplicateIds);
+    if (skipped(news)) return;
+    Corpus corpus;
+    for (auto& a : news) corpus.add(std::move(a));
+    DuplicateFinder df;
+    for (size_t i = 0; i < corpus.size(); ++i) df.add(corpus.ids()[i], corpus.articles()[i]);
+    auto clusters = df.clusters();
+    auto cluster_of = [&](std::string_view input_id) -> const DuplicateCluster* {
+        ArticleId id = id_of(corpus, input_id);
+        for (const auto& c : clusters)
+            if (std::find(c.articles.begin(), c.articles.end(), id) != c.articles.end()) return &c;
+        return nullptr;
+    };
+    struct Row {
+        std::vector<std::string_view> together;
+    };
+    const Row rows[] = {
+        {{"reuters-4", "reuters-16"}},
+        {{"reuters-3708", "reuters-3720"}},
+        {{"reuters-13417", "reuters-13627"}},
+        {{"reuters-3676", "reuters-4239", "reuters-4292"}},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.together[0]);
+        const DuplicateCluster* c = cluster_of(row.together[0]);
+        REQUIRE(c != nullptr);
+        CHECK(c->articles.size() == row.together.size());
+        for (auto id : row.together) CHECK(cluster_of(id) == c);
+        CHECK(c->similarity >= 0.5);
+    }
+    // The housing stories differ by a "U.S." and a comma: nearly all shingles are shared.
+    CHECK(df.similarity(id_of(corpus, "reuters-3708"), id_of(corpus, "reuters-3720")) > 0.8);
+    // Unrelated: the first stories of the corpus (cocoa, an oil company's financial unit, a bank
+    // network, a debt downgrade, a stock split).
+    for (const char* id : {"reuters-1", "reuters-2", "reuters-3", "reuters-8", "reuters-9"}) {
+        CAPTURE(id);
+        CHECK(cluster_of(id) == nullptr);
+    }
+    CHECK(df.similarity(id_of(corpus, "reuters-1"), id_of(corpus, "reuters-2")) < 0.1);
+    // Removing one of a pair dissolves it.
+    CHECK(df.remove(id_of(corpus, "reuters-3720")));
+    clusters = df.clusters();
+    CHECK(cluster_of("reuters-3708") == nullptr);
+}
+
+TEST_CASE(
+    "a copy of the seed with one paragraph rewritten clusters with it, and the diff shows it") {
+    Article seed = seed_article();
+    REQUIRE_MESSAGE(!seed.text.empty(), "cannot read the seed sample under ",
+                    BROADSHEET_SHARED_DIR);
+    Article copy;
+    for (size_t i = 0; i < seed.paragraphs.size(); ++i) {
+        if (i == 3)
+            copy.add_paragraph("Messaging apps are where people in China talk politics, so the "
+                               "new rules reach further than any earlier crackdown.");
+        else if (i == 5)
+            copy.add_paragraph(std::string(seed.paragraph(i)) + "  "); // spacing is no change
+        else
+            copy.add_paragraph(seed.paragraph(i));
+    }
+    Article other = dated("2014-08-08", "Cocoa arrivals in Bahia rose in the week to August 3, "
+                                        "exporters said, as the temporao crop came in.");
+    Corpus corpus;
+    ArticleId a = corpus.add(seed), b = corpus.add(copy), c = corpus.add(other);
+    DuplicateFinder df;
+    for (ArticleId id : {a, b, c}) df.add(id, *corpus.find(id));
+    auto clusters = df.clusters();
+    REQUIRE(clusters.size() == 1);
+    CHECK(clusters[0].articles == std::vector<ArticleId>{a, b});
+    CHECK(clusters[0].similarity >= 0.5);
+    CHECK(clusters[0].similarity < 1.0);
+
+    ArticleDiff d = diff_paragraphs(*corpus.find(a), *corpus.find(b));
+    REQUIRE(d.only_in_a.size() == 1);
+    REQUIRE(d.only_in_b.size() == 1);
+    CHECK(d.only_in_a[0] == seed.paragraphs[3]);
+    CHECK(d.only_in_b[0] == corpus.find(b)->paragraphs[3]);
+    CHECK(text_of(corpus.find(b)->text, d.only_in_b[0]).substr(0, 14) == "Messaging apps");
+    CHECK(d.shared == 8);
+    // An article against itself: nothing differs.
+    ArticleDiff same = diff_paragraphs(seed, seed);
+    CHECK(same.only_in_a.empty());
+    CHECK(same.only_in_b.empty());
+    CHECK(same.shared == 9);
+}
+
+TEST_CASE("empty and tiny articles never cluster with each other by accident") {
+    DuplicateFinder df;
+    df.add(1, "");
+    df.add(2, "");
+    df.add(3, "...");
+    df.add(4, "Shares rose.");
+    df.add(5, "Shares fell.");
+    df.add(6, "Shares rose.");
+    auto clusters = df.clusters();
+    REQUIRE(clusters.size() == 1); // only the two identical short texts
+    CHECK(clusters[0].articles == std::vector<ArticleId>{4, 6});
+    CHECK(df.similarity(1, 2) == 0.0);
+}
+
+TEST_CASE("similar articles: a story's repeat comes first") {
+    auto news = reuters(300, kDuplicateIds);
+    if (skipped(news)) return;
+    Corpus corpus;
+    TermCounts tc;
+    for (auto& a : news) {
+        ArticleId id = corpus.add(std::move(a));
+        tc.add(id, *corpus.find(id));
+    }
+    auto sim = tc.similar(id_of(corpus, "reuters-13417"), 3);
+    REQUIRE(!sim.empty());
+    CHECK(sim[0].id == id_of(corpus, "reuters-13627"));
+    CHECK(sim[0].score > 0.9);
+    for (size_t i = 1; i < sim.size(); ++i) CHECK(sim[i - 1].score >= sim[i].score);
+    CHECK(tc.similar(424242, 3).empty());
+}
+
+// ---- Time ---------------------------------------------------------------------------------------
+
+TEST_CASE("ISO dates read as day numbers; impossible dates do not") {
+    struct Row {
+        std::string_view date;
+        bool ok;
+        int64_t day;
+    };
+    const Row rows[] = {
+        {"1970-01-01", true, 0},
+        {"1970-01-02T10:00Z", true, 1},
+        {"1969-12-31", true, -1},
+        {"2016-02-29", true, 16860},
+        {"2014-02-29", false, 0},
+        {"2014-03", true, 16130}, // its first day, 2014-03-01
+        {"2014", true, 16071},    // 2014-01-01
+        {"1987-02-26T15:01", true, 6265},
+        {"2014-13-01", false, 0},
+        {"26-FEB-1987", false, 0},
+        {"", false, 0},
+        {"2014-03-05junk", false, 0},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.date);
+        int64_t day = 0;
+        CHECK(day_number(row.date, day) == row.ok);
+        if (row.ok) CHECK(day == row.day);
+    }
+}
+
+TEST_CASE(
+    "the timeline's unit follows the span: at most 60 buckets, the finest unit that allows it") {
+    struct Row {
+        std::string_view first, last;
+        Timeline::Unit unit;
+        size_t buckets;
+    };
+    const Row rows[] = {
+        {"2014-03-01", "2014-03-01", Timeline::Unit::Day, 1},
+        {"2014-03-01", "2014-03-20", Timeline::Unit::Day, 20},
+        {"2014-01-01", "2014-03-01", Timeline::Unit::Day, 60}, // 60 days
+        {"2014-01-01", "2014-03-02", Timeline::Unit::Week, 9}, // 61 days: Mon 30 Dec .. Sun 2 Mar
+        {"2014-01-01", "2014-06-30", Timeline::Unit::Week, 27},
+        {"2014-01-01", "2015-02-20", Timeline::Unit::Week, 60},
+        {"2014-01-01", "2015-03-01", Timeline::Unit::Month, 15},
+        {"2010-01-15", "2014-12-31", Timeline::Unit::Month, 60},
+        {"2010-01-15", "2015-01-01", Timeline::Unit::Year, 6},
+        {"1990-05-05", "2014-01-01", Timeline::Unit::Year, 25},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.first);
+        CAPTURE(row.last);
+        Corpus corpus;
+        corpus.add(dated(std::string(row.first)));
+        corpus.add(dated(std::string(row.last)));
+        Timeline tl = timeline(corpus);
+        CHECK(tl.unit == row.unit);
+        CHECK(tl.buckets.size() == row.buckets);
+        REQUIRE(!tl.buckets.empty());
+        CHECK(tl.buckets.front().articles == (row.first == row.last ? 2u : 1u));
+        CHECK(tl.buckets.back().articles == (row.first == row.last ? 2u : 1u));
+    }
+}
+
+TEST_CASE("timeline buckets have readable labels, empty buckets in between and undated apart") {
+    Corpus corpus;
+    corpus.add(dated("2014-12-29"));        // Monday of ISO week 2015-W01
+    corpus.add(dated("2015-01-04T23:00Z")); // its Sunday
+    corpus.add(dated("2015-01-20"));
+    corpus.add(dated("2015-03-10"));
+    corpus.add(dated(""));
+    corpus.add(dated("sometime"));
+    std::vector<double> values = {1, 2, 3, 4, 5, 6};
+    Timeline tl = timeline(corpus, values);
+    CHECK(tl.unit == Timeline::Unit::Week);
+    CHECK(tl.undated == 2);
+    CHECK(tl.undated_value == 11);
+    REQUIRE(tl.buckets.size() == 11); // 72 days: too many for days, 11 ISO weeks
+    CHECK(tl.buckets[0].label == "2015-W01");
+    CHECK(tl.buckets[0].start == "2014-12-29");
+    CHECK(tl.buckets[0].articles == 2);
+    CHECK(tl.buckets[0].value == 3);
+    CHECK(tl.buckets[1].articles == 0);
+    CHECK(tl.buckets[3].label == "2015-W04");
+    CHECK(tl.buckets[3].articles == 1);
+    CHECK(tl.buckets[10].label == "2015-W11");
+    CHECK(tl.buckets[10].start == "2015-03-09");
+
+    const Timeline::Unit month = Timeline::Unit::Month;
+    Timeline by_month = timeline(corpus, {}, &month);
+    REQUIRE(by_month.buckets.size() == 4);
+    CHECK(by_month.buckets[0].label == "2014-12");
+    CHECK(by_month.buckets[1].label == "2015-01");
+    CHECK(by_month.buckets[1].articles == 2); // 4 and 20 January
+    CHECK(by_month.buckets[2].articles == 0);
+
+    // The ISO year of early January can be the one before: 3 January 2021 is in 2020-W53.
+    Corpus late;
+    late.add(dated("2021-01-03"));
+    late.add(dated("2021-01-04"));
+    late.add(dated("2021-03-20"));
+    Timeline w = timeline(late);
+    REQUIRE(w.unit == Timeline::Unit::Week);
+    CHECK(w.buckets[0].label == "2020-W53");
+    CHECK(w.buckets[1].label == "2021-W01");
+    CHECK(to_string(w.unit) == "week");
+    CHECK(timeline(Corpus{}).buckets.empty());
+}
+
+TEST_CASE("a term over time counts its occurrences per bucket") {
+    Corpus corpus;
+    corpus.add(dated("2015-01-01", "Coffee prices rose. Coffee!"));
+    corpus.add(dated("2015-01-01", "Tea prices fell."));
+    corpus.add(dated("2015-01-03", "The coffee quota talks failed."));
+    corpus.add(dated("", "Coffee, undated."));
+    TermCounts tc;
+    for (size_t i = 0; i < corpus.size(); ++i) tc.add(corpus.ids()[i], corpus.articles()[i]);
+    Timeline tl = term_over_time(corpus, tc, "COFFEE");
+    REQUIRE(tl.buckets.size() == 3);
+    CHECK(tl.buckets[0].value == 2);
+    CHECK(tl.buckets[0].articles == 2);
+    CHECK(tl.buckets[1].value == 0);
+    CHECK(tl.buckets[2].value == 1);
+    CHECK(tl.undated_value == 1);
+}
+
+// ---- Connections --------------------------------------------------------------------------------
+
+TEST_CASE("entities merge across articles by name and by an acronym defined elsewhere") {
+    Corpus corpus;
+    ArticleId seed = corpus.add(seed_article());
+    REQUIRE_MESSAGE(!corpus.find(seed)->text.empty(), "cannot read the seed sample");
+    Article follow;
+    follow.add_paragraph("The SIIO said on Monday that WeChat had closed 20 million accounts.");
+    follow.add_paragraph("Tencent, which owns WeChat, did not comment.");
+    ArticleId second = corpus.add(follow);
+    EntityGraph g;
+    for (ArticleId id : {seed, second}) {
+        const Article& a = *corpus.find(id);
+        g.add(id, a, analyze(a.text).entities);
+    }
+    EntityNetwork net = g.network(50, 100);
+    auto node = [&](std::string_view name) -> int {
+        for (size_t i = 0; i < net.nodes.size(); ++i)
+            if (net.nodes[i].name == name) return int(i);
+        return -1;
+    };
+    int siio = node("State Internet Information Office");
+    int wechat = node("WeChat");
+    REQUIRE(siio >= 0);
+    REQUIRE(wechat >= 0);
+    CHECK(node("SIIO") == -1); // merged into the full name
+    CHECK(net.nodes[size_t(siio)].acronym == "SIIO");
+    CHECK(net.nodes[size_t(siio)].articles == 2);
+    CHECK(net.nodes[size_t(wechat)].articles == 2);
+    CHECK(net.nodes[size_t(siio)].kind == EntityKind::Organisation);
+    // Its example is the seed's full name.
+    CHECK(net.nodes[size_t(siio)].example == seed);
+    CHECK(text_of(corpus.find(seed)->text, net.nodes[size_t(siio)].range) ==
+          "State Internet Information Office");
+    // Both articles name both; they share a paragraph in each (seed paragraph 2, follow-up 1).
+    const EntityEdge* e = nullptr;
+    for (const auto& x : net.edges)
+        if ((x.a == size_t(std::min(siio, wechat))) && x.b == size_t(std::max(siio, wechat)))
+            e = &x;
+    REQUIRE(e != nullptr);
+    CHECK(e->articles == 2);
+    CHECK(e->paragraphs == 2);
+    CHECK(e->log_dice == doctest::Approx(14.0));
+    CHECK(net.edges[0].articles == 2); // the strongest first
+    // Limits are kept.
+    EntityNetwork small = g.network(2, 1);
+    CHECK(small.nodes.size() == 2);
+    CHECK(small.edges.size() <= 1);
+    CHECK(g.remove(second));
+    net = g.network(50, 100);
+    siio = node("State Internet Information Office");
+    REQUIRE(siio >= 0);
+    CHECK(net.nodes[size_t(siio)].articles == 1);
+}
