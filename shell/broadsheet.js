@@ -271,8 +271,8 @@
     open: function (id) { var ok = _bs_open_article(id) === 1; announce(); return ok; },
     // True while files are being read.
     busy: function () { return importing > 0; },
-    // Shows the right-hand pane's "reader" or "analysis" tab, as a click on it does.
-    showTab: function (name) { _bs_show_tab(name === 'analysis' ? 1 : 0); },
+    // Shows the right-hand pane's "reader", "analysis" or "corpus" tab, as a click on it does.
+    showTab: function (name) { _bs_show_tab(name === 'corpus' ? 2 : name === 'analysis' ? 1 : 0); },
     // Types a query into the search box and runs it (results in state().search).
     search: function (q) { ccall('bs_search', null, ['string'], [q]); },
     // Opens the i-th search result, as a click on it does; true if there is one.

@@ -2,6 +2,7 @@
 // Every row is a span of the article: clicking it shows the article with that span highlighted.
 // Tables export as CSV and JSON (downloaded by the page; nothing leaves the machine).
 #include "app.hpp"
+#include "export.hpp"
 
 #include <imgui.h>
 
@@ -16,33 +17,15 @@ using broadsheet::text_of;
 
 std::string str(std::string_view text, ByteRange r) { return std::string(text_of(text, r)); }
 
-std::string csv_field(std::string_view s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
-std::string csv(const std::vector<std::vector<std::string>>& rows) {
-    std::string out;
-    for (const auto& row : rows) {
-        for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + csv_field(row[i]);
-        out += "\r\n"; // RFC 4180
-    }
-    return out;
-}
-
 // The analysis tables as rows of text (first row: the header), for CSV and JSON alike.
-std::vector<std::vector<std::string>> entity_rows(const broadsheet::Analysis& an, std::string_view text) {
-    std::vector<std::vector<std::string>> rows{{"name", "kind", "acronym", "mentions"}};
+TextTable entity_rows(const broadsheet::Analysis& an, std::string_view text) {
+    TextTable rows{{"name", "kind", "acronym", "mentions"}};
     for (const auto& e : an.entities.list)
         rows.push_back({str(text, e.name), std::string(to_string(e.kind)), str(text, e.acronym), std::to_string(e.count)});
     return rows;
 }
-std::vector<std::vector<std::string>> quote_rows(const broadsheet::Analysis& an, std::string_view text) {
-    std::vector<std::vector<std::string>> rows{{"quote", "speaker", "cue", "attribution"}};
+TextTable quote_rows(const broadsheet::Analysis& an, std::string_view text) {
+    TextTable rows{{"quote", "speaker", "cue", "attribution"}};
     for (const auto& q : an.quotes) {
         std::string speaker = q.entity >= 0 ? str(text, an.entities.list[size_t(q.entity)].name) : str(text, q.speaker);
         if (q.continues >= 0 && speaker.empty()) {
@@ -53,8 +36,8 @@ std::vector<std::vector<std::string>> quote_rows(const broadsheet::Analysis& an,
     }
     return rows;
 }
-std::vector<std::vector<std::string>> number_rows(const broadsheet::Analysis& an, std::string_view text) {
-    std::vector<std::vector<std::string>> rows{{"phrase", "value", "unit", "comparison", "kind"}};
+TextTable number_rows(const broadsheet::Analysis& an, std::string_view text) {
+    TextTable rows{{"phrase", "value", "unit", "comparison", "kind"}};
     for (const auto& n : an.numbers) {
         char value[32];
         std::snprintf(value, sizeof value, "%.15g", n.value);
@@ -62,26 +45,6 @@ std::vector<std::vector<std::string>> number_rows(const broadsheet::Analysis& an
                         std::string(to_string(n.kind))});
     }
     return rows;
-}
-
-nlohmann::json as_json(const std::vector<std::vector<std::string>>& rows) {
-    nlohmann::json out = nlohmann::json::array();
-    for (size_t r = 1; r < rows.size(); ++r) {
-        nlohmann::json o;
-        for (size_t c = 0; c < rows[0].size(); ++c) o[rows[0][c]] = rows[r][c];
-        out.push_back(o);
-    }
-    return out;
-}
-
-void export_buttons(const char* id, const std::string& file_stem, const std::vector<std::vector<std::string>>& rows) {
-    ImGui::PushID(id);
-    if (ImGui::SmallButton("CSV")) platform_download(file_stem + ".csv", "text/csv", csv(rows));
-    ImGui::SameLine();
-    if (ImGui::SmallButton("JSON"))
-        platform_download(file_stem + ".json", "application/json",
-                          as_json(rows).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
-    ImGui::PopID();
 }
 
 void show_spans(App& app, std::vector<ByteRange> spans) {
@@ -205,7 +168,7 @@ nlohmann::json analysis_json(const App& app) {
     if (!a || app.analysis.article != app.reader.open) return nullptr;
     const broadsheet::Analysis* an = &app.analysis.result;
     return {{"article", app.reader.open},
-            {"entities", as_json(entity_rows(*an, a->text))},
-            {"quotes", as_json(quote_rows(*an, a->text))},
-            {"numbers", as_json(number_rows(*an, a->text))}};
+            {"entities", table_json(entity_rows(*an, a->text))},
+            {"quotes", table_json(quote_rows(*an, a->text))},
+            {"numbers", table_json(number_rows(*an, a->text))}};
 }

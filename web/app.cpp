@@ -69,6 +69,7 @@ void App::import_file(const std::string& name, std::string_view bytes) {
         article_doc[id] = doc;
         search.stale = true;
         platform_store_put(id, saved);
+        corpus_added(id);
         if (!first) first = id;
     }
     status.last_import.push_back(std::move(out));
@@ -171,6 +172,7 @@ bool App::restore_article(broadsheet::ArticleId id, std::string_view json) {
     article_doc[id] = doc;
     search.stale = true;
     ++storage.restored;
+    corpus_added(id);
     library.rows_dirty = true;
     return true;
 }
@@ -211,6 +213,7 @@ bool App::open_bundle() {
         doc_article[doc] = id;
         article_doc[id] = doc;
         platform_store_put(id, std::string(lines[i]));
+        corpus_added(id);
         if (!first) first = id;
     }
     status.last_import.push_back({bundle.title, int(articles.size()), {}, {}});
@@ -223,6 +226,7 @@ bool App::open_bundle() {
 }
 
 void App::clear_all() {
+    corpus_cleared();
     corpus.clear();
     library.marked.clear();
     index = broadsheet::search::Index();
@@ -245,7 +249,9 @@ void App::remove_marked() {
 }
 
 void App::remove_article(broadsheet::ArticleId id) {
-    if (!corpus.remove(id)) return;
+    if (!corpus.find(id)) return;
+    corpus_removing(id);
+    corpus.remove(id);
     if (auto it = article_doc.find(id); it != article_doc.end()) {
         index.remove(it->second);
         doc_article[it->second] = 0;
@@ -264,6 +270,7 @@ void App::remove_article(broadsheet::ArticleId id) {
 }
 
 nlohmann::json analysis_json(const App& app); // analysis_panel.cpp
+nlohmann::json corpus_json(const App& app);   // corpus_panel.cpp
 
 namespace {
 // The search panel's state for the test hook.
@@ -333,8 +340,9 @@ std::string App::state_json() const {
                   {"cancelled", status.cancelled},
                   {"dialog", dialog ? json(dialog) : json(nullptr)},
                   {"search", search_json(*this)},
-                  {"rightTab", right_tab == RightTab::Reader ? "reader" : "analysis"},
+                  {"rightTab", right_tab == RightTab::Reader ? "reader" : right_tab == RightTab::Analysis ? "analysis" : "corpus"},
                   {"analysis", analysis_json(*this)},
+                  {"corpus", corpus_json(*this)},
                   {"pasteText", paste.text},
                   {"open", open},
                   {"selected", library.selected},

@@ -6,6 +6,7 @@
 
 #include "broadsheet/analysis.hpp"
 #include "broadsheet/corpus.hpp"
+#include "broadsheet/corpus_analysis.hpp"
 #include "broadsheet/import.hpp"
 #include "broadsheet/search.hpp"
 #include "broadsheet/snippet.hpp"
@@ -106,8 +107,35 @@ struct BundleState {
     std::string error;     // why it could not be opened
 };
 
-// The right-hand pane shows the reader or the analysis of the open article.
-enum class RightTab { Reader, Analysis };
+// The right-hand pane shows the reader, the analysis of the open article, or of the whole corpus.
+enum class RightTab { Reader, Analysis, Corpus };
+
+struct Point {
+    float x = 0, y = 0;
+};
+
+// The whole library's words, phrases, timeline, names and near-copies (corpus_panel.cpp): fed
+// article by article in steps across frames, results remade when the library has changed.
+struct CorpusPanelState {
+    broadsheet::TermCounts terms;
+    broadsheet::DuplicateFinder duplicates;
+    broadsheet::EntityGraph graph;
+    std::vector<broadsheet::ArticleId> pending; // added, not analysed yet (in order)
+    bool results_stale = true;
+    std::vector<broadsheet::TermStat> top_terms;
+    std::vector<broadsheet::NGram> phrases; // two- and three-word
+    std::vector<broadsheet::DuplicateCluster> clusters;
+    broadsheet::Timeline timeline;
+    broadsheet::EntityNetwork network;
+    std::vector<Point> layout; // of network.nodes, in the unit square
+    char focus[128] = "";      // the word looked at closely
+    std::string focus_ran;     // what `collocates` and `focus_timeline` are for
+    std::vector<broadsheet::Collocate> collocates;
+    broadsheet::Timeline focus_timeline;
+    int view = 0;              // words, timeline, names, near-copies
+    bool view_requested = false;
+    size_t differing = 0;      // paragraphs highlighted as differing in the open near-copy
+};
 
 struct AnalysisPanelState {
     broadsheet::ArticleId article = 0; // what `result` is for (0: nothing yet)
@@ -129,6 +157,7 @@ struct App {
     LibraryPanelState library;
     SearchPanelState search;
     AnalysisPanelState analysis;
+    CorpusPanelState corpus_view;
     RightTab right_tab = RightTab::Reader;
     RightTab right_tab_request = RightTab::Reader;
     bool right_tab_requested = false; // switch to right_tab_request next frame
@@ -169,6 +198,12 @@ struct App {
     // Adds the articles the page was published with (BundleState), using their prebuilt index when
     // the library is empty; false if there are none or they could not be read.
     bool open_bundle();
+    // Corpus analysis bookkeeping: an article was added / is about to be removed / all were.
+    void corpus_added(broadsheet::ArticleId id);
+    void corpus_removing(broadsheet::ArticleId id);
+    void corpus_cleared();
+    // Analyses pending articles for about `budget_seconds`; true if it did any (draw again).
+    bool step_corpus_analysis(double budget_seconds);
     // The state the JS test hook returns: articles, the open article, last import's outcomes.
     std::string state_json() const;
 };
@@ -184,6 +219,7 @@ void draw_search_panel(App& app); // the query box
 void draw_left_pane(App& app);     // the query box, then its results, or the library
 void draw_reader_panel(App& app);
 void draw_analysis_panel(App& app);
+void draw_corpus_panel(App& app);
 void draw_status_bar(App& app);
 
 // Asks the main loop to draw a few frames (it draws nothing while nothing changes).

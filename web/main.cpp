@@ -169,11 +169,13 @@ void draw_ui() {
                 if (!ImGui::BeginTabItem(label, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) return;
                 a.right_tab = which;
                 if (which == RightTab::Reader) draw_reader_panel(a);
-                else draw_analysis_panel(a);
+                else if (which == RightTab::Analysis) draw_analysis_panel(a);
+                else draw_corpus_panel(a);
                 ImGui::EndTabItem();
             };
             tab("Reader", RightTab::Reader);
             tab("Analysis", RightTab::Analysis);
+            tab("Corpus", RightTab::Corpus);
             ImGui::EndTabBar();
         }
         ImGui::EndChild();
@@ -212,6 +214,10 @@ void pump_events() {
 
 void frame() {
     pump_events();
+    // The corpus analysis runs in slices of a few milliseconds a frame until it has caught up
+    // with the library (a big import never freezes the page); frames are drawn meanwhile, so
+    // its progress shows.
+    if (app().step_corpus_analysis(0.006)) request_redraw();
     // Idle CPU near zero: an ImGui loop would redraw 60 times a second forever (imgui PR #2749);
     // draw a few frames after each event or state change, then nothing until the next one.
     if (g_frames_to_draw <= 0) return;

@@ -502,6 +502,35 @@ test('an article\'s http(s) address is a link that opens a new tab only when cli
   await context.close();
 });
 
+test('the corpus tab finds the words, names, dates and near-copies of the whole library', async ({ browser, baseUrl }) => {
+  const { context, page, consoleErrors } = await openPage(browser, baseUrl);
+  const seed = seedBytes().toString('utf8');
+  // A syndicated copy of the seed with one paragraph rewritten, and three short dated notes.
+  const paras = seed.split(/\n\s*\n/);
+  const changed = paras.length - 3;
+  paras[changed] = 'A regional paper added this paragraph of its own about the harbour board meeting on Friday.';
+  const notes = [['2014-05-02', 'Harbour wall'], ['2014-06-11', 'Ferry timetable'], ['2014-08-20', 'Bridge repairs']].map(([d, t], i) => ({
+    name: `note-${i}.md`, text: `---\ntitle: ${t}\ndate: ${d}\n---\n\nThe council met on the ${t.toLowerCase()} and the budget for the coming year, officials said.\n` }));
+  await page.evaluate((files) => window.broadsheet.importFiles(files),
+    [{ name: 'seed.txt', text: seed }, { name: 'copy.txt', text: paras.join('\n\n') }, ...notes]);
+  await page.evaluate(() => window.broadsheet.showTab('corpus'));
+  await waitFor(page, () => { const c = window.broadsheet.state().corpus; return c.pending === 0 && !c.stale; });
+  const s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.rightTab, 'corpus', 'the corpus tab is shown');
+  const ids = Object.fromEntries(s.articles.map((a) => [a.file, a.id]));
+  eq(s.corpus.duplicates.length, 1, 'one cluster of near-copies');
+  eq(JSON.stringify(s.corpus.duplicates[0]), JSON.stringify([ids['seed.txt'], ids['copy.txt']]), 'the seed and its copy');
+  const surfaces = s.corpus.terms.map((t) => t.surface);
+  for (const w of ['siio', 'information', 'council']) assert(surfaces.includes(w), `"${w}" among the frequent words (${surfaces.slice(0, 12).join(', ')})`);
+  assert(s.corpus.phrases.some((p) => /real names/i.test(p.text)), 'a recurring phrase: real names');
+  assert(s.corpus.names.some((n) => n.name === 'Jiang Jun'), `Jiang Jun among the names (${s.corpus.names.map((n) => n.name).join(', ')})`);
+  eq(s.corpus.timeline.unit, 'week', 'dates over four months are counted by week');
+  eq(s.corpus.timeline.buckets.reduce((n, b) => n + b.articles, 0), 3, 'three dated notes on the timeline');
+  await page.screenshot({ path: path.join(outDir, 'corpus.png') });
+  eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join('; ')}`);
+  await context.close();
+});
+
 test('the single-file build opens from file:// and imports the seed', async ({ browser }) => {
   const file = path.join(distDir, 'broadsheet.html');
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: build with ./build-wasm.sh --single-file`);

@@ -1,0 +1,573 @@
+// Corpus panel: the whole library at once -- its words and phrases, how they run over time, who
+// is named with whom, and which articles are near-copies of each other. The analysis is built in
+// steps across frames (a few milliseconds each), so importing 20,000 articles never freezes the
+// page; results are remade when the library has changed and nothing is left to analyse.
+// Every row clicks through: a term or phrase searches for it, a timeline bar searches its dates,
+// an entity searches its name, a duplicate opens with what differs highlighted.
+#include "app.hpp"
+#include "export.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+namespace {
+
+using broadsheet::ArticleId;
+
+constexpr size_t kTopTerms = 100, kTopPhrases = 60, kNodes = 40, kEdges = 80;
+constexpr ImGuiTableFlags kTable = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
+                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+
+std::string number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", v);
+    return buf;
+}
+
+// A phrase query for a name or n-gram: quoted unless it is one word.
+std::string phrase_query(const std::string& words) {
+    if (words.find(' ') == std::string::npos) return words;
+    std::string q = "\"";
+    for (char c : words)
+        if (c != '"') q += c;
+    return q + "\"";
+}
+
+// The date-range query of a timeline bucket: date:2014-03 for a month, date:A..B otherwise.
+std::string bucket_query(const broadsheet::Timeline& t, size_t i) {
+    const auto& b = t.buckets[i];
+    using Unit = broadsheet::Timeline::Unit;
+    if (t.unit == Unit::Day || t.unit == Unit::Month || t.unit == Unit::Year) return "date:" + b.label;
+    std::string end = i + 1 < t.buckets.size() ? t.buckets[i + 1].start : b.start; // a week: up to the next one
+    int64_t day = 0;
+    if (i + 1 < t.buckets.size() && broadsheet::day_number(end, day)) {
+        // the day before the next bucket starts
+        int64_t z = day - 1 + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+        int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        int64_t y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+        int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int(y + (m <= 2)), int(m), int(d));
+        end = buf;
+    }
+    return "date:" + b.start + ".." + end;
+}
+
+// A force-directed layout (Fruchterman & Reingold 1991, with a pull to the centre as in later
+// variants) of the entity network in the unit square, from a circle, in a fixed number of cooling steps: deterministic, and cheap at 40 nodes.
+void lay_out(const broadsheet::EntityNetwork& net, std::vector<Point>& pos) {
+    size_t n = net.nodes.size();
+    pos.assign(n, Point{0.5f, 0.5f});
+    if (n == 0) return;
+    for (size_t i = 0; i < n; ++i) {
+        float a = 6.2831853f * float(i) / float(n);
+        pos[i] = Point{0.5f + 0.4f * std::cos(a), 0.5f + 0.4f * std::sin(a)};
+    }
+    const float k = 0.6f * std::sqrt(1.0f / float(n)); // the ideal edge length, a little under FR's
+    std::vector<Point> shift(n);
+    for (int step = 0; step < 200; ++step) {
+        float temperature = 0.1f * (1.0f - float(step) / 200.0f);
+        std::fill(shift.begin(), shift.end(), Point{0, 0});
+        for (size_t i = 0; i < n; ++i)
+            for (size_t j = i + 1; j < n; ++j) {
+                float dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
+                float d = std::max(1e-3f, std::sqrt(dx * dx + dy * dy));
+                float f = k * k / d; // repulsion
+                shift[i].x += dx / d * f, shift[i].y += dy / d * f;
+                shift[j].x -= dx / d * f, shift[j].y -= dy / d * f;
+            }
+        for (const auto& e : net.edges) {
+            float dx = pos[e.a].x - pos[e.b].x, dy = pos[e.a].y - pos[e.b].y;
+            float d = std::max(1e-3f, std::sqrt(dx * dx + dy * dy));
+            float f = d * d / k * float(std::max(0.5, e.log_dice / 14.0)); // attraction, by strength
+            shift[e.a].x -= dx / d * f, shift[e.a].y -= dy / d * f;
+            shift[e.b].x += dx / d * f, shift[e.b].y += dy / d * f;
+        }
+        for (size_t i = 0; i < n; ++i) { // gravity to the centre keeps unconnected names on the canvas
+            float dx = pos[i].x - 0.5f, dy = pos[i].y - 0.5f;
+            float g = 0.5f * float(n) * k; // strong enough to hold names that no line holds
+            shift[i].x -= dx * g, shift[i].y -= dy * g;
+        }
+        for (size_t i = 0; i < n; ++i) {
+            float len = std::max(1e-6f, std::sqrt(shift[i].x * shift[i].x + shift[i].y * shift[i].y));
+            float move = std::min(len, temperature);
+            pos[i].x = std::clamp(pos[i].x + shift[i].x / len * move, 0.05f, 0.95f);
+            pos[i].y = std::clamp(pos[i].y + shift[i].y / len * move, 0.05f, 0.95f);
+        }
+    }
+}
+
+void remake_results(App& app) {
+    auto& st = app.corpus_view;
+    st.top_terms = st.terms.top(kTopTerms);
+    st.phrases = st.terms.top_ngrams(app.corpus, 2, kTopPhrases / 2);
+    auto tri = st.terms.top_ngrams(app.corpus, 3, kTopPhrases / 2);
+    st.phrases.insert(st.phrases.end(), tri.begin(), tri.end());
+    std::stable_sort(st.phrases.begin(), st.phrases.end(), [](const auto& a, const auto& b) { return a.count > b.count; });
+    st.clusters = st.duplicates.clusters();
+    st.timeline = broadsheet::timeline(app.corpus);
+    st.network = st.graph.network(kNodes, kEdges);
+    lay_out(st.network, st.layout);
+    st.focus_ran.clear(); // the focus term's figures are remade too
+    st.results_stale = false;
+}
+
+void focus_term(App& app, const std::string& word) {
+    auto& st = app.corpus_view;
+    std::snprintf(st.focus, sizeof st.focus, "%s", word.c_str());
+    st.focus_ran.clear();
+}
+
+void search_for(App& app, const std::string& query) {
+    std::snprintf(app.search.query, sizeof app.search.query, "%s", query.c_str());
+    app.run_search();
+}
+
+void draw_terms(App& app) {
+    auto& st = app.corpus_view;
+    // The focus term: collocates and its run over time.
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    if (ImGui::InputTextWithHint("##focus", "A word to look at closely", st.focus, sizeof st.focus,
+                                 ImGuiInputTextFlags_EnterReturnsTrue))
+        st.focus_ran.clear();
+    if (st.focus[0] && st.focus_ran != st.focus) {
+        st.focus_ran = st.focus;
+        st.collocates = st.terms.collocates(app.corpus, st.focus, 5, 30);
+        st.focus_timeline = broadsheet::term_over_time(app.corpus, st.terms, st.focus);
+    }
+    if (st.focus[0]) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Search for it")) search_for(app, st.focus);
+        ImGui::TextDisabled("Words found within five words of \"%s\" (log-Dice: 14 is the strongest bond)", st.focus);
+        TextTable rows{{"collocate", "together", "frequency", "log_dice", "g2"}};
+        for (const auto& c : st.collocates)
+            rows.push_back({c.surface, std::to_string(c.together), std::to_string(c.count), number(c.log_dice), number(c.g2)});
+        export_buttons("collocates", "collocates", rows);
+        if (ImGui::BeginTable("collocates", 3, kTable, ImVec2(0, ImGui::GetFontSize() * 10))) {
+            ImGui::TableSetupScrollFreeze(0, 1);
+            ImGui::TableSetupColumn("Collocate", 0, 3);
+            ImGui::TableSetupColumn("Together", 0, 1);
+            ImGui::TableSetupColumn("log-Dice", 0, 1);
+            ImGui::TableHeadersRow();
+            for (size_t i = 0; i < st.collocates.size(); ++i) {
+                const auto& c = st.collocates[i];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushID(int(i));
+                if (ImGui::Selectable(c.surface.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+                    search_for(app, std::string(st.focus) + " " + c.surface);
+                ImGui::PopID();
+                ImGui::TableNextColumn();
+                ImGui::Text("%u", c.together);
+                ImGui::TableNextColumn();
+                ImGui::Text("%.2f", c.log_dice);
+            }
+            ImGui::EndTable();
+        }
+        if (st.collocates.empty()) ImGui::TextDisabled("No word occurs near it twice or more.");
+        ImGui::Spacing();
+    }
+
+    float half = ImGui::GetContentRegionAvail().x * 0.5f - ImGui::GetStyle().ItemSpacing.x;
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted("Most frequent words");
+    TextTable rows{{"term", "word", "count", "articles"}};
+    for (const auto& t : st.top_terms) rows.push_back({t.term, t.surface, std::to_string(t.count), std::to_string(t.docs)});
+    export_buttons("terms", "corpus-terms", rows);
+    if (ImGui::BeginTable("terms", 3, kTable, ImVec2(half, ImGui::GetFontSize() * 18))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Word", 0, 3);
+        ImGui::TableSetupColumn("Count", 0, 1.2f);
+        ImGui::TableSetupColumn("Articles", 0, 1.2f);
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < st.top_terms.size(); ++i) {
+            const auto& t = st.top_terms[i];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(int(i));
+            if (ImGui::Selectable(t.surface.c_str(), st.focus_ran == t.surface, ImGuiSelectableFlags_SpanAllColumns))
+                focus_term(app, t.surface);
+            ImGui::PopID();
+            ImGui::TableNextColumn();
+            ImGui::Text("%u", t.count);
+            ImGui::TableNextColumn();
+            ImGui::Text("%u", t.docs);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::EndGroup();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted("Recurring phrases");
+    TextTable prow{{"phrase", "count", "articles"}};
+    for (const auto& p : st.phrases) prow.push_back({p.text, std::to_string(p.count), std::to_string(p.docs)});
+    export_buttons("phrases", "corpus-phrases", prow);
+    if (ImGui::BeginTable("phrases", 2, kTable, ImVec2(half, ImGui::GetFontSize() * 18))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Phrase", 0, 4);
+        ImGui::TableSetupColumn("Count", 0, 1);
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < st.phrases.size(); ++i) {
+            const auto& p = st.phrases[i];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(int(i));
+            if (ImGui::Selectable(p.text.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+                search_for(app, phrase_query(p.text));
+            ImGui::PopID();
+            ImGui::TableNextColumn();
+            ImGui::Text("%u", p.count);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::EndGroup();
+
+    // The open article against the rest: its keywords and the articles most like it.
+    if (const broadsheet::Article* open = app.corpus.find(app.reader.open); open && st.terms.contains(app.reader.open)) {
+        ImGui::Spacing();
+        ImGui::Text("The open article: %s", open->title.c_str());
+        auto keywords = st.terms.keywords(app.reader.open, 12);
+        ImGui::TextDisabled("Keywords (BM25 weight against the library):");
+        for (size_t i = 0; i < keywords.size(); ++i) {
+            if (i) ImGui::SameLine();
+            ImGui::PushID(int(i) + 5000);
+            if (ImGui::SmallButton(keywords[i].surface.c_str())) focus_term(app, keywords[i].surface);
+            ImGui::PopID();
+            if (i + 1 < keywords.size() && ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 8) ImGui::NewLine();
+        }
+        auto similar = st.terms.similar(app.reader.open, 6);
+        if (!similar.empty()) ImGui::TextDisabled("Most like it (cosine of tf-idf vectors):");
+        for (size_t i = 0; i < similar.size(); ++i) {
+            const broadsheet::Article* s = app.corpus.find(similar[i].id);
+            if (!s) continue;
+            ImGui::PushID(int(i) + 6000);
+            char label[64];
+            std::snprintf(label, sizeof label, "%.2f", similar[i].score);
+            ImGui::TextDisabled("%s", label);
+            ImGui::SameLine();
+            if (ImGui::Selectable(s->title.empty() ? s->file.c_str() : s->title.c_str())) app.open_article(similar[i].id);
+            ImGui::PopID();
+        }
+    }
+    // Keyness: the marked rows of the library against the rest.
+    if (!app.library.marked.empty() && app.library.marked.size() < app.corpus.size()) {
+        ImGui::Spacing();
+        ImGui::Text("What sets the %zu marked articles apart (log-likelihood against the rest)", app.library.marked.size());
+        auto key = st.terms.keyness(app.library.marked, 15);
+        TextTable krows{{"word", "g2", "log_ratio", "in_marked", "in_rest"}};
+        for (const auto& k : key)
+            krows.push_back({k.surface, number(k.score), number(k.log_ratio), std::to_string(k.count), std::to_string(k.other)});
+        export_buttons("keyness", "keyness", krows);
+        for (size_t i = 0; i < key.size(); ++i) {
+            const auto& k = key[i];
+            ImGui::PushID(int(i) + 7000);
+            ImVec4 colour = k.score > 0 ? ImVec4(0.3f, 0.65f, 0.35f, 1) : ImVec4(0.8f, 0.35f, 0.3f, 1);
+            ImGui::TextColored(colour, "%s", k.score > 0 ? "more" : "less");
+            ImGui::SameLine();
+            if (ImGui::Selectable(k.surface.c_str())) focus_term(app, k.surface);
+            ImGui::PopID();
+        }
+    }
+}
+
+// Bars of a timeline; a click on one searches its dates. Returns the bucket hovered, or -1.
+void draw_bars(App& app, const broadsheet::Timeline& t, float height, bool values) {
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    float width = ImGui::GetContentRegionAvail().x;
+    ImGui::InvisibleButton("##bars", ImVec2(width, height + ImGui::GetTextLineHeight()));
+    bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    size_t n = t.buckets.size();
+    if (n == 0) return;
+    double top = 0;
+    for (const auto& b : t.buckets) top = std::max(top, values ? b.value : double(b.articles));
+    float slot = width / float(n);
+    ImU32 bar = ImGui::GetColorU32(ImGuiCol_PlotHistogram), hot = ImGui::GetColorU32(ImGuiCol_PlotHistogramHovered);
+    ImVec2 mouse = ImGui::GetIO().MousePos;
+    for (size_t i = 0; i < n; ++i) {
+        double v = values ? t.buckets[i].value : double(t.buckets[i].articles);
+        float h = top > 0 ? float(v / top) * height : 0;
+        float x0 = origin.x + slot * float(i), x1 = x0 + std::max(1.0f, slot - 2);
+        bool over = hovered && mouse.x >= x0 && mouse.x < x0 + slot;
+        dl->AddRectFilled(ImVec2(x0, origin.y + height - h), ImVec2(x1, origin.y + height), over ? hot : bar);
+        if (over) {
+            ImGui::SetTooltip("%s: %g %s\nClick to search these dates", t.buckets[i].label.c_str(), v,
+                              values ? "occurrences" : "articles");
+            if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) search_for(app, bucket_query(t, i));
+        }
+    }
+    ImU32 label = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    dl->AddText(ImVec2(origin.x, origin.y + height + 2), label, t.buckets.front().label.c_str());
+    const std::string& last = t.buckets.back().label;
+    dl->AddText(ImVec2(origin.x + width - ImGui::CalcTextSize(last.c_str()).x, origin.y + height + 2), label, last.c_str());
+}
+
+void draw_timeline(App& app) {
+    auto& st = app.corpus_view;
+    const auto& t = st.timeline;
+    if (t.buckets.empty()) {
+        ImGui::TextDisabled("No article has a date%s.", t.undated ? "" : " yet");
+        return;
+    }
+    ImGui::Text("Articles per %s, %s to %s", std::string(to_string(t.unit)).c_str(), t.buckets.front().label.c_str(),
+                t.buckets.back().label.c_str());
+    if (t.undated) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%u without a date)", t.undated);
+    }
+    TextTable rows{{"bucket", "start", "articles"}};
+    for (const auto& b : t.buckets) rows.push_back({b.label, b.start, std::to_string(b.articles)});
+    export_buttons("timeline", "timeline", rows);
+    draw_bars(app, t, ImGui::GetFontSize() * 8, false);
+    ImGui::Spacing();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    if (ImGui::InputTextWithHint("##focus-time", "A word over time", st.focus, sizeof st.focus,
+                                 ImGuiInputTextFlags_EnterReturnsTrue))
+        st.focus_ran.clear();
+    if (st.focus[0] && st.focus_ran != st.focus) {
+        st.focus_ran = st.focus;
+        st.collocates = st.terms.collocates(app.corpus, st.focus, 5, 30);
+        st.focus_timeline = broadsheet::term_over_time(app.corpus, st.terms, st.focus);
+    }
+    if (st.focus[0] && !st.focus_timeline.buckets.empty()) {
+        ImGui::Text("\"%s\" per %s", st.focus, std::string(to_string(st.focus_timeline.unit)).c_str());
+        ImGui::PushID("focus");
+        draw_bars(app, st.focus_timeline, ImGui::GetFontSize() * 6, true);
+        ImGui::PopID();
+    }
+}
+
+void draw_connections(App& app) {
+    auto& st = app.corpus_view;
+    const auto& net = st.network;
+    if (net.nodes.empty()) {
+        ImGui::TextDisabled("No names recur across the library yet.");
+        return;
+    }
+    ImGui::TextDisabled("The %zu names in most articles; a line joins names in the same article (thicker: more often). "
+                        "Click a name to search for it.", net.nodes.size());
+    TextTable rows{{"name", "with", "articles_together", "paragraphs_together", "log_dice"}};
+    for (const auto& e : net.edges)
+        rows.push_back({net.nodes[e.a].name, net.nodes[e.b].name, std::to_string(e.articles), std::to_string(e.paragraphs),
+                        number(e.log_dice)});
+    export_buttons("network", "name-network", rows);
+    ImVec2 size = ImGui::GetContentRegionAvail();
+    size.y = std::max(size.y, ImGui::GetFontSize() * 16);
+    ImVec2 o = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##graph", size);
+    bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    auto at = [&](size_t i) { return ImVec2(o.x + st.layout[i].x * size.x, o.y + st.layout[i].y * size.y); };
+    uint32_t most = 1;
+    for (const auto& nd : net.nodes) most = std::max(most, nd.articles);
+    auto radius = [&](size_t i) { return 4.0f + 10.0f * std::sqrt(float(net.nodes[i].articles) / float(most)); };
+    int over = -1;
+    ImVec2 mouse = ImGui::GetIO().MousePos;
+    for (size_t i = 0; i < net.nodes.size() && hovered; ++i) {
+        ImVec2 p = at(i);
+        float dx = mouse.x - p.x, dy = mouse.y - p.y, r = radius(i) + 3;
+        if (dx * dx + dy * dy <= r * r) over = int(i);
+    }
+    ImU32 line = ImGui::GetColorU32(ImGuiCol_Separator), strong = ImGui::GetColorU32(ImGuiCol_PlotLinesHovered);
+    for (const auto& e : net.edges) {
+        bool lit = over >= 0 && (e.a == uint32_t(over) || e.b == uint32_t(over));
+        dl->AddLine(at(e.a), at(e.b), lit ? strong : line, 1.0f + 2.5f * float(std::max(0.0, e.log_dice) / 14.0));
+    }
+    static const ImU32 kKinds[] = {IM_COL32(70, 130, 200, 255), IM_COL32(200, 120, 50, 255), IM_COL32(70, 160, 90, 255),
+                                   IM_COL32(140, 140, 140, 255)};
+    ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    for (size_t i = 0; i < net.nodes.size(); ++i) {
+        ImVec2 p = at(i);
+        float r = radius(i);
+        dl->AddCircleFilled(p, r, kKinds[std::min<size_t>(size_t(net.nodes[i].kind), 3)]);
+        if (int(i) == over) dl->AddCircle(p, r + 2, text, 0, 2.0f);
+        dl->AddText(ImVec2(p.x + r + 3, p.y - ImGui::GetFontSize() * 0.5f), text, net.nodes[i].name.c_str());
+    }
+    if (over >= 0) {
+        const auto& nd = net.nodes[size_t(over)];
+        ImGui::SetTooltip("%s%s%s%s\n%s, in %u articles (%u mentions)\nClick to search for it", nd.name.c_str(),
+                          nd.acronym.empty() ? "" : " (", nd.acronym.c_str(), nd.acronym.empty() ? "" : ")",
+                          std::string(to_string(nd.kind)).c_str(), nd.articles, nd.mentions);
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) search_for(app, phrase_query(nd.name));
+    }
+    // The legend.
+    const char* kinds[] = {"person", "organisation", "place", "other"};
+    ImVec2 l(o.x + 4, o.y + 4);
+    for (int k = 0; k < 4; ++k) {
+        dl->AddCircleFilled(ImVec2(l.x + 5, l.y + 8), 5, kKinds[k]);
+        dl->AddText(ImVec2(l.x + 14, l.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), kinds[k]);
+        l.x += 24 + ImGui::CalcTextSize(kinds[k]).x;
+    }
+}
+
+void draw_duplicates(App& app) {
+    auto& st = app.corpus_view;
+    if (st.clusters.empty()) {
+        ImGui::TextDisabled("No near-copies: no two articles share half or more of their five-word runs.");
+        return;
+    }
+    ImGui::TextDisabled("Articles that share most of their text (MinHash estimate of shared five-word runs). "
+                        "Open one to see, highlighted, what it has that the first does not.");
+    TextTable rows{{"cluster", "article", "title", "similarity_to_first"}};
+    for (size_t c = 0; c < st.clusters.size(); ++c)
+        for (ArticleId id : st.clusters[c].articles) {
+            const broadsheet::Article* a = app.corpus.find(id);
+            rows.push_back({std::to_string(c + 1), std::to_string(id), a ? a->title : "",
+                            number(st.duplicates.similarity(st.clusters[c].articles.front(), id))});
+        }
+    export_buttons("duplicates", "near-duplicates", rows);
+    ImGui::BeginChild("clusters");
+    for (size_t c = 0; c < st.clusters.size(); ++c) {
+        const auto& cl = st.clusters[c];
+        const broadsheet::Article* first = app.corpus.find(cl.articles.front());
+        if (!first) continue;
+        ImGui::PushID(int(c));
+        char head[320];
+        std::snprintf(head, sizeof head, "%zu copies of \"%.200s\"", cl.articles.size(), first->title.c_str());
+        if (ImGui::TreeNode("cluster", "%s", head)) {
+            for (ArticleId id : cl.articles) {
+                const broadsheet::Article* a = app.corpus.find(id);
+                if (!a) continue;
+                ImGui::PushID(int(id));
+                double sim = st.duplicates.similarity(cl.articles.front(), id);
+                if (id == cl.articles.front()) ImGui::TextDisabled("first");
+                else ImGui::TextDisabled("%.0f%%", sim * 100);
+                ImGui::SameLine(ImGui::GetFontSize() * 3.5f);
+                std::string label = (a->title.empty() ? a->file : a->title) + (a->source.empty() ? "" : "  \xC2\xB7  " + a->source) +
+                                    (a->date.empty() ? "" : "  \xC2\xB7  " + a->date);
+                if (ImGui::Selectable(label.c_str(), app.reader.open == id)) {
+                    app.open_article(id);
+                    if (id != cl.articles.front()) {
+                        auto diff = broadsheet::diff_paragraphs(*first, *a);
+                        st.differing = diff.only_in_b.size();
+                        app.set_highlights(std::move(diff.only_in_b));
+                    } else {
+                        st.differing = 0;
+                    }
+                    app.right_tab_request = RightTab::Reader;
+                    app.right_tab_requested = true;
+                }
+                ImGui::PopID();
+            }
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+} // namespace
+
+void App::corpus_added(broadsheet::ArticleId id) {
+    corpus_view.pending.push_back(id);
+    corpus_view.results_stale = true;
+}
+
+void App::corpus_removing(broadsheet::ArticleId id) {
+    auto& st = corpus_view;
+    auto it = std::find(st.pending.begin(), st.pending.end(), id);
+    if (it != st.pending.end()) {
+        st.pending.erase(it);
+        return;
+    }
+    if (const broadsheet::Article* a = corpus.find(id); a && st.terms.contains(id)) {
+        st.terms.remove(id, *a);
+        st.duplicates.remove(id);
+        st.graph.remove(id);
+        st.results_stale = true;
+    }
+}
+
+void App::corpus_cleared() {
+    auto& st = corpus_view;
+    st.terms.clear();
+    st.duplicates.clear();
+    st.graph.clear();
+    st.pending.clear();
+    st.results_stale = true;
+}
+
+bool App::step_corpus_analysis(double budget_seconds) {
+    auto& st = corpus_view;
+    if (st.pending.empty()) {
+        if (st.results_stale && right_tab == RightTab::Corpus) remake_results(*this);
+        return false;
+    }
+    auto start = std::chrono::steady_clock::now();
+    size_t done = 0;
+    while (done < st.pending.size()) {
+        ArticleId id = st.pending[done++];
+        if (const broadsheet::Article* a = corpus.find(id)) {
+            st.terms.add(id, *a);
+            st.duplicates.add(id, *a);
+            broadsheet::Analysis an = broadsheet::analyze(a->text);
+            if (an.ok()) st.graph.add(id, *a, an.entities);
+        }
+        if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > budget_seconds) break;
+    }
+    st.pending.erase(st.pending.begin(), st.pending.begin() + std::ptrdiff_t(done));
+    st.results_stale = true;
+    return true;
+}
+
+void draw_corpus_panel(App& app) {
+    auto& st = app.corpus_view;
+    if (app.corpus.empty()) {
+        ImGui::TextDisabled("Add articles to see the words, phrases, names and near-copies of the whole library.");
+        return;
+    }
+    size_t total = app.corpus.size(), left = st.pending.size();
+    if (left > 0) {
+        ImGui::ProgressBar(float(total - left) / float(total), ImVec2(-FLT_MIN, 0),
+                           (std::to_string(total - left) + " of " + std::to_string(total) + " articles analysed").c_str());
+        return;
+    }
+    if (st.results_stale) remake_results(app);
+    if (!ImGui::BeginTabBar("corpus-views")) return;
+    auto view = [&](const char* label, int which, void (*draw)(App&)) {
+        bool select = st.view_requested && st.view == which;
+        if (ImGui::BeginTabItem(label, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) {
+            if (!st.view_requested) st.view = which;
+            if (select) st.view_requested = false;
+            ImGui::BeginChild("corpus-view");
+            draw(app);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+    };
+    view("Words", 0, draw_terms);
+    view("Timeline", 1, draw_timeline);
+    view("Names", 2, draw_connections);
+    view(("Near-copies (" + std::to_string(st.clusters.size()) + ")###dups").c_str(), 3, draw_duplicates);
+    ImGui::EndTabBar();
+}
+
+nlohmann::json corpus_json(const App& app) {
+    using nlohmann::json;
+    const auto& st = app.corpus_view;
+    json terms = json::array(), phrases = json::array(), clusters = json::array(), nodes = json::array(),
+         buckets = json::array(), collocates = json::array();
+    for (const auto& t : st.top_terms) terms.push_back({{"term", t.term}, {"surface", t.surface}, {"count", t.count}, {"articles", t.docs}});
+    for (const auto& p : st.phrases) phrases.push_back({{"text", p.text}, {"count", p.count}});
+    for (const auto& c : st.clusters) clusters.push_back(c.articles);
+    for (const auto& n : st.network.nodes) nodes.push_back({{"name", n.name}, {"kind", to_string(n.kind)}, {"articles", n.articles}});
+    for (const auto& b : st.timeline.buckets) buckets.push_back({{"label", b.label}, {"articles", b.articles}});
+    for (const auto& c : st.collocates) collocates.push_back({{"surface", c.surface}, {"logDice", c.log_dice}});
+    static const char* kViews[] = {"words", "timeline", "names", "duplicates"};
+    return {{"pending", st.pending.size()},
+            {"stale", st.results_stale},
+            {"view", kViews[std::clamp(st.view, 0, 3)]},
+            {"terms", terms},
+            {"phrases", phrases},
+            {"duplicates", clusters},
+            {"differing", st.differing},
+            {"timeline", {{"unit", to_string(st.timeline.unit)}, {"buckets", buckets}, {"undated", st.timeline.undated}}},
+            {"names", nodes},
+            {"edges", st.network.edges.size()},
+            {"focus", st.focus_ran},
+            {"collocates", collocates}};
+}
