@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -97,8 +98,8 @@ public:
 
     std::optional<TermId> find(std::string_view term) const;
     size_t term_count() const { return terms_.size(); }
-    std::string_view term(TermId t) const { return *terms_[t].text; }
-    uint32_t doc_frequency(TermId t) const { return terms_[t].df; } // live documents holding t
+    std::string_view term(TermId t) const;
+    uint32_t doc_frequency(TermId t) const; // live documents holding t
     PostingCursor postings(TermId t) const;
 
     // Terms whose unstemmed surface form starts with `prefix` (ascending, no duplicates).
@@ -117,16 +118,29 @@ public:
 private:
     friend struct IndexFile;
     struct TermData {
-        const std::string* text = nullptr; // the key in term_ids_ (stable)
-        std::vector<uint8_t> postings;
-        uint32_t df = 0;      // live documents
-        uint32_t entries = 0; // entries in `postings`, dead ones included
-        uint64_t last_plus1 = 0;
+        std::vector<uint8_t> postings; // the list, once the index owns it (see `loaded`)
+        size_t loaded_begin = 0;       // while `loaded`: the list is loaded_postings_[begin, end)
+        size_t loaded_end = 0;
+        uint32_t df = 0;         // live documents
+        uint32_t entries = 0;    // entries in the list, dead ones included
+        uint64_t last_plus1 = 0; // the last document in the list + 1 (not kept while `loaded`)
+        bool loaded = false;     // the list is still the bytes of a loaded file
+        bool checked = true;     // false until a loaded list has been walked and found well-formed
     };
+    // A loaded file is used as it is (index_file.cpp): the lists stay in one block and each is
+    // checked the first time it is read; the term lookup table is built by the first find(), the
+    // sorted surface table from the file's by the first prefix or typo search; the surface map and
+    // the forward lists, which only changes need, by settle() before the first add or remove.
     TermId intern(std::string_view term);
+    void insert_slot(TermId t, uint32_t hash) const; // into term_slots_, which has room
+    void rehash_terms(size_t slots) const;
     TermId term_of(const Token& token); // intern(token.term), recording its surface
     void sort_surfaces() const;         // brings sorted_surfaces_ up to date
+    static uint8_t code_points_255(std::string_view s); // its length in code points, at most 255
     void append_posting(TermId t, DocId doc, const std::vector<std::pair<uint8_t, uint32_t>>& field_positions);
+    void check_term(TermId t) const;    // a loaded list that does not parse is emptied (df 0)
+    std::span<const uint8_t> postings_bytes(TermId t) const;
+    void settle();                      // makes a loaded index ready for add() and remove()
 
     // Lookups by string_view without building a std::string (C++20 heterogeneous lookup).
     struct Hash {
@@ -136,15 +150,22 @@ private:
     using Lexicon = std::unordered_map<std::string, TermId, Hash, std::equal_to<>>;
 
     mutable Analyzer analyzer_;
-    Lexicon term_ids_;
-    std::vector<TermData> terms_;
-    Lexicon surfaces_; // unstemmed folded form -> term
+    // The lexicon, flat: every term's text back to back in TermId order, and an open-addressing
+    // table of TermId + 1 (0: empty) over them, a power of two in size and at most half full.
+    std::string term_text_;
+    std::vector<uint32_t> term_ends_; // per TermId: end of its text in term_text_
+    mutable std::vector<uint32_t> term_slots_; // empty after loading, until the first find()
+    mutable std::vector<TermData> terms_;  // mutable: check_term() settles loaded lists lazily
+    std::string loaded_postings_;          // the postings block of a loaded file
+    bool unsettled_ = false;               // loaded, and settle() has not run yet
+    Lexicon surfaces_; // unstemmed folded form -> term (empty until settle() after loading)
     // (stemmed?, surface) -> term, for the tokens of add(): one flat lookup instead of two
     // node-based ones. Rebuilt as documents are added; empty after loading.
     WordCache token_terms_;
     std::string token_key_; // scratch
     mutable std::vector<std::pair<std::string_view, TermId>> sorted_surfaces_; // views into surface_text_
     mutable std::string surface_text_;                  // the sorted surfaces back to back
+    mutable std::string loaded_surfaces_; // a loaded file's surface entries, until sort_surfaces() reads them
     mutable std::vector<uint8_t> surface_code_points_;  // per sorted surface: its length, at most 255
     mutable bool surfaces_sorted_ = true;
 
@@ -154,7 +175,7 @@ private:
     std::string keys_;                // keys, back to back
     std::vector<uint32_t> key_ends_;  // per DocId: end of its key in keys_
     std::vector<uint8_t> forward_;    // per DocId: its distinct terms, ascending, delta + varint
-    std::vector<uint64_t> forward_ends_;
+    std::vector<uint64_t> forward_ends_; // (both empty until settle() after loading)
     std::array<uint64_t, kFieldCount> total_lengths_{}; // over live documents
     size_t live_count_ = 0;
     uint64_t entries_ = 0, dead_entries_ = 0;
@@ -172,8 +193,9 @@ struct LoadedIndex {
     std::string error;             // why the file was refused, for the user
     bool ok() const { return error.empty(); }
 };
-// Reads a saved index. A truncated, corrupt or foreign file is refused with a message; nothing in
-// it is trusted before its checksum and structure are checked.
+// Reads a saved index. A truncated, damaged or foreign file is refused with a message (a checksum
+// covers every byte). Cheap: the file's blocks are copied as they are and each part's structure is
+// checked when first used, never read past (core/src/search/index_file.cpp).
 LoadedIndex load_index(std::string_view bytes);
 
 } // namespace broadsheet::search

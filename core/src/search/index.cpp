@@ -34,6 +34,7 @@
 #include "varint.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdlib>
 
@@ -151,16 +152,75 @@ double Index::average_field_length(Field f) const {
     return live_count_ == 0 ? 0.0 : double(total_lengths_[size_t(f)]) / double(live_count_);
 }
 
+std::string_view Index::term(TermId t) const {
+    uint32_t begin = t == 0 ? 0 : term_ends_[t - 1];
+    return std::string_view(term_text_).substr(begin, term_ends_[t] - begin);
+}
+
 std::optional<TermId> Index::find(std::string_view term) const {
-    auto it = term_ids_.find(term);
-    if (it == term_ids_.end()) return std::nullopt;
-    return it->second;
+    if (term_slots_.empty()) {
+        if (term_ends_.empty()) return std::nullopt;
+        rehash_terms(std::bit_ceil(std::max<size_t>(64, 2 * term_ends_.size() + 2))); // a loaded index
+    }
+    const size_t mask = term_slots_.size() - 1;
+    for (size_t i = WordCache::hash(term) & mask;; i = (i + 1) & mask) { // never full: ends
+        uint32_t slot = term_slots_[i];
+        if (slot == 0) return std::nullopt;
+        if (this->term(slot - 1) == term) return slot - 1;
+    }
+}
+
+void Index::insert_slot(TermId t, uint32_t hash) const {
+    const size_t mask = term_slots_.size() - 1;
+    size_t i = hash & mask;
+    while (term_slots_[i] != 0) i = (i + 1) & mask;
+    term_slots_[i] = t + 1;
+}
+
+void Index::rehash_terms(size_t slots) const {
+    term_slots_.assign(slots, 0);
+    for (TermId t = 0; t < term_ends_.size(); ++t) insert_slot(t, WordCache::hash(term(t)));
+}
+
+TermId Index::intern(std::string_view term) {
+    if (auto found = find(term)) return *found;
+    const TermId id = TermId(terms_.size());
+    if (2 * (size_t(id) + 1) > term_slots_.size()) rehash_terms(std::max<size_t>(64, 2 * term_slots_.size()));
+    term_text_ += term;
+    term_ends_.push_back(uint32_t(term_text_.size()));
+    terms_.emplace_back();
+    insert_slot(id, WordCache::hash(term));
+    return id;
+}
+
+std::span<const uint8_t> Index::postings_bytes(TermId t) const {
+    const TermData& td = terms_[t];
+    if (td.loaded)
+        return {reinterpret_cast<const uint8_t*>(loaded_postings_.data()) + td.loaded_begin, td.loaded_end - td.loaded_begin};
+    return {td.postings.data(), td.postings.size()};
+}
+
+void Index::check_term(TermId t) const {
+    TermData& td = terms_[t];
+    if (td.checked) return;
+    td.checked = true;
+    if (!postings::check(postings_bytes(t), td.df, live_).empty()) {
+        // Only a file made to pass the checksum gets here: the term is dropped, not trusted.
+        td.df = td.entries = 0;
+        td.loaded_begin = td.loaded_end = 0;
+    }
+}
+
+uint32_t Index::doc_frequency(TermId t) const {
+    check_term(t);
+    return terms_[t].df;
 }
 
 PostingCursor Index::postings(TermId t) const {
     PostingCursor c;
     if (t >= terms_.size()) return c;
-    const auto& bytes = terms_[t].postings;
+    check_term(t);
+    std::span<const uint8_t> bytes = postings_bytes(t);
     c.p_ = bytes.data();
     c.end_ = bytes.data() + bytes.size();
     c.live_ = live_.data();
@@ -169,12 +229,34 @@ PostingCursor Index::postings(TermId t) const {
     return c;
 }
 
-TermId Index::intern(std::string_view term) {
-    if (auto found = term_ids_.find(term); found != term_ids_.end()) return found->second;
-    auto it = term_ids_.emplace(std::string(term), TermId(terms_.size())).first;
-    terms_.emplace_back();
-    terms_.back().text = &it->first;
-    return it->second;
+void Index::settle() {
+    if (!unsettled_) return;
+    unsettled_ = false;
+    entries_ = 0;
+    for (TermId t = 0; t < terms_.size(); ++t) {
+        check_term(t);
+        entries_ += terms_[t].entries;
+    }
+    // The forward lists (each document's terms, ascending), by walking the postings in term order.
+    const size_t n = live_.size();
+    std::vector<size_t> first(n + 1, 0);
+    for (TermId t = 0; t < terms_.size(); ++t)
+        for (PostingCursor c = postings(t); !c.at_end(); c.next()) ++first[c.doc() + 1];
+    for (size_t d = 0; d < n; ++d) first[d + 1] += first[d];
+    std::vector<TermId> ids(first[n]);
+    std::vector<size_t> at(first.begin(), first.end() - 1);
+    for (TermId t = 0; t < terms_.size(); ++t)
+        for (PostingCursor c = postings(t); !c.at_end(); c.next()) ids[at[c.doc()]++] = t;
+    forward_.clear();
+    forward_ends_.clear();
+    for (size_t d = 0; d < n; ++d) {
+        for (size_t i = first[d]; i < first[d + 1]; ++i) varint::put(forward_, i == first[d] ? ids[i] : ids[i] - ids[i - 1]);
+        forward_ends_.push_back(forward_.size());
+    }
+    // The surface map, from the sorted table the file gave.
+    sort_surfaces();
+    surfaces_.reserve(sorted_surfaces_.size());
+    for (const auto& [surface, id] : sorted_surfaces_) surfaces_.try_emplace(std::string(surface), id);
 }
 
 TermId Index::term_of(const Token& t) {
@@ -197,6 +279,17 @@ TermId Index::term_of(const Token& t) {
 void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint8_t, uint32_t>>& fp) {
     // fp: (field, position) pairs of this term in this document, sorted.
     TermData& td = terms_[t];
+    if (td.loaded) { // the index takes over a loaded list before changing it (settle() checked it)
+        std::span<const uint8_t> bytes = postings_bytes(t);
+        td.postings.assign(bytes.begin(), bytes.end());
+        PostingCursor c;
+        c.p_ = td.postings.data();
+        c.end_ = c.p_ + td.postings.size();
+        while (c.read_entry()) {}
+        td.last_plus1 = c.prev_plus1_;
+        td.loaded = false;
+        td.loaded_begin = td.loaded_end = 0;
+    }
     auto& out = td.postings;
     varint::put(out, uint64_t(doc) + 1 - td.last_plus1);
     td.last_plus1 = uint64_t(doc) + 1;
@@ -220,6 +313,7 @@ void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint
 }
 
 DocId Index::add(const Article& article, std::string_view key) {
+    settle();
     DocId doc = DocId(live_.size());
     // Every occurrence as (term, field, position), then grouped by term.
     struct Occurrence { TermId term; uint8_t field; uint32_t position; };
@@ -280,6 +374,7 @@ DocId Index::add(const Article& article, std::string_view key) {
 
 bool Index::remove(DocId doc) {
     if (!contains(doc)) return false;
+    settle();
     live_[doc] = 0;
     --live_count_;
     for (size_t f = 0; f < kFieldCount; ++f) total_lengths_[f] -= field_length(doc, Field(f));
@@ -303,7 +398,7 @@ bool Index::remove(DocId doc) {
 
 namespace postings {
 
-Copied copy_live_entries(const std::vector<uint8_t>& in, const std::vector<uint8_t>& live, std::vector<uint8_t>& out) {
+Copied copy_live_entries(std::span<const uint8_t> in, const std::vector<uint8_t>& live, std::vector<uint8_t>& out) {
     Copied c;
     const uint8_t* p = in.data();
     const uint8_t* end = p + in.size();
@@ -332,16 +427,55 @@ Copied copy_live_entries(const std::vector<uint8_t>& in, const std::vector<uint8
     return c;
 }
 
+std::string check(std::span<const uint8_t> bytes, uint64_t df, const std::vector<uint8_t>& live) {
+    const uint8_t* p = bytes.data();
+    const uint8_t* end = p + bytes.size();
+    uint64_t prev = 0, entries = 0;
+    while (p < end) {
+        uint64_t gap = 0;
+        if (!varint::get(p, end, gap) || gap == 0) return "bad document gap";
+        prev += gap;
+        if (prev - 1 >= live.size() || !live[size_t(prev - 1)]) return "entry for a missing document";
+        if (p >= end) return "entry cut short";
+        FieldMask mask = *p++;
+        if (mask == 0 || mask >= (1u << kFieldCount)) return "bad field mask";
+        std::array<uint32_t, kFieldCount> tf{};
+        for (size_t f = 0; f < kFieldCount; ++f)
+            if ((mask & (1u << f)) && (!varint::get32(p, end, tf[f]) || tf[f] == 0)) return "bad term frequency";
+        uint64_t pos_bytes = 0;
+        if (!varint::get(p, end, pos_bytes) || pos_bytes > uint64_t(end - p)) return "bad positions length";
+        const uint8_t* q = p;
+        const uint8_t* q_end = p + pos_bytes;
+        for (size_t f = 0; f < kFieldCount; ++f) {
+            uint64_t pos = 0;
+            for (uint32_t i = 0; i < tf[f]; ++i) {
+                uint32_t v = 0;
+                if (!varint::get32(q, q_end, v) || (i > 0 && v == 0)) return "bad position";
+                pos = i == 0 ? v : pos + v;
+                if (pos >= UINT32_MAX) return "bad position";
+            }
+        }
+        if (q != q_end) return "positions do not fill their block";
+        p = q_end;
+        ++entries;
+    }
+    if (entries != df) return "document frequency does not match the postings";
+    return {};
+}
+
 } // namespace postings
 
 void Index::compact() {
     if (dead_entries_ == 0) return;
     std::vector<uint8_t> out;
-    for (auto& td : terms_) {
+    for (TermId t = 0; t < terms_.size(); ++t) {
+        TermData& td = terms_[t];
         if (td.entries == td.df) continue; // no dead entries in this list
         out.clear();
-        postings::Copied c = postings::copy_live_entries(td.postings, live_, out);
+        postings::Copied c = postings::copy_live_entries(postings_bytes(t), live_, out);
         td.postings.assign(out.begin(), out.end());
+        td.loaded = false;
+        td.loaded_begin = td.loaded_end = 0;
         td.last_plus1 = c.last_plus1;
         entries_ -= td.entries - c.entries;
         td.entries = c.entries;
@@ -351,7 +485,9 @@ void Index::compact() {
 
 size_t Index::memory_bytes() const {
     size_t n = sizeof(*this);
-    for (const auto& td : terms_) n += sizeof(TermData) + td.postings.capacity() + td.text->capacity() + 48;
+    for (const auto& td : terms_) n += sizeof(TermData) + td.postings.capacity();
+    n += term_text_.capacity() + term_ends_.capacity() * 4 + term_slots_.capacity() * 4 + loaded_postings_.capacity() +
+         loaded_surfaces_.capacity();
     for (const auto& [s, id] : surfaces_) n += s.capacity() + 48;
     n += sorted_surfaces_.capacity() * sizeof(sorted_surfaces_[0]) + token_terms_.memory_bytes() +
          surface_text_.capacity() + surface_code_points_.capacity() +
@@ -366,6 +502,29 @@ size_t Index::memory_bytes() const {
 // ------------------------------------------------------------------------------------------------
 
 void Index::sort_surfaces() const {
+    if (!loaded_surfaces_.empty()) {
+        // A loaded file's table: (vu(bytes) vu(term)) entries, the words back to back in
+        // surface_text_ (index_file.cpp). It is in order already; an entry that does not parse,
+        // names a missing term or is out of order (only in a file made to pass the checksum) ends it.
+        const auto* p = reinterpret_cast<const uint8_t*>(loaded_surfaces_.data());
+        const uint8_t* end = p + loaded_surfaces_.size();
+        std::string_view text = surface_text_;
+        size_t at = 0;
+        sorted_surfaces_.clear();
+        surface_code_points_.clear();
+        while (p < end) {
+            uint64_t size = 0, id = 0;
+            if (!varint::get(p, end, size) || !varint::get(p, end, id) || id >= terms_.size() || size > text.size() - at) break;
+            std::string_view s = text.substr(at, size_t(size));
+            if (!sorted_surfaces_.empty() && !(sorted_surfaces_.back().first < s)) break;
+            at += size_t(size);
+            sorted_surfaces_.emplace_back(s, TermId(id));
+            surface_code_points_.push_back(code_points_255(s));
+        }
+        loaded_surfaces_ = std::string();
+        surfaces_sorted_ = true;
+        return;
+    }
     if (surfaces_sorted_) return;
     sorted_surfaces_.clear();
     sorted_surfaces_.reserve(surfaces_.size());
@@ -385,11 +544,15 @@ void Index::sort_surfaces() const {
         std::string_view in_text = std::string_view(surface_text_).substr(at, e.first.size());
         at += e.first.size();
         e.first = in_text;
-        size_t n = 0;
-        for (char c : in_text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80; // lead bytes
-        surface_code_points_.push_back(uint8_t(std::min<size_t>(n, 255)));
+        surface_code_points_.push_back(code_points_255(in_text));
     }
     surfaces_sorted_ = true;
+}
+
+uint8_t Index::code_points_255(std::string_view s) {
+    size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80; // lead bytes
+    return uint8_t(std::min<size_t>(n, 255));
 }
 
 void Index::terms_with_prefix(std::string_view prefix, std::vector<TermId>& out) const {
@@ -398,7 +561,7 @@ void Index::terms_with_prefix(std::string_view prefix, std::vector<TermId>& out)
     auto it = std::lower_bound(sorted_surfaces_.begin(), sorted_surfaces_.end(),
                                std::pair<std::string_view, TermId>(prefix, 0));
     for (; it != sorted_surfaces_.end() && it->first.starts_with(prefix); ++it)
-        if (terms_[it->second].df > 0) out.push_back(it->second);
+        if (doc_frequency(it->second) > 0) out.push_back(it->second);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
 }
@@ -482,7 +645,7 @@ void Index::terms_near(std::string_view word, int max_edits, std::vector<NearTer
         code_points(surface, s);
         if (size_t(std::abs(int(s.size()) - int(w.size()))) > size_t(max_edits) || !bag_within(word_bag, s, max_edits))
             continue;
-        if (terms_[id].df == 0) continue;
+        if (doc_frequency(id) == 0) continue;
         int d = edit_distance(w, s, max_edits);
         if (d <= max_edits) out.push_back({id, d});
     }

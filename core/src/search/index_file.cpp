@@ -1,35 +1,46 @@
-// Saving and loading the index: one versioned binary with a checksum.
+// Saving and loading the index: one versioned binary with a checksum, laid out so that loading
+// is a few copies and one pass over the terms.
 //
 // ------------------------------------------------------------------------------------------------
-// The file format (version 1). u8/u32le/u64le are fixed-width little-endian; vu is an unsigned
+// The file format (version 2). u8/u32le/u64le are fixed-width little-endian; vu is an unsigned
 // LEB128 varint (varint.hpp); str := vu(n) byte{n}.
 //
-//   file      := header body crc
-//   header    := magic:"BSINDEX" 0x1A  version:u32le=1  body_bytes:u64le
-//   crc       := u32le CRC-32 (the zlib/PNG polynomial 0xEDB88320) of header and body
+//   file      := header body sum
+//   header    := magic:"BSINDEX" 0x1A  version:u32le=2  body_bytes:u64le
+//   sum       := u64le checksum::of(header and body) (checksum.hpp)
 //   body      := options docs terms surfaces stored      (nothing may follow `stored`)
 //   options   := str(language) u8(flags)     flags: 1 fold_diacritics, 2 stopwords, 4 stem; no others
 //   docs      := vu(doc_count) vu(live_count) doc{doc_count}
-//   doc       := u8(live: 0 or 1) str(key) vu(date) vu(field_length){5} str(forward)
+//   doc       := u8(live: 0 or 1) str(key) vu(date) vu(field_length){5}
 //       date    = date_number() of the article's date, 0 if none
-//       forward = the document's distinct term ids, ascending, as vu(first) vu(gap >= 1)*;
-//                 empty for a removed document
-//   terms     := vu(term_count) term{term_count}
-//   term      := str(text) vu(df) str(postings)
-//       text unique and non-empty; df >= 1 = the number of entries in postings (the file holds no
-//       dead entries); postings as in index.cpp, every doc < doc_count and live
-//   surfaces  := vu(count) (str(surface) vu(term_id < term_count)){count}
+//   terms     := vu(term_count) (vu(text_bytes) vu(df) vu(postings_bytes)){term_count}
+//                byte{sum of text_bytes}  byte{sum of postings_bytes}
+//       term t's text and postings list are the t-th pieces of the two blocks, back to back in
+//       TermId order; texts unique and non-empty; df >= 1 = the number of entries in the list (the
+//       file holds no dead entries); lists as in index.cpp, every doc < doc_count and live
+//   surfaces  := vu(count) str(entry{count}) str(surface text)
+//   entry     := vu(surface_bytes) vu(term_id < term_count)
+//       the unstemmed folded forms, strictly ascending (bytewise), back to back in the text
 //   stored    := u8(0) | u8(1) article{doc_count}
 //   article   := str(file) str(title) str(standfirst) vu(n) str(byline){n} str(date) str(source)
 //                str(text) vu(p) (vu(begin) vu(end)){p}     (begin <= end <= text length)
 //
-// Loading trusts nothing: the length and checksum are checked first, then every count against the
-// bytes left (so a corrupt count cannot ask for gigabytes), every id against its table, every
-// postings list entry by entry, and the document frequencies against the forward lists. Any
-// mismatch refuses the whole file with a message naming what was wrong.
+// Version 1 also stored each document's term list and interleaved texts with lists; the index
+// derives the term lists from the postings when they are first needed (Index::settle).
+//
+// Loading trusts nothing, but does only what is cheap up front: the length and the checksum
+// (every byte, so a damaged file is refused at once), then every count and size against the bytes
+// left (so a corrupt count cannot ask for gigabytes) and the document table. The term texts, the
+// postings block and the surfaces are copied as they are, and checked when first used: a postings
+// list entry by entry the first time it is read (Index::check_term), the surface entries by the
+// first prefix or typo search (Index::sort_surfaces). What fails there can only be in a file made
+// to pass the checksum: a list that does not parse counts as empty, the surface table ends at the
+// first bad entry, a term listed twice is found under its first id; nothing is ever read past.
+// Anything wrong up front refuses the whole file with a message.
 // ------------------------------------------------------------------------------------------------
 #include "broadsheet/index.hpp"
 
+#include "checksum.hpp"
 #include "postings.hpp"
 #include "varint.hpp"
 
@@ -45,23 +56,9 @@ namespace broadsheet::search {
 namespace {
 
 constexpr char kMagic[8] = {'B', 'S', 'I', 'N', 'D', 'E', 'X', 0x1A};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
+constexpr size_t kSumBytes = 8;
 constexpr size_t kHeaderBytes = 8 + 4 + 8;
-
-uint32_t crc32(std::string_view bytes) {
-    static const std::array<uint32_t, 256> table = [] {
-        std::array<uint32_t, 256> t{};
-        for (uint32_t i = 0; i < 256; ++i) {
-            uint32_t c = i;
-            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t[i] = c;
-        }
-        return t;
-    }();
-    uint32_t c = 0xFFFFFFFFu;
-    for (char ch : bytes) c = table[(c ^ static_cast<unsigned char>(ch)) & 0xFF] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFu;
-}
 
 void put_fixed(std::string& out, uint64_t v, int bytes) {
     for (int i = 0; i < bytes; ++i) out.push_back(char(uint8_t(v >> (8 * i))));
@@ -82,81 +79,53 @@ void put_str(std::string& out, std::string_view s) {
 class Reader {
 public:
     explicit Reader(std::string_view s) : p_(reinterpret_cast<const uint8_t*>(s.data())), end_(p_ + s.size()) {}
-    bool ok() const { return error_.empty(); }
+    bool ok() const { return ok_; }
     const std::string& error() const { return error_; }
     size_t left() const { return size_t(end_ - p_); }
     void fail(std::string what) {
-        if (error_.empty()) error_ = std::move(what);
+        if (ok_) error_ = std::move(what);
+        ok_ = false;
         p_ = end_;
     }
+    // The reads are small enough to inline (loading is a loop over every document and term); the
+    // messages are built out of line. After a failure every read returns 0 or nothing.
     uint64_t vu(const char* what) {
         uint64_t v = 0;
-        if (ok() && !varint::get(p_, end_, v)) fail(std::string("bad number in ") + what);
-        return ok() ? v : 0;
+        if (!varint::get(p_, end_, v)) return fail_in("bad number in ", what);
+        return v;
     }
     // A count of items each at least `min_bytes` long: refused if the bytes left cannot hold them.
     size_t count(const char* what, size_t min_bytes) {
         uint64_t n = vu(what);
-        if (ok() && n > left() / std::max<size_t>(min_bytes, 1)) fail(std::string("impossible count of ") + what);
-        return ok() ? size_t(n) : 0;
+        if (n > left() / std::max<size_t>(min_bytes, 1)) return size_t(fail_in("impossible count of ", what));
+        return size_t(n);
     }
     uint8_t u8(const char* what) {
-        if (!ok()) return 0;
-        if (p_ >= end_) { fail(std::string("file ends inside ") + what); return 0; }
+        if (p_ >= end_) return uint8_t(fail_in("file ends inside ", what));
         return *p_++;
     }
-    std::string_view str(const char* what) {
-        uint64_t n = vu(what);
-        if (!ok()) return {};
-        if (n > left()) { fail(std::string("file ends inside ") + what); return {}; }
+    std::string_view str(const char* what) { return bytes(vu(what), what); }
+    std::string_view bytes(uint64_t n, const char* what) {
+        if (n > left()) {
+            fail_in("file ends inside ", what);
+            return {};
+        }
         std::string_view s(reinterpret_cast<const char*>(p_), size_t(n));
         p_ += n;
         return s;
     }
 
 private:
+    [[gnu::noinline, gnu::cold]] uint64_t fail_in(const char* problem, const char* what) {
+        if (ok_) fail(std::string(problem) + what);
+        return 0;
+    }
+
     const uint8_t* p_;
     const uint8_t* end_;
     std::string error_;
+    bool ok_ = true;
 };
-
-// Checks one postings list; returns "" or what is wrong. `df` entries, docs ascending and live,
-// valid masks, positions parsing to exactly pos_bytes and ascending within each field.
-std::string check_postings(std::string_view bytes, uint64_t df, const std::vector<uint8_t>& live) {
-    const uint8_t* p = reinterpret_cast<const uint8_t*>(bytes.data());
-    const uint8_t* end = p + bytes.size();
-    uint64_t prev = 0, entries = 0;
-    while (p < end) {
-        uint64_t gap = 0;
-        if (!varint::get(p, end, gap) || gap == 0) return "bad document gap";
-        prev += gap;
-        if (prev - 1 >= live.size() || !live[size_t(prev - 1)]) return "entry for a missing document";
-        if (p >= end) return "entry cut short";
-        FieldMask mask = *p++;
-        if (mask == 0 || mask >= (1u << kFieldCount)) return "bad field mask";
-        std::array<uint32_t, kFieldCount> tf{};
-        for (size_t f = 0; f < kFieldCount; ++f)
-            if ((mask & (1u << f)) && (!varint::get32(p, end, tf[f]) || tf[f] == 0)) return "bad term frequency";
-        uint64_t pos_bytes = 0;
-        if (!varint::get(p, end, pos_bytes) || pos_bytes > uint64_t(end - p)) return "bad positions length";
-        const uint8_t* q = p;
-        const uint8_t* q_end = p + pos_bytes;
-        for (size_t f = 0; f < kFieldCount; ++f) {
-            uint64_t pos = 0;
-            for (uint32_t i = 0; i < tf[f]; ++i) {
-                uint32_t v = 0;
-                if (!varint::get32(q, q_end, v) || (i > 0 && v == 0)) return "bad position";
-                pos = i == 0 ? v : pos + v;
-                if (pos >= UINT32_MAX) return "bad position";
-            }
-        }
-        if (q != q_end) return "positions do not fill their block";
-        p = q_end;
-        ++entries;
-    }
-    if (entries != df) return "document frequency does not match the postings";
-    return {};
-}
 
 } // namespace
 
@@ -169,8 +138,8 @@ std::string IndexFile::save(const Index& ix, const std::vector<const Article*>& 
     // Term ids are renumbered to leave out terms no live document holds any more.
     std::vector<TermId> new_id(ix.terms_.size(), UINT32_MAX);
     TermId next = 0;
-    for (size_t t = 0; t < ix.terms_.size(); ++t)
-        if (ix.terms_[t].df > 0) new_id[t] = next++;
+    for (TermId t = 0; t < ix.terms_.size(); ++t)
+        if (ix.doc_frequency(t) > 0) new_id[t] = next++;
 
     std::string body;
     const AnalyzerOptions& o = ix.analyzer_options();
@@ -180,56 +149,51 @@ std::string IndexFile::save(const Index& ix, const std::vector<const Article*>& 
     const DocId n = ix.id_limit();
     varint::put(body, n);
     varint::put(body, ix.live_count_);
-    std::string forward;
     for (DocId d = 0; d < n; ++d) {
-        bool live = ix.live_[d] != 0;
-        body.push_back(char(live ? 1 : 0));
+        body.push_back(char(ix.live_[d] != 0 ? 1 : 0));
         put_str(body, ix.key(d));
         varint::put(body, ix.dates_[d]);
         for (size_t f = 0; f < kFieldCount; ++f) varint::put(body, ix.field_length(d, Field(f)));
-        forward.clear();
-        if (live) {
-            const uint8_t* p = ix.forward_.data() + (d == 0 ? 0 : ix.forward_ends_[d - 1]);
-            const uint8_t* end = ix.forward_.data() + ix.forward_ends_[d];
-            uint32_t t = 0, prev = 0;
-            for (bool first = true; p < end; first = false) {
-                uint32_t v = 0;
-                if (!varint::get32(p, end, v)) break;
-                t = first ? v : t + v;
-                TermId id = new_id[t]; // ascending old ids map to ascending new ids
-                varint::put(forward, first ? id : id - prev);
-                prev = id;
-            }
-        }
-        put_str(body, forward);
     }
 
     varint::put(body, next);
-    std::vector<uint8_t> live_entries;
-    for (size_t t = 0; t < ix.terms_.size(); ++t) {
+    std::string texts;
+    std::vector<uint8_t> lists, live_entries;
+    for (TermId t = 0; t < ix.terms_.size(); ++t) {
         const auto& td = ix.terms_[t];
         if (td.df == 0) continue;
-        put_str(body, *td.text);
-        varint::put(body, td.df);
-        if (td.entries == td.df) {
-            put_str(body, std::string_view(reinterpret_cast<const char*>(td.postings.data()), td.postings.size()));
-        } else {
+        std::span<const uint8_t> list = ix.postings_bytes(t);
+        if (td.entries != td.df) {
             live_entries.clear();
-            postings::copy_live_entries(td.postings, ix.live_, live_entries);
-            put_str(body, std::string_view(reinterpret_cast<const char*>(live_entries.data()), live_entries.size()));
+            postings::copy_live_entries(list, ix.live_, live_entries);
+            list = live_entries;
         }
+        std::string_view text = ix.term(t);
+        varint::put(body, text.size());
+        varint::put(body, td.df);
+        varint::put(body, list.size());
+        texts += text;
+        lists.insert(lists.end(), list.begin(), list.end());
     }
+    body += texts;
+    body.append(reinterpret_cast<const char*>(lists.data()), lists.size());
 
-    // Surfaces in sorted order, so that equal indexes give equal files.
-    std::vector<std::pair<std::string_view, TermId>> surfaces;
-    for (const auto& [s, id] : ix.surfaces_)
-        if (ix.terms_[id].df > 0) surfaces.emplace_back(s, new_id[id]);
-    std::sort(surfaces.begin(), surfaces.end());
-    varint::put(body, surfaces.size());
-    for (const auto& [s, id] : surfaces) {
-        put_str(body, s);
-        varint::put(body, id);
+    // Surfaces in sorted order (the table prefix and typo searches use), so that equal indexes give
+    // equal files.
+    ix.sort_surfaces();
+    texts.clear();
+    std::string entries;
+    size_t surfaces = 0;
+    for (const auto& [s, id] : ix.sorted_surfaces_) {
+        if (ix.terms_[id].df == 0) continue;
+        varint::put(entries, s.size());
+        varint::put(entries, new_id[id]);
+        texts += s;
+        ++surfaces;
     }
+    varint::put(body, surfaces);
+    put_str(body, entries);
+    put_str(body, texts);
 
     bool with_articles = !stored.empty();
     body.push_back(char(with_articles ? 1 : 0));
@@ -254,7 +218,7 @@ std::string IndexFile::save(const Index& ix, const std::vector<const Article*>& 
     put_fixed(file, kVersion, 4);
     put_fixed(file, body.size(), 8);
     file += body;
-    put_fixed(file, crc32(file), 4);
+    put_fixed(file, checksum::of(file), 8);
     return file;
 }
 
@@ -266,7 +230,7 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
         out.error = why;
         return std::move(out);
     };
-    if (bytes.size() < kHeaderBytes + 4 || std::memcmp(bytes.data(), kMagic, 7) != 0) {
+    if (bytes.size() < kHeaderBytes + kSumBytes || std::memcmp(bytes.data(), kMagic, 7) != 0) {
         if (bytes.size() >= 7 && std::memcmp(bytes.data(), kMagic, 7) == 0)
             return refuse("not a complete Broadsheet index (the file is cut short)");
         return refuse("not a Broadsheet index file");
@@ -277,12 +241,13 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
         return refuse("index format version " + std::to_string(version) + " is not supported (this build reads " +
                       std::to_string(kVersion) + "); rebuild the index");
     uint64_t body_bytes = get_fixed(bytes, 12, 8);
-    if (body_bytes != bytes.size() - kHeaderBytes - 4) {
-        if (body_bytes > bytes.size() - kHeaderBytes - 4) return refuse("the index file is cut short");
+    if (body_bytes != bytes.size() - kHeaderBytes - kSumBytes) {
+        if (body_bytes > bytes.size() - kHeaderBytes - kSumBytes) return refuse("the index file is cut short");
         return refuse("the index file has extra bytes at the end");
     }
-    uint32_t stored_crc = uint32_t(get_fixed(bytes, bytes.size() - 4, 4));
-    if (crc32(bytes.substr(0, bytes.size() - 4)) != stored_crc) return refuse("the index file is damaged (checksum mismatch)");
+    uint64_t stored_sum = get_fixed(bytes, bytes.size() - kSumBytes, 8);
+    if (checksum::of(bytes.substr(0, bytes.size() - kSumBytes)) != stored_sum)
+        return refuse("the index file is damaged (checksum mismatch)");
 
     try {
         Reader r(bytes.substr(kHeaderBytes, size_t(body_bytes)));
@@ -300,6 +265,8 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
         uint64_t live_count = r.vu("documents");
         ix->live_.reserve(n);
         ix->lengths_.reserve(n * kFieldCount);
+        ix->dates_.reserve(n);
+        ix->key_ends_.reserve(n);
         for (size_t d = 0; d < n && r.ok(); ++d) {
             uint8_t live = r.u8("a document");
             if (live > 1) r.fail("bad document flag");
@@ -315,69 +282,54 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
                 ix->lengths_.push_back(uint32_t(len));
                 if (live) ix->total_lengths_[f] += len;
             }
-            std::string_view fwd = r.str("a document's terms");
-            if (!live && !fwd.empty()) r.fail("terms listed for a removed document");
-            ix->forward_.insert(ix->forward_.end(), fwd.begin(), fwd.end());
-            ix->forward_ends_.push_back(ix->forward_.size());
             ix->live_count_ += live;
         }
         if (r.ok() && (ix->live_count_ != live_count || ix->keys_.size() > UINT32_MAX)) r.fail("document count mismatch");
 
+        // The terms: sizes first, then the two blocks, copied whole.
         size_t term_count = r.count("terms", 3);
-        ix->terms_.reserve(term_count);
-        uint64_t total_df = 0;
+        if (r.ok() && term_count >= UINT32_MAX) r.fail("impossible count of terms");
+        ix->terms_.resize(term_count);
+        ix->term_ends_.resize(term_count);
+        uint64_t text_bytes = 0, list_bytes = 0;
         for (size_t t = 0; t < term_count && r.ok(); ++t) {
-            std::string_view text = r.str("a term");
-            uint64_t df = r.vu("a term's frequency");
-            std::string_view postings = r.str("a postings list");
+            uint64_t size = r.vu("a term"), df = r.vu("a term's frequency"), list = r.vu("a postings list");
             if (!r.ok()) break;
-            if (text.empty() || df == 0 || df > n) { r.fail("bad term entry"); break; }
-            if (std::string why = check_postings(postings, df, ix->live_); !why.empty()) {
-                r.fail("postings of '" + std::string(text) + "': " + why);
+            if (size == 0 || df == 0 || df > n || size > r.left() || list > r.left()) { r.fail("bad term entry"); break; }
+            text_bytes += size; // each at most the bytes left: no overflow
+            list_bytes += list;
+            if (text_bytes > UINT32_MAX || text_bytes > r.left() || list_bytes > r.left()) {
+                r.fail("file ends inside the terms");
                 break;
             }
-            auto [it, inserted] = ix->term_ids_.try_emplace(std::string(text), TermId(t));
-            if (!inserted) { r.fail("a term is listed twice"); break; }
-            Index::TermData td;
-            td.text = &it->first;
-            td.postings.assign(postings.begin(), postings.end());
+            ix->term_ends_[t] = uint32_t(text_bytes);
+            Index::TermData& td = ix->terms_[t];
+            td.loaded = true;
+            td.checked = false;
+            td.loaded_begin = size_t(list_bytes - list);
+            td.loaded_end = size_t(list_bytes);
             td.df = td.entries = uint32_t(df);
-            // The last document in the list, for appending: the sum of the gaps.
-            PostingCursor c;
-            c.p_ = td.postings.data();
-            c.end_ = c.p_ + td.postings.size();
-            while (c.read_entry()) {}
-            td.last_plus1 = c.prev_plus1_;
-            ix->terms_.push_back(std::move(td));
             ix->entries_ += df;
-            total_df += df;
+        }
+        std::string_view texts = r.bytes(text_bytes, "the terms");
+        std::string_view lists = r.bytes(list_bytes, "the postings");
+        if (r.ok()) {
+            ix->term_text_.assign(texts);
+            ix->loaded_postings_.assign(lists); // one copy (a byte loop if assigned to a vector<uint8_t>)
         }
 
-        // Forward lists: ascending ids below term_count, and as many entries as the postings hold.
-        uint64_t forward_entries = 0;
-        for (size_t d = 0; d < n && r.ok(); ++d) {
-            const uint8_t* p = ix->forward_.data() + (d == 0 ? 0 : ix->forward_ends_[d - 1]);
-            const uint8_t* end = ix->forward_.data() + ix->forward_ends_[d];
-            uint64_t t = 0;
-            for (bool first = true; p < end; first = false) {
-                uint32_t v = 0;
-                if (!varint::get32(p, end, v) || (!first && v == 0)) { r.fail("bad document term list"); break; }
-                t = first ? v : t + v;
-                if (t >= term_count) { r.fail("document term list names a missing term"); break; }
-                ++forward_entries;
-            }
+        // The surfaces: copied as they are; the first prefix or typo search reads the entries.
+        uint64_t surface_count = r.vu("surface forms");
+        std::string_view entries = r.str("surface forms");
+        std::string_view surfaces = r.str("surface forms");
+        if (r.ok() && surface_count > entries.size() / 2) r.fail("impossible count of surface forms");
+        if (r.ok()) {
+            ix->surface_text_.reserve(std::max<size_t>(surfaces.size(), 64)); // never in-place (SSO)
+            ix->surface_text_.assign(surfaces);
+            ix->loaded_surfaces_.assign(entries);
+            ix->surfaces_sorted_ = entries.empty();
         }
-        if (r.ok() && forward_entries != total_df) r.fail("document term lists do not match the postings");
-
-        size_t surface_count = r.count("surface forms", 2);
-        ix->surfaces_.reserve(surface_count);
-        for (size_t i = 0; i < surface_count && r.ok(); ++i) {
-            std::string_view s = r.str("a surface form");
-            uint64_t id = r.vu("a surface form");
-            if (r.ok() && id >= term_count) r.fail("surface form of a missing term");
-            if (r.ok()) ix->surfaces_.try_emplace(std::string(s), TermId(id));
-        }
-        ix->surfaces_sorted_ = false;
+        ix->unsettled_ = true;
 
         uint8_t with_articles = r.u8("the stored articles flag");
         if (r.ok() && with_articles > 1) r.fail("bad stored articles flag");
