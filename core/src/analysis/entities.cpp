@@ -17,6 +17,8 @@
 #include "analysis/tokens.hpp"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace broadsheet {
 namespace {
@@ -358,22 +360,23 @@ void EntityFinder::merge_variants(const std::vector<std::string>& certain) {
         v.place += c.votes.place;
     }
     auto typed = [&](size_t i) { return totals[i].organisation > 0 || totals[i].place > 0; };
+    // Untyped names of several words by their first and their last word (each name once per
+    // word), so a one-word name finds its fuller forms at once: a pass over every name for each
+    // one was quadratic in the names of a text (a long list of them took minutes).
+    std::unordered_map<std::string_view, std::vector<size_t>> by_end;
+    for (size_t l = 0; l < certain.size(); ++l) {
+        const std::string& longer = certain[l];
+        if (longer.find(' ') == std::string::npos || resolve(longer) != longer || typed(l)) continue;
+        auto words = split_words(longer);
+        by_end[words.front()].push_back(l);
+        if (words.back() != words.front()) by_end[words.back()].push_back(l);
+    }
     std::vector<Alias> found;
     for (size_t s = 0; s < certain.size(); ++s) {
         const std::string& key = certain[s];
         if (key.find(' ') != std::string::npos || resolve(key) != key || typed(s)) continue;
-        size_t match = 0;
-        int matches = 0;
-        for (size_t l = 0; l < certain.size(); ++l) {
-            const std::string& longer = certain[l];
-            if (longer.find(' ') == std::string::npos || resolve(longer) != longer || typed(l))
-                continue;
-            auto words = split_words(longer);
-            if (words.front() != key && words.back() != key) continue;
-            match = l;
-            ++matches;
-        }
-        if (matches == 1) found.push_back({key, certain[match]});
+        auto it = by_end.find(key);
+        if (it != by_end.end() && it->second.size() == 1) found.push_back({key, certain[it->second.front()]});
     }
     // A company named with and without its legal form ("Brown-Forman Inc", "Brown-Forman").
     for (const std::string& longer : certain) {
@@ -406,12 +409,12 @@ Entities EntityFinder::run() {
     auto is_certain = [&](const std::string& k) {
         return std::binary_search(certain.begin(), certain.end(), k);
     };
-    auto is_part_of_certain = [&](const std::string& k) {
-        return std::any_of(certain.begin(), certain.end(), [&](const std::string& c) {
-            auto w = split_words(c);
-            return w.size() > 1 && (w.front() == k || w.back() == k);
-        });
-    };
+    std::unordered_set<std::string_view> ends; // first and last words of names of several words
+    for (const std::string& c : certain) {
+        auto w = split_words(c);
+        if (w.size() > 1) ends.insert(w.front()), ends.insert(w.back());
+    }
+    auto is_part_of_certain = [&](const std::string& k) { return ends.count(k) > 0; };
     std::vector<uint32_t> kept;
     for (uint32_t i = 0; i < candidates_.size(); ++i) {
         const Candidate& c = candidates_[i];
