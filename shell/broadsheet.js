@@ -104,6 +104,13 @@
         for (var i = 0; i < total; i++) {
           if (_bs_import_cancel_requested()) break;
           var it = items[i];
+          if (it.file && it.file.size > _bs_max_import_bytes()) { // refused by its size, never read
+            var mb = function (n) { return Math.round(n / 1048576) + ' MB'; };
+            ccall('bs_import_failed', null, ['string', 'string'],
+                  [it.name, 'the file is too large (' + mb(it.file.size) + '; the limit is ' + mb(_bs_max_import_bytes()) + ')']);
+            _bs_import_progress(++done, total);
+            continue;
+          }
           var bytes = await readItem(it);
           if (bytes === null) ccall('bs_import_failed', null, ['string', 'string'], [it.name, 'the browser could not read the file']);
           else if (!importBytes(it.name, bytes))

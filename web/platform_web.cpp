@@ -22,6 +22,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_import_file(const char* name, uint8_t* d
     request_redraw();
 }
 
+// The largest file the core imports (broadsheet::kMaxImportBytes): the page refuses bigger files
+// by their size, without reading them into memory first.
+extern "C" EMSCRIPTEN_KEEPALIVE double bs_max_import_bytes() { return double(broadsheet::kMaxImportBytes); }
+
 // A file the page could not hand over (the browser could not read it, or no memory for it).
 extern "C" EMSCRIPTEN_KEEPALIVE void bs_import_failed(const char* name, const char* why) {
     app().import_failed(name, why);

@@ -10,6 +10,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const arg = (name, def) => {
@@ -529,6 +530,52 @@ test('the corpus tab finds the words, names, dates and near-copies of the whole 
   await page.screenshot({ path: path.join(outDir, 'corpus.png') });
   eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join('; ')}`);
   await context.close();
+});
+
+test('the hostile-input files (the CLI suite\'s small profile) picked with the seed: each bad one gets its message, the good ones import, the page lives on', async ({ browser, baseUrl }) => {
+  // The same generator as the CLI's hostile-input test (tests/hostile/generate.py), small profile.
+  const work = path.join(outDir, 'hostile');
+  fs.rmSync(work, { recursive: true, force: true });
+  execFileSync('python3', [path.join(here, '../hostile/generate.py'), work, '--small'], { stdio: 'ignore' });
+  const manifest = JSON.parse(fs.readFileSync(path.join(work, 'manifest.json'), 'utf8')).files
+    .filter((f) => !f.raw_name && !f.file.includes('\n'));
+  const seedPath = path.join(sharedDir, 'samples', SEED);
+  const { context, page, requests, consoleErrors } = await openPage(browser, baseUrl);
+  const t0 = Date.now();
+  await page.setInputFiles('#file-picker', [seedPath, ...manifest.map((f) => path.join(work, 'files', f.file))]);
+  await page.waitForFunction(() => window.broadsheet.busy(), null, { timeout: 10000 }).catch(() => {});
+  await page.waitForFunction(() => !window.broadsheet.busy(), null, { timeout: 300000, polling: 500 });
+  const seconds = (Date.now() - t0) / 1000;
+  const s = await page.evaluate(() => window.broadsheet.state());
+  const byName = new Map(s.lastImport.map((r) => [r.file, r]));
+  eq(s.lastImport.length, manifest.length + 1, 'one outcome per file picked');
+  const seed = byName.get(SEED);
+  assert(seed && seed.articles === 1 && !seed.error, 'the seed imported');
+  const wrong = [];
+  for (const f of manifest) {
+    const r = byName.get(path.basename(f.file));
+    if (!r) { wrong.push(`${f.file}: no outcome`); continue; }
+    if (f.expect === 'error' && !(r.articles === 0 && r.error)) wrong.push(`${f.file}: should be refused with a message`);
+    if (f.expect === 'article' && !(r.articles > 0)) wrong.push(`${f.file}: should give an article (${r.error})`);
+    if (r.articles === 0 && !r.error) wrong.push(`${f.file}: neither an article nor a message`);
+  }
+  eq(wrong.length, 0, `outcomes:\n       ${wrong.join('\n       ')}`);
+  for (const big of manifest.filter((f) => f.bytes > 256 * 1048576))
+    assert(/too large/.test(byName.get(path.basename(big.file)).error), `${big.file} refused by its size`);
+  // The page still works: the seed opens and a search finds it.
+  const seedId = s.articles.find((a) => a.title === SEED_TITLE).id;
+  eq(await page.evaluate((id) => window.broadsheet.open(id), seedId), true, 'the seed opens');
+  await page.evaluate(() => window.broadsheet.search('WeChat'));
+  const after = await page.evaluate(() => window.broadsheet.state());
+  assert(after.search.results.some((r) => r.id === seedId), 'a search still finds the seed');
+  const heapMB = await page.evaluate(() => HEAPU8.length / 1048576);
+  console.log(`     ${manifest.length + 1} files in ${seconds.toFixed(1)} s, ${s.articles.length} articles, ` +
+              `${s.lastImport.filter((r) => r.error).length} refused; wasm memory ${heapMB.toFixed(0)} MB`);
+  assert(heapMB <= 2048, `wasm memory stays under 2 GB (${heapMB} MB)`);
+  eq(requests.length, 0, 'no request while importing');
+  eq(consoleErrors.filter((e) => !/Failed to load resource/.test(e)).length, 0, `console errors: ${consoleErrors.join('; ')}`);
+  await context.close();
+  fs.rmSync(work, { recursive: true, force: true });
 });
 
 test('the single-file build opens from file:// and imports the seed', async ({ browser }) => {
