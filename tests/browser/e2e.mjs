@@ -252,23 +252,36 @@ test('the canvas follows window resizes and renders crisply at devicePixelRatio 
   await context.close();
 });
 
-test('the library is kept in the browser: a reload brings everything back, clear all empties it', async ({ browser, baseUrl }) => {
+test('the library is kept in the browser: ten reloads with 1,000 articles lose nothing, clear all empties it', async ({ browser, baseUrl }) => {
   const { page, context } = await openPage(browser, baseUrl);
   const items = [{ name: SEED, bytes: seedBytes() }];
-  for (let i = 0; i < 40; i++) items.push({ name: `note-${i}.txt`, text: `Note number ${i}\n\nBody of note ${i}, with text.\n` });
+  for (let i = 0; i < 999; i++) items.push({ name: `note-${i}.txt`, text: `Note number ${i}\n\nBody of note ${i}, with text.\n` });
   await page.evaluate((items) => window.broadsheet.importFiles(items.map((it) => it.bytes ? { name: it.name, bytes: new Uint8Array(it.bytes) } : it)),
                       items.map((it) => it.bytes ? { name: it.name, bytes: Array.from(it.bytes) } : it));
   await page.evaluate(() => window.broadsheet.saved());
   const before = await page.evaluate(() => window.broadsheet.state());
-  eq(before.articles.length, 41, 'articles before reload');
+  eq(before.articles.length, 1000, 'articles before reload');
   eq(before.storage.error, '', 'no storage error');
-  for (let cycle = 0; cycle < 3; cycle++) {
+  let expected = before.articles;
+  for (let cycle = 0; cycle < 10; cycle++) {
     await page.reload({ waitUntil: 'load' });
     await page.evaluate(() => window.broadsheet.ready);
     const after = await page.evaluate(() => window.broadsheet.state());
-    eq(after.storage.restored, 41, `articles restored (cycle ${cycle})`);
+    eq(after.storage.restored, expected.length, `articles restored (cycle ${cycle})`);
     eq(after.storage.unreadable, 0, 'unreadable records');
-    eq(JSON.stringify(after.articles), JSON.stringify(before.articles), 'the same articles, ids and all');
+    eq(JSON.stringify(after.articles), JSON.stringify(expected), `the same articles, ids and all (cycle ${cycle})`);
+    // Each cycle changes the library too: one note more, one of the old ones fewer.
+    await page.evaluate((c) => window.broadsheet.importFiles([{ name: `added-${c}.txt`, text: `Added in cycle ${c}\n\nText added before reload ${c}.\n` }]), cycle);
+    const gone = after.articles.find((a) => a.file === `note-${cycle}.txt`);
+    await page.evaluate((id) => { window.broadsheet.open(id); }, gone.id);
+    await humanClick(page, 200, 90); // the library's heading: the library has the keyboard
+    await page.keyboard.down('Delete');
+    await page.waitForTimeout(100);
+    await page.keyboard.up('Delete');
+    await page.waitForFunction((id) => !window.broadsheet.state().articles.some((a) => a.id === id), gone.id);
+    await page.evaluate(() => window.broadsheet.saved());
+    expected = (await page.evaluate(() => window.broadsheet.state())).articles;
+    eq(expected.length, 1000, `a note added and one removed (cycle ${cycle})`);
   }
   const seed = before.articles.find((a) => a.file === SEED);
   assert(await page.evaluate((id) => window.broadsheet.open(id), seed.id), 'open restored seed');
