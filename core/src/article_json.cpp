@@ -2,9 +2,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <iterator>
+
 namespace broadsheet {
 
 using nlohmann::json;
+
+namespace {
+// Paragraph kinds by name, in ParagraphKind order.
+constexpr std::string_view kKinds[] = {"body", "heading", "list", "quote", "code"};
+} // namespace
 
 std::string article_to_json(const Article& a) {
     json paragraphs = json::array();
@@ -13,6 +21,13 @@ std::string article_to_json(const Article& a) {
     for (const auto& r : a.removed) removed.push_back({r.text, r.reason});
     json metadata = json::array();
     for (const auto& m : a.metadata) metadata.push_back({m.key, m.value});
+    json styles = json::array(); // [kind, level] per paragraph; left out when all are body text
+    bool styled = false;
+    if (a.styles.size() == a.paragraphs.size())
+        for (const auto& st : a.styles) {
+            styles.push_back({kKinds[size_t(st.kind) < std::size(kKinds) ? size_t(st.kind) : 0], st.level});
+            styled |= st.kind != ParagraphKind::Body || st.level != 0;
+        }
     json j = {{"v", kArticleJsonVersion},
               {"file", a.file},
               {"id", a.id},
@@ -29,6 +44,7 @@ std::string article_to_json(const Article& a) {
               {"encoding", a.encoding},
               {"metadata", metadata},
               {"truncated", a.truncated}};
+    if (styled) j["styles"] = std::move(styles);
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -63,6 +79,21 @@ bool article_from_json(std::string_view text, Article& out, std::string& error) 
                 return false;
             }
             a.paragraphs.push_back({begin, end});
+        }
+        if (const auto it = j.find("styles"); it != j.end()) {
+            if (!it->is_array() || it->size() != a.paragraphs.size()) {
+                error = "the paragraph styles do not match the paragraphs";
+                return false;
+            }
+            for (const auto& st : *it) {
+                auto name = st.at(0).get<std::string>();
+                auto kind = std::find(std::begin(kKinds), std::end(kKinds), name);
+                if (kind == std::end(kKinds)) {
+                    error = "an unknown paragraph style \"" + name + "\"";
+                    return false;
+                }
+                a.styles.push_back({ParagraphKind(kind - std::begin(kKinds)), st.at(1).get<uint8_t>()});
+            }
         }
         for (const auto& r : j.value("removed", json::array()))
             a.removed.push_back({r.at(0).get<std::string>(), r.at(1).get<std::string>()});

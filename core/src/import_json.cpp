@@ -1,6 +1,7 @@
 // The JSON and JSON Lines importer: scraper dumps, news APIs (NewsAPI, BEIR-style corpora,
 // Reuters-21578 as JSONL). Common field names are mapped onto Article; the rest is kept as
 // metadata.
+#include "broadsheet/article_json.hpp"
 #include "broadsheet/dates.hpp"
 #include "broadsheet/encoding.hpp"
 #include "import_internal.hpp"
@@ -228,6 +229,32 @@ bool looks_like_json(std::string_view s) {
            (s.starts_with('{') && s.find("}\n{") != std::string_view::npos);
 }
 
+// A workspace exported by the app (article_json.hpp): its articles exactly as they were saved.
+static void import_workspace(const json& doc, ImportResult& r) {
+    const json* version = find_key(doc, "version");
+    if (!version || !version->is_number_integer() || version->get<int64_t>() != kWorkspaceVersion) {
+        r.error = "a Broadsheet workspace of a version this app cannot read";
+        return;
+    }
+    const json* articles = find_key(doc, "articles");
+    if (!articles || !articles->is_array()) {
+        r.error = "a Broadsheet workspace without its articles";
+        return;
+    }
+    size_t bad = 0;
+    for (size_t i = 0; i < articles->size(); ++i) {
+        Article a;
+        std::string error;
+        if (article_from_json((*articles)[i].dump(-1, ' ', false, json::error_handler_t::replace), a, error)) {
+            r.articles.push_back(std::move(a));
+        } else if (++bad <= 20) {
+            r.warnings.push_back("article " + std::to_string(i + 1) + " of the workspace is damaged: " + error);
+        }
+    }
+    if (bad > 20) r.warnings.push_back(std::to_string(bad - 20) + " more damaged articles");
+    if (r.articles.empty()) r.error = articles->empty() ? "the workspace holds no articles" : "every article of the workspace is damaged";
+}
+
 void import_json(std::string_view name, std::string_view utf8, ImportResult& r) {
     if (size_t d = json_nesting_depth(utf8); d > kMaxDepth) {
         r.error = "JSON nested too deeply (" + std::to_string(d) + " levels; the limit is " +
@@ -241,6 +268,10 @@ void import_json(std::string_view name, std::string_view utf8, ImportResult& r) 
         } catch (const json::exception& e) {
             r.error = "not valid JSON: " + parse_error_text(e);
         }
+        return;
+    }
+    if (const json* tag = doc.is_object() ? find_key(doc, "broadsheet") : nullptr; tag && *tag == kWorkspaceTag) {
+        import_workspace(doc, r);
         return;
     }
     if (!doc.is_discarded()) {

@@ -1,3 +1,4 @@
+#include "broadsheet/article_json.hpp"
 #include "broadsheet/encoding.hpp"
 #include "broadsheet/import.hpp"
 
@@ -122,4 +123,38 @@ TEST_CASE("a JSON error message quoting a cut UTF-8 sequence is still valid UTF-
         CHECK_FALSE(r.ok());
         CHECK(broadsheet::is_valid_utf8(r.error));
     }
+}
+
+TEST_CASE("a workspace file brings back its articles exactly as they were saved") {
+    // Two articles as the app holds them: the seed (plain text) and a Markdown page with styles.
+    auto seed = import_file("seed.txt", read_file(shared_path("samples/register-china-im-real-names.txt")));
+    auto md = import_file("harbour.md", "---\ntitle: Harbour wall holds\nauthor: Ann Weir\ndate: 2024-03-05\n"
+                                        "url: https://example.org/harbour\n---\n\nThe wall held.\n\n## What next\n\n"
+                                        "- raise it\n- fix the gates\n\n> \"We were lucky,\" said Jo Marsh.\n");
+    REQUIRE(seed.ok());
+    REQUIRE(md.ok());
+    std::string file = R"({"broadsheet": "workspace", "version": 1, "marked": [1], "query": "wall", "articles": [)" +
+                       broadsheet::article_to_json(seed.articles[0]) + "," + broadsheet::article_to_json(md.articles[0]) +
+                       R"(], "corpus": {"terms": [{"term": "wall", "count": 3}]}})";
+    auto back = import_file("broadsheet-workspace.json", file);
+    REQUIRE_MESSAGE(back.ok(), back.error);
+    REQUIRE(back.articles.size() == 2);
+    // Every field survives, the paragraph styles and the original file names included.
+    CHECK(broadsheet::article_to_json(back.articles[0]) == broadsheet::article_to_json(seed.articles[0]));
+    CHECK(broadsheet::article_to_json(back.articles[1]) == broadsheet::article_to_json(md.articles[0]));
+    CHECK(back.articles[0].file == "seed.txt");
+    CHECK(back.articles[1].styles == md.articles[0].styles);
+    CHECK(back.warnings.empty());
+
+    // A damaged article is a warning; the others still come back. Other versions are refused.
+    std::string damaged = R"({"broadsheet": "workspace", "version": 1, "articles": [{"v": 1, "title": 5}, )" +
+                          broadsheet::article_to_json(md.articles[0]) + "]}";
+    auto partial = import_file("w.json", damaged);
+    REQUIRE(partial.ok());
+    CHECK(partial.articles.size() == 1);
+    REQUIRE(partial.warnings.size() == 1);
+    CHECK(partial.warnings[0].find("article 1 of the workspace is damaged") == 0);
+    auto future = import_file("w.json", R"({"broadsheet": "workspace", "version": 99, "articles": []})");
+    CHECK_FALSE(future.ok());
+    CHECK(future.error.find("version") != std::string::npos);
 }
