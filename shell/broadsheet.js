@@ -287,6 +287,9 @@
     // Adds the articles the page was published with, as "Open the sample articles" does; true if
     // it added them (state().bundle says what there is).
     openBundle: function () { var ok = _bs_open_bundle() === 1; announce(); return ok; },
+    // Downloads the workspace (every article, the marked rows, the corpus figures) as one JSON
+    // file, as "Export workspace" does; dropping that file on a page brings the articles back.
+    exportWorkspace: function () { _bs_export_workspace(); },
     // Removes every article, as the confirmed "Clear all" does.
     clearAll: function () { _bs_clear_all(); announce(); },
     // Resolves once every change so far is written to the browser's storage.

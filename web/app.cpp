@@ -24,6 +24,8 @@ bool is_openable_link(std::string_view url) {
     return true;
 }
 
+nlohmann::json corpus_json(const App& app); // corpus_panel.cpp
+
 App& app() {
     static App instance;
     return instance;
@@ -225,6 +227,23 @@ bool App::open_bundle() {
     return true;
 }
 
+void App::export_workspace() {
+    using nlohmann::json;
+    json articles = json::array();
+    for (const auto& a : corpus.articles()) articles.push_back(json::parse(broadsheet::article_to_json(a), nullptr, false));
+    std::vector<size_t> marked; // as positions in `articles` (ids are this browser's own)
+    const auto& ids = corpus.ids();
+    for (auto id : library.marked)
+        if (auto it = std::lower_bound(ids.begin(), ids.end(), id); it != ids.end() && *it == id) marked.push_back(size_t(it - ids.begin()));
+    json doc = {{"broadsheet", broadsheet::kWorkspaceTag},
+                {"version", broadsheet::kWorkspaceVersion},
+                {"articles", std::move(articles)},
+                {"marked", marked},
+                {"query", search.ran},
+                {"corpus", corpus_json(*this)}};
+    platform_download("broadsheet-workspace.json", "application/json", doc.dump(1, ' ', false, json::error_handler_t::replace));
+}
+
 void App::clear_all() {
     corpus_cleared();
     corpus.clear();
@@ -270,7 +289,6 @@ void App::remove_article(broadsheet::ArticleId id) {
 }
 
 nlohmann::json analysis_json(const App& app); // analysis_panel.cpp
-nlohmann::json corpus_json(const App& app);   // corpus_panel.cpp
 
 namespace {
 // The search panel's state for the test hook.

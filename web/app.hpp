@@ -195,6 +195,9 @@ struct App {
     void clear_all();
     // Puts back one saved article (start-up); false if the record is unreadable.
     bool restore_article(broadsheet::ArticleId id, std::string_view json);
+    // Downloads the workspace as one JSON file: every article (storage format), the marked rows,
+    // the query and the corpus figures; the JSON importer reads it back (article_json.hpp).
+    void export_workspace();
     // Adds the articles the page was published with (BundleState), using their prebuilt index when
     // the library is empty; false if there are none or they could not be read.
     bool open_bundle();

@@ -136,8 +136,15 @@ void draw_ui() {
     ImGui::TextDisabled("or drop files anywhere. Everything stays in this browser.");
     if (!a.corpus.empty()) {
         const char* label = "Clear all...";
-        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(label).x -
-                        ImGui::GetStyle().FramePadding.x * 2);
+        const char* save = "Export workspace";
+        float pad = ImGui::GetStyle().FramePadding.x * 2;
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(label).x - pad -
+                        ImGui::CalcTextSize(save).x - pad - ImGui::GetStyle().ItemSpacing.x);
+        if (ImGui::Button(save)) a.export_workspace();
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Save every article, the marked rows and the corpus figures as one JSON file;\n"
+                              "drop it on the page (here or in another browser) to bring them back");
+        ImGui::SameLine();
         if (ImGui::Button(label)) a.storage.confirm_clear = true;
     }
     draw_clear_all_dialog(a);

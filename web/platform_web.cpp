@@ -88,6 +88,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_set_bundle(const char* title, int count,
     request_redraw();
 }
 
+// "Export workspace" (the test hook's exportWorkspace()): downloads the workspace file.
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_export_workspace() { app().export_workspace(); }
+
 // "Open the sample articles" (the test hook's openBundle()); 1 if they were added.
 extern "C" EMSCRIPTEN_KEEPALIVE int bs_open_bundle() {
     request_redraw();

@@ -591,6 +591,35 @@ test('the hostile-input files (the CLI suite\'s small profile) picked with the s
   fs.rmSync(work, { recursive: true, force: true });
 });
 
+test('the workspace exports as one JSON file that brings every article back, styles and all', async ({ browser, baseUrl }) => {
+  const { context, page, requests } = await openPage(browser, baseUrl);
+  const md = '---\ntitle: Harbour wall holds\nauthor: Ann Weir\ndate: 2024-03-05\n---\n\nThe wall held.\n\n## What next\n\n- raise it\n- fix the gates\n';
+  await page.evaluate((files) => window.broadsheet.importFiles(files),
+    [{ name: SEED, text: seedBytes().toString('utf8') }, { name: 'harbour.md', text: md }]);
+  const before = await page.evaluate(() => window.broadsheet.state());
+  const download = page.waitForEvent('download');
+  await page.evaluate(() => window.broadsheet.exportWorkspace());
+  const file = path.join(outDir, 'workspace.json');
+  await (await download).saveAs(file);
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  eq(doc.broadsheet, 'workspace', 'the file says what it is');
+  eq(doc.articles.length, 2, 'articles in the file');
+  assert(doc.corpus && Array.isArray(doc.corpus.terms), 'the corpus figures come along');
+  await page.evaluate(() => window.broadsheet.clearAll());
+  eq((await page.evaluate(() => window.broadsheet.state())).articles.length, 0, 'cleared');
+  await page.setInputFiles('#file-picker', file);
+  await waitFor(page, () => !window.broadsheet.busy() && window.broadsheet.state().articles.length === 2);
+  const after = await page.evaluate(() => window.broadsheet.state());
+  const strip = (list) => list.map(({ id, ...rest }) => rest);
+  eq(JSON.stringify(strip(after.articles)), JSON.stringify(strip(before.articles)), 'the same articles (new ids)');
+  const harbour = after.articles.find((a) => a.file === 'harbour.md');
+  await page.evaluate((id) => window.broadsheet.open(id), harbour.id);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(outDir, 'workspace-reimported.png') });
+  eq(requests.length, 0, 'no request');
+  await context.close();
+});
+
 test('the single-file build opens from file:// and imports the seed', async ({ browser }) => {
   const file = path.join(distDir, 'broadsheet.html');
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: build with ./build-wasm.sh --single-file`);
