@@ -25,6 +25,7 @@ bool is_openable_link(std::string_view url) {
 }
 
 nlohmann::json corpus_json(const App& app); // corpus_panel.cpp
+extern unsigned g_frames_drawn;             // main.cpp
 
 App& app() {
     static App instance;
@@ -361,6 +362,7 @@ std::string App::state_json() const {
                   {"rightTab", right_tab == RightTab::Reader ? "reader" : right_tab == RightTab::Analysis ? "analysis" : "corpus"},
                   {"analysis", analysis_json(*this)},
                   {"corpus", corpus_json(*this)},
+                  {"framesDrawn", g_frames_drawn},
                   {"pasteText", paste.text},
                   {"open", open},
                   {"selected", library.selected},

@@ -141,7 +141,9 @@ void draw_library_panel(App& app) {
                                        ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                        ImGuiTableFlags_ScrollX | ImGuiTableFlags_BordersInnerV |
                                        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Hideable;
-    if (!ImGui::BeginTable("library-table", kColumnCount, kFlags)) return;
+    // Narrow panes scroll sideways rather than squeeze the titles to nothing.
+    float inner = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 34);
+    if (!ImGui::BeginTable("library-table", kColumnCount, kFlags, ImVec2(0, 0), inner)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoHide, 0, kTitle);
     // Fixed columns sized for their widest values (rows are clipped, so they cannot size to them).

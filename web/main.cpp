@@ -17,6 +17,7 @@
 #include <vector>
 
 SDL_Window* g_window = nullptr;
+unsigned g_frames_drawn = 0; // for the test hook (app.cpp): idle means this stops growing
 
 namespace {
 
@@ -133,13 +134,19 @@ void draw_ui() {
     ImGui::SameLine();
     if (ImGui::Button("Paste text...")) a.paste.open_requested = true;
     ImGui::SameLine();
-    ImGui::TextDisabled("or drop files anywhere. Everything stays in this browser.");
+    const char* label = "Clear all...";
+    const char* save = "Export workspace";
+    float pad = ImGui::GetStyle().FramePadding.x * 2;
+    float right = a.corpus.empty() ? ImGui::GetWindowContentRegionMax().x
+                                   : ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(label).x - pad -
+                                         ImGui::CalcTextSize(save).x - pad - ImGui::GetStyle().ItemSpacing.x;
+    const char* hint = "or drop files anywhere. Everything stays in this browser.";
+    if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(hint).x + ImGui::GetStyle().ItemSpacing.x < right)
+        ImGui::TextDisabled("%s", hint); // only where it fits beside the buttons
+    else if (a.corpus.empty())
+        ImGui::NewLine();
     if (!a.corpus.empty()) {
-        const char* label = "Clear all...";
-        const char* save = "Export workspace";
-        float pad = ImGui::GetStyle().FramePadding.x * 2;
-        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(label).x - pad -
-                        ImGui::CalcTextSize(save).x - pad - ImGui::GetStyle().ItemSpacing.x);
+        ImGui::SameLine(right);
         if (ImGui::Button(save)) a.export_workspace();
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Save every article, the marked rows and the corpus figures as one JSON file;\n"
@@ -229,6 +236,7 @@ void frame() {
     // draw a few frames after each event or state change, then nothing until the next one.
     if (g_frames_to_draw <= 0) return;
     --g_frames_to_draw;
+    ++g_frames_drawn;
 
     float dpr = platform_device_pixel_ratio();
     if (dpr != g_font_dpr) {

@@ -252,6 +252,32 @@ test('the canvas follows window resizes and renders crisply at devicePixelRatio 
   await context.close();
 });
 
+test('at devicePixelRatio 3 the text is drawn at device resolution; an idle page draws no frames', async ({ browser, baseUrl }) => {
+  const { page, context } = await openPage(browser, baseUrl, { dpr: 3, width: 800, height: 500 });
+  await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'seed.txt', text }]), seedBytes().toString('utf8'));
+  await page.waitForTimeout(300);
+  const size = await page.evaluate(() => ({ w: document.getElementById('canvas').width, h: document.getElementById('canvas').height }));
+  eq(size.w, 2400, 'backing store width = CSS width x 3');
+  eq(size.h, 1500, 'backing store height = CSS height x 3');
+  const png = await page.screenshot({ path: path.join(outDir, 'dpr3.png') });
+  const st = await pixelStats(browser, png);
+  // Glyphs rasterised at 3x have many more distinct anti-aliasing shades than upscaled 1x ones.
+  assert(st.colours > 100 && st.differing > 0.01, `the page is drawn with fine detail (${st.colours} colours)`);
+  // Nothing changes, so nothing is drawn: the frame count stands still for a second.
+  await page.mouse.move(5, 495);
+  await page.waitForTimeout(500);
+  const a = await page.evaluate(() => window.broadsheet.state().framesDrawn);
+  await page.waitForTimeout(1000);
+  const b = await page.evaluate(() => window.broadsheet.state().framesDrawn);
+  eq(b - a, 0, 'frames drawn while idle');
+  // An event draws a few frames, then it stops again.
+  await page.mouse.move(300, 200);
+  await page.waitForTimeout(300);
+  const c = await page.evaluate(() => window.broadsheet.state().framesDrawn);
+  assert(c > b, 'moving the mouse draws');
+  await context.close();
+});
+
 test('the library is kept in the browser: ten reloads with 1,000 articles lose nothing, clear all empties it', async ({ browser, baseUrl }) => {
   const { page, context } = await openPage(browser, baseUrl);
   const items = [{ name: SEED, bytes: seedBytes() }];
