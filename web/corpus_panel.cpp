@@ -232,12 +232,14 @@ void draw_terms(App& app) {
         ImGui::Text("The open article: %s", open->title.c_str());
         auto keywords = st.terms.keywords(app.reader.open, 12);
         ImGui::TextDisabled("Keywords (BM25 weight against the library):");
+        // Buttons in rows, wrapped where the next one would not fit.
+        float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
         for (size_t i = 0; i < keywords.size(); ++i) {
-            if (i) ImGui::SameLine();
+            float width = ImGui::CalcTextSize(keywords[i].surface.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+            if (i && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width < right) ImGui::SameLine();
             ImGui::PushID(int(i) + 5000);
             if (ImGui::SmallButton(keywords[i].surface.c_str())) focus_term(app, keywords[i].surface);
             ImGui::PopID();
-            if (i + 1 < keywords.size() && ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 8) ImGui::NewLine();
         }
         auto similar = st.terms.similar(app.reader.open, 6);
         if (!similar.empty()) ImGui::TextDisabled("Most like it (cosine of tf-idf vectors):");

@@ -18,7 +18,9 @@ if (!packageDir || !outDir) {
 function flatten(value, name = '') {
     if (value === null || typeof value !== 'object') return [];
     const parts = [];
-    if (typeof value.text === 'string' && value.text.trim()) parts.push((name ? name + ': ' : '') + value.text.trim());
+    // The Factbook marks sub-items inside a text with "++" ("improved: ++ urban: 100% ++ rural: ...").
+    const text = typeof value.text === 'string' ? value.text.replace(/\s*\+\+\s*/g, '; ').replace(/^[;\s]+|[;\s]+$/g, '').replace(/:;/g, ':') : '';
+    if (text) parts.push((name ? name + ': ' : '') + text);
     for (const [key, sub] of Object.entries(value)) {
         if (key === 'text') continue;
         parts.push(...flatten(sub, key));
@@ -43,18 +45,25 @@ const kSections = {
     'Transnational Issues': null,
 };
 
+// The profiles without a "Country name": the world and the oceans (the Factbook's own codes).
+const kNoCountryName = { xx: 'World', xo: 'Indian Ocean', xq: 'Arctic Ocean', zh: 'Atlantic Ocean',
+                         zn: 'Pacific Ocean', oo: 'Southern Ocean' };
+
 function countryName(profile, code) {
-    const names = profile.Government && profile.Government['Country name'];
-    for (const key of ['conventional short form', 'conventional long form', 'local short form']) {
-        const t = names && names[key] && names[key].text;
-        if (t && t.trim() && !/^none$/i.test(t.trim())) return t.trim();
-    }
-    return code.toUpperCase();
+    const names = (profile.Government && profile.Government['Country name']) || {};
+    const usable = (k) => names[k] && typeof names[k].text === 'string' && names[k].text.trim() &&
+                          !/^none$/i.test(names[k].text.trim());
+    const keys = ['conventional short form', 'conventional long form',
+                  ...Object.keys(names).filter((k) => / short form$/.test(k)), ...Object.keys(names).filter((k) => / long form$/.test(k))];
+    for (const key of keys) if (usable(key)) return names[key].text.trim();
+    return kNoCountryName[code] || code.toUpperCase();
 }
 
 fs.mkdirSync(outDir, { recursive: true });
 let written = 0;
-const regions = fs.readdirSync(packageDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+// Every folder is a region of profiles, but meta/ (the list of categories).
+const regions = fs.readdirSync(packageDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'meta').map((d) => d.name).sort();
 for (const region of regions) {
     for (const file of fs.readdirSync(path.join(packageDir, region)).filter((f) => f.endsWith('.json')).sort()) {
         const code = file.replace(/\.json$/, '');
