@@ -134,7 +134,7 @@ std::string clean_author(std::string_view raw) {
             // "Von": no word is spelt so) after a short one.
             char next = v.size() > p.size() ? v[p.size()] : ' ';
             bool glued = p.size() > 4 ? name_starts(next)
-                                      : (p == "by" || p == "von") && v[0] >= 'A' && v[0] <= 'Z' &&
+                                      : (p == "by" || p == "von") && !v.empty() && v[0] >= 'A' && v[0] <= 'Z' &&
                                             next >= 'A' && next <= 'Z';
             if (v.size() >= p.size() && text::iequals(v.substr(0, p.size()), p) &&
                 (v.size() == p.size() || p.back() == ':' || v[p.size()] == ' ' ||
