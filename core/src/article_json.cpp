@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <stdexcept>
 #include <iterator>
 
 namespace broadsheet {
@@ -72,8 +74,13 @@ bool article_from_json(std::string_view text, Article& out, std::string& error) 
         a.text = j.at("text").get<std::string>();
         a.encoding = j.value("encoding", "");
         a.truncated = j.value("truncated", false);
+        // Whole numbers only: converting a float such as 4e99 to an integer is undefined.
+        auto whole = [](const json& v) {
+            if (!v.is_number_unsigned() || v.get<uint64_t>() > UINT32_MAX) throw std::out_of_range("not a byte offset");
+            return uint32_t(v.get<uint64_t>());
+        };
         for (const auto& p : j.at("paragraphs")) {
-            auto begin = p.at(0).get<uint32_t>(), end = p.at(1).get<uint32_t>();
+            auto begin = whole(p.at(0)), end = whole(p.at(1));
             if (begin > end || end > a.text.size()) {
                 error = "a paragraph lies outside the article's text";
                 return false;
@@ -92,7 +99,9 @@ bool article_from_json(std::string_view text, Article& out, std::string& error) 
                     error = "an unknown paragraph style \"" + name + "\"";
                     return false;
                 }
-                a.styles.push_back({ParagraphKind(kind - std::begin(kKinds)), st.at(1).get<uint8_t>()});
+                uint32_t level = whole(st.at(1));
+                if (level > 255) throw std::out_of_range("not a paragraph level");
+                a.styles.push_back({ParagraphKind(kind - std::begin(kKinds)), uint8_t(level)});
             }
         }
         for (const auto& r : j.value("removed", json::array()))
@@ -102,6 +111,9 @@ bool article_from_json(std::string_view text, Article& out, std::string& error) 
         out = std::move(a);
         return true;
     } catch (const json::exception& e) {
+        error = std::string("damaged saved article: ") + e.what();
+        return false;
+    } catch (const std::out_of_range& e) {
         error = std::string("damaged saved article: ") + e.what();
         return false;
     }

@@ -814,7 +814,7 @@ std::string byline_in_segment(std::string_view segment, bool whole_line) {
         // A short credit that names the piece first: "Eine Kolumne von Jane Doe", "A column by
         // Jane Doe", "Analyse par Jean Dupont": at most three words, then "von"/"by"/"par"/"por"/
         // "di", then two to four capitalised words and nothing else.
-        if (words_in(v) > 7 || !name_starts(v[0])) return {};
+        if (v.empty() || words_in(v) > 7 || !name_starts(v[0])) return {};
         size_t at = 0;
         for (int w = 0; w < 3; ++w) {
             at = v.find(' ', at);
