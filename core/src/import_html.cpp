@@ -948,18 +948,28 @@ bool is_byline_label(std::string_view s) {
     return false;
 }
 
+// Where the article lies among the blocks: its first and last kept block and the heading that
+// repeats the title (each blocks.size() when there is none; `first` so when nothing is kept).
+struct Landmarks {
+    size_t first, last, headline;
+};
+Landmarks article_landmarks(const std::vector<Block>& blocks, std::string_view title) {
+    Landmarks m{blocks.size(), 0, blocks.size()};
+    std::string t = fold(title);
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        if (blocks[i].keep) m.first = std::min(m.first, i), m.last = i;
+        if (m.headline == blocks.size() && blocks[i].style.kind == ParagraphKind::Heading &&
+            !t.empty() && fold(blocks[i].text) == t)
+            m.headline = i;
+    }
+    return m;
+}
+
 // A byline printed on the page: "By Jane Doe", "Text: Max Muster", "Opinion | By Jane Doe", or a
 // label line followed by the name. Looked for where pages put it: around the headline and the
 // start of the article first, then at its end, then anywhere in the article.
 std::string visible_byline(const std::vector<Block>& blocks, std::string_view title) {
-    size_t first = blocks.size(), last = 0, headline = blocks.size();
-    std::string t = fold(title);
-    for (size_t i = 0; i < blocks.size(); ++i) {
-        if (blocks[i].keep) first = std::min(first, i), last = i;
-        if (headline == blocks.size() && blocks[i].style.kind == ParagraphKind::Heading &&
-            !t.empty() && fold(blocks[i].text) == t)
-            headline = i;
-    }
+    auto [first, last, headline] = article_landmarks(blocks, title);
     if (first == blocks.size()) return {};
     std::vector<size_t> order;
     auto add = [&](size_t from, size_t to) { // [from, to)
@@ -990,14 +1000,7 @@ std::string visible_byline(const std::vector<Block>& blocks, std::string_view ti
 // vom 25. Januar 2022 | Berlin - ..."); with `at_end`, in a short line at the article's end
 // ("Aktualisiert: 30.12.2016", "Posted on ..."), where blogs print it.
 std::string visible_date(const std::vector<Block>& blocks, std::string_view title, bool at_end) {
-    size_t first = blocks.size(), last = 0, headline = blocks.size();
-    std::string t = fold(title);
-    for (size_t i = 0; i < blocks.size(); ++i) {
-        if (blocks[i].keep) first = std::min(first, i), last = i;
-        if (headline == blocks.size() && blocks[i].style.kind == ParagraphKind::Heading &&
-            !t.empty() && fold(blocks[i].text) == t)
-            headline = i;
-    }
+    auto [first, last, headline] = article_landmarks(blocks, title);
     if (first == blocks.size()) return {};
     std::vector<size_t> order;
     auto add = [&](size_t from, size_t to) { // [from, to)
