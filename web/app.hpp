@@ -52,7 +52,9 @@ struct SearchPanelState {
     std::vector<std::string> history;    // queries whose results were opened, latest first
     int selected = -1;                   // keyboard selection in `rows`
     bool focus_box = false;              // put the keyboard in the query box next frame
-    std::vector<unsigned short> carried; // characters typed with the focus shortcut, for the box
+    int focus_wait = 0;                  // frames left to hold typed characters for the box
+    bool slash_pending = false;          // the '/' that asked for the box is still to be swallowed
+    std::vector<unsigned short> carried; // characters typed before the box took the keyboard
     bool stale = false;                  // the library changed since the results were made
 };
 

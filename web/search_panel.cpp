@@ -110,26 +110,40 @@ void draw_search_panel(App& app) {
     const ImGuiIO& io = ImGui::GetIO();
     // "/" or Ctrl+K puts the keyboard in the query box (the page keeps Ctrl+K from the browser).
     ImGuiIO& wio = ImGui::GetIO();
-    if (shortcut_pressed(SDL_SCANCODE_SLASH) || (io.KeyCtrl && ImGui::IsKeyPressed(SDL_SCANCODE_K, false))) {
+    bool slash = shortcut_pressed(SDL_SCANCODE_SLASH);
+    if (slash || (io.KeyCtrl && ImGui::IsKeyPressed(SDL_SCANCODE_K, false))) {
         st.focus_box = true;
-        // Letters typed in the same frame as the shortcut would be lost before the box takes the
-        // keyboard (next frame): carry them over, without the '/' itself.
-        st.carried.clear();
-        for (ImWchar c : wio.InputQueueCharacters)
-            if (c != '/' || !st.carried.empty()) st.carried.push_back(c);
-        wio.InputQueueCharacters.resize(0);
+        st.slash_pending = slash;
     }
     if (st.focus_box) {
         ImGui::SetKeyboardFocusHere();
         st.focus_box = false;
-        for (size_t i = 0; i < st.carried.size(); ++i)
-            wio.InputQueueCharacters.insert(wio.InputQueueCharacters.begin() + int(i), st.carried[i]);
-        st.carried.clear();
+        st.focus_wait = 8;
+    }
+    // imgui gives the box the keyboard a frame or two after the request; letters typed before then
+    // would reach no widget and be lost. They are held, without the '/' itself (whose character may
+    // come a frame after its key), and handed to the box every frame until it is active.
+    if (st.focus_wait > 0) {
+        for (ImWchar c : wio.InputQueueCharacters) {
+            if (c == '/' && st.slash_pending) {
+                st.slash_pending = false;
+                continue;
+            }
+            st.carried.push_back(c);
+        }
+        wio.InputQueueCharacters.resize(0);
+        for (unsigned short c : st.carried) wio.InputQueueCharacters.push_back(c);
+        request_redraw(); // frames until the box has the keyboard
     }
     ImGui::SetNextItemWidth(-FLT_MIN);
     bool entered = ImGui::InputTextWithHint("##search-query", "Search the articles  ( / or Ctrl+K )", st.query,
                                             sizeof st.query, ImGuiInputTextFlags_EnterReturnsTrue);
     bool box_active = ImGui::IsItemActive();
+    if (st.focus_wait > 0 && (box_active || --st.focus_wait == 0)) {
+        st.focus_wait = 0; // the box has read the held letters (or never took the keyboard)
+        st.carried.clear();
+        st.slash_pending = false;
+    }
     if (box_active && key_pressed(ImGuiKey_Escape)) {
         st.query[0] = '\0';
     }

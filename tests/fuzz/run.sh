@@ -38,6 +38,7 @@ command -v "$CXX" >/dev/null || die "$CXX not found (apt-get install clang-14 li
 # ASan cannot see (inside one allocation).
 flags="-O1 -D_GLIBCXX_ASSERTIONS"
 echo "fuzz: building into $build (CXX=$CXX)"
+mkdir -p "$build"
 cmake -S "$root" -B "$build" -G Ninja -DBROADSHEET_FUZZ=ON -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=Debug \
     "-DCMAKE_C_FLAGS=$flags" "-DCMAKE_CXX_FLAGS=$flags" >"$build.configure.log" 2>&1 ||
     { cat "$build.configure.log"; die "configure failed"; }
