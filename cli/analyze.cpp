@@ -126,18 +126,20 @@ void print_text(const broadsheet::Article& a, const broadsheet::Analysis& an) {
 // ---- --corpus
 // ------------------------------------------------------------------------------------
 
-constexpr size_t kTopTerms = 30, kTopNgrams = 20;
+constexpr size_t kTopTerms = 30, kTopNgrams = 20, kTopNames = 30, kTopLinks = 30;
 
 struct CorpusReport {
     broadsheet::Corpus corpus;
     broadsheet::TermCounts terms;
     broadsheet::DuplicateFinder duplicates;
+    broadsheet::EntityGraph names;
 
-    void add(broadsheet::Article a) {
+    void add(broadsheet::Article a, const broadsheet::Entities& entities) {
         broadsheet::ArticleId id = corpus.add(std::move(a));
         const broadsheet::Article& added = *corpus.find(id);
         terms.add(id, added);
         duplicates.add(id, added);
+        names.add(id, added, entities);
     }
     // The article's number: its line in the output (ids are handed out from 1, in order).
     size_t number(broadsheet::ArticleId id) const {
@@ -177,6 +179,22 @@ json corpus_json(const CorpusReport& r) {
         }
         clusters.push_back({{"similarity", c.similarity}, {"articles", members}});
     }
+    broadsheet::EntityNetwork net = r.names.network(kTopNames, kTopLinks);
+    json nodes = json::array(), links = json::array(), everywhere = json::array();
+    for (const auto& n : net.nodes)
+        nodes.push_back({{"name", n.name},
+                         {"acronym", n.acronym},
+                         {"kind", broadsheet::to_string(n.kind)},
+                         {"articles", n.articles},
+                         {"mentions", n.mentions}});
+    for (const auto& e : net.edges)
+        links.push_back({{"a", e.a},
+                         {"b", e.b},
+                         {"articles", e.articles},
+                         {"paragraphs", e.paragraphs},
+                         {"logDice", e.log_dice}});
+    for (const auto& n : net.everywhere)
+        everywhere.push_back({{"name", n.name}, {"articles", n.articles}});
     return {{"corpus",
              {{"articles", r.corpus.size()},
               {"words", r.terms.words()},
@@ -186,7 +204,8 @@ json corpus_json(const CorpusReport& r) {
                {{"unit", broadsheet::to_string(tl.unit)},
                 {"undated", tl.undated},
                 {"buckets", buckets}}},
-              {"duplicates", clusters}}}};
+              {"duplicates", clusters},
+              {"names", {{"nodes", nodes}, {"links", links}, {"everywhere", everywhere}}}}}};
 }
 
 void print_corpus(const CorpusReport& r) {
@@ -204,6 +223,20 @@ void print_corpus(const CorpusReport& r) {
     std::cout << "trends (articles per " << broadsheet::to_string(tl.unit) << "):\n";
     for (const auto& b : tl.buckets) std::cout << "  " << b.label << "  " << b.articles << '\n';
     if (tl.undated) std::cout << "  undated  " << tl.undated << '\n';
+    broadsheet::EntityNetwork net = r.names.network(kTopNames, kTopLinks);
+    std::cout << "names (in most articles):\n";
+    for (const auto& n : net.nodes)
+        std::cout << "  " << n.name << (n.acronym.empty() ? "" : " (" + n.acronym + ")") << "  "
+                  << broadsheet::to_string(n.kind) << "  in " << n.articles << '\n';
+    if (!net.everywhere.empty()) {
+        std::cout << "names in most of the articles (left out of the links):";
+        for (const auto& n : net.everywhere) std::cout << "  " << n.name << " (" << n.articles << ")";
+        std::cout << '\n';
+    }
+    std::cout << "links (names in the same article):\n";
+    for (const auto& e : net.edges)
+        std::cout << "  " << net.nodes[e.a].name << " -- " << net.nodes[e.b].name << "  in "
+                  << e.articles << ", log-Dice " << std::round(e.log_dice * 10) / 10 << '\n';
     auto clusters = r.duplicates.clusters();
     std::cout << "near-duplicates (" << clusters.size() << " clusters):\n";
     for (const auto& c : clusters) {
@@ -294,7 +327,7 @@ int run_analyze(const std::vector<std::string>& args) {
                           << '\n';
             else
                 print_text(a, an);
-            if (corpus) report.add(a);
+            if (corpus) report.add(a, an.entities);
         }
     }
     if (corpus) {

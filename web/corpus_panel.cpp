@@ -352,6 +352,21 @@ void draw_connections(App& app) {
     }
     ImGui::TextDisabled("The %zu names in most articles; a line joins names in the same article (thicker: more often). "
                         "Click a name to search for it.", net.nodes.size());
+    if (!net.everywhere.empty()) {
+        // Names in most articles link to everything: listed here, out of the picture.
+        ImGui::TextDisabled("In more than half the articles, so left out of the links:");
+        float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        for (size_t i = 0; i < net.everywhere.size(); ++i) {
+            const auto& n = net.everywhere[i];
+            char label[160];
+            std::snprintf(label, sizeof label, "%s (%u)", n.name.c_str(), n.articles);
+            float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+            if (i && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width < right) ImGui::SameLine();
+            ImGui::PushID(int(i) + 7000);
+            if (ImGui::SmallButton(label)) search_for(app, phrase_query(n.name));
+            ImGui::PopID();
+        }
+    }
     TextTable rows{{"name", "with", "articles_together", "paragraphs_together", "log_dice"}};
     for (const auto& e : net.edges)
         rows.push_back({net.nodes[e.a].name, net.nodes[e.b].name, std::to_string(e.articles), std::to_string(e.paragraphs),
@@ -557,6 +572,8 @@ nlohmann::json corpus_json(const App& app) {
     for (const auto& p : st.phrases) phrases.push_back({{"text", p.text}, {"count", p.count}});
     for (const auto& c : st.clusters) clusters.push_back(c.articles);
     for (const auto& n : st.network.nodes) nodes.push_back({{"name", n.name}, {"kind", to_string(n.kind)}, {"articles", n.articles}});
+    json everywhere = json::array();
+    for (const auto& n : st.network.everywhere) everywhere.push_back({{"name", n.name}, {"articles", n.articles}});
     for (const auto& b : st.timeline.buckets) buckets.push_back({{"label", b.label}, {"articles", b.articles}});
     for (const auto& c : st.collocates) collocates.push_back({{"surface", c.surface}, {"logDice", c.log_dice}});
     static const char* kViews[] = {"words", "timeline", "names", "duplicates"};
@@ -570,6 +587,7 @@ nlohmann::json corpus_json(const App& app) {
             {"timeline", {{"unit", to_string(st.timeline.unit)}, {"buckets", buckets}, {"undated", st.timeline.undated}}},
             {"names", nodes},
             {"edges", st.network.edges.size()},
+            {"everywhere", everywhere},
             {"focus", st.focus_ran},
             {"collocates", collocates}};
 }

@@ -68,6 +68,10 @@ Article import_mail(std::string_view name, std::string_view utf8);
 // are joined with single spaces. Empty paragraphs are dropped.
 std::vector<std::string> split_paragraphs(std::string_view text);
 
+// A newswire sign-off at the very end of a body ("...utility costs.\n REUTER"), set apart by a
+// line break or a wide gap: removed from `text` and returned (empty when there is none).
+std::string_view strip_sign_off(std::string_view& text);
+
 // ---- interface to code in legacy_decoder_iconv.cpp (native) / legacy_decoder_none.cpp (wasm) ----
 
 // The legacy decoder installed at start-up (a LegacyDecoder, see encoding.hpp): iconv natively;

@@ -147,7 +147,10 @@ bool article_from_object(std::string_view file, const json& obj, Article& a, std
         for (const auto& p : *v) body += string_of(p) + "\n\n";
     }
     if (strip_truncation_marker(body)) a.truncated = true;
-    for (std::string& p : split_paragraphs(body)) {
+    std::string_view unsigned_body = body;
+    if (std::string_view mark = strip_sign_off(unsigned_body); !mark.empty())
+        a.removed.push_back({std::string(mark), "end mark"});
+    for (std::string& p : split_paragraphs(unsigned_body)) {
         if (const char* reason = junk_line_reason(p)) {
             a.removed.push_back({std::move(p), reason});
             continue;

@@ -456,6 +456,9 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
             }
         }
         bool ended = false;
+        if (b + 1 == blocks.size())
+            if (std::string_view mark = detail::strip_sign_off(v); !mark.empty())
+                a.removed.push_back({std::string(mark), "end mark"});
         for (auto mark : kEndMarks) {
             if (text::strip_suffix(v, mark)) {
                 a.removed.push_back({std::string(mark), "end mark"});

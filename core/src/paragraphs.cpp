@@ -27,15 +27,16 @@ bool joins_hyphenated(std::string_view before, std::string_view next) {
 std::vector<std::string> split_paragraphs(std::string_view body) {
     auto lines = text::split_lines(body);
     // Newswire dumps (Reuters-21578) hard-wrap lines and mark a new paragraph only by indenting
-    // its first line. Indentation means a paragraph start only where most lines are not indented
-    // (otherwise the whole text is indented, e.g. a quoted block).
+    // its first line; in their results tables every row is indented ("    Net 807,000 vs
+    // 2,858,000"), so most lines may be. Indentation means a paragraph start unless every line is
+    // indented (a quoted block, or text indented as a whole).
     size_t nonblank = 0, indented = 0;
     for (auto l : lines) {
         if (text::trim(l).empty()) continue;
         ++nonblank;
         indented += starts_indented(l);
     }
-    bool indent_breaks = indented > 0 && indented * 2 < nonblank;
+    bool indent_breaks = indented > 0 && indented < nonblank;
 
     std::vector<std::string> out;
     std::string current;
@@ -55,6 +56,28 @@ std::vector<std::string> split_paragraphs(std::string_view body) {
     }
     flush();
     return out;
+}
+
+std::string_view strip_sign_off(std::string_view& text) {
+    // Reuters-21578 ends almost every story so; "Reuters" alone could end a sentence ("said
+    // Reuters"), so only the wire's own capitals and its old one-word form count.
+    static constexpr std::string_view kSignOffs[] = {"REUTERS", "REUTER", "Reuter"};
+    std::string_view body = text;
+    while (!body.empty() && std::isspace(static_cast<unsigned char>(body.back()))) body.remove_suffix(1);
+    for (std::string_view mark : kSignOffs) {
+        if (!body.ends_with(mark)) continue;
+        std::string_view before = body.substr(0, body.size() - mark.size());
+        size_t gap = 0;
+        bool newline = false;
+        while (gap < before.size() && std::isspace(static_cast<unsigned char>(before[before.size() - 1 - gap]))) {
+            newline = newline || before[before.size() - 1 - gap] == '\n';
+            ++gap;
+        }
+        if (!(before.empty() || newline || gap >= 2)) continue; // "... to Reuter" is a sentence
+        text = before.substr(0, before.size() - gap);
+        return mark;
+    }
+    return {};
 }
 
 } // namespace broadsheet::detail

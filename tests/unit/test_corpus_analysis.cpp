@@ -614,3 +614,63 @@ TEST_CASE("entities merge across articles by name and by an acronym defined else
     REQUIRE(siio >= 0);
     CHECK(net.nodes[size_t(siio)].articles == 1);
 }
+
+TEST_CASE("names in most articles of a corpus are listed apart from the network") {
+    // Reuters-21578's first 1,000 stories: the names that connect stories are places, companies and
+    // institutions, not the rows of results tables or the wire's sign-off.
+    auto news = reuters(1000);
+    if (skipped(news)) return;
+    Corpus corpus;
+    EntityGraph g;
+    for (auto& a : news) {
+        ArticleId id = corpus.add(std::move(a));
+        const Article& added = *corpus.find(id);
+        g.add(id, added, analyze(added.text).entities);
+    }
+    EntityNetwork net = g.network(30, 60);
+    REQUIRE(net.nodes.size() == 30);
+    std::set<std::string> top;
+    for (const auto& n : net.nodes) top.insert(n.name);
+    for (const char* furniture : {"REUTER", "Reuter", "NOTE", "Net", "Shr", "Revs", "Record March", "Pay April"}) {
+        CAPTURE(furniture);
+        CHECK(top.count(furniture) == 0);
+    }
+    for (const char* name : {"U.S.", "Japan"}) {
+        CAPTURE(name);
+        CHECK(top.count(name) == 1);
+    }
+    CHECK(net.everywhere.empty()); // no name is in half of a year's wire stories
+
+    // A template shared by most articles: its names go to `everywhere`, out of nodes and edges.
+    Corpus profiles;
+    EntityGraph pg;
+    const char* countries[] = {"Ruritania", "Freedonia", "Sylvania", "Latveria", "Genovia", "Zamunda",
+                               "Wakanda", "Elbonia", "Molvania", "Vulgaria", "Krakozhia", "Markovia",
+                               "Qumar", "Kasnia", "Carpania", "Borduria", "Syldavia", "Tomainia",
+                               "Osterlich", "Bacteria", "Moldavia", "Grand Fenwick"};
+    std::vector<ArticleId> ids;
+    for (size_t i = 0; i < std::size(countries); ++i) {
+        Article a;
+        std::string c = countries[i];
+        a.add_paragraph("The economy of " + c + " is measured against the World Bank figures.");
+        a.add_paragraph(c + " trades with " + countries[(i + 1) % std::size(countries)] + ".");
+        ArticleId id = profiles.add(std::move(a));
+        ids.push_back(id);
+        pg.add(id, *profiles.find(id), analyze(profiles.find(id)->text).entities);
+    }
+    REQUIRE(pg.size() >= EntityGraph::kEverywhereMinArticles);
+    EntityNetwork pn = pg.network(50, 100);
+    REQUIRE(pn.everywhere.size() == 1);
+    CHECK(pn.everywhere[0].name == "World Bank");
+    CHECK(pn.everywhere[0].articles == std::size(countries));
+    for (const auto& n : pn.nodes) CHECK(n.name != "World Bank");
+    CHECK(pn.nodes.size() == std::size(countries));
+    CHECK(!pn.edges.empty()); // neighbours in the trade sentences are still linked
+    // Below the corpus size where "most articles" means anything, nothing is set apart.
+    for (size_t i = 0; i + 1 < EntityGraph::kEverywhereMinArticles; ++i) pg.remove(ids[i]);
+    pn = pg.network(50, 100);
+    CHECK(pn.everywhere.empty());
+    bool bank = false;
+    for (const auto& n : pn.nodes) bank = bank || n.name == "World Bank";
+    CHECK(bank);
+}

@@ -132,6 +132,27 @@ TEST_CASE("names in small texts get the kind their context gives them") {
     }
 }
 
+TEST_CASE("table labels, dates after a name and labels before a colon are not names") {
+    // Reuters-21578 results and dividend tables, one row a paragraph, and a "NOTE:" line.
+    std::string text = "Qtly div 12 cts vs 12 cts prior\n\nPay April 15\n\nRecord March 20\n\n"
+                       "NOTE: Full name is Ohio Mattress Co.\n\nPeople and Society\n\n"
+                       "Ministers of the European Community met the Ohio Mattress Co board.";
+    auto es = broadsheet::find_entities(text);
+    check_mentions_well_formed(text, es);
+    for (std::string_view word : {"Pay April", "Pay", "Record March", "Record", "NOTE", "and Society",
+                                  "European", "Community"}) {
+        CAPTURE(word);
+        CHECK(named(text, es, word) == nullptr);
+    }
+    const auto* ec = named(text, es, "European Community");
+    REQUIRE(ec != nullptr);
+    CHECK(ec->kind == EntityKind::Organisation);
+    CHECK(named(text, es, "Ohio Mattress Co") != nullptr);
+    // A month without a number after it may end a name.
+    std::string event = "Thousands marched on Bloody Sunday in Derry.";
+    CHECK(named(event, broadsheet::find_entities(event), "Bloody Sunday") != nullptr);
+}
+
 TEST_CASE("an acronym defined in the text stands for its long name everywhere") {
     std::string_view text =
         "The World Health Organization (WHO) met on Monday. Later the WHO said little, "

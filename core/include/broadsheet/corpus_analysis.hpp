@@ -238,8 +238,9 @@ struct EntityEdge {
 };
 
 struct EntityNetwork {
-    std::vector<EntityNode> nodes; // by articles, most first
-    std::vector<EntityEdge> edges; // by articles then paragraphs, most first
+    std::vector<EntityNode> nodes;      // by articles, most first
+    std::vector<EntityEdge> edges;      // by articles then paragraphs, most first
+    std::vector<EntityNode> everywhere; // names in most articles, left out of nodes and edges
 };
 
 // Entity co-occurrence across a corpus, from each article's analyze() entities. Entities are
@@ -254,7 +255,11 @@ class EntityGraph {
     size_t size() const { return articles_.size(); }
 
     // The max_nodes entities named in most articles and the max_edges strongest links among them.
+    // Once the corpus has kEverywhereMinArticles articles, names in more than kEverywhereShare of
+    // them go to `everywhere` instead (all of them, most named first).
     EntityNetwork network(size_t max_nodes, size_t max_edges) const;
+    static constexpr size_t kEverywhereMinArticles = 20;
+    static constexpr double kEverywhereShare = 0.5;
 
   private:
     struct Mention {

@@ -224,7 +224,7 @@ inline constexpr std::string_view org_words[] = {
     "gesellschaft", "gmbh",        "ag",           "sa",
     "spa",          "bv",          "nv",           "cour",
     "gericht",      "partido",     "parti",        "partei",
-    "consejo",      "conseil",     "rat"};
+    "consejo",      "conseil",     "rat",          "community"};
 
 // Legal forms after a company's name; the name without one is the same company. [en, de, fr, nl,
 // it]
@@ -272,6 +272,13 @@ inline constexpr std::string_view demonyms[] = {
     "serbian",  "croatian"};
 
 // Month and weekday names: dates, not names. [en; de/fr/es month names where they are capitalised]
+// Words that label what follows a colon at a paragraph's start ("NOTE: ...", "Update: ..."):
+// furniture, not names.
+inline constexpr std::string_view label_words[] = {
+    "note",  "notes",   "update", "updated", "correction", "clarification", "editor", "editors",
+    "related", "source", "sources", "photo",  "video",   "warning",    "disclaimer",    "nb",
+    "ps",    "anmerkung", "hinweis", "remarque", "nota"};
+
 inline constexpr std::string_view calendar_words[] = {
     "january",   "february", "march",     "april",    "may",    "june",     "july",    "august",
     "september", "october",  "november",  "december", "jan",    "feb",      "mar",     "apr",

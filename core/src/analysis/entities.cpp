@@ -181,6 +181,11 @@ bool is_demonym(std::string_view text, const Token& t) {
 }
 
 void EntityFinder::trim_and_add(size_t a, size_t b) {
+    // A month or day with a number after it is a date, not the end of a name ("Record March 20"
+    // in a dividend table; "Pay April 15").
+    while (b > a && in(b, cues::calendar_words) && b + 1 < tokens_.size() &&
+           tokens_[b + 1].type == TokenType::Number)
+        --b;
     const size_t first = a;
     bool org_like = has_org_or_place_word(a, b);
     bool titled = false;
@@ -208,7 +213,8 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
     if (a == first && t.has(kSentenceStart) && !t.has(kAllCaps) && !t.has(kInnerCap)) {
         // A capital at a sentence start proves nothing: the word must be a name on other grounds.
         if (seen_lowercase(word(a))) {
-            ++a;
+            ++a; // and a joiner it leaves at the front ("People and Society" -> "Society")
+            while (a <= b && !is_name_word(a)) ++a;
             if (a > b) return;
         } else if (a == b) {
             uncertain = true;
@@ -216,6 +222,9 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
     }
     if (a == b &&
         (in(a, cues::calendar_words) || (in(a, cues::stopwords) && !tokens_[a].has(kAllCaps))))
+        return;
+    if (a == b && a == first && t.has(kSentenceStart) && in(a, cues::label_words) &&
+        b + 1 < tokens_.size() && tokens_[b + 1].is_punct(':'))
         return;
     if (a < b && is_demonym(text_, tokens_[a]) && !has_org_or_place_word(a, b)) {
         add(a, a, false, false);

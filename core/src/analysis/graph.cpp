@@ -155,9 +155,17 @@ EntityNetwork EntityGraph::network(size_t max_nodes, size_t max_edges) const {
             }
         }
     }
-    std::vector<uint32_t> order;
+    // A name in most articles of a sizeable corpus is template or the corpus's own topic ("GDP"
+    // in every country profile, "Washington" in every dateline): linked to everything, it says
+    // nothing about connections and crowds out the names that do. Such names are listed apart,
+    // as a document-frequency cut-off (max_df) leaves out a corpus's stopwords.
+    auto everywhere = [&](uint32_t k) {
+        return articles_.size() >= kEverywhereMinArticles &&
+               double(counts[k].articles) > kEverywhereShare * double(articles_.size());
+    };
+    std::vector<uint32_t> order, common;
     for (uint32_t k = 0; k < nkeys; ++k)
-        if (counts[k].articles && canonical[k] == k) order.push_back(k);
+        if (counts[k].articles && canonical[k] == k) (everywhere(k) ? common : order).push_back(k);
     auto more = [&](uint32_t x, uint32_t y) {
         if (counts[x].articles != counts[y].articles)
             return counts[x].articles > counts[y].articles;
@@ -168,11 +176,8 @@ EntityNetwork EntityGraph::network(size_t max_nodes, size_t max_edges) const {
     size_t keep = std::min(max_nodes, order.size());
     std::partial_sort(order.begin(), order.begin() + std::ptrdiff_t(keep), order.end(), more);
     order.resize(keep);
-    EntityNetwork net;
-    std::vector<uint32_t> node_of(nkeys, UINT32_MAX);
-    for (uint32_t k : order) {
+    auto node_for = [&](uint32_t k) {
         const Count& c = counts[k];
-        node_of[k] = uint32_t(net.nodes.size());
         EntityNode node;
         node.name = names_[k];
         if (acronym_of[k] != UINT32_MAX) node.acronym = names_[acronym_of[k]];
@@ -181,7 +186,15 @@ EntityNetwork EntityGraph::network(size_t max_nodes, size_t max_edges) const {
         node.mentions = c.mentions;
         node.example = c.example;
         node.range = c.range;
-        net.nodes.push_back(std::move(node));
+        return node;
+    };
+    EntityNetwork net;
+    std::sort(common.begin(), common.end(), more);
+    for (uint32_t k : common) net.everywhere.push_back(node_for(k));
+    std::vector<uint32_t> node_of(nkeys, UINT32_MAX);
+    for (uint32_t k : order) {
+        node_of[k] = uint32_t(net.nodes.size());
+        net.nodes.push_back(node_for(k));
     }
     // Edges among the kept nodes: (a, b) -> articles, paragraphs.
     std::unordered_map<uint64_t, std::pair<uint32_t, uint32_t>> edges;
