@@ -59,27 +59,84 @@ void App::end_import_batch() {
 }
 
 void App::import_file(const std::string& name, std::string_view bytes) {
-    begin_batch(status);
-    broadsheet::ImportResult r = broadsheet::import_file(name, bytes);
-    FileOutcome out{name, int(r.articles.size()), r.warnings, r.error};
+    FileOutcome out;
     broadsheet::ArticleId first = 0;
-    for (auto& a : r.articles) {
-        std::string saved = broadsheet::article_to_json(a);
-        auto doc = index.add(a, index_key(a));
-        auto id = corpus.add(std::move(a));
-        doc_article.resize(doc + 1);
-        doc_article[doc] = id;
-        article_doc[id] = doc;
-        search.stale = true;
-        platform_store_put(id, saved);
-        corpus_added(id);
-        if (!first) first = id;
+    size_t found = 0;
+    try {
+        begin_batch(status);
+        out.file = name;
+        broadsheet::ImportResult r = broadsheet::import_file(name, bytes); // catches its own bad_alloc
+        out.warnings = std::move(r.warnings);
+        out.error = std::move(r.error);
+        found = r.articles.size();
+        for (auto& a : r.articles) {
+            auto id = add_imported(std::move(a));
+            ++out.articles;
+            if (!first) first = id;
+        }
+    } catch (const std::bad_alloc&) {
+        out.error = out.articles == 0 ? "out of memory: this file did not fit in the tab's memory; the library is as it was"
+                                      : "out of memory after " + std::to_string(out.articles) + " of " +
+                                            std::to_string(found) + " articles: those were added, the rest did not fit";
     }
-    status.last_import.push_back(std::move(out));
-    if (!status.last_import.back().error.empty()) status.show_details = true;
+    try {
+        if (out.file.empty()) out.file = name;
+        status.last_import.push_back(std::move(out));
+        if (!status.last_import.back().error.empty()) status.show_details = true;
+    } catch (const std::bad_alloc&) {
+        // Not even the outcome fits; the library is consistent all the same.
+    }
     library.rows_dirty = true;
     // The first article of a batch opens by itself when nothing is open yet.
     if (first && reader.open == 0) open_article(first);
+}
+
+broadsheet::ArticleId App::add_imported(broadsheet::Article&& a) {
+    std::string saved = broadsheet::article_to_json(a); // nothing has changed yet
+    broadsheet::ArticleId id = 0;
+    try {
+        auto doc = index.add(a, index_key(a));
+        id = corpus.add(std::move(a));
+        doc_article.resize(std::max<size_t>(doc_article.size(), doc + 1));
+        doc_article[doc] = id;
+        article_doc[id] = doc;
+        corpus_added(id);
+        platform_store_put(id, saved); // last: once stored, a reload brings it back
+    } catch (const std::bad_alloc&) {
+        // The index may hold part of the article: it is made again from the corpus, which does not.
+        if (id) {
+            corpus_removing(id);
+            corpus.remove(id);
+        }
+        rebuild_index();
+        throw;
+    }
+    search.stale = true;
+    return id;
+}
+
+bool App::rebuild_index() {
+    search.stale = true;
+    try {
+        index = broadsheet::search::Index(index.analyzer_options());
+        doc_article.clear();
+        article_doc.clear();
+        const auto& ids = corpus.ids();
+        for (size_t i = 0; i < ids.size(); ++i) {
+            const broadsheet::Article& a = corpus.articles()[i];
+            auto doc = index.add(a, index_key(a));
+            doc_article.resize(std::max<size_t>(doc_article.size(), doc + 1));
+            doc_article[doc] = ids[i];
+            article_doc[ids[i]] = doc;
+        }
+        return true;
+    } catch (const std::bad_alloc&) {
+        status.last_import.push_back({"(search index)", 0, {},
+                                      "out of memory while rebuilding the search index: some articles cannot be "
+                                      "found until the page is reloaded (none is lost)"});
+        status.show_details = true;
+        return false;
+    }
 }
 
 bool App::open_article(broadsheet::ArticleId id) {
@@ -247,6 +304,7 @@ void App::export_workspace() {
 
 void App::clear_all() {
     corpus_cleared();
+    corpus_view.error.clear();
     corpus.clear();
     library.marked.clear();
     index = broadsheet::search::Index();

@@ -123,6 +123,7 @@ struct CorpusPanelState {
     broadsheet::DuplicateFinder duplicates;
     broadsheet::EntityGraph graph;
     std::vector<broadsheet::ArticleId> pending; // added, not analysed yet (in order)
+    std::string error;                          // why the analysis stopped (out of memory), if it did
     bool results_stale = true;
     std::vector<broadsheet::TermStat> top_terms;
     std::vector<broadsheet::NGram> phrases; // two- and three-word
@@ -172,8 +173,16 @@ struct App {
     bool drag_active = false; // files are being dragged over the page
     const char* dialog = nullptr; // the modal dialog drawn in the last frame ("paste", "clear"), or none
 
-    // Imports one file's bytes; the outcome joins the current batch.
+    // Imports one file's bytes; the outcome joins the current batch. Running out of memory (the
+    // tab's wasm heap is bounded) fails that file with a message and leaves the library as it
+    // was before the article that did not fit.
     void import_file(const std::string& name, std::string_view bytes);
+    // Adds one imported article to the index, the corpus, the browser's store and the analysis
+    // queue, all or nothing: on std::bad_alloc what was done is taken back, then it rethrows.
+    broadsheet::ArticleId add_imported(broadsheet::Article&& a);
+    // Makes the index and its maps again from the corpus (after a failed add); false if that ran
+    // out of memory too (search then misses articles until a reload, which restores them all).
+    bool rebuild_index();
     // Records a file the page could not hand over (unreadable, too big for memory).
     void import_failed(const std::string& name, const std::string& why);
     // Ends the current batch (the next import starts a new one).

@@ -480,6 +480,7 @@ void draw_duplicates(App& app) {
 } // namespace
 
 void App::corpus_added(broadsheet::ArticleId id) {
+    if (!corpus_view.error.empty()) return; // stopped; "Try again" queues every article
     corpus_view.pending.push_back(id);
     corpus_view.results_stale = true;
 }
@@ -516,15 +517,23 @@ bool App::step_corpus_analysis(double budget_seconds) {
     }
     auto start = std::chrono::steady_clock::now();
     size_t done = 0;
-    while (done < st.pending.size()) {
-        ArticleId id = st.pending[done++];
-        if (const broadsheet::Article* a = corpus.find(id)) {
-            st.terms.add(id, *a);
-            st.duplicates.add(id, *a);
-            broadsheet::Analysis an = broadsheet::analyze(a->text);
-            if (an.ok()) st.graph.add(id, *a, an.entities);
+    try {
+        while (done < st.pending.size()) {
+            ArticleId id = st.pending[done++];
+            if (const broadsheet::Article* a = corpus.find(id)) {
+                st.terms.add(id, *a);
+                st.duplicates.add(id, *a);
+                broadsheet::Analysis an = broadsheet::analyze(a->text);
+                if (an.ok()) st.graph.add(id, *a, an.entities);
+            }
+            if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > budget_seconds) break;
         }
-        if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > budget_seconds) break;
+    } catch (const std::bad_alloc&) {
+        // The figures may hold part of an article: they are dropped whole, the library untouched.
+        corpus_cleared();
+        st.error = "Out of memory: the library's analysis stopped (the articles are all kept). "
+                   "Remove some articles, then try again.";
+        return true;
     }
     st.pending.erase(st.pending.begin(), st.pending.begin() + std::ptrdiff_t(done));
     st.results_stale = true;
@@ -535,6 +544,14 @@ void draw_corpus_panel(App& app) {
     auto& st = app.corpus_view;
     if (app.corpus.empty()) {
         ImGui::TextDisabled("Add articles to see the words, phrases, names and near-copies of the whole library.");
+        return;
+    }
+    if (!st.error.empty()) {
+        ImGui::TextWrapped("%s", st.error.c_str());
+        if (ImGui::Button("Try again")) {
+            st.error.clear();
+            for (ArticleId id : app.corpus.ids()) app.corpus_added(id);
+        }
         return;
     }
     size_t total = app.corpus.size(), left = st.pending.size();
@@ -578,6 +595,7 @@ nlohmann::json corpus_json(const App& app) {
     for (const auto& c : st.collocates) collocates.push_back({{"surface", c.surface}, {"logDice", c.log_dice}});
     static const char* kViews[] = {"words", "timeline", "names", "duplicates"};
     return {{"pending", st.pending.size()},
+            {"error", st.error},
             {"stale", st.results_stale},
             {"view", kViews[std::clamp(st.view, 0, 3)]},
             {"terms", terms},

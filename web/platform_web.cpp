@@ -1,6 +1,7 @@
 // The browser side of the app: functions the page's JS calls (exported), and the few things only
 // the browser can do (file picker, clipboard, colour scheme). Each quirk is explained where it
 // is handled; the JS half is shell/broadsheet.js.
+#include "alloc_fault.hpp"
 #include "app.hpp"
 
 #include <SDL.h>
@@ -17,7 +18,16 @@ extern SDL_Window* g_window; // main.cpp
 // SDL2 never emits SDL_DROPFILE under emscripten (emscripten #6839), so dropped and picked files
 // come in here from JS. Takes ownership of `data` (allocated with malloc by JS).
 extern "C" EMSCRIPTEN_KEEPALIVE void bs_import_file(const char* name, uint8_t* data, size_t size) {
-    app().import_file(name, std::string_view(reinterpret_cast<const char*>(data), size));
+    alloc_fault_arm_for_import();
+    try { // an exception must not cross into JS: it would end the batch and leave `data` behind
+        app().import_file(name, std::string_view(reinterpret_cast<const char*>(data), size));
+    } catch (const std::bad_alloc&) { // copying the name, before import_file could record it
+        try {
+            app().import_failed(name, "out of memory: this file did not fit in the tab's memory");
+        } catch (const std::bad_alloc&) {
+        }
+    }
+    alloc_fault_disarm();
     std::free(data);
     request_redraw();
 }

@@ -4,7 +4,16 @@
 
 namespace broadsheet {
 
+namespace {
+// Room for one more id, grown geometrically, so that pushing it cannot throw: an add that runs
+// out of memory then leaves articles_ and ids_ as they were (each push_back alone guarantees that).
+void make_room(std::vector<ArticleId>& ids) {
+    if (ids.size() == ids.capacity()) ids.reserve(ids.size() * 2 + 16);
+}
+} // namespace
+
 ArticleId Corpus::add(Article article) {
+    make_room(ids_);
     articles_.push_back(std::move(article));
     ids_.push_back(next_id_);
     return next_id_++;
@@ -12,6 +21,7 @@ ArticleId Corpus::add(Article article) {
 
 bool Corpus::restore(ArticleId id, Article article) {
     if (id < next_id_) return false; // next_id_ is above every id ever given (and above 0)
+    make_room(ids_);
     articles_.push_back(std::move(article));
     ids_.push_back(id);
     next_id_ = id + 1;
