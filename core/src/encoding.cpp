@@ -97,85 +97,109 @@ bool looks_like_bomless_utf16(std::string_view s, bool& little_endian) {
 // "\r\n" and lone "\r" to "\n"; NUL bytes dropped. Soft hyphens (U+00AD) stay: they are the
 // author's break hints, invisible, and the text stays true to its source (tokenizers skip them).
 std::string normalise_line_ends(std::string_view in) {
+    auto find = [&](char c, size_t from) {
+        auto* at = static_cast<const char*>(std::memchr(in.data() + from, c, in.size() - from));
+        return at ? size_t(at - in.data()) : in.size();
+    };
+    if (in.empty()) return {};
+    size_t nul = find('\0', 0), i = 0;
     std::string out;
     out.reserve(in.size());
-    size_t i = 0;
     while (i < in.size()) {
         // Copy the run up to the next CR or NUL in one go.
-        size_t j = i;
-        while (j < in.size() && in[j] != '\r' && in[j] != '\0') ++j;
+        size_t j = std::min(find('\r', i), nul);
         out.append(in.substr(i, j - i));
         if (j == in.size()) break;
         if (in[j] == '\r') {
             out += '\n';
             if (j + 1 < in.size() && in[j + 1] == '\n') ++j;
+        } else {
+            nul = find('\0', j + 1);
         }
         i = j + 1;
     }
     return out;
 }
 
-// A quick check that normalising `s` to NFC changes nothing: no code point in it combines with
-// what precedes it (a combining mark, a second element of a canonical composition, a Hangul
-// vowel or final jamo) or is excluded from composition (singletons such as U+212B ANGSTROM
-// SIGN), or has any canonical decomposition. Conservative: "false" only means "run the
-// normaliser". Code points below U+0300 (ASCII and Latin-1, most news text) need no look-up.
-bool is_nfc_stable(std::string_view s) {
-    auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-    auto left = utf8proc_ssize_t(s.size());
-    while (left > 0) {
-        if (*p < 0x80) {
-            ++p, --left;
+// Whether code point `cp` is left as it is by NFC whatever surrounds it, given that its
+// neighbours are too: it does not combine with what precedes it (a combining mark, a second
+// element of a canonical composition, a Hangul vowel or final jamo), and it is not changed by
+// normalising it alone (singletons such as U+212B ANGSTROM SIGN and composition exclusions are;
+// precomposed letters such as U+00E9 and Cyrillic U+0439 recompose to themselves). Conservative:
+// "false" only means "run the normaliser". Below U+0300 (ASCII and Latin-1) nothing changes.
+bool is_nfc_stable(utf8proc_int32_t cp) {
+    if (cp < 0x300) return true;
+    if (cp >= 0x1160 && cp <= 0x11FF) return false;
+    const utf8proc_property_t* prop = utf8proc_get_property(cp);
+    if (prop->combining_class != 0) return false;
+    if (prop->comb_index != UINT16_MAX && prop->comb_index >= 0x8000) return false;
+    if (prop->decomp_seqindex == UINT16_MAX || prop->decomp_type != 0) return true;
+    // A canonical decomposition: decompose and recompose it (utf8proc's comp_exclusion flag
+    // misses singletons, so ask the normaliser itself).
+    utf8proc_int32_t buf[8];
+    int boundclass = UTF8PROC_BOUNDCLASS_START;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_DECOMPOSE, &boundclass);
+    if (n <= 0 || n > 8) return false;
+    n = utf8proc_normalize_utf32(buf, n, utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+    return n == 1 && buf[0] == cp;
+}
+
+// NFC of a piece of text, appended to `out`.
+void append_nfc(std::string_view piece, std::string& out) {
+    std::string capped; // zalgo text: reordering a long run of marks is quadratic
+    if (text::cap_combining_runs(piece, true, capped)) piece = capped;
+    utf8proc_uint8_t* mapped = nullptr;
+    auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(piece.data()),
+                          utf8proc_ssize_t(piece.size()), &mapped,
+                          utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+    if (n < 0) {
+        out += piece; // cannot happen on valid UTF-8; keep the text if it does
+        return;
+    }
+    out.append(reinterpret_cast<char*>(mapped), size_t(n));
+    std::free(mapped);
+}
+
+// NFC, normalising only the stretches that need it. An ASCII character is a starter that
+// nothing before it composes with and that no reordering crosses, so text normalises
+// independently on either side of one: a stretch is the run of non-ASCII text around a code point
+// that may change, with the ASCII character before it (the base of "e" + U+0301). Most pages have
+// none; the rest are copied as they are. (Normalising whole megabytes at once would also take
+// utf8proc_map four bytes of working memory per code point.)
+std::string nfc(std::string&& utf8) {
+    size_t copied = 0, last_ascii = 0, i = 0;
+    const size_t size = utf8.size();
+    std::string out;
+    while (i < size) {
+        if (i + 8 <= size) { // eight ASCII bytes at a time (most of any page)
+            uint64_t word;
+            std::memcpy(&word, utf8.data() + i, 8);
+            if ((word & 0x8080808080808080ull) == 0) {
+                last_ascii = i + 7;
+                i += 8;
+                continue;
+            }
+        }
+        if (uint8_t(utf8[i]) < 0x80) {
+            last_ascii = i++;
             continue;
         }
         utf8proc_int32_t cp = 0;
-        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-        if (n <= 0) return false;
-        p += n, left -= n;
-        if (cp < 0x300) continue;
-        if (cp >= 0x1160 && cp <= 0x11FF) return false;
-        const utf8proc_property_t* prop = utf8proc_get_property(cp);
-        if (prop->combining_class != 0) return false;
-        if (prop->comb_index != UINT16_MAX && prop->comb_index >= 0x8000) return false;
-        // Any canonical decomposition: most recompose to themselves (U+00E9 is NFC), but
-        // singletons and exclusions do not, and utf8proc's comp_exclusion flag misses singletons.
-        if (prop->decomp_seqindex != UINT16_MAX && prop->decomp_type == 0) return false;
-    }
-    return true;
-}
-
-// NFC in chunks that end at a newline (a newline is a starter that never composes, so chunks
-// normalise independently): utf8proc_map needs four bytes per code point of working memory, which
-// on a 200 MB file would be 800 MB at once. ASCII runs are copied as they are.
-std::string nfc(std::string_view utf8) {
-    constexpr size_t kChunk = 1u << 20;
-    std::string out;
-    out.reserve(utf8.size());
-    while (!utf8.empty()) {
-        size_t end = utf8.size();
-        if (end > kChunk) {
-            size_t nl = utf8.find('\n', kChunk);
-            end = nl == std::string_view::npos ? utf8.size() : nl + 1;
-        }
-        std::string_view chunk = utf8.substr(0, end);
-        utf8.remove_prefix(end);
-        if (is_nfc_stable(chunk)) {
-            out += chunk;
+        utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data() + i),
+                                              utf8proc_ssize_t(size - i), &cp);
+        if (n > 0 && is_nfc_stable(cp)) {
+            i += size_t(n);
             continue;
         }
-        std::string capped; // zalgo text: reordering a long run of marks is quadratic
-        if (text::cap_combining_runs(chunk, true, capped)) chunk = capped;
-        utf8proc_uint8_t* mapped = nullptr;
-        auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(chunk.data()),
-                              utf8proc_ssize_t(chunk.size()), &mapped,
-                              utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-        if (n < 0) {
-            out += chunk; // cannot happen on valid UTF-8; keep the text if it does
-            continue;
-        }
-        out.append(reinterpret_cast<char*>(mapped), size_t(n));
-        std::free(mapped);
+        size_t begin = std::max(copied, last_ascii), end = i + 1;
+        while (end < size && uint8_t(utf8[end]) >= 0x80) ++end;
+        if (out.empty()) out.reserve(size + size / 16);
+        out.append(utf8, copied, begin - copied);
+        append_nfc(std::string_view(utf8).substr(begin, end - begin), out);
+        copied = i = end;
     }
+    if (copied == 0) return std::move(utf8);
+    out.append(utf8, copied);
     return out;
 }
 
