@@ -375,13 +375,23 @@ struct Found {
     std::vector<std::string> date_texts; // short texts of elements whose class says "date"
 };
 
-bool class_says(const xmlNode* n, std::initializer_list<std::string_view> words) {
-    std::string c = text::ascii_lower(attr(n, "class"));
+// An element's class and id in lower case, for class_says.
+std::string class_and_id(const xmlNode* n) {
+    std::string_view cls = attr(n, "class"), id = attr(n, "id");
+    if (cls.empty() && id.empty()) return {}; // most elements: no copy, no search
+    std::string c = text::ascii_lower(cls);
     c += ' ';
-    c += text::ascii_lower(attr(n, "id"));
+    c += text::ascii_lower(id);
+    return c;
+}
+
+bool class_says(std::string_view class_and_id, std::initializer_list<std::string_view> words) {
     for (auto w : words)
-        if (contains(c, w)) return true;
+        if (contains(class_and_id, w)) return true;
     return false;
+}
+bool class_says(const xmlNode* n, std::initializer_list<std::string_view> words) {
+    return class_says(class_and_id(n), words);
 }
 
 // A heading that is not the page's headline: the site's logo (inside a link, or holding an
@@ -500,15 +510,16 @@ void walk(xmlNode* root, Found& f) {
         if (tag == "a" && text::ascii_lower(attr(n, "rel")) == "author")
             f.rel_authors.push_back(text_of(n, 200));
         if (tag != "html" && tag != "body" && tag != "img" && tag != "meta" && tag != "link") {
-            if ((class_says(n, {"byline", "author", "autor", "writer", "verfasser"}) ||
+            std::string ci = class_and_id(n);
+            if ((class_says(ci, {"byline", "author", "autor", "writer", "verfasser"}) ||
                  contains(text::ascii_lower(attr(n, "data-testid")), "byline")) &&
-                !class_says(n, {"bio", "about", "avatar", "box", "comment", "image", "img", "photo",
-                                "pic"})) {
+                !class_says(ci, {"bio", "about", "avatar", "box", "comment", "image", "img",
+                                 "photo", "pic"})) {
                 std::string t = text_of(n, 300);
                 if (!t.empty() && t.size() < 120) f.byline_texts.push_back(std::move(t));
             }
-            if (class_says(n, {"date", "time", "publish", "posted", "meta"}) &&
-                !class_says(n, {"update", "modif"})) {
+            if (class_says(ci, {"date", "time", "publish", "posted", "meta"}) &&
+                !class_says(ci, {"update", "modif"})) {
                 std::string t = text_of(n, 300);
                 if (!t.empty() && t.size() < 120) f.date_texts.push_back(std::move(t));
             }
