@@ -1,7 +1,7 @@
 // extract_bench: how long HTML extraction takes per page (decode + parse + main content +
 // metadata, i.e. broadsheet::import_file), natively or as wasm under node.
 //
-//   extract_bench FOLDER [ROUNDS] [--floor]
+//   extract_bench FOLDER [ROUNDS] [--floor] [--cpu]
 //
 // Reads every file in FOLDER into memory first, runs one warm-up round, then ROUNDS (default 3)
 // timed rounds; each page's time is its median over the rounds. Prints the median, 90th
@@ -9,6 +9,8 @@
 // With --floor, also times libxml2 alone on the same pages (decoded beforehand, untimed):
 // htmlReadMemory with the importer's options, then xmlFreeDoc. No extractor built on that parser
 // can be faster, so the difference is what our own code costs.
+// With --cpu, times are the process's CPU time (std::clock) rather than wall time: on a loaded
+// machine a page's wall time includes the time it waited for a core.
 #include "broadsheet/encoding.hpp"
 #include "broadsheet/import.hpp"
 
@@ -16,6 +18,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -33,16 +36,23 @@ namespace {
 struct Summary {
     double median, p90, mean;
 };
+bool g_cpu_time = false;
+
+double now_ms() {
+    if (g_cpu_time) return 1000.0 * double(std::clock()) / CLOCKS_PER_SEC;
+    return std::chrono::duration<double, std::milli>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
 template <typename Work> Summary time_pages(size_t pages, int rounds, Work work) {
     for (size_t i = 0; i < pages; ++i) work(i);
     std::vector<std::vector<double>> times(pages);
     for (int r = 0; r < rounds; ++r) {
         for (size_t i = 0; i < pages; ++i) {
-            auto start = std::chrono::steady_clock::now();
+            double start = now_ms();
             work(i);
-            times[i].push_back(
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                    .count());
+            times[i].push_back(now_ms() - start);
         }
     }
     std::vector<double> per_page;
@@ -62,8 +72,9 @@ template <typename Work> Summary time_pages(size_t pages, int rounds, Work work)
 int main(int argc, char** argv) {
     std::vector<std::string_view> args(argv + 1, argv + argc);
     bool floor = std::erase(args, "--floor") > 0;
+    g_cpu_time = std::erase(args, "--cpu") > 0;
     if (args.empty()) {
-        std::fprintf(stderr, "usage: extract_bench FOLDER [ROUNDS] [--floor]\n");
+        std::fprintf(stderr, "usage: extract_bench FOLDER [ROUNDS] [--floor] [--cpu]\n");
         return 2;
     }
     std::string folder(args[0]);
