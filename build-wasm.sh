@@ -14,8 +14,9 @@
 # cmake, ninja, header-only -dev packages, fonts), enables deb-src, fetches the pinned C/C++ sources
 # with `apt-get source` (tools/sources.lock), and builds SDL2 for wasm once (cached in .deps/).
 # Elsewhere, put an emsdk's em++ on PATH and install cmake, ninja, nlohmann-json, doctest and the
-# Noto fonts (BROADSHEET_FONT_DIR=folder with NotoSans-Regular.ttf) yourself; sources still come
-# from Debian's archive, so that part needs apt-get.
+# Noto fonts (BROADSHEET_FONT_DIR=folder with NotoSans-Regular.ttf) and DroidSansFallback for CJK
+# (BROADSHEET_CJK_FONT=its .ttf) yourself; sources still come from Debian's archive, so that part
+# needs apt-get.
 set -euo pipefail
 cd "$(dirname "$0")"
 source tools/deps.sh
@@ -29,15 +30,15 @@ while [ $# -gt 0 ]; do
     --serve) serve=1; if [ $# -gt 1 ] && [[ "$2" =~ ^[0-9]+$ ]]; then port=$2; shift; fi ;;
     --port) port=$2; shift ;;
     --single-file) single=1 ;;
-    -h | --help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) deps_die "unknown option $1 (see --help)" ;;
     esac
     shift
 done
 
 if [ -f /etc/debian_version ]; then
-    deps_apt cmake ninja-build nlohmann-json3-dev doctest-dev fonts-noto-core python3 xz-utils \
-        gcc make perl fonttools
+    deps_apt cmake ninja-build nlohmann-json3-dev doctest-dev fonts-noto-core fonts-droid-fallback python3 \
+        xz-utils gcc make perl fonttools
     # the native `broadsheet bundle` for the published articles
     [ "$corpus" = none ] || deps_apt g++ pkg-config libxml2-dev libuchardet-dev
     [ "$corpus" = sample ] && ! command -v npm >/dev/null && deps_apt nodejs npm
@@ -85,9 +86,18 @@ if [ "$corpus" != none ]; then
                 "articles": "corpus/articles.jsonl.gz", "index": "corpus/index.bsi.gz"}, indent=1))' \
         "$corpus_title" "$(wc -l < build/corpus/articles.jsonl)" "$autoload" > dist/corpus.json
 fi
-# The fonts are embedded in index.wasm; their licence travels with the site.
+# Noto Sans is embedded in index.wasm; the CJK font (fonts-droid-fallback) is a file of its own that
+# the page fetches while it loads (shell/broadsheet.js). Their licences travel with the site.
 mkdir -p dist/fonts
 cp /usr/share/doc/fonts-noto-core/copyright dist/fonts/NotoSans-LICENSE.txt 2>/dev/null || true
+cjk_font=${BROADSHEET_CJK_FONT:-/usr/share/fonts-droid-fallback/truetype/DroidSansFallback.ttf}
+if [ -f "$cjk_font" ]; then
+    [ dist/fonts/DroidSansFallback.ttf.gz -nt "$cjk_font" ] || gzip -9nc "$cjk_font" > dist/fonts/DroidSansFallback.ttf.gz
+    cp /usr/share/doc/fonts-droid-fallback/copyright dist/fonts/DroidSansFallback-LICENSE.txt 2>/dev/null || true
+else
+    deps_log "warning: $cjk_font not found (apt-get install fonts-droid-fallback): CJK text will draw as boxes"
+    rm -f dist/fonts/DroidSansFallback.ttf.gz
+fi
 deps_log "dist/ is ready: $(du -sh dist | cut -f1) ($(gzip -9c dist/index.wasm | wc -c | awk '{printf "%d kB", $1/1024}') wasm gzipped)"
 
 if [ "$serve" = 1 ]; then

@@ -27,6 +27,23 @@
       })
       .catch(function (e) { console.warn('Broadsheet: no sample articles: ' + e.message); return null; });
 
+  // The CJK font (DroidSansFallback, gzipped beside the page in fonts/): fetched with the page's own
+  // files, whatever the articles hold (a request must never tell what is being read), and handed
+  // to the app when it arrives; it never holds up the page. The app bakes only the characters the
+  // articles use (web/fonts.cpp). From file:// (the single-file build) there is none: CJK text
+  // draws as replacement marks there.
+  var cjkFont = location.protocol === 'file:' || typeof DecompressionStream !== 'function' ? Promise.resolve(null) :
+    fetch('fonts/DroidSansFallback.ttf.gz').then(gunzip).then(function (b) { return new Uint8Array(b); })
+      .catch(function (e) { console.warn('Broadsheet: no CJK font: ' + e.message); return null; });
+
+  function handOverFont(bytes) {
+    if (!bytes || !bytes.length) return;
+    var ptr = _malloc(bytes.length);
+    if (!ptr) return;
+    HEAPU8.set(bytes, ptr);
+    _bs_set_cjk_font(ptr, bytes.length);
+  }
+
   function handOverBundle(b) {
     if (!b) return;
     function copy(bytes) {
@@ -191,10 +208,64 @@
   Module.broadsheetPickFiles = wirePicker('file-picker');
   Module.broadsheetPickFolder = wirePicker('folder-picker');
 
-  // Ctrl+K is the app's "search" key, not the browser's.
+  // Ctrl+K is the app's "search" key, not the browser's. Ctrl+V is the browser's: SDL would cancel
+  // its keydown (as it does every Ctrl key), and a cancelled Ctrl+V fires no paste event; the paste
+  // listener below hands the text to the app instead (imgui's own Ctrl+V pastes nothing).
   window.addEventListener('keydown', function (e) {
     if ((e.ctrlKey || e.metaKey) && (e.key === 'k' || e.key === 'K')) e.preventDefault();
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'v' || e.key === 'V')) e.stopPropagation();
   }, true);
+
+  // Typing into the app's text boxes (web/ime.cpp says why): while imgui edits text, a hidden
+  // textarea at the caret has the keyboard, so dead keys and input methods compose there; what it
+  // commits goes to the app once (its keypress never reaches SDL, which would type it again).
+  var textInput = document.getElementById('text-input');
+  var composing = false;
+  function commitText() {
+    var text = textInput.value;
+    textInput.value = '';
+    if (text && runtimeInitialized) ccall('bs_text_input', null, ['string'], [text]);
+  }
+  function isCompositionKey(e) { return composing || e.isComposing || e.keyCode === 229; }
+  if (textInput) {
+    textInput.addEventListener('compositionstart', function () { composing = true; });
+    textInput.addEventListener('compositionend', function () { composing = false; commitText(); });
+    textInput.addEventListener('input', function (e) {
+      if (composing || e.isComposing) return; // the text comes with compositionend
+      if (e.inputType === 'insertLineBreak' || e.inputType === 'insertParagraph') { textInput.value = ''; return; }
+      commitText();
+    });
+    // SDL makes SDL_TEXTINPUT from keypress: the textarea's text is taken from `input` instead.
+    textInput.addEventListener('keypress', function (e) { e.stopPropagation(); });
+    textInput.addEventListener('keydown', function (e) {
+      if (isCompositionKey(e)) { e.stopPropagation(); return; } // the input method's key (Enter commits)
+      if (e.key === 'Enter' || e.key === 'Tab') e.preventDefault(); // keys for imgui, not text
+    });
+    textInput.addEventListener('keyup', function (e) { if (isCompositionKey(e)) e.stopPropagation(); });
+  }
+  // Called by the app after each frame it draws (web/ime.cpp): whether a box is being edited, and
+  // its caret's line (CSS pixels).
+  var textInputAt = '';
+  Module.broadsheetTextInput = function (active, x, y, lineHeight) {
+    if (!textInput) return;
+    var focused = document.activeElement === textInput;
+    if (active) {
+      var at = Math.round(Math.min(x, window.innerWidth - 40)) + ',' + Math.round(y) + ',' + Math.round(lineHeight);
+      if (at !== textInputAt) {
+        textInputAt = at;
+        textInput.style.left = Math.max(0, Math.round(Math.min(x, window.innerWidth - 40))) + 'px';
+        textInput.style.top = Math.max(0, Math.round(Math.min(y, window.innerHeight - lineHeight))) + 'px';
+        textInput.style.height = Math.round(lineHeight) + 'px';
+        textInput.style.fontSize = Math.round(lineHeight * 0.8) + 'px';
+      }
+      // A click on the canvas moves the focus there: take it back while the box is edited.
+      if (!focused) textInput.focus({ preventScroll: true });
+    } else if (focused) {
+      if (composing) { composing = false; commitText(); }
+      textInput.value = '';
+      Module.canvas.focus({ preventScroll: true }); // the canvas' keys: "/", n, p, arrows
+    }
+  };
 
   // Clipboard. Copy goes through navigator.clipboard; paste only arrives inside a real paste event
   // (browsers refuse programmatic reads), so the page hands pasted text to the app from there.
@@ -250,7 +321,11 @@
     if (mq.addEventListener) mq.addEventListener('change', function () { if (ready) _bs_wake(); });
   }
 
-  function state() { return JSON.parse(UTF8ToString(_bs_state_json())); }
+  function state() {
+    var s = JSON.parse(UTF8ToString(_bs_state_json()));
+    s.fonts = JSON.parse(UTF8ToString(_bs_fonts_json()));
+    return s;
+  }
 
   // A screen-reader mirror of what changed, as text (never HTML).
   function announce() {
@@ -298,6 +373,7 @@
 
   addOnPostRun(function () {
     resize();
+    cjkFont.then(handOverFont);
     // The article a link names wins over the one the app would open by itself after restoring;
     // restoring must not rewrite the URL before it is read.
     var linked = articleFromHash();

@@ -1,5 +1,7 @@
 // Broadsheet's ImGui app: window, GL context, fonts, the frame loop and the top-level layout.
 #include "app.hpp"
+#include "fonts.hpp"
+#include "ime.hpp"
 #include "keys.hpp"
 #include "theme.hpp"
 
@@ -13,7 +15,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <vector>
 
 SDL_Window* g_window = nullptr;
@@ -23,59 +24,7 @@ namespace {
 
 SDL_GLContext g_gl = nullptr;
 int g_frames_to_draw = 3;
-float g_font_dpr = 0; // devicePixelRatio the font atlas was built for
 bool g_dark = true;
-
-// Glyphs baked into the atlas, from BROADSHEET_GLYPH_RANGES ("U+0020-02FF,U+2212,..."; the fonts
-// are cut down to the same list at build time, web/CMakeLists.txt): Latin with its extensions,
-// Greek, Cyrillic, punctuation, currency, letterlike symbols, arrows. CJK needs a CJK font, loaded
-// only when CJK text is present (not yet: see the explorer issue).
-const ImWchar* glyph_ranges() {
-    static std::vector<ImWchar> ranges = [] {
-        std::vector<ImWchar> out;
-        const char* s = BROADSHEET_GLYPH_RANGES;
-        while (*s) {
-            unsigned long lo = 0, hi = 0;
-            if (s[0] == 'U' && s[1] == '+') s += 2;
-            char* e = nullptr;
-            lo = std::strtoul(s, &e, 16);
-            hi = lo;
-            if (*e == '-') hi = std::strtoul(e + 1, &e, 16);
-            out.push_back(ImWchar(lo));
-            out.push_back(ImWchar(hi));
-            s = *e == ',' ? e + 1 : e;
-        }
-        out.push_back(0);
-        return out;
-    }();
-    return ranges.data();
-}
-
-// Builds the font atlas at the screen's pixel density so text is crisp (imgui #7519): glyphs are
-// rasterised at size x DPR and drawn at 1/DPR, so layout stays in CSS pixels.
-void build_fonts(float dpr) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    ImFontConfig cfg;
-    cfg.OversampleH = 1; // at DPR >= 1 the atlas is already at device resolution
-    cfg.PixelSnapH = true;
-    auto add = [&](const char* file, float px) {
-        ImFont* f = io.Fonts->AddFontFromFileTTF(file, px * dpr, &cfg, glyph_ranges());
-        if (!f) std::fprintf(stderr, "broadsheet: cannot load font %s\n", file);
-        return f ? f : io.Fonts->AddFontDefault();
-    };
-    ImFont* ui = add("/fonts/NotoSans-Regular.ttf", 15);
-    app().fonts.ui_bold = add("/fonts/NotoSans-Bold.ttf", 15);
-    app().fonts.body = add("/fonts/NotoSans-Regular.ttf", 17);
-    app().fonts.body_bold = add("/fonts/NotoSans-Bold.ttf", 17);
-    app().fonts.headline = add("/fonts/NotoSans-Bold.ttf", 26);
-    io.FontDefault = ui;
-    io.FontGlobalScale = 1.0f / dpr;
-    io.Fonts->Build();
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-    g_font_dpr = dpr;
-}
 
 void draw_drop_overlay() {
     ImDrawList* dl = ImGui::GetForegroundDrawList();
@@ -228,6 +177,9 @@ void pump_events() {
 
 void frame() {
     pump_events();
+    // CJK characters of new articles (and of what is typed) go into the font atlas, throttled.
+    fonts_collect(app());
+    if (fonts_rebuild_due()) request_redraw();
     // The corpus analysis runs in slices of a few milliseconds a frame until it has caught up
     // with the library (a big import never freezes the page); frames are drawn meanwhile, so
     // its progress shows.
@@ -239,17 +191,18 @@ void frame() {
     ++g_frames_drawn;
 
     float dpr = platform_device_pixel_ratio();
-    if (dpr != g_font_dpr) {
+    if (dpr != fonts_built_dpr()) {
         int w, h;
         platform_window_size(w, h);
         SDL_SetWindowSize(g_window, w, h); // re-reads the DPR for the backing store
-        build_fonts(dpr);
     }
+    fonts_update(dpr);
     bool dark = platform_prefers_dark();
     if (dark != g_dark) apply_theme(g_dark = dark);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    text_input_new_frame();
     // A browser's virtual time (headless tests) can give a zero or negative frame time, which
     // imgui 1.86 asserts on.
     ImGuiIO& io = ImGui::GetIO();
@@ -265,6 +218,7 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(g_window);
+    text_input_sync(); // the page's hidden text box takes the keyboard while a box is edited
     // Keep drawing while something animates or is being edited.
     if (ImGui::IsAnyItemActive() || io.WantTextInput) g_frames_to_draw = std::max(g_frames_to_draw, 1);
 }
@@ -309,7 +263,8 @@ int main() {
     io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
     g_dark = platform_prefers_dark();
     apply_theme(g_dark);
-    build_fonts(platform_device_pixel_ratio());
+    text_input_init();
+    fonts_update(platform_device_pixel_ratio());
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

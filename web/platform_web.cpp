@@ -3,6 +3,7 @@
 // is handled; the JS half is shell/broadsheet.js.
 #include "alloc_fault.hpp"
 #include "app.hpp"
+#include "ime.hpp"
 
 #include <SDL.h>
 #include <emscripten.h>
@@ -141,7 +142,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_clear_all() {
 extern "C" EMSCRIPTEN_KEEPALIVE void bs_paste(const char* text) {
     App& a = app();
     if (ImGui::GetIO().WantTextInput) {
-        ImGui::GetIO().AddInputCharactersUTF8(text);
+        text_input_paste(text);
     } else {
         a.paste.text = text;
         a.paste.open_requested = true;
