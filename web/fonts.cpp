@@ -165,6 +165,17 @@ void build(float dpr, size_t cjk_chars, int width) {
     io.Fonts->Build();
 }
 
+// Texels the atlas' glyphs take, with one of padding: the CJK ones, or all the others.
+double glyph_area(bool cjk) {
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    double area = 0;
+    for (const ImFont* font : atlas->Fonts)
+        for (const ImFontGlyph& g : font->Glyphs)
+            if (is_cjk(g.Codepoint) == cjk)
+                area += ((g.U1 - g.U0) * atlas->TexWidth + 1) * ((g.V1 - g.V0) * atlas->TexHeight + 1);
+    return area;
+}
+
 } // namespace
 
 void fonts_collect(const App& a) {
@@ -205,12 +216,13 @@ float fonts_built_dpr() { return g_built_dpr; }
 bool fonts_update(float dpr) {
     if (dpr == g_built_dpr && !g_rebuild_due) return false;
     // Each CJK character is baked once per face at about its size x DPR squared (plus padding).
-    // A first guess of how many fit: packing fills ~85% of the texture, the ~1,800 Latin, Greek
-    // and Cyrillic characters take about a third of a CJK one each.
+    // A first guess of how many fit: rect packing fills ~85% of the texture, less what the other
+    // glyphs took in the last build (scaled to this DPR).
     const int max_tex = max_texture_size();
     double per_char = 0;
     for (double px : {15.0, 15.0, 17.0, 17.0, 26.0}) per_char += (px * dpr + 2) * (px * dpr + 2);
-    double room = 0.85 * max_tex * max_tex - 1800 * 0.35 * per_char;
+    double others = g_built_dpr > 0 ? glyph_area(false) * (dpr / g_built_dpr) * (dpr / g_built_dpr) : 0;
+    double room = 0.85 * max_tex * max_tex - others;
     size_t n = std::min(g_cjk.wanted, size_t(std::max(0.0, room / per_char)));
     int width = 0;
     build(dpr, n, width);
@@ -259,11 +271,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_set_cjk_font(void* data, size_t size) {
     if (g_cjk.data) std::free(g_cjk.data);
     g_cjk.data = data;
     g_cjk.size = size;
+    // Characters already waiting are baked at once (the frame loop asks fonts_rebuild_due); with
+    // none, nothing changes on screen, so no frame is drawn (an idle page stays idle).
     if (g_cjk.wanted) {
         g_cjk.new_chars = true;
-        g_cjk.new_since = emscripten_get_now() - 250; // characters already wait: no need to wait more
+        g_cjk.new_since = emscripten_get_now() - 250;
     }
-    request_redraw();
 }
 
 // The test hook's state().fonts; valid until the next call.

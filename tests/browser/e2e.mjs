@@ -849,6 +849,37 @@ test('a Chinese article draws with CJK glyphs baked from the fetched font, not r
   await context.close();
 });
 
+test('at devicePixelRatio 3 the font atlas stays within 4096x4096: of more CJK characters than fit, the most frequent are baked', async ({ browser, baseUrl }) => {
+  const { page, context, consoleErrors } = await openPage(browser, baseUrl, { dpr: 3, width: 1000, height: 700 });
+  await waitFor(page, () => window.broadsheet.state().fonts.cjkLoaded);
+  // 5,000 ideographs once each, and 龍 (outside them) forty times.
+  const paras = [];
+  for (let i = 0; i < 5000; i += 100) paras.push(Array.from({ length: 100 }, (_, j) => String.fromCharCode(0x4e00 + i + j)).join(''));
+  await page.evaluate((files) => window.broadsheet.importFiles(files), [
+    { name: 'many.txt', text: 'Many characters\n\n' + paras.join('\n\n') + '\n' },
+    { name: 'dragon.txt', text: 'Dragon\n\n' + '龍'.repeat(40) + '\n' },
+    { name: 'dragon.txt', text: 'Dragon\n\n' + '\ufffd'.repeat(40) + '\n' },
+  ]);
+  await waitFor(page, () => window.broadsheet.state().fonts.cjkGlyphs > 0, null, 30000);
+  const s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.fonts.cjkWanted, 5001, 'distinct CJK characters');
+  assert(s.fonts.cjkGlyphs > 100 && s.fonts.cjkGlyphs < 5001, `some, not all, are baked (${s.fonts.cjkGlyphs})`);
+  assert(s.fonts.atlas[0] <= 4096 && s.fonts.atlas[1] <= 4096, `the atlas fits 4096x4096 (${s.fonts.atlas})`);
+  // 龍 is among them: its article draws unlike its U+FFFD twin.
+  const clip = { x: 450, y: 80, width: 520, height: 160 };
+  const shots = [];
+  for (const a of s.articles.slice(1)) {
+    await page.evaluate((id) => window.broadsheet.open(id), a.id);
+    await page.mouse.move(5 + shots.length, 690);
+    await page.waitForTimeout(400);
+    shots.push(await page.screenshot({ clip, path: path.join(outDir, `cjk-dpr3-${shots.length}.png`) }));
+  }
+  const d = await pixelDiff(browser, shots[0], shots[1]);
+  assert(d > 0.005, `the most frequent character is drawn (${(d * 100).toFixed(2)}% of pixels differ)`);
+  eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join(' | ')}`);
+  await context.close();
+});
+
 test('the single-file build opens from file:// and imports the seed', async ({ browser }) => {
   const file = path.join(distDir, 'broadsheet.html');
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: build with ./build-wasm.sh --single-file`);
