@@ -54,6 +54,7 @@ struct SearchPanelState {
     bool focus_box = false;              // put the keyboard in the query box next frame
     int focus_wait = 0;                  // frames left to hold typed characters for the box
     bool slash_pending = false;          // the '/' that asked for the box is still to be swallowed
+    bool box_was_active = false;         // the box had the keyboard in the last frame
     std::vector<unsigned short> carried; // characters typed before the box took the keyboard
     bool stale = false;                  // the library changed since the results were made
 };

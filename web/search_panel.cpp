@@ -6,6 +6,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
 #include <string_view>
 
 namespace {
@@ -105,6 +107,8 @@ void draw_history(App& app) {
 
 } // namespace
 
+constexpr int kFocusWaitFrames = 24, kFocusRetryFrames = 6;
+
 void draw_search_panel(App& app) {
     auto& st = app.search;
     const ImGuiIO& io = ImGui::GetIO();
@@ -115,10 +119,13 @@ void draw_search_panel(App& app) {
         st.focus_box = true;
         st.slash_pending = slash;
     }
-    if (st.focus_box) {
+    // The request is asked again every few frames while the box has not taken the keyboard: under
+    // a heavy load a request was seen to go unanswered (imgui resolves it a frame or two later, and
+    // events in between can drop it).
+    if (st.focus_box || (st.focus_wait > 0 && st.focus_wait % kFocusRetryFrames == 0 && !st.box_was_active)) {
         ImGui::SetKeyboardFocusHere();
+        if (st.focus_box) st.focus_wait = kFocusWaitFrames;
         st.focus_box = false;
-        st.focus_wait = 8;
     }
     // imgui gives the box the keyboard a frame or two after the request; letters typed before then
     // would reach no widget and be lost. They are held, without the '/' itself (whose character may
@@ -135,15 +142,20 @@ void draw_search_panel(App& app) {
         for (unsigned short c : st.carried) wio.InputQueueCharacters.push_back(c);
         request_redraw(); // frames until the box has the keyboard
     }
+    const size_t length_before = std::strlen(st.query);
     ImGui::SetNextItemWidth(-FLT_MIN);
     bool entered = ImGui::InputTextWithHint("##search-query", "Search the articles  ( / or Ctrl+K )", st.query,
                                             sizeof st.query, ImGuiInputTextFlags_EnterReturnsTrue);
     bool box_active = ImGui::IsItemActive();
-    if (st.focus_wait > 0 && (box_active || --st.focus_wait == 0)) {
+    // The frame the box takes the keyboard, imgui 1.86 may ignore the letters queued for it (an
+    // activation by keyboard navigation): then they are handed over again in the next frame.
+    bool taken = box_active && (st.carried.empty() || std::strlen(st.query) > length_before);
+    if (st.focus_wait > 0 && (taken || --st.focus_wait == 0)) {
         st.focus_wait = 0; // the box has read the held letters (or never took the keyboard)
         st.carried.clear();
         st.slash_pending = false;
     }
+    st.box_was_active = box_active;
     if (box_active && key_pressed(ImGuiKey_Escape)) {
         st.query[0] = '\0';
     }
