@@ -367,6 +367,12 @@
     exportWorkspace: function () { _bs_export_workspace(); },
     // Removes every article, as the confirmed "Clear all" does.
     clearAll: function () { _bs_clear_all(); announce(); },
+    // For tests of running out of memory (web/alloc_fault.cpp): allocation n (0: the first) of the
+    // next imported file finds the heap full, with the app's memory reserve in hand or (spent:
+    // true) already used up; allocationFailureStruck() then says whether it did (false: that
+    // import needed fewer allocations).
+    failAllocationInNextImport: function (n, opts) { _bs_fail_allocation_in_next_import(n, opts && opts.spent ? 1 : 0); },
+    allocationFailureStruck: function () { return _bs_allocation_failure_struck() === 1; },
     // Resolves once every change so far is written to the browser's storage.
     saved: function () { return broadsheetStorage.flush(); },
   };

@@ -1,5 +1,12 @@
-// Allocation failure on demand, for tests of running out of memory (alloc_fault.cpp).
+// Running out of memory (alloc_fault.cpp): a reserve that keeps unwinding safe, and allocation
+// failure on demand for tests.
 #pragma once
+
+// True once an allocation found the heap full and the reserve was spent to let it through: the
+// import boundary (App::import_file) then fails the file and calls memory_recovered().
+bool memory_low();
+// Takes the reserve back (after the failed import's memory is freed); false if it does not fit.
+bool memory_recovered();
 
 // Around one file's import (platform_web.cpp): arms the failure a test asked for, if any, so it
 // strikes inside that import and nowhere else; disarm() returns whether it struck.

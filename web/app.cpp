@@ -1,5 +1,7 @@
 #include "app.hpp"
 
+#include "alloc_fault.hpp"
+
 #include "broadsheet/article_json.hpp"
 
 #include <nlohmann/json.hpp>
@@ -66,6 +68,7 @@ void App::import_file(const std::string& name, std::string_view bytes) {
         begin_batch(status);
         out.file = name;
         broadsheet::ImportResult r = broadsheet::import_file(name, bytes); // catches its own bad_alloc
+        if (memory_low()) throw std::bad_alloc(); // it went through on the reserve (alloc_fault.cpp)
         out.warnings = std::move(r.warnings);
         out.error = std::move(r.error);
         found = r.articles.size();
@@ -79,6 +82,7 @@ void App::import_file(const std::string& name, std::string_view bytes) {
                                       : "out of memory after " + std::to_string(out.articles) + " of " +
                                             std::to_string(found) + " articles: those were added, the rest did not fit";
     }
+    if (memory_low()) memory_recovered(); // this file's memory is freed: take the reserve back
     try {
         if (out.file.empty()) out.file = name;
         status.last_import.push_back(std::move(out));
@@ -101,6 +105,7 @@ broadsheet::ArticleId App::add_imported(broadsheet::Article&& a) {
         doc_article[doc] = id;
         article_doc[id] = doc;
         corpus_added(id);
+        if (memory_low()) throw std::bad_alloc(); // it went through on the reserve: undone below
         platform_store_put(id, saved); // last: once stored, a reload brings it back
     } catch (const std::bad_alloc&) {
         // The index may hold part of the article: it is made again from the corpus, which does not.

@@ -16,38 +16,77 @@ namespace {
 constexpr std::string_view kKinds[] = {"body", "heading", "list", "quote", "code"};
 } // namespace
 
+// Written out directly rather than built as a json value and dumped: nlohmann's destructor of an
+// array or object allocates (it unnests with a heap stack), so running out of memory while such a
+// value was being built ended the program (std::terminate) instead of failing the import. Members
+// in the order nlohmann's std::map gives them (the format written before).
+namespace {
+void put_string(std::string& out, std::string_view s) {
+    out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+void put_key(std::string& out, std::string_view key) {
+    out += out.back() == '{' ? "\"" : ",\"";
+    out += key;
+    out += "\":";
+}
+} // namespace
+
 std::string article_to_json(const Article& a) {
-    json paragraphs = json::array();
-    for (const auto& p : a.paragraphs) paragraphs.push_back({p.begin, p.end});
-    json removed = json::array();
-    for (const auto& r : a.removed) removed.push_back({r.text, r.reason});
-    json metadata = json::array();
-    for (const auto& m : a.metadata) metadata.push_back({m.key, m.value});
-    json styles = json::array(); // [kind, level] per paragraph; left out when all are body text
-    bool styled = false;
-    if (a.styles.size() == a.paragraphs.size())
-        for (const auto& st : a.styles) {
-            styles.push_back({kKinds[size_t(st.kind) < std::size(kKinds) ? size_t(st.kind) : 0], st.level});
-            styled |= st.kind != ParagraphKind::Body || st.level != 0;
+    std::string out;
+    out.reserve(a.text.size() + 256);
+    out += '{';
+    auto field = [&](std::string_view key, std::string_view value) {
+        put_key(out, key);
+        put_string(out, value);
+    };
+    auto pairs = [&](std::string_view key, const auto& items, auto first, auto second) {
+        put_key(out, key);
+        out += '[';
+        for (const auto& item : items) {
+            if (out.back() != '[') out += ',';
+            out += '[';
+            first(item);
+            out += ',';
+            second(item);
+            out += ']';
         }
-    json j = {{"v", kArticleJsonVersion},
-              {"file", a.file},
-              {"id", a.id},
-              {"title", a.title},
-              {"standfirst", a.standfirst},
-              {"byline", a.byline},
-              {"date", a.date},
-              {"source", a.source},
-              {"url", a.url},
-              {"language", a.language},
-              {"text", a.text},
-              {"paragraphs", paragraphs},
-              {"removed", removed},
-              {"encoding", a.encoding},
-              {"metadata", metadata},
-              {"truncated", a.truncated}};
-    if (styled) j["styles"] = std::move(styles);
-    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+        out += ']';
+    };
+    put_key(out, "byline");
+    out += '[';
+    for (const auto& name : a.byline) {
+        if (out.back() != '[') out += ',';
+        put_string(out, name);
+    }
+    out += ']';
+    field("date", a.date);
+    field("encoding", a.encoding);
+    field("file", a.file);
+    field("id", a.id);
+    field("language", a.language);
+    pairs("metadata", a.metadata, [&](const auto& m) { put_string(out, m.key); }, [&](const auto& m) { put_string(out, m.value); });
+    pairs("paragraphs", a.paragraphs, [&](const auto& p) { out += std::to_string(p.begin); },
+          [&](const auto& p) { out += std::to_string(p.end); });
+    pairs("removed", a.removed, [&](const auto& r) { put_string(out, r.text); }, [&](const auto& r) { put_string(out, r.reason); });
+    field("source", a.source);
+    field("standfirst", a.standfirst);
+    // Styles: [kind, level] per paragraph, left out when all are body text.
+    bool styled = a.styles.size() == a.paragraphs.size() &&
+                  std::any_of(a.styles.begin(), a.styles.end(),
+                              [](const auto& st) { return st.kind != ParagraphKind::Body || st.level != 0; });
+    if (styled)
+        pairs("styles", a.styles,
+              [&](const auto& st) { put_string(out, kKinds[size_t(st.kind) < std::size(kKinds) ? size_t(st.kind) : 0]); },
+              [&](const auto& st) { out += std::to_string(st.level); });
+    field("text", a.text);
+    field("title", a.title);
+    put_key(out, "truncated");
+    out += a.truncated ? "true" : "false";
+    field("url", a.url);
+    put_key(out, "v");
+    out += std::to_string(kArticleJsonVersion);
+    out += '}';
+    return out;
 }
 
 bool article_from_json(std::string_view text, Article& out, std::string& error) {

@@ -645,6 +645,70 @@ test('the hostile-input files (the CLI suite\'s small profile) picked with the s
   fs.rmSync(work, { recursive: true, force: true });
 });
 
+test('an import that runs out of memory at any allocation fails that file with a message; the library stays whole', async ({ browser, baseUrl }) => {
+  const { page, context, requests } = await openPage(browser, baseUrl);
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.evaluate(([name, text]) => window.broadsheet.importFiles([{ name, text }]), [SEED, seedBytes().toString('utf8')]);
+  // Every allocation of an import is made to fail in turn (as a full wasm heap fails it), for a
+  // plain-text article, a saved page and a JSON Lines file of three records.
+  const kinds = [
+    (n) => ({ name: `extra-${n}.txt`, text: `Extra article ${n}\n\nThe word zq${n}x appears here, in paragraph one.\n\nA second paragraph.\n` }),
+    (n) => ({ name: `page-${n}.html`, text: `<html><head><title>Page ${n}</title><meta name="author" content="Jane Roe"></head><body><nav><a href="/">Home</a></nav><article><h1>Page ${n}</h1><p>The word zq${n}x is in this saved page, with enough words to be its body text.</p><p>Another paragraph of the article follows here.</p></article></body></html>` }),
+    (n) => ({ name: `dump-${n}.jsonl`, text: [1, 2, 3].map((k) => JSON.stringify({ title: `Record ${k}`, text: `Record ${k} holds the word zq${n}x.` })).join('\n') }),
+  ];
+  // First with the app's memory reserve in hand (web/alloc_fault.cpp: the allocation goes through on
+  // it, the import boundary fails the file), then with the reserve spent (std::bad_alloc thrown at
+  // that allocation and caught at the boundary). The JSON Lines file is left out of the second:
+  // nlohmann::json's destructor allocates, and an exception that starts there ends the program,
+  // which is what the reserve is for.
+  const sweeps = [[false, kinds], [true, kinds.slice(0, 2)]];
+  let count = 1, struck = 0, failed = 0, partial = 0;
+  for (const [spent, files] of sweeps) for (let kind = 0; kind < files.length; kind++) {
+    // Every allocation of the first 150, then one in every n/40 (a saved page makes ~1,500).
+    for (let n = 0; ; n += n < 150 ? 1 : Math.ceil(n / 40)) {
+      const file = files[kind](`${kind}-${n}${spent ? 's' : ''}`);
+      const r = await page.evaluate(async ([n, file, spent]) => {
+        window.broadsheet.failAllocationInNextImport(n, { spent });
+        await window.broadsheet.importFiles([file]);
+        const struck = window.broadsheet.allocationFailureStruck();
+        const s = window.broadsheet.state();
+        const word = file.text.match(/zq\S+x/)[0];
+        window.broadsheet.search(word);
+        const hits = window.broadsheet.state().search.results.length;
+        window.broadsheet.search('"instant messengers"');
+        const seed = window.broadsheet.state().search.results.map((x) => x.title);
+        return { struck, count: s.articles.length, last: s.lastImport[s.lastImport.length - 1], hits, seed };
+      }, [n, file, spent]);
+      const where = `${file.name}, allocation ${n}${spent ? ' (reserve spent)' : ''}`;
+      if (!r.last) throw new Error(`${where}: no outcome (${JSON.stringify(r)})`);
+      eq(r.last.file, file.name, `${where}: the outcome names the file`);
+      eq(r.count - count, r.last.articles, `${where}: the library grew by the articles reported`);
+      eq(r.hits, r.last.articles, `${where}: exactly the added articles are found`);
+      eq(JSON.stringify(r.seed), JSON.stringify([SEED_TITLE]), `${where}: the seed is still found`);
+      if (r.last.error) assert(/out of memory/.test(r.last.error), `${where}: the message says why (${r.last.error})`);
+      count = r.count;
+      if (!r.struck) { // this import needed fewer allocations: every one has been made to fail
+        assert(!r.last.error && r.last.articles >= 1, `${where}: an import with no failure adds the file`);
+        break;
+      }
+      struck++;
+      if (r.last.error) failed++;
+      if (r.last.error && r.last.articles > 0) partial++;
+    }
+  }
+  console.log(`     ${struck} failed allocations: ${failed} imports refused with a message (${partial} after some records were added)`);
+  assert(struck > 100 && failed > 50, 'the sweep reached every stage of an import');
+  eq(pageErrors.length, 0, `uncaught errors in the page (${pageErrors.slice(0, 2).join('; ')})`);
+  eq(requests.length, 0, `network requests (${requests.join(', ')})`);
+  // Nothing was lost on the way: a reload brings back what the library holds.
+  await page.evaluate(() => window.broadsheet.saved());
+  await page.reload();
+  await page.evaluate(() => window.broadsheet.ready);
+  await page.waitForFunction((n) => window.broadsheet.state().articles.length === n, count, { timeout: 30000 });
+  await context.close();
+});
+
 test('the workspace exports as one JSON file that brings every article back, styles and all', async ({ browser, baseUrl }) => {
   const { context, page, requests } = await openPage(browser, baseUrl);
   const md = '---\ntitle: Harbour wall holds\nauthor: Ann Weir\ndate: 2024-03-05\n---\n\nThe wall held.\n\n## What next\n\n- raise it\n- fix the gates\n';
