@@ -51,6 +51,21 @@ bool is_alpha(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// Writes `html` without the byte ranges `cuts` (in order, not overlapping) to `out`; false (and
+// `out` untouched) when there are none.
+bool without(std::string_view html, const std::vector<std::pair<size_t, size_t>>& cuts, std::string& out) {
+    if (cuts.empty()) return false;
+    out.clear();
+    out.reserve(html.size());
+    size_t from = 0;
+    for (auto [begin, end] : cuts) {
+        out.append(html.substr(from, begin - from));
+        from = end;
+    }
+    out.append(html.substr(from));
+    return true;
+}
+
 // libxml2's HTML parser checks each attribute of a start tag against all the earlier ones and
 // appends it to the end of a list, so one tag with n attributes costs n^2 (50,000 attributes take
 // half a minute). No real element has more than a few dozen. When a start tag has more than
@@ -115,16 +130,7 @@ bool drop_excess_attributes(std::string_view html, std::string& out) {
             i = skip_past(i, name == "script" ? "</script" : "</style");
         // (end tags of raw text in other letter cases are rare enough not to matter here)
     }
-    if (cuts.empty()) return false;
-    out.clear();
-    out.reserve(n);
-    size_t from = 0;
-    for (auto [begin, end] : cuts) {
-        out.append(html.substr(from, begin - from));
-        from = end;
-    }
-    out.append(html.substr(from));
-    return true;
+    return without(html, cuts, out);
 }
 
 // The bodies of <script> and <style> elements are a third of a news page's bytes and more of
@@ -251,16 +257,7 @@ bool drop_raw_text(std::string_view html, std::string& out) {
             i = end;
         }
     }
-    if (cuts.empty()) return false;
-    out.clear();
-    out.reserve(html.size());
-    size_t from = 0;
-    for (auto [begin, end] : cuts) {
-        out.append(html.substr(from, begin - from));
-        from = end;
-    }
-    out.append(html.substr(from));
-    return true;
+    return without(html, cuts, out);
 }
 
 } // namespace
