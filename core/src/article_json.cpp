@@ -96,7 +96,9 @@ bool article_from_json(std::string_view text, Article& out, std::string& error) 
         return false;
     }
     try {
-        if (j.value("v", 0) != kArticleJsonVersion) {
+        // Compared as JSON, not read as an int: a version written as 1e63 must not be converted.
+        auto version = j.find("v");
+        if (version == j.end() || *version != json(kArticleJsonVersion)) {
             error = "saved by an incompatible version (format " + j.value("v", json()).dump() + ")";
             return false;
         }

@@ -38,6 +38,10 @@ TEST_CASE("damaged or foreign saved articles are refused with a reason") {
         {"", "not a saved article"},
         {"[1,2]", "not a saved article"},
         {R"({"v": 99, "title": "x"})", "incompatible version"},
+        // fuzz find: a version far outside int was converted to one (undefined behaviour)
+        {R"({"v": 1444444444444444444444444444444444444444444444444444444444444444, "title": "x"})",
+         "incompatible version"},
+        {R"({"v": "1", "title": "x"})", "incompatible version"},
         {R"({"v": 1, "title": "x"})", "damaged"},
         {R"({"v": 1, "file": "f", "title": "x", "text": "abc", "paragraphs": [[0, 10]]})", "outside"},
         {R"({"v": 1, "file": "f", "title": "x", "text": "abc", "paragraphs": [[2, 1]]})", "outside"},
