@@ -10,7 +10,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bs = broadsheet::search;
@@ -30,18 +32,33 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // The chain: terms are UTF-8, ranges inside the text, positions never go back (but see Joined).
     static bs::Analyzer* analyzer = new bs::Analyzer;
     uint32_t last_position = 0;
+    std::vector<std::pair<uint32_t, uint32_t>> words; // (byte, position) since the last Joined token
+    std::optional<uint32_t> joined_position;          // of the last Joined token, until the next word
     std::vector<std::string> terms;
     analyzer->analyze(text, [&](const bs::Token& t) {
         fuzz::check_range("token", t.range, text);
         fuzz::check_utf8("term", t.term);
         fuzz::check_utf8("surface", t.surface);
         FUZZ_CHECK(!t.term.empty());
-        // A Joined token ("email" beside "e", "mail") takes its first part's position, after them.
+        // A Joined token ("email" beside "e", "mail") comes after its parts with its first part's
+        // position: after every word ahead of its group, at or before its parts, before the word
+        // after it. Its parts may all be stopwords ("A-I"), which leave no token of their own.
         if (t.kind == bs::TokenKind::Joined) {
-            FUZZ_CHECK_MSG(t.position <= last_position, "a joined token after its parts' positions");
+            for (auto [byte, position] : words) {
+                if (byte < t.range.begin)
+                    FUZZ_CHECK_MSG(position < t.position, "a joined token not after the words ahead of its group");
+                else
+                    FUZZ_CHECK_MSG(position >= t.position, "a joined token after its parts' positions");
+            }
+            words.clear();
+            joined_position = t.position;
         } else {
             FUZZ_CHECK_MSG(t.position >= last_position, "token positions go back");
+            if (joined_position)
+                FUZZ_CHECK_MSG(t.position > *joined_position, "a joined token not before the word after it");
+            joined_position.reset();
             last_position = t.position;
+            words.emplace_back(t.range.begin, t.position);
         }
         if (terms.size() < 8) terms.emplace_back(t.term);
     });

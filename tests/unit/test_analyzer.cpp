@@ -161,6 +161,21 @@ TEST_CASE("stopwords keep their positions so phrases line up") {
     CHECK(t[1].position == 3);
 }
 
+TEST_CASE("a hyphen group of stopwords keeps its joined word, at its first part's position") {
+    // "A-I": both parts are stopwords, so the joined "ai" is the only token the group gives;
+    // it sits where its first part was, after the word before and before the word after.
+    Analyzer a;
+    auto t = a.tokens("storm A-I model");
+    REQUIRE(t.size() == 3);
+    CHECK(t[0].term == "storm");
+    CHECK(t[0].position == 0);
+    CHECK(t[1].term == "ai");
+    CHECK(t[1].kind == TokenKind::Joined);
+    CHECK(t[1].position == 1);
+    CHECK(t[2].term == "model");
+    CHECK(t[2].position == 3);
+}
+
 TEST_CASE("token byte ranges point at the original text, including accents and soft hyphens") {
     Analyzer a;
     std::string text = "Les cafe\xCC\x81s d\xE2\x80\x99" "Orsay hyphen\xC2\xAD" "ated";
