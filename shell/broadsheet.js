@@ -372,6 +372,8 @@
     // true) already used up; allocationFailureStruck() then says whether it did (false: that
     // import needed fewer allocations).
     failAllocationInNextImport: function (n, opts) { _bs_fail_allocation_in_next_import(n, opts && opts.spent ? 1 : 0); },
+    // The same for the next search the app runs (search() or typing in the box).
+    failAllocationInNextSearch: function (n, opts) { _bs_fail_allocation_in_next_search(n, opts && opts.spent ? 1 : 0); },
     allocationFailureStruck: function () { return _bs_allocation_failure_struck() === 1; },
     // Resolves once every change so far is written to the browser's storage.
     saved: function () { return broadsheetStorage.flush(); },

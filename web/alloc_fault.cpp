@@ -25,7 +25,8 @@ constexpr std::size_t kReserveBytes = 16u << 20;
 void* g_reserve = std::malloc(kReserveBytes);
 bool g_low = false;
 
-long g_requested = -1;       // the test's N for the next import; -1: none
+long g_requested = -1;       // the test's N for the next operation at g_requested_site; -1: none
+AllocFaultSite g_requested_site = AllocFaultSite::import;
 bool g_requested_spent = false; // ... with the reserve already spent
 long g_countdown = -1;       // allocations to let through before one fails; -1: none fails
 bool g_spent = false;        // the failure armed finds the reserve spent
@@ -61,11 +62,12 @@ bool memory_recovered() {
     return !g_low;
 }
 
-void alloc_fault_arm_for_import() {
+void alloc_fault_arm(AllocFaultSite site) {
+    if (g_requested < 0 || site != g_requested_site) return; // struck stays as the last armed one left it
+    g_struck = false;
     g_countdown = g_requested;
     g_spent = g_requested_spent;
     g_requested = -1;
-    g_struck = false;
 }
 
 bool alloc_fault_disarm() {
@@ -78,9 +80,17 @@ bool alloc_fault_disarm() {
 // negative n cancels.
 extern "C" EMSCRIPTEN_KEEPALIVE void bs_fail_allocation_in_next_import(long n, int spent) {
     g_requested = n < 0 ? -1 : n;
+    g_requested_site = AllocFaultSite::import;
     g_requested_spent = spent != 0;
 }
 
-// Whether the failure asked for struck during the last import (1) or the import needed fewer
+// The same for the next search the app runs (failAllocationInNextSearch).
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_fail_allocation_in_next_search(long n, int spent) {
+    g_requested = n < 0 ? -1 : n;
+    g_requested_site = AllocFaultSite::search;
+    g_requested_spent = spent != 0;
+}
+
+// Whether the failure asked for struck during the last import or search (1), or it needed fewer
 // allocations (0).
 extern "C" EMSCRIPTEN_KEEPALIVE int bs_allocation_failure_struck() { return g_struck ? 1 : 0; }

@@ -8,7 +8,10 @@ bool memory_low();
 // Takes the reserve back (after the failed import's memory is freed); false if it does not fit.
 bool memory_recovered();
 
-// Around one file's import (platform_web.cpp): arms the failure a test asked for, if any, so it
-// strikes inside that import and nowhere else; disarm() returns whether it struck.
-void alloc_fault_arm_for_import();
+// Where a test can ask for an allocation to fail: one file's import (platform_web.cpp), or one
+// search (App::run_search).
+enum class AllocFaultSite { import, search };
+// Around one such operation: arms the failure a test asked for at that site, if any, so it strikes
+// inside that operation and nowhere else; disarm() returns whether it struck.
+void alloc_fault_arm(AllocFaultSite site);
 bool alloc_fault_disarm();

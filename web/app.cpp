@@ -165,22 +165,36 @@ bool App::open_article(broadsheet::ArticleId id) {
 void App::run_search() {
     namespace bs = broadsheet::search;
     auto& st = search;
-    st.ran = st.query;
     st.stale = false;
-    st.rows.clear();
     st.selected = -1;
+    st.out_of_memory = false;
+    st.rows.clear();
     st.result = {};
-    if (text_is_blank(st.ran)) return;
-    bs::SearchOptions options;
-    options.limit = kSearchLimit;
-    options.parse.as_you_type = true;
-    st.result = bs::search(index, st.ran, options);
-    for (const auto& hit : st.result.hits) {
-        broadsheet::ArticleId id = hit.doc < doc_article.size() ? doc_article[hit.doc] : 0;
-        const broadsheet::Article* a = corpus.find(id);
-        if (!a) continue;
-        st.rows.push_back({id, hit.score, bs::make_snippet(*a, st.result.matched, index.analyzer())});
+    alloc_fault_arm(AllocFaultSite::search);
+    try {
+        st.ran = st.query;
+        if (!text_is_blank(st.ran)) {
+            bs::SearchOptions options;
+            options.limit = kSearchLimit;
+            options.parse.as_you_type = true;
+            st.result = bs::search(index, st.ran, options);
+            for (const auto& hit : st.result.hits) {
+                broadsheet::ArticleId id = hit.doc < doc_article.size() ? doc_article[hit.doc] : 0;
+                const broadsheet::Article* a = corpus.find(id);
+                if (!a) continue;
+                st.rows.push_back({id, hit.score, bs::make_snippet(*a, st.result.matched, index.analyzer())});
+            }
+        }
+        if (memory_low()) throw std::bad_alloc(); // it went through on the reserve (alloc_fault.cpp)
+    } catch (const std::bad_alloc&) {
+        // Nothing else changed: the results go (freeing what they held) and the panel says why.
+        st.rows.clear();
+        st.rows.shrink_to_fit();
+        st.result = {};
+        st.out_of_memory = true;
     }
+    alloc_fault_disarm();
+    if (memory_low()) memory_recovered();
 }
 
 void App::open_result(size_t row) {
@@ -376,6 +390,7 @@ nlohmann::json search_json(const App& app) {
     json messages = json::array();
     for (const auto& m : search.result.messages) messages.push_back({{"position", m.position}, {"text", m.text}});
     return {{"query", search.ran}, {"results", results}, {"messages", messages}, {"relaxed", search.result.relaxed},
+            {"outOfMemory", search.out_of_memory},
             {"history", search.history}, {"selected", search.selected}};
 }
 } // namespace

@@ -57,6 +57,7 @@ struct SearchPanelState {
     bool box_was_active = false;         // the box had the keyboard in the last frame
     std::vector<unsigned short> carried; // characters typed before the box took the keyboard
     bool stale = false;                  // the library changed since the results were made
+    bool out_of_memory = false;          // the last search did not fit in the tab's memory
 };
 
 struct ReaderPanelState {

@@ -19,7 +19,7 @@ extern SDL_Window* g_window; // main.cpp
 // SDL2 never emits SDL_DROPFILE under emscripten (emscripten #6839), so dropped and picked files
 // come in here from JS. Takes ownership of `data` (allocated with malloc by JS).
 extern "C" EMSCRIPTEN_KEEPALIVE void bs_import_file(const char* name, uint8_t* data, size_t size) {
-    alloc_fault_arm_for_import();
+    alloc_fault_arm(AllocFaultSite::import);
     try { // an exception must not cross into JS: it would end the batch and leave `data` behind
         app().import_file(name, std::string_view(reinterpret_cast<const char*>(data), size));
     } catch (const std::bad_alloc&) { // copying the name, before import_file could record it

@@ -41,6 +41,12 @@ void draw_marked_text(std::string_view text, const std::vector<broadsheet::ByteR
 
 void draw_results(App& app) {
     auto& st = app.search;
+    if (st.out_of_memory) { // a fixed text: nothing may be allocated to say it
+        ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.3f, 1),
+                           "Out of memory: this search did not fit in the tab's memory. The library is as it "
+                           "was; try a narrower query, or remove articles.");
+        return;
+    }
     const auto& msgs = st.result.messages;
     for (const auto& m : msgs) ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.3f, 1), "At %u: %s", m.position + 1, m.text.c_str());
     if (st.rows.empty()) {

@@ -645,7 +645,7 @@ test('the hostile-input files (the CLI suite\'s small profile) picked with the s
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-test('an import that runs out of memory at any allocation fails that file with a message; the library stays whole', async ({ browser, baseUrl }) => {
+test('an import or a search that runs out of memory at any allocation fails with a message; the library stays whole', async ({ browser, baseUrl }) => {
   const { page, context, requests } = await openPage(browser, baseUrl);
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -699,6 +699,35 @@ test('an import that runs out of memory at any allocation fails that file with a
   }
   console.log(`     ${struck} failed allocations: ${failed} imports refused with a message (${partial} after some records were added)`);
   assert(struck > 100 && failed > 50, 'the sweep reached every stage of an import');
+  // A search that runs out of memory (any allocation, reserve in hand or spent) shows no results
+  // and says why; the next search finds what it found before.
+  const q = '"instant messengers" OR zq* OR messeng~1';
+  const baseline = await page.evaluate((q) => { window.broadsheet.search(q); return window.broadsheet.state().search; }, q);
+  assert(baseline.results.length > 1 && !baseline.outOfMemory, `the search finds articles (${baseline.results.length})`);
+  let searchFailures = 0;
+  for (const spent of [false, true]) {
+    for (let n = 0; ; n += n < 100 ? 1 : Math.ceil(n / 20)) {
+      const r = await page.evaluate(([q, n, spent]) => {
+        window.broadsheet.failAllocationInNextSearch(n, { spent });
+        window.broadsheet.search(q);
+        const struck = window.broadsheet.allocationFailureStruck();
+        const failed = window.broadsheet.state().search;
+        window.broadsheet.search(q);
+        return { struck, failed, again: window.broadsheet.state().search };
+      }, [q, n, spent]);
+      const where = `search, allocation ${n}${spent ? ' (reserve spent)' : ''}`;
+      eq(JSON.stringify(r.again.results), JSON.stringify(baseline.results), `${where}: the next search finds the same`);
+      if (!r.struck) {
+        eq(JSON.stringify(r.failed.results), JSON.stringify(baseline.results), `${where}: a search with no failure is whole`);
+        break;
+      }
+      searchFailures++;
+      assert(r.failed.outOfMemory, `${where}: the search says it ran out of memory`);
+      eq(r.failed.results.length, 0, `${where}: no results from a failed search`);
+    }
+  }
+  console.log(`     ${searchFailures} failed allocations in searches, each reported`);
+  assert(searchFailures > 50, 'the sweep reached every stage of a search');
   eq(pageErrors.length, 0, `uncaught errors in the page (${pageErrors.slice(0, 2).join('; ')})`);
   eq(requests.length, 0, `network requests (${requests.join(', ')})`);
   // Nothing was lost on the way: a reload brings back what the library holds.
