@@ -4,9 +4,10 @@
 #   2. sanitizer build (ASan + UBSan + LeakSanitizer): the same tests again
 #   3. wasm build (em++): the web app into dist/, and the same unit tests run under node by ctest
 #   4. browser end-to-end tests: Debian's Chromium + playwright-core against dist/ on 127.0.0.1
-#   5. fuzzing: every libFuzzer target for FUZZ_SECONDS seconds (default 0: skipped, because new
-#      finds of a random search would fail unrelated changes; the sanitizer build replays every
-#      saved crash input and seed in stage 2). Run e.g. FUZZ_SECONDS=20 ./run-tests.sh to fuzz.
+#   5. fuzzing, briefly: every libFuzzer target (clang, ASan + UBSan) for FUZZ_SECONDS seconds
+#      (default 10; 0 skips), from a fixed random seed (FUZZ_SEED, default 1) so that a find can be
+#      run again; the sanitizer build of stage 2 also replays every saved crash input and seed.
+#      Longer campaigns: tests/fuzz/run.sh SECONDS (results in bench/RESULTS.md).
 # Set BROADSHEET_QUICK=1 to skip stages 2 and 5.
 # The shared samples are read from ../shared (override: BROADSHEET_SHARED=DIR).
 # Ends with one line: "N passed, N failed" over all suites; exit status 1 if anything failed.
@@ -95,9 +96,11 @@ else
 fi
 
 # 5. Fuzzing, briefly (tests/fuzz/run.sh; long runs are recorded in bench/RESULTS.md).
-if [ "$quick" != 1 ] && [ "${FUZZ_SECONDS:-0}" -gt 0 ]; then
-    deps_log "fuzzing (${FUZZ_SECONDS} s per target)"
-    BROADSHEET_SHARED="$shared" tests/fuzz/run.sh "${FUZZ_SECONDS}" 2>&1 | tee "$logs/fuzz.log"
+fuzz_seconds=${FUZZ_SECONDS:-10}
+if [ "$quick" != 1 ] && [ "$fuzz_seconds" -gt 0 ]; then
+    deps_log "fuzzing (${fuzz_seconds} s per target)"
+    BROADSHEET_SHARED="$shared" FUZZ_SEED="${FUZZ_SEED:-1}" tests/fuzz/run.sh "$fuzz_seconds" 2>&1 |
+        tee "$logs/fuzz.log"
     if grep -q "^fuzz: .* no crash" "$logs/fuzz.log"; then
         n=$(sed -nE 's/^fuzz: ([0-9]+) targets.*/\1/p' "$logs/fuzz.log" | tail -1)
         total_pass=$((total_pass + n)); summary+=("fuzz targets: $n passed, 0 failed")

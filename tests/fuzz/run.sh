@@ -17,6 +17,8 @@
 #   BROADSHEET_SHARED   the shared folder (default: ../shared beside the repository)
 #   FUZZ_JOBS           build parallelism (default 2)
 #   FUZZ_MAX_LEN        largest input libFuzzer makes, bytes (default 16384)
+#   FUZZ_SEED           libFuzzer's random seed (default: a new one each run); with the same seed,
+#                       code and corpus, a run makes the same inputs until its time runs out
 #   FUZZ_KEEP_GOING=1   fork mode: record every crash and go on fuzzing instead of stopping at the
 #                       first (for long runs); the crashes are then grouped by cause (triage.sh)
 #   FUZZ_CLEAN=1        rebuild from scratch (if a crash looks like two views of one struct: object
@@ -99,6 +101,7 @@ for t in "${targets[@]}"; do
         -print_final_stats=1 -artifact_prefix="$crashes/")
     d=$(dict_for "$t")
     [ -n "$d" ] && opts+=(-dict="$d")
+    [ -n "${FUZZ_SEED:-}" ] && opts+=(-seed="$FUZZ_SEED")
     [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && opts+=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
     find "$crashes" -type f | sort >"$build/logs/$t.before"
     echo "fuzz: $t for ${seconds}s"
