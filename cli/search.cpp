@@ -8,6 +8,7 @@
 // A document's id (the TREC docid) is the article's own id from JSON input (`id`/`_id`), else the
 // file name (with "#2", "#3"... for further articles of one file).
 #include "broadsheet/article_json.hpp"
+#include "broadsheet/corpus.hpp"
 #include "broadsheet/import.hpp"
 #include "broadsheet/index.hpp"
 #include "broadsheet/search.hpp"
@@ -101,6 +102,13 @@ void import_paths(const std::vector<std::string>& inputs, Imported& out, const f
         ++out.files_read;
         std::string file_key = path.filename().string();
         for (size_t i = 0; i < r.articles.size(); ++i) {
+            if (out.articles.size() >= broadsheet::kMaxArticles) {
+                std::cerr << name << ": error: an index holds at most " << broadsheet::kMaxArticles << " articles: "
+                          << r.articles.size() - i << " of this file's " << r.articles.size()
+                          << " were not added\n";
+                ++out.failures;
+                break;
+            }
             auto& a = r.articles[i];
             std::string key = !a.id.empty() ? a.id : i == 0 ? file_key : file_key + "#" + std::to_string(i + 1);
             out.index.add(a, key);

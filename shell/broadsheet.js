@@ -372,7 +372,10 @@
     // true) already used up; allocationFailureStruck() then says whether it did (false: that
     // import needed fewer allocations).
     failAllocationInNextImport: function (n, opts) { _bs_fail_allocation_in_next_import(n, opts && opts.spent ? 1 : 0); },
-    // The same for the next search the app runs (search() or typing in the box).
+    // For tests of the library's limit on articles (1,000,000): lowers it to n (0 puts it back).
+    setArticleLimit: function (n) { _bs_set_article_limit(n); },
+    // The same as failAllocationInNextImport for the next search the app runs (search() or typing
+    // in the box).
     failAllocationInNextSearch: function (n, opts) { _bs_fail_allocation_in_next_search(n, opts && opts.spent ? 1 : 0); },
     allocationFailureStruck: function () { return _bs_allocation_failure_struck() === 1; },
     // Resolves once every change so far is written to the browser's storage.

@@ -10,6 +10,19 @@
 
 namespace {
 constexpr size_t kSearchLimit = 200;
+
+// "1000000" -> "1,000,000".
+std::string grouped(size_t n) {
+    std::string s = std::to_string(n);
+    for (size_t i = s.size(); i > 3; i -= 3) s.insert(i - 3, 1, ',');
+    return s;
+}
+
+std::string library_full(size_t limit, size_t left, size_t found) {
+    std::string out = "the library is full: it holds at most " + grouped(limit) + (limit == 1 ? " article" : " articles") + ", so ";
+    if (left == found) return out + (found == 1 ? "this one was" : "these " + grouped(found) + " were") + " not added";
+    return out + grouped(left) + " of this file's " + grouped(found) + " were not added";
+}
 bool text_is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 } // namespace
 
@@ -73,6 +86,10 @@ void App::import_file(const std::string& name, std::string_view bytes) {
         out.error = std::move(r.error);
         found = r.articles.size();
         for (auto& a : r.articles) {
+            if (corpus.size() >= max_articles) {
+                out.error = library_full(max_articles, found - size_t(out.articles), found);
+                break;
+            }
             auto id = add_imported(std::move(a));
             ++out.articles;
             if (!first) first = id;
@@ -275,6 +292,10 @@ bool App::open_bundle() {
         }
         articles.push_back(std::move(a));
         lines.push_back(line);
+    }
+    if (corpus.size() + articles.size() > max_articles) {
+        bundle.error = library_full(max_articles, articles.size(), articles.size());
+        return false;
     }
     begin_batch(status);
     // The prebuilt index fits only an empty library (its DocIds are the bundle's line numbers)

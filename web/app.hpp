@@ -40,7 +40,9 @@ struct LibraryPanelState {
 };
 
 struct SearchPanelState {
-    char query[512] = "";
+    // Room for twice the longest query the core reads, so a long paste shows the core's message
+    // where it stops reading (broadsheet::search::kMaxQueryBytes) instead of being cut silently.
+    char query[2 * broadsheet::search::kMaxQueryBytes + 1] = "";
     std::string ran;                         // the query the results are for
     broadsheet::search::SearchResult result; // hits, messages, what matched
     struct Row {
@@ -156,6 +158,7 @@ struct Fonts {
 
 struct App {
     broadsheet::Corpus corpus;
+    size_t max_articles = broadsheet::kMaxArticles;     // the library's limit (tests lower it)
     broadsheet::search::Index index;                    // every article, for search
     std::vector<broadsheet::ArticleId> doc_article;     // index DocId -> ArticleId (0: removed)
     std::unordered_map<broadsheet::ArticleId, broadsheet::search::DocId> article_doc;

@@ -33,6 +33,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_import_file(const char* name, uint8_t* d
     request_redraw();
 }
 
+// Test hook (setArticleLimit): the library's limit on articles, lowered so a test can reach it;
+// 0 puts back broadsheet::kMaxArticles.
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_set_article_limit(double n) {
+    app().max_articles = n >= 1 && n < double(broadsheet::kMaxArticles) ? size_t(n) : broadsheet::kMaxArticles;
+}
+
 // The largest file the core imports (broadsheet::kMaxImportBytes): the page refuses bigger files
 // by their size, without reading them into memory first.
 extern "C" EMSCRIPTEN_KEEPALIVE double bs_max_import_bytes() { return double(broadsheet::kMaxImportBytes); }

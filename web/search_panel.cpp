@@ -41,14 +41,17 @@ void draw_marked_text(std::string_view text, const std::vector<broadsheet::ByteR
 
 void draw_results(App& app) {
     auto& st = app.search;
+    const ImVec4 warning(0.95f, 0.45f, 0.3f, 1);
+    ImGui::PushTextWrapPos(0.0f); // messages wrap to the pane
     if (st.out_of_memory) { // a fixed text: nothing may be allocated to say it
-        ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.3f, 1),
-                           "Out of memory: this search did not fit in the tab's memory. The library is as it "
-                           "was; try a narrower query, or remove articles.");
+        ImGui::TextColored(warning, "Out of memory: this search did not fit in the tab's memory. The library is as "
+                                    "it was; try a narrower query, or remove articles.");
+        ImGui::PopTextWrapPos();
         return;
     }
     const auto& msgs = st.result.messages;
-    for (const auto& m : msgs) ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.3f, 1), "At %u: %s", m.position + 1, m.text.c_str());
+    for (const auto& m : msgs) ImGui::TextColored(warning, "At %u: %s", m.position + 1, m.text.c_str());
+    ImGui::PopTextWrapPos();
     if (st.rows.empty()) {
         ImGui::TextDisabled("No articles match.");
         return;

@@ -738,6 +738,46 @@ test('an import or a search that runs out of memory at any allocation fails with
   await context.close();
 });
 
+test('past the stated limits (articles in the library, query length) the page says so and keeps what it has', async ({ browser, baseUrl }) => {
+  const { page, context, requests } = await openPage(browser, baseUrl);
+  const note = (n) => ({ name: `note-${n}.txt`, text: `Note ${n}\n\nThe harbour wall held on day ${n}.\n` });
+  const r = await page.evaluate(async ([a, b, c, d]) => {
+    window.broadsheet.setArticleLimit(4); // 1,000,000 in use: lowered so the test can reach it
+    await window.broadsheet.importFiles([a, b]);
+    const records = [1, 2, 3].map((k) => JSON.stringify({ title: `Record ${k}`, text: `Record ${k} of the harbour log.` }));
+    await window.broadsheet.importFiles([{ name: 'log.jsonl', text: records.join('\n') }]);
+    const log = window.broadsheet.state().lastImport;
+    await window.broadsheet.importFiles([c]);
+    const full = window.broadsheet.state();
+    full.lastImport = [...log, ...full.lastImport];
+    window.broadsheet.setArticleLimit(0);
+    await window.broadsheet.importFiles([d]);
+    const after = window.broadsheet.state();
+    window.broadsheet.search('harbour');
+    const found = window.broadsheet.state().search.results.length;
+    return { full, after, found };
+  }, [note(1), note(2), note(3), note(4)]);
+  const outcome = (s, file) => s.lastImport.find((x) => x.file === file);
+  eq(r.full.articles.length, 4, 'the library stops at its limit');
+  eq(outcome(r.full, 'log.jsonl').articles, 2, 'the JSON Lines file adds what fits');
+  eq(outcome(r.full, 'log.jsonl').error, 'the library is full: it holds at most 4 articles, so 1 of this file\'s 3 were not added',
+     'the message says what was left out');
+  eq(outcome(r.full, 'note-3.txt').error, 'the library is full: it holds at most 4 articles, so this one was not added',
+     'a file past the limit is refused with the message');
+  eq(r.after.articles.length, 5, 'with the limit back, the next file imports');
+  eq(r.found, 5, 'every article kept is searchable');
+  // A query longer than 16,384 bytes is read up to the last space before that, with a message.
+  const long = await page.evaluate(() => {
+    window.broadsheet.search('harbour '.repeat(2100) + 'wall');
+    return window.broadsheet.state().search;
+  });
+  eq(long.results.length, 5, 'the long query still searches');
+  assert(long.messages.some((m) => /longer than 16384 bytes/.test(m.text) && m.position === 16384),
+         `a message at the cut (${JSON.stringify(long.messages)})`);
+  eq(requests.length, 0, 'no request');
+  await context.close();
+});
+
 test('the workspace exports as one JSON file that brings every article back, styles and all', async ({ browser, baseUrl }) => {
   const { context, page, requests } = await openPage(browser, baseUrl);
   const md = '---\ntitle: Harbour wall holds\nauthor: Ann Weir\ndate: 2024-03-05\n---\n\nThe wall held.\n\n## What next\n\n- raise it\n- fix the gates\n';

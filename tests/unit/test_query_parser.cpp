@@ -127,9 +127,41 @@ TEST_CASE("deep nesting and long operator chains parse without recursion trouble
     CHECK(to_string(q) == "storm");
     CHECK_FALSE(q.messages.empty());
     std::string chain;
-    for (int i = 0; i < 10001; ++i) chain += "NOT ";
+    for (int i = 0; i < 3001; ++i) chain += "NOT ";
     CHECK(to_string(parse_query(chain + "storm", a)) == "AND(ALL, NOT(storm))");
     std::string ors = "storm";
     for (int i = 0; i < 5000; ++i) ors += " OR storm";
     CHECK_NOTHROW(parse_query(ors, a));
+}
+
+TEST_CASE("a query over the length limit is read up to the last space before it, with a message there") {
+    Analyzer a;
+    std::string q;
+    while (q.size() < kMaxQueryBytes - 20) q += "storm ";
+    const size_t words = q.size();
+    q += "flood surge and more words past the limit wind";
+    REQUIRE(q.size() > kMaxQueryBytes);
+    Query parsed = parse_query(q, a, {.as_you_type = true});
+    // "flood" ends before the limit and is read whole (not as a prefix); "wind" is past it.
+    CHECK(to_string(parsed).find("flood") != std::string::npos);
+    CHECK(to_string(parsed).find("flood*") == std::string::npos);
+    CHECK(to_string(parsed).find("wind") == std::string::npos);
+    REQUIRE(parsed.messages.size() == 1);
+    const QueryMessage& m = parsed.messages[0];
+    CHECK(m.position > words);
+    CHECK(m.position <= kMaxQueryBytes);
+    CHECK(q[m.position - 1] == ' ');
+    CHECK(m.text.find("longer than 16384 bytes") != std::string::npos);
+
+    // One word longer than the limit, of two-byte letters: cut at a whole character.
+    std::string word;
+    while (word.size() <= kMaxQueryBytes) word += "\xC3\xA9";
+    Query long_word = parse_query(word, a);
+    REQUIRE(long_word.messages.size() == 1);
+    CHECK(long_word.messages[0].position == kMaxQueryBytes);
+    CHECK(long_word.messages[0].position % 2 == 0);
+
+    // At the limit exactly, nothing is cut.
+    std::string at_limit(kMaxQueryBytes, 'x');
+    CHECK(parse_query(at_limit, a).messages.empty());
 }

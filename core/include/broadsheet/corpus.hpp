@@ -6,12 +6,19 @@
 
 #include "broadsheet/article.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
 namespace broadsheet {
 
 using ArticleId = uint32_t;
+
+// The most articles a library holds: the web app and `broadsheet index` refuse more, saying so.
+// The explorer is built for 100,000; this is ten times that, far inside every 32-bit count the
+// index keeps. For articles of a news story's length the tab's 4 GB of memory runs out first
+// (about 8 kB of heap an article: bench/RESULTS.md), which the import boundary reports too.
+inline constexpr size_t kMaxArticles = 1'000'000;
 
 class Corpus {
 public:

@@ -69,6 +69,12 @@ struct ParseOptions {
     bool as_you_type = false;
 };
 
+// The longest query read, in bytes (about 2,500 words, more than any search topic or whole
+// argument used as a query in the usual test collections): the
+// rest is ignored, with a message at the byte where it starts. The cut falls after the last space
+// before the limit (inside a very long word: at the last whole character), so no word is cut in two.
+inline constexpr size_t kMaxQueryBytes = 16384;
+
 Query parse_query(std::string_view text, Analyzer& analyzer, const ParseOptions& options = {});
 
 // A compact, readable form for tests and debugging:

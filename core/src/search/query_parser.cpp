@@ -559,7 +559,18 @@ void print(const Query& q, uint32_t i, std::string& out, int depth) {
 
 Query parse_query(std::string_view text, Analyzer& analyzer, const ParseOptions& options) {
     try {
-        return Parser(text, analyzer, options).run();
+        if (text.size() <= kMaxQueryBytes) return Parser(text, analyzer, options).run();
+        size_t cut = text.find_last_of(" \t\n\r", kMaxQueryBytes - 1);
+        if (cut == std::string_view::npos) {
+            cut = kMaxQueryBytes;
+            while (cut > 0 && (uint8_t(text[cut]) & 0xC0) == 0x80) --cut; // not inside a character
+        } else {
+            ++cut; // the space stays: the last word kept is whole, not a prefix as you type
+        }
+        Query q = Parser(text.substr(0, cut), analyzer, options).run();
+        q.messages.push_back({uint32_t(cut), "the query is longer than " + std::to_string(kMaxQueryBytes) +
+                                                 " bytes: from here on it was not read"});
+        return q;
     } catch (const std::exception&) {
         Query q;
         q.messages.push_back({0, "out of memory while reading the query"});
