@@ -13,10 +13,10 @@
 # On a fresh Debian 12 machine (as root, or with sudo) it installs what is missing (emscripten,
 # cmake, ninja, header-only -dev packages, fonts), enables deb-src, fetches the pinned C/C++ sources
 # with `apt-get source` (tools/sources.lock), and builds SDL2 for wasm once (cached in .deps/).
-# Elsewhere, put an emsdk's em++ on PATH and install cmake, ninja, nlohmann-json, doctest and the
-# Noto fonts (BROADSHEET_FONT_DIR=folder with NotoSans-Regular.ttf) and DroidSansFallback for CJK
-# (BROADSHEET_CJK_FONT=its .ttf) yourself; sources still come from Debian's archive, so that part
-# needs apt-get.
+# Elsewhere, put an emsdk's em++ on PATH and install cmake, ninja, nlohmann-json, doctest, python3,
+# iso-codes (BROADSHEET_ISO_CODES_DIR=its json folder), the Noto fonts (BROADSHEET_FONT_DIR=folder
+# with NotoSans-Regular.ttf) and DroidSansFallback for CJK (BROADSHEET_CJK_FONT=its .ttf) yourself;
+# sources still come from Debian's archive, so that part needs apt-get.
 set -euo pipefail
 cd "$(dirname "$0")"
 source tools/deps.sh
@@ -37,7 +37,7 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -f /etc/debian_version ]; then
-    deps_apt cmake ninja-build nlohmann-json3-dev doctest-dev fonts-noto-core fonts-droid-fallback python3 \
+    deps_apt cmake ninja-build nlohmann-json3-dev doctest-dev iso-codes fonts-noto-core fonts-droid-fallback python3 \
         xz-utils gcc make perl fonttools
     # the native `broadsheet bundle` for the published articles
     [ "$corpus" = none ] || deps_apt g++ pkg-config libxml2-dev libuchardet-dev
