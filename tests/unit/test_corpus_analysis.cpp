@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <set>
+#include <vector>
 
 using namespace broadsheet;
 
@@ -561,6 +562,59 @@ TEST_CASE("a term over time counts its occurrences per bucket") {
 }
 
 // ---- Connections --------------------------------------------------------------------------------
+
+TEST_CASE("places in Reuters stories: the gazetteer's, a dateline's and those marked by context") {
+    // Hand-checked against each story's text. The importer keeps a Reuters dateline in the
+    // metadata, so the stories are analysed as a pasted wire story would read: dateline, body.
+    auto news = reuters(0, {"reuters-1", "reuters-68", "reuters-135", "reuters-174"});
+    if (skipped(news)) return;
+    REQUIRE(news.size() == 4);
+    struct Row {
+        std::string_view id;
+        std::vector<std::string_view> places; // every place, in order of first mention
+        std::vector<std::string_view> not_places;
+    };
+    const Row rows[] = {
+        // Cocoa in Bahia (a Brazilian state, listed), prices "under New York july", sales to the
+        // U.S., Uruguay and Argentina; "SALVADOR" is the dateline's city.
+        {"reuters-1",
+         {"SALVADOR", "Bahia", "New York", "U.S.", "Uruguay", "Argentina"},
+         {"Comissaria Smith", "Brazilian Cocoa Trade Commission"}},
+        // "a Houston-based fabricator": the dateline's HOUSTON is the same place.
+        {"reuters-68", {"Houston"}, {"CoFAB Inc", "Gulfex Inc"}},
+        // "Miami-based investment firms"; the Securities and Exchange Commission is no place.
+        {"reuters-135",
+         {"WASHINGTON", "Miami"},
+         {"Fundamental Management Corp", "Securities and Exchange Commission", "Carl Singer"}},
+        // "the Korea-based joint venture", "imports of U.S. goods".
+        {"reuters-174",
+         {"WASHINGTON", "Korea", "U.S."},
+         {"Daewoo Motor Corp", "General Motors Corp"}},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.id);
+        auto it = std::find_if(news.begin(), news.end(),
+                               [&](const Article& a) { return a.id == row.id; });
+        REQUIRE(it != news.end());
+        std::string dateline;
+        for (const auto& m : it->metadata)
+            if (m.key == "dateline") dateline = m.value;
+        REQUIRE(!dateline.empty());
+        std::string text = dateline + " " + it->text;
+        Entities es = find_entities(text);
+        std::vector<std::string_view> places;
+        for (const auto& e : es.list)
+            if (e.kind == EntityKind::Place) places.push_back(text_of(text, e.name));
+        CHECK(places == row.places);
+        for (std::string_view name : row.not_places) {
+            CAPTURE(name);
+            auto e = std::find_if(es.list.begin(), es.list.end(),
+                                  [&](const Entity& x) { return text_of(text, x.name) == name; });
+            REQUIRE(e != es.list.end());
+            CHECK(e->kind != EntityKind::Place);
+        }
+    }
+}
 
 TEST_CASE("entities merge across articles by name and by an acronym defined elsewhere") {
     Corpus corpus;

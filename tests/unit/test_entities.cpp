@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <vector>
 
 using broadsheet::EntityKind;
 using broadsheet::text_of;
@@ -235,4 +236,112 @@ TEST_CASE("ugly input gives fewer entities, never a crash") {
     CHECK(broadsheet::find_entities("no capitals here at all, said nobody.").list.empty());
     CHECK(
         broadsheet::find_entities("\xE4\xB8\xAD\xE5\x9B\xBD\xE5\xAE\x98\xE6\x96\xB9").list.empty());
+}
+
+TEST_CASE("places come from the gazetteer whatever their context, and from English context cues") {
+    struct Row {
+        std::string_view text;
+        std::string_view name;
+        EntityKind kind;
+    };
+    const Row rows[] = {
+        // the gazetteer: ISO names, common names and aliases; a sentence-initial country counts
+        {"Exports to Britain rose.", "Britain", EntityKind::Place},
+        {"The U.S. trade deficit widened.", "U.S.", EntityKind::Place},
+        {"Officials of South Korea and Taiwan protested.", "South Korea", EntityKind::Place},
+        {"Officials of South Korea and Taiwan protested.", "Taiwan", EntityKind::Place},
+        {"Trade with the Soviet Union grew.", "Soviet Union", EntityKind::Place}, // not "Union"
+        {"Ministers of Trinidad and Tobago met.", "Trinidad and Tobago", EntityKind::Place},
+        {"Kenya will cut prices.", "Kenya", EntityKind::Place},
+        {"Snow fell on California overnight.", "California", EntityKind::Place},
+        // context cues [en]: "X province", "the city of X", "the capital X", "X-based"
+        {"Floods hit Hubei province.", "Hubei", EntityKind::Place},
+        {"He was born in the city of Salvador.", "Salvador", EntityKind::Place},
+        {"The Thai capital Bangkok was calm.", "Bangkok", EntityKind::Place},
+        {"A Tokyo-based trading house bought it.", "Tokyo", EntityKind::Place},
+        {"Tokyo-based Sony Corp said so.", "Sony Corp", EntityKind::Organisation},
+        // a person's or an organisation's cue wins over a place's
+        {"Queen Victoria opened it.", "Victoria", EntityKind::Person},
+        {"He heard from Okafor, a spokesman for the firm.", "Okafor", EntityKind::Person},
+        {"Ministers of the Chinese state media met.", "Chinese", EntityKind::Other},
+        {"Georgia Gulf Corp rose.", "Georgia Gulf Corp", EntityKind::Organisation},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.text);
+        CAPTURE(row.name);
+        auto es = broadsheet::find_entities(row.text);
+        check_mentions_well_formed(row.text, es);
+        const auto* e = named(row.text, es, row.name);
+        REQUIRE(e != nullptr);
+        CHECK(e->kind == row.kind);
+    }
+    // "X-based" names X alone: the mention stops before the suffix.
+    std::string_view based = "A London-based bank and a London bank.";
+    auto es = broadsheet::find_entities(based);
+    const auto* london = named(based, es, "London");
+    REQUIRE(london != nullptr);
+    CHECK(london->count == 2);
+    // A state's name is a surname too: it joins the one full name it ends; a country's does not.
+    std::string_view woolf = "Virginia Woolf wrote it. Later Virginia left.";
+    es = broadsheet::find_entities(woolf);
+    REQUIRE(named(woolf, es, "Virginia Woolf") != nullptr);
+    CHECK(named(woolf, es, "Virginia Woolf")->count == 2);
+    CHECK(named(woolf, es, "Virginia Woolf")->kind == EntityKind::Person);
+    std::string_view jordan = "Michael Jordan met officials from Jordan.";
+    es = broadsheet::find_entities(jordan);
+    REQUIRE(named(jordan, es, "Jordan") != nullptr);
+    CHECK(named(jordan, es, "Jordan")->kind == EntityKind::Place);
+    CHECK(named(jordan, es, "Michael Jordan")->count == 1);
+}
+
+TEST_CASE("a dateline at the start of a story names a place, merged with its mixed-case mentions") {
+    std::string_view reuters = "SALVADOR, Feb 26 - Rain fell on farms around Salvador this week.";
+    auto es = broadsheet::find_entities(reuters);
+    check_mentions_well_formed(reuters, es);
+    const auto* salvador = named(reuters, es, "Salvador");
+    REQUIRE(salvador != nullptr);
+    CHECK(salvador->kind == EntityKind::Place);
+    CHECK(salvador->count == 2);
+
+    std::string_view agency = "NEW YORK (Reuters) - Shares of Acme Widgets Inc fell.";
+    es = broadsheet::find_entities(agency);
+    REQUIRE(named(agency, es, "NEW YORK") != nullptr);
+    CHECK(named(agency, es, "NEW YORK")->kind == EntityKind::Place);
+    REQUIRE(named(agency, es, "Reuters") != nullptr);
+    CHECK(named(agency, es, "Reuters")->kind == EntityKind::Organisation);
+    // Not a dateline: capitals without a date or an agency, or not at the start.
+    std::string_view plain = "IBM, the company - said nothing. Later in Paris, Feb 26 - no.";
+    es = broadsheet::find_entities(plain);
+    REQUIRE(named(plain, es, "IBM") != nullptr);
+    CHECK(named(plain, es, "IBM")->kind != EntityKind::Place);
+}
+
+TEST_CASE("German and French text gets the gazetteer's places and no guessed ones") {
+    // German capitalises every noun: none of them may become a place by guesswork. The gazetteer
+    // lists ISO's local names of Länder ("Bayern") but not other languages' exonyms
+    // ("Frankreich"), which stay "other"; "in" and "à" are weak cues in these languages too.
+    struct Row {
+        std::string_view text;
+        std::vector<std::string_view> places; // every place found, in order of first mention
+    };
+    const Row rows[] = {
+        {"Die Bundesregierung in Berlin hat am Montag neue Regeln beschlossen. Bayern und Sachsen "
+         "lehnen sie ab, sagte ein Sprecher der Regierung. Die Schulen in München bleiben "
+         "geschlossen, während Frankreich und Österreich die Grenzen öffnen.",
+         // "Bayern" opens a sentence and is named once: not kept, as no such word is; a state's
+         // name does not vouch for it as a country's does.
+         {"Berlin", "Sachsen", "München"}},
+        {"Le gouvernement a annoncé lundi à Paris que les exportations vers la Chine et le Canada "
+         "augmenteront, selon le ministère. Emmanuel Macron a salué la décision.",
+         {"Paris", "Canada"}},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.text);
+        auto es = broadsheet::find_entities(row.text);
+        check_mentions_well_formed(row.text, es);
+        std::vector<std::string_view> places;
+        for (const auto& e : es.list)
+            if (e.kind == EntityKind::Place) places.push_back(text_of(row.text, e.name));
+        CHECK(places == row.places);
+    }
 }

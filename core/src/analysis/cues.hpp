@@ -47,6 +47,10 @@ inline constexpr std::string_view stopwords[] = {
     "una", "ella", "lo", "gli", "uno", "o", "os", "as", "um", "uma", "de", "het", "een", "ik",
     "zij"};
 
+// Articles that begin a name when capitalised inside a sentence ("Los Angeles", "El Salvador",
+// "Le Monde"); at a sentence start they are articles. [es, fr, it, pt, ar]
+inline constexpr std::string_view name_articles[] = {"el", "los", "las", "la", "le", "les", "al"};
+
 // Titles written before a name ("Mr Jiang", "President Xi", "Prime Minister ..."); they are cut
 // off the name and mark a person. [en; "m", "mme", "herr", "frau", "señor", "sr", "signor":
 // fr/de/es/it]
@@ -241,6 +245,21 @@ inline constexpr std::string_view place_words[] = {
     "bridge",    "strait",   "canal",    "village", "town",     "state",   "states",
     "emirates",  "hills",    "heights",  "beach",   "harbour",  "harbor"};
 
+// Lowercase nouns around a name that make it a place: after it ("Hubei province", "Bahia state",
+// "Yangtze river"), or before it with "of" ("the city of Salvador", "the state of Bahia"). [en]
+inline constexpr std::string_view place_nouns[] = {
+    "province",     "state",  "county", "region", "prefecture", "district",
+    "municipality", "island", "river",  "valley", "city",       "town",
+    "village",      "port",   "suburb", "oblast", "canton",     "emirate"};
+
+// Lowercase nouns right before a name, without "of", that make it a place ("the Thai capital
+// Bangkok", "the port city Xiamen", "the coastal town Y"). [en]
+inline constexpr std::string_view place_nouns_before[] = {"capital", "city", "town",
+                                                          "village", "port", "suburb"};
+
+// The end of a capitalised word that says the rest of it is a place ("London-based"). [en]
+inline constexpr std::string_view place_suffixes[] = {"-based", "-headquartered"};
+
 // Lowercase nouns right before a name that make it an organisation ("state media mouthpiece
 // Xinhua", "the carmaker Toyota"). [en]
 inline constexpr std::string_view org_nouns[] = {
@@ -251,10 +270,16 @@ inline constexpr std::string_view org_nouns[] = {
     "conglomerate", "outlet",     "watchdog",     "ministry",  "party",     "club",
     "team",         "university", "operator",     "developer", "provider"};
 
-// Prepositions before a place ("in China", "from Bahia"): a weak cue. [en; "en", "à", "aus":
-// fr/es/de]
-inline constexpr std::string_view place_prepositions[] = {
-    "in", "at", "from", "near", "across", "throughout", "en", "à", "aus"};
+// Prepositions before a place ("in China", "near Bahia"): a weak cue, a place only when nothing
+// else is known of the name. Not "at" or "from": in business news they name companies as often
+// ("sales at Stuart", "planes from Airbus"). [en; "en", "à", "aus": fr/es/de]
+inline constexpr std::string_view place_prepositions[] = {"in", "near", "across", "throughout",
+                                                          "en", "à",    "aus"};
+
+// Nouns before "in" that make what follows a company, not a place ("a stake in Viacom"). [en]
+inline constexpr std::string_view holding_nouns[] = {
+    "stake",   "stakes",   "interest", "interests",  "shares",      "share",
+    "holding", "holdings", "position", "investment", "investments", "units"};
 
 // Adjectives of nationality, cut off a following name ("Chinese Twitter" -> "Chinese", "Twitter").
 // Words ending in "-ese" count too. [en]

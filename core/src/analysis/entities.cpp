@@ -1,19 +1,32 @@
 // Entities: proper names found from capitalisation, merged and typed by context.
 //
-// [SECTION] Runs      capitalised words in a row, joined across "of"/"van"... where the name allows
-// [SECTION] Trimming  leading articles, titles and sentence-initial capitals cut off; "Chinese
-// Twitter" split [SECTION] Votes     person / organisation / place evidence from the words in and
-// around a mention [SECTION] Merging   acronym definitions, variants ("Jiang" -> "Jiang Jun"), one
-// entity per name
+// [SECTION] Runs      capitalised words in a row, joined across "of"/"van"... where the name
+//                     allows; a dateline's place
+// [SECTION] Trimming  leading articles, titles and sentence-initial capitals cut off;
+//                     "Chinese Twitter" split
+// [SECTION] Votes     person / organisation / place evidence from the words in and around a
+//                     mention
+// [SECTION] Merging   acronym definitions, variants ("Jiang" -> "Jiang Jun"), one entity per name
 //
 // Where this departs from the textbook (a trained NER model): there is no model, so the rules lean
 // on what a news text gives away for free -- a capital that is not at a sentence start, a word seen
 // in lowercase elsewhere in the same text (so "Social" at a sentence start is not a name), titles
 // and roles next to the name, and acronyms the text defines itself. A lone capitalised word at a
 // sentence start is kept only when the text names it again elsewhere or it speaks ("Jiang said").
+//
+// Places come from two sources. The gazetteer (gazetteer.hpp: ISO 3166 countries and federal
+// states, generated from Debian's iso-codes) knows a name whatever its context; only a title
+// ("President Georgia ...") overrides a listed country, and a listed state is one vote among the
+// others. Places it does not know come from English context cues (cues.hpp, all [en]): a dateline
+// at the start of the text, "X-based", "X province", "the city of X", "the capital X"; a
+// preposition ("in X") is the weakest of all, and a person's or an organisation's cue of the same
+// weight wins over any of them. Text in another language gets the gazetteer's English names and
+// its prepositions ("en", "à", "aus") but no other cue, so its unknown names stay "other" rather
+// than becoming places by guesswork.
 #include "broadsheet/analysis.hpp"
 
 #include "analysis/cues.hpp"
+#include "analysis/gazetteer.hpp"
 #include "analysis/tokens.hpp"
 
 #include <algorithm>
@@ -27,6 +40,7 @@ using namespace analysis;
 
 constexpr std::string_view kAnd[] = {"and"};
 constexpr std::string_view kThe[] = {"the"};
+constexpr std::string_view kOf[] = {"of"};
 constexpr std::string_view kDeterminers[] = {"a",   "an",  "the",  "its",
                                              "his", "her", "their"}; // [en]
 
@@ -38,6 +52,7 @@ struct Votes {
     int person = 0;
     int organisation = 0;
     int place = 0;
+    int place_hint = 0; // a preposition before it ("in Bahia"): a place only if nothing else speaks
 };
 
 struct Candidate {
@@ -47,6 +62,8 @@ struct Candidate {
     bool uncertain =
         false;           // a lone sentence-initial word: kept only if the text names it elsewhere
     bool speaks = false; // next to a speech verb ("Jiang said", "said Jiang")
+    bool dateline = false; // the place of a dateline ("SALVADOR, Feb 26 -")
+    uint32_t cut = 0;      // bytes cut off the end of the last word ("-based" of "London-based")
     Votes votes;
 };
 
@@ -70,6 +87,7 @@ class EntityFinder {
     std::vector<Candidate> candidates_;
     std::vector<Alias> aliases_;
     std::vector<std::pair<std::string, ByteRange>> acronym_defs_; // key -> the acronym's range
+    size_t dateline_end_ = 0; // tokens [0, dateline_end_) are the place of a dateline; 0: none
 
     std::string_view word(size_t i) const { return view(text_, tokens_[i]); }
     bool in(size_t i, std::span<const std::string_view> table) const {
@@ -86,6 +104,9 @@ class EntityFinder {
         return false;
     }
     void index_words();
+    void find_dateline();
+    uint32_t place_suffix(size_t i) const;
+    std::string key_of(size_t a, size_t b, uint32_t cut) const;
     void find_runs();
     size_t extend_run(size_t a, size_t b) const;
     void trim_and_add(size_t a, size_t b);
@@ -129,6 +150,39 @@ void EntityFinder::index_words() {
 
 // ---- [SECTION] Runs -----------------------------------------------------------------------------
 
+// A dateline opening the text: a place in capitals, then an agency in brackets or a date, then a
+// dash ("LONDON (Reuters) - ", "SALVADOR, Feb 26 - ", "NEW YORK, March 3 — "). [en: newswire
+// style] Importers usually move a dateline into the article's metadata; this finds the ones left
+// in the text (pasted stories, HTML pages).
+void EntityFinder::find_dateline() {
+    size_t k = 0;
+    while (k < tokens_.size() && k < 4 && tokens_[k].is_word() && tokens_[k].has(kAllCaps)) ++k;
+    if (k == 0 || k + 3 >= tokens_.size()) return;
+    auto is_dash = [&](size_t i) {
+        return i < tokens_.size() && (tokens_[i].is_punct('-') || tokens_[i].is_punct(0x2013) ||
+                                      tokens_[i].is_punct(0x2014));
+    };
+    size_t after = 0; // the token after the agency or the date: must be the dash
+    if (tokens_[k].is_punct('(')) {
+        size_t close = k + 1;
+        while (close < tokens_.size() && close < k + 4 && tokens_[close].is_word()) ++close;
+        if (close > k + 1 && close < tokens_.size() && tokens_[close].is_punct(')'))
+            after = close + 1;
+    } else if (tokens_[k].is_punct(',') && in(k + 1, cues::calendar_words) &&
+               k + 2 < tokens_.size() && tokens_[k + 2].type == TokenType::Number) {
+        after = k + 3;
+    }
+    if (after && is_dash(after)) dateline_end_ = k;
+}
+
+// The length of a place suffix ending word i ("-based" of "London-based"), or 0.
+uint32_t EntityFinder::place_suffix(size_t i) const {
+    std::string_view w = word(i);
+    for (std::string_view suffix : cues::place_suffixes)
+        if (w.size() > suffix.size() + 1 && w.ends_with(suffix)) return uint32_t(suffix.size());
+    return 0;
+}
+
 // Extends a run of name words [a, b] across joiners: particles inside personal names ("de Gaulle")
 // always; "of", "for", "on", "of the" only after an organisation or place word ("Bank of England");
 // "and", "&" only when the part after it ends the name with one ("Securities and Exchange
@@ -151,9 +205,11 @@ size_t EntityFinder::extend_run(size_t a, size_t b) const {
         bool ok = false;
         if (particle)
             ok = true;
-        else if (conjunction)
-            ok = k == j + 1 && (in(next_end, cues::org_words) || in(next_end, cues::place_words)) &&
-                 !has_org_or_place_word(a, b);
+        else if (conjunction) // "Securities and Exchange Commission", "Trinidad and Tobago"
+            ok = k == j + 1 &&
+                 (((in(next_end, cues::org_words) || in(next_end, cues::place_words)) &&
+                   !has_org_or_place_word(a, b)) ||
+                  gazetteer::lookup(key_of(a, next_end, 0)) != gazetteer::Listed::No);
         else
             ok = after_head && !in(j, kThe);
         if (!ok) return b;
@@ -165,8 +221,11 @@ void EntityFinder::find_runs() {
     for (size_t i = 0; i < tokens_.size(); ++i) {
         if (!is_name_word(i)) continue;
         size_t b = i;
-        while (b + 1 < tokens_.size() && is_name_word(b + 1)) ++b;
-        b = extend_run(i, b);
+        // A place suffix ends the name: "Tokyo-based Sony" is two names.
+        while (b + 1 < tokens_.size() && is_name_word(b + 1) && !place_suffix(b)) ++b;
+        if (!place_suffix(b)) b = extend_run(i, b);
+        // A dateline's place is a name of its own ("NEW YORK" in "NEW YORK, March 3 - ...").
+        if (i < dateline_end_) b = std::min(b, dateline_end_ - 1);
         trim_and_add(i, b);
         i = b;
     }
@@ -187,8 +246,19 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
            tokens_[b + 1].type == TokenType::Number)
         --b;
     const size_t first = a;
-    bool org_like = has_org_or_place_word(a, b);
     bool titled = false;
+    // The office in a title with "of" is no part of the name: "Secretary of State George Shultz"
+    // -> "George Shultz", a person; "Secretary of State" alone is no name at all. [en]
+    if (a >= 2 && in(a - 1, kOf) && tokens_[a - 1].has(kLower) && in(a - 2, cues::titles) &&
+        !tokens_[a - 2].has(kLower)) {
+        if (a < b) {
+            ++a;
+            titled = true;
+        } else if (in(a, cues::org_words) || in(a, cues::place_words)) {
+            return;
+        }
+    }
+    bool org_like = has_org_or_place_word(a, b);
     // A sentence-initial word before a title is no part of the name ("Later Mr Okafor").
     if (!org_like && tokens_[a].has(kSentenceStart))
         for (size_t k = a + 1; k < b; ++k)
@@ -201,7 +271,8 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
             !(a == first && tokens_[a].has(kSentenceStart) && a == b)) {
             titled = true;
             ++a;
-        } else if (in(a, cues::stopwords) && !tokens_[a].has(kAllCaps)) { // "WHO", "US" are names
+        } else if (in(a, cues::stopwords) && !tokens_[a].has(kAllCaps) && // "WHO", "US" are names
+                   !(a < b && in(a, cues::name_articles) && !tokens_[a].has(kSentenceStart))) {
             ++a;
         } else {
             break;
@@ -217,7 +288,9 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
             while (a <= b && !is_name_word(a)) ++a;
             if (a > b) return;
         } else if (a == b) {
-            uncertain = true;
+            // unless the word is a country's name, or the rest of it says it is a place
+            uncertain =
+                !place_suffix(a) && gazetteer::lookup(word(a)) != gazetteer::Listed::Country;
         }
     }
     if (a == b &&
@@ -226,22 +299,33 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
     if (a == b && a == first && t.has(kSentenceStart) && in(a, cues::label_words) &&
         b + 1 < tokens_.size() && tokens_[b + 1].is_punct(':'))
         return;
-    if (a < b && is_demonym(text_, tokens_[a]) && !has_org_or_place_word(a, b)) {
+    if (a < b && is_demonym(text_, tokens_[a]) && !has_org_or_place_word(a, b) &&
+        gazetteer::lookup(key_of(a, b, 0)) == gazetteer::Listed::No) { // not "Saudi Arabia"
         add(a, a, false, false);
         ++a;
     }
     add(a, b, uncertain, titled);
 }
 
+// The words [a, b] joined by single spaces, less `cut` bytes at the end.
+std::string EntityFinder::key_of(size_t a, size_t b, uint32_t cut) const {
+    std::string key;
+    for (size_t k = a; k <= b; ++k) {
+        if (!key.empty() && tokens_[k].has(kSpaceBefore)) key += ' ';
+        key += word(k);
+    }
+    key.resize(key.size() - cut);
+    return key;
+}
+
 void EntityFinder::add(size_t a, size_t b, bool uncertain, bool titled) {
     Candidate c;
     c.first = uint32_t(a);
     c.last = uint32_t(b);
-    for (size_t k = a; k <= b; ++k) {
-        if (!c.key.empty() && tokens_[k].has(kSpaceBefore)) c.key += ' ';
-        c.key += word(k);
-    }
+    c.cut = place_suffix(b);
+    c.key = key_of(a, b, c.cut);
     c.uncertain = uncertain;
+    c.dateline = a < dateline_end_;
     if (titled) c.votes.person += kStrong;
     vote(c);
     candidates_.push_back(std::move(c));
@@ -258,7 +342,7 @@ void EntityFinder::vote(Candidate& c) const {
     }
     if (org)
         c.votes.organisation += kStrong;
-    else if (place)
+    else if (place && a < b) // a place word alone names no place ("Republic" for Republic Health)
         c.votes.place += kStrong;
 
     // Before: a role ("spokesman Jiang"), a speech verb ("said Jiang"), an organisation noun
@@ -279,7 +363,36 @@ void EntityFinder::vote(Candidate& c) const {
                 break;
             }
         }
-        if (a == b && !org && in(a - 1, cues::place_prepositions)) c.votes.place += kWeak;
+        // "in Bahia", but not "a stake in Viacom", "in British", "in AMC", "in mid-February" or
+        // "in Early 1989" (companies, adjectives, acronyms and dates follow "in" as often as
+        // places do in business news).
+        if (a == b && !org && in(a - 1, cues::place_prepositions) && tokens_[a].has(kCapital) &&
+            !tokens_[a].has(kAllCaps) && !is_demonym(text_, tokens_[a]) &&
+            !(a >= 2 && in(a - 2, cues::holding_nouns)) &&
+            !(b + 1 < tokens_.size() && tokens_[b + 1].type == TokenType::Number))
+            c.votes.place_hint += kWeak;
+        // The agency of a dateline: "LONDON (Reuters) -".
+        if (dateline_end_ && a == dateline_end_ + 1 && tokens_[a - 1].is_punct('('))
+            c.votes.organisation += kMedium;
+    }
+    // Places by context [en]: a dateline, "London-based", "Hubei province", "the city of
+    // Salvador", "the Thai capital Bangkok". Not after a nationality ("the Chinese state").
+    if (c.dateline) c.votes.place += kStrong;
+    if (c.cut) c.votes.place += kMedium;
+    auto lower_in = [&](size_t i, std::span<const std::string_view> table) {
+        return in(i, table) && tokens_[i].has(kLower);
+    };
+    if (!org && !(a == b && is_demonym(text_, tokens_[a]))) {
+        // "Hubei province", "Bahia state said", not "the Algerian state petroleum agency": the
+        // noun ends the phrase.
+        if (!c.cut && lower_in(b + 1, cues::place_nouns) &&
+            !(b + 2 < tokens_.size() && tokens_[b + 2].is_word() && tokens_[b + 2].has(kLower) &&
+              !in(b + 2, cues::function_words) && !in(b + 2, cues::speech_verbs)))
+            c.votes.place += kMedium;
+        if (a >= 2 && lower_in(a - 1, kOf) && lower_in(a - 2, cues::place_nouns))
+            c.votes.place += kMedium;
+        else if (a >= 1 && lower_in(a - 1, cues::place_nouns_before))
+            c.votes.place += kMedium;
     }
     // After: a speech verb ("Jiang said"), an apposition with a role ("Jiang Jun, spokesman of").
     if (b + 1 < tokens_.size()) {
@@ -367,8 +480,16 @@ void EntityFinder::merge_variants(const std::vector<std::string>& certain) {
         v.person += c.votes.person;
         v.organisation += c.votes.organisation;
         v.place += c.votes.place;
+        v.place_hint += c.votes.place_hint;
     }
-    auto typed = [&](size_t i) { return totals[i].organisation > 0 || totals[i].place > 0; };
+    // A country's name is typed too ("Jordan" stays the country beside "Michael Jordan"); a
+    // state's is not ("Virginia" after "Virginia Woolf" is the woman), unless a preposition
+    // says so ("in Virginia").
+    auto typed = [&](size_t i) {
+        const Votes& v = totals[i];
+        return v.organisation > 0 || v.place > 0 || v.place_hint > 0 ||
+               gazetteer::lookup(certain[i]) == gazetteer::Listed::Country;
+    };
     // Untyped names of several words by their first and their last word (each name once per
     // word), so a one-word name finds its fuller forms at once: a pass over every name for each
     // one was quadratic in the names of a text (a long list of them took minutes).
@@ -406,6 +527,7 @@ void EntityFinder::merge_variants(const std::vector<std::string>& certain) {
 Entities EntityFinder::run() {
     Entities out;
     index_words();
+    find_dateline();
     find_runs();
     find_acronyms();
 
@@ -434,10 +556,23 @@ Entities EntityFinder::run() {
         if (candidates_[i].uncertain) certain.push_back(resolve(candidates_[i].key));
     std::sort(certain.begin(), certain.end());
     certain.erase(std::unique(certain.begin(), certain.end()), certain.end());
+    // A dateline's place in capitals is the place the story names in mixed case ("SALVADOR" ->
+    // "Salvador").
+    for (const Candidate& c : candidates_) {
+        if (!c.dateline || resolve(c.key) != c.key) continue;
+        std::string f = fold(c.key);
+        for (const std::string& k : certain)
+            if (k != c.key && fold(k) == f) {
+                aliases_.push_back({c.key, k});
+                break;
+            }
+        break;
+    }
     merge_variants(certain);
 
     // One entity per resolved key, numbered in order of first mention (kept is in text order).
     std::vector<std::pair<std::string, uint32_t>> by_key; // resolved key -> entity index, sorted
+    std::vector<uint8_t> name_in_caps;                    // per entity: its name is in capitals
     auto by_first = [](const std::pair<std::string, uint32_t>& p, const std::string& k) {
         return p.first < k;
     };
@@ -454,10 +589,18 @@ Entities EntityFinder::run() {
             out.list.push_back({});
             by_key.insert(it, {key, e});
         }
-        ByteRange r{tokens_[c.first].begin, tokens_[c.last].end};
+        ByteRange r{tokens_[c.first].begin, tokens_[c.last].end - c.cut};
         out.mentions.push_back({r, e});
         Entity& ent = out.list[e];
-        if (ent.count == 0 || r.size() > ent.name.size()) ent.name = r;
+        // The fullest mention names it; of two as long, one not in capitals ("Salvador", not
+        // the dateline's "SALVADOR").
+        bool caps = tokens_[c.first].has(kAllCaps);
+        if (e == name_in_caps.size()) name_in_caps.push_back(caps);
+        if (ent.count == 0 || r.size() > ent.name.size() ||
+            (r.size() == ent.name.size() && name_in_caps[e] && !caps)) {
+            ent.name = r;
+            name_in_caps[e] = caps;
+        }
         ++ent.count;
     }
     // Kinds from the votes of all mentions; ties go organisation, person, place.
@@ -468,17 +611,30 @@ Entities EntityFinder::run() {
         t.person += v.person;
         t.organisation += v.organisation;
         t.place += v.place;
+        t.place_hint += v.place_hint;
     }
     std::vector<uint8_t> speaks(out.list.size(), 0);
     for (size_t m = 0; m < kept.size(); ++m)
         if (candidates_[kept[m]].speaks) speaks[out.mentions[m].entity] = 1;
+    // The gazetteer, once per entity by its name: a listed country is a place unless a title makes
+    // it a person ("Queen Georgia"); a listed state is two medium votes, so a role alone
+    // ("Victoria, a director") does not undo it.
+    std::vector<gazetteer::Listed> listed(out.list.size(), gazetteer::Listed::No);
+    for (const auto& [key, e] : by_key) listed[e] = gazetteer::lookup(key);
     for (size_t e = 0; e < out.list.size(); ++e) {
-        const Votes& v = votes[e];
+        Votes v = votes[e];
+        if (listed[e] == gazetteer::Listed::Country && v.person < kStrong)
+            v = {0, 0, kStrong};
+        else if (listed[e] == gazetteer::Listed::Region)
+            v.place += 2 * kMedium;
         int best = std::max({v.person, v.organisation, v.place});
         // No other evidence, but it speaks and its fullest name has two words: a person.
         if (best <= 0 && speaks[e] &&
             text_of(text_, out.list[e].name).find(' ') != std::string_view::npos)
             out.list[e].kind = EntityKind::Person;
+        // Nothing but a preposition: a place ("in Bahia").
+        else if (best <= 0 && v.place_hint > 0)
+            out.list[e].kind = EntityKind::Place;
         if (best <= 0) continue;
         out.list[e].kind = v.organisation == best ? EntityKind::Organisation
                            : v.person == best     ? EntityKind::Person
