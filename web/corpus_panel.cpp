@@ -412,12 +412,13 @@ void draw_connections(App& app) {
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) search_for(app, phrase_query(nd.name));
     }
     // The legend.
-    const char* kinds[] = {"person", "organisation", "place", "other"};
     ImVec2 l(o.x + 4, o.y + 4);
     for (int k = 0; k < 4; ++k) {
+        std::string_view kind = to_string(broadsheet::EntityKind(k)); // as the CLI and exports say
         dl->AddCircleFilled(ImVec2(l.x + 5, l.y + 8), 5, kKinds[k]);
-        dl->AddText(ImVec2(l.x + 14, l.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), kinds[k]);
-        l.x += 24 + ImGui::CalcTextSize(kinds[k]).x;
+        dl->AddText(ImVec2(l.x + 14, l.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), kind.data(),
+                    kind.data() + kind.size());
+        l.x += 24 + ImGui::CalcTextSize(kind.data(), kind.data() + kind.size()).x;
     }
 }
 

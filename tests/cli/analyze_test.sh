@@ -26,6 +26,7 @@ for name in ("China", "WeChat", "Laiwang", "Weibo", "Twitter", "Xinhua", "Jiang 
     assert ents[name]["count"] == len(ents[name]["mentions"])
 assert ents["State Internet Information Office"]["acronym"] == "SIIO"
 assert ents["Jiang Jun"]["kind"] == "person" and ents["Supreme Court"]["kind"] == "organisation"
+assert ents["China"]["kind"] == "place", ents["China"]
 quotes = a["quotes"]
 assert [q["speaker"] for q in quotes].count("Jiang Jun") == 4, quotes
 assert [q["speaker"] for q in quotes].count("State Internet Information Office") == 2, quotes
