@@ -77,6 +77,32 @@ TEST_CASE("as-you-type reads the last word as a prefix and forgives typos in lon
     CHECK(matches(ix, "meteorolgists warn", typing) == Docs{7}); // one typo in a long word
 }
 
+TEST_CASE("as you type, a prefix stands for its most frequent words only; written with * for all") {
+    // 80 words starting with "q"; word k is the only word of k + 1 documents.
+    Index ix;
+    std::vector<std::string> words;
+    size_t docs = 0, docs_of_top = 0;
+    for (int k = 0; k < 80; ++k) {
+        words.push_back("q" + std::string(1, char('a' + k / 26)) + std::string(1, char('a' + k % 26)) + "x");
+        for (int d = 0; d <= k; ++d) ix.add(search_fixtures::article("Doc", words.back()), std::to_string(docs++));
+        if (k >= 80 - int(kAsYouTypeExpansions)) docs_of_top += size_t(k + 1);
+    }
+    SearchOptions typing;
+    typing.parse.as_you_type = true;
+    typing.limit = 10000;
+    SearchResult r = search(ix, "q", typing);
+    REQUIRE(r.matched.terms.size() == kAsYouTypeExpansions);
+    for (int k = 80 - int(kAsYouTypeExpansions); k < 80; ++k) {
+        CAPTURE(words[size_t(k)]);
+        CHECK(std::binary_search(r.matched.terms.begin(), r.matched.terms.end(), words[size_t(k)]));
+    }
+    CHECK(r.hits.size() == docs_of_top);
+    // Written as a prefix, every word counts, as you type or not.
+    SearchResult all = search(ix, "q*", typing);
+    CHECK(all.matched.terms.size() == 80);
+    CHECK(all.hits.size() == docs);
+}
+
 TEST_CASE("ranking prefers the title, then more occurrences; ties go to the earlier document") {
     Index ix = news_index();
     auto r = search(ix, "storm");

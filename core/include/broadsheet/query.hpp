@@ -48,6 +48,7 @@ struct QueryNode {
     std::vector<std::string> terms;     // see QueryOp
     std::vector<uint32_t> offsets;      // Phrase: each term's position relative to the first
     int max_edits = 0;                  // Fuzzy
+    uint32_t max_expansions = 0;        // Prefix: the most frequent this many words only (0: all)
     uint32_t date_from = 0, date_to = 0; // Date, as date_number()
     std::vector<uint32_t> children;     // And/Or/Not: indexes into Query::nodes
     ByteRange source;                   // the part of the query text it came from
@@ -61,11 +62,16 @@ struct Query {
     bool empty() const { return nodes.empty(); }
 };
 
+inline constexpr uint32_t kAsYouTypeExpansions = 50;
+
 struct ParseOptions {
     bool syntax = true;       // false: every character is plain text (for natural-language topics)
     bool match_all = true;    // words side by side must all match (false: any of them)
     // As-you-type: the last word is a prefix unless the text ends in a space, and words of 5+
-    // characters allow one typo, 9+ two (Meilisearch's defaults for minWordSizeForTypos).
+    // characters allow one typo, 9+ two (Meilisearch's defaults for minWordSizeForTypos). That
+    // prefix stands for its kAsYouTypeExpansions most frequent words only, as Elasticsearch's
+    // match_bool_prefix does (max_expansions, default 50): the first letter or two typed would
+    // otherwise stand for thousands of words, and the results change with the next key anyway.
     bool as_you_type = false;
 };
 

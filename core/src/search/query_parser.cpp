@@ -414,7 +414,8 @@ private:
             }
         }
         bool last_word = at_ == lexemes_.size() - 1 && range.end == text_.size();
-        if (options_.as_you_type && last_word && !prefix && edits < 0) prefix = true;
+        bool typing = options_.as_you_type && last_word && !prefix && edits < 0;
+        if (typing) prefix = true;
 
         std::vector<Segment> segs;
         if (prefix) {
@@ -426,6 +427,7 @@ private:
             QueryNode n;
             n.op = QueryOp::Prefix;
             n.terms.push_back(std::move(surface));
+            n.max_expansions = typing ? kAsYouTypeExpansions : 0;
             n.source = range;
             int p = add(std::move(n));
             return before >= 0 ? combine(QueryOp::And, {before, p}, range) : p;
