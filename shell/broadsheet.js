@@ -288,7 +288,7 @@
   function mirrorArticle() {
     var el = document.getElementById('article-mirror');
     if (!el || !ready) return;
-    var open = state().open;
+    var open = JSON.parse(UTF8ToString(_bs_open_json())); // not state(): that lists every article
     el.textContent = '';
     if (!open) return;
     var h = document.createElement('h1');
@@ -331,11 +331,11 @@
   function announce() {
     var el = document.getElementById('status-mirror');
     if (!el) return;
-    var s = state();
+    var s = JSON.parse(UTF8ToString(_bs_summary_json())); // not state(): that lists every article
     var failed = s.errors.length;
-    el.textContent = s.articles.length + ' articles loaded.' +
+    el.textContent = s.articles + ' articles loaded.' +
       (failed ? ' ' + failed + ' file(s) could not be read: ' + s.errors.map(function (x) { return x.file + ': ' + x.message; }).join('; ') : '') +
-      (s.open ? ' Reading: ' + s.open.title + '.' : '');
+      (s.open ? ' Reading: ' + s.open + '.' : '');
   }
 
   function whenReady(fn) { if (ready) fn(); else readyWaiters.push(fn); }
@@ -372,6 +372,9 @@
     // true) already used up; allocationFailureStruck() then says whether it did (false: that
     // import needed fewer allocations).
     failAllocationInNextImport: function (n, opts) { _bs_fail_allocation_in_next_import(n, opts && opts.spent ? 1 : 0); },
+    // For benchmarks: {frames, app: {p50, p95, max}, gl: {..}} in ms over the frames drawn since the
+    // last call (app: the app's own work in a frame; gl: handing it to WebGL), then starts again.
+    frameTimes: function () { return JSON.parse(UTF8ToString(_bs_frame_times_json())); },
     // For tests of the library's limit on articles (1,000,000): lowers it to n (0 puts it back).
     setArticleLimit: function (n) { _bs_set_article_limit(n); },
     // The same as failAllocationInNextImport for the next search the app runs (search() or typing

@@ -414,7 +414,41 @@ nlohmann::json search_json(const App& app) {
             {"outOfMemory", search.out_of_memory},
             {"history", search.history}, {"selected", search.selected}};
 }
+// The open article, as state().open shows it (null when none is open).
+nlohmann::json open_json(const App& app) {
+    using nlohmann::json;
+    json open = nullptr;
+    if (const auto* a = app.corpus.find(app.reader.open)) {
+        json paragraphs = json::array();
+        for (size_t i = 0; i < a->paragraphs.size(); ++i) paragraphs.push_back(a->paragraph(i));
+        json removed = json::array();
+        for (const auto& r : a->removed) removed.push_back({{"text", r.text}, {"reason", r.reason}});
+        json highlights = json::array();
+        for (auto h : app.reader.highlights) highlights.push_back({h.begin, h.end});
+        open = {{"id", app.reader.open},
+                {"highlights", highlights},
+                {"currentHighlight", app.reader.current},      {"title", a->title},     {"standfirst", a->standfirst},
+                {"byline", a->byline},    {"date", a->date},       {"file", a->file},
+                {"encoding", a->encoding}, {"paragraphs", paragraphs}, {"removed", removed},
+                {"url", a->url},
+                {"link", app.reader.link_rect[2] > 0 ? json{{"x", app.reader.link_rect[0]}, {"y", app.reader.link_rect[1]},
+                                                        {"width", app.reader.link_rect[2]}, {"height", app.reader.link_rect[3]}}
+                                                  : json(nullptr)}};
+    }
+    return open;
+}
 } // namespace
+
+std::string App::open_json() const { return ::open_json(*this).dump(); }
+
+std::string App::summary_json() const {
+    using nlohmann::json;
+    json errors = json::array();
+    for (const auto& f : status.last_import)
+        if (!f.error.empty()) errors.push_back({{"file", f.file}, {"message", f.error}});
+    const auto* a = corpus.find(reader.open);
+    return json{{"articles", corpus.size()}, {"errors", errors}, {"open", a ? json(a->title) : json(nullptr)}}.dump();
+}
 
 std::string App::state_json() const {
     using nlohmann::json;
@@ -430,24 +464,7 @@ std::string App::state_json() const {
                             {"date", a.date},
                             {"paragraphs", a.paragraphs.size()}});
     }
-    json open = nullptr;
-    if (const auto* a = corpus.find(reader.open)) {
-        json paragraphs = json::array();
-        for (size_t i = 0; i < a->paragraphs.size(); ++i) paragraphs.push_back(a->paragraph(i));
-        json removed = json::array();
-        for (const auto& r : a->removed) removed.push_back({{"text", r.text}, {"reason", r.reason}});
-        json highlights = json::array();
-        for (auto h : reader.highlights) highlights.push_back({h.begin, h.end});
-        open = {{"id", reader.open},
-                {"highlights", highlights},
-                {"currentHighlight", reader.current},      {"title", a->title},     {"standfirst", a->standfirst},
-                {"byline", a->byline},    {"date", a->date},       {"file", a->file},
-                {"encoding", a->encoding}, {"paragraphs", paragraphs}, {"removed", removed},
-                {"url", a->url},
-                {"link", reader.link_rect[2] > 0 ? json{{"x", reader.link_rect[0]}, {"y", reader.link_rect[1]},
-                                                        {"width", reader.link_rect[2]}, {"height", reader.link_rect[3]}}
-                                                  : json(nullptr)}};
-    }
+    json open = ::open_json(*this);
     json imports = json::array(), errors = json::array();
     for (const auto& f : status.last_import) {
         imports.push_back({{"file", f.file}, {"articles", f.articles}, {"warnings", f.warnings}, {"error", f.error}});

@@ -225,6 +225,11 @@ struct App {
     bool step_corpus_analysis(double budget_seconds);
     // The state the JS test hook returns: articles, the open article, last import's outcomes.
     std::string state_json() const;
+    // Parts of it that the page reads on every change (for its screen-reader mirrors), which cost
+    // the same with 10 or 100,000 articles: the open article, and {articles: count, errors, open:
+    // its title or null}.
+    std::string open_json() const;
+    std::string summary_json() const;
 };
 
 App& app();

@@ -20,6 +20,12 @@
 SDL_Window* g_window = nullptr;
 unsigned g_frames_drawn = 0; // for the test hook (app.cpp): idle means this stops growing
 
+// How long each frame took, in ms, since the test hook last read them (frameTimes(), for
+// bench/ui/big-library.mjs): the app's own work (events, the corpus analysis's slice, the panels,
+// the core calls they make, ImGui::Render) apart from handing the draw lists to WebGL, which in
+// headless Chromium waits for software rendering.
+std::vector<float> g_frame_app_ms, g_frame_gl_ms;
+
 namespace {
 
 SDL_GLContext g_gl = nullptr;
@@ -176,6 +182,7 @@ void pump_events() {
 }
 
 void frame() {
+    const double started = emscripten_get_now();
     pump_events();
     // CJK characters of new articles (and of what is typed) go into the font atlas, throttled.
     fonts_collect(app());
@@ -186,7 +193,11 @@ void frame() {
     if (app().step_corpus_analysis(0.006)) request_redraw();
     // Idle CPU near zero: an ImGui loop would redraw 60 times a second forever (imgui PR #2749);
     // draw a few frames after each event or state change, then nothing until the next one.
-    if (g_frames_to_draw <= 0) return;
+    if (g_frames_to_draw <= 0) {
+        double ms = emscripten_get_now() - started;
+        if (ms >= 1 && g_frame_app_ms.size() < 100000) g_frame_app_ms.push_back(float(ms)), g_frame_gl_ms.push_back(0);
+        return;
+    }
     --g_frames_to_draw;
     ++g_frames_drawn;
 
@@ -210,6 +221,7 @@ void frame() {
     ImGui::NewFrame();
     draw_ui();
     ImGui::Render();
+    const double rendered = emscripten_get_now();
     int fw, fh;
     SDL_GL_GetDrawableSize(g_window, &fw, &fh);
     glViewport(0, 0, fw, fh);
@@ -218,6 +230,10 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(g_window);
+    if (g_frame_app_ms.size() < 100000) {
+        g_frame_app_ms.push_back(float(rendered - started));
+        g_frame_gl_ms.push_back(float(emscripten_get_now() - rendered));
+    }
     text_input_sync(); // the page's hidden text box takes the keyboard while a box is edited
     // Keep drawing while something animates or is being edited.
     if (ImGui::IsAnyItemActive() || io.WantTextInput) g_frames_to_draw = std::max(g_frames_to_draw, 1);

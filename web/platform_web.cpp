@@ -9,10 +9,12 @@
 #include <emscripten.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 extern SDL_Window* g_window; // main.cpp
 
@@ -69,6 +71,38 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_import_done() {
 extern "C" EMSCRIPTEN_KEEPALIVE const char* bs_state_json() {
     static std::string json;
     json = app().state_json();
+    return json.c_str();
+}
+
+// The page's screen-reader mirrors (shell/broadsheet.js): the open article, and a summary.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* bs_open_json() {
+    static std::string json;
+    json = app().open_json();
+    return json.c_str();
+}
+extern "C" EMSCRIPTEN_KEEPALIVE const char* bs_summary_json() {
+    static std::string json;
+    json = app().summary_json();
+    return json.c_str();
+}
+
+// Test hook (frameTimes): the frames since the last call, and the median, 95th percentile and
+// longest of their app time and WebGL time in ms (main.cpp); then starts counting again.
+extern std::vector<float> g_frame_app_ms, g_frame_gl_ms;
+extern "C" EMSCRIPTEN_KEEPALIVE const char* bs_frame_times_json() {
+    static std::string json;
+    auto stats = [](std::vector<float>& v) {
+        if (v.empty()) return std::string("{\"p50\":0,\"p95\":0,\"max\":0}");
+        std::sort(v.begin(), v.end());
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "{\"p50\":%.2f,\"p95\":%.2f,\"max\":%.2f}", v[v.size() / 2],
+                      v[std::min(v.size() - 1, v.size() * 95 / 100)], v.back());
+        return std::string(buf);
+    };
+    json = "{\"frames\":" + std::to_string(g_frame_app_ms.size()) + ",\"app\":" + stats(g_frame_app_ms) +
+           ",\"gl\":" + stats(g_frame_gl_ms) + "}";
+    g_frame_app_ms.clear();
+    g_frame_gl_ms.clear();
     return json.c_str();
 }
 
