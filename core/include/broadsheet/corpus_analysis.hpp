@@ -180,11 +180,12 @@ struct DuplicateCluster {
 };
 
 // Finds near-duplicate articles: MinHash (Broder 1997) over 5-word shingles of the folded words
-// (stopwords kept), 126 hashes in 42 LSH bands of 3 rows (Leskovec, Rajaraman & Ullman, "Mining of
-// Massive Datasets", ch. 3: a pair at Jaccard 0.5 becomes a candidate with p 0.996), candidates
-// kept when the estimated Jaccard is >= threshold, clusters by union-find. The default threshold,
-// 0.5, is the resemblance Broder et al. used to cluster the web ("Syntactic clustering of the
-// Web", 1997). Memory: 504 bytes per article.
+// (stopwords kept), computed by one-permutation hashing with optimal densification (Li, Owen &
+// Zhang 2012; Shrivastava 2017: one hash per shingle), 126 bins in 42 LSH bands of 3 rows
+// (Leskovec, Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3: a pair at Jaccard 0.5
+// becomes a candidate with p 0.996), candidates kept when the estimated Jaccard is >= threshold,
+// clusters by union-find. The default threshold, 0.5, is the resemblance Broder et al. used to
+// cluster the web ("Syntactic clustering of the Web", 1997). Memory: 504 bytes per article.
 class DuplicateFinder {
   public:
     explicit DuplicateFinder(double threshold = 0.5);
@@ -206,7 +207,7 @@ class DuplicateFinder {
     };
     double threshold_;
     std::vector<Entry> entries_;
-    std::vector<uint32_t> signatures_; // kHashes per entry
+    std::vector<uint32_t> signatures_; // kBins (126) per entry
 };
 
 // Paragraph-level differences between two articles: paragraphs compared by their folded words,

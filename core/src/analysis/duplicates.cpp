@@ -2,13 +2,25 @@
 //
 // Signature of an article: the folded words of its text (the search analyzer's segmentation and
 // folding; no stopwords removed, no stemming, hyphen-joined forms skipped) in order; every run of
-// 5 words ("w-shingling", Broder 1997) hashed to 64 bits; for each of kHashes hash functions
-// h_i(x) = (a_i x + b_i) >> 32 (multiply-shift, Dietzfelbinger et al. 1997; a_i odd) the minimum
-// over the shingles. The fraction of equal minima estimates the Jaccard similarity of the shingle
-// sets. A text of fewer than 5 words is one shingle; a text without words has no signature.
+// 5 words ("w-shingling", Broder 1997) hashed once to 64 bits. One-permutation hashing (Li, Owen &
+// Zhang, "One Permutation Hashing", NIPS 2012): the high 32 bits of a shingle's hash pick one of
+// kBins bins, the low 32 bits are its value, and each bin keeps the least value that fell in it.
+// The fraction of bins with equal values estimates the Jaccard similarity of the shingle sets, as
+// kBins independent MinHashes would (Broder 1997), for one hash per shingle instead of kBins.
+//
+// Empty bins (a text of n shingles leaves about kBins e^(-n/kBins) of them) are filled by optimal
+// densification (Shrivastava, "Optimal Densification for Fast and Accurate Minwise Hashing", ICML
+// 2017): an empty bin takes the value of the first non-empty bin along a sequence of bins that is
+// the same for every article and independent from bin to bin, which keeps the estimate unbiased
+// and its variance close to MinHash's. Where the paper draws that sequence with a 2-universal
+// hash of (bin, attempt), with repeats, we walk a fixed random order of all the bins, one order per
+// bin: the first non-empty bin met is just as uniform among the non-empty ones, and the walk ends
+// after at most kBins steps however few shingles there are. A text of fewer than 5 words is one
+// shingle; a text without words has no signature.
 //
 // Candidates: the signature cut into kBands bands of kRows rows; articles whose band hashes agree
-// in any band are candidates (P = 1 - (1 - J^3)^42: J 0.3 -> 0.68, 0.5 -> 0.996, 0.7 -> 1.0).
+// in any band are candidates (P = 1 - (1 - J^3)^42: J 0.3 -> 0.68, 0.5 -> 0.996, 0.7 -> 1.0), kept
+// when the signature's estimate is >= the threshold.
 #include "broadsheet/corpus_analysis.hpp"
 
 #include "broadsheet/analyzer.hpp"
@@ -23,7 +35,8 @@ namespace {
 
 constexpr size_t kShingle = 5;
 constexpr size_t kBands = 42, kRows = 3;
-constexpr size_t kHashes = kBands * kRows; // 126
+constexpr size_t kBins = kBands * kRows; // 126
+static_assert(kBins <= 256, "probe orders hold bin numbers in bytes");
 
 uint64_t mix64(uint64_t k) { // splitmix64's finaliser
     k ^= k >> 30;
@@ -33,18 +46,21 @@ uint64_t mix64(uint64_t k) { // splitmix64's finaliser
     return k ^ (k >> 31);
 }
 
-// The hash functions' (a_i, b_i): a fixed splitmix64 sequence, so signatures are reproducible.
-const std::array<std::pair<uint64_t, uint64_t>, kHashes>& hash_parameters() {
-    static const auto params = [] {
-        std::array<std::pair<uint64_t, uint64_t>, kHashes> p{};
+// For each bin, all the bins in a random order fixed by a splitmix64 sequence (so signatures are
+// reproducible): where that bin looks for a value when it is empty.
+using ProbeOrders = std::array<std::array<uint8_t, kBins>, kBins>;
+const ProbeOrders& probe_orders() {
+    static const ProbeOrders orders = [] {
+        ProbeOrders o{};
         uint64_t state = 0x5EED5EED5EED5EEDull;
-        for (auto& [a, b] : p) {
-            a = mix64(state += 0x9E3779B97F4A7C15ull) | 1;
-            b = mix64(state += 0x9E3779B97F4A7C15ull);
+        for (auto& order : o) {
+            std::iota(order.begin(), order.end(), uint8_t(0));
+            for (size_t i = kBins - 1; i > 0; --i) // Fisher-Yates
+                std::swap(order[i], order[mix64(state += 0x9E3779B97F4A7C15ull) % (i + 1)]);
         }
-        return p;
+        return o;
     }();
-    return params;
+    return orders;
 }
 
 search::AnalyzerOptions folding_only() {
@@ -84,16 +100,28 @@ void DuplicateFinder::add(ArticleId id, std::string_view text) {
     static thread_local search::Analyzer analyzer(folding_only());
     static thread_local std::vector<uint64_t> words;
     word_hashes(analyzer, text, words);
-    const auto& params = hash_parameters();
-    std::array<uint32_t, kHashes> sig;
+    std::array<uint32_t, kBins> sig;
+    std::array<bool, kBins> filled{};
     sig.fill(UINT32_MAX);
     size_t shingles =
         words.size() < kShingle ? (words.empty() ? 0 : 1) : words.size() - kShingle + 1;
     for (size_t i = 0; i < shingles; ++i) {
         uint64_t x = 0;
         for (size_t j = i; j < std::min(words.size(), i + kShingle); ++j) x = mix64(x ^ words[j]);
-        for (size_t h = 0; h < kHashes; ++h)
-            sig[h] = std::min(sig[h], uint32_t((params[h].first * x + params[h].second) >> 32));
+        size_t bin = size_t(((x >> 32) * kBins) >> 32); // the high bits scaled to [0, kBins)
+        sig[bin] = std::min(sig[bin], uint32_t(x));
+        filled[bin] = true;
+    }
+    if (shingles > 0) {
+        const ProbeOrders& orders = probe_orders();
+        for (size_t b = 0; b < kBins; ++b) {
+            if (filled[b]) continue;
+            for (uint8_t from : orders[b]) {
+                if (!filled[from]) continue;
+                sig[b] = sig[from];
+                break;
+            }
+        }
     }
     entries_.push_back({id, shingles == 0});
     signatures_.insert(signatures_.end(), sig.begin(), sig.end());
@@ -103,8 +131,8 @@ bool DuplicateFinder::remove(ArticleId id) {
     for (size_t i = 0; i < entries_.size(); ++i) {
         if (entries_[i].id != id) continue;
         entries_.erase(entries_.begin() + std::ptrdiff_t(i));
-        auto at = signatures_.begin() + std::ptrdiff_t(i * kHashes);
-        signatures_.erase(at, at + std::ptrdiff_t(kHashes));
+        auto at = signatures_.begin() + std::ptrdiff_t(i * kBins);
+        signatures_.erase(at, at + std::ptrdiff_t(kBins));
         return true;
     }
     return false;
@@ -123,8 +151,8 @@ namespace {
 
 double estimate(const uint32_t* a, const uint32_t* b) {
     size_t same = 0;
-    for (size_t h = 0; h < kHashes; ++h) same += a[h] == b[h];
-    return double(same) / double(kHashes);
+    for (size_t h = 0; h < kBins; ++h) same += a[h] == b[h];
+    return double(same) / double(kBins);
 }
 
 } // namespace
@@ -133,8 +161,8 @@ double DuplicateFinder::similarity(ArticleId a, ArticleId b) const {
     const uint32_t *sa = nullptr, *sb = nullptr;
     for (size_t i = 0; i < entries_.size(); ++i) {
         if (entries_[i].empty) continue;
-        if (entries_[i].id == a) sa = &signatures_[i * kHashes];
-        if (entries_[i].id == b) sb = &signatures_[i * kHashes];
+        if (entries_[i].id == a) sa = &signatures_[i * kBins];
+        if (entries_[i].id == b) sb = &signatures_[i * kBins];
     }
     return sa && sb ? estimate(sa, sb) : 0.0;
 }
@@ -147,7 +175,7 @@ std::vector<DuplicateCluster> DuplicateFinder::clusters() const {
     keys.reserve(n * kBands);
     for (size_t i = 0; i < n; ++i) {
         if (entries_[i].empty) continue;
-        const uint32_t* sig = &signatures_[i * kHashes];
+        const uint32_t* sig = &signatures_[i * kBins];
         for (size_t b = 0; b < kBands; ++b) {
             uint64_t k = mix64(b + 1);
             for (size_t r = 0; r < kRows; ++r) k = mix64(k ^ sig[b * kRows + r]);
@@ -168,7 +196,7 @@ std::vector<DuplicateCluster> DuplicateFinder::clusters() const {
                 uint32_t a = keys[x].second, b = keys[y].second;
                 uint32_t ra = uf.find(a), rb = uf.find(b);
                 if (ra == rb) continue;
-                double s = estimate(&signatures_[a * kHashes], &signatures_[b * kHashes]);
+                double s = estimate(&signatures_[a * kBins], &signatures_[b * kBins]);
                 if (s < threshold_) continue;
                 uf.parent[ra] = rb;
                 lowest[rb] = std::min({lowest[rb], lowest[ra], s});
