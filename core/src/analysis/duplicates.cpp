@@ -71,12 +71,27 @@ search::AnalyzerOptions folding_only() {
     return o;
 }
 
+// A word's hash, the same natively and in wasm (std::hash, which WordCache::hash uses, is not:
+// libstdc++ and libc++ differ, and so did the signatures, and the clusters near the threshold):
+// its bytes 8 at a time through mix64, the length in the top byte. A word of up to 7 bytes is one
+// block, and mix64 is a bijection, so those never collide.
+uint64_t word_hash(std::string_view word) {
+    uint64_t h = uint64_t(word.size()) << 56, block = 0;
+    for (size_t i = 0; i < word.size(); ++i) {
+        block |= uint64_t(uint8_t(word[i])) << (8 * (i % 8));
+        if (i % 8 == 7) {
+            h = mix64(h ^ block);
+            block = 0;
+        }
+    }
+    return mix64(h ^ block);
+}
+
 // The hashes of the folded words of `text`, in order.
 void word_hashes(search::Analyzer& analyzer, std::string_view text, std::vector<uint64_t>& out) {
     out.clear();
     analyzer.analyze(text, [&](const search::Token& t) {
-        if (t.kind != search::TokenKind::Joined)
-            out.push_back(mix64(search::WordCache::hash(t.term) ^ (uint64_t(t.term.size()) << 32)));
+        if (t.kind != search::TokenKind::Joined) out.push_back(word_hash(t.term));
     });
 }
 
