@@ -439,6 +439,22 @@ nlohmann::json open_json(const App& app) {
 }
 } // namespace
 
+namespace {
+// The library table as drawn: its filter, sort and the first rows shown (ids).
+nlohmann::json library_json(const App& app) {
+    using nlohmann::json;
+    static const char* const columns[] = {"title", "date", "by", "file", "length"};
+    const auto& st = app.library;
+    json first = json::array();
+    for (size_t r = 0; r < st.rows.size() && r < 50; ++r) first.push_back(app.corpus.ids()[st.rows[r]]);
+    return {{"filter", st.filter},
+            {"sortColumn", st.sort_column >= 0 && st.sort_column < 5 ? json(columns[st.sort_column]) : json(nullptr)},
+            {"ascending", st.sort_ascending},
+            {"shown", st.rows.size()},
+            {"firstRows", first}};
+}
+} // namespace
+
 std::string App::open_json() const { return ::open_json(*this).dump(); }
 
 std::string App::summary_json() const {
@@ -482,6 +498,7 @@ std::string App::state_json() const {
                   {"pasteText", paste.text},
                   {"open", open},
                   {"selected", library.selected},
+                  {"library", library_json(*this)},
                   {"marked", library.marked},
                   {"lastImport", imports},
                   {"errors", errors},

@@ -5,19 +5,36 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cctype>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
 enum Column { kTitle, kDate, kByline, kFile, kLength, kColumnCount };
 
-bool contains_ci(std::string_view hay, std::string_view needle) {
-    if (needle.empty()) return true;
-    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-    });
-    return it != hay.end();
+// Whether `hay` holds `lower` (already in ASCII lower case), ignoring ASCII case. Runs once per
+// article and field on every filter keystroke, so it only looks closer where the first letter is.
+bool contains_ci(std::string_view hay, std::string_view lower) {
+    if (lower.empty()) return true;
+    if (hay.size() < lower.size()) return false;
+    const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? char(c + 32) : c; };
+    const char first = lower[0];
+    for (size_t i = 0, last = hay.size() - lower.size(); i <= last; ++i) {
+        if (fold(hay[i]) != first) continue;
+        size_t k = 1;
+        while (k < lower.size() && fold(hay[i + k]) == lower[k]) ++k;
+        if (k == lower.size()) return true;
+    }
+    return false;
+}
+
+// Titles in dictionary order: ASCII case ignored ("apple" before "Mango"), then bytes.
+bool title_less(std::string_view a, std::string_view b) {
+    const auto fold = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : int(c); };
+    for (size_t i = 0; i < a.size() && i < b.size(); ++i)
+        if (fold(a[i]) != fold(b[i])) return fold(a[i]) < fold(b[i]);
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
 }
 
 std::string joined_byline(const broadsheet::Article& a) {
@@ -61,20 +78,33 @@ void rebuild_rows(App& app) {
     auto& st = app.library;
     const auto& all = app.corpus.articles();
     st.rows.clear();
-    std::string_view filter = st.filter;
+    std::string filter = st.filter;
+    for (char& c : filter) c = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
+    // A name alone, or across the ", " that joins two (as the By column shows them).
+    auto byline_has = [&](const broadsheet::Article& a) {
+        for (const auto& n : a.byline)
+            if (contains_ci(n, filter)) return true;
+        return a.byline.size() > 1 && filter.find(", ") != std::string::npos && contains_ci(joined_byline(a), filter);
+    };
+    st.rows.reserve(all.size());
     for (size_t i = 0; i < all.size(); ++i) {
         const auto& a = all[i];
-        if (filter.empty() || contains_ci(a.title, filter) || contains_ci(a.file, filter) ||
-            contains_ci(joined_byline(a), filter))
+        if (filter.empty() || contains_ci(a.title, filter) || contains_ci(a.file, filter) || byline_has(a))
             st.rows.push_back(i);
     }
     if (st.sort_column >= 0) {
+        // The By column's text, made once per article rather than in every comparison.
+        std::vector<std::string> bylines;
+        if (st.sort_column == kByline) {
+            bylines.resize(all.size());
+            for (size_t i : st.rows) bylines[i] = joined_byline(all[i]);
+        }
         auto key_less = [&](size_t x, size_t y) {
             const auto &a = all[x], &b = all[y];
             switch (st.sort_column) {
-            case kTitle: return a.title < b.title;
+            case kTitle: return title_less(a.title, b.title);
             case kDate: return a.date < b.date;
-            case kByline: return joined_byline(a) < joined_byline(b);
+            case kByline: return bylines[x] < bylines[y];
             case kFile: return base_name(a.file) < base_name(b.file);
             default: return a.text.size() < b.text.size();
             }

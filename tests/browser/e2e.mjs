@@ -260,6 +260,51 @@ test('rows are marked with Ctrl+click and Shift+click, and Delete removes them',
   await context.close();
 });
 
+test('the library filter matches titles, files and authors in any case; headers sort in dictionary order', async ({ browser, baseUrl }) => {
+  const { page, context, requests } = await openPage(browser, baseUrl);
+  const art = (name, title, author, date) => ({ name, text: JSON.stringify({ title, author, date, text: `${title}. Body text.` }) });
+  await page.evaluate((files) => window.broadsheet.importFiles(files), [
+    art('a.json', 'Zebra crossing', 'Alice Smith', '2020-01-03'),
+    art('b.json', 'apple harvest', ['Bob Jones', 'Carol Alisson'], '2021-05-01'),
+    art('alibi-notes.json', 'Mango prices', null, '2019-07-09'),
+    art('d.json', 'Quality control', 'Dan Roe', '2022-02-02'),
+    art('e.json', 'Storm warning', 'Eve Park', '2018-11-11'),
+  ]);
+  const st = () => page.evaluate(() => window.broadsheet.state());
+  const before = await st();
+  const shown = async () => (await st()).library.firstRows.map((x) => before.articles.find((a) => a.id === x).title);
+  eq((await st()).library.shown, 5, 'every article shown');
+  await humanClick(page, 270, 115); // the filter box, under the search box
+  await page.keyboard.type('ALI', { delay: 40 });
+  await waitFor(page, () => window.broadsheet.state().library.filter === 'ALI');
+  // Alice (author), Alisson (second author), alibi-notes (file), "Quality" (title).
+  eq(JSON.stringify((await shown()).sort()), JSON.stringify(['Mango prices', 'Quality control', 'Zebra crossing', 'apple harvest']),
+     'the filter matches authors, file names and titles whatever their case');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('jones, carol', { delay: 20 });
+  await waitFor(page, () => window.broadsheet.state().library.filter === 'jones, carol');
+  eq(JSON.stringify(await shown()), JSON.stringify(['apple harvest']), 'across two authors as the By column joins them');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await waitFor(page, () => window.broadsheet.state().library.shown === 5);
+  // Sorting: Title (dictionary order, case aside), then Date, then Date again (descending).
+  await humanClick(page, 130, 145);
+  await waitFor(page, () => window.broadsheet.state().library.sortColumn === 'title');
+  let s = await st();
+  if (!s.library.ascending) { await humanClick(page, 130, 145); await page.waitForTimeout(300); }
+  eq(JSON.stringify(await shown()), JSON.stringify(['apple harvest', 'Mango prices', 'Quality control', 'Storm warning', 'Zebra crossing']),
+     'titles in dictionary order');
+  await humanClick(page, 285, 145);
+  await waitFor(page, () => window.broadsheet.state().library.sortColumn === 'date');
+  eq(JSON.stringify(await shown()), JSON.stringify(['Storm warning', 'Mango prices', 'Zebra crossing', 'apple harvest', 'Quality control']),
+     'oldest first');
+  await humanClick(page, 285, 145);
+  await waitFor(page, () => !window.broadsheet.state().library.ascending);
+  eq((await shown())[0], 'Quality control', 'newest first after a second click');
+  eq(requests.length, 0, 'no request');
+  await context.close();
+});
+
 test('the canvas follows window resizes and renders crisply at devicePixelRatio 2', async ({ browser, baseUrl }) => {
   const { page, context } = await openPage(browser, baseUrl, { dpr: 2, width: 900, height: 600 });
   await page.evaluate((bytes) => window.broadsheet.importFiles([{ name: 'seed.txt', bytes: new Uint8Array(bytes) }]),
