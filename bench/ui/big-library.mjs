@@ -10,19 +10,15 @@
 // here are the page's own (the app's frame: ImGui, the core, GL command submission). Compare runs
 // on one machine; the machine's load is printed.
 //   node bench/ui/big-library.mjs [--articles N] [--dist DIR] [--shared DIR] [--shots DIR]
-import { createRequire } from 'node:module';
-import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { openApp } from './app-page.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(path.join(here, '../../tests/browser/package.json'));
-const { chromium } = require('playwright-core');
 const arg = (n, d) => { const i = process.argv.indexOf(n); return i > 0 ? process.argv[i + 1] : d; };
-const dir = path.resolve(arg('--dist', path.join(here, '../../dist')));
 const shared = path.resolve(arg('--shared', path.join(here, '../../../shared')));
 const shots = arg('--shots', '');
 const target = Number(arg('--articles', '100000'));
@@ -43,22 +39,7 @@ for (let n = 0; n < target; n++) {
   }
 }
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
-const server = http.createServer((req, res) => {
-  const f = path.join(dir, req.url === '/' ? 'index.html' : req.url.split(/[#?]/)[0]);
-  if (!f.startsWith(dir) || !fs.existsSync(f)) { res.writeHead(404).end(); return; }
-  res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' });
-  fs.createReadStream(f).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-         '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
-const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-await page.goto(`http://127.0.0.1:${server.address().port}/`);
-await page.evaluate(() => window.broadsheet.ready);
+const { page, close } = await openApp(arg('--dist', path.join(here, '../../dist')));
 await page.evaluate(() => {
   window.__tasks = [];
   new PerformanceObserver((list) => {
@@ -140,5 +121,4 @@ await measure('click a row: open it', () => click(130, 400));
 await measure('Delete: remove it', () => page.keyboard.press('Delete'));
 await measure('the Corpus tab', () => click(694, 63));
 console.log(JSON.stringify({ articles: count, importSeconds, heapMB: Math.round(heapMB), load: os.loadavg()[0], rows }));
-await browser.close();
-server.close();
+await close();

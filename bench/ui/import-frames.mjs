@@ -3,35 +3,14 @@
 // frame-gap distribution. Headless Chromium renders WebGL in software (SwiftShader), so frame
 // times here are far above a real GPU's; compare runs on one machine, not with the 50 ms goal.
 //   node bench/ui/import-frames.mjs [--dist DIR] [--files N]
-import { createRequire } from 'node:module';
-import http from 'node:http';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openApp } from './app-page.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(path.join(here, '../../tests/browser/package.json'));
-const { chromium } = require('playwright-core');
 const arg = (n, d) => { const i = process.argv.indexOf(n); return i > 0 ? process.argv[i + 1] : d; };
-const dir = path.resolve(arg('--dist', path.join(here, '../../dist')));
 const files = Number(arg('--files', '20000'));
-
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
-const server = http.createServer((req, res) => {
-  const f = path.join(dir, req.url === '/' ? 'index.html' : req.url.split('#')[0]);
-  if (!f.startsWith(dir) || !fs.existsSync(f)) { res.writeHead(404).end(); return; }
-  res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' });
-  fs.createReadStream(f).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-         '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
-const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-await page.goto(`http://127.0.0.1:${server.address().port}/`);
-await page.evaluate(() => window.broadsheet.ready);
+const { page, close } = await openApp(arg('--dist', path.join(here, '../../dist')));
 const r = await page.evaluate(async (n) => {
   const items = [];
   for (let i = 0; i < n; i++)
@@ -49,5 +28,4 @@ const r = await page.evaluate(async (n) => {
            articles: window.broadsheet.state().articles.length };
 }, files);
 console.log(JSON.stringify(r));
-await browser.close();
-server.close();
+await close();
