@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <set>
 #include <vector>
 
@@ -23,41 +22,6 @@ Article seed_article() {
     auto r =
         import_file("seed", read_file(shared_path("samples/register-china-im-real-names.txt")));
     return r.ok() && !r.articles.empty() ? r.articles[0] : Article{};
-}
-
-// Records of Reuters-21578 (../shared/corpora, gzipped JSON lines): the first `first` lines and
-// any line whose id is in `ids`. Empty where the corpus or gzip is missing (wasm: no processes).
-std::vector<Article> reuters(size_t first, const std::set<std::string>& ids = {}) {
-    std::string lines;
-#ifndef __EMSCRIPTEN__
-    std::string command =
-        "gzip -dc '" + shared_path("corpora/reuters21578.jsonl.gz") + "' 2>/dev/null";
-    if (FILE* p = popen(command.c_str(), "r")) {
-        std::string line;
-        size_t n = 0;
-        char buf[1 << 16];
-        while (fgets(buf, sizeof buf, p)) {
-            line += buf;
-            if (line.empty() || line.back() != '\n') continue;
-            bool wanted = n++ < first;
-            for (const auto& id : ids)
-                wanted = wanted || line.find("\"id\": \"" + id + "\"") != std::string::npos;
-            if (wanted) lines += line;
-            line.clear();
-        }
-        pclose(p);
-    }
-#endif
-    if (lines.empty()) return {};
-    auto r = import_file("reuters.jsonl", lines);
-    return r.ok() ? r.articles : std::vector<Article>{};
-}
-
-// True (with a message saying why) when the Reuters records could not be read.
-bool skipped(const std::vector<Article>& news) {
-    if (!news.empty()) return false;
-    MESSAGE("skipped: Reuters-21578 not readable under ", BROADSHEET_SHARED_DIR);
-    return true;
 }
 
 ArticleId id_of(const Corpus& c, std::string_view input_id) {
