@@ -2,8 +2,13 @@
 #include "broadsheet/index.hpp"
 
 #include "search_fixtures.hpp"
+#include "test_helpers.hpp"
 
 #include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
 
 using namespace broadsheet::search;
 using search_fixtures::article;
@@ -31,6 +36,69 @@ std::vector<Entry> entries(const Index& ix, std::string_view term) {
 
 constexpr FieldMask kBody = field_bit(Field::Body);
 constexpr FieldMask kTitle = field_bit(Field::Title);
+
+std::u32string code_points(std::string_view s) { // well-formed UTF-8 only
+    std::u32string out;
+    for (size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        char32_t cp = len == 1 ? c : c & (0x7F >> len);
+        for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        out.push_back(cp);
+        i += len;
+    }
+    return out;
+}
+
+std::string utf8(const std::u32string& s) {
+    std::string out;
+    for (char32_t c : s) {
+        if (c < 0x80) {
+            out += char(c);
+        } else if (c < 0x800) {
+            out += char(0xC0 | (c >> 6));
+            out += char(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out += char(0xE0 | (c >> 12));
+            out += char(0x80 | ((c >> 6) & 0x3F));
+            out += char(0x80 | (c & 0x3F));
+        } else {
+            out += char(0xF0 | (c >> 18));
+            out += char(0x80 | ((c >> 12) & 0x3F));
+            out += char(0x80 | ((c >> 6) & 0x3F));
+            out += char(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+// The reference: optimal string alignment distance (Levenshtein plus adjacent transpositions), the
+// whole table, no shortcuts.
+int osa_distance(const std::u32string& a, const std::u32string& b) {
+    const size_t w = b.size() + 1;
+    thread_local std::vector<int> d;
+    d.assign((a.size() + 1) * w, 0);
+    for (size_t i = 0; i <= a.size(); ++i) d[i * w] = int(i);
+    for (size_t j = 0; j <= b.size(); ++j) d[j] = int(j);
+    for (size_t i = 1; i <= a.size(); ++i)
+        for (size_t j = 1; j <= b.size(); ++j) {
+            int v = std::min({d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1,
+                              d[(i - 1) * w + j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                v = std::min(v, d[(i - 2) * w + j - 2] + 1);
+            d[i * w + j] = v;
+        }
+    return d[a.size() * w + b.size()];
+}
+
+// A small deterministic generator (Knuth's MMIX LCG), so a failure names the same query every run.
+struct Lcg {
+    uint64_t state = 12345;
+    size_t below(size_t n) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return size_t((state >> 33) % n);
+    }
+};
 
 } // namespace
 
@@ -148,4 +216,87 @@ TEST_CASE("a cursor skips to a target and stops at the end") {
     CHECK(c.at_end());
     c.next();
     CHECK(c.at_end());
+}
+
+TEST_CASE("typo lookups give exactly the terms and distances of a brute-force scan over real words") {
+    std::vector<broadsheet::Article> news = reuters(1000);
+    if (skipped(news)) return;
+    // Words in other scripts beside Reuters' English (folded as indexed: diacritics go, "ß" -> "ss").
+    for (const char* text : {
+             "Die Straße in Zürich war voller Menschen; Bürgermeister Müller sprach über Öffentlichkeit.",
+             "Η Αθήνα είναι η πρωτεύουσα της Ελλάδας και η μεγαλύτερη πόλη της χώρας.",
+             "Москва — столица России; правительство объявило о реформе налогов.",
+             "東京都は明日雨が降るでしょう。北京の経済成長は続いた。",
+             "İstanbul'da ılık bir gün; Ankara hükümeti açıklama yaptı.",
+             "Ærø og Færøerne; smørrebrød på Øresund, naïve coöperation façade.",
+             "القاهرة عاصمة مصر وأكبر مدنها",
+         })
+        news.push_back(article("", text));
+    Index ix;
+    for (size_t i = 0; i < news.size(); ++i) ix.add(news[i], std::to_string(i));
+    // The index's surfaces, each with the term it was first seen as (which is the one it keeps),
+    // from the analyzer run over the fields in the order Index::add reads them.
+    std::map<std::string, TermId> surfaces;
+    auto record = [&](std::string_view text) {
+        ix.analyzer().analyze(text, [&](const Token& t) {
+            if (!surfaces.contains(std::string(t.surface))) surfaces.emplace(t.surface, *ix.find(t.term));
+        });
+    };
+    for (const auto& a : news) {
+        record(a.title);
+        record(a.standfirst);
+        for (const auto& name : a.byline) record(name);
+        record(a.text);
+        record(a.source);
+    }
+    std::vector<std::pair<std::u32string, TermId>> vocabulary;
+    for (const auto& [s, t] : surfaces) vocabulary.emplace_back(code_points(s), t);
+
+    // Queries: real surfaces with up to three random edits, some of them by letters of other scripts.
+    const std::u32string letters = U"abcdefghijklmnopqrstuvwxyz0123456789\u00e9\u00f8\u0436\u03bb\u6771\u0131";
+    Lcg rng;
+    std::vector<std::u32string> queries;
+    for (size_t q = 0; q < 1000; ++q) {
+        std::u32string w = vocabulary[rng.below(vocabulary.size())].first;
+        if (q % 10 == 0) w = vocabulary[vocabulary.size() - 1 - rng.below(200)].first; // the other scripts sort last
+        for (size_t e = q % 4; e > 0; --e) {
+            size_t at = rng.below(w.size() + 1);
+            char32_t c = letters[rng.below(letters.size())];
+            switch (rng.below(4)) {
+            case 0: if (at < w.size()) w.erase(at, 1); break;
+            case 1: w.insert(at, 1, c); break;
+            case 2: if (at < w.size()) w[at] = c; break;
+            default: if (at + 1 < w.size()) std::swap(w[at], w[at + 1]); break;
+            }
+        }
+        queries.push_back(w);
+    }
+
+    auto loaded = load_index(save_index(ix));
+    REQUIRE(loaded.ok());
+    size_t found = 0;
+    std::vector<Index::NearTerm> near;
+    for (const auto& query : queries) {
+        // A length difference is a lower bound of the distance (an edit changes it by at most one).
+        std::vector<std::pair<TermId, int>> distances;
+        for (const auto& [s, t] : vocabulary)
+            if (s.size() + 2 >= query.size() && s.size() <= query.size() + 2)
+                distances.emplace_back(t, osa_distance(query, s));
+        for (int max_edits = 0; max_edits <= 2; ++max_edits) {
+            std::map<TermId, int> best;
+            for (auto [t, d] : distances)
+                if (d <= max_edits && (!best.contains(t) || d < best[t])) best[t] = d;
+            std::vector<std::pair<TermId, int>> expected(best.begin(), best.end());
+            CAPTURE(utf8(query));
+            CAPTURE(max_edits);
+            for (const Index* index : {&ix, loaded.index.get()}) {
+                index->terms_near(utf8(query), max_edits, near);
+                std::vector<std::pair<TermId, int>> got;
+                for (const auto& m : near) got.emplace_back(m.term, m.edits);
+                CHECK(got == expected);
+            }
+            found += expected.size();
+        }
+    }
+    CHECK(found > 2000); // the queries are near real words, not just noise
 }

@@ -136,7 +136,6 @@ private:
     void rehash_terms(size_t slots) const;
     TermId term_of(const Token& token); // intern(token.term), recording its surface
     void sort_surfaces() const;         // brings sorted_surfaces_ up to date
-    static uint8_t code_points_255(std::string_view s); // its length in code points, at most 255
     void append_posting(TermId t, DocId doc, const std::vector<std::pair<uint8_t, uint32_t>>& field_positions);
     void check_term(TermId t) const;    // a loaded list that does not parse is emptied (df 0)
     std::span<const uint8_t> postings_bytes(TermId t) const;
@@ -166,8 +165,8 @@ private:
     mutable std::vector<std::pair<std::string_view, TermId>> sorted_surfaces_; // views into surface_text_
     mutable std::string surface_text_;                  // the sorted surfaces back to back
     mutable std::string loaded_surfaces_; // a loaded file's surface entries, until sort_surfaces() reads them
-    mutable std::vector<uint8_t> surface_code_points_;  // per sorted surface: its length, at most 255
     mutable bool surfaces_sorted_ = true;
+    mutable bool surfaces_utf8_ = true; // every sorted surface is well-formed UTF-8 (see terms_near)
 
     std::vector<uint8_t> live_;       // per DocId: 1 live, 0 removed
     std::vector<uint32_t> lengths_;   // per DocId x kFieldCount: tokens in the field

@@ -30,13 +30,14 @@
 // that does not parse ends the walk (index_file.cpp also checks every list when loading).
 #include "broadsheet/index.hpp"
 
+#include "broadsheet/encoding.hpp"
+
 #include "postings.hpp"
 #include "varint.hpp"
 
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cstdlib>
 
 namespace broadsheet::search {
 
@@ -490,8 +491,7 @@ size_t Index::memory_bytes() const {
          loaded_surfaces_.capacity();
     for (const auto& [s, id] : surfaces_) n += s.capacity() + 48;
     n += sorted_surfaces_.capacity() * sizeof(sorted_surfaces_[0]) + token_terms_.memory_bytes() +
-         surface_text_.capacity() + surface_code_points_.capacity() +
-         analyzer_.memory_bytes();
+         surface_text_.capacity() + analyzer_.memory_bytes();
     n += live_.capacity() + lengths_.capacity() * 4 + dates_.capacity() * 4 + keys_.capacity() +
          key_ends_.capacity() * 4 + forward_.capacity() + forward_ends_.capacity() * 8;
     return n;
@@ -511,7 +511,7 @@ void Index::sort_surfaces() const {
         std::string_view text = surface_text_;
         size_t at = 0;
         sorted_surfaces_.clear();
-        surface_code_points_.clear();
+        surfaces_utf8_ = true;
         while (p < end) {
             uint64_t size = 0, id = 0;
             if (!varint::get(p, end, size) || !varint::get(p, end, id) || id >= terms_.size() || size > text.size() - at) break;
@@ -519,7 +519,7 @@ void Index::sort_surfaces() const {
             if (!sorted_surfaces_.empty() && !(sorted_surfaces_.back().first < s)) break;
             at += size_t(size);
             sorted_surfaces_.emplace_back(s, TermId(id));
-            surface_code_points_.push_back(code_points_255(s));
+            surfaces_utf8_ = surfaces_utf8_ && is_valid_utf8(s);
         }
         loaded_surfaces_ = std::string();
         surfaces_sorted_ = true;
@@ -537,22 +537,15 @@ void Index::sort_surfaces() const {
     surface_text_.clear();
     surface_text_.reserve(std::max<size_t>(bytes, 64)); // never in-place (SSO): views survive a move
     for (const auto& e : sorted_surfaces_) surface_text_ += e.first;
-    surface_code_points_.clear();
-    surface_code_points_.reserve(sorted_surfaces_.size());
     size_t at = 0;
+    surfaces_utf8_ = true;
     for (auto& e : sorted_surfaces_) {
         std::string_view in_text = std::string_view(surface_text_).substr(at, e.first.size());
         at += e.first.size();
         e.first = in_text;
-        surface_code_points_.push_back(code_points_255(in_text));
+        surfaces_utf8_ = surfaces_utf8_ && is_valid_utf8(in_text);
     }
     surfaces_sorted_ = true;
-}
-
-uint8_t Index::code_points_255(std::string_view s) {
-    size_t n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80; // lead bytes
-    return uint8_t(std::min<size_t>(n, 255));
 }
 
 void Index::terms_with_prefix(std::string_view prefix, std::vector<TermId>& out) const {
@@ -568,86 +561,182 @@ void Index::terms_with_prefix(std::string_view prefix, std::vector<TermId>& out)
 
 namespace {
 
-// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), over bytes of
-// UTF-8 decoded to code points; stops early and returns max + 1 once every cell exceeds `max`.
-int edit_distance(const std::u32string& a, const std::u32string& b, int max) {
-    const size_t n = a.size(), m = b.size();
-    if (size_t(std::abs(int(n) - int(m))) > size_t(max)) return max + 1;
-    thread_local std::vector<int> prev2, prev, cur;
-    prev2.assign(m + 1, 0);
-    prev.resize(m + 1);
-    cur.resize(m + 1);
-    for (size_t j = 0; j <= m; ++j) prev[j] = int(j);
-    for (size_t i = 1; i <= n; ++i) {
-        cur[0] = int(i);
-        int row_min = cur[0];
-        for (size_t j = 1; j <= m; ++j) {
-            int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
-            cur[j] = v;
-            row_min = std::min(row_min, v);
-        }
-        if (row_min > max) return max + 1;
-        std::swap(prev2, prev);
-        std::swap(prev, cur);
-    }
-    return prev[m];
+// One code point of UTF-8 at s[at], advancing `at` by the length its lead byte announces (which
+// may run past the end of a cut-short word: a prefix ending there is then never shared).
+// Bytes are not validated: the same bytes always decode the same way, which is all the search needs.
+char32_t next_code_point(std::string_view s, size_t& at) {
+    auto c = static_cast<unsigned char>(s[at]);
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = c < 0x80 ? c : c < 0xE0 ? (c & 0x1F) : c < 0xF0 ? (c & 0x0F) : (c & 0x07);
+    for (size_t k = 1; k < len && at + k < s.size(); ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[at + k]) & 0x3F);
+    at += len;
+    return cp;
 }
 
-void code_points(std::string_view s, std::u32string& out) {
-    out.clear();
-    for (size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        char32_t cp = c < 0x80 ? c : c < 0xE0 ? (c & 0x1F) : c < 0xF0 ? (c & 0x0F) : (c & 0x07);
-        for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        out.push_back(cp);
-        i += len;
+void append_utf8(char32_t cp, std::string& out) {
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
     }
 }
 
-// Bag distance (Bartolini et al., "String matching with metric trees using an approximate
-// distance", SPIRE 2002) over code points folded into 32 buckets: a lower bound of the edit
-// distance (an insertion, deletion or substitution changes each side of the bag difference by at
-// most one, a transposition by nothing, and merging buckets only shrinks it), so words it rules
-// out are exactly words edit_distance() would reject, at a fraction of its cost.
-using Bag = std::array<int32_t, 32>;
-void add_to_bag(const std::u32string& s, Bag& bag, int32_t sign) {
-    for (char32_t c : s) bag[c & 31] += sign;
-}
-bool bag_within(const Bag& word_bag, const std::u32string& s, int max) {
-    Bag diff = word_bag;
-    add_to_bag(s, diff, -1);
-    int more = 0, fewer = 0;
-    for (int32_t d : diff) (d > 0 ? more : fewer) += d > 0 ? d : -d;
-    return more <= max && fewer <= max;
+using SurfaceTable = std::span<const std::pair<std::string_view, TermId>>;
+
+// The first surface from `first` on (surfaces[first] is not it) that is not `in_run`, the
+// surfaces that are forming one run: galloping, then binary search, so a jump costs the log of its
+// length.
+template <class InRun>
+size_t end_of_run(SurfaceTable surfaces, size_t first, InRun in_run) {
+    size_t last_in = first, probe = first + 1;
+    for (size_t step = 1; probe < surfaces.size() && in_run(surfaces[probe].first); step *= 2) {
+        last_in = probe;
+        probe += step;
+    }
+    auto it = std::partition_point(surfaces.begin() + std::ptrdiff_t(last_in) + 1,
+                                   surfaces.begin() + std::ptrdiff_t(std::min(probe, surfaces.size())),
+                                   [&](const auto& e) { return in_run(e.first); });
+    return size_t(it - surfaces.begin());
 }
 
 } // namespace
 
+// The sorted surfaces walked as an implicit trie (the classic trie + dynamic programme: Shang and
+// Merrett, "Tries for approximate string matching", IEEE TKDE 1996). The table is the edit
+// distance of optimal string alignment (Levenshtein plus adjacent transpositions), one row per code
+// point of the surface and one column per code point of the query word. A row depends only on the
+// surface's prefix up to it, so:
+//   - a surface reuses the rows of the code points it shares with the surface walked before it;
+//   - once a row's smallest cell exceeds `max_edits`, no later row can come back under it (each
+//     cell is at least a cell of the row above, or of the row two above plus one for a swap, which
+//     is no less than a cell of the row above), so every surface with that prefix is skipped;
+//   - once a row's smallest cell is exactly `max_edits`, only a match on the diagonal keeps the
+//     next row in reach, so the next code point must be one the query has just after such a cell:
+//     those few children of the prefix are found by binary search instead of walking all of its
+//     children (what a Levenshtein automaton does, Schulz and Mihov 2002).
+// Cells more than `max_edits` from the diagonal are never below max_edits + 1 and are not computed:
+// every cell is kept at min(value, max_edits + 1), which changes no value up to max_edits. The
+// result is the same set of terms and distances as measuring every surface alone. The lookups by
+// code point rely on byte order being code point order, true of well-formed UTF-8 only; a table
+// with anything else in it (a damaged file) is walked child by child.
 void Index::terms_near(std::string_view word, int max_edits, std::vector<NearTerm>& out) const {
     out.clear();
     if (max_edits < 0) return;
-    std::u32string w, s;
-    code_points(word, w);
-    Bag word_bag{};
-    add_to_bag(w, word_bag, 1);
-    // Over the flat sorted table, not the hash map's nodes: the filters below read only the
-    // lengths in it, and most words fail them before their bytes are touched.
     sort_surfaces();
-    const size_t lo = w.size() > size_t(max_edits) ? w.size() - size_t(max_edits) : 0, hi = w.size() + size_t(max_edits);
-    for (size_t i = 0; i < sorted_surfaces_.size(); ++i) {
-        // Cheap filter on lengths in code points (255: that many or more) before decoding.
-        size_t cps = surface_code_points_[i];
-        if (cps < lo || (cps > hi && cps < 255)) continue;
-        const auto& [surface, id] = sorted_surfaces_[i];
-        code_points(surface, s);
-        if (size_t(std::abs(int(s.size()) - int(w.size()))) > size_t(max_edits) || !bag_within(word_bag, s, max_edits))
+    const int over = int(std::min<int64_t>(int64_t(max_edits) + 1, INT32_MAX / 2)); // more than max_edits
+    const size_t edits = size_t(over - 1);
+    std::u32string query;
+    for (size_t at = 0; at < word.size();) query.push_back(next_code_point(word, at));
+    const size_t m = query.size(), width = m + 3; // a row: columns -1 .. m + 1, the outer two `over`
+    // Per depth d (code points of the current surface's prefix): its row and the row's smallest
+    // cell, its code point and the byte offset where its prefix ends. Depth 0 is the empty prefix.
+    thread_local std::vector<int> rows, least;
+    thread_local std::u32string chars;
+    thread_local std::vector<size_t> ends;
+    thread_local std::string key;
+    rows.assign(width, over);
+    for (size_t j = 0; j <= std::min(m, edits); ++j) rows[j + 1] = int(j);
+    least.assign(1, 0);
+    chars.assign(1, U'\0');
+    ends.assign(1, 0);
+    auto row = [&](size_t d) { return rows.data() + d * width + 1; }; // row(d)[j]: column j
+    // The smallest code point above `after` that can follow the prefix of depth p when its row's
+    // smallest cell is max_edits, or 0 if there is none: the query's code point after a cell that
+    // holds max_edits (a match on the diagonal). The first half of a swap needs no case of its
+    // own: a swap from row p - 1, column j - 2 (at most max_edits - 1) is only possible when row p
+    // holds at most max_edits at column j - 2 too (one step down), whose code point it is.
+    auto next_possible = [&](size_t p, char32_t after) {
+        char32_t best = 0;
+        const size_t from = p > edits ? p - edits : 0, to = std::min(m, p + edits + 1);
+        for (size_t j = from; j < to; ++j)
+            if (row(p)[j] < over && query[j] > after && (best == 0 || query[j] < best)) best = query[j];
+        return best;
+    };
+
+    const SurfaceTable surfaces(sorted_surfaces_);
+    std::string_view path; // the surface whose prefix rows 1 .. have are of
+    size_t have = 0;
+    for (size_t i = 0; i < surfaces.size();) {
+        const auto& [s, id] = surfaces[i];
+        const auto shorter = std::ptrdiff_t(std::min(s.size(), path.size()));
+        const auto common = size_t(std::mismatch(s.begin(), s.begin() + shorter, path.begin()).first - s.begin());
+        while (ends[have] > common) --have;
+        path = s;
+        size_t d = have, at = ends[have];
+        bool pruned = false;
+        while (at < s.size()) {
+            const char32_t c = next_code_point(s, at);
+            ++d;
+            if (rows.size() < (d + 1) * width) { // first time this deep: a row of `over`, never shrunk
+                rows.resize((d + 1) * width, over);
+                least.resize(d + 1);
+                chars.resize(d + 1);
+                ends.resize(d + 1);
+            }
+            chars[d] = c;
+            ends[d] = at;
+            int* cur = row(d);
+            const int* up = row(d - 1);
+            int row_min = over;
+            if (d <= edits) row_min = cur[0] = int(d);
+            const size_t from = d > edits ? d - edits : 1, to = std::min(m, d + edits);
+            for (size_t j = from; j <= to; ++j) {
+                int v = std::min({up[j] + 1, cur[j - 1] + 1, up[j - 1] + (query[j - 1] == c ? 0 : 1)});
+                if (d >= 2 && j >= 2 && query[j - 2] == c && query[j - 1] == chars[d - 1])
+                    v = std::min(v, row(d - 2)[j - 2] + 1);
+                cur[j] = std::min(v, over);
+                row_min = std::min(row_min, cur[j]);
+            }
+            least[d] = row_min;
+            if (row_min >= over) {
+                pruned = true;
+                break;
+            }
+        }
+        if (!pruned) {
+            have = d;
+            const int distance = row(d)[m];
+            if (distance < over && doc_frequency(id) > 0) out.push_back({id, distance});
+            ++i;
             continue;
-        if (doc_frequency(id) == 0) continue;
-        int d = edit_distance(w, s, max_edits);
-        if (d <= max_edits) out.push_back({id, d});
+        }
+        // Every surface with the prefix of depth d is out: on to the next child of its parent
+        // that can do better, or, when there is none, the parent is out too.
+        have = d - 1;
+        for (size_t k = d;;) {
+            const size_t p = k - 1;
+            if (surfaces_utf8_ && least[p] + 1 == over) {
+                if (char32_t next = next_possible(p, chars[k])) {
+                    key.assign(s.substr(0, ends[p]));
+                    append_utf8(next, key);
+                    i = end_of_run(surfaces, i, [&](std::string_view t) { return t < key; });
+                    break;
+                }
+                if (p == 0) {
+                    i = surfaces.size();
+                    break;
+                }
+                k = p;
+                continue;
+            }
+            // A prefix cut short inside a code point is not a prefix of longer surfaces (their
+            // bytes decode differently).
+            std::string_view prefix = s.substr(0, ends[k]);
+            i = ends[k] > s.size() ? i + 1
+                                   : end_of_run(surfaces, i, [&](std::string_view t) { return t.starts_with(prefix); });
+            break;
+        }
     }
     std::sort(out.begin(), out.end(), [](const NearTerm& a, const NearTerm& b) {
         return a.term != b.term ? a.term < b.term : a.edits < b.edits;
