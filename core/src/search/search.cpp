@@ -129,13 +129,23 @@ private:
 // Members (term, weight): each document's score is the best weight * BM25F over the members it holds.
 std::vector<Hit> expand(const Context& ctx, const std::vector<std::pair<TermId, double>>& members, FieldMask mask) {
     std::vector<Hit> all;
+    std::vector<size_t> runs{0}; // each member's hits come in document order: runs to merge, not sort
     for (auto [t, weight] : members) {
         TermMatcher m(ctx, t, mask);
         for (; m.doc != kNoDoc; m.next()) all.push_back({m.doc, weight * m.score()});
+        if (all.size() > runs.back()) runs.push_back(all.size());
     }
-    std::sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) {
-        return a.doc != b.doc ? a.doc < b.doc : a.score > b.score;
-    });
+    auto by_doc_then_best = [](const Hit& a, const Hit& b) { return a.doc != b.doc ? a.doc < b.doc : a.score > b.score; };
+    while (runs.size() > 2) { // merge neighbouring runs in pairs: n log(members), one run costs nothing
+        std::vector<size_t> merged{0};
+        for (size_t r = 0; r + 1 < runs.size(); r += 2) {
+            const size_t end = runs[std::min(r + 2, runs.size() - 1)];
+            std::inplace_merge(all.begin() + std::ptrdiff_t(runs[r]), all.begin() + std::ptrdiff_t(runs[r + 1]),
+                               all.begin() + std::ptrdiff_t(end), by_doc_then_best);
+            merged.push_back(end);
+        }
+        runs = std::move(merged);
+    }
     all.erase(std::unique(all.begin(), all.end(), [](const Hit& a, const Hit& b) { return a.doc == b.doc; }), all.end());
     return all;
 }
