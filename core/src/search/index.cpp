@@ -33,6 +33,7 @@
 #include "broadsheet/encoding.hpp"
 
 #include "postings.hpp"
+#include "text_util.hpp"
 #include "varint.hpp"
 
 #include <algorithm>
@@ -574,24 +575,6 @@ char32_t next_code_point(std::string_view s, size_t& at) {
     return cp;
 }
 
-void append_utf8(char32_t cp, std::string& out) {
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
-
 using SurfaceTable = std::span<const std::pair<std::string_view, TermId>>;
 
 // The first surface from `first` on (surfaces[first] is not it) that is not `in_run`, the
@@ -655,12 +638,16 @@ void Index::terms_near(std::string_view word, int max_edits, std::vector<NearTer
     // smallest cell is max_edits, or 0 if there is none: the query's code point after a cell that
     // holds max_edits (a match on the diagonal). The first half of a swap needs no case of its
     // own: a swap from row p - 1, column j - 2 (at most max_edits - 1) is only possible when row p
-    // holds at most max_edits at column j - 2 too (one step down), whose code point it is.
+    // holds at most max_edits at column j - 2 too (one step down), whose code point it is. Code
+    // points that well-formed UTF-8 cannot hold (a query's bad bytes) follow no prefix.
     auto next_possible = [&](size_t p, char32_t after) {
         char32_t best = 0;
         const size_t from = p > edits ? p - edits : 0, to = std::min(m, p + edits + 1);
-        for (size_t j = from; j < to; ++j)
-            if (row(p)[j] < over && query[j] > after && (best == 0 || query[j] < best)) best = query[j];
+        for (size_t j = from; j < to; ++j) {
+            const char32_t c = query[j];
+            const bool scalar = c <= 0x10FFFF && (c < 0xD800 || c > 0xDFFF);
+            if (row(p)[j] < over && c > after && (best == 0 || c < best) && scalar) best = c;
+        }
         return best;
     };
 
@@ -719,7 +706,7 @@ void Index::terms_near(std::string_view word, int max_edits, std::vector<NearTer
             if (surfaces_utf8_ && least[p] + 1 == over) {
                 if (char32_t next = next_possible(p, chars[k])) {
                     key.assign(s.substr(0, ends[p]));
-                    append_utf8(next, key);
+                    text::append_utf8(key, next);
                     i = end_of_run(surfaces, i, [&](std::string_view t) { return t < key; });
                     break;
                 }
