@@ -189,6 +189,47 @@ TEST_CASE("prefix and typo lookups work on unstemmed words and skip removed ones
     CHECK(ids.empty());
 }
 
+TEST_CASE("prefix and typo lookups between additions see every word, as an index built at once does") {
+    // The sorted word table is brought up to date by merging in the words added since the last
+    // lookup; lookups after each of several batches must equal those of an index built in one go.
+    std::vector<broadsheet::Article> news = reuters(600);
+    if (skipped(news)) return;
+    Index growing, whole;
+    for (size_t i = 0; i < news.size(); ++i) whole.add(news[i], std::to_string(i));
+    auto terms_of = [](const Index& ix, const std::vector<TermId>& ids) {
+        std::vector<std::string> out;
+        for (TermId t : ids) out.emplace_back(ix.term(t));
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    auto near_of = [](const Index& ix, std::string_view word) {
+        std::vector<Index::NearTerm> near;
+        ix.terms_near(word, 2, near);
+        std::vector<std::pair<std::string, int>> out;
+        for (const auto& n : near) out.emplace_back(ix.term(n.term), n.edits);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    const char* prefixes[] = {"a", "co", "oil", "ba", "s", "tra", "zz", "1", "pr"};
+    const char* words[] = {"petroleum", "exporst", "goverment", "shares", "wheat", "a"};
+    std::vector<TermId> ids;
+    for (size_t i = 0; i < news.size(); ++i) {
+        growing.add(news[i], std::to_string(i));
+        if (i % 150 == 149 || i == 7) growing.terms_with_prefix("o", ids); // a lookup mid-way sorts the table
+    }
+    for (const char* p : prefixes) {
+        CAPTURE(p);
+        std::vector<TermId> a, b;
+        growing.terms_with_prefix(p, a);
+        whole.terms_with_prefix(p, b);
+        CHECK(terms_of(growing, a) == terms_of(whole, b));
+    }
+    for (const char* w : words) {
+        CAPTURE(w);
+        CHECK(near_of(growing, w) == near_of(whole, w));
+    }
+}
+
 TEST_CASE("a cursor skips to a target and stops at the end") {
     Index ix;
     for (int i = 0; i < 20; ++i) ix.add(article("t", i % 3 == 0 ? "tick" : "tock"), std::to_string(i));

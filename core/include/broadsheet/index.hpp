@@ -166,6 +166,10 @@ private:
     mutable std::string surface_text_;                  // the sorted surfaces back to back
     mutable std::string loaded_surfaces_; // a loaded file's surface entries, until sort_surfaces() reads them
     mutable bool surfaces_sorted_ = true;
+    // Surfaces added since the table was last sorted (views into surfaces_' keys, which stay put):
+    // sort_surfaces() sorts only these and merges them in, so the first search after an import
+    // costs the new words' sort plus one pass, not a sort of the whole vocabulary.
+    mutable std::vector<std::pair<std::string_view, TermId>> unsorted_surfaces_;
     mutable bool surfaces_utf8_ = true; // every sorted surface is well-formed UTF-8 (see terms_near)
 
     std::vector<uint8_t> live_;       // per DocId: 1 live, 0 removed

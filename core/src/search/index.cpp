@@ -37,6 +37,7 @@
 #include "varint.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <array>
 #include <bit>
 
@@ -271,7 +272,8 @@ TermId Index::term_of(const Token& t) {
     if (const uint32_t* id = token_terms_.find(token_key_, h)) return *id;
     TermId id = intern(t.term);
     if (surfaces_.find(t.surface) == surfaces_.end()) {
-        surfaces_.emplace(std::string(t.surface), id);
+        auto added = surfaces_.emplace(std::string(t.surface), id).first;
+        unsorted_surfaces_.emplace_back(added->first, id);
         surfaces_sorted_ = false;
     }
     if (token_key_.size() <= 65) token_terms_.insert(token_key_, h, id); // not codes and junk
@@ -491,7 +493,8 @@ size_t Index::memory_bytes() const {
     n += term_text_.capacity() + term_ends_.capacity() * 4 + term_slots_.capacity() * 4 + loaded_postings_.capacity() +
          loaded_surfaces_.capacity();
     for (const auto& [s, id] : surfaces_) n += s.capacity() + 48;
-    n += sorted_surfaces_.capacity() * sizeof(sorted_surfaces_[0]) + token_terms_.memory_bytes() +
+    n += (sorted_surfaces_.capacity() + unsorted_surfaces_.capacity()) * sizeof(sorted_surfaces_[0]) +
+         token_terms_.memory_bytes() +
          surface_text_.capacity() + analyzer_.memory_bytes();
     n += live_.capacity() + lengths_.capacity() * 4 + dates_.capacity() * 4 + keys_.capacity() +
          key_ends_.capacity() * 4 + forward_.capacity() + forward_ends_.capacity() * 8;
@@ -527,25 +530,30 @@ void Index::sort_surfaces() const {
         return;
     }
     if (surfaces_sorted_) return;
-    sorted_surfaces_.clear();
-    sorted_surfaces_.reserve(surfaces_.size());
-    for (const auto& [s, id] : surfaces_) sorted_surfaces_.emplace_back(s, id);
-    std::sort(sorted_surfaces_.begin(), sorted_surfaces_.end());
+    // The new words sorted, then merged with the table; every word is copied into a new text block
+    // (the old table's views point into the old one, the new words' into the map's keys).
+    std::sort(unsorted_surfaces_.begin(), unsorted_surfaces_.end());
+    std::vector<std::pair<std::string_view, TermId>> merged;
+    merged.reserve(sorted_surfaces_.size() + unsorted_surfaces_.size());
+    std::merge(sorted_surfaces_.begin(), sorted_surfaces_.end(), unsorted_surfaces_.begin(), unsorted_surfaces_.end(),
+               std::back_inserter(merged));
+    if (sorted_surfaces_.empty()) surfaces_utf8_ = true;
+    for (const auto& e : unsorted_surfaces_) surfaces_utf8_ = surfaces_utf8_ && is_valid_utf8(e.first);
     // The words back to back, in order, and the table pointed at them: scans (prefixes, typos)
     // then read memory in order instead of visiting the hash map's nodes.
     size_t bytes = 0;
-    for (const auto& e : sorted_surfaces_) bytes += e.first.size();
-    surface_text_.clear();
-    surface_text_.reserve(std::max<size_t>(bytes, 64)); // never in-place (SSO): views survive a move
-    for (const auto& e : sorted_surfaces_) surface_text_ += e.first;
+    for (const auto& e : merged) bytes += e.first.size();
+    std::string text;
+    text.reserve(std::max<size_t>(bytes, 64)); // never in-place (SSO): views survive a move
+    for (const auto& e : merged) text += e.first;
     size_t at = 0;
-    surfaces_utf8_ = true;
-    for (auto& e : sorted_surfaces_) {
-        std::string_view in_text = std::string_view(surface_text_).substr(at, e.first.size());
+    for (auto& e : merged) {
+        e.first = std::string_view(text).substr(at, e.first.size());
         at += e.first.size();
-        e.first = in_text;
-        surfaces_utf8_ = surfaces_utf8_ && is_valid_utf8(in_text);
     }
+    surface_text_ = std::move(text);
+    sorted_surfaces_ = std::move(merged);
+    unsorted_surfaces_.clear();
     surfaces_sorted_ = true;
 }
 
