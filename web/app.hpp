@@ -197,6 +197,8 @@ struct App {
     void remove_article(broadsheet::ArticleId id);
     // Removes the marked rows (or, with none marked, the selected one).
     void remove_marked();
+    // Removes these articles together (one pass over the library, whatever their number).
+    void remove_articles(std::vector<broadsheet::ArticleId> ids);
     // The analysis of the open article (made on first use, then kept), or nullptr.
     const broadsheet::Analysis* analysis_of_open();
     // Runs the query box's query (as you type: the last word is a prefix) and fills the results.

@@ -42,6 +42,24 @@ bool Corpus::remove(ArticleId id) {
     return true;
 }
 
+size_t Corpus::remove(const std::vector<ArticleId>& ids) {
+    std::vector<ArticleId> going(ids);
+    std::sort(going.begin(), going.end());
+    size_t kept = 0;
+    for (size_t i = 0; i < ids_.size(); ++i) {
+        if (std::binary_search(going.begin(), going.end(), ids_[i])) continue;
+        if (kept != i) {
+            ids_[kept] = ids_[i];
+            articles_[kept] = std::move(articles_[i]);
+        }
+        ++kept;
+    }
+    size_t removed = ids_.size() - kept;
+    ids_.resize(kept);
+    articles_.erase(articles_.begin() + std::ptrdiff_t(kept), articles_.end());
+    return removed;
+}
+
 const Article* Corpus::find(ArticleId id) const {
     auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
     if (it == ids_.end() || *it != id) return nullptr;

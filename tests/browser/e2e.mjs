@@ -301,6 +301,13 @@ test('the library filter matches titles, files and authors in any case; headers 
   await humanClick(page, 285, 145);
   await waitFor(page, () => !window.broadsheet.state().library.ascending);
   eq((await shown())[0], 'Quality control', 'newest first after a second click');
+  // Delete removes the selected row; the others stay in the order shown.
+  await humanClick(page, 130, 168); // the first row, under the header
+  await waitFor(page, () => window.broadsheet.state().open && window.broadsheet.state().open.title === 'Quality control');
+  await page.keyboard.press('Delete');
+  await waitFor(page, () => window.broadsheet.state().articles.length === 4);
+  eq(JSON.stringify(await shown()), JSON.stringify(['apple harvest', 'Zebra crossing', 'Mango prices', 'Storm warning']),
+     'after a removal, the rest newest first still');
   eq(requests.length, 0, 'no request');
   await context.close();
 });

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 using broadsheet::Article;
 using broadsheet::Corpus;
 
@@ -43,4 +46,24 @@ TEST_CASE("a saved library is restored under its own ids, in ascending order onl
     c.clear();
     CHECK(c.empty());
     CHECK(c.add(titled("after clear")) == 11);
+}
+
+TEST_CASE("many articles leave together in one pass; the rest keep their ids, order and text") {
+    Corpus c;
+    std::vector<broadsheet::ArticleId> ids;
+    for (int i = 0; i < 10; ++i) ids.push_back(c.add(titled(std::to_string(i).c_str())));
+    // Ids in any order, with a repeat and one that is not there.
+    CHECK(c.remove(std::vector<broadsheet::ArticleId>{ids[7], ids[0], ids[3], ids[7], 999}) == 3);
+    REQUIRE(c.size() == 7);
+    std::string titles;
+    for (const auto& a : c.articles()) titles += a.title;
+    CHECK(titles == "1245689");
+    for (int i : {1, 2, 4, 5, 6, 8, 9}) {
+        REQUIRE(c.find(ids[size_t(i)]));
+        CHECK(c.find(ids[size_t(i)])->title == std::to_string(i));
+    }
+    CHECK_FALSE(c.find(ids[0]));
+    CHECK(c.remove(std::vector<broadsheet::ArticleId>{}) == 0);
+    CHECK(c.remove(std::vector<broadsheet::ArticleId>(c.ids().begin(), c.ids().end())) == 7);
+    CHECK(c.empty());
 }

@@ -31,6 +31,10 @@ public:
     void clear();
     // Removes the article with this id; returns false if there is none.
     bool remove(ArticleId id);
+    // Removes every article whose id is in `ids` (any order; ids not here are ignored) in one pass
+    // over the library, where one remove() per id would move the articles after each; returns how
+    // many it removed.
+    size_t remove(const std::vector<ArticleId>& ids);
     // The article with this id, or nullptr.
     const Article* find(ArticleId id) const;
 
