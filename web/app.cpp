@@ -476,13 +476,21 @@ nlohmann::json library_json(const App& app) {
 
 std::string App::open_json() const { return ::open_json(*this).dump(); }
 
+namespace {
+// The last import's files that failed, as state().errors lists them.
+nlohmann::json errors_json(const App& app) {
+    nlohmann::json errors = nlohmann::json::array();
+    for (const auto& f : app.status.last_import)
+        if (!f.error.empty()) errors.push_back({{"file", f.file}, {"message", f.error}});
+    return errors;
+}
+} // namespace
+
 std::string App::summary_json() const {
     using nlohmann::json;
-    json errors = json::array();
-    for (const auto& f : status.last_import)
-        if (!f.error.empty()) errors.push_back({{"file", f.file}, {"message", f.error}});
     const auto* a = corpus.find(reader.open);
-    return json{{"articles", corpus.size()}, {"errors", errors}, {"open", a ? json(a->title) : json(nullptr)}}.dump();
+    return json{{"articles", corpus.size()}, {"errors", errors_json(*this)}, {"open", a ? json(a->title) : json(nullptr)}}
+        .dump();
 }
 
 std::string App::state_json() const {
@@ -500,11 +508,10 @@ std::string App::state_json() const {
                             {"paragraphs", a.paragraphs.size()}});
     }
     json open = ::open_json(*this);
-    json imports = json::array(), errors = json::array();
-    for (const auto& f : status.last_import) {
+    json imports = json::array();
+    for (const auto& f : status.last_import)
         imports.push_back({{"file", f.file}, {"articles", f.articles}, {"warnings", f.warnings}, {"error", f.error}});
-        if (!f.error.empty()) errors.push_back({{"file", f.file}, {"message", f.error}});
-    }
+    json errors = errors_json(*this);
     json state = {{"articles", articles},
                   {"importing", {{"done", status.files_done}, {"total", status.files_total}}},
                   {"cancelled", status.cancelled},
