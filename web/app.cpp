@@ -107,7 +107,7 @@ void App::import_file(const std::string& name, std::string_view bytes) {
     } catch (const std::bad_alloc&) {
         // Not even the outcome fits; the library is consistent all the same.
     }
-    library.rows_dirty = true;
+    library.library_changed();
     // The first article of a batch opens by itself when nothing is open yet.
     if (first && reader.open == 0) open_article(first);
 }
@@ -269,7 +269,7 @@ bool App::restore_article(broadsheet::ArticleId id, std::string_view json) {
     search.stale = true;
     ++storage.restored;
     corpus_added(id);
-    library.rows_dirty = true;
+    library.library_changed();
     return true;
 }
 
@@ -320,7 +320,7 @@ bool App::open_bundle() {
     end_import_batch();
     bundle.opened = true;
     search.stale = true;
-    library.rows_dirty = true;
+    library.library_changed();
     if (first && reader.open == 0) open_article(first);
     return true;
 }
@@ -356,7 +356,7 @@ void App::clear_all() {
     platform_store_clear();
     reader.open = 0;
     library.selected = 0;
-    library.rows_dirty = true;
+    library.library_changed();
     storage.unreadable = 0;
 }
 
@@ -397,13 +397,14 @@ void App::remove_articles(std::vector<broadsheet::ArticleId> ids) {
     // The library's rows keep their filter and order: the leaving ones go, the others' positions
     // move down by the number leaving before them (no new filter or sort, which at 100,000
     // articles took longer than the removal itself).
-    if (!library.rows_dirty) {
-        std::vector<size_t> before(going.size() + 1, 0);
-        for (size_t i = 0; i < going.size(); ++i) before[i + 1] = before[i] + going[i];
-        auto& rows = library.rows;
-        std::erase_if(rows, [&](size_t r) { return r >= going.size() || going[r]; });
-        for (auto& r : rows) r -= before[r];
-    }
+    std::vector<size_t> before(going.size() + 1, 0);
+    for (size_t i = 0; i < going.size(); ++i) before[i + 1] = before[i] + going[i];
+    auto shift = [&](std::vector<size_t>& list) {
+        std::erase_if(list, [&](size_t r) { return r >= going.size() || going[r]; });
+        for (auto& r : list) r -= before[r];
+    };
+    if (!library.rows_dirty) shift(library.rows);
+    if (!library.order_dirty) shift(library.order);
 }
 
 nlohmann::json analysis_json(const App& app); // analysis_panel.cpp

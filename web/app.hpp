@@ -32,6 +32,11 @@ struct LibraryPanelState {
     bool sort_ascending = true;
     std::vector<size_t> rows; // indices into corpus.articles(), filtered and sorted
     bool rows_dirty = true;
+    // Every article in the order of the sort (indices into corpus.articles()): a filter key scans
+    // it instead of sorting again. Made again when the sort or the library changes.
+    std::vector<size_t> order;
+    bool order_dirty = true;
+    void library_changed() { rows_dirty = order_dirty = true; }
     double rebuilt_at = -1; // ImGui time of the last rebuild of `rows`
     broadsheet::ArticleId selected = 0; // the row last clicked (the open article, usually)
     std::vector<broadsheet::ArticleId> marked; // rows picked with Ctrl/Shift+click, ascending

@@ -74,30 +74,18 @@ void click_row(App& app, int row, broadsheet::ArticleId id) {
     app.open_article(id);
 }
 
-void rebuild_rows(App& app) {
+// Every article in the sort's order (st.order).
+void sort_all(App& app) {
     auto& st = app.library;
     const auto& all = app.corpus.articles();
-    st.rows.clear();
-    std::string filter = st.filter;
-    for (char& c : filter) c = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
-    // A name alone, or across the ", " that joins two (as the By column shows them).
-    auto byline_has = [&](const broadsheet::Article& a) {
-        for (const auto& n : a.byline)
-            if (contains_ci(n, filter)) return true;
-        return a.byline.size() > 1 && filter.find(", ") != std::string::npos && contains_ci(joined_byline(a), filter);
-    };
-    st.rows.reserve(all.size());
-    for (size_t i = 0; i < all.size(); ++i) {
-        const auto& a = all[i];
-        if (filter.empty() || contains_ci(a.title, filter) || contains_ci(a.file, filter) || byline_has(a))
-            st.rows.push_back(i);
-    }
+    st.order.resize(all.size());
+    for (size_t i = 0; i < all.size(); ++i) st.order[i] = i;
     if (st.sort_column >= 0) {
         // The By column's text, made once per article rather than in every comparison.
         std::vector<std::string> bylines;
         if (st.sort_column == kByline) {
             bylines.resize(all.size());
-            for (size_t i : st.rows) bylines[i] = joined_byline(all[i]);
+            for (size_t i = 0; i < all.size(); ++i) bylines[i] = joined_byline(all[i]);
         }
         auto key_less = [&](size_t x, size_t y) {
             const auto &a = all[x], &b = all[y];
@@ -109,9 +97,35 @@ void rebuild_rows(App& app) {
             default: return a.text.size() < b.text.size();
             }
         };
-        std::stable_sort(st.rows.begin(), st.rows.end(), [&](size_t x, size_t y) {
+        std::stable_sort(st.order.begin(), st.order.end(), [&](size_t x, size_t y) {
             return st.sort_ascending ? key_less(x, y) : key_less(y, x);
         });
+    }
+    st.order_dirty = false;
+}
+
+// The rows shown: the sorted articles the filter keeps (sorting again only when the sort or the
+// library changed, not on every key typed in the filter).
+void rebuild_rows(App& app) {
+    auto& st = app.library;
+    const auto& all = app.corpus.articles();
+    if (st.order_dirty || st.order.size() != all.size()) sort_all(app);
+    st.rows.clear();
+    std::string filter = st.filter;
+    for (char& c : filter) c = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
+    // A name alone, or across the ", " that joins two (as the By column shows them).
+    auto byline_has = [&](const broadsheet::Article& a) {
+        for (const auto& n : a.byline)
+            if (contains_ci(n, filter)) return true;
+        return a.byline.size() > 1 && filter.find(", ") != std::string::npos && contains_ci(joined_byline(a), filter);
+    };
+    if (filter.empty()) {
+        st.rows = st.order;
+    } else {
+        for (size_t i : st.order) {
+            const auto& a = all[i];
+            if (contains_ci(a.title, filter) || contains_ci(a.file, filter) || byline_has(a)) st.rows.push_back(i);
+        }
     }
     st.rows_dirty = false;
 }
@@ -190,7 +204,8 @@ void draw_library_panel(App& app) {
             st.sort_ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
         }
         sort->SpecsDirty = false;
-        st.rows_dirty = true;
+        st.library_changed(); // a new order
+
     }
     // While a big import runs, the row list (filter + sort over every article) is rebuilt at most
     // a few times a second rather than on every frame.
