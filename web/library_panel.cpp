@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,12 +30,32 @@ bool contains_ci(std::string_view hay, std::string_view lower) {
     return false;
 }
 
-// Titles in dictionary order: ASCII case ignored ("apple" before "Mango"), then bytes.
-bool title_less(std::string_view a, std::string_view b) {
-    const auto fold = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : int(c); };
+// ASCII letters in lower case, other bytes as they are (titles sort in dictionary order).
+unsigned char fold_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+// Titles in dictionary order: ASCII case ignored ("apple" before "Mango"), then bytes. -1, 0, 1.
+int title_compare(std::string_view a, std::string_view b) {
     for (size_t i = 0; i < a.size() && i < b.size(); ++i)
-        if (fold(a[i]) != fold(b[i])) return fold(a[i]) < fold(b[i]);
-    return a.size() != b.size() ? a.size() < b.size() : a < b;
+        if (fold_ascii(a[i]) != fold_ascii(b[i])) return fold_ascii(a[i]) < fold_ascii(b[i]) ? -1 : 1;
+    if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+    return a.compare(b) < 0 ? -1 : a == b ? 0 : 1;
+}
+
+int bytes_compare(std::string_view a, std::string_view b) {
+    int c = a.compare(b);
+    return c < 0 ? -1 : c > 0 ? 1 : 0;
+}
+
+// The first eight bytes of a text as one number that orders like them (a shorter text first),
+// folded as title_compare folds them when `fold`. Sorting compares these, and the texts only
+// where they are equal.
+uint64_t prefix_key(std::string_view s, bool fold) {
+    uint64_t k = 0;
+    for (size_t i = 0; i < 8; ++i) {
+        unsigned char c = i < s.size() ? (unsigned char)s[i] : 0;
+        k = k << 8 | (fold ? fold_ascii(c) : c);
+    }
+    return k;
 }
 
 std::string joined_byline(const broadsheet::Article& a) {
@@ -74,33 +95,60 @@ void click_row(App& app, int row, broadsheet::ArticleId id) {
     app.open_article(id);
 }
 
-// Every article in the sort's order (st.order).
+// Every article in the sort's order (st.order). Each article's sort key starts as a number (the
+// first bytes of its text, or its length), so most comparisons are one integer compare; at 100,000
+// articles this is what keeps a header click fast. Ties keep the library's order (as a stable sort
+// would), so the order is the same on every machine.
 void sort_all(App& app) {
     auto& st = app.library;
     const auto& all = app.corpus.articles();
     st.order.resize(all.size());
     for (size_t i = 0; i < all.size(); ++i) st.order[i] = i;
-    if (st.sort_column >= 0) {
-        // The By column's text, made once per article rather than in every comparison.
-        std::vector<std::string> bylines;
-        if (st.sort_column == kByline) {
-            bylines.resize(all.size());
-            for (size_t i = 0; i < all.size(); ++i) bylines[i] = joined_byline(all[i]);
-        }
-        auto key_less = [&](size_t x, size_t y) {
-            const auto &a = all[x], &b = all[y];
-            switch (st.sort_column) {
-            case kTitle: return title_less(a.title, b.title);
-            case kDate: return a.date < b.date;
-            case kByline: return bylines[x] < bylines[y];
-            case kFile: return base_name(a.file) < base_name(b.file);
-            default: return a.text.size() < b.text.size();
-            }
-        };
-        std::stable_sort(st.order.begin(), st.order.end(), [&](size_t x, size_t y) {
-            return st.sort_ascending ? key_less(x, y) : key_less(y, x);
-        });
+    if (st.sort_column < 0) {
+        st.order_dirty = false;
+        return;
     }
+    // The By column's text, made once per article rather than in every comparison.
+    std::vector<std::string> bylines;
+    if (st.sort_column == kByline) {
+        bylines.resize(all.size());
+        for (size_t i = 0; i < all.size(); ++i) bylines[i] = joined_byline(all[i]);
+    }
+    struct Keyed {
+        uint64_t key;
+        uint32_t index;
+    };
+    std::vector<Keyed> keyed(all.size());
+    for (size_t i = 0; i < all.size(); ++i) {
+        const auto& a = all[i];
+        uint64_t k = 0;
+        switch (st.sort_column) {
+        case kTitle: k = prefix_key(a.title, true); break;
+        case kDate: k = prefix_key(a.date, false); break;
+        case kByline: k = prefix_key(bylines[i], false); break;
+        case kFile: k = prefix_key(base_name(a.file), false); break;
+        default: k = a.word_count; break;
+        }
+        keyed[i] = {k, uint32_t(i)};
+    }
+    // The rest of the texts, where the keys are equal.
+    auto rest_compare = [&](size_t x, size_t y) {
+        const auto &a = all[x], &b = all[y];
+        switch (st.sort_column) {
+        case kTitle: return title_compare(a.title, b.title);
+        case kDate: return bytes_compare(a.date, b.date);
+        case kByline: return bytes_compare(bylines[x], bylines[y]);
+        case kFile: return bytes_compare(base_name(a.file), base_name(b.file));
+        default: return 0;
+        }
+    };
+    const bool up = st.sort_ascending;
+    std::sort(keyed.begin(), keyed.end(), [&](const Keyed& x, const Keyed& y) {
+        if (x.key != y.key) return up ? x.key < y.key : x.key > y.key;
+        if (int c = rest_compare(x.index, y.index)) return up ? c < 0 : c > 0;
+        return x.index < y.index;
+    });
+    for (size_t i = 0; i < keyed.size(); ++i) st.order[i] = keyed[i].index;
     st.order_dirty = false;
 }
 
@@ -262,8 +310,7 @@ void draw_library_panel(App& app) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(std::string(base_name(a.file)).c_str());
             ImGui::TableNextColumn();
-            size_t words = size_t(std::count(a.text.begin(), a.text.end(), ' ')) + (a.text.empty() ? 0 : 1);
-            ImGui::Text("%zu words", words);
+            ImGui::Text("%zu words", a.word_count);
         }
     }
     st.scroll_to_selected = false;

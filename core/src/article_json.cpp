@@ -1,5 +1,7 @@
 #include "broadsheet/article_json.hpp"
 
+#include "text_util.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -149,6 +151,7 @@ bool article_from_json(std::string_view text, Article& out, std::string& error) 
             a.removed.push_back({r.at(0).get<std::string>(), r.at(1).get<std::string>()});
         for (const auto& m : j.value("metadata", json::array()))
             a.metadata.push_back({m.at(0).get<std::string>(), m.at(1).get<std::string>()});
+        a.word_count = text::count_words(a.text); // not saved: it follows from the text
         out = std::move(a);
         return true;
     } catch (const json::exception& e) {

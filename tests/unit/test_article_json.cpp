@@ -21,6 +21,8 @@ TEST_CASE("an imported article survives a round trip through JSON unchanged") {
     CHECK(b.standfirst == a.standfirst);
     CHECK(b.text == a.text);
     CHECK(b.paragraphs == a.paragraphs);
+    CHECK(a.word_count > 100);
+    CHECK(b.word_count == a.word_count); // counted again from the text
     CHECK(b.byline == a.byline);
     CHECK(b.truncated);
     REQUIRE(b.removed.size() == a.removed.size());
