@@ -471,7 +471,9 @@ nlohmann::json library_json(const App& app) {
             {"sortColumn", st.sort_column >= 0 && st.sort_column < 5 ? json(columns[st.sort_column]) : json(nullptr)},
             {"ascending", st.sort_ascending},
             {"shown", st.rows.size()},
-            {"firstRows", first}};
+            {"firstRows", first},
+            {"scrollY", st.scroll_y},
+            {"scrollMaxY", st.scroll_max_y}};
 }
 } // namespace
 

@@ -42,6 +42,7 @@ struct LibraryPanelState {
     std::vector<broadsheet::ArticleId> marked; // rows picked with Ctrl/Shift+click, ascending
     int anchor_row = -1;                        // where a Shift+click range starts
     bool scroll_to_selected = false;
+    float scroll_y = 0, scroll_max_y = 0;       // the table's scroll, CSS px (for the test hook)
 };
 
 struct SearchPanelState {

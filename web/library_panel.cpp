@@ -314,5 +314,7 @@ void draw_library_panel(App& app) {
         }
     }
     st.scroll_to_selected = false;
+    st.scroll_y = ImGui::GetScrollY();
+    st.scroll_max_y = ImGui::GetScrollMaxY();
     ImGui::EndTable();
 }

@@ -3,6 +3,7 @@
 #include "fonts.hpp"
 #include "ime.hpp"
 #include "keys.hpp"
+#include "pointer.hpp"
 #include "theme.hpp"
 
 #include <SDL.h>
@@ -176,6 +177,7 @@ void pump_events() {
             g_deferred_key_ups.push_back(e);
             continue;
         }
+        if (pointer_event(e)) continue;
         ImGui_ImplSDL2_ProcessEvent(&e);
     }
     if (!g_deferred_key_ups.empty()) request_redraw();
@@ -213,6 +215,7 @@ void frame() {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    bool pointer_busy = pointer_new_frame();
     text_input_new_frame();
     // A browser's virtual time (headless tests) can give a zero or negative frame time, which
     // imgui 1.86 asserts on.
@@ -236,7 +239,7 @@ void frame() {
     }
     text_input_sync(); // the page's hidden text box takes the keyboard while a box is edited
     // Keep drawing while something animates or is being edited.
-    if (ImGui::IsAnyItemActive() || io.WantTextInput) g_frames_to_draw = std::max(g_frames_to_draw, 1);
+    if (ImGui::IsAnyItemActive() || io.WantTextInput || pointer_busy) g_frames_to_draw = std::max(g_frames_to_draw, 1);
 }
 
 } // namespace
@@ -272,6 +275,7 @@ int main() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplSDL2_InitForOpenGL(g_window, g_gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    pointer_init();
     // Clipboard through the browser (SDL's is internal to the page under emscripten): copying
     // writes to the system clipboard; pasting arrives from the page's paste event (bs_paste), so
     // ImGui's own Ctrl+V must paste nothing.

@@ -48,8 +48,8 @@ const chromiumArgs = [
   '--disable-sync', '--disable-default-apps', '--disable-features=Translate,OptimizationHints,MediaRouter',
 ];
 
-async function openPage(browser, baseUrl, { dpr = 1, width = 1280, height = 800 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+async function openPage(browser, baseUrl, { dpr = 1, width = 1280, height = 800, touch = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch: touch });
   const page = await context.newPage();
   const requests = [];
   const consoleErrors = [];
@@ -316,6 +316,111 @@ test('the library filter matches titles, files and authors in any case; headers 
   await waitFor(page, () => window.broadsheet.state().articles.length === 4);
   eq(JSON.stringify(await shown()), JSON.stringify(['apple harvest', 'Zebra crossing', 'Mango prices', 'Storm warning']),
      'after a removal, the rest newest first still');
+  eq(requests.length, 0, 'no request');
+  await context.close();
+});
+
+test('the wheel scrolls as far as a browser scrolls a page (pixels, lines, pages); a finger drags, glides, taps and long-presses', async ({ browser, baseUrl }) => {
+  const { page, context, requests } = await openPage(browser, baseUrl, { touch: true });
+  const pad = (i) => String(i).padStart(3, '0');
+  await page.evaluate((files) => window.broadsheet.importFiles(files),
+    Array.from({ length: 300 }, (_, i) => ({ name: `n-${pad(i)}.txt`, text: `Note ${pad(i)}\n\nBody of note ${i}.\n` })));
+  await waitFor(page, () => window.broadsheet.state().library.shown === 300 && window.broadsheet.state().library.scrollMaxY > 2000);
+  const lib = async () => (await page.evaluate(() => window.broadsheet.state())).library;
+  const X = 250, Y = 450; // over the library's rows
+  await page.mouse.move(X, Y);
+  await page.waitForTimeout(100);
+  // A synthetic wheel event on the canvas, as the browser makes them; returns whether the page
+  // kept the browser from acting on it.
+  const wheel = (init) => page.evaluate(([init, x, y]) => {
+    const e = new WheelEvent('wheel', { clientX: x, clientY: y, bubbles: true, cancelable: true, ...init });
+    document.getElementById('canvas').dispatchEvent(e);
+    return e.defaultPrevented;
+  }, [init, X, Y]);
+  // The scroll after `act`, once it has stopped changing.
+  const settled = async () => {
+    let last = -1, now = (await lib()).scrollY;
+    for (let i = 0; i < 40 && now !== last; i++) { await page.waitForTimeout(120); last = now; now = (await lib()).scrollY; }
+    return now;
+  };
+  const top = async () => { await wheel({ deltaY: -1e6 }); eq(await settled(), 0, 'back at the top'); };
+  const near = (got, want, tol, what) => assert(Math.abs(got - want) <= tol, `${what}: scrolled ${got} px, expected ${want} +- ${tol}`);
+
+  await top();
+  assert(await wheel({ deltaY: 120 }), 'the page keeps the browser from scrolling on a wheel over the canvas');
+  near(await settled(), 120, 2, 'a 120 px wheel event');
+  await top();
+  for (let i = 0; i < 10; i++) { await wheel({ deltaY: 6 }); await page.waitForTimeout(20); } // a trackpad's small steps
+  near(await settled(), 60, 3, 'ten 6 px trackpad steps');
+  await top();
+  await wheel({ deltaY: 3, deltaMode: 1 }); // three lines, as Firefox sends a notch
+  const lines = await settled();
+  assert(lines >= 3 * 14 && lines <= 3 * 30, `three lines scroll three lines of text, not ${lines} px`);
+  await top();
+  await wheel({ deltaY: 1, deltaMode: 2 }); // a page
+  const onePage = await settled();
+  assert(onePage >= 600 && onePage <= 680, `a page scrolls most of the window's height (800 px), not ${onePage} px`);
+  const before = (await lib()).scrollY;
+  await wheel({ deltaX: 300 });
+  eq(await settled(), before, 'a sideways wheel leaves the vertical scroll alone');
+  eq(await wheel({ deltaY: 100, ctrlKey: true }), false, 'Ctrl+wheel is left to the browser (zoom)');
+
+  // Touch, through the DevTools protocol as a touch screen sends it.
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y]) => ({ x, y })) });
+  const drag = async (from, to, steps, stepMs, holdMs) => {
+    await touch('touchStart', [[X, from]]);
+    for (let i = 1; i <= steps; i++) { await touch('touchMove', [[X, from + ((to - from) * i) / steps]]); await page.waitForTimeout(stepMs); }
+    if (holdMs) await page.waitForTimeout(holdMs);
+    await touch('touchEnd', []);
+  };
+  await top();
+  const open = (await page.evaluate(() => window.broadsheet.state())).open.id;
+  await drag(600, 400, 10, 30, 300); // slowly, then held still before lifting
+  near(await settled(), 200, 3, 'a 200 px drag upwards, held before lifting');
+  let st = await page.evaluate(() => window.broadsheet.state());
+  eq(st.open.id, open, 'a drag opens nothing');
+  eq(st.marked.length, 0, 'a drag marks no rows');
+  await top();
+  // A quick flick: a move every 10 ms, then the finger lifts. The DevTools protocol waits for a
+  // frame after each event (slow in software rendering), so the page makes these itself, 10 ms
+  // apart by its clock, with no frame between them.
+  await page.evaluate(([x, from, to]) => {
+    const canvas = document.getElementById('canvas');
+    const send = (type, y) => {
+      const t = new Touch({ identifier: 7, target: canvas, clientX: x, clientY: y });
+      const lifted = type === 'touchend';
+      canvas.dispatchEvent(new TouchEvent(type, { touches: lifted ? [] : [t], targetTouches: lifted ? [] : [t],
+        changedTouches: [t], bubbles: true, cancelable: true }));
+    };
+    const wait = (ms) => { const until = performance.now() + ms; while (performance.now() < until); };
+    send('touchstart', from);
+    for (let i = 1; i <= 5; i++) { wait(10); send('touchmove', from + ((to - from) * i) / 5); }
+    send('touchend', to);
+  }, [X, 600, 400]);
+  const released = (await lib()).scrollY;
+  const glided = await settled();
+  assert(glided > released + 100 && glided > 300, `a flick glides on after the finger lifts (${released} -> ${glided} px)`);
+  await top();
+  const target = (await lib()).firstRows[0];
+  await page.evaluate((id) => window.broadsheet.open(id), (await lib()).firstRows[5]);
+  await touch('touchStart', [[X, 168]]); // the first row
+  await page.waitForTimeout(80);
+  await touch('touchEnd', []);
+  await waitFor(page, (id) => window.broadsheet.state().open && window.broadsheet.state().open.id === id, target);
+  // A long press is a right click: the row's menu appears under the finger.
+  await page.mouse.move(1200, 780); // the mouse away, so only the finger hovers
+  await page.waitForTimeout(200);
+  const plain = await page.screenshot({ clip: { x: X, y: 200, width: 200, height: 80 } });
+  await touch('touchStart', [[X, 210]]);
+  await page.waitForTimeout(800);
+  await touch('touchEnd', []);
+  await page.waitForTimeout(300);
+  const menu = await page.screenshot({ clip: { x: X, y: 200, width: 200, height: 80 } });
+  fs.writeFileSync(path.join(outDir, 'long-press-menu.png'), menu);
+  const changed = await pixelDiff(browser, plain, menu);
+  assert(changed > 0.1, `a long press opens the row's menu (${(changed * 100).toFixed(1)}% of the area changed)`);
+  eq((await page.evaluate(() => window.broadsheet.state())).open.id, target, 'a long press opens no article');
   eq(requests.length, 0, 'no request');
   await context.close();
 });
