@@ -199,7 +199,8 @@ void App::run_search() {
                 broadsheet::ArticleId id = hit.doc < doc_article.size() ? doc_article[hit.doc] : 0;
                 const broadsheet::Article* a = corpus.find(id);
                 if (!a) continue;
-                st.rows.push_back({id, hit.score, bs::make_snippet(*a, st.result.matched, index.analyzer())});
+                st.rows.emplace_back().id = id;
+                st.rows.back().score = hit.score;
             }
         }
         if (memory_low()) throw std::bad_alloc(); // it went through on the reserve (alloc_fault.cpp)
@@ -212,6 +213,21 @@ void App::run_search() {
     }
     alloc_fault_disarm();
     if (memory_low()) memory_recovered();
+}
+
+const broadsheet::search::Snippet& App::result_snippet(size_t row) const {
+    const auto& r = search.rows[row];
+    if (!r.has_snippet) {
+        r.has_snippet = true;
+        if (const broadsheet::Article* a = corpus.find(r.id)) {
+            try {
+                r.snippet = broadsheet::search::make_snippet(*a, search.result.matched, index.analyzer());
+            } catch (const std::bad_alloc&) {
+                r.snippet = {}; // the start of the body, unmarked
+            }
+        }
+    }
+    return r.snippet;
 }
 
 void App::open_result(size_t row) {
@@ -405,6 +421,9 @@ void App::remove_articles(std::vector<broadsheet::ArticleId> ids) {
     };
     if (!library.rows_dirty) shift(library.rows);
     if (!library.order_dirty) shift(library.order);
+    for (auto& sorted : library.sorted_by)
+        if (!sorted.empty()) shift(sorted);
+    library.haystack_dirty = true;
 }
 
 nlohmann::json analysis_json(const App& app); // analysis_panel.cpp
@@ -416,16 +435,18 @@ nlohmann::json search_json(const App& app) {
     const auto& search = app.search;
     const auto& corpus = app.corpus;
     json results = json::array();
-    for (const auto& r : search.rows) {
+    for (size_t i = 0; i < search.rows.size(); ++i) {
+        const auto& r = search.rows[i];
+        const auto& snippet = app.result_snippet(i);
         const auto* a = corpus.find(r.id);
-        std::string_view field = a ? broadsheet::search::field_text(*a, r.snippet.field) : std::string_view();
+        std::string_view field = a ? broadsheet::search::field_text(*a, snippet.field) : std::string_view();
         auto piece = [&](broadsheet::ByteRange b) { return std::string(field.substr(b.begin, b.size())); };
         json marks = json::array();
-        for (auto h : r.snippet.highlights) marks.push_back(piece(h));
+        for (auto h : snippet.highlights) marks.push_back(piece(h));
         results.push_back({{"id", r.id},
                            {"title", a ? a->title : ""},
                            {"score", r.score},
-                           {"snippet", piece(r.snippet.passage)},
+                           {"snippet", piece(snippet.passage)},
                            {"highlighted", marks}});
     }
     json messages = json::array();

@@ -12,6 +12,7 @@
 #include "broadsheet/snippet.hpp"
 #include "text_layout.hpp"
 
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -36,7 +37,19 @@ struct LibraryPanelState {
     // it instead of sorting again. Made again when the sort or the library changes.
     std::vector<size_t> order;
     bool order_dirty = true;
-    void library_changed() { rows_dirty = order_dirty = true; }
+    // Each column's ascending order of every article, kept once made: another click on a header
+    // that was sorted before, or the other direction, sorts nothing. Removals shift them.
+    std::array<std::vector<size_t>, 5> sorted_by;
+    // Every article's title, file and authors in ASCII lower case (`haystack_ends[i]` ends article
+    // i's): what the filter scans. Made on the first filter key after the library changed.
+    std::string haystack;
+    std::vector<uint32_t> haystack_ends;
+    bool haystack_dirty = true;
+    std::string rows_filter; // the filter `rows` were made with (folded)
+    void library_changed() {
+        rows_dirty = order_dirty = haystack_dirty = true;
+        for (auto& s : sorted_by) s.clear();
+    }
     double rebuilt_at = -1; // ImGui time of the last rebuild of `rows`
     broadsheet::ArticleId selected = 0; // the row last clicked (the open article, usually)
     std::vector<broadsheet::ArticleId> marked; // rows picked with Ctrl/Shift+click, ascending
@@ -54,11 +67,17 @@ struct SearchPanelState {
     struct Row {
         broadsheet::ArticleId id = 0;
         double score = 0;
-        broadsheet::search::Snippet snippet;
+        // Made when the row is first shown (App::result_snippet): a snippet runs the analyzer
+        // over the article again, and a search keeps up to 200 hits of which a dozen show.
+        mutable broadsheet::search::Snippet snippet;
+        mutable bool has_snippet = false;
+        float height = -1; // as last drawn (px, with its spacing); -1: not drawn yet
     };
-    std::vector<Row> rows;               // hits, best first, with their snippets
+    std::vector<Row> rows;               // hits, best first
     std::vector<std::string> history;    // queries whose results were opened, latest first
     int selected = -1;                   // keyboard selection in `rows`
+    bool scroll_to_selected = false;     // bring the selected hit into view next frame
+    float results_width = 0;             // the width the rows' heights were measured at
     bool focus_box = false;              // put the keyboard in the query box next frame
     int focus_wait = 0;                  // frames left to hold typed characters for the box
     bool slash_pending = false;          // the '/' that asked for the box is still to be swallowed
@@ -201,6 +220,8 @@ struct App {
     // Opens an article in the reader and selects it in the library; false if there is none.
     bool open_article(broadsheet::ArticleId id);
     void remove_article(broadsheet::ArticleId id);
+    // The snippet of search result `row` (made on first use; empty if that ran out of memory).
+    const broadsheet::search::Snippet& result_snippet(size_t row) const;
     // Removes the marked rows (or, with none marked, the selected one).
     void remove_marked();
     // Removes these articles together (one pass over the library, whatever their number).

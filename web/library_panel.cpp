@@ -14,22 +14,6 @@ namespace {
 
 enum Column { kTitle, kDate, kByline, kFile, kLength, kColumnCount };
 
-// Whether `hay` holds `lower` (already in ASCII lower case), ignoring ASCII case. Runs once per
-// article and field on every filter keystroke, so it only looks closer where the first letter is.
-bool contains_ci(std::string_view hay, std::string_view lower) {
-    if (lower.empty()) return true;
-    if (hay.size() < lower.size()) return false;
-    const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? char(c + 32) : c; };
-    const char first = lower[0];
-    for (size_t i = 0, last = hay.size() - lower.size(); i <= last; ++i) {
-        if (fold(hay[i]) != first) continue;
-        size_t k = 1;
-        while (k < lower.size() && fold(hay[i + k]) == lower[k]) ++k;
-        if (k == lower.size()) return true;
-    }
-    return false;
-}
-
 // ASCII letters in lower case, other bytes as they are (titles sort in dictionary order).
 unsigned char fold_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
@@ -95,22 +79,26 @@ void click_row(App& app, int row, broadsheet::ArticleId id) {
     app.open_article(id);
 }
 
-// Every article in the sort's order (st.order). Each article's sort key starts as a number (the
-// first bytes of its text, or its length), so most comparisons are one integer compare; at 100,000
-// articles this is what keeps a header click fast. Ties keep the library's order (as a stable sort
-// would), so the order is the same on every machine.
-void sort_all(App& app) {
-    auto& st = app.library;
+// A date's digits as one number (up to 18 of them, "2025-08-13T20:15" -> 202508132015000000),
+// which orders ISO dates as their text does; the text decides between equal numbers.
+uint64_t date_key(std::string_view date) {
+    uint64_t k = 0;
+    int digits = 0;
+    for (char c : date)
+        if (c >= '0' && c <= '9' && digits < 18) k = k * 10 + uint64_t(c - '0'), ++digits;
+    for (; digits < 18; ++digits) k *= 10;
+    return k;
+}
+
+// Every article in ascending order of `column`. Each article's key starts as a number (the first
+// bytes of its text, a date's digits, the word count), so most comparisons are one integer
+// compare; ties go by the text, then the library's order (as a stable sort), so the order is the
+// same on every machine.
+std::vector<size_t> sort_ascending(const App& app, int column) {
     const auto& all = app.corpus.articles();
-    st.order.resize(all.size());
-    for (size_t i = 0; i < all.size(); ++i) st.order[i] = i;
-    if (st.sort_column < 0) {
-        st.order_dirty = false;
-        return;
-    }
     // The By column's text, made once per article rather than in every comparison.
     std::vector<std::string> bylines;
-    if (st.sort_column == kByline) {
+    if (column == kByline) {
         bylines.resize(all.size());
         for (size_t i = 0; i < all.size(); ++i) bylines[i] = joined_byline(all[i]);
     }
@@ -122,9 +110,9 @@ void sort_all(App& app) {
     for (size_t i = 0; i < all.size(); ++i) {
         const auto& a = all[i];
         uint64_t k = 0;
-        switch (st.sort_column) {
+        switch (column) {
         case kTitle: k = prefix_key(a.title, true); break;
-        case kDate: k = prefix_key(a.date, false); break;
+        case kDate: k = date_key(a.date); break;
         case kByline: k = prefix_key(bylines[i], false); break;
         case kFile: k = prefix_key(base_name(a.file), false); break;
         default: k = a.word_count; break;
@@ -134,7 +122,7 @@ void sort_all(App& app) {
     // The rest of the texts, where the keys are equal.
     auto rest_compare = [&](size_t x, size_t y) {
         const auto &a = all[x], &b = all[y];
-        switch (st.sort_column) {
+        switch (column) {
         case kTitle: return title_compare(a.title, b.title);
         case kDate: return bytes_compare(a.date, b.date);
         case kByline: return bytes_compare(bylines[x], bylines[y]);
@@ -142,39 +130,100 @@ void sort_all(App& app) {
         default: return 0;
         }
     };
-    const bool up = st.sort_ascending;
     std::sort(keyed.begin(), keyed.end(), [&](const Keyed& x, const Keyed& y) {
-        if (x.key != y.key) return up ? x.key < y.key : x.key > y.key;
-        if (int c = rest_compare(x.index, y.index)) return up ? c < 0 : c > 0;
+        if (x.key != y.key) return x.key < y.key;
+        if (int c = rest_compare(x.index, y.index)) return c < 0;
         return x.index < y.index;
     });
-    for (size_t i = 0; i < keyed.size(); ++i) st.order[i] = keyed[i].index;
+    std::vector<size_t> order(keyed.size());
+    for (size_t i = 0; i < keyed.size(); ++i) order[i] = keyed[i].index;
+    return order;
+}
+
+// Every article in the sort's order (st.order): a column's ascending order is sorted once and
+// kept; descending is its exact reverse.
+void sort_all(App& app) {
+    auto& st = app.library;
+    const size_t n = app.corpus.articles().size();
+    if (st.sort_column < 0 || st.sort_column >= int(st.sorted_by.size())) {
+        st.order.resize(n);
+        for (size_t i = 0; i < n; ++i) st.order[i] = i;
+    } else {
+        auto& ascending = st.sorted_by[size_t(st.sort_column)];
+        if (ascending.size() != n) ascending = sort_ascending(app, st.sort_column);
+        st.order = ascending;
+        if (!st.sort_ascending) std::reverse(st.order.begin(), st.order.end());
+    }
     st.order_dirty = false;
 }
 
-// The rows shown: the sorted articles the filter keeps (sorting again only when the sort or the
-// library changed, not on every key typed in the filter).
+// The filter's text of every article, folded (st.haystack).
+void build_haystack(App& app) {
+    auto& st = app.library;
+    const auto& all = app.corpus.articles();
+    size_t total = 0;
+    for (const auto& a : all) {
+        total += a.title.size() + a.file.size() + 2;
+        for (const auto& n : a.byline) total += n.size() + 2;
+    }
+    st.haystack.resize(total);
+    st.haystack_ends.resize(all.size());
+    char* out = st.haystack.data();
+    auto add = [&](std::string_view s) {
+        for (char c : s) *out++ = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
+    };
+    for (size_t i = 0; i < all.size(); ++i) {
+        const auto& a = all[i];
+        add(a.title);
+        *out++ = '\n'; // the filter is one line: no match runs across fields
+        add(a.file);
+        *out++ = '\n';
+        // A name alone, or across the ", " that joins two (as the By column shows them).
+        for (size_t k = 0; k < a.byline.size(); ++k) {
+            if (k) add(", ");
+            add(a.byline[k]);
+        }
+        st.haystack_ends[i] = uint32_t(out - st.haystack.data());
+    }
+    st.haystack.resize(size_t(out - st.haystack.data()));
+    st.haystack_dirty = false;
+}
+
+// The rows shown: the sorted articles the filter keeps. A filter key scans the kept order (no
+// sort); a key that adds to the filter scans only the rows it showed already.
 void rebuild_rows(App& app) {
     auto& st = app.library;
     const auto& all = app.corpus.articles();
+    bool same_rows = !st.order_dirty && !st.haystack_dirty && st.order.size() == all.size() &&
+                     st.haystack_ends.size() == all.size();
     if (st.order_dirty || st.order.size() != all.size()) sort_all(app);
-    st.rows.clear();
     std::string filter = st.filter;
     for (char& c : filter) c = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
-    // A name alone, or across the ", " that joins two (as the By column shows them).
-    auto byline_has = [&](const broadsheet::Article& a) {
-        for (const auto& n : a.byline)
-            if (contains_ci(n, filter)) return true;
-        return a.byline.size() > 1 && filter.find(", ") != std::string::npos && contains_ci(joined_byline(a), filter);
-    };
     if (filter.empty()) {
         st.rows = st.order;
     } else {
-        for (size_t i : st.order) {
-            const auto& a = all[i];
-            if (contains_ci(a.title, filter) || contains_ci(a.file, filter) || byline_has(a)) st.rows.push_back(i);
+        if (st.haystack_dirty || st.haystack_ends.size() != all.size()) build_haystack(app);
+        // Whatever holds the new filter holds the one before it, if that is part of it.
+        bool narrowing = same_rows && !st.rows_filter.empty() && filter.find(st.rows_filter) != std::string::npos;
+        std::vector<size_t> from;
+        if (narrowing) from.swap(st.rows);
+        const std::vector<size_t>& candidates = narrowing ? from : st.order;
+        // One pass over the whole haystack (in library order; after a match, on from the end of
+        // that article), then the candidates in the sort's order keep the articles it found.
+        std::vector<uint8_t> found(all.size(), 0);
+        const std::string_view hay = st.haystack;
+        const auto& ends = st.haystack_ends;
+        size_t article = 0;
+        for (size_t at = hay.find(filter); at != std::string_view::npos; at = hay.find(filter, at)) {
+            while (ends[article] <= at) ++article;
+            if (at + filter.size() <= ends[article]) found[article] = 1;
+            at = found[article] ? ends[article] : at + 1;
         }
+        st.rows.clear();
+        for (size_t i : candidates)
+            if (found[i]) st.rows.push_back(i);
     }
+    st.rows_filter = filter;
     st.rows_dirty = false;
 }
 
@@ -252,7 +301,7 @@ void draw_library_panel(App& app) {
             st.sort_ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
         }
         sort->SpecsDirty = false;
-        st.library_changed(); // a new order
+        st.rows_dirty = st.order_dirty = true; // a new order (the kept ones stay)
 
     }
     // While a big import runs, the row list (filter + sort over every article) is rebuilt at most

@@ -61,10 +61,31 @@ void draw_results(App& app) {
 
     ImGui::BeginChild("search-results", ImVec2(0, 0), false);
     float width = ImGui::GetContentRegionAvail().x;
+    if (width != st.results_width) { // rows wrap anew: their heights are measured again
+        st.results_width = width;
+        for (auto& row : st.rows) row.height = -1;
+    }
+    // Only the rows in view are drawn (and only theirs need snippets); the others keep their
+    // place by the height they had when last drawn, or the average of those drawn so far.
+    const float view_top = ImGui::GetScrollY(), view_bottom = view_top + ImGui::GetWindowHeight();
+    float measured = 0;
+    int measured_rows = 0;
+    for (const auto& row : st.rows)
+        if (row.height >= 0) measured += row.height, ++measured_rows;
     for (size_t i = 0; i < st.rows.size(); ++i) {
-        const auto& row = st.rows[i];
+        auto& row = st.rows[i];
+        float y = ImGui::GetCursorPosY();
+        float guess = row.height >= 0 ? row.height
+                      : measured_rows ? measured / float(measured_rows)
+                                      : 4 * ImGui::GetTextLineHeightWithSpacing();
+        bool wanted = int(i) == st.selected && st.scroll_to_selected;
+        if (!wanted && (y + guess < view_top || y > view_bottom)) {
+            ImGui::SetCursorPosY(y + guess);
+            continue;
+        }
         const broadsheet::Article* a = app.corpus.find(row.id);
         if (!a) continue;
+        const auto& snippet = app.result_snippet(i);
         ImGui::PushID(int(row.id));
         ImVec2 top = ImGui::GetCursorScreenPos();
         ImGui::BeginGroup();
@@ -73,15 +94,15 @@ void draw_results(App& app) {
         ImGui::TextWrapped("%s", a->title.c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
-        std::string_view field = broadsheet::search::field_text(*a, row.snippet.field);
-        std::string_view passage = field.substr(row.snippet.passage.begin, row.snippet.passage.size());
+        std::string_view field = broadsheet::search::field_text(*a, snippet.field);
+        std::string_view passage = field.substr(snippet.passage.begin, snippet.passage.size());
         std::vector<broadsheet::ByteRange> marks;
-        for (auto h : row.snippet.highlights)
-            marks.push_back({h.begin - row.snippet.passage.begin, h.end - row.snippet.passage.begin});
+        for (auto h : snippet.highlights)
+            marks.push_back({h.begin - snippet.passage.begin, h.end - snippet.passage.begin});
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        std::string shown = (row.snippet.cut_before ? "\xE2\x80\xA6" : "") + std::string(passage) +
-                            (row.snippet.cut_after ? "\xE2\x80\xA6" : "");
-        if (row.snippet.cut_before)
+        std::string shown = (snippet.cut_before ? "\xE2\x80\xA6" : "") + std::string(passage) +
+                            (snippet.cut_after ? "\xE2\x80\xA6" : "");
+        if (snippet.cut_before)
             for (auto& m : marks) m.begin += 3, m.end += 3;
         std::replace(shown.begin(), shown.end(), '\n', ' '); // one run of text (same byte offsets)
         draw_marked_text(shown, marks, width);
@@ -93,9 +114,14 @@ void draw_results(App& app) {
         bool selected = int(i) == st.selected;
         if (ImGui::Selectable("##hit", selected, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(width, bottom.y - top.y)))
             app.open_result(i);
-        if (selected && st.focus_box == false && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
+        if (selected && (st.scroll_to_selected || (st.focus_box == false && ImGui::IsWindowAppearing()))) {
+            ImGui::SetScrollHereY();
+            st.scroll_to_selected = false;
+        }
         ImGui::Spacing();
         ImGui::PopID();
+        if (row.height < 0) measured += ImGui::GetCursorPosY() - y, ++measured_rows;
+        row.height = ImGui::GetCursorPosY() - y;
     }
     ImGui::EndChild();
 }
@@ -172,8 +198,10 @@ void draw_search_panel(App& app) {
     if (box_active && !st.rows.empty()) {
         // Arrows move through the hits without leaving the box.
         int n = int(st.rows.size());
+        int was = st.selected;
         if (key_pressed(ImGuiKey_DownArrow)) st.selected = std::min(n - 1, st.selected + 1);
         if (key_pressed(ImGuiKey_UpArrow)) st.selected = std::max(0, st.selected - 1);
+        if (st.selected != was) st.scroll_to_selected = true; // the hit comes into view
     }
     // Enter opens the selected hit (the first by default); the keyboard goes to the reader.
     if (entered && !st.rows.empty()) app.open_result(size_t(std::max(0, st.selected)));
