@@ -342,6 +342,15 @@ constexpr std::string_view kNegative[] = {
     "skyscraper", "sponsor", "shopping", "tags",      "tool",       "widget",   "nav",
     "menu",       "teaser",  "social",   "subscribe", "newsletter", "cookie",   "caption",
     "credit",     "byline"};
+// Unlikely words that no article container carries even beside a maybe-word: "article-related",
+// "post-author-box", "entry-share" are furniture inside the article. (Readability lets any
+// maybe-word rescue an element; the share-of-prose guard in remove_furniture still keeps a
+// container that holds most of the page's prose.)
+constexpr std::string_view kNeverArticle[] = {
+    "related",    "share",    "sharing",   "social",     "newsletter",   "subscribe",
+    "signup",     "sign-up",  "recommend", "author-bio", "authorbio",    "about-author",
+    "author-box", "outbrain", "taboola",   "trending",   "most-popular", "mostpopular",
+    "popup",      "modal",    "cookie",    "consent",    "gdpr",         "paywall"};
 constexpr std::string_view kCommentWords[] = {"comment", "disqus", "replies", "respond",
                                               "discussion"};
 
@@ -435,7 +444,8 @@ Furniture furniture_kind(const xmlNode* n) {
         role == "complementary" || role == "search" || role == "dialog" || role == "alert" ||
         role == "menu" || role == "menubar")
         return Furniture::ByName;
-    if (any_in(ci, kUnlikely) && !any_in(ci, kMaybe)) return Furniture::ByName;
+    if (any_in(ci, kUnlikely) && (!any_in(ci, kMaybe) || any_in(ci, kNeverArticle)))
+        return Furniture::ByName;
     return Furniture::None;
 }
 
@@ -945,6 +955,7 @@ std::string fold(std::string_view s) {
 }
 
 void Extractor::trim(const PageMetadata& meta) {
+    std::string title = fold(meta.title);
     // Link lists and link-heavy lines inside the article are navigation ("Read more: ...").
     for (Block& b : blocks_) {
         if (!b.keep) continue;
@@ -978,7 +989,6 @@ void Extractor::trim(const PageMetadata& meta) {
         }
     }
     // The headline repeated at the top of the body.
-    std::string title = fold(meta.title);
     for (Block& b : blocks_) {
         if (!b.keep) continue;
         if (b.style.kind == ParagraphKind::Heading && fold(b.text) == title) {
@@ -986,6 +996,29 @@ void Extractor::trim(const PageMetadata& meta) {
             b.why = "headline";
         }
         break;
+    }
+    // Teasers: a heading that is all link names another page (unless it is this page's title: a
+    // blog's headline links to its permalink), and the few short lines under it (a date, an
+    // excerpt) describe that page, not this one, when what follows them is not more of the
+    // article: another such heading, or what was dropped.
+    auto linked_heading = [&](const Block& h) {
+        if (h.style.kind != ParagraphKind::Heading || h.chars < 20 || h.link_density() < 0.9)
+            return false;
+        std::string heading = fold(h.text);
+        return !contains(title, heading) && !contains(heading, title);
+    };
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+        if (!linked_heading(blocks_[i])) continue;
+        size_t end = i + 1;
+        while (end < blocks_.size() && end <= i + 3 &&
+               blocks_[end].style.kind != ParagraphKind::Heading && blocks_[end].chars < 300 &&
+               blocks_[end].keep)
+            ++end;
+        if (end < blocks_.size() && blocks_[end].keep && !linked_heading(blocks_[end])) continue;
+        for (size_t j = i + 1; j < end; ++j) {
+            blocks_[j].keep = false;
+            blocks_[j].why = "teaser";
+        }
     }
     // A heading with nothing kept under it before the next heading of its rank (what it headed
     // was a link list or a widget).

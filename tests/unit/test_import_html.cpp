@@ -489,3 +489,43 @@ TEST_CASE("the headline drops a kicker set in its own element, and blog and site
         CHECK(a.title == row.title);
     }
 }
+
+TEST_CASE("related stories and author boxes go even when their names also say article or post") {
+    Article a = import_one(page(
+        "<title>Barrier</title>",
+        "<article class=\"post\"><h1>Barrier</h1><p>" + std::string(kP1) + "</p><p>" + kP2 +
+            "</p><p>" + kP3 +
+            "</p><div class=\"post-author-box\"><p>Mara Quill has covered the river towns for "
+            "the paper since 2009, and writes about flooding, farming and local politics.</p></div>"
+            "<div class=\"article-related\"><h3>More from the river</h3><p>The ferry will run "
+            "later in the evening from May, after a vote of the council, the operator "
+            "said.</p></div></article>"));
+    CHECK(a.text.ends_with(kP3));
+    CHECK(removed_has(a, "Mara Quill has covered"));
+    CHECK(removed_has(a, "The ferry will run later"));
+}
+
+TEST_CASE("teasers under headings that link elsewhere are dropped; a linked headline is not one") {
+    Article a = import_one(
+        page("<title>Barrier</title>",
+             "<article><h1>Barrier</h1><p>" + std::string(kP1) + "</p><p>" + kP2 +
+                 "</p><h2>Also in the news</h2>"
+                 "<h3><a href=\"/ferry\">Ferry to run later in the evening from May</a></h3>"
+                 "<p>12 April 2023</p><p>The operator will add two crossings after a vote.</p>"
+                 "<h3><a href=\"/bakery\">Bakery wins a national prize for its rye loaf</a></h3>"
+                 "<p>11 April 2023</p><p>The judges praised its crust and its long rise.</p>"
+                 "</article>"));
+    CHECK(a.text.ends_with(kP2));
+    CHECK(removed_has(a, "The operator will add two crossings"));
+    CHECK(removed_has(a, "The judges praised"));
+    CHECK(a.text.find("Also in the news") == std::string::npos);
+
+    // A blog's headline links to the post's own address; the post under it stays.
+    Article blog = import_one(
+        page("<title>A walk along the new flood barrier</title>",
+             "<div class=\"post\"><h2><a href=\"/walk\">A walk along the new flood barrier</a></h2>"
+             "<p>Posted on 3 May 2023</p><p>" +
+                 std::string(kP1) + "</p><p>" + kP2 + "</p></div>"));
+    CHECK(blog.text.find(kP1) != std::string::npos);
+    CHECK(blog.date == "2023-05-03");
+}
