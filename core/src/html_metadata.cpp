@@ -160,6 +160,11 @@ std::string clean_author(std::string_view raw) {
         at = end + 1;
     }
     v = trim_symbols(v);
+    // A social handle after the name ("Jane Doe @janedoe") is not part of it.
+    for (size_t at = v.rfind(" @");
+         at != std::string_view::npos && at > 0 && v.find(' ', at + 1) == std::string_view::npos;
+         at = v.rfind(" @"))
+        v = trim_symbols(v.substr(0, at));
     if (v.empty() || v.size() > 100 || looks_like_url(v) || contains(v, "@") || contains(v, "{"))
         return {};
     for (std::string_view junk :
@@ -856,13 +861,32 @@ std::string byline_in_line(std::string_view line) {
     // A line of several facts: "Opinion | By Jane Doe | 3 May 2020", "05.02.2020 - Text: Jane Doe".
     for (std::string_view sep : {" | ", " \xE2\x80\xA2 ", " \xC2\xB7 ", " - ", " \xE2\x80\x93 "}) {
         if (!contains(l, sep)) continue;
+        std::vector<std::string_view> segments;
         std::string_view rest = l;
         for (size_t at = 0; !rest.empty();
              rest.remove_prefix(std::min(rest.size(), at + sep.size()))) {
             at = rest.find(sep);
             if (at == std::string_view::npos) at = rest.size();
-            if (std::string name = byline_in_segment(rest.substr(0, at), false); !name.empty())
+            segments.push_back(rest.substr(0, at));
+            if (std::string name = byline_in_segment(segments.back(), false); !name.empty())
                 return name;
+        }
+        // A dateline that ends with the author, unlabelled: "04.02.2022 | 13:10 Uhr | Jane
+        // Doe": a date first, then times or dates only, then two or three capitalised words.
+        auto words_in = [](std::string_view s) {
+            return size_t(std::count(s.begin(), s.end(), ' ')) + 1;
+        };
+        auto has_digit = [](std::string_view s) {
+            return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        bool dateline = segments.size() >= 2 && !parse_date(segments.front()).empty();
+        for (size_t i = 1; dateline && i + 1 < segments.size(); ++i)
+            dateline = has_digit(segments[i]) && words_in(trim_symbols(segments[i])) <= 3;
+        if (dateline) {
+            std::string_view last = trim_symbols(segments.back());
+            size_t words = words_in(last);
+            if (words >= 2 && words <= 3 && !has_digit(last) && all_capitalised(last))
+                return clean_author(last);
         }
     }
     return {};

@@ -71,6 +71,13 @@ TEST_CASE("visible byline lines give the name, other lines give nothing") {
         {"Von Dezember 10, 2019", ""},
         // Chinese "editor in charge:"
         {"责任编辑： 焦鹏", "焦鹏"},
+        // a social handle after the name is not part of it
+        {"By Jane Doe @janedoe", "Jane Doe"},
+        // a dateline that ends with the author, unlabelled; times may come between
+        {"04.02.2023 | 13:10 Uhr | Ina Voss", "Ina Voss"},
+        {"3 May 2021 | Cara Stiles", "Cara Stiles"},
+        {"May 3, 2021 at 08:45 AM | categories: Rivers, Towns | Read Comments", ""},
+        {"04.02.2023 | Hamburg", ""},
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.line));
