@@ -116,6 +116,11 @@ PageMetadata read_metadata(xmlDoc* doc);
 // März"), or "" when the line does not start like a byline.
 std::string byline_in_line(std::string_view line);
 
+// The person a copyright or licence line names ("Copyright (c) 2012- Jane Doe. All rights
+// reserved.", "(CC BY) 2006-2008 by Jane Doe"), or "" when it names none (a company's one-word
+// name, no such line). Two or three capitalised words.
+std::string copyright_holder(std::string_view line);
+
 // Whether `name` ("Jane Doe") is the name shown for the login or short name `login` ("jdoe",
 // "jane.doe", "Jane") that a page's metadata gives as its author.
 bool is_display_name_of(std::string_view name, std::string_view login);

@@ -892,6 +892,62 @@ std::string byline_in_line(std::string_view line) {
     return {};
 }
 
+std::string copyright_holder(std::string_view line) {
+    std::string l = text::collapse_spaces(line);
+    if (l.size() > 200) return {};
+    std::string lower = text::ascii_lower(l);
+    size_t at = std::string::npos;
+    for (std::string_view mark : {"\xC2\xA9", "(c)", "copyright"})
+        if (size_t m = lower.find(mark); m != std::string::npos) {
+            at = m + mark.size();
+            break;
+        }
+    if (at == std::string::npos) { // "2006-2008 by Jane Doe" under a licence's name
+        size_t by = lower.find(" by ");
+        if (by == std::string::npos || by < 4 ||
+            !std::all_of(l.begin() + long(by) - 4, l.begin() + long(by),
+                         [](char c) { return c >= '0' && c <= '9'; }))
+            return {};
+        at = by;
+    }
+    std::string_view v = std::string_view(l).substr(at);
+    // Years, ranges and "by" between the mark and the name.
+    for (bool more = true; more;) {
+        more = false;
+        while (!v.empty() && (v[0] == ' ' || v[0] == '-' || v[0] == ',' ||
+                              (v[0] >= '0' && v[0] <= '9') || uint8_t(v[0]) == 0xE2)) {
+            // (0xE2 starts an en or em dash; its two continuation bytes go with it)
+            v.remove_prefix(uint8_t(v[0]) == 0xE2 ? std::min<size_t>(3, v.size()) : 1);
+        }
+        for (std::string_view p : {"by ", "von ", "copyright "})
+            if (v.size() > p.size() && text::iequals(v.substr(0, p.size()), p)) {
+                v.remove_prefix(p.size());
+                more = true;
+            }
+    }
+    size_t end = v.find_first_of(".|,;(\n");
+    if (end != std::string_view::npos) v = v.substr(0, end);
+    for (std::string_view sep : {" - ", " \xE2\x80\x93 ", " All ", " all "})
+        if (size_t s = v.find(sep); s != std::string_view::npos) v = v.substr(0, s);
+    v = trim_symbols(v);
+    size_t words = size_t(std::count(v.begin(), v.end(), ' ')) + 1;
+    if (v.empty() || words < 2 || words > 3 || !all_capitalised(v) ||
+        std::any_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return {};
+    // A company or an organisation: a legal form or a word that names a kind of organisation.
+    for (size_t a = 0; a < v.size();) {
+        size_t e = std::min(v.find(' ', a), v.size());
+        std::string_view w = v.substr(a, e - a);
+        for (std::string_view org :
+             {"GmbH",  "AG",   "KG",    "SE",       "Ltd",    "Inc",    "LLC",    "Corp",
+              "SA",    "SAS",  "SL",    "BV",       "NV",     "Media",  "Verlag", "Group",
+              "Forum", "News", "Press", "Software", "Studio", "Studios"})
+            if (w == org) return {};
+        a = e + 1;
+    }
+    return clean_author(v);
+}
+
 PageMetadata read_metadata(xmlDoc* doc) {
     PageMetadata m;
     xmlNode* root = xmlDocGetRootElement(doc);

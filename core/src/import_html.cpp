@@ -1199,6 +1199,20 @@ std::string visible_date(const std::vector<Block>& blocks, std::string_view titl
     return {};
 }
 
+// The person a copyright line names, looked for from the end of the page; not the site itself.
+std::string copyright_holder_of(const std::vector<Block>& blocks, std::string_view site_name) {
+    for (size_t i = blocks.size(); i-- > 0;) {
+        for (std::string_view line : text::split_lines(blocks[i].text)) {
+            std::string who = copyright_holder(line);
+            if (who.empty()) continue;
+            std::string f = fold(who), site = fold(site_name);
+            if (!site.empty() && (contains(f, site) || contains(site, f))) return {};
+            return who;
+        }
+    }
+    return {};
+}
+
 bool starts_alike(std::string_view body, std::string_view standfirst) {
     std::string a = fold(body), b = fold(standfirst);
     while (!b.empty() && (b.back() == '.' || b.back() == ' ' || uint8_t(b.back()) >= 0x80))
@@ -1272,6 +1286,10 @@ void import_html(std::string_view name, std::string_view utf8, ImportResult& r) 
         }
     }
     if (a.byline.empty() && !meta.site_author.empty()) a.byline.push_back(meta.site_author);
+    // Nothing names an author: a personal site's copyright line (in its footer) names its owner.
+    if (a.byline.empty())
+        if (std::string who = html::copyright_holder_of(blocks, a.source); !who.empty())
+            a.byline.push_back(std::move(who));
     // The date as printed near the headline: the date when the metadata has none, and the
     // better one when the metadata's differs by a day (a UTC time stamp of a local date).
     {

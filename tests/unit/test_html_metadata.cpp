@@ -118,3 +118,29 @@ TEST_CASE("a login name in the metadata is matched to the display name on the pa
         CHECK(broadsheet::html::is_display_name_of(row.name, row.login) == row.same);
     }
 }
+
+TEST_CASE("a copyright or licence line names a person, not a company or a sentence") {
+    struct Row {
+        const char* line;
+        const char* holder;
+    };
+    const Row rows[] = {
+        {"Copyright (c) 2012- Jane Doe. All rights reserved. Design by Some Templates.",
+         "Jane Doe"},
+        {"\xC2\xA9 2019\xE2\x80\x93"
+         "2023 Cara Stiles | Impressum | Datenschutz",
+         "Cara Stiles"},
+        {"(Creative Commons licence) 2006-2008 by Max Muster", "Max Muster"},
+        {"\xC2\xA9 Copyright 2021 by Ina Voss", "Ina Voss"},
+        {"\xC2\xA9 2023 Riverside Software GmbH", ""},
+        {"\xC2\xA9 2023 Gazette Media Group", ""},
+        {"\xC2\xA9 2023 gazette", ""},
+        {"Copyright 2023", ""},
+        {"Photos by Jane Doe", ""},
+        {"The river rose by 2020 standards, said the authority.", ""},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.line));
+        CHECK(broadsheet::html::copyright_holder(row.line) == row.holder);
+    }
+}

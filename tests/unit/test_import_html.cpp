@@ -529,3 +529,22 @@ TEST_CASE("teasers under headings that link elsewhere are dropped; a linked head
     CHECK(blog.text.find(kP1) != std::string::npos);
     CHECK(blog.date == "2023-05-03");
 }
+
+TEST_CASE("with no author anywhere else, a personal site's copyright line names it") {
+    Article a = import_one(page("<title>A walk along the barrier</title>",
+                                "<article><h1>A walk along the barrier</h1><p>" + std::string(kP1) +
+                                    "</p><p>" + kP2 +
+                                    "</p></article><footer><p>Copyright (c) 2012- Cara Stiles. "
+                                    "All rights reserved.</p></footer>"));
+    REQUIRE(a.byline.size() == 1);
+    CHECK(a.byline[0] == "Cara Stiles");
+
+    // A byline wins over the footer.
+    Article b = import_one(page("<title>A walk along the barrier</title>",
+                                "<article><h1>A walk along the barrier</h1><p>By Ina Voss</p><p>" +
+                                    std::string(kP1) + "</p><p>" + kP2 +
+                                    "</p></article><footer><p>Copyright (c) 2012- Cara Stiles."
+                                    "</p></footer>"));
+    REQUIRE(b.byline.size() == 1);
+    CHECK(b.byline[0] == "Ina Voss");
+}
