@@ -944,6 +944,24 @@ void Extractor::extend_to_neighbours() {
     };
     extend(first, -1, 60);
     extend(last, +1, 150);
+
+    // The deck: a long heading right under the headline, before the article, is its summary
+    // (an <h2> of a sentence or two), even inside the page's <header>.
+    for (size_t i = first; i-- > 0 && first - i <= 10;) {
+        Block& b = blocks_[i];
+        if (b.style.kind != ParagraphKind::Heading || b.style.level < 2 || b.chars < 80 ||
+            b.link_chars > 0)
+            continue;
+        bool under_headline = false;
+        for (size_t j = i; j-- > 0 && i - j <= 2;)
+            if (blocks_[j].style.kind == ParagraphKind::Heading && blocks_[j].style.level == 1 &&
+                blocks_[j].chars >= 10 && blocks_[j].link_density() < 0.5)
+                under_headline = true;
+        if (!under_headline) continue;
+        b.keep = true;
+        b.style = {};
+        break;
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -548,3 +548,23 @@ TEST_CASE("with no author anywhere else, a personal site's copyright line names 
     REQUIRE(b.byline.size() == 1);
     CHECK(b.byline[0] == "Ina Voss");
 }
+
+TEST_CASE("a long heading under the headline is the article's deck, even in the page header") {
+    const std::string deck =
+        "After four years of work the river authority opened the barrier that is to keep spring "
+        "floods out of twelve thousand homes.";
+    Article a = import_one(page("<title>Flood barrier opens</title>",
+                                "<header><h1>Flood barrier opens</h1><h2>" + deck +
+                                    "</h2></header><article><p>" + std::string(kP1) + "</p><p>" +
+                                    kP2 + "</p><p>" + kP3 + "</p></article>"));
+    REQUIRE(!a.paragraphs.empty());
+    CHECK(a.paragraph(0) == deck);
+    CHECK(a.style(0).kind == ParagraphKind::Body);
+
+    // A short subheading there is not one.
+    Article b = import_one(page("<title>Flood barrier opens</title>",
+                                "<header><h1>Flood barrier opens</h1><h2>Riverside news in "
+                                "brief</h2></header><article><p>" +
+                                    std::string(kP1) + "</p><p>" + kP2 + "</p></article>"));
+    CHECK(b.text.starts_with(kP1));
+}
