@@ -329,7 +329,8 @@ constexpr std::string_view kUnlikely[] = {
     "taboola",   "advert",       "adsense",    "adslot",       "ad",          "ads",
     "dfp",       "paywall",      "subnav",     "meta",         "postmeta",    "topics",
     "keywords",  "crumbs",       "pagenav",    "nextprev",     "prevnext",    "lightbox",
-    "cta",       "caption",      "credit",     "credits"};
+    "cta",       "caption",      "credit",     "credits",      "toc",         "legend",
+    "author"};
 constexpr std::string_view kMaybe[] = {"and",    "article", "body",  "column", "content", "main",
                                        "shadow", "story",   "entry", "post",   "text",    "blog"};
 constexpr std::string_view kPositive[] = {"article", "body",  "content", "entry",    "hentry",
@@ -350,7 +351,8 @@ constexpr std::string_view kNeverArticle[] = {
     "related",    "share",    "sharing",   "social",     "newsletter",   "subscribe",
     "signup",     "sign-up",  "recommend", "author-bio", "authorbio",    "about-author",
     "author-box", "outbrain", "taboola",   "trending",   "most-popular", "mostpopular",
-    "popup",      "modal",    "cookie",    "consent",    "gdpr",         "paywall"};
+    "popup",      "modal",    "cookie",    "consent",    "gdpr",         "paywall",
+    "toc",        "caption",  "credit",    "credits",    "legend",       "author"};
 constexpr std::string_view kCommentWords[] = {"comment", "disqus", "replies", "respond",
                                               "discussion"};
 
@@ -435,6 +437,7 @@ Furniture furniture_kind(const xmlNode* n) {
         return Furniture::None;
     std::string_view prop = attr(n, "itemprop");
     if (prop == "articleBody" || prop == "text") return Furniture::None;
+    if (prop == "author") return Furniture::ByName;
     std::string ci = class_and_id(n);
     // "commentary" and "Kommentar" are opinion pieces, not reader comments.
     if (any_in(ci, kCommentWords) && !contains(ci, "-commentar")) return Furniture::Comments;

@@ -568,3 +568,26 @@ TEST_CASE("a long heading under the headline is the article's deck, even in the 
                                     std::string(kP1) + "</p><p>" + kP2 + "</p></article>"));
     CHECK(b.text.starts_with(kP1));
 }
+
+TEST_CASE("a table of contents, image legends and credits, and author boxes are not the article") {
+    Article a = import_one(page(
+        "<title>Barrier</title>",
+        "<div class=\"entry-content\"><div class=\"toc-container\"><p class=\"toc-title\">"
+        "Contents</p><ul><li>The gates</li><li>The path</li></ul></div><p>" +
+            std::string(kP1) +
+            "</p><div class=\"image-legend-content\"><p>The barrier seen from the old mill, "
+            "with the two steel gates open and the river running high after the rain.</p></div>"
+            "<div class=\"post-image-credits\"><p>Mara Quill</p></div><p>" +
+            kP2 + "</p><p>" + kP3 +
+            "</p><div class=\"entry-author-info\"><p>Ina Voss writes about rivers and towns; "
+            "before that she taught geography for twenty years, in the lower town.</p></div>"
+            "<div itemprop=\"author\"><p>Ina Voss has lived by the river all her life, and she "
+            "swims in it every summer.</p></div></div>"));
+    CHECK(a.text.starts_with(kP1));
+    CHECK(a.text.ends_with(kP3));
+    for (std::string_view junk : {"Contents", "The barrier seen from", "Mara Quill",
+                                  "Ina Voss writes", "Ina Voss has lived"}) {
+        CAPTURE(junk);
+        CHECK(a.text.find(junk) == std::string::npos);
+    }
+}
