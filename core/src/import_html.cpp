@@ -987,12 +987,20 @@ void Extractor::trim(const PageMetadata& meta) {
         }
     }
     // A short line that introduces what was dropped after it ("Read more:", "Related
-    // articles:", "Tags:"), or the last line of the article when it ends with a colon.
+    // articles:", "Tags:"), or the last line of the article when it ends with a colon; without
+    // the colon ("Read more", "More on this", "Further reading"), a short line that is not a
+    // sentence or a list item, just before a list of links inside the article (links of a
+    // title's length: a one-word tag is not a list of further reading).
     for (size_t i = 0; i < blocks_.size(); ++i) {
         Block& b = blocks_[i];
-        if (!b.keep || b.chars > 60 || !b.text.ends_with(':')) continue;
+        if (!b.keep || b.chars > 60) continue;
         size_t next = i + 1;
-        if (next == blocks_.size() || !blocks_[next].keep) {
+        bool colon = b.text.ends_with(':') && (next == blocks_.size() || !blocks_[next].keep);
+        bool list = !ends_like_sentence(b.text) && b.style.kind != ParagraphKind::ListItem &&
+                    next < blocks_.size() && !blocks_[next].keep &&
+                    blocks_[next].link_density() > 0.5 && blocks_[next].chars >= 15 &&
+                    blocks_[next].why == std::string_view("links");
+        if (colon || list) {
             b.keep = false;
             b.why = "links";
         }

@@ -591,3 +591,29 @@ TEST_CASE("a table of contents, image legends and credits, and author boxes are 
         CHECK(a.text.find(junk) == std::string::npos);
     }
 }
+
+TEST_CASE(
+    "a short line before a list of links in the article introduces it, with or without colon") {
+    Article a = import_one(page(
+        "<title>Barrier</title>",
+        "<article><p>" + std::string(kP1) +
+            "</p><h4>More on this</h4><ul>"
+            "<li><a href=\"/1\">Barrier plans shown to residents at a public meeting</a></li>"
+            "<li><a href=\"/2\">Authority asks for money for a second barrier "
+            "upstream</a></li></ul>"
+            "<p>" +
+            kP2 +
+            "</p><p>Further reading</p><p><a href=\"/3\">How the lower town flooded "
+            "three times in ten years</a></p><p>" +
+            kP3 +
+            "</p>"
+            "<p>Ingredients</p><ul><li>300 g butter</li><li><a href=\"/flour\">Flour</a></li></ul>"
+            "<p>" +
+            kP4 + "</p></article>"));
+    CHECK(a.text.find("More on this") == std::string::npos);
+    CHECK(a.text.find("Further reading") == std::string::npos);
+    CHECK(removed_has(a, "More on this"));
+    // A line before a list that is not all links stays, and so does a list item.
+    CHECK(a.text.find("Ingredients") != std::string::npos);
+    CHECK(a.text.find("300 g butter") != std::string::npos);
+}
