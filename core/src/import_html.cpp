@@ -1228,6 +1228,35 @@ std::string visible_date(const std::vector<Block>& blocks, std::string_view titl
     return {};
 }
 
+// The news agency credited in the article's dateline: "Hamburg (dpa/lno) - ...", "PARIS (AFP)
+// — ...": a place of one to three capitalised words, the credit in parentheses (one or two
+// words, no digits), then a dash. "" when the first paragraph does not start so.
+std::string agency_in_dateline(const std::vector<Block>& blocks) {
+    for (const Block& b : blocks) {
+        if (!b.keep || b.style.kind == ParagraphKind::Heading) continue;
+        std::string_view t = b.text;
+        size_t open = t.find(" (");
+        if (open == std::string_view::npos || open == 0 || open > 40) return {};
+        size_t close = t.find(')', open);
+        if (close == std::string_view::npos || close - open - 2 < 2 || close - open - 2 > 20)
+            return {};
+        std::string_view place = t.substr(0, open), credit = t.substr(open + 2, close - open - 2);
+        std::string_view after = t.substr(close + 1);
+        bool dash = false;
+        for (std::string_view d : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "})
+            dash = dash || after.starts_with(d);
+        auto spaces = [](std::string_view s) { return std::count(s.begin(), s.end(), ' '); };
+        bool place_ok = spaces(place) <= 2 && !(place[0] >= 'a' && place[0] <= 'z') &&
+                        std::none_of(place.begin(), place.end(),
+                                     [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+        bool credit_ok =
+            spaces(credit) <= 1 &&
+            std::none_of(credit.begin(), credit.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return dash && place_ok && credit_ok ? std::string(credit) : std::string();
+    }
+    return {};
+}
+
 // The person a copyright line names, looked for from the end of the page; not the site itself.
 std::string copyright_holder_of(const std::vector<Block>& blocks, std::string_view site_name) {
     for (size_t i = blocks.size(); i-- > 0;) {
@@ -1314,6 +1343,9 @@ void import_html(std::string_view name, std::string_view utf8, ImportResult& r) 
                 a.byline = {std::move(who)};
         }
     }
+    if (a.byline.empty())
+        if (std::string agency = html::agency_in_dateline(blocks); !agency.empty())
+            a.byline.push_back(std::move(agency));
     if (a.byline.empty() && !meta.site_author.empty()) a.byline.push_back(meta.site_author);
     // Nothing names an author: a personal site's copyright line (in its footer) names its owner.
     if (a.byline.empty())

@@ -617,3 +617,23 @@ TEST_CASE(
     CHECK(a.text.find("Ingredients") != std::string::npos);
     CHECK(a.text.find("300 g butter") != std::string::npos);
 }
+
+TEST_CASE("a news agency credited in the dateline is the author when nothing else names one") {
+    struct Row {
+        const char* lead;
+        const char* byline;
+    };
+    const Row rows[] = {
+        {"Riverside (dpa/lno) \xE2\x80\x93 The new flood barrier was opened on Monday.", "dpa/lno"},
+        {"LOWER TOWN (AFP) \xE2\x80\x94 The new flood barrier was opened on Monday.", "AFP"},
+        {"Residents (some 300 of them) - came to see the barrier open on Monday.", ""},
+        {"The barrier (a pair of steel gates) - opened on Monday.", ""},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.lead));
+        Article a = import_one(
+            page("<title>Barrier</title>", "<article><p>" + std::string(row.lead) + " " + kP1 +
+                                               "</p><p>" + kP2 + "</p></article>"));
+        CHECK((a.byline.empty() ? std::string() : a.byline[0]) == row.byline);
+    }
+}
