@@ -975,6 +975,17 @@ std::string fold(std::string_view s) {
     return text::ascii_lower(text::collapse_spaces(s));
 }
 
+// A labelled fact rather than a sentence: "Quelle: dpa", "Kontakt:", "Crédits photos : X",
+// "Publiziert: 03.04.2020": a label of one or two words, then a colon, then at most a few words.
+bool is_label_line(std::string_view s) {
+    size_t colon = s.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 25) return false;
+    std::string_view label = text::trim(s.substr(0, colon));
+    if (label.empty() || std::count(label.begin(), label.end(), ' ') > 1) return false;
+    std::string_view rest = text::trim(s.substr(colon + 1));
+    return std::count(rest.begin(), rest.end(), ' ') < 8 && !ends_like_sentence(rest);
+}
+
 void Extractor::trim(const PageMetadata& meta) {
     std::string title = fold(meta.title);
     // Link lists and link-heavy lines inside the article are navigation ("Read more: ...").
@@ -1005,27 +1016,6 @@ void Extractor::trim(const PageMetadata& meta) {
             b.why = "links";
         }
     }
-    // The article's tail: short lines with links after the last paragraph are calls to action
-    // ("Subscribe to our app", "More at example.com"), not its ending.
-    for (size_t i = blocks_.size(), seen = 0; i-- > 0 && seen < 3;) {
-        Block& b = blocks_[i];
-        if (!b.keep) continue;
-        ++seen;
-        if (b.chars >= 100 || b.style.kind == ParagraphKind::Heading) break;
-        if (b.link_chars > 0) {
-            b.keep = false;
-            b.why = "call to action";
-        }
-    }
-    // The headline repeated at the top of the body.
-    for (Block& b : blocks_) {
-        if (!b.keep) continue;
-        if (b.style.kind == ParagraphKind::Heading && fold(b.text) == title) {
-            b.keep = false;
-            b.why = "headline";
-        }
-        break;
-    }
     // Teasers: a heading that is all link names another page (unless it is this page's title: a
     // blog's headline links to its permalink), and the few short lines under it (a date, an
     // excerpt) describe that page, not this one, when what follows them is not more of the
@@ -1048,6 +1038,30 @@ void Extractor::trim(const PageMetadata& meta) {
             blocks_[j].keep = false;
             blocks_[j].why = "teaser";
         }
+    }
+    // The article's tail: short lines with links after the last paragraph are calls to action
+    // ("Subscribe to our app", "More at example.com"), not its ending.
+    for (size_t i = blocks_.size(), seen = 0; i-- > 0 && seen < 3;) {
+        Block& b = blocks_[i];
+        if (!b.keep) continue;
+        ++seen;
+        if (b.chars >= 100 || b.style.kind == ParagraphKind::Heading) break;
+        if (b.link_chars > 0) {
+            b.keep = false;
+            b.why = "call to action";
+        } else if (is_label_line(b.text) || (b.chars < 40 && !parse_date(b.text).empty())) {
+            b.keep = false;
+            b.why = "credits";
+        }
+    }
+    // The headline repeated at the top of the body.
+    for (Block& b : blocks_) {
+        if (!b.keep) continue;
+        if (b.style.kind == ParagraphKind::Heading && fold(b.text) == title) {
+            b.keep = false;
+            b.why = "headline";
+        }
+        break;
     }
     // A heading with nothing kept under it before the next heading of its rank (what it headed
     // was a link list or a widget).

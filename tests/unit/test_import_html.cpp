@@ -637,3 +637,21 @@ TEST_CASE("a news agency credited in the dateline is the author when nothing els
         CHECK((a.byline.empty() ? std::string() : a.byline[0]) == row.byline);
     }
 }
+
+TEST_CASE("labelled credits and bare dates at the article's end are not its text") {
+    Article a = import_one(page(
+        "<title>Barrier</title>",
+        "<article><p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 +
+            "</p><p>Quelle: Riverside Authority, 3. Mai 2023</p><p>Photo credits : Jane Doe</p>"
+            "<p>03.05.2023</p></article>"));
+    CHECK(a.text.ends_with(kP3));
+    CHECK(removed_has(a, "Quelle: Riverside Authority"));
+    CHECK(removed_has(a, "Photo credits : Jane Doe"));
+
+    // A closing sentence with a colon in it is text.
+    Article b = import_one(
+        page("<title>Barrier</title>", "<article><p>" + std::string(kP1) + "</p><p>" + kP2 +
+                                           "</p><p>Next: the second barrier, upstream, in 2025.</p>"
+                                           "</article>"));
+    CHECK(b.text.ends_with("Next: the second barrier, upstream, in 2025."));
+}
