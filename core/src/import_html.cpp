@@ -330,7 +330,7 @@ constexpr std::string_view kUnlikely[] = {
     "dfp",       "paywall",      "subnav",     "meta",         "postmeta",    "topics",
     "keywords",  "crumbs",       "pagenav",    "nextprev",     "prevnext",    "lightbox",
     "cta",       "caption",      "credit",     "credits",      "toc",         "legend",
-    "author"};
+    "author",    "factbox",      "infobox",    "textbox",      "inline-box"};
 constexpr std::string_view kMaybe[] = {"and",    "article", "body",  "column", "content", "main",
                                        "shadow", "story",   "entry", "post",   "text",    "blog"};
 constexpr std::string_view kPositive[] = {"article", "body",  "content", "entry",    "hentry",
@@ -348,11 +348,11 @@ constexpr std::string_view kNegative[] = {
 // maybe-word rescue an element; the share-of-prose guard in remove_furniture still keeps a
 // container that holds most of the page's prose.)
 constexpr std::string_view kNeverArticle[] = {
-    "related",    "share",    "sharing",   "social",     "newsletter",   "subscribe",
-    "signup",     "sign-up",  "recommend", "author-bio", "authorbio",    "about-author",
-    "author-box", "outbrain", "taboola",   "trending",   "most-popular", "mostpopular",
-    "popup",      "modal",    "cookie",    "consent",    "gdpr",         "paywall",
-    "toc",        "caption",  "credit",    "credits",    "legend",       "author"};
+    "related", "share",     "sharing",      "social",      "newsletter",   "subscribe",  "signup",
+    "sign-up", "recommend", "author-bio",   "authorbio",   "about-author", "author-box", "outbrain",
+    "taboola", "trending",  "most-popular", "mostpopular", "popup",        "modal",      "cookie",
+    "consent", "gdpr",      "paywall",      "toc",         "caption",      "credit",     "credits",
+    "legend",  "author",    "factbox",      "infobox",     "textbox",      "inline-box"};
 constexpr std::string_view kCommentWords[] = {"comment", "disqus", "replies", "respond",
                                               "discussion"};
 

@@ -655,3 +655,20 @@ TEST_CASE("labelled credits and bare dates at the article's end are not its text
                                            "</article>"));
     CHECK(b.text.ends_with("Next: the second barrier, upstream, in 2025."));
 }
+
+TEST_CASE("fact boxes and info boxes set inside the article are asides, not its text") {
+    Article a = import_one(page(
+        "<title>Barrier</title>",
+        "<div class=\"article-body\"><p>" + std::string(kP1) +
+            "</p><div class=\"article-factbox float-right\"><h3>The barrier in numbers</h3><p>Two "
+            "gates, forty metres each, closed in eleven minutes, built in four "
+            "years.</p></div><p>" +
+            kP2 +
+            "</p><div class=\"article-inline-box\"><p>Our weekly river newsletter: the levels, "
+            "the works and the walks, every Friday in your inbox.</p></div><p>" +
+            kP3 + "</p></div>"));
+    CHECK(a.text.find("The barrier in numbers") == std::string::npos);
+    CHECK(a.text.find("Two gates, forty metres") == std::string::npos);
+    CHECK(a.text.find("Our weekly river newsletter") == std::string::npos);
+    CHECK(a.text.ends_with(kP3));
+}
