@@ -353,6 +353,7 @@ constexpr std::string_view kNeverArticle[] = {
     "taboola", "trending",  "most-popular", "mostpopular", "popup",        "modal",      "cookie",
     "consent", "gdpr",      "paywall",      "toc",         "caption",      "credit",     "credits",
     "legend",  "author",    "factbox",      "infobox",     "textbox",      "inline-box"};
+constexpr std::string_view kLead[] = {"lead", "intro", "standfirst", "abstract"};
 constexpr std::string_view kCommentWords[] = {"comment", "disqus", "replies", "respond",
                                               "discussion"};
 
@@ -436,9 +437,10 @@ Furniture furniture_kind(const xmlNode* n) {
     if (t == "body" || t == "html" || t == "article" || t == "main" || t == "a")
         return Furniture::None;
     std::string_view prop = attr(n, "itemprop");
-    if (prop == "articleBody" || prop == "text") return Furniture::None;
+    if (prop == "articleBody" || prop == "text" || prop == "description") return Furniture::None;
     if (prop == "author") return Furniture::ByName;
     std::string ci = class_and_id(n);
+    if (any_in(ci, kLead)) return Furniture::None;
     // "commentary" and "Kommentar" are opinion pieces, not reader comments.
     if (any_in(ci, kCommentWords) && !contains(ci, "-commentar")) return Furniture::Comments;
     if (is_furniture_tag(t)) return Furniture::ByTag;

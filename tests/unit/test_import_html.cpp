@@ -672,3 +672,22 @@ TEST_CASE("fact boxes and info boxes set inside the article are asides, not its 
     CHECK(a.text.find("Our weekly river newsletter") == std::string::npos);
     CHECK(a.text.ends_with(kP3));
 }
+
+TEST_CASE("the article's lead stays though its name says teaser, and so does its description") {
+    Article a = import_one(
+        page("<title>Barrier</title>",
+             "<article><h1>Barrier</h1><p class=\"lead teasertext\">The new flood barrier, four "
+             "years in the making, was opened on Monday by the river authority.</p><div><p>" +
+                 std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 + "</p></div></article>"));
+    REQUIRE(!a.paragraphs.empty());
+    CHECK(a.paragraph(0).starts_with("The new flood barrier, four years"));
+
+    Article b = import_one(
+        page("<title>Barrier</title>",
+             "<article><h1>Barrier</h1><div class=\"news-teaser\" itemprop=\"description\">The new "
+             "flood barrier, four years in the making, was opened on Monday by the river "
+             "authority.</div><div><p>" +
+                 std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 + "</p></div></article>"));
+    REQUIRE(!b.paragraphs.empty());
+    CHECK(b.paragraph(0).starts_with("The new flood barrier, four years"));
+}
