@@ -301,6 +301,43 @@
       el.appendChild(p);
     });
   }
+  // The search results, as text: a count said once the typing pauses, and the first ten hits as
+  // a list of headings with their passages.
+  var resultsTimer = 0;
+  function mirrorResults() {
+    resultsTimer = 0;
+    var el = document.getElementById('results-mirror');
+    if (!el || !ready) return;
+    var r = JSON.parse(UTF8ToString(_bs_results_json()));
+    el.textContent = '';
+    var said = '';
+    if (r.query.trim()) {
+      said = r.outOfMemory ? 'The search ran out of memory.' :
+        (r.count === 0 ? 'No articles match ' : (r.more ? 'More than ' : '') + r.count + ' result' + (r.count === 1 ? '' : 's') + ' for ') +
+        '\u201c' + r.query + '\u201d.';
+      var h = document.createElement('h2');
+      h.textContent = said;
+      el.appendChild(h);
+      var list = document.createElement('ol');
+      r.results.forEach(function (hit) {
+        var li = document.createElement('li');
+        var t = document.createElement('h3');
+        t.textContent = hit.title;
+        var p = document.createElement('p');
+        p.textContent = hit.snippet;
+        li.appendChild(t);
+        li.appendChild(p);
+        list.appendChild(li);
+      });
+      el.appendChild(list);
+    }
+    var status = document.getElementById('status-mirror');
+    if (status && said) status.textContent = said;
+  }
+  Module.broadsheetShowResults = function () {
+    clearTimeout(resultsTimer);
+    resultsTimer = setTimeout(mirrorResults, 400); // not on every key typed
+  };
   Module.broadsheetShowArticle = function (id) {
     setTimeout(mirrorArticle, 0); // after the app has switched to it
     if (applyingHash) return;

@@ -213,6 +213,7 @@ void App::run_search() {
     }
     alloc_fault_disarm();
     if (memory_low()) memory_recovered();
+    platform_show_results();
 }
 
 const broadsheet::search::Snippet& App::result_snippet(size_t row) const {
@@ -509,6 +510,25 @@ nlohmann::json errors_json(const App& app) {
     return errors;
 }
 } // namespace
+
+std::string App::results_json() const {
+    using nlohmann::json;
+    json results = json::array();
+    for (size_t i = 0; i < search.rows.size() && i < 10; ++i) {
+        const auto* a = corpus.find(search.rows[i].id);
+        if (!a) continue;
+        const auto& snippet = result_snippet(i);
+        std::string_view field = broadsheet::search::field_text(*a, snippet.field);
+        results.push_back({{"title", a->title},
+                           {"snippet", std::string(field.substr(snippet.passage.begin, snippet.passage.size()))}});
+    }
+    return json{{"query", search.ran},
+                {"count", search.rows.size()},
+                {"more", search.result.hits.size() >= kSearchLimit},
+                {"outOfMemory", search.out_of_memory},
+                {"results", results}}
+        .dump();
+}
 
 std::string App::summary_json() const {
     using nlohmann::json;

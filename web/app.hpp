@@ -220,6 +220,9 @@ struct App {
     // Opens an article in the reader and selects it in the library; false if there is none.
     bool open_article(broadsheet::ArticleId id);
     void remove_article(broadsheet::ArticleId id);
+    // The query and its first ten results with their snippets as text, for the page's
+    // screen-reader mirror.
+    std::string results_json() const;
     // The snippet of search result `row` (made on first use; empty if that ran out of memory).
     const broadsheet::search::Snippet& result_snippet(size_t row) const;
     // Removes the marked rows (or, with none marked, the selected one).
@@ -283,6 +286,8 @@ void platform_open_file_picker();
 void platform_open_folder_picker();
 // The open article changed: the page puts it in the URL (for links and back/forward).
 void platform_show_article(broadsheet::ArticleId id);
+// New search results: the page's screen-reader mirror reads them (bs_results_json) a moment later.
+void platform_show_results();
 void platform_copy_to_clipboard(const std::string& text);
 // Opens an http(s) address in a new tab, after the user clicked it; other schemes do nothing.
 void platform_open_link(const std::string& url);

@@ -80,6 +80,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bs_open_json() {
     json = app().open_json();
     return json.c_str();
 }
+extern "C" EMSCRIPTEN_KEEPALIVE const char* bs_results_json() {
+    static std::string json;
+    json = app().results_json();
+    return json.c_str();
+}
 extern "C" EMSCRIPTEN_KEEPALIVE const char* bs_summary_json() {
     static std::string json;
     json = app().summary_json();
@@ -271,6 +276,10 @@ void platform_open_link(const std::string& url) {
 }
 void platform_open_folder_picker() { js_open_folder_picker(); }
 void platform_show_article(broadsheet::ArticleId id) { js_show_article(id); }
+EM_JS(void, js_show_results, (), {
+    if (Module.broadsheetShowResults) Module.broadsheetShowResults();
+});
+void platform_show_results() { js_show_results(); }
 EM_JS(void, js_download, (const char* name, const char* mime, const char* text), {
     const blob = new Blob([UTF8ToString(text)], {type: UTF8ToString(mime) + ';charset=utf-8'});
     const a = document.createElement('a');

@@ -662,6 +662,16 @@ test('searching as you type finds the seed, highlights the hits, and n/p move be
   eq(s.search.results.length, 1, 'as-you-type results');
   eq(s.search.results[0].title, SEED_TITLE, 'the seed is the hit');
   assert(s.search.results[0].highlighted.some((h) => /instant/i.test(h)), 'snippet highlights "instant"');
+  // The screen-reader mirror says the count once the typing pauses, and lists the hit as text.
+  await waitFor(page, () => /1 result for \u201cinstant messeng\u201d/.test(document.getElementById('status-mirror').textContent));
+  const mirror = await page.evaluate(() => {
+    const el = document.getElementById('results-mirror');
+    return { items: [...el.querySelectorAll('li')].map((li) => li.textContent), html: el.innerHTML };
+  });
+  eq(mirror.items.length, 1, 'one hit in the results mirror');
+  assert(mirror.items[0].startsWith(SEED_TITLE) && /instant messeng/i.test(mirror.items[0].slice(SEED_TITLE.length)),
+         `the mirrored hit has the title and its passage: ${mirror.items[0].slice(0, 160)}`);
+  assert(!/<(?!\/?(h2|h3|ol|li|p)>)/.test(mirror.html), 'the mirror holds text, no markup from the articles');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => window.broadsheet.state().open && window.broadsheet.state().open.highlights.length > 0, null, { timeout: 15000 });
   s = await page.evaluate(() => window.broadsheet.state());
