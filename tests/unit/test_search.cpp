@@ -103,6 +103,32 @@ TEST_CASE("as you type, a prefix stands for its most frequent words only; writte
     CHECK(all.hits.size() == docs);
 }
 
+TEST_CASE("as you type, a prefix's words stop where their documents reach the postings budget") {
+    // Words "qa".."qe" of 40, 30, 20, 10 and 5 documents.
+    Index ix;
+    const int sizes[] = {40, 30, 20, 10, 5};
+    size_t docs = 0;
+    for (int k = 0; k < 5; ++k)
+        for (int d = 0; d < sizes[k]; ++d)
+            ix.add(search_fixtures::article("Doc", std::string("q") + char('a' + k) + "x"), std::to_string(docs++));
+    SearchOptions typing;
+    typing.parse.as_you_type = true;
+    typing.limit = 1000;
+    auto words = [&](uint64_t budget) {
+        typing.parse.prefix_postings = budget;
+        return search(ix, "q", typing).matched.terms;
+    };
+    using Words = std::vector<std::string>;
+    CHECK(words(95) == Words{"qax", "qbx", "qcx"});            // 40 + 30 + 20 = 90; + 10 > 95
+    CHECK(words(105) == Words{"qax", "qbx", "qcx", "qdx", "qex"}); // all 105
+    CHECK(words(10) == Words{"qax"});                           // the most frequent always counts
+    CHECK(words(0) == Words{"qax", "qbx", "qcx", "qdx", "qex"});   // 0: no budget
+    typing.parse.prefix_postings = 70;
+    CHECK(search(ix, "q", typing).hits.size() == 70);            // the documents of qax and qbx
+    // Written as a prefix, every word counts.
+    CHECK(search(ix, "q*", typing).matched.terms.size() == 5);
+}
+
 TEST_CASE("ranking prefers the title, then more occurrences; ties go to the earlier document") {
     Index ix = news_index();
     auto r = search(ix, "storm");

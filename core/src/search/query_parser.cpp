@@ -428,6 +428,7 @@ private:
             n.op = QueryOp::Prefix;
             n.terms.push_back(std::move(surface));
             n.max_expansions = typing ? kAsYouTypeExpansions : 0;
+            n.max_postings = typing ? options_.prefix_postings : 0;
             n.source = range;
             int p = add(std::move(n));
             return before >= 0 ? combine(QueryOp::And, {before, p}, range) : p;

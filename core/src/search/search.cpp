@@ -365,15 +365,25 @@ struct Builder {
         case QueryOp::Prefix: {
             std::vector<TermId> ids;
             ctx.index.terms_with_prefix(n.terms[0], ids);
+            auto more_frequent = [&](TermId a, TermId b) {
+                uint32_t fa = ctx.index.doc_frequency(a), fb = ctx.index.doc_frequency(b);
+                return fa != fb ? fa > fb : a < b;
+            };
             if (n.max_expansions && ids.size() > n.max_expansions) { // the most frequent words
-                auto more_frequent = [&](TermId a, TermId b) {
-                    uint32_t fa = ctx.index.doc_frequency(a), fb = ctx.index.doc_frequency(b);
-                    return fa != fb ? fa > fb : a < b;
-                };
                 std::nth_element(ids.begin(), ids.begin() + n.max_expansions, ids.end(), more_frequent);
                 ids.resize(n.max_expansions);
-                std::sort(ids.begin(), ids.end());
             }
+            if (n.max_postings) { // ... while their postings stay within the budget
+                std::sort(ids.begin(), ids.end(), more_frequent);
+                uint64_t postings = 0;
+                size_t keep = 0;
+                for (; keep < ids.size(); ++keep) {
+                    postings += ctx.index.doc_frequency(ids[keep]);
+                    if (keep > 0 && postings > n.max_postings) break;
+                }
+                ids.resize(keep);
+            }
+            std::sort(ids.begin(), ids.end());
             std::vector<std::pair<TermId, double>> members;
             for (TermId t : ids) {
                 members.emplace_back(t, 1.0);
