@@ -24,6 +24,7 @@
 #include "broadsheet/corpus_analysis.hpp"
 
 #include "broadsheet/analyzer.hpp"
+#include "../search/word_hash.hpp"
 
 #include <algorithm>
 #include <array>
@@ -33,18 +34,15 @@ namespace broadsheet {
 
 namespace {
 
+// Words are hashed by word_hash() (the same natively and in wasm, so are the signatures and the
+// clusters near the threshold).
+using search::mix64;
+using search::word_hash;
+
 constexpr size_t kShingle = 5;
 constexpr size_t kBands = 42, kRows = 3;
 constexpr size_t kBins = kBands * kRows; // 126
 static_assert(kBins <= 256, "probe orders hold bin numbers in bytes");
-
-uint64_t mix64(uint64_t k) { // splitmix64's finaliser
-    k ^= k >> 30;
-    k *= 0xBF58476D1CE4E5B9ull;
-    k ^= k >> 27;
-    k *= 0x94D049BB133111EBull;
-    return k ^ (k >> 31);
-}
 
 // For each bin, all the bins in a random order fixed by a splitmix64 sequence (so signatures are
 // reproducible): where that bin looks for a value when it is empty.
@@ -69,22 +67,6 @@ search::AnalyzerOptions folding_only() {
     o.stopwords = false;
     o.stem = false;
     return o;
-}
-
-// A word's hash, the same natively and in wasm (std::hash, which WordCache::hash uses, is not:
-// libstdc++ and libc++ differ, and so did the signatures, and the clusters near the threshold):
-// its bytes 8 at a time through mix64, the length in the top byte. A word of up to 7 bytes is one
-// block, and mix64 is a bijection, so those never collide.
-uint64_t word_hash(std::string_view word) {
-    uint64_t h = uint64_t(word.size()) << 56, block = 0;
-    for (size_t i = 0; i < word.size(); ++i) {
-        block |= uint64_t(uint8_t(word[i])) << (8 * (i % 8));
-        if (i % 8 == 7) {
-            h = mix64(h ^ block);
-            block = 0;
-        }
-    }
-    return mix64(h ^ block);
 }
 
 // The hashes of the folded words of `text`, in order.

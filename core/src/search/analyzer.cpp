@@ -25,6 +25,7 @@
 //    A query for the address analyses the same way and becomes a phrase of those parts.
 #include "broadsheet/analyzer.hpp"
 #include "../text_util.hpp"
+#include "word_hash.hpp"
 
 #include <utf8proc.h>
 #include <libstemmer.h>
@@ -32,7 +33,6 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <functional>
 
 namespace broadsheet::search {
 
@@ -440,7 +440,7 @@ std::string_view Stemmer::stem(std::string_view folded) {
 // ------------------------------------------------------------------------------------------------
 
 uint32_t WordCache::hash(std::string_view key) {
-    uint64_t h = std::hash<std::string_view>{}(key);
+    uint64_t h = word_hash(key); // inline, where std::hash is a call (and in wasm a slow one)
     return uint32_t(h ^ (h >> 32));
 }
 
@@ -450,7 +450,8 @@ const uint32_t* WordCache::find(std::string_view key, uint32_t h) const {
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         const Slot& s = slots_[i];
         if (s.key_size == UINT32_MAX) return nullptr;
-        if (s.hash == h && s.key_size == key.size() && std::string_view(keys_).substr(s.key_begin, s.key_size) == key)
+        if (s.hash == h && s.key_size == key.size() &&
+            (key.empty() || std::memcmp(keys_.data() + s.key_begin, key.data(), key.size()) == 0))
             return &s.value;
     }
 }
