@@ -46,12 +46,19 @@ struct CodePoint {
     uint32_t len = 1;
 };
 
-CodePoint decode_at(std::string_view s, size_t i) {
+[[gnu::noinline]] CodePoint decode_multibyte(std::string_view s, size_t i) {
     utf8proc_int32_t cp = -1;
     auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                               utf8proc_ssize_t(s.size() - i), &cp);
     if (n <= 0) return {-1, 1};
     return {cp, uint32_t(n)};
+}
+
+// ASCII, most of the text there is, is decoded here without a call into utf8proc.
+inline CodePoint decode_at(std::string_view s, size_t i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) return {int32_t(b), 1};
+    return decode_multibyte(s, i);
 }
 
 enum class Class : uint8_t { Break, Space, Letter, Digit, Cjk, Ignore, Apostrophe, Dot, Comma, Hyphen };
@@ -70,19 +77,26 @@ bool is_cjk_letter(int32_t cp) {
            (cp >= 0x20000 && cp <= 0x3FFFF);   // CJK extensions B and later
 }
 
-Class classify(int32_t cp) {
+constexpr Class classify_ascii(char c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') return Class::Letter;
+    if (c >= '0' && c <= '9') return Class::Digit;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return Class::Space;
+    if (c == '\'') return Class::Apostrophe;
+    if (c == '.') return Class::Dot;
+    if (c == ',') return Class::Comma;
+    if (c == '-') return Class::Hyphen;
+    return Class::Break;
+}
+
+// classify_ascii() of every ASCII character: the segmenter looks each byte of ASCII text up here.
+constexpr std::array<Class, 128> kAsciiClasses = [] {
+    std::array<Class, 128> table{};
+    for (size_t c = 0; c < table.size(); ++c) table[c] = classify_ascii(char(c));
+    return table;
+}();
+
+[[gnu::noinline]] Class classify_non_ascii(int32_t cp) {
     if (cp < 0) return Class::Break;
-    if (cp < 0x80) {
-        char c = char(cp);
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') return Class::Letter;
-        if (c >= '0' && c <= '9') return Class::Digit;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return Class::Space;
-        if (c == '\'') return Class::Apostrophe;
-        if (c == '.') return Class::Dot;
-        if (c == ',') return Class::Comma;
-        if (c == '-') return Class::Hyphen;
-        return Class::Break;
-    }
     if (cp == 0x2019) return Class::Apostrophe;                 // right single quotation mark
     if (cp == 0x2010 || cp == 0x2011) return Class::Hyphen;     // hyphen, non-breaking hyphen
     if (cp == 0x200B) return Class::Space;                      // zero-width space: a break (UAX #29)
@@ -103,6 +117,11 @@ Class classify(int32_t cp) {
     default:
         return Class::Break;
     }
+}
+
+inline Class classify(int32_t cp) {
+    if (uint32_t(cp) < 0x80) return kAsciiClasses[size_t(cp)];
+    return classify_non_ascii(cp);
 }
 
 bool is_word_class(Class c) { return c == Class::Letter || c == Class::Digit; }
@@ -277,18 +296,15 @@ void segment(std::string_view text, std::vector<Segment>& out) {
     while (i < text.size()) {
         // A chunk: the text up to the next space (links never contain spaces).
         size_t chunk_end = i;
+        bool may_hold_link = false;
         while (chunk_end < text.size()) {
             CodePoint c = decode_at(text, chunk_end);
             if (classify(c.cp) == Class::Space) break;
+            may_hold_link |= c.cp == '@' || c.cp == '/' || c.cp == '.';
             chunk_end += c.len;
         }
         size_t pos = i;
         size_t lb = 0, le = 0;
-        bool may_hold_link = false;
-        for (size_t k = i; k < chunk_end; ++k) {
-            char ch = text[k];
-            if (ch == '@' || ch == '/' || ch == '.') { may_hold_link = true; break; }
-        }
         while (may_hold_link && pos < chunk_end && find_link(text, pos, chunk_end, lb, le)) {
             segment_plain(text, pos, lb, out);
             segment_parts(text, lb, le, out);
