@@ -135,8 +135,18 @@ public:
 
     // Runs the chain over `text`, calling sink(const Token&) for each token in order.
     template <class Sink> void analyze(std::string_view text, Sink&& sink) {
-        run(text, [](void* ctx, const Token& t) { (*static_cast<Sink*>(ctx))(t); }, &sink);
+        run(text, true, [](void* ctx, const Token& t) { (*static_cast<Sink*>(ctx))(t); }, &sink);
     }
+    // The chain without its last two stages, for a caller that caches terms by surface (the
+    // index): every token's term is its surface, stopwords included, and term_of(kind, surface)
+    // gives what analyze() would have (positions and the other tokens are the same).
+    template <class Sink> void analyze_surfaces(std::string_view text, Sink&& sink) {
+        run(text, false, [](void* ctx, const Token& t) { (*static_cast<Sink*>(ctx))(t); }, &sink);
+    }
+    // The term of a token of `kind` with `surface` as analyze() gives it (stopped and stemmed
+    // words and joined words), with a null data() for a stopword; valid until the next call.
+    // Not cached: for callers that cache it themselves.
+    std::string_view term_of(TokenKind kind, std::string_view surface);
 
     // Convenience for tests and small jobs: the tokens with their terms copied.
     struct OwnedToken {
@@ -155,11 +165,14 @@ public:
     size_t memory_bytes() const;
 
 private:
-    void run(std::string_view text, void (*sink)(void*, const Token&), void* ctx);
+    void run(std::string_view text, bool finish_terms, void (*sink)(void*, const Token&), void* ctx);
 
     // The indexed form of a folded word: its stem, or "" for a stopword (a null data()). Cached:
     // news repeats its words, and stemming is the costliest stage.
     std::string_view word_term(std::string_view surface);
+    std::string_view stop_and_stem(std::string_view surface); // the same, uncached
+    // Stage 2 of one segment, into folded_ (whose size is not the word's: it only grows).
+    std::string_view fold_segment(std::string_view raw, TokenKind kind);
 
     AnalyzerOptions options_;
     std::unique_ptr<Stemmer> stemmer_;

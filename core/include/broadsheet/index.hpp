@@ -134,7 +134,9 @@ private:
     TermId intern(std::string_view term);
     void insert_slot(TermId t, uint32_t hash) const; // into term_slots_, which has room
     void rehash_terms(size_t slots) const;
-    TermId term_of(const Token& token); // intern(token.term), recording its surface
+    // The term of a token from analyze_surfaces(), recording its surface; kStopword for a stopword.
+    TermId term_of(const Token& token);
+    static constexpr TermId kStopword = UINT32_MAX;
     void sort_surfaces() const;         // brings sorted_surfaces_ up to date
     void append_posting(TermId t, DocId doc, const std::vector<std::pair<uint8_t, uint32_t>>& field_positions);
     void check_term(TermId t) const;    // a loaded list that does not parse is emptied (df 0)
@@ -158,10 +160,11 @@ private:
     std::string loaded_postings_;          // the postings block of a loaded file
     bool unsettled_ = false;               // loaded, and settle() has not run yet
     Lexicon surfaces_; // unstemmed folded form -> term (empty until settle() after loading)
-    // (stemmed?, surface) -> term, for the tokens of add(): one flat lookup instead of two
-    // node-based ones. Rebuilt as documents are added; empty after loading.
-    WordCache token_terms_;
-    std::string token_key_; // scratch
+    // Surface -> term for the tokens of add(), which come unstemmed (Analyzer::analyze_surfaces):
+    // one flat lookup a token, and the analyzer's stopping and stemming only for a new surface.
+    // Words and joined words (stemmed) in one, numbers, URL parts and CJK bigrams in the other;
+    // a stopword's value is kStopword. Rebuilt as documents are added; empty after loading.
+    WordCache stemmed_terms_, plain_terms_;
     mutable std::vector<std::pair<std::string_view, TermId>> sorted_surfaces_; // views into surface_text_
     mutable std::string surface_text_;                  // the sorted surfaces back to back
     mutable std::string loaded_surfaces_; // a loaded file's surface entries, until sort_surfaces() reads them

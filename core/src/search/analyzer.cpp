@@ -529,6 +529,11 @@ size_t Analyzer::memory_bytes() const {
            joined_surface_.capacity();
 }
 
+std::string_view Analyzer::stop_and_stem(std::string_view surface) {
+    if (options_.stopwords && is_stopword(surface, options_.language)) return {};
+    return stemmer_ ? stemmer_->stem(surface) : surface;
+}
+
 std::string_view Analyzer::word_term(std::string_view surface) {
     if (!stemmer_ && !options_.stopwords) return surface;
     const uint32_t h = WordCache::hash(surface);
@@ -537,8 +542,8 @@ std::string_view Analyzer::word_term(std::string_view surface) {
         if (range == kStopword) return {};
         return std::string_view(terms_).substr(size_t(range >> 32), size_t(range & UINT32_MAX));
     }
-    bool stop = options_.stopwords && is_stopword(surface, options_.language);
-    std::string_view term = stop ? std::string_view{} : stemmer_ ? stemmer_->stem(surface) : surface;
+    std::string_view term = stop_and_stem(surface);
+    const bool stop = term.data() == nullptr;
     if (surface.size() > kMaxCachedWord) return term;
     if (word_terms_.key_bytes() + terms_.size() > kMaxCacheBytes) {
         word_terms_.clear();
@@ -551,7 +556,35 @@ std::string_view Analyzer::word_term(std::string_view surface) {
     return term;
 }
 
-void Analyzer::run(std::string_view text, void (*sink)(void*, const Token&), void* ctx) {
+std::string_view Analyzer::term_of(TokenKind kind, std::string_view surface) {
+    // Not through the word cache: the caller caches (and run() caches words itself).
+    if (kind == TokenKind::Word) return stop_and_stem(surface);
+    if (kind == TokenKind::Joined && stemmer_) return stemmer_->stem(surface); // never stopped
+    return surface;
+}
+
+std::string_view Analyzer::fold_segment(std::string_view raw, TokenKind kind) {
+    // Inside words a '.' only joins acronym letters, inside numbers a ',' only groups digits.
+    const int drop = kind == TokenKind::Word ? '.' : kind == TokenKind::Number ? ',' : -1;
+    // ASCII, most words: fold() only lowers the case there. Done here in one pass with the
+    // removal, into a buffer that only grows (no clearing and zero-filling for every word).
+    if (folded_.size() < raw.size()) folded_.resize(raw.size());
+    char* out = folded_.data();
+    size_t n = 0;
+    unsigned char bits = 0;
+    for (char c : raw) {
+        const auto b = static_cast<unsigned char>(c);
+        bits |= b;
+        out[n] = b >= 'A' && b <= 'Z' ? char(b - 'A' + 'a') : c;
+        n += int(b) != drop;
+    }
+    if (bits < 0x80) return std::string_view(out, n);
+    fold(raw, options_.fold_diacritics, folded_);
+    if (drop >= 0) std::erase(folded_, char(drop));
+    return folded_;
+}
+
+void Analyzer::run(std::string_view text, bool finish_terms, void (*sink)(void*, const Token&), void* ctx) {
     segments_.clear();
     segment(text, segments_);
     uint32_t position = 0;
@@ -561,20 +594,15 @@ void Analyzer::run(std::string_view text, void (*sink)(void*, const Token&), voi
     auto flush_group = [&] {
         if (group_parts >= 2 && !joined_surface_.empty()) {
             std::string_view term = joined_surface_;
-            if (stemmer_) term = stemmer_->stem(joined_surface_);
+            if (finish_terms) term = term_of(TokenKind::Joined, joined_surface_);
             sink(ctx, Token{term, joined_surface_, group_range, group_position, TokenKind::Joined});
         }
         group_parts = 0;
         joined_surface_.clear();
     };
     for (const Segment& seg : segments_) {
-        std::string_view raw = text.substr(seg.range.begin, seg.range.size());
-        fold(raw, options_.fold_diacritics, folded_);
-        // Inside words a '.' only joins acronym letters, inside numbers a ',' only groups digits.
-        if (seg.kind == TokenKind::Word) std::erase(folded_, '.');
-        if (seg.kind == TokenKind::Number) std::erase(folded_, ',');
-        if (folded_.empty()) continue; // only ignorable characters
-        std::string_view surface = folded_;
+        std::string_view surface = fold_segment(text.substr(seg.range.begin, seg.range.size()), seg.kind);
+        if (surface.empty()) continue; // only ignorable characters
         if (seg.kind == TokenKind::Word) surface = strip_possessive(surface);
         bool groupable = seg.kind == TokenKind::Word || seg.kind == TokenKind::Number;
         if (!seg.hyphen_before || !groupable || group_parts == 0) flush_group();
@@ -586,7 +614,7 @@ void Analyzer::run(std::string_view text, void (*sink)(void*, const Token&), voi
         }
         uint32_t pos = position++;
         std::string_view term = surface;
-        if (seg.kind == TokenKind::Word) {
+        if (finish_terms && seg.kind == TokenKind::Word) {
             term = word_term(surface);
             if (term.data() == nullptr) continue; // a stopword
         }

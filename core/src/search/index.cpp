@@ -264,19 +264,29 @@ void Index::settle() {
 
 TermId Index::term_of(const Token& t) {
     // A token's term is a function of its surface and whether it is stemmed (words and joined
-    // words are, numbers, URL parts and CJK bigrams are not), so (stemmed?, surface) is the key.
+    // words are, numbers, URL parts and CJK bigrams are not). The stemmed cache holds what a
+    // surface is as a word; a joined word is the same, but never stopped ("can-not" is "cannot",
+    // the stopword), so a joined stopword takes the long way, uncached.
     const bool stemmed = t.kind == TokenKind::Word || t.kind == TokenKind::Joined;
-    token_key_.assign(1, stemmed ? 'w' : 'x');
-    token_key_ += t.surface;
-    const uint32_t h = WordCache::hash(token_key_);
-    if (const uint32_t* id = token_terms_.find(token_key_, h)) return *id;
-    TermId id = intern(t.term);
+    WordCache& cache = stemmed ? stemmed_terms_ : plain_terms_;
+    const uint32_t h = WordCache::hash(t.surface);
+    const uint32_t* cached = cache.find(t.surface, h);
+    if (cached && (*cached != kStopword || t.kind == TokenKind::Word)) return *cached;
+    std::string_view term = analyzer_.term_of(stemmed ? TokenKind::Word : t.kind, t.surface);
+    bool cache_it = !cached && t.surface.size() <= 64; // not codes and junk
+    if (term.data() == nullptr) { // a stopword
+        if (cache_it) cache.insert(t.surface, h, kStopword);
+        if (t.kind == TokenKind::Word) return kStopword;
+        term = analyzer_.term_of(t.kind, t.surface);
+        cache_it = false;
+    }
+    TermId id = intern(term);
     if (surfaces_.find(t.surface) == surfaces_.end()) {
         auto added = surfaces_.emplace(std::string(t.surface), id).first;
         unsorted_surfaces_.emplace_back(added->first, id);
         surfaces_sorted_ = false;
     }
-    if (token_key_.size() <= 65) token_terms_.insert(token_key_, h, id); // not codes and junk
+    if (cache_it) cache.insert(t.surface, h, id);
     return id;
 }
 
@@ -326,8 +336,9 @@ DocId Index::add(const Article& article, std::string_view key) {
     std::array<uint32_t, kFieldCount> length{};
     auto index_field = [&](Field f, std::string_view text, uint32_t first_position) {
         uint32_t last = first_position;
-        analyzer_.analyze(text, [&](const Token& t) {
+        analyzer_.analyze_surfaces(text, [&](const Token& t) {
             TermId id = term_of(t);
+            if (id == kStopword) return;
             occ.push_back({id, uint8_t(f), first_position + t.position});
             if (t.kind != TokenKind::Joined) ++length[size_t(f)];
             last = first_position + t.position + 1;
@@ -494,7 +505,7 @@ size_t Index::memory_bytes() const {
          loaded_surfaces_.capacity();
     for (const auto& [s, id] : surfaces_) n += s.capacity() + 48;
     n += (sorted_surfaces_.capacity() + unsorted_surfaces_.capacity()) * sizeof(sorted_surfaces_[0]) +
-         token_terms_.memory_bytes() +
+         stemmed_terms_.memory_bytes() + plain_terms_.memory_bytes() +
          surface_text_.capacity() + analyzer_.memory_bytes();
     n += live_.capacity() + lengths_.capacity() * 4 + dates_.capacity() * 4 + keys_.capacity() +
          key_ends_.capacity() * 4 + forward_.capacity() + forward_ends_.capacity() * 8;
