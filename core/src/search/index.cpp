@@ -304,23 +304,27 @@ void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint
         td.loaded = false;
         td.loaded_begin = td.loaded_end = 0;
     }
-    auto& out = td.postings;
-    varint::put(out, uint64_t(doc) + 1 - td.last_plus1);
+    // The entry is written into scratch memory and appended to the list at once (one growth
+    // check, not one a byte).
+    thread_local std::vector<uint8_t> entry;
+    const size_t most = 10 + 1 + 10 * kFieldCount + 10 + 10 * fp.size();
+    if (entry.size() < most) entry.resize(most);
+    uint8_t* p = varint::write(entry.data(), uint64_t(doc) + 1 - td.last_plus1);
     td.last_plus1 = uint64_t(doc) + 1;
     FieldMask mask = 0;
     std::array<uint32_t, kFieldCount> tf{};
     for (auto [f, pos] : fp) mask |= FieldMask(1u << f), ++tf[f];
-    out.push_back(mask);
+    *p++ = mask;
     for (size_t f = 0; f < kFieldCount; ++f)
-        if (tf[f]) varint::put(out, tf[f]);
-    thread_local std::vector<uint8_t> pos_bytes;
-    pos_bytes.clear();
-    for (size_t i = 0; i < fp.size(); ++i) {
-        bool first = i == 0 || fp[i - 1].first != fp[i].first;
-        varint::put(pos_bytes, first ? fp[i].second : fp[i].second - fp[i - 1].second);
-    }
-    varint::put(out, pos_bytes.size());
-    out.insert(out.end(), pos_bytes.begin(), pos_bytes.end());
+        if (tf[f]) p = varint::write(p, tf[f]);
+    auto position_number = [&](size_t i) { // the first of a field, then gaps
+        return i == 0 || fp[i - 1].first != fp[i].first ? fp[i].second : fp[i].second - fp[i - 1].second;
+    };
+    size_t pos_bytes = 0;
+    for (size_t i = 0; i < fp.size(); ++i) pos_bytes += varint::size(position_number(i));
+    p = varint::write(p, pos_bytes);
+    for (size_t i = 0; i < fp.size(); ++i) p = varint::write(p, position_number(i));
+    td.postings.insert(td.postings.end(), entry.data(), p);
     ++td.df;
     ++td.entries;
     ++entries_;

@@ -3,6 +3,7 @@
 // never a read past `end`.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -15,6 +16,23 @@ template <class Bytes> inline void put(Bytes& out, uint64_t v) {
         v >>= 7;
     }
     out.push_back(static_cast<typename Bytes::value_type>(uint8_t(v)));
+}
+
+// The same into memory with room for it (at most 10 bytes); returns the end of what was written.
+inline uint8_t* write(uint8_t* p, uint64_t v) {
+    while (v >= 0x80) {
+        *p++ = uint8_t(v) | 0x80;
+        v >>= 7;
+    }
+    *p++ = uint8_t(v);
+    return p;
+}
+
+// How many bytes put() and write() take for v.
+inline size_t size(uint64_t v) {
+    size_t n = 1;
+    for (; v >= 0x80; v >>= 7) ++n;
+    return n;
 }
 
 // Reads one varint of at most 64 bits from [p, end); advances p. False if it runs off the end or
