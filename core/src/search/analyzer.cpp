@@ -204,6 +204,15 @@ void segment_plain(std::string_view text, size_t begin, size_t end, std::vector<
         bool acronym_dots = true;                         // every '.' so far joined single letters
         bool ends_in_hyphen = false;
         while (j < end) {
+            const auto b = static_cast<unsigned char>(s[j]);
+            if (b < 0x80 && is_word_class(kAsciiClasses[b])) { // the common case, in short
+                const bool letter = kAsciiClasses[b] == Class::Letter;
+                has_letter |= letter;
+                run_letters = letter ? run_letters + 1 : 0;
+                last = kAsciiClasses[b];
+                ++j;
+                continue;
+            }
             CodePoint d = decode_at(s, j);
             Class dk = classify(d.cp);
             if (is_word_class(dk)) {
@@ -298,9 +307,15 @@ void segment(std::string_view text, std::vector<Segment>& out) {
         size_t chunk_end = i;
         bool may_hold_link = false;
         while (chunk_end < text.size()) {
+            const auto b = static_cast<unsigned char>(text[chunk_end]);
+            if (b < 0x80) { // the common case, without decoding
+                if (kAsciiClasses[b] == Class::Space) break;
+                may_hold_link |= b == '@' || b == '/' || b == '.';
+                ++chunk_end;
+                continue;
+            }
             CodePoint c = decode_at(text, chunk_end);
             if (classify(c.cp) == Class::Space) break;
-            may_hold_link |= c.cp == '@' || c.cp == '/' || c.cp == '.';
             chunk_end += c.len;
         }
         size_t pos = i;
@@ -460,14 +475,29 @@ uint32_t WordCache::hash(std::string_view key) {
     return uint32_t(h ^ (h >> 32));
 }
 
+namespace {
+// Equality of short keys without a call (memcmp is one natively, and a byte loop in wasm).
+bool same_bytes(const char* a, std::string_view b) {
+    size_t i = 0;
+    for (; i + 8 <= b.size(); i += 8) {
+        uint64_t x, y;
+        std::memcpy(&x, a + i, 8);
+        std::memcpy(&y, b.data() + i, 8);
+        if (x != y) return false;
+    }
+    for (; i < b.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+} // namespace
+
 const uint32_t* WordCache::find(std::string_view key, uint32_t h) const {
     if (slots_.empty()) return nullptr;
     const size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         const Slot& s = slots_[i];
         if (s.key_size == UINT32_MAX) return nullptr;
-        if (s.hash == h && s.key_size == key.size() &&
-            (key.empty() || std::memcmp(keys_.data() + s.key_begin, key.data(), key.size()) == 0))
+        if (s.hash == h && s.key_size == key.size() && same_bytes(keys_.data() + s.key_begin, key))
             return &s.value;
     }
 }
