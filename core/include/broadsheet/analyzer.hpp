@@ -171,8 +171,8 @@ private:
     // news repeats its words, and stemming is the costliest stage.
     std::string_view word_term(std::string_view surface);
     std::string_view stop_and_stem(std::string_view surface); // the same, uncached
-    // Stage 2 of one segment, into folded_ (whose size is not the word's: it only grows).
-    std::string_view fold_segment(std::string_view raw, TokenKind kind);
+    // Stage 2 of one segment, into `folded` (whose size is not the word's: it only grows).
+    std::string_view fold_segment(std::string_view raw, TokenKind kind, std::string& folded);
 
     AnalyzerOptions options_;
     std::unique_ptr<Stemmer> stemmer_;
@@ -180,7 +180,7 @@ private:
     std::string terms_;            // the cached terms, back to back
     std::vector<uint64_t> term_ranges_; // begin << 32 | size, in terms_; kStopword for a stopword
     std::vector<Segment> segments_; // scratch, reused between calls
-    std::string folded_, joined_, joined_surface_;
+    std::string folded_[2], joined_, joined_surface_;
 };
 
 } // namespace broadsheet::search

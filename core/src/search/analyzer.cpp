@@ -555,7 +555,7 @@ std::string Analyzer::term_for_surface(std::string_view surface) {
 
 size_t Analyzer::memory_bytes() const {
     return word_terms_.memory_bytes() + terms_.capacity() + term_ranges_.capacity() * sizeof(uint64_t) +
-           segments_.capacity() * sizeof(Segment) + folded_.capacity() + joined_.capacity() +
+           segments_.capacity() * sizeof(Segment) + folded_[0].capacity() + folded_[1].capacity() + joined_.capacity() +
            joined_surface_.capacity();
 }
 
@@ -593,13 +593,13 @@ std::string_view Analyzer::term_of(TokenKind kind, std::string_view surface) {
     return surface;
 }
 
-std::string_view Analyzer::fold_segment(std::string_view raw, TokenKind kind) {
+std::string_view Analyzer::fold_segment(std::string_view raw, TokenKind kind, std::string& folded) {
     // Inside words a '.' only joins acronym letters, inside numbers a ',' only groups digits.
     const int drop = kind == TokenKind::Word ? '.' : kind == TokenKind::Number ? ',' : -1;
     // ASCII, most words: fold() only lowers the case there. Done here in one pass with the
     // removal, into a buffer that only grows (no clearing and zero-filling for every word).
-    if (folded_.size() < raw.size()) folded_.resize(raw.size());
-    char* out = folded_.data();
+    if (folded.size() < raw.size()) folded.resize(raw.size());
+    char* out = folded.data();
     size_t n = 0;
     unsigned char bits = 0;
     for (char c : raw) {
@@ -609,9 +609,9 @@ std::string_view Analyzer::fold_segment(std::string_view raw, TokenKind kind) {
         n += int(b) != drop;
     }
     if (bits < 0x80) return std::string_view(out, n);
-    fold(raw, options_.fold_diacritics, folded_);
-    if (drop >= 0) std::erase(folded_, char(drop));
-    return folded_;
+    fold(raw, options_.fold_diacritics, folded);
+    if (drop >= 0) std::erase(folded, char(drop));
+    return folded;
 }
 
 void Analyzer::run(std::string_view text, bool finish_terms, void (*sink)(void*, const Token&), void* ctx) {
@@ -621,25 +621,37 @@ void Analyzer::run(std::string_view text, bool finish_terms, void (*sink)(void*,
     // The hyphen group in progress ("state-of-the-art"): its parts' surfaces written together.
     uint32_t group_position = 0, group_parts = 0;
     ByteRange group_range{};
+    // Most groups are one word, so a group's surfaces are written down only from its second part
+    // on: segments are folded into two buffers by turns, and the one holding the group's first
+    // part is left alone until the next group starts.
+    std::string_view first_part;
+    size_t spare = 0; // the buffer the next segment is folded into
     auto flush_group = [&] {
-        if (group_parts >= 2 && !joined_surface_.empty()) {
+        if (group_parts >= 2) {
             std::string_view term = joined_surface_;
             if (finish_terms) term = term_of(TokenKind::Joined, joined_surface_);
             sink(ctx, Token{term, joined_surface_, group_range, group_position, TokenKind::Joined});
+            joined_surface_.clear();
         }
         group_parts = 0;
-        joined_surface_.clear();
     };
     for (const Segment& seg : segments_) {
-        std::string_view surface = fold_segment(text.substr(seg.range.begin, seg.range.size()), seg.kind);
+        std::string_view surface =
+            fold_segment(text.substr(seg.range.begin, seg.range.size()), seg.kind, folded_[spare]);
         if (surface.empty()) continue; // only ignorable characters
         if (seg.kind == TokenKind::Word) surface = strip_possessive(surface);
         bool groupable = seg.kind == TokenKind::Word || seg.kind == TokenKind::Number;
         if (!seg.hyphen_before || !groupable || group_parts == 0) flush_group();
         if (groupable) {
-            if (group_parts == 0) group_position = position, group_range.begin = seg.range.begin;
+            if (group_parts == 0) {
+                group_position = position, group_range.begin = seg.range.begin;
+                first_part = surface;
+                spare ^= 1;
+            } else {
+                if (group_parts == 1) joined_surface_.assign(first_part);
+                joined_surface_ += surface;
+            }
             ++group_parts;
-            joined_surface_ += surface;
             group_range.end = seg.range.end;
         }
         uint32_t pos = position++;
