@@ -356,11 +356,24 @@ DocId Index::add(const Article& article, std::string_view key) {
     index_field(Field::Body, article.text, 0);
     index_field(Field::Source, article.source, 0);
 
-    std::sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) {
-        if (a.term != b.term) return a.term < b.term;
-        if (a.field != b.field) return a.field < b.field;
-        return a.position < b.position;
-    });
+    // Grouped by term, in field and position order within. Sorted as one number each,
+    // term << 32 | field << 29 | position, where positions allow (no import makes a field of 2^29
+    // words: kMaxImportBytes): a three-part comparison was a tenth of the build time in wasm.
+    thread_local std::vector<uint64_t> keys;
+    if (std::all_of(occ.begin(), occ.end(), [](const Occurrence& o) { return o.position < (1u << 29); })) {
+        keys.resize(occ.size());
+        for (size_t i = 0; i < occ.size(); ++i)
+            keys[i] = uint64_t(occ[i].term) << 32 | uint64_t(occ[i].field) << 29 | occ[i].position;
+        std::sort(keys.begin(), keys.end());
+        for (size_t i = 0; i < occ.size(); ++i)
+            occ[i] = {TermId(keys[i] >> 32), uint8_t(keys[i] >> 29 & 7), uint32_t(keys[i] & ((1u << 29) - 1))};
+    } else {
+        std::sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) {
+            if (a.term != b.term) return a.term < b.term;
+            if (a.field != b.field) return a.field < b.field;
+            return a.position < b.position;
+        });
+    }
     thread_local std::vector<std::pair<uint8_t, uint32_t>> fp;
     std::vector<TermId> distinct;
     for (size_t i = 0; i < occ.size();) {
