@@ -14,6 +14,7 @@
 
 #include "broadsheet/analyzer.hpp"
 #include "broadsheet/ranking.hpp"
+#include "../search/word_hash.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -142,17 +143,9 @@ class NGramTable {
     size_t memory_bytes() const { return slots_.capacity() * sizeof(Entry); }
 
   private:
-    static uint64_t mix(uint64_t k) { // splitmix64's finaliser
-        k ^= k >> 30;
-        k *= 0xBF58476D1CE4E5B9ull;
-        k ^= k >> 27;
-        k *= 0x94D049BB133111EBull;
-        return k ^ (k >> 31);
-    }
-
     Entry& slot(uint64_t key) {
         size_t mask = slots_.size() - 1;
-        for (size_t i = mix(key) & mask;; i = (i + 1) & mask)
+        for (size_t i = search::mix64(key) & mask;; i = (i + 1) & mask)
             if (slots_[i].key == key || slots_[i].key == 0) return slots_[i];
     }
 
