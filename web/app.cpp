@@ -71,6 +71,13 @@ void App::end_import_batch() {
     status.cancelled = status.cancel_requested && status.files_done < status.files_total;
     status.cancel_requested = false;
     status.files_done = status.files_total = 0;
+    // The new words join the table that prefix and typo searches read now, not on the first key
+    // typed in the search box.
+    try {
+        index.prepare_word_table();
+    } catch (const std::bad_alloc&) {
+        // The first prefix search will try again.
+    }
 }
 
 void App::import_file(const std::string& name, std::string_view bytes) {
