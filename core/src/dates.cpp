@@ -337,17 +337,35 @@ struct Dmy {
     int d, m, y;
 };
 
-// "25.08.2015" or "25.8.2015" as one token: day, month, four-digit year.
-std::optional<Dmy> split_dotted(std::string_view t) {
+// "25.08.2015" or "25.8.2015" as one token: day, month, four-digit year; or "28.09.19" with a
+// two-digit year, taken only with two-digit day and month (what German sites print, while "1.2.19"
+// is as likely a version number). A time may be glued to the year where a page's text joins two
+// elements with no space between ("28.09.1912:44", "25.08.201514:30"); a year is never followed
+// by ':', so the digits before it are split into year and hour, and the time is left in `time`.
+struct Dotted {
+    int d, m, y;
+    std::string_view time;
+};
+std::optional<Dotted> split_dotted(std::string_view t) {
     size_t a = t.find('.');
     size_t b = a == std::string_view::npos ? a : t.find('.', a + 1);
-    if (b == std::string_view::npos || a == 0 || a > 2 || b - a - 1 == 0 || b - a - 1 > 2 ||
-        t.size() - b - 1 != 4)
+    if (b == std::string_view::npos || a == 0 || a > 2 || b - a - 1 == 0 || b - a - 1 > 2)
         return std::nullopt;
-    auto d = to_int(t.substr(0, a)), m = to_int(t.substr(a + 1, b - a - 1)),
-         y = to_int(t.substr(b + 1));
+    std::string_view year = t.substr(b + 1), time;
+    if (size_t colon = year.find(':'); colon != std::string_view::npos) {
+        // 3 or 4 digits before the ':' are a two-digit year and an hour, 5 or 6 a four-digit one.
+        if (colon < 3 || colon > 6) return std::nullopt;
+        size_t digits = colon <= 4 ? 2 : 4;
+        time = year.substr(digits);
+        year = year.substr(0, digits);
+    }
+    bool two_digit = year.size() == 2 && a == 2 && b - a - 1 == 2;
+    if (year.size() != 4 && !two_digit) return std::nullopt;
+    auto d = to_int(t.substr(0, a)), m = to_int(t.substr(a + 1, b - a - 1)), y = to_int(year);
     if (!d || !m || !y) return std::nullopt;
-    return Dmy{*d, *m, *y};
+    // Two-digit years: 00-69 are this century, 70-99 the last (POSIX strptime's %y pivot).
+    if (two_digit) *y += *y < 70 ? 2000 : 1900;
+    return Dotted{*d, *m, *y, time};
 }
 
 // "2019-11-20" or "2019-11-20T10:00[:00][Z|+hh:mm]".
@@ -426,8 +444,10 @@ std::string parse_date_line(std::string_view line) {
         return k < tokens.size() && tokens[k].number && tokens[k].text.size() == 4 && num(k).has_value();
     };
     size_t used = 3;
+    std::string_view glued_time; // "12:44" of "28.09.1912:44"
     if (auto dmy = split_dotted(tokens[i].text)) { // 25.08.2015 (European numeric)
         d = dmy->d, m = dmy->m, y = dmy->y;
+        glued_time = dmy->time;
         used = 1;
     } else if (auto dd = num(i); dd && mon(i + 1)) { // 19 November 2019
         auto yy = num(i + 2);
@@ -450,6 +470,7 @@ std::string parse_date_line(std::string_view line) {
     std::string out = format(y, m, d);
 
     // Optional time: "20:15", "06.43", "5:52 AM".
+    if (!glued_time.empty()) tokens.insert(tokens.begin() + long(i), Token{glued_time, true});
     if (i < tokens.size() && tokens[i].number) {
         std::string_view t = tokens[i].text;
         size_t sep = t.find_first_of(":.");
@@ -512,9 +533,10 @@ std::string parse_date(std::string_view s) {
             continue;
         for (size_t len : {size_t(40), size_t(28), size_t(20), size_t(12)}) {
             std::string_view w = s.substr(i, len);
-            // Cut at a word end so that "2015 in" does not read as part of the date.
+            // Cut at a word end so that "2015 in" does not read as part of the date, and never
+            // inside a number ("28.09.1912:44" cut after "1912:" is not the year 1912).
             while (w.size() < s.size() - i && !w.empty() &&
-                   (is_alpha(w.back()) || is_digit(w.back())))
+                   (is_alpha(w.back()) || is_digit(w.back()) || is_digit(s[i + w.size()])))
                 w.remove_suffix(1);
             if (std::string d = parse_date_line(w); !d.empty()) return d;
         }
