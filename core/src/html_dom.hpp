@@ -113,8 +113,10 @@ struct PageMetadata {
 PageMetadata read_metadata(xmlDoc* doc);
 
 // The name in a visible byline line ("By Jane Doe", "Text: Max Muster", "Von Max Muster, 3.
-// März"), or "" when the line does not start like a byline.
-std::string byline_in_line(std::string_view line);
+// März", "Eine Kolumne von Jane Doe"), or "" when the line does not start like a byline. A
+// `heading` reads as a title, so there only a line that starts like a byline counts: "Auf den
+// Spuren von Rafael Nadal" names its subject, not its author.
+std::string byline_in_line(std::string_view line, bool heading = false);
 
 // The person a copyright or licence line names ("Copyright (c) 2012- Jane Doe. All rights
 // reserved.", "(CC BY) 2006-2008 by Jane Doe"), or "" when it names none (a company's one-word

@@ -854,10 +854,10 @@ std::string byline_in_segment(std::string_view segment, bool whole_line) {
 
 } // namespace
 
-std::string byline_in_line(std::string_view line) {
+std::string byline_in_line(std::string_view line, bool heading) {
     std::string l = text::collapse_spaces(line);
     if (l.size() > 100) return {};
-    if (std::string name = byline_in_segment(l, true); !name.empty()) return name;
+    if (std::string name = byline_in_segment(l, !heading); !name.empty()) return name;
     // A line of several facts: "Opinion | By Jane Doe | 3 May 2020", "05.02.2020 - Text: Jane Doe".
     for (std::string_view sep : {" | ", " \xE2\x80\xA2 ", " \xC2\xB7 ", " - ", " \xE2\x80\x93 "}) {
         if (!contains(l, sep)) continue;

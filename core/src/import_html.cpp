@@ -1201,8 +1201,9 @@ std::string visible_byline(const std::vector<Block>& blocks, std::string_view ti
         if (b.why == std::string_view("comments")) continue;
         if (b.text.size() > 300) continue;
         if (b.style.kind == ParagraphKind::Heading && b.style.level <= 2) continue; // headlines
+        bool heading = b.style.kind == ParagraphKind::Heading;
         for (std::string_view line : text::split_lines(b.text))
-            if (std::string who = byline_in_line(line); !who.empty()) return who;
+            if (std::string who = byline_in_line(line, heading); !who.empty()) return who;
         if (is_byline_label(b.text) && i + 1 < blocks.size() && blocks[i + 1].chars < 60) {
             std::string who = byline_in_line("By " + blocks[i + 1].text);
             if (!who.empty()) return who;

@@ -83,6 +83,10 @@ TEST_CASE("visible byline lines give the name, other lines give nothing") {
         CAPTURE(std::string(row.line));
         CHECK(broadsheet::html::byline_in_line(row.line) == row.name);
     }
+    // A heading reads as a title: "X von Name" there names its subject.
+    CHECK(broadsheet::html::byline_in_line("Auf den Spuren von Rafael Nadal", true).empty());
+    CHECK(broadsheet::html::byline_in_line("Eine Kolumne von Nils Pickert", true).empty());
+    CHECK(broadsheet::html::byline_in_line("Von Nils Pickert", true) == "Nils Pickert");
 }
 
 TEST_CASE("a dash that separates no known site name stays in the title when asked") {

@@ -407,6 +407,13 @@ TEST_CASE("visible bylines are found near the headline, in label lines and at th
          "<article><h1>Flood barrier opens</h1>" + prose + "</article>", "Ina Voss"},
         {"a headline that reads like a byline is not one", "",
          "<article><h1>A walk by Rafael Nadal</h1>" + prose + "</article>", ""},
+        {"nor is a subheading that reads as a title", "",
+         "<article><h1>Flood barrier opens</h1><h3>Auf den Spuren von Rafael Nadal</h3>" + prose +
+             "</article>",
+         ""},
+        {"while a subheading that starts like a byline is one", "",
+         "<article><h1>Flood barrier opens</h1><h3>Von Uma Stein</h3>" + prose + "</article>",
+         "Uma Stein"},
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.what));
