@@ -86,6 +86,22 @@ std::string_view trim_symbols(std::string_view v) {
     }
 }
 
+// A bare host name with symbols around it: "jan-grosser.de", "example.org //", "www.example.com":
+// letters, digits and hyphens in dotted labels, the last of two to six ASCII letters.
+bool is_host_name(std::string_view s) {
+    s = trim_symbols(s);
+    size_t dot = s.rfind('.');
+    if (dot == std::string_view::npos || dot == 0 || s.size() - dot - 1 < 2 || s.size() - dot - 1 > 6)
+        return false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (i > dot ? !letter : !(letter || (c >= '0' && c <= '9') || c == '-' || c == '.'))
+            return false;
+    }
+    return true;
+}
+
 bool ends_like_sentence(std::string_view s) {
     return s.ends_with('.') || s.ends_with('!') || s.ends_with('?');
 }
@@ -368,6 +384,7 @@ struct Found {
     std::vector<std::string> h1s;
     std::vector<std::string> h2s;
     std::vector<bool> h1_logo; // parallel to h1s: the heading is the site's logo or name link
+    std::string site_heading;  // the text of the first <h1> whose class says it is the logo
     std::vector<std::vector<std::string>> h1_parts; // parallel to h1s: the texts of its children
     std::string html_lang;
     std::string canonical;
@@ -399,9 +416,18 @@ bool class_says(const xmlNode* n, std::initializer_list<std::string_view> words)
     return class_says(class_and_id(n), words);
 }
 
-// A heading that is not the page's headline: the site's logo (inside a link, or holding an
-// image) or a heading hidden for screen readers ("visually-hidden", "sr-only").
+// A heading whose class says it holds the site's name: <h1 class="logo">, "site-title".
+bool is_site_heading(const xmlNode* h) {
+    std::string cls = text::ascii_lower(attr(h, "class"));
+    for (std::string_view w : {"logo", "site-title", "site-name", "sitename"})
+        if (contains(cls, w)) return true;
+    return false;
+}
+
+// A heading that is not the page's headline: the site's logo (inside a link, holding an image,
+// or so named) or a heading hidden for screen readers ("visually-hidden", "sr-only").
 bool is_logo(const xmlNode* h) {
+    if (is_site_heading(h)) return true;
     std::string cls = text::ascii_lower(attr(h, "class"));
     for (std::string_view w :
          {"hidden", "sr-only", "screen-reader", "hide", "offscreen", "invisible"})
@@ -474,6 +500,7 @@ void walk(xmlNode* root, Found& f) {
                 if (tag == "h1") {
                     f.h1s.push_back(std::move(t));
                     f.h1_logo.push_back(is_logo(n));
+                    if (f.site_heading.empty() && is_site_heading(n)) f.site_heading = f.h1s.back();
                     f.h1_parts.push_back(heading_parts(n));
                 } else if (f.h2s.size() < 50) {
                     f.h2s.push_back(std::move(t));
@@ -590,8 +617,10 @@ double heading_similarity(std::string_view heading, std::string_view title) {
     return double(found) / double(h.size());
 }
 
-// A heading that is the site's name, or part of it ("WordPress.com" for "The WordPress.com Blog").
+// A heading that is the site's name, or part of it ("WordPress.com" for "The WordPress.com Blog"),
+// or a bare host name ("jan-grosser.de"), which names a site and never heads an article.
 bool names_site(std::string_view heading, std::string_view site_name) {
+    if (is_host_name(heading)) return true;
     std::string h = fold(heading), site = fold(site_name);
     return !h.empty() && !site.empty() && (h == site || (h.size() >= 4 && contains(site, h)));
 }
@@ -601,6 +630,8 @@ bool names_site(std::string_view heading, std::string_view site_name) {
 // Visible headings keep the page's own typography ("„Zitat“" where og:title has '"Zitat"').
 std::string choose_title(const Found& f, const std::string& meta_title,
                          std::string_view site_name) {
+    // With no site name in the metadata, the logo's text names the site.
+    if (site_name.empty()) site_name = f.site_heading;
     std::string cleaned = clean_title(meta_title, site_name, {});
     std::string tag_cleaned = clean_title(f.title_tag, site_name, {});
     auto sim = [&](const std::string& h) {
@@ -636,6 +667,14 @@ std::string choose_title(const Found& f, const std::string& meta_title,
                 return lead;
             bool dated = k == 1 && parts[0].size() < 40 && !parse_date(parts[0]).empty();
             if (dated) return rest;
+        }
+        // The date the headline opens with, before a separator: "23.01.2022 - Headline".
+        for (std::string_view sep : {" - ", " \xE2\x80\x93 ", " | "}) {
+            std::string_view h = f.h1s[i];
+            size_t at = h.find(sep);
+            if (at != std::string_view::npos && at < 40 && !parse_date_line(h.substr(0, at)).empty() &&
+                title_words(h.substr(at + sep.size())).size() >= 3)
+                return std::string(text::trim(h.substr(at + sep.size())));
         }
         // A kicker (a short topic line set in its own element) before a headline that the
         // metadata title holds: "<span>Nach Corona-Lockerungen</span> Autohäuser rechnen ..."
@@ -758,7 +797,8 @@ std::string clean_title(std::string_view title, std::string_view site_name,
     std::vector<std::string> kept;
     for (auto& p : parts) {
         std::string fp = fold(p);
-        bool is_site = !site.empty() && (fp == site || contains(site, fp) || contains(fp, site));
+        bool is_site = (!site.empty() && (fp == site || contains(site, fp) || contains(fp, site))) ||
+                       is_host_name(p);
         if (!is_site && !fp.empty()) kept.push_back(p);
     }
     if (kept.empty()) return t;

@@ -454,6 +454,36 @@ TEST_CASE("dates come from the permalink, a dateline or the article's end when m
     }
 }
 
+TEST_CASE("a site's logo, a host name and a leading date are not the headline") {
+    const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p>";
+    struct Row {
+        const char* what;
+        std::string head;
+        std::string body;
+        const char* title;
+    };
+    const Row rows[] = {
+        {"an h1 whose class says it is the logo",
+         "<title>Basic muffins : Muffin Recipes</title>",
+         "<h1 class=\"logo\"><a href=\"/\">Muffin Recipes</a></h1><article>" + prose + "</article>",
+         "Basic muffins"},
+        {"an h1 that is a bare host name", "<title>XUM1541: copying files to a C64</title>",
+         "<h1><a href=\"../index.html\">jane-doe.de</a></h1><article>" + prose + "</article>",
+         "XUM1541: copying files to a C64"},
+        {"a host name as a part of the title", "<title>jane-doe.de // \xC2\xBB Jane Doe</title>",
+         "<article>" + prose + "</article>", "Jane Doe"},
+        {"the date a headline opens with",
+         "<title>23.01.2022 - Wierer wins the last race at home - Biathlon Valley</title>",
+         "<article><h1>23.01.2022 - Wierer wins the last race at home</h1>" + prose + "</article>",
+         "Wierer wins the last race at home"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.what));
+        Article a = import_one(page(row.head, row.body));
+        CHECK(a.title == row.title);
+    }
+}
+
 TEST_CASE("the headline drops a kicker set in its own element, and blog and site names lose") {
     const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p>";
     struct Row {
