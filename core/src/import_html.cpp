@@ -1212,10 +1212,11 @@ std::string visible_byline(const std::vector<Block>& blocks, std::string_view ti
     return {};
 }
 
-// A date printed on the page: in a short line around the headline and the start of the article
-// ("15. März 2020", "Date 23.05.2011"), or at the start of its first paragraph ("Pressemitteilung
-// vom 25. Januar 2022 | Berlin - ..."); with `at_end`, in a short line at the article's end
-// ("Aktualisiert: 30.12.2016", "Posted on ..."), where blogs print it.
+// A date printed on the page: in a short line under the headline, then around the start of the
+// article ("15. März 2020", "Date 23.05.2011"), or at the start of its first paragraph
+// ("Pressemitteilung vom 25. Januar 2022 | Berlin - ..."); with `at_end`, in a short line at the
+// article's end ("Aktualisiert: 30.12.2016", "Posted on ..."), where blogs print it. Under the
+// headline comes first: the page's header, before the article, often shows today's date.
 std::string visible_date(const std::vector<Block>& blocks, std::string_view title, bool at_end) {
     auto [first, last, headline] = article_landmarks(blocks, title);
     if (first == blocks.size()) return {};
@@ -1226,8 +1227,8 @@ std::string visible_date(const std::vector<Block>& blocks, std::string_view titl
     if (at_end) {
         add(last >= 3 ? last - 3 : 0, last + 4);
     } else {
-        add(first >= 8 ? first - 8 : 0, first + 3);
         if (headline < blocks.size()) add(headline, headline + 8);
+        add(first >= 8 ? first - 8 : 0, first + 3);
     }
     for (size_t i : order) {
         std::string_view text = blocks[i].text;

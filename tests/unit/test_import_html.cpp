@@ -446,6 +446,10 @@ TEST_CASE("dates come from the permalink, a dateline or the article's end when m
         {"an update note at the end", "",
          "<article><h1>Flood barrier opens</h1>" + prose + "<p>Updated: 30.12.2016</p></article>",
          "2016-12-30"},
+        {"the date under the headline, not today's date in the page header", "",
+         "<header><p>Tuesday, 4 May 2021</p></header><article><h1>Flood barrier opens</h1><p>3 May "
+         "2021</p>" + prose + "</article>",
+         "2021-05-03"},
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.what));
