@@ -103,6 +103,11 @@ struct PageMetadata {
     std::vector<std::string> authors;
     std::string site_author; // an author that only names the site or publisher: the last resort
     std::string date;        // ISO 8601
+    // The date is only Dublin Core's "a date associated with an event in the life cycle of the
+    // resource" (<meta name="date">, dc.date, dcterms.date): often the last edit, not publication.
+    bool date_is_vague = false;
+    std::vector<std::string> machine_dates; // every date the markup gives: published, modified,
+                                            // <time datetime>; to check a date the page shows
     std::string site_name;
     std::string url;
     std::string language;             // BCP 47, from <html lang>, og:locale, JSON-LD inLanguage

@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -1091,7 +1092,10 @@ PageMetadata read_metadata(xmlDoc* doc) {
         m.date = first_date(
             {str(*art, "datePublished"), str(*art, "dateCreated"), str(*art, "uploadDate")});
     for (auto k : kDateKeys)
-        if (m.date.empty()) m.date = parse_date(find_meta(f.metas, {k}));
+        if (m.date.empty()) {
+            m.date = parse_date(find_meta(f.metas, {k}));
+            m.date_is_vague = !m.date.empty() && (k == "date" || k == "dc.date" || k == "dcterms.date");
+        }
     if (m.date.empty()) m.date = parse_date(f.itemprop_date);
     if (m.date.empty() && page) m.date = first_date({str(*page, "datePublished")});
     for (const auto& t : f.time_dates)
@@ -1103,8 +1107,10 @@ PageMetadata read_metadata(xmlDoc* doc) {
     // before it cannot be the publication date (a CMS default, a copied template); a later one
     // may be (the article went out after its URL was made) and is kept.
     if (std::string in_url = date_in_url(m.url);
-        !in_url.empty() && (m.date.size() < 10 || m.date.compare(0, 10, in_url) < 0))
+        !in_url.empty() && (m.date.size() < 10 || m.date.compare(0, 10, in_url) < 0)) {
         m.date = in_url;
+        m.date_is_vague = false;
+    }
     for (const auto& t : f.date_texts)
         if (m.date.empty()) m.date = parse_date(t);
     std::string modified;
@@ -1113,6 +1119,20 @@ PageMetadata read_metadata(xmlDoc* doc) {
         if (modified.empty()) modified = parse_date(find_meta(f.metas, {k}));
     if (!modified.empty()) m.extra.push_back({"modified", modified});
     if (m.date.empty()) m.date = modified;
+
+    // Every date the markup gives, whatever it is said to be.
+    auto add_machine_date = [&](std::string_view v) {
+        if (std::string d = parse_date(v); !d.empty()) m.machine_dates.push_back(std::move(d));
+    };
+    for (const json* o : {art, page})
+        if (o)
+            for (auto key : {"datePublished", "dateCreated", "dateModified", "uploadDate"})
+                add_machine_date(str(*o, key));
+    for (const auto& keys : {std::span<const std::string_view>(kDateKeys),
+                             std::span<const std::string_view>(kModifiedKeys)})
+        for (auto k : keys) add_machine_date(find_meta(f.metas, {k}));
+    add_machine_date(f.itemprop_date);
+    for (const auto& t : f.time_dates) add_machine_date(t);
 
     m.description = text::collapse_spaces(find_meta(
         f.metas, {"og:description", "description", "twitter:description", "dc.description"}));

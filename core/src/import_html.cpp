@@ -1370,13 +1370,22 @@ void import_html(std::string_view name, std::string_view utf8, ImportResult& r) 
         if (std::string who = html::copyright_holder_of(blocks, a.source); !who.empty())
             a.byline.push_back(std::move(who));
     // The date as printed near the headline: the date when the metadata has none, and the
-    // better one when the metadata's differs by a day (a UTC time stamp of a local date).
+    // better one when the metadata's differs from it and is weak: only a vague Dublin Core date,
+    // a UTC time stamp a day off the local date, or contradicted by another date of the markup
+    // that agrees with the page (a JSON-LD datePublished against the og:published_time and the
+    // <time> shown, a publication date against the update that the page shows).
     {
         std::string seen = html::visible_date(blocks, meta.title, false);
+        auto in_markup = [&](const std::string& d) {
+            for (const auto& m : meta.machine_dates)
+                if (m.compare(0, 10, d, 0, 10) == 0) return true;
+            return false;
+        };
         if (a.date.empty())
             a.date = seen.empty() ? html::visible_date(blocks, meta.title, true) : seen;
-        else if (!seen.empty() && a.date.size() > 10 && seen.compare(0, 10, a.date, 0, 10) != 0 &&
-                 html::days_apart(seen, a.date) == 1)
+        else if (!seen.empty() && seen.compare(0, 10, a.date, 0, 10) != 0 &&
+                 (meta.date_is_vague || in_markup(seen) ||
+                  (a.date.size() > 10 && html::days_apart(seen, a.date) == 1)))
             a.date = seen;
     }
     size_t removed_bytes = 0;

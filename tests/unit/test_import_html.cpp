@@ -458,6 +458,46 @@ TEST_CASE("dates come from the permalink, a dateline or the article's end when m
     }
 }
 
+TEST_CASE("the date the page shows wins over a weak or contradicted metadata date") {
+    const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 + "</p>";
+    struct Row {
+        const char* what;
+        std::string head;
+        std::string shown;
+        const char* date;
+    };
+    const Row rows[] = {
+        {"a Dublin Core date is any date in the page's life",
+         R"(<meta name="date" content="2022-02-12">)", "<p>05.02.2022</p>", "2022-02-05"},
+        {"so is dcterms.date", R"(<meta name="dcterms.date" content="2022-01-21T09:43+01:00">)",
+         R"(<p><time datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></p>)", "2022-01-25"},
+        {"a publication date stands against a shown date alone",
+         R"(<meta property="article:published_time" content="2022-02-12T10:00:00+01:00">)",
+         "<p>05.02.2022</p>", "2022-02-12T10:00+01:00"},
+        {"but not against a shown date that another source of the markup gives",
+         R"(<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-11-03T10:25:56+00:00"}</script>)"
+         R"(<meta property="article:published_time" content="2023-11-06T14:25:00+00:00">)",
+         R"(<p><time datetime="2023-11-06T15:25:00+01:00">6. November 2023</time></p>)",
+         "2023-11-06"},
+        {"nor against the update date that the page shows",
+         R"(<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2021-03-16T16:16:10Z", "dateModified": "2021-03-20T14:00:17Z"}</script>)",
+         "<p>20. M\xC3\xA4rz 2021 - 15:00</p>", "2021-03-20T15:00"},
+        {"a UTC time stamp a day off the local date shown",
+         R"(<meta property="article:published_time" content="2022-05-03T23:30:00Z">)",
+         "<p>4 May 2022</p>", "2022-05-04"},
+        {"a time stamp with the publisher's own offset keeps its calendar date",
+         R"(<meta property="article:published_time" content="2022-05-03T22:46:08-03:00">)", "",
+         "2022-05-03T22:46-03:00"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.what));
+        Article a = import_one(page("<title>Flood barrier opens</title>" + row.head,
+                                    "<article><h1>Flood barrier opens</h1>" + row.shown + prose +
+                                        "</article>"));
+        CHECK(a.date == row.date);
+    }
+}
+
 TEST_CASE("a site's logo, a host name and a leading date are not the headline") {
     const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p>";
     struct Row {
