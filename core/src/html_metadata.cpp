@@ -571,8 +571,10 @@ std::string date_in_url(std::string_view url) {
                 if (rest[at + k] < '0' || rest[at + k] > '9') return false;
             return true;
         };
+        // The day ends there: "/2003/03/20030331_speech" is a year and a month folder, then a
+        // file named by its date, not the 20th.
         if (digits(0, 4) && rest.size() >= 10 && (rest[4] == '/' || rest[4] == '-') &&
-            digits(5, 2) && rest[7] == rest[4] && digits(8, 2)) {
+            digits(5, 2) && rest[7] == rest[4] && digits(8, 2) && !digits(10, 1)) {
             std::string iso = std::string(rest.substr(0, 4)) + "-" +
                               std::string(rest.substr(5, 2)) + "-" + std::string(rest.substr(8, 2));
             if (std::string d = parse_date_line(iso); !d.empty()) return d;

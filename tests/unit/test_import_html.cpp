@@ -446,6 +446,11 @@ TEST_CASE("dates come from the permalink, a dateline or the article's end when m
         {"an update note at the end", "",
          "<article><h1>Flood barrier opens</h1>" + prose + "<p>Updated: 30.12.2016</p></article>",
          "2016-12-30"},
+        {"a file named by its date in a year and month folder is no day of the permalink",
+         R"(<link rel="canonical" href="https://example.org/speeches/2003/03/20030331_speech.html">)",
+         "<article><h1>Flood barrier opens</h1><p>L\xC3\xBC" "beck, 31. M\xC3\xA4rz 2003</p>" + prose +
+             "</article>",
+         "2003-03-31"},
         {"the date under the headline, not today's date in the page header", "",
          "<header><p>Tuesday, 4 May 2021</p></header><article><h1>Flood barrier opens</h1><p>3 May "
          "2021</p>" + prose + "</article>",
