@@ -1214,9 +1214,10 @@ std::string visible_byline(const std::vector<Block>& blocks, std::string_view ti
 
 // A date printed on the page: in a short line under the headline, then around the start of the
 // article ("15. März 2020", "Date 23.05.2011"), or at the start of its first paragraph
-// ("Pressemitteilung vom 25. Januar 2022 | Berlin - ..."); with `at_end`, in a short line at the
-// article's end ("Aktualisiert: 30.12.2016", "Posted on ..."), where blogs print it. Under the
-// headline comes first: the page's header, before the article, often shows today's date.
+// ("Pressemitteilung vom 25. Januar 2022 | Berlin - ..."), then just above the headline; with
+// `at_end`, in a short line at the article's end ("Aktualisiert: 30.12.2016", "Posted on ..."),
+// where blogs print it. Under the headline comes first: the page's header, before the article,
+// often shows today's date.
 std::string visible_date(const std::vector<Block>& blocks, std::string_view title, bool at_end) {
     auto [first, last, headline] = article_landmarks(blocks, title);
     if (first == blocks.size()) return {};
@@ -1229,6 +1230,7 @@ std::string visible_date(const std::vector<Block>& blocks, std::string_view titl
     } else {
         if (headline < blocks.size()) add(headline, headline + 8);
         add(first >= 8 ? first - 8 : 0, first + 3);
+        if (headline < blocks.size()) add(headline >= 3 ? headline - 3 : 0, headline);
     }
     for (size_t i : order) {
         std::string_view text = blocks[i].text;

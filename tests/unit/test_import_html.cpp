@@ -426,6 +426,8 @@ TEST_CASE("visible bylines are found near the headline, in label lines and at th
 
 TEST_CASE("dates come from the permalink, a dateline or the article's end when metadata fails") {
     const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 + "</p>";
+    std::string links; // a menu between the headline and the article
+    for (int i = 0; i < 12; ++i) links += "<div><a href=\"/s" + std::to_string(i) + "\">Section</a></div>";
     struct Row {
         const char* what;
         std::string head;
@@ -451,6 +453,10 @@ TEST_CASE("dates come from the permalink, a dateline or the article's end when m
          "<article><h1>Flood barrier opens</h1><p>L\xC3\xBC" "beck, 31. M\xC3\xA4rz 2003</p>" + prose +
              "</article>",
          "2003-03-31"},
+        {"a date set just above the headline, far from the article's text", "",
+         "<div class=\"hero\"><p>6 May 2022</p><h1>Flood barrier opens</h1></div>" + links +
+             "<article>" + prose + "</article>",
+         "2022-05-06"},
         {"the date under the headline, not today's date in the page header", "",
          "<header><p>Tuesday, 4 May 2021</p></header><article><h1>Flood barrier opens</h1><p>3 May "
          "2021</p>" + prose + "</article>",
