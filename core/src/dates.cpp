@@ -444,7 +444,7 @@ std::string parse_date_line(std::string_view line) {
         return k < tokens.size() && tokens[k].number && tokens[k].text.size() == 4 && num(k).has_value();
     };
     size_t used = 3;
-    std::string_view glued_time; // "12:44" of "28.09.1912:44"
+    std::string_view glued_time;                   // "12:44" of "28.09.1912:44"
     if (auto dmy = split_dotted(tokens[i].text)) { // 25.08.2015 (European numeric)
         d = dmy->d, m = dmy->m, y = dmy->y;
         glued_time = dmy->time;

@@ -92,7 +92,8 @@ std::string_view trim_symbols(std::string_view v) {
 bool is_host_name(std::string_view s) {
     s = trim_symbols(s);
     size_t dot = s.rfind('.');
-    if (dot == std::string_view::npos || dot == 0 || s.size() - dot - 1 < 2 || s.size() - dot - 1 > 6)
+    if (dot == std::string_view::npos || dot == 0 || s.size() - dot - 1 < 2 ||
+        s.size() - dot - 1 > 6)
         return false;
     for (size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
@@ -675,7 +676,8 @@ std::string choose_title(const Found& f, const std::string& meta_title,
         for (std::string_view sep : {" - ", " \xE2\x80\x93 ", " | "}) {
             std::string_view h = f.h1s[i];
             size_t at = h.find(sep);
-            if (at != std::string_view::npos && at < 40 && !parse_date_line(h.substr(0, at)).empty() &&
+            if (at != std::string_view::npos && at < 40 &&
+                !parse_date_line(h.substr(0, at)).empty() &&
                 title_words(h.substr(at + sep.size())).size() >= 3)
                 return std::string(text::trim(h.substr(at + sep.size())));
         }
@@ -800,8 +802,9 @@ std::string clean_title(std::string_view title, std::string_view site_name,
     std::vector<std::string> kept;
     for (auto& p : parts) {
         std::string fp = fold(p);
-        bool is_site = (!site.empty() && (fp == site || contains(site, fp) || contains(fp, site))) ||
-                       is_host_name(p);
+        bool is_site =
+            (!site.empty() && (fp == site || contains(site, fp) || contains(fp, site))) ||
+            is_host_name(p);
         if (!is_site && !fp.empty()) kept.push_back(p);
     }
     if (kept.empty()) return t;
@@ -1096,7 +1099,8 @@ PageMetadata read_metadata(xmlDoc* doc) {
     for (auto k : kDateKeys)
         if (m.date.empty()) {
             m.date = parse_date(find_meta(f.metas, {k}));
-            m.date_is_vague = !m.date.empty() && (k == "date" || k == "dc.date" || k == "dcterms.date");
+            m.date_is_vague =
+                !m.date.empty() && (k == "date" || k == "dc.date" || k == "dcterms.date");
         }
     if (m.date.empty()) m.date = parse_date(f.itemprop_date);
     if (m.date.empty() && page) m.date = first_date({str(*page, "datePublished")});

@@ -62,9 +62,9 @@ TEST_CASE("dates in other languages and numeric forms are read too") {
         {"2019-11-20 10:00:00", "2019-11-20T10:00"},
         {"Updated 0339 GMT (1139 HKT) November 19, 2019", "2019-11-19T03:39Z"},
         {"19th November 2019", "2019-11-19"},
-        {"28.09.19", "2019-09-28"},           // two-digit year, two-digit day and month
+        {"28.09.19", "2019-09-28"},             // two-digit year, two-digit day and month
         {"06.11.98 14:30", "1998-11-06T14:30"}, // 70-99 are the last century
-        {"28.09.1912:44", "2019-09-28T12:44"}, // date and time joined with no space between
+        {"28.09.1912:44", "2019-09-28T12:44"},  // date and time joined with no space between
         {"28.09.199:05", "2019-09-28T09:05"},
         {"25.08.201514:30", "2015-08-25T14:30"},
     };

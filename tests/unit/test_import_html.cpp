@@ -427,7 +427,8 @@ TEST_CASE("visible bylines are found near the headline, in label lines and at th
 TEST_CASE("dates come from the permalink, a dateline or the article's end when metadata fails") {
     const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 + "</p>";
     std::string links; // a menu between the headline and the article
-    for (int i = 0; i < 12; ++i) links += "<div><a href=\"/s" + std::to_string(i) + "\">Section</a></div>";
+    for (int i = 0; i < 12; ++i)
+        links += "<div><a href=\"/s" + std::to_string(i) + "\">Section</a></div>";
     struct Row {
         const char* what;
         std::string head;
@@ -450,8 +451,9 @@ TEST_CASE("dates come from the permalink, a dateline or the article's end when m
          "2016-12-30"},
         {"a file named by its date in a year and month folder is no day of the permalink",
          R"(<link rel="canonical" href="https://example.org/speeches/2003/03/20030331_speech.html">)",
-         "<article><h1>Flood barrier opens</h1><p>L\xC3\xBC" "beck, 31. M\xC3\xA4rz 2003</p>" + prose +
-             "</article>",
+         "<article><h1>Flood barrier opens</h1><p>L\xC3\xBC"
+         "beck, 31. M\xC3\xA4rz 2003</p>" +
+             prose + "</article>",
          "2003-03-31"},
         {"a date set just above the headline, far from the article's text", "",
          "<div class=\"hero\"><p>6 May 2022</p><h1>Flood barrier opens</h1></div>" + links +
@@ -459,7 +461,8 @@ TEST_CASE("dates come from the permalink, a dateline or the article's end when m
          "2022-05-06"},
         {"the date under the headline, not today's date in the page header", "",
          "<header><p>Tuesday, 4 May 2021</p></header><article><h1>Flood barrier opens</h1><p>3 May "
-         "2021</p>" + prose + "</article>",
+         "2021</p>" +
+             prose + "</article>",
          "2021-05-03"},
     };
     for (const auto& row : rows) {
@@ -502,9 +505,9 @@ TEST_CASE("the date the page shows wins over a weak or contradicted metadata dat
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.what));
-        Article a = import_one(page("<title>Flood barrier opens</title>" + row.head,
-                                    "<article><h1>Flood barrier opens</h1>" + row.shown + prose +
-                                        "</article>"));
+        Article a = import_one(
+            page("<title>Flood barrier opens</title>" + row.head,
+                 "<article><h1>Flood barrier opens</h1>" + row.shown + prose + "</article>"));
         CHECK(a.date == row.date);
     }
 }
@@ -518,8 +521,7 @@ TEST_CASE("a site's logo, a host name and a leading date are not the headline") 
         const char* title;
     };
     const Row rows[] = {
-        {"an h1 whose class says it is the logo",
-         "<title>Basic muffins : Muffin Recipes</title>",
+        {"an h1 whose class says it is the logo", "<title>Basic muffins : Muffin Recipes</title>",
          "<h1 class=\"logo\"><a href=\"/\">Muffin Recipes</a></h1><article>" + prose + "</article>",
          "Basic muffins"},
         {"an h1 that is a bare host name", "<title>XUM1541: copying files to a C64</title>",
