@@ -78,6 +78,7 @@ void App::end_import_batch() {
     } catch (const std::bad_alloc&) {
         // The first prefix search will try again.
     }
+    if (memory_low()) memory_recovered();
 }
 
 void App::import_file(const std::string& name, std::string_view bytes) {
@@ -231,8 +232,9 @@ const broadsheet::search::Snippet& App::result_snippet(size_t row) const {
             try {
                 r.snippet = broadsheet::search::make_snippet(*a, search.result.matched, index.analyzer());
             } catch (const std::bad_alloc&) {
-                r.snippet = {}; // the start of the body, unmarked
+                r.snippet = {}; // no passage, only the title
             }
+            if (memory_low()) memory_recovered(); // the reserve, if this spent it, is taken again
         }
     }
     return r.snippet;
@@ -380,6 +382,8 @@ void App::clear_all() {
     platform_store_clear();
     reader.open = 0;
     library.selected = 0;
+    library.rows.clear(); // nothing to draw, nor for state() to list, until they are made again
+    library.order.clear();
     library.library_changed();
     storage.unreadable = 0;
 }
@@ -427,8 +431,9 @@ void App::remove_articles(std::vector<broadsheet::ArticleId> ids) {
         std::erase_if(list, [&](size_t r) { return r >= going.size() || going[r]; });
         for (auto& r : list) r -= before[r];
     };
-    if (!library.rows_dirty) shift(library.rows);
-    if (!library.order_dirty) shift(library.order);
+    // (Also when they are due to be made again: until then, during an import, they are drawn.)
+    shift(library.rows);
+    shift(library.order);
     for (auto& sorted : library.sorted_by)
         if (!sorted.empty()) shift(sorted);
     library.haystack_dirty = true;
@@ -502,7 +507,8 @@ nlohmann::json library_json(const App& app) {
             {"shown", st.rows.size()},
             {"firstRows", first},
             {"scrollY", st.scroll_y},
-            {"scrollMaxY", st.scroll_max_y}};
+            {"scrollMaxY", st.scroll_max_y},
+            {"paneRight", st.pane_right}};
 }
 } // namespace
 

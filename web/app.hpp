@@ -56,6 +56,7 @@ struct LibraryPanelState {
     int anchor_row = -1;                        // where a Shift+click range starts
     bool scroll_to_selected = false;
     float scroll_y = 0, scroll_max_y = 0;       // the table's scroll, CSS px (for the test hook)
+    float pane_right = 0;                       // where the left pane ends, CSS px (test hook)
 };
 
 struct SearchPanelState {

@@ -231,6 +231,7 @@ void rebuild_rows(App& app) {
 
 void draw_library_panel(App& app) {
     auto& st = app.library;
+    st.pane_right = ImGui::GetWindowPos().x + ImGui::GetWindowWidth();
     ImGui::PushFont(app.fonts.ui_bold);
     ImGui::TextUnformatted("Library");
     ImGui::PopFont();

@@ -171,6 +171,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_restore_done(int available, int foreign)
         app().index.prepare_word_table(); // for the first prefix search (see App::end_import_batch)
     } catch (const std::bad_alloc&) {
     }
+    if (memory_low()) memory_recovered();
     request_redraw();
 }
 

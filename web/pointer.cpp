@@ -10,13 +10,21 @@
 // Touch: SDL turns a finger into a mouse, so dragging a list selected text and marked rows
 // instead of scrolling it. Here a finger is read as phones read it: a drag past a few pixels
 // scrolls what is under it (and keeps gliding after a quick release, slowing down), a short tap
-// clicks, a long press (half a second, unmoved) is a right click for the context menus.
+// clicks, a long press (half a second, unmoved) is a right click for the context menus. A finger
+// that starts on a scrollbar, a splitter or a column border drags it, as the mouse would.
+//
+// imgui scrolls by `wheel * step` (5 font sizes down, 2 sideways, less in a small window) and
+// rounds the result down to a whole pixel, so fractions of a pixel a frame would be lost going
+// one way and rounded up going the other: the movement is kept in pixels here and handed over a
+// whole pixel at a time.
 #include "pointer.hpp"
 
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 void request_redraw(); // main.cpp
@@ -30,22 +38,26 @@ constexpr float kFlingMin = 60;       // px/s below which a released drag stops 
 constexpr float kFlingStop = 20;      // px/s at which a glide ends
 constexpr float kFlingTimeConstant = 0.325f; // s: the glide slows like iOS's (velocity * e^(-t/T))
 
-// Wheel deltas in CSS pixels, gathered between frames.
-float g_wheel_x = 0, g_wheel_y = 0;
+// Scrolling still to hand to imgui, in CSS px (positive: down / right, as the scroll offset grows).
+float g_scroll_x = 0, g_scroll_y = 0;
+// The last pointer was a finger: no mouse hovers until a real one moves.
+bool g_touch_last = false;
 
-enum class Touch { None, Pending, Dragging, Gliding, Tap, LongPress };
+enum class Touch { None, Pending, Dragging, Grabbing, Gliding, Tap, LongPress, Held };
 
 struct TouchState {
     Touch phase = Touch::None;
     SDL_FingerID finger = 0;
     ImVec2 start, at;      // CSS px
     double started = 0;    // s
-    ImVec2 pending_move;   // px moved since the last frame (to scroll)
     ImVec2 velocity;       // px/s, smoothed over the last moves
     double last_move = 0;  // s
+    int frames = 0;        // frames drawn with the finger down (hover known after one)
     int click_frames = 0;  // a tap or long press: 2 = button down this frame, 1 = up
     int click_button = 0;
+    int grab_frames = 0;   // frames since a grab began (its first presses where the finger began)
     bool lifted = false;   // the finger went up during a long press's click
+    bool stopped_glide = false; // the finger stopped a glide: lifting it clicks nothing
 } g_touch;
 
 // Seconds on SDL's clock, which stamps each event as the page receives it (frames can be far
@@ -53,14 +65,20 @@ struct TouchState {
 double now_s() { return SDL_GetTicks() / 1000.0; }
 double event_s(const SDL_TouchFingerEvent& f) { return f.timestamp / 1000.0; }
 
-// The height of a line of text and of imgui's wheel step, in CSS px.
 float font_px() {
     const ImGuiIO& io = ImGui::GetIO();
     const ImFont* f = io.FontDefault ? io.FontDefault : (io.Fonts->Fonts.Size ? io.Fonts->Fonts[0] : nullptr);
     return (f ? f->FontSize : 13.0f) * io.FontGlobalScale;
 }
-// imgui scrolls a window by `wheel * 5 * font size` (less in a window under 7.5 lines high).
-float wheel_step_px() { return std::floor(5 * font_px()); }
+
+// The whole pixels of `pending` as imgui wheel steps of `step` px (the rest stays pending).
+// imgui's new offset is floor(offset - wheel * step): half a pixel more keeps it off the edge.
+float take_whole_pixels(float& pending, float step) {
+    float whole = std::trunc(pending);
+    if (whole == 0) return 0;
+    pending -= whole;
+    return -(whole + 0.5f) / step;
+}
 
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     // Ctrl+wheel is the browser's zoom (the page follows the new pixel ratio): left to it.
@@ -71,8 +89,9 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     case DOM_DELTA_PAGE: unit = ImGui::GetIO().DisplaySize.y * 0.8f; break;
     default: break; // pixels
     }
-    g_wheel_x += float(e->deltaX) * unit;
-    g_wheel_y += float(e->deltaY) * unit;
+    g_scroll_x += float(e->deltaX) * unit;
+    g_scroll_y += float(e->deltaY) * unit;
+    g_touch_last = false;
     request_redraw();
     return EM_TRUE; // the page itself must not scroll or bounce
 }
@@ -80,6 +99,20 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
 ImVec2 finger_pos(const SDL_TouchFingerEvent& f) {
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     return ImVec2(f.x * size.x, f.y * size.y);
+}
+
+// Whether, in the last frame, the finger was over something a mouse drags: a scrollbar, or a
+// splitter or column border (imgui shows a resize cursor there).
+bool over_draggable() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiMouseCursor c = g.MouseCursor;
+    if (c == ImGuiMouseCursor_ResizeEW || c == ImGuiMouseCursor_ResizeNS || c == ImGuiMouseCursor_ResizeAll ||
+        c == ImGuiMouseCursor_ResizeNESW || c == ImGuiMouseCursor_ResizeNWSE)
+        return true;
+    ImGuiWindow* w = g.HoveredWindow;
+    return w && g.HoveredId != 0 &&
+           (g.HoveredId == ImGui::GetWindowScrollbarID(w, ImGuiAxis_Y) ||
+            g.HoveredId == ImGui::GetWindowScrollbarID(w, ImGuiAxis_X));
 }
 
 } // namespace
@@ -95,25 +128,46 @@ void pointer_init() {
 bool pointer_event(const SDL_Event& e) {
     auto& t = g_touch;
     switch (e.type) {
-    case SDL_FINGERDOWN:
-        if (t.phase == Touch::Pending || t.phase == Touch::Dragging) return true; // one finger at a time
+    case SDL_MOUSEMOTION:
+    case SDL_MOUSEBUTTONDOWN:
+        g_touch_last = false; // a real mouse (touches no longer make mouse events)
+        return false;
+    case SDL_FINGERDOWN: {
+        g_touch_last = true;
+        if (t.phase != Touch::None && t.phase != Touch::Gliding) return true; // one finger at a time
+        // A finger that stops a glide only stops it (as on phones): lifting it clicks nothing.
+        bool stopping = t.phase == Touch::Gliding && std::hypot(t.velocity.x, t.velocity.y) > 4 * kFlingStop;
         t = TouchState{};
         t.phase = Touch::Pending;
         t.finger = e.tfinger.fingerId;
         t.start = t.at = finger_pos(e.tfinger);
         t.started = t.last_move = event_s(e.tfinger);
+        t.stopped_glide = stopping;
         return true;
+    }
     case SDL_FINGERMOTION: {
-        if (e.tfinger.fingerId != t.finger || (t.phase != Touch::Pending && t.phase != Touch::Dragging)) return true;
+        if (e.tfinger.fingerId != t.finger) return true;
         ImVec2 p = finger_pos(e.tfinger);
+        if (t.phase == Touch::Grabbing) {
+            t.at = p;
+            return true;
+        }
+        if (t.phase != Touch::Pending && t.phase != Touch::Dragging) return true;
         if (t.phase == Touch::Pending) {
             float dx = p.x - t.start.x, dy = p.y - t.start.y;
             if (dx * dx + dy * dy < kTapSlop * kTapSlop) return true;
+            // On a scrollbar or a splitter the finger drags it; elsewhere it scrolls.
+            if (t.frames > 0 && over_draggable()) {
+                t.phase = Touch::Grabbing;
+                t.at = p;
+                return true;
+            }
             t.phase = Touch::Dragging;
         }
         ImVec2 d(p.x - t.at.x, p.y - t.at.y);
-        t.pending_move.x += d.x;
-        t.pending_move.y += d.y;
+        // The content follows the finger: a drag upwards scrolls down.
+        g_scroll_x -= d.x;
+        g_scroll_y -= d.y;
         double now = event_s(e.tfinger), dt = std::max(now - t.last_move, 0.004);
         // Velocity from the last moves (recent ones count most), for the glide after release.
         const float keep = 0.3f;
@@ -127,10 +181,19 @@ bool pointer_event(const SDL_Event& e) {
         if (e.tfinger.fingerId != t.finger) return true;
         if (t.phase == Touch::LongPress) {
             t.lifted = true;
+        } else if (t.phase == Touch::Held || t.phase == Touch::Grabbing) {
+            t.phase = Touch::None;
         } else if (t.phase == Touch::Pending) {
-            t.phase = Touch::Tap;
-            t.click_button = 0;
-            t.click_frames = 2;
+            if (t.stopped_glide) {
+                t.phase = Touch::None;
+            } else {
+                // Held long enough, even if no frame came to see it (a busy page): a right click.
+                bool long_press = event_s(e.tfinger) - t.started >= kLongPress;
+                t.phase = long_press ? Touch::LongPress : Touch::Tap;
+                t.click_button = long_press ? 1 : 0;
+                t.click_frames = 2;
+                t.lifted = true;
+            }
         } else if (t.phase == Touch::Dragging) {
             // A finger that stopped before lifting does not glide.
             bool moving = event_s(e.tfinger) - t.last_move < 0.1 &&
@@ -146,19 +209,15 @@ bool pointer_event(const SDL_Event& e) {
 bool pointer_new_frame() {
     ImGuiIO& io = ImGui::GetIO();
     auto& t = g_touch;
-    // The wheel, in imgui's steps.
-    const float step = wheel_step_px();
-    if (g_wheel_x != 0 || g_wheel_y != 0) {
-        io.MouseWheel -= g_wheel_y / step;
-        io.MouseWheelH -= g_wheel_x / step;
-        g_wheel_x = g_wheel_y = 0;
-    }
     bool more = false;
     switch (t.phase) {
-    case Touch::None: return false;
+    case Touch::None:
+        if (g_touch_last) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX); // no finger, no hover
+        break;
     case Touch::Pending:
         io.MousePos = t.at;
-        if (now_s() - t.started >= kLongPress) {
+        ++t.frames;
+        if (now_s() - t.started >= kLongPress && !t.stopped_glide) {
             t.phase = Touch::LongPress;
             t.click_button = 1;
             t.click_frames = 2;
@@ -166,18 +225,21 @@ bool pointer_new_frame() {
         more = true; // to see the long press come
         break;
     case Touch::Dragging:
-        // The content follows the finger: a drag upwards scrolls down. The pointer stays where
-        // the drag began, so the same panel keeps scrolling.
+    case Touch::Held:
+        // The pointer stays where the drag began, so the same panel keeps scrolling.
         io.MousePos = t.start;
-        io.MouseWheel += t.pending_move.y / step;
-        io.MouseWheelH += t.pending_move.x / step;
-        t.pending_move = ImVec2(0, 0);
+        break;
+    case Touch::Grabbing:
+        // The press lands where the finger began (on the scrollbar or border), then follows it.
+        io.MousePos = t.grab_frames++ == 0 ? t.start : t.at;
+        io.MouseDown[0] = true;
+        more = true;
         break;
     case Touch::Gliding: {
         io.MousePos = t.start;
         float dt = std::clamp(io.DeltaTime, 0.001f, 0.1f);
-        io.MouseWheel += t.velocity.y * dt / step;
-        io.MouseWheelH += t.velocity.x * dt / step;
+        g_scroll_x -= t.velocity.x * dt;
+        g_scroll_y -= t.velocity.y * dt;
         float decay = std::exp(-dt / kFlingTimeConstant);
         t.velocity.x *= decay;
         t.velocity.y *= decay;
@@ -189,17 +251,16 @@ bool pointer_new_frame() {
     case Touch::LongPress:
         io.MousePos = t.start;
         io.MouseDown[t.click_button] = t.click_frames == 2;
-        if (--t.click_frames == 0) {
-            // A long press's finger, still down, may go on to scroll; a tap is over.
-            if (t.phase == Touch::LongPress && !t.lifted) {
-                t.phase = Touch::Dragging;
-                t.start = t.at;
-            } else {
-                t.phase = Touch::None;
-            }
-        }
+        if (--t.click_frames == 0)
+            // A long press's finger, still down, only lifts: moving it scrolls nothing behind
+            // the menu that opened.
+            t.phase = t.phase == Touch::LongPress && !t.lifted ? Touch::Held : Touch::None;
         more = true;
         break;
     }
+    // The scrolling of the wheel and the finger, a whole pixel at a time.
+    const float v_step = std::floor(5 * font_px()), h_step = std::floor(2 * font_px());
+    io.MouseWheel += take_whole_pixels(g_scroll_y, v_step);
+    io.MouseWheelH += take_whole_pixels(g_scroll_x, h_step);
     return more;
 }

@@ -421,6 +421,22 @@ test('the wheel scrolls as far as a browser scrolls a page (pixels, lines, pages
   const changed = await pixelDiff(browser, plain, menu);
   assert(changed > 0.1, `a long press opens the row's menu (${(changed * 100).toFixed(1)}% of the area changed)`);
   eq((await page.evaluate(() => window.broadsheet.state())).open.id, target, 'a long press opens no article');
+  await touch('touchStart', [[40, 760]]); // a tap on empty space closes the menu
+  await touch('touchEnd', []);
+  await page.waitForTimeout(200);
+  // A finger on the splitter between the library and the reader drags it, as the mouse does.
+  const right = (await lib()).paneRight;
+  let grabbed = false;
+  for (const dx of [3, 5, 7, 1]) { // the border's exact place, a few pixels right of the pane
+    const x = Math.round(right + dx);
+    await touch('touchStart', [[x, 500]]);
+    await page.waitForTimeout(150); // a frame sees the finger over the border
+    for (let i = 1; i <= 6; i++) { await touch('touchMove', [[x + 20 * i, 500]]); await page.waitForTimeout(30); }
+    await touch('touchEnd', []);
+    await page.waitForTimeout(300);
+    if ((await lib()).paneRight > right + 60) { grabbed = true; break; }
+  }
+  assert(grabbed, `a finger drags the splitter (the pane ended at ${right}, now ${(await lib()).paneRight})`);
   eq(requests.length, 0, 'no request');
   await context.close();
 });

@@ -127,6 +127,14 @@ TEST_CASE("as you type, a prefix's words stop where their documents reach the po
     CHECK(search(ix, "q", typing).hits.size() == 70);            // the documents of qax and qbx
     // Written as a prefix, every word counts.
     CHECK(search(ix, "q*", typing).matched.terms.size() == 5);
+    // The word as typed counts before more frequent words it begins ("qz": 3 documents, "qzax"
+    // 40, "qzbx" 30).
+    const std::pair<const char*, int> more[] = {{"qz", 3}, {"qzax", 40}, {"qzbx", 30}};
+    for (const auto& [word, count] : more)
+        for (int d = 0; d < count; ++d) ix.add(search_fixtures::article("Doc", word), std::to_string(docs++));
+    typing.parse.prefix_postings = 50;
+    CHECK(search(ix, "qz", typing).matched.terms == Words{"qz", "qzax"});
+    CHECK(search(ix, "qz", typing).hits.size() == 43);
 }
 
 TEST_CASE("ranking prefers the title, then more occurrences; ties go to the earlier document") {

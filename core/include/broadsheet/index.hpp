@@ -108,6 +108,8 @@ public:
     void prepare_word_table() const { sort_surfaces(); }
     // Terms whose unstemmed surface form starts with `prefix` (ascending, no duplicates).
     void terms_with_prefix(std::string_view folded_prefix, std::vector<TermId>& out) const;
+    // The term of the word written exactly so (a folded surface form), if the index has it.
+    std::optional<TermId> term_of_surface(std::string_view folded_surface) const;
     // Terms whose surface form is within `max_edits` edits (Damerau-Levenshtein, adjacent
     // transpositions count one) of `folded_word`, with the smallest distance of each.
     struct NearTerm { TermId term; int edits; };

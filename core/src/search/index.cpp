@@ -596,6 +596,14 @@ void Index::terms_with_prefix(std::string_view prefix, std::vector<TermId>& out)
     out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
+std::optional<TermId> Index::term_of_surface(std::string_view surface) const {
+    sort_surfaces();
+    auto it = std::lower_bound(sorted_surfaces_.begin(), sorted_surfaces_.end(),
+                               std::pair<std::string_view, TermId>(surface, 0));
+    if (it == sorted_surfaces_.end() || it->first != surface) return std::nullopt;
+    return it->second;
+}
+
 namespace {
 
 // One code point of UTF-8 at s[at], advancing `at` by the length its lead byte announces (which

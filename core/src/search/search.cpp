@@ -365,7 +365,12 @@ struct Builder {
         case QueryOp::Prefix: {
             std::vector<TermId> ids;
             ctx.index.terms_with_prefix(n.terms[0], ids);
+            // The word as typed, if it is one, always counts ("man" among "many", "manager"...):
+            // it goes first, before the most frequent words.
+            std::optional<TermId> exact;
+            if (n.max_expansions || n.max_postings) exact = ctx.index.term_of_surface(n.terms[0]);
             auto more_frequent = [&](TermId a, TermId b) {
+                if (exact && (a == *exact || b == *exact)) return a == *exact && b != *exact;
                 uint32_t fa = ctx.index.doc_frequency(a), fb = ctx.index.doc_frequency(b);
                 return fa != fb ? fa > fb : a < b;
             };
