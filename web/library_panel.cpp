@@ -14,6 +14,11 @@ namespace {
 
 enum Column { kTitle, kDate, kByline, kFile, kLength, kColumnCount };
 
+int bytes_compare(std::string_view a, std::string_view b) {
+    int c = a.compare(b);
+    return c < 0 ? -1 : c > 0 ? 1 : 0;
+}
+
 // ASCII letters in lower case, other bytes as they are (titles sort in dictionary order).
 unsigned char fold_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
@@ -22,12 +27,7 @@ int title_compare(std::string_view a, std::string_view b) {
     for (size_t i = 0; i < a.size() && i < b.size(); ++i)
         if (fold_ascii(a[i]) != fold_ascii(b[i])) return fold_ascii(a[i]) < fold_ascii(b[i]) ? -1 : 1;
     if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
-    return a.compare(b) < 0 ? -1 : a == b ? 0 : 1;
-}
-
-int bytes_compare(std::string_view a, std::string_view b) {
-    int c = a.compare(b);
-    return c < 0 ? -1 : c > 0 ? 1 : 0;
+    return bytes_compare(a, b);
 }
 
 // The first eight bytes of a text as one number that orders like them (a shorter text first),
@@ -170,7 +170,7 @@ void build_haystack(App& app) {
     st.haystack_ends.resize(all.size());
     char* out = st.haystack.data();
     auto add = [&](std::string_view s) {
-        for (char c : s) *out++ = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
+        for (char c : s) *out++ = char(fold_ascii((unsigned char)c));
     };
     for (size_t i = 0; i < all.size(); ++i) {
         const auto& a = all[i];
@@ -198,7 +198,7 @@ void rebuild_rows(App& app) {
                      st.haystack_ends.size() == all.size();
     if (st.order_dirty || st.order.size() != all.size()) sort_all(app);
     std::string filter = st.filter;
-    for (char& c : filter) c = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
+    for (char& c : filter) c = char(fold_ascii((unsigned char)c));
     if (filter.empty()) {
         st.rows = st.order;
     } else {
