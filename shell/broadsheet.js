@@ -243,12 +243,36 @@
     });
     textInput.addEventListener('keyup', function (e) { if (isCompositionKey(e)) e.stopPropagation(); });
   }
-  // Called by the app after each frame it draws (web/ime.cpp): whether a box is being edited, and
-  // its caret's line (CSS pixels).
+  // Phones open their on-screen keyboard only for a focus() inside the touch's own handler: a tap
+  // that lifts where the app last saw the finger over a text box focuses the textarea here, and
+  // the box imgui activates from the tap a frame or two later finds the keyboard open. Until it
+  // does, those frames (box not yet active) leave the focus alone.
+  var fingerOnTextBox = false, tapStart = null, touchFocusFrames = 0;
+  var canvasEl = Module.canvas;
+  if (textInput && canvasEl) {
+    canvasEl.addEventListener('touchstart', function (e) {
+      var t = e.touches.length === 1 ? e.touches[0] : null;
+      tapStart = t ? { x: t.clientX, y: t.clientY, at: performance.now() } : null;
+    }, { passive: true });
+    canvasEl.addEventListener('touchend', function (e) {
+      var t = e.changedTouches[0], start = tapStart;
+      tapStart = null;
+      if (!fingerOnTextBox || !start || !t || e.touches.length !== 0) return;
+      var dx = t.clientX - start.x, dy = t.clientY - start.y;
+      if (dx * dx + dy * dy > 100 || performance.now() - start.at > 500) return; // a drag or a long press
+      textInput.focus({ preventScroll: true });
+      touchFocusFrames = 6;
+    });
+  }
+
+  // Called by the app after each frame it draws (web/ime.cpp): whether a box is being edited, its
+  // caret's line (CSS pixels), and whether a finger now down rests on a text box.
   var textInputAt = '';
-  Module.broadsheetTextInput = function (active, x, y, lineHeight) {
+  Module.broadsheetTextInput = function (active, x, y, lineHeight, fingerOnBox) {
     if (!textInput) return;
+    fingerOnTextBox = !!fingerOnBox;
     var focused = document.activeElement === textInput;
+    if (active) touchFocusFrames = 0;
     if (active) {
       var at = Math.round(Math.min(x, window.innerWidth - 40)) + ',' + Math.round(y) + ',' + Math.round(lineHeight);
       if (at !== textInputAt) {
@@ -256,10 +280,13 @@
         textInput.style.left = Math.max(0, Math.round(Math.min(x, window.innerWidth - 40))) + 'px';
         textInput.style.top = Math.max(0, Math.round(Math.min(y, window.innerHeight - lineHeight))) + 'px';
         textInput.style.height = Math.round(lineHeight) + 'px';
-        textInput.style.fontSize = Math.round(lineHeight * 0.8) + 'px';
+        // 16 px at least: iOS zooms the page to a focused text box set smaller.
+        textInput.style.fontSize = Math.max(16, Math.round(lineHeight * 0.8)) + 'px';
       }
       // A click on the canvas moves the focus there: take it back while the box is edited.
       if (!focused) textInput.focus({ preventScroll: true });
+    } else if (focused && touchFocusFrames > 0) {
+      touchFocusFrames--; // a tap's box is about to take the keyboard the page opened for it
     } else if (focused) {
       if (composing) { composing = false; commitText(); }
       textInput.value = '';

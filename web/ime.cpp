@@ -8,9 +8,16 @@
 // The page stops the textarea's `keypress` from reaching SDL, so each character arrives once; keys
 // (arrows, Backspace, Enter, Escape, Tab, Ctrl+A/C/X/Z) still reach imgui through SDL's keydown.
 // The JS half is in shell/broadsheet.js (Module.broadsheetTextInput).
+//
+// Phones: an on-screen keyboard opens only for a focus() made inside the touch's own event
+// handler (iOS is strict about it), and imgui activates a box a frame or two after the finger has
+// lifted, too late. So each frame also tells the page whether the finger now down rests on a text
+// box; if it lifts there as a tap, the page focuses the textarea in its touchend handler, and the
+// box that imgui activates from the tap finds the keyboard already open.
 #include "ime.hpp"
 
 #include "app.hpp"
+#include "pointer.hpp"
 
 #include <SDL.h>
 #include <emscripten.h>
@@ -28,8 +35,8 @@ std::string g_pasted; // pasted text for the box being edited, typed in the next
 
 } // namespace
 
-EM_JS(void, js_text_input, (int active, float x, float y, float line_height), {
-    if (Module.broadsheetTextInput) Module.broadsheetTextInput(active !== 0, x, y, line_height);
+EM_JS(void, js_text_input, (int active, float x, float y, float line_height, int finger_on_box), {
+    if (Module.broadsheetTextInput) Module.broadsheetTextInput(active !== 0, x, y, line_height, finger_on_box !== 0);
 });
 
 void text_input_init() {
@@ -55,7 +62,7 @@ void text_input_new_frame() {
 void text_input_sync() {
     const ImGuiIO& io = ImGui::GetIO();
     float line = io.FontDefault ? io.FontDefault->FontSize * io.FontGlobalScale : 15.0f;
-    js_text_input(io.WantTextInput ? 1 : 0, g_caret.x, g_caret.y, line);
+    js_text_input(io.WantTextInput ? 1 : 0, g_caret.x, g_caret.y, line, pointer_finger_on_text_box() ? 1 : 0);
 }
 
 // Text the page's textarea committed (typed, a dead key's letter, an input method's composition).

@@ -206,6 +206,10 @@ bool pointer_event(const SDL_Event& e) {
     }
 }
 
+bool pointer_finger_on_text_box() {
+    return g_touch.phase == Touch::Pending && g_touch.frames > 0 && ImGui::GetMouseCursor() == ImGuiMouseCursor_TextInput;
+}
+
 bool pointer_new_frame() {
     ImGuiIO& io = ImGui::GetIO();
     auto& t = g_touch;

@@ -13,3 +13,7 @@ bool pointer_event(const SDL_Event& e);
 // Before imgui's NewFrame, after the backend's: the wheel and the touch gestures become imgui's
 // mouse position, buttons and wheel. Returns whether more frames are needed (a fling going on).
 bool pointer_new_frame();
+// After a frame: whether a finger is down, not yet moved, over a text box (imgui showed the text
+// cursor there). The page then gives its hidden text box the keyboard in the touchend handler
+// itself, the only place phones open their on-screen keyboard from (web/ime.cpp).
+bool pointer_finger_on_text_box();

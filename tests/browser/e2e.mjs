@@ -437,6 +437,24 @@ test('the wheel scrolls as far as a browser scrolls a page (pixels, lines, pages
     if ((await lib()).paneRight > right + 60) { grabbed = true; break; }
   }
   assert(grabbed, `a finger drags the splitter (the pane ended at ${right}, now ${(await lib()).paneRight})`);
+  // A tap on a text box opens a phone's keyboard: the page focuses its textarea inside the
+  // touchend handler itself (phones refuse a focus made later, outside the touch's handler).
+  await page.evaluate(() => {
+    window.__focusAtTouchEnd = 'none';
+    window.addEventListener('touchend', () => { window.__focusAtTouchEnd = document.activeElement && document.activeElement.id; }, { once: true });
+  });
+  await touch('touchStart', [[270, 115]]); // the library's filter box
+  await page.waitForTimeout(150); // a frame sees the finger over the box
+  await touch('touchEnd', []);
+  eq(await page.evaluate(() => window.__focusAtTouchEnd), 'text-input', 'the textarea has the keyboard when the finger lifts from a text box');
+  await page.keyboard.type('Note 01');
+  await waitFor(page, () => window.broadsheet.state().library.shown === 10);
+  eq(await page.evaluate(() => document.activeElement.id), 'text-input', 'the textarea keeps the keyboard while the box is edited');
+  // A tap elsewhere takes the keyboard away from the box (the canvas has the keys again).
+  await touch('touchStart', [[40, 760]]);
+  await page.waitForTimeout(150);
+  await touch('touchEnd', []);
+  await waitFor(page, () => document.activeElement.id === 'canvas');
   eq(requests.length, 0, 'no request');
   await context.close();
 });
