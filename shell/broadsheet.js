@@ -418,7 +418,7 @@
     // True while files are being read.
     busy: function () { return importing > 0; },
     // Shows the right-hand pane's "reader", "analysis" or "corpus" tab, as a click on it does.
-    showTab: function (name) { _bs_show_tab(name === 'corpus' ? 2 : name === 'analysis' ? 1 : 0); },
+    showTab: function (name) { _bs_show_tab(name === 'library' ? 3 : name === 'corpus' ? 2 : name === 'analysis' ? 1 : 0); },
     // Types a query into the search box and runs it (results in state().search).
     search: function (q) { ccall('bs_search', null, ['string'], [q]); },
     // Opens the i-th search result, as a click on it does; true if there is one.

@@ -240,6 +240,12 @@ const broadsheet::search::Snippet& App::result_snippet(size_t row) const {
     return r.snippet;
 }
 
+void App::reveal_reader() {
+    if (!narrow) return;
+    right_tab_request = RightTab::Reader;
+    right_tab_requested = true;
+}
+
 void App::open_result(size_t row) {
     auto& st = search;
     if (row >= st.rows.size()) return;
@@ -574,7 +580,11 @@ std::string App::state_json() const {
                   {"cancelled", status.cancelled},
                   {"dialog", dialog ? json(dialog) : json(nullptr)},
                   {"search", search_json(*this)},
-                  {"rightTab", right_tab == RightTab::Reader ? "reader" : right_tab == RightTab::Analysis ? "analysis" : "corpus"},
+                  {"rightTab", right_tab == RightTab::Reader     ? "reader"
+                               : right_tab == RightTab::Analysis ? "analysis"
+                               : right_tab == RightTab::Corpus   ? "corpus"
+                                                                 : "library"},
+                  {"narrow", narrow},
                   {"analysis", analysis_json(*this)},
                   {"corpus", corpus_json(*this)},
                   {"framesDrawn", g_frames_drawn},

@@ -81,6 +81,7 @@ struct SearchPanelState {
     float results_width = 0;             // the width the rows' heights were measured at
     bool focus_box = false;              // put the keyboard in the query box next frame
     int focus_wait = 0;                  // frames left to hold typed characters for the box
+    int held_frame = -1;                 // the imgui frame that last held them
     bool slash_pending = false;          // the '/' that asked for the box is still to be swallowed
     bool box_was_active = false;         // the box had the keyboard in the last frame
     std::vector<unsigned short> carried; // characters typed before the box took the keyboard
@@ -140,7 +141,8 @@ struct BundleState {
 };
 
 // The right-hand pane shows the reader, the analysis of the open article, or of the whole corpus.
-enum class RightTab { Reader, Analysis, Corpus };
+// In a narrow window (a phone) one pane shows all four, the library among them.
+enum class RightTab { Reader, Analysis, Corpus, Library };
 
 struct Point {
     float x = 0, y = 0;
@@ -195,6 +197,7 @@ struct App {
     RightTab right_tab = RightTab::Reader;
     RightTab right_tab_request = RightTab::Reader;
     bool right_tab_requested = false; // switch to right_tab_request next frame
+    bool narrow = false;              // one pane with tabs instead of library | reader (main.cpp)
     ReaderPanelState reader;
     StatusPanelState status;
     StorageState storage;
@@ -220,6 +223,8 @@ struct App {
     void end_import_batch();
     // Opens an article in the reader and selects it in the library; false if there is none.
     bool open_article(broadsheet::ArticleId id);
+    // In the narrow layout, brings the reader forward (an article chosen from a list by hand).
+    void reveal_reader();
     void remove_article(broadsheet::ArticleId id);
     // The query and its first ten results with their snippets as text, for the page's
     // screen-reader mirror.
@@ -273,7 +278,12 @@ void draw_paste_dialog(App& app);
 // Panels: each draws itself into the current ImGui window region.
 void draw_library_panel(App& app);
 void draw_search_panel(App& app); // the query box
-void draw_left_pane(App& app);     // the query box, then its results, or the library
+void draw_left_pane(App& app);
+// The search box is to take the keyboard ("/" or Ctrl+K) while it is not drawn yet (the narrow
+// layout's library tab comes forward a frame or two later); the letters typed meanwhile are held
+// for it by calling hold_typed_for_search_box each frame before the box is drawn.
+void request_search_box(App& app, bool slash);
+void hold_typed_for_search_box(App& app);     // the query box, then its results, or the library
 void draw_reader_panel(App& app);
 void draw_analysis_panel(App& app);
 void draw_corpus_panel(App& app);

@@ -76,7 +76,7 @@ void click_row(App& app, int row, broadsheet::ArticleId id) {
     }
     m.clear();
     st.anchor_row = row;
-    app.open_article(id);
+    if (app.open_article(id)) app.reveal_reader();
 }
 
 // A date's digits as one number (up to 18 of them, "2025-08-13T20:15" -> 202508132015000000),
@@ -336,14 +336,14 @@ void draw_library_panel(App& app) {
             if (ImGui::Selectable(a.title.c_str(), is_selected,
                                   ImGuiSelectableFlags_SpanAllColumns))
                 click_row(app, r, id);
-            if (ImGui::IsItemFocused() && !is_selected && key_pressed(ImGuiKey_Enter))
-                app.open_article(id);
+            if (ImGui::IsItemFocused() && !is_selected && key_pressed(ImGuiKey_Enter) && app.open_article(id))
+                app.reveal_reader();
             if (is_selected && st.scroll_to_selected) {
                 ImGui::SetScrollHereY();
                 st.scroll_to_selected = false;
             }
             if (ImGui::BeginPopupContextItem("row-menu")) {
-                if (ImGui::MenuItem("Open")) app.open_article(id);
+                if (ImGui::MenuItem("Open") && app.open_article(id)) app.reveal_reader();
                 if (is_marked && st.marked.size() > 1) {
                     if (ImGui::MenuItem(("Remove " + std::to_string(st.marked.size()) + " marked articles").c_str()))
                         app.remove_marked();

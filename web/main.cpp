@@ -68,10 +68,70 @@ void draw_clear_all_dialog(App& a) {
     }
 }
 
+// The buttons along the top. Where they do not all fit on one line (a phone), the rarer ones move
+// into a "More" menu.
+void draw_toolbar(App& a) {
+    ImGui::PushFont(a.fonts.ui_bold);
+    ImGui::AlignTextToFramePadding(); // on the buttons' baseline
+    ImGui::TextUnformatted("Broadsheet");
+    ImGui::PopFont();
+    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    auto width = [&](const char* label) { return ImGui::CalcTextSize(label).x + style.FramePadding.x * 2; };
+    const char* open = "Open files...";
+    const char* folder = "Open folder...";
+    const char* paste = "Paste text...";
+    const char* save = "Export workspace";
+    const char* clear = "Clear all...";
+    const char* save_tip = "Save every article, the marked rows and the corpus figures as one JSON file;\n"
+                           "drop it on the page (here or in another browser) to bring them back";
+    const float gap = style.ItemSpacing.x, end = ImGui::GetWindowContentRegionMax().x;
+    float all = width(open) + gap + width(folder) + gap + width(paste);
+    if (!a.corpus.empty()) all += 2 * gap + width(save) + gap + width(clear);
+    if (ImGui::GetCursorPosX() + all > end) {
+        if (ImGui::Button(open)) platform_open_file_picker();
+        ImGui::SameLine();
+        if (ImGui::Button("More...")) ImGui::OpenPopup("toolbar-more");
+        if (ImGui::BeginPopup("toolbar-more")) {
+            if (ImGui::MenuItem(folder)) platform_open_folder_picker();
+            if (ImGui::MenuItem(paste)) a.paste.open_requested = true;
+            if (!a.corpus.empty()) {
+                ImGui::Separator();
+                if (ImGui::MenuItem(save)) a.export_workspace();
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", save_tip);
+                if (ImGui::MenuItem(clear)) a.storage.confirm_clear = true;
+            }
+            ImGui::EndPopup();
+        }
+        return;
+    }
+    if (ImGui::Button(open)) platform_open_file_picker();
+    ImGui::SameLine();
+    if (ImGui::Button(folder)) platform_open_folder_picker();
+    ImGui::SameLine();
+    if (ImGui::Button(paste)) a.paste.open_requested = true;
+    ImGui::SameLine();
+    float right = a.corpus.empty() ? end : end - width(clear) - width(save) - gap;
+    const char* hint = "or drop files anywhere. Everything stays in this browser.";
+    if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(hint).x + gap < right)
+        ImGui::TextDisabled("%s", hint); // only where it fits beside the buttons
+    else if (a.corpus.empty())
+        ImGui::NewLine();
+    if (!a.corpus.empty()) {
+        ImGui::SameLine(right);
+        if (ImGui::Button(save)) a.export_workspace();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", save_tip);
+        ImGui::SameLine();
+        if (ImGui::Button(clear)) a.storage.confirm_clear = true;
+    }
+}
+
 void draw_ui() {
     App& a = app();
     a.dialog = nullptr;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
+    // Narrower than about 40 letters side by side for each of two panes: one pane with tabs.
+    a.narrow = vp->WorkSize.x < ImGui::GetFontSize() * 40;
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     constexpr ImGuiWindowFlags kMain = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -79,37 +139,7 @@ void draw_ui() {
                                        ImGuiWindowFlags_NoSavedSettings;
     ImGui::Begin("Broadsheet", nullptr, kMain);
 
-    // Toolbar.
-    ImGui::PushFont(a.fonts.ui_bold);
-    ImGui::TextUnformatted("Broadsheet");
-    ImGui::PopFont();
-    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-    if (ImGui::Button("Open files...")) platform_open_file_picker();
-    ImGui::SameLine();
-    if (ImGui::Button("Open folder...")) platform_open_folder_picker();
-    ImGui::SameLine();
-    if (ImGui::Button("Paste text...")) a.paste.open_requested = true;
-    ImGui::SameLine();
-    const char* label = "Clear all...";
-    const char* save = "Export workspace";
-    float pad = ImGui::GetStyle().FramePadding.x * 2;
-    float right = a.corpus.empty() ? ImGui::GetWindowContentRegionMax().x
-                                   : ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(label).x - pad -
-                                         ImGui::CalcTextSize(save).x - pad - ImGui::GetStyle().ItemSpacing.x;
-    const char* hint = "or drop files anywhere. Everything stays in this browser.";
-    if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(hint).x + ImGui::GetStyle().ItemSpacing.x < right)
-        ImGui::TextDisabled("%s", hint); // only where it fits beside the buttons
-    else if (a.corpus.empty())
-        ImGui::NewLine();
-    if (!a.corpus.empty()) {
-        ImGui::SameLine(right);
-        if (ImGui::Button(save)) a.export_workspace();
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Save every article, the marked rows and the corpus figures as one JSON file;\n"
-                              "drop it on the page (here or in another browser) to bring them back");
-        ImGui::SameLine();
-        if (ImGui::Button(label)) a.storage.confirm_clear = true;
-    }
+    draw_toolbar(a);
     draw_clear_all_dialog(a);
     draw_paste_dialog(a);
     ImGui::Separator();
@@ -120,36 +150,60 @@ void draw_ui() {
                           ? std::min<size_t>(a.status.last_import.size(), 6) * ImGui::GetTextLineHeightWithSpacing() + 16
                           : 0);
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    constexpr ImGuiTableFlags kLayout = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
-                                        ImGuiTableFlags_NoSavedSettings;
-    if (ImGui::BeginTable("layout", 2, kLayout, ImVec2(avail.x, avail.y - status_h))) {
-        ImGui::TableSetupColumn("library", ImGuiTableColumnFlags_WidthStretch, 0.42f);
-        ImGui::TableSetupColumn("reader", ImGuiTableColumnFlags_WidthStretch, 0.58f);
-        ImGui::TableNextRow(0, avail.y - status_h);
-        ImGui::TableNextColumn();
-        ImGui::BeginChild("library-panel", ImVec2(0, avail.y - status_h - 4));
-        draw_left_pane(a);
-        ImGui::EndChild();
-        ImGui::TableNextColumn();
-        ImGui::BeginChild("reader-panel", ImVec2(0, avail.y - status_h - 4));
-        if (ImGui::BeginTabBar("right-tabs")) {
-            auto tab = [&](const char* label, RightTab which) {
-                bool select = a.right_tab_requested && a.right_tab_request == which;
-                if (select) a.right_tab_requested = false; // handed to this tab item once
-                if (!ImGui::BeginTabItem(label, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) return;
-                a.right_tab = which;
-                if (which == RightTab::Reader) draw_reader_panel(a);
-                else if (which == RightTab::Analysis) draw_analysis_panel(a);
-                else draw_corpus_panel(a);
-                ImGui::EndTabItem();
-            };
+    float panes_h = avail.y - status_h;
+    auto tab = [&](const char* label, RightTab which) {
+        bool select = a.right_tab_requested && a.right_tab_request == which;
+        if (select) a.right_tab_requested = false; // handed to this tab item once
+        if (!ImGui::BeginTabItem(label, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) return;
+        a.right_tab = which;
+        if (which == RightTab::Library) draw_left_pane(a);
+        else if (which == RightTab::Reader) draw_reader_panel(a);
+        else if (which == RightTab::Analysis) draw_analysis_panel(a);
+        else draw_corpus_panel(a);
+        ImGui::EndTabItem();
+    };
+    if (a.narrow) {
+        // A phone: one pane, the library a tab beside the others; choosing an article shows it.
+        // "/" and Ctrl+K bring the search box (with the library) forward.
+        bool slash = shortcut_pressed(SDL_SCANCODE_SLASH);
+        if (a.right_tab != RightTab::Library &&
+            (slash || (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(SDL_SCANCODE_K, false)))) {
+            a.right_tab_request = RightTab::Library;
+            a.right_tab_requested = true;
+            request_search_box(a, slash);
+        }
+        if (a.right_tab != RightTab::Library) hold_typed_for_search_box(a);
+        ImGui::BeginChild("panes", ImVec2(avail.x, panes_h - 4));
+        if (ImGui::BeginTabBar("narrow-tabs")) {
+            tab("Library", RightTab::Library);
             tab("Reader", RightTab::Reader);
             tab("Analysis", RightTab::Analysis);
             tab("Corpus", RightTab::Corpus);
             ImGui::EndTabBar();
         }
         ImGui::EndChild();
-        ImGui::EndTable();
+    } else {
+        constexpr ImGuiTableFlags kLayout = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
+                                            ImGuiTableFlags_NoSavedSettings;
+        if (ImGui::BeginTable("layout", 2, kLayout, ImVec2(avail.x, panes_h))) {
+            ImGui::TableSetupColumn("library", ImGuiTableColumnFlags_WidthStretch, 0.42f);
+            ImGui::TableSetupColumn("reader", ImGuiTableColumnFlags_WidthStretch, 0.58f);
+            ImGui::TableNextRow(0, panes_h);
+            ImGui::TableNextColumn();
+            ImGui::BeginChild("library-panel", ImVec2(0, panes_h - 4));
+            draw_left_pane(a);
+            ImGui::EndChild();
+            ImGui::TableNextColumn();
+            ImGui::BeginChild("reader-panel", ImVec2(0, panes_h - 4));
+            if (ImGui::BeginTabBar("right-tabs")) {
+                tab("Reader", RightTab::Reader);
+                tab("Analysis", RightTab::Analysis);
+                tab("Corpus", RightTab::Corpus);
+                ImGui::EndTabBar();
+            }
+            ImGui::EndChild();
+            ImGui::EndTable();
+        }
     }
     ImGui::Separator();
     draw_status_bar(a);

@@ -200,9 +200,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_paste(const char* text) {
     request_redraw();
 }
 
-// The test hook's showTab(name): "reader" or "analysis", as a click on the tab does.
+// The test hook's showTab(name): "reader", "analysis", "corpus" (or, in the narrow layout,
+// "library"), as a click on the tab does.
 extern "C" EMSCRIPTEN_KEEPALIVE void bs_show_tab(int tab) {
-    app().right_tab_request = tab == 2 ? RightTab::Corpus : tab == 1 ? RightTab::Analysis : RightTab::Reader;
+    app().right_tab_request = tab == 3   ? RightTab::Library
+                              : tab == 2 ? RightTab::Corpus
+                              : tab == 1 ? RightTab::Analysis
+                                         : RightTab::Reader;
     app().right_tab_requested = true;
     request_redraw();
 }

@@ -113,7 +113,7 @@ void draw_results(App& app) {
         ImGui::SetCursorScreenPos(top);
         bool selected = int(i) == st.selected;
         if (ImGui::Selectable("##hit", selected, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(width, bottom.y - top.y)))
-            app.open_result(i);
+            app.open_result(i), app.reveal_reader();
         if (selected && (st.scroll_to_selected || (st.focus_box == false && ImGui::IsWindowAppearing()))) {
             ImGui::SetScrollHereY();
             st.scroll_to_selected = false;
@@ -144,11 +144,33 @@ void draw_history(App& app) {
 
 constexpr int kFocusWaitFrames = 24, kFocusRetryFrames = 6;
 
+void hold_typed_for_search_box(App& app) {
+    auto& st = app.search;
+    if (st.focus_wait <= 0 || st.held_frame == ImGui::GetFrameCount()) return; // once a frame
+    st.held_frame = ImGui::GetFrameCount();
+    ImGuiIO& io = ImGui::GetIO();
+    for (ImWchar c : io.InputQueueCharacters) {
+        if (c == '/' && st.slash_pending) {
+            st.slash_pending = false;
+            continue;
+        }
+        st.carried.push_back(c);
+    }
+    io.InputQueueCharacters.resize(0);
+    for (unsigned short c : st.carried) io.InputQueueCharacters.push_back(c);
+    request_redraw(); // frames until the box has the keyboard
+}
+
+void request_search_box(App& app, bool slash) {
+    app.search.focus_box = true;
+    app.search.slash_pending = slash;
+    app.search.focus_wait = kFocusWaitFrames;
+}
+
 void draw_search_panel(App& app) {
     auto& st = app.search;
     const ImGuiIO& io = ImGui::GetIO();
     // "/" or Ctrl+K puts the keyboard in the query box (the page keeps Ctrl+K from the browser).
-    ImGuiIO& wio = ImGui::GetIO();
     bool slash = shortcut_pressed(SDL_SCANCODE_SLASH);
     if (slash || (io.KeyCtrl && ImGui::IsKeyPressed(SDL_SCANCODE_K, false))) {
         st.focus_box = true;
@@ -165,18 +187,7 @@ void draw_search_panel(App& app) {
     // imgui gives the box the keyboard a frame or two after the request; letters typed before then
     // would reach no widget and be lost. They are held, without the '/' itself (whose character may
     // come a frame after its key), and handed to the box every frame until it is active.
-    if (st.focus_wait > 0) {
-        for (ImWchar c : wio.InputQueueCharacters) {
-            if (c == '/' && st.slash_pending) {
-                st.slash_pending = false;
-                continue;
-            }
-            st.carried.push_back(c);
-        }
-        wio.InputQueueCharacters.resize(0);
-        for (unsigned short c : st.carried) wio.InputQueueCharacters.push_back(c);
-        request_redraw(); // frames until the box has the keyboard
-    }
+    hold_typed_for_search_box(app);
     const size_t length_before = std::strlen(st.query);
     ImGui::SetNextItemWidth(-FLT_MIN);
     bool entered = ImGui::InputTextWithHint("##search-query", "Search the articles  ( / or Ctrl+K )", st.query,
@@ -204,7 +215,7 @@ void draw_search_panel(App& app) {
         if (st.selected != was) st.scroll_to_selected = true; // the hit comes into view
     }
     // Enter opens the selected hit (the first by default); the keyboard goes to the reader.
-    if (entered && !st.rows.empty()) app.open_result(size_t(std::max(0, st.selected)));
+    if (entered && !st.rows.empty()) app.open_result(size_t(std::max(0, st.selected))), app.reveal_reader();
 }
 
 // What the left pane shows under the box: results when there is a query, else the library.

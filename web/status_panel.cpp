@@ -27,7 +27,7 @@ void draw_status_bar(App& app) {
     } else if (!storage.error.empty()) {
         ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.3f, 1), "%s", storage.error.c_str());
     } else {
-        ImGui::TextDisabled("(saved in this browser)");
+        ImGui::TextDisabled(app.narrow ? "(saved here)" : "(saved in this browser)"); // a phone: short
     }
     if (storage.unreadable > 0) {
         ImGui::SameLine();
@@ -43,10 +43,12 @@ void draw_status_bar(App& app) {
     if (st.files_total > 0) {
         ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
         char label[64];
-        std::snprintf(label, sizeof label, "Importing %d of %d files", st.files_done,
+        std::snprintf(label, sizeof label, app.narrow ? "%d / %d files" : "Importing %d of %d files", st.files_done,
                       st.files_total);
-        ImGui::ProgressBar(float(st.files_done) / float(st.files_total),
-                           ImVec2(ImGui::GetFontSize() * 16, 0), label);
+        // A phone: the bar takes what the line has left beside the Cancel button.
+        float bar = app.narrow ? -(ImGui::CalcTextSize("Cancelling...").x + ImGui::GetStyle().ItemSpacing.x * 2)
+                               : ImGui::GetFontSize() * 16;
+        ImGui::ProgressBar(float(st.files_done) / float(st.files_total), ImVec2(bar, 0), label);
         ImGui::SameLine();
         ImGui::BeginDisabled(st.cancel_requested);
         if (ImGui::SmallButton(st.cancel_requested ? "Cancelling..." : "Cancel"))
@@ -58,7 +60,7 @@ void draw_status_bar(App& app) {
             ImGui::TextColored(ImVec4(0.9f, 0.7f, 0.2f, 1), "Import cancelled.");
             ImGui::SameLine();
         }
-        ImGui::Text("Last import: %d file%s read", imported, imported == 1 ? "" : "s");
+        ImGui::Text(app.narrow ? "%d file%s read" : "Last import: %d file%s read", imported, imported == 1 ? "" : "s");
         if (failed) {
             ImGui::SameLine();
             ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.3f, 1), "%d could not be read", failed);

@@ -46,5 +46,20 @@ await shot('5-corpus-names.png');
 await click(768, 95); // the "Near-copies" view
 await click(560, 163); // its first cluster, opened
 await shot('6-corpus-near-copies.png');
+
+// A phone (390x844 CSS px at devicePixelRatio 2, touch): one pane, the library a tab.
+const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+const p = await phone.newPage();
+await p.goto(`http://127.0.0.1:${server.address().port}/`);
+await p.evaluate(() => window.broadsheet.ready);
+await p.evaluate(() => window.broadsheet.openBundle());
+await p.evaluate((text) => window.broadsheet.importFiles([{ name: 'register-china-im-real-names.txt', text }]), seed);
+await p.evaluate(() => window.broadsheet.search('messengers'));
+await p.waitForTimeout(400);
+await p.screenshot({ path: path.join(here, '7-phone-search.png') });
+await p.evaluate(() => window.broadsheet.openResult(0));
+await p.evaluate(() => window.broadsheet.showTab('reader'));
+await p.waitForTimeout(400);
+await p.screenshot({ path: path.join(here, '8-phone-reader.png') });
 await browser.close();
 server.close();

@@ -478,6 +478,48 @@ test('the canvas follows window resizes and renders crisply at devicePixelRatio 
   await context.close();
 });
 
+test('on a phone one pane holds the library, reader, analysis and corpus as tabs; a tapped row opens in the reader; "/" brings the search back', async ({ browser, baseUrl }) => {
+  const { page, context, requests } = await openPage(browser, baseUrl, { dpr: 2, width: 390, height: 844, touch: true });
+  await page.evaluate((bytes) => window.broadsheet.importFiles([{ name: 'seed.txt', bytes: new Uint8Array(bytes) },
+    { name: 'a.txt', text: 'A first note\n\nIts body.\n' }, { name: 'b.txt', text: 'B second note\n\nIts body.\n' }]),
+                      Array.from(seedBytes()));
+  await waitFor(page, () => window.broadsheet.state().library.shown === 3);
+  let st = await page.evaluate(() => window.broadsheet.state());
+  eq(st.narrow, true, '390 CSS px is narrow');
+  eq(st.rightTab, 'library', 'the library shows first');
+  const rows = st.library.firstRows;
+  await page.evaluate((id) => window.broadsheet.open(id), rows[2]);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(outDir, 'phone-library.png') });
+  const cdp = await context.newCDPSession(page);
+  const tap = async (x, y) => {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    await page.waitForTimeout(100);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  };
+  await tap(100, 196); // the first row
+  await waitFor(page, (id) => { const s = window.broadsheet.state(); return s.rightTab === 'reader' && s.open && s.open.id === id; }, rows[0]);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(outDir, 'phone-reader.png') });
+  // The toolbar's rarer buttons wait in a menu: "More..." opens it (the page changes under it).
+  const before = await page.screenshot({ clip: { x: 190, y: 20, width: 190, height: 100 } });
+  await tap(208, 22);
+  await page.waitForTimeout(400);
+  const after = await page.screenshot({ clip: { x: 190, y: 20, width: 190, height: 100 } });
+  const changed = await pixelDiff(browser, before, after);
+  assert(changed > 0.1, `"More..." opens its menu (${(changed * 100).toFixed(1)}% of the area changed)`);
+  await page.keyboard.press('Escape');
+  await page.focus('#canvas');
+  await page.keyboard.press('/');
+  await page.keyboard.type('messeng');
+  await waitFor(page, () => { const s = window.broadsheet.state(); return s.rightTab === 'library' && s.search.query === 'messeng' && s.search.results.length === 1; });
+  // A wider window splits into library | reader again.
+  await page.setViewportSize({ width: 1100, height: 700 });
+  await waitFor(page, () => { const s = window.broadsheet.state(); return !s.narrow && s.rightTab !== 'library'; });
+  eq(requests.length, 0, 'no request');
+  await context.close();
+});
+
 test('at devicePixelRatio 3 the text is drawn at device resolution; an idle page draws no frames', async ({ browser, baseUrl }) => {
   const { page, context } = await openPage(browser, baseUrl, { dpr: 3, width: 800, height: 500 });
   await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'seed.txt', text }]), seedBytes().toString('utf8'));
