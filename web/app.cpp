@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include "alloc_fault.hpp"
+#include "fonts.hpp"
 
 #include "broadsheet/article_json.hpp"
 
@@ -376,6 +377,7 @@ void App::export_workspace() {
 
 void App::clear_all() {
     corpus_cleared();
+    fonts_forget_all();
     corpus_view.error.clear();
     corpus.clear();
     library.marked.clear();
@@ -412,6 +414,7 @@ void App::remove_articles(std::vector<broadsheet::ArticleId> ids) {
     for (auto id : ids) {
         going[size_t(std::lower_bound(order.begin(), order.end(), id) - order.begin())] = 1;
         corpus_removing(id);
+        fonts_forget(id, *corpus.find(id));
         if (auto it = article_doc.find(id); it != article_doc.end()) {
             index.remove(it->second);
             doc_article[it->second] = 0;

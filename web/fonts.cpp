@@ -88,6 +88,31 @@ void count(std::string_view text, bool at_least_once_only = false) {
     }
 }
 
+// Takes an article's CJK characters off the counts (the article leaves the library).
+void uncount(std::string_view text) {
+    auto& uses = g_cjk.uses;
+    if (uses.empty()) return;
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* end = s + text.size();
+    for (; s + 2 < end; ++s) {
+        if (*s < 0xE1 || *s > 0xEF || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) continue;
+        uint32_t c = (uint32_t(*s & 0x0F) << 12) | (uint32_t(s[1] & 0x3F) << 6) | uint32_t(s[2] & 0x3F);
+        s += 2;
+        if (!is_cjk(c) || uses[c] == 0) continue;
+        if (--uses[c] == 0) --g_cjk.wanted;
+    }
+}
+
+// Every piece of an article's text that may be drawn.
+template <class F>
+void for_each_text(const broadsheet::Article& art, F&& f) {
+    for (std::string_view t : {std::string_view(art.title), std::string_view(art.standfirst),
+                               std::string_view(art.text), std::string_view(art.source), std::string_view(art.file)})
+        f(t);
+    for (const auto& name : art.byline) f(std::string_view(name));
+    for (const auto& r : art.removed) f(std::string_view(r.text));
+}
+
 // The largest texture the atlas may take: 4096 square, or less if the GPU says so.
 int max_texture_size() {
     static int size = [] {
@@ -183,13 +208,7 @@ void fonts_collect(const App& a) {
     // Ids only grow (Corpus never gives one twice), so the new articles are at the end.
     for (size_t i = ids.size(); i > 0 && ids[i - 1] > g_cjk.last_seen; --i) {
         const broadsheet::Article* art = a.corpus.find(ids[i - 1]);
-        if (!art) continue;
-        for (std::string_view t : {std::string_view(art->title), std::string_view(art->standfirst),
-                                   std::string_view(art->text), std::string_view(art->source),
-                                   std::string_view(art->file)})
-            count(t);
-        for (const auto& name : art->byline) count(name);
-        for (const auto& r : art->removed) count(r.text);
+        if (art) for_each_text(*art, [](std::string_view t) { count(t); });
     }
     if (!ids.empty()) g_cjk.last_seen = std::max(g_cjk.last_seen, ids.back());
     // What is being typed counts once per character, however often it is retyped.
@@ -201,6 +220,18 @@ void fonts_collect(const App& a) {
         g_cjk.pasted = a.paste.text;
         count(g_cjk.pasted, true);
     }
+}
+
+void fonts_forget(broadsheet::ArticleId id, const broadsheet::Article& art) {
+    if (id > g_cjk.last_seen) return; // never counted
+    for_each_text(art, uncount);
+}
+
+void fonts_forget_all() {
+    std::fill(g_cjk.uses.begin(), g_cjk.uses.end(), 0);
+    g_cjk.wanted = 0;
+    g_cjk.query.clear(); // the query and the paste box count again, once
+    g_cjk.pasted.clear();
 }
 
 bool fonts_rebuild_due() {

@@ -11,11 +11,18 @@
 #include <string>
 #include <string_view>
 
+#include "broadsheet/article.hpp"
+#include "broadsheet/corpus.hpp"
+
 struct App;
 
 // Counts the CJK characters of articles added since the last call and of the query box and paste
 // dialog. Cheap when nothing was added; call every frame.
 void fonts_collect(const App& app);
+// An article leaves the library: its characters no longer count (the atlas drops the ones no
+// longer used at its next rebuild). fonts_forget_all: every article left.
+void fonts_forget(broadsheet::ArticleId id, const broadsheet::Article& art);
+void fonts_forget_all();
 // True when new CJK characters wait to be baked and the throttle allows a rebuild now.
 bool fonts_rebuild_due();
 // The devicePixelRatio the atlas was built for (0: not built yet).

@@ -1280,6 +1280,16 @@ test('a Chinese article draws with CJK glyphs baked from the fetched font, not r
   assert(d > 0.01, `the Chinese article does not draw as replacement marks (${(d * 100).toFixed(2)}% of pixels differ)`);
   const st = await pixelStats(browser, zh);
   assert(st.differing > 0.02, `the reader shows text (${(st.differing * 100).toFixed(2)}%)`);
+  // Removing the Chinese article takes its characters off the counts; the next rebuild (for new
+  // characters) bakes only what the library still uses.
+  const zhId = (await page.evaluate(() => window.broadsheet.state())).articles[0].id;
+  await page.mouse.click(150, 600); // the library's pane takes the keyboard
+  await page.evaluate((id) => window.broadsheet.open(id), zhId);
+  await page.keyboard.press('Delete');
+  await waitFor(page, () => window.broadsheet.state().articles.length === 1);
+  eq((await page.evaluate(() => window.broadsheet.state())).fonts.cjkWanted, 0, 'no CJK character counted once the article is gone');
+  await page.evaluate(() => window.broadsheet.importFiles([{ name: 'two.txt', text: '新聞\n\n新聞 in two characters.\n' }]));
+  await waitFor(page, () => { const f = window.broadsheet.state().fonts; return f.cjkWanted === 2 && f.cjkGlyphs === 2; });
   eq(requests.length, 0, `requests after load (the font is fetched while the page loads): ${requests.join(', ')}`);
   eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join(' | ')}`);
   await context.close();
