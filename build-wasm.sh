@@ -60,7 +60,22 @@ mkdir -p dist
 for f in index.html index.js index.wasm; do
     cmp -s "$build/web/$f" "dist/$f" 2>/dev/null || cp "$build/web/$f" "dist/$f"
 done
-[ "$single" = 1 ] && cp "$build/web/broadsheet.html" dist/broadsheet.html
+if [ "$single" = 1 ]; then
+    # From file:// the page can fetch nothing: the gzipped CJK font goes inside it, as base64 in a
+    # data block that shell/broadsheet.js reads (about 2.2 MB more).
+    cjk_font=${BROADSHEET_CJK_FONT:-/usr/share/fonts-droid-fallback/truetype/DroidSansFallback.ttf}
+    python3 - "$build/web/broadsheet.html" "$cjk_font" dist/broadsheet.html <<'PY'
+import base64, gzip, os, sys
+page, font, out = sys.argv[1:4]
+html = open(page, encoding="utf-8").read()
+if os.path.isfile(font):
+    data = base64.b64encode(gzip.compress(open(font, "rb").read(), 9, mtime=0)).decode("ascii")
+    block = '<script type="application/octet-stream" id="cjk-font-gz">' + data + "</script>\n"
+    at = html.index('<script>')  # before the page's own scripts, which look for it
+    html = html[:at] + block + html[at:]
+open(out, "w", encoding="utf-8").write(html)
+PY
+fi
 # The published articles: `broadsheet bundle` (native) writes them in the app's storage format with
 # their index; the page fetches corpus.json and the two gzipped files while it loads.
 rm -rf dist/corpus dist/corpus.json

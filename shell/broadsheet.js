@@ -30,9 +30,19 @@
   // The CJK font (DroidSansFallback, gzipped beside the page in fonts/): fetched with the page's own
   // files, whatever the articles hold (a request must never tell what is being read), and handed
   // to the app when it arrives; it never holds up the page. The app bakes only the characters the
-  // articles use (web/fonts.cpp). From file:// (the single-file build) there is none: CJK text
-  // draws as replacement marks there.
-  var cjkFont = location.protocol === 'file:' || typeof DecompressionStream !== 'function' ? Promise.resolve(null) :
+  // articles use (web/fonts.cpp). The single-file build (opened from file://, where nothing can be
+  // fetched) carries the gzipped font inside the page, base64 in a data block (build-wasm.sh).
+  var embeddedFont = document.getElementById('cjk-font-gz');
+  var cjkFont = typeof DecompressionStream !== 'function' ? Promise.resolve(null) :
+    embeddedFont ? Promise.resolve().then(function () {
+      var text = embeddedFont.textContent.replace(/\s+/g, '');
+      embeddedFont.textContent = ''; // the page need not keep 2 MB of base64
+      var bin = atob(text), bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+    }).then(function (b) { return new Uint8Array(b); })
+      .catch(function (e) { console.warn('Broadsheet: no CJK font: ' + e.message); return null; }) :
+    location.protocol === 'file:' ? Promise.resolve(null) :
     fetch('fonts/DroidSansFallback.ttf.gz').then(gunzip).then(function (b) { return new Uint8Array(b); })
       .catch(function (e) { console.warn('Broadsheet: no CJK font: ' + e.message); return null; });
 

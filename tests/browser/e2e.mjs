@@ -1326,7 +1326,7 @@ test('at devicePixelRatio 3 the font atlas stays within 4096x4096: of more CJK c
   await context.close();
 });
 
-test('the single-file build opens from file:// and imports the seed', async ({ browser }) => {
+test('the single-file build opens from file://, imports the seed, and draws Chinese with the font it carries', async ({ browser }) => {
   const file = path.join(distDir, 'broadsheet.html');
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: build with ./build-wasm.sh --single-file`);
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
@@ -1342,6 +1342,10 @@ test('the single-file build opens from file:// and imports the seed', async ({ b
   eq(s.open && s.open.title, SEED_TITLE, 'open article title');
   const st = await pixelStats(browser, await page.screenshot({ path: path.join(outDir, 'single-file.png') }));
   assert(st.colours > 50 && st.differing > 0.01, 'single-file page is drawn');
+  // The CJK font travels inside the page (nothing can be fetched from file://).
+  await waitFor(page, () => window.broadsheet.state().fonts.cjkLoaded);
+  await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'zh.txt', text }]), ZH_TEXT);
+  await waitFor(page, () => window.broadsheet.state().fonts.cjkGlyphs > 40);
   eq(errors.length, 0, `page errors: ${errors.join(' | ')}`);
   await context.close();
 });
