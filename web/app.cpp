@@ -506,12 +506,12 @@ namespace {
 // The library table as drawn: its filter, sort and the first rows shown (ids).
 nlohmann::json library_json(const App& app) {
     using nlohmann::json;
-    static const char* const columns[] = {"title", "date", "by", "file", "length"};
+    static const char* const columns[] = {"title", "date", "by", "file", "length", "source"};
     const auto& st = app.library;
     json first = json::array();
     for (size_t r = 0; r < st.rows.size() && r < 50; ++r) first.push_back(app.corpus.ids()[st.rows[r]]);
     return {{"filter", st.filter},
-            {"sortColumn", st.sort_column >= 0 && st.sort_column < 5 ? json(columns[st.sort_column]) : json(nullptr)},
+            {"sortColumn", st.sort_column >= 0 && st.sort_column < 6 ? json(columns[st.sort_column]) : json(nullptr)},
             {"ascending", st.sort_ascending},
             {"shown", st.rows.size()},
             {"firstRows", first},

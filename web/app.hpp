@@ -39,8 +39,8 @@ struct LibraryPanelState {
     bool order_dirty = true;
     // Each column's ascending order of every article, kept once made: another click on a header
     // that was sorted before, or the other direction, sorts nothing. Removals shift them.
-    std::array<std::vector<size_t>, 5> sorted_by;
-    // Every article's title, file and authors in ASCII lower case (`haystack_ends[i]` ends article
+    std::array<std::vector<size_t>, 6> sorted_by;
+    // Every article's title, file, source and authors in ASCII lower case (`haystack_ends[i]` ends article
     // i's): what the filter scans. Made on the first filter key after the library changed.
     std::string haystack;
     std::vector<uint32_t> haystack_ends;

@@ -12,7 +12,7 @@
 
 namespace {
 
-enum Column { kTitle, kDate, kByline, kFile, kLength, kColumnCount };
+enum Column { kTitle, kDate, kByline, kFile, kLength, kSource, kColumnCount };
 
 int bytes_compare(std::string_view a, std::string_view b) {
     int c = a.compare(b);
@@ -115,6 +115,7 @@ std::vector<size_t> sort_ascending(const App& app, int column) {
         case kDate: k = date_key(a.date); break;
         case kByline: k = prefix_key(bylines[i], false); break;
         case kFile: k = prefix_key(base_name(a.file), false); break;
+        case kSource: k = prefix_key(a.source, true); break;
         default: k = a.word_count; break;
         }
         keyed[i] = {k, uint32_t(i)};
@@ -127,6 +128,7 @@ std::vector<size_t> sort_ascending(const App& app, int column) {
         case kDate: return bytes_compare(a.date, b.date);
         case kByline: return bytes_compare(bylines[x], bylines[y]);
         case kFile: return bytes_compare(base_name(a.file), base_name(b.file));
+        case kSource: return title_compare(a.source, b.source);
         default: return 0;
         }
     };
@@ -163,7 +165,7 @@ void build_haystack(App& app) {
     const auto& all = app.corpus.articles();
     size_t total = 0;
     for (const auto& a : all) {
-        total += a.title.size() + a.file.size() + 2;
+        total += a.title.size() + a.file.size() + a.source.size() + 3;
         for (const auto& n : a.byline) total += n.size() + 2;
     }
     st.haystack.resize(total);
@@ -177,6 +179,8 @@ void build_haystack(App& app) {
         add(a.title);
         *out++ = '\n'; // the filter is one line: no match runs across fields
         add(a.file);
+        *out++ = '\n';
+        add(a.source);
         *out++ = '\n';
         // A name alone, or across the ", " that joins two (as the By column shows them).
         for (size_t k = 0; k < a.byline.size(); ++k) {
@@ -252,7 +256,7 @@ void draw_library_panel(App& app) {
         app.remove_marked();
 
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::InputTextWithHint("##library-filter", "Filter by title, file or author", st.filter,
+    if (ImGui::InputTextWithHint("##library-filter", "Filter by title, source, file or author", st.filter,
                                  sizeof st.filter))
         st.rows_dirty = true;
 
@@ -284,7 +288,8 @@ void draw_library_panel(App& app) {
                                        ImGuiTableFlags_ScrollX | ImGuiTableFlags_BordersInnerV |
                                        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Hideable;
     // Narrow panes scroll sideways rather than squeeze the titles to nothing.
-    float inner = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 34);
+    const float source_width = ImGui::GetFontSize() * 7;
+    float inner = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 34 + source_width);
     if (!ImGui::BeginTable("library-table", kColumnCount, kFlags, ImVec2(0, 0), inner)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoHide, 0, kTitle);
@@ -294,6 +299,7 @@ void draw_library_panel(App& app) {
     ImGui::TableSetupColumn("File", ImGuiTableColumnFlags_DefaultHide, 0, kFile);
     ImGui::TableSetupColumn("Length", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
                             ImGui::CalcTextSize("000000 words").x, kLength);
+    ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthFixed, source_width, kSource);
     ImGui::TableHeadersRow();
 
     if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
@@ -361,6 +367,8 @@ void draw_library_panel(App& app) {
             ImGui::TextUnformatted(std::string(base_name(a.file)).c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%zu words", a.word_count);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(a.source.c_str());
         }
     }
     st.scroll_to_selected = false;

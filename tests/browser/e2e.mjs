@@ -260,15 +260,15 @@ test('rows are marked with Ctrl+click and Shift+click, and Delete removes them',
   await context.close();
 });
 
-test('the library filter matches titles, files and authors in any case; headers sort in dictionary order', async ({ browser, baseUrl }) => {
+test('the library filter matches titles, sources, files and authors in any case; headers sort in dictionary order', async ({ browser, baseUrl }) => {
   const { page, context, requests } = await openPage(browser, baseUrl);
-  const art = (name, title, author, date) => ({ name, text: JSON.stringify({ title, author, date, text: `${title}. Body text.` }) });
+  const art = (name, title, author, date, source) => ({ name, text: JSON.stringify({ title, author, date, source, text: `${title}. Body text.` }) });
   await page.evaluate((files) => window.broadsheet.importFiles(files), [
     art('a.json', 'Zebra crossing', 'Alice Smith', '2020-01-03'),
     art('b.json', 'apple harvest', ['Bob Jones', 'Carol Alisson'], '2021-05-01'),
     art('alibi-notes.json', 'Mango prices', null, '2019-07-09'),
     art('d.json', 'Quality control', 'Dan Roe', '2022-02-02'),
-    art('e.json', 'Storm warning', 'Eve Park', '2018-11-11'),
+    art('e.json', 'Storm warning', 'Eve Park', '2018-11-11', 'The Met Office'),
   ]);
   const st = () => page.evaluate(() => window.broadsheet.state());
   const before = await st();
@@ -293,6 +293,10 @@ test('the library filter matches titles, files and authors in any case; headers 
   await page.keyboard.type('jones, carol', { delay: 20 });
   await waitFor(page, () => window.broadsheet.state().library.filter === 'jones, carol');
   eq(JSON.stringify(await shown()), JSON.stringify(['apple harvest']), 'across two authors as the By column joins them');
+  await clearFilter();
+  await page.keyboard.type('met off', { delay: 20 });
+  await waitFor(page, () => window.broadsheet.state().library.filter === 'met off');
+  eq(JSON.stringify(await shown()), JSON.stringify(['Storm warning']), 'the filter matches the source');
   await clearFilter();
   await waitFor(page, () => window.broadsheet.state().library.shown === 5);
   // Sorting: Title (dictionary order, case aside), then Date, then Date again (descending).
