@@ -493,7 +493,7 @@ nlohmann::json open_json(const App& app) {
                 {"currentHighlight", app.reader.current},      {"title", a->title},     {"standfirst", a->standfirst},
                 {"byline", a->byline},    {"date", a->date},       {"file", a->file},
                 {"encoding", a->encoding}, {"paragraphs", paragraphs}, {"removed", removed},
-                {"url", a->url},
+                {"url", a->url},             {"source", a->source},   {"language", a->language},
                 {"link", app.reader.link_rect[2] > 0 ? json{{"x", app.reader.link_rect[0]}, {"y", app.reader.link_rect[1]},
                                                         {"width", app.reader.link_rect[2]}, {"height", app.reader.link_rect[3]}}
                                                   : json(nullptr)}};

@@ -6,8 +6,29 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
 
 namespace {
+
+// The English name of a language the importer tells (core/src/language.cpp, BCP 47 codes from
+// JSON or HTML too); other codes are shown as they are.
+std::string language_name(std::string_view code) {
+    static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+        {"ar", "Arabic"},   {"bg", "Bulgarian"}, {"cs", "Czech"},     {"da", "Danish"},   {"de", "German"},
+        {"el", "Greek"},    {"en", "English"},   {"es", "Spanish"},   {"fa", "Persian"},  {"fi", "Finnish"},
+        {"fr", "French"},   {"he", "Hebrew"},    {"hi", "Hindi"},     {"hu", "Hungarian"}, {"id", "Indonesian"},
+        {"it", "Italian"},  {"ja", "Japanese"},  {"ko", "Korean"},    {"nl", "Dutch"},    {"no", "Norwegian"},
+        {"pl", "Polish"},   {"pt", "Portuguese"}, {"ro", "Romanian"}, {"ru", "Russian"},  {"sr", "Serbian"},
+        {"sv", "Swedish"},  {"th", "Thai"},      {"tr", "Turkish"},   {"uk", "Ukrainian"}, {"ur", "Urdu"},
+        {"zh", "Chinese"},
+    };
+    std::string_view primary = code.substr(0, code.find_first_of("-_"));
+    for (const auto& [c, name] : kNames)
+        if (primary.size() == 2 && (primary[0] | 0x20) == c[0] && (primary[1] | 0x20) == c[1]) return std::string(name);
+    return std::string(code);
+}
 
 // Lines of about 70 characters read best; wider panels get margins.
 constexpr float kMaxMeasureEm = 38.0f;
@@ -171,7 +192,9 @@ void draw_reader_panel(App& app) {
         }
     }
     ImGui::Dummy(ImVec2(0, font));
-    ImGui::TextDisabled("%s \xC2\xB7 %s", a->file.c_str(), a->encoding.c_str());
+    std::string about = a->file + " \xC2\xB7 " + a->encoding;
+    if (!a->language.empty()) about += " \xC2\xB7 " + language_name(a->language);
+    ImGui::TextDisabled("%s", about.c_str());
     ImGui::Dummy(ImVec2(0, font * 2));
     ImGui::PopTextWrapPos();
     ImGui::Unindent(margin);

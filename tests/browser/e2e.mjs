@@ -179,6 +179,7 @@ test('the seed, dropped beside bad files, imports and reads clean; each bad file
   eq(open.id, seed.id, 'open article id');
   eq(open.title, SEED_TITLE, 'open article title');
   eq(open.standfirst, "'Such behaviours have raised bitter feelings among netizens'", 'standfirst');
+  eq(open.language, 'en', 'language (the reader names it under the article)');
   assert(open.paragraphs[0].startsWith('China has tightened rules'), 'first paragraph');
   assert(open.paragraphs.at(-1).endsWith('three years in prison for the offence.'), 'last paragraph, no end mark');
   const all = open.paragraphs.join('\n');
