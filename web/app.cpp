@@ -591,6 +591,7 @@ std::string App::state_json() const {
                   {"analysis", analysis_json(*this)},
                   {"corpus", corpus_json(*this)},
                   {"framesDrawn", g_frames_drawn},
+                  {"indexBytes", status.index_counted_for == corpus.size() ? json(status.index_bytes) : json(nullptr)},
                   {"pasteText", paste.text},
                   {"open", open},
                   {"selected", library.selected},

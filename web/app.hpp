@@ -116,6 +116,10 @@ struct StatusPanelState {
     bool cancel_requested = false;        // the user pressed Cancel; the page stops the batch
     bool cancelled = false;               // the latest batch was cancelled
     bool show_details = false;
+    // The search index's size in memory, counted again (it walks every term) once the library
+    // has changed and no import is running.
+    size_t index_bytes = 0;
+    size_t index_counted_for = size_t(-1); // the article count it was counted at
 };
 
 // The library kept in the browser (IndexedDB, through shell/broadsheet.js).

@@ -17,6 +17,18 @@ void draw_status_bar(App& app) {
         if (!f.warnings.empty()) ++warned;
     }
     ImGui::Text("%zu article%s", app.corpus.size(), app.corpus.size() == 1 ? "" : "s");
+    auto& status = app.status;
+    if (status.files_total == 0 && status.index_counted_for != app.corpus.size()) {
+        status.index_bytes = app.index.memory_bytes();
+        status.index_counted_for = app.corpus.size();
+    }
+    if (!app.corpus.empty() && status.index_counted_for == app.corpus.size()) {
+        ImGui::SameLine();
+        double mb = double(status.index_bytes) / (1024.0 * 1024.0);
+        ImGui::TextDisabled(mb < 10 ? "\xC2\xB7 index %.1f MB" : "\xC2\xB7 index %.0f MB", mb);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("The search index's size in this tab's memory (words, positions, document table)");
+    }
     const auto& storage = app.storage;
     ImGui::SameLine();
     if (storage.restoring) {

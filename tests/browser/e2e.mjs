@@ -180,6 +180,9 @@ test('the seed, dropped beside bad files, imports and reads clean; each bad file
   eq(open.title, SEED_TITLE, 'open article title');
   eq(open.standfirst, "'Such behaviours have raised bitter feelings among netizens'", 'standfirst');
   eq(open.language, 'en', 'language (the reader names it under the article)');
+  await waitFor(page, () => window.broadsheet.state().indexBytes > 0);
+  const indexBytes = (await page.evaluate(() => window.broadsheet.state())).indexBytes;
+  assert(indexBytes > 2000 && indexBytes < 5e6, `the status bar's index size is the seed's (${indexBytes} bytes)`);
   assert(open.paragraphs[0].startsWith('China has tightened rules'), 'first paragraph');
   assert(open.paragraphs.at(-1).endsWith('three years in prison for the offence.'), 'last paragraph, no end mark');
   const all = open.paragraphs.join('\n');
