@@ -180,6 +180,8 @@ bool App::open_article(broadsheet::ArticleId id) {
         platform_show_article(id);
         reader.highlights.clear();
         reader.current = -1;
+        reader.sel_anchor = reader.sel_caret = 0;
+        reader.selecting = false;
     }
     reader.open = id;
     reader.scroll_to_top = true;
@@ -477,6 +479,14 @@ nlohmann::json search_json(const App& app) {
             {"outOfMemory", search.out_of_memory},
             {"history", search.history}, {"selected", search.selected}};
 }
+// The reader's selection: {begin, end, text} (byte offsets into the text), or null.
+nlohmann::json reader_selection_json(const App& app, const broadsheet::Article& a) {
+    uint32_t lo = std::min(app.reader.sel_anchor, app.reader.sel_caret);
+    uint32_t hi = std::min<uint32_t>(std::max(app.reader.sel_anchor, app.reader.sel_caret), uint32_t(a.text.size()));
+    if (lo >= hi) return nullptr;
+    return {{"begin", lo}, {"end", hi}, {"text", a.text.substr(lo, hi - lo)}};
+}
+
 // The open article, as state().open shows it (null when none is open).
 nlohmann::json open_json(const App& app) {
     using nlohmann::json;
@@ -494,6 +504,7 @@ nlohmann::json open_json(const App& app) {
                 {"byline", a->byline},    {"date", a->date},       {"file", a->file},
                 {"encoding", a->encoding}, {"paragraphs", paragraphs}, {"removed", removed},
                 {"url", a->url},             {"source", a->source},   {"language", a->language},
+                {"selection", reader_selection_json(app, *a)},
                 {"link", app.reader.link_rect[2] > 0 ? json{{"x", app.reader.link_rect[0]}, {"y", app.reader.link_rect[1]},
                                                         {"width", app.reader.link_rect[2]}, {"height", app.reader.link_rect[3]}}
                                                   : json(nullptr)}};

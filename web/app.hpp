@@ -100,6 +100,10 @@ struct ReaderPanelState {
     bool scroll_to_current = false;
     TextLayout layout;
     float link_rect[4] = {0, 0, 0, 0}; // where the article's link was last drawn (x, y, w, h); w 0: none
+    // Text selected in the body with the mouse: byte offsets into the text, where the press began
+    // (anchor) and where the mouse is (caret); nothing selected when they are equal.
+    uint32_t sel_anchor = 0, sel_caret = 0;
+    bool selecting = false; // the button is down since a press on the body
 };
 
 // "Paste text as an article": a dialog with a text box.

@@ -6,6 +6,9 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cfloat>
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,6 +31,94 @@ std::string language_name(std::string_view code) {
     for (const auto& [c, name] : kNames)
         if (primary.size() == 2 && (primary[0] | 0x20) == c[0] && (primary[1] | 0x20) == c[1]) return std::string(name);
     return std::string(code);
+}
+
+// The length of the UTF-8 sequence that starts with byte `c` (1 for a stray continuation byte).
+uint32_t utf8_length(unsigned char c) {
+    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+// Where the body's rows are on screen, for finding the text under the mouse.
+struct BodyGeometry {
+    ImVec2 origin; // the left edge of the measure at the top of row 0 (screen)
+    float row_h = 0, px = 0;
+    ImFont* body = nullptr;
+    ImFont* bold = nullptr;
+};
+
+// The byte offset in the text nearest to screen point `p`: the character boundary closest to it on
+// the row under it (above the body: its start; below: its end; between paragraphs: the end of
+// the one above).
+uint32_t offset_at(const ReaderPanelState& st, const std::string& text, const BodyGeometry& g, ImVec2 p) {
+    const auto& rows = st.layout.rows;
+    if (rows.empty()) return 0;
+    int r = int(std::floor((p.y - g.origin.y) / g.row_h));
+    if (r < 0) return rows.front().begin;
+    if (r >= int(rows.size())) return rows.back().end;
+    while (r > 0 && rows[size_t(r)].begin == rows[size_t(r)].end) --r; // a gap row
+    const LaidLine& line = rows[size_t(r)];
+    ImFont* font = line.kind == broadsheet::ParagraphKind::Heading ? g.bold : g.body;
+    float x = p.x - (g.origin.x + line.indent), w = 0;
+    for (uint32_t at = line.begin; at < line.end;) {
+        uint32_t next = std::min(line.end, at + utf8_length(static_cast<unsigned char>(text[at])));
+        float cw = font->CalcTextSizeA(g.px, FLT_MAX, 0, text.data() + at, text.data() + next).x;
+        if (x < w + cw * 0.5f) return at;
+        w += cw;
+        at = next;
+    }
+    return line.end;
+}
+
+// The word around `at`: letters, digits and any non-ASCII character (accented and CJK letters),
+// with apostrophes and hyphens inside it.
+std::pair<uint32_t, uint32_t> word_at(const std::string& text, uint32_t at) {
+    auto in_word = [&](size_t i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x80 || std::isalnum(c)) return true;
+        bool joiner = c == '\'' || c == '-';
+        return joiner && i > 0 && i + 1 < text.size() && std::isalnum(static_cast<unsigned char>(text[i - 1])) &&
+               std::isalnum(static_cast<unsigned char>(text[i + 1]));
+    };
+    uint32_t b = std::min<uint32_t>(at, uint32_t(text.size())), e = b;
+    while (b > 0 && in_word(b - 1)) --b;
+    while (e < text.size() && in_word(e)) ++e;
+    return {b, e};
+}
+
+// Selecting in the body as in a page: press and drag (the view scrolls when the mouse leaves it),
+// Shift+click to extend, a double click for a word. Call in the body's window after its rows.
+void select_with_mouse(ReaderPanelState& st, const std::string& text, const BodyGeometry& g) {
+    const ImGuiIO& io = ImGui::GetIO();
+    float body_bottom = g.origin.y + float(st.layout.rows.size()) * g.row_h;
+    bool over_body = ImGui::IsWindowHovered() && !ImGui::IsAnyItemHovered() && io.MousePos.y >= g.origin.y &&
+                     io.MousePos.y < body_bottom;
+    if (over_body) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+    if (over_body && ImGui::IsMouseClicked(0)) {
+        uint32_t at = offset_at(st, text, g, io.MousePos);
+        if (ImGui::IsMouseDoubleClicked(0)) {
+            auto [b, e] = word_at(text, at);
+            st.sel_anchor = b, st.sel_caret = e;
+            st.selecting = false;
+            return;
+        }
+        if (!io.KeyShift) st.sel_anchor = at;
+        st.sel_caret = at;
+        st.selecting = true;
+    }
+    if (!st.selecting) return;
+    if (!ImGui::IsMouseDown(0)) {
+        st.selecting = false;
+        return;
+    }
+    st.sel_caret = offset_at(st, text, g, io.MousePos);
+    // Past the top or bottom of the view, it scrolls on, faster the further out the mouse is.
+    float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
+    float beyond = io.MousePos.y < top ? io.MousePos.y - top : io.MousePos.y > bottom ? io.MousePos.y - bottom : 0;
+    if (beyond != 0) {
+        float step = std::clamp(beyond * 0.3f, -3 * g.row_h, 3 * g.row_h);
+        ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + step, 0.0f, ImGui::GetScrollMaxY()));
+        request_redraw();
+    }
 }
 
 // Lines of about 70 characters read best; wider panels get margins.
@@ -115,6 +206,15 @@ void draw_reader_panel(App& app) {
     }
 
     // Toolbar.
+    const uint32_t lo = std::min(st.sel_anchor, st.sel_caret);
+    const uint32_t hi = std::min<uint32_t>(std::max(st.sel_anchor, st.sel_caret), uint32_t(a->text.size()));
+    const ImGuiIO& io = ImGui::GetIO();
+    bool copy_key = (io.KeyCtrl || io.KeySuper) && !io.WantTextInput && ImGui::IsKeyPressed(SDL_SCANCODE_C, false);
+    if (lo < hi) {
+        if (ImGui::Button("Copy selection") || copy_key) platform_copy_to_clipboard(a->text.substr(lo, hi - lo));
+        ImGui::SameLine();
+        if (!io.WantTextInput && key_pressed(ImGuiKey_Escape)) st.sel_anchor = st.sel_caret = 0;
+    }
     if (ImGui::Button("Copy article")) platform_copy_to_clipboard(plain_text(*a));
     ImGui::SameLine();
     ImGui::Checkbox("Show removed text", &st.show_removed);
@@ -156,6 +256,8 @@ void draw_reader_panel(App& app) {
         ImGui::SetScrollY(std::max(0.0f, body_top + float(row) * row_h - ImGui::GetWindowHeight() * 0.3f));
         st.scroll_to_current = false;
     }
+    const uint32_t sel_lo = std::min(st.sel_anchor, st.sel_caret), sel_hi = std::max(st.sel_anchor, st.sel_caret);
+    const BodyGeometry geometry{ImGui::GetCursorScreenPos(), row_h, px, app.fonts.body, app.fonts.body_bold};
     ImGuiListClipper clipper;
     clipper.Begin(int(st.layout.rows.size()), row_h);
     while (clipper.Step()) {
@@ -174,11 +276,21 @@ void draw_reader_panel(App& app) {
             if (line.kind == ParagraphKind::Quote && line.begin < line.end)
                 dl->AddRectFilled(ImVec2(at.x - px * 1.0f, at.y), ImVec2(at.x - px * 0.82f, at.y + row_h), mark);
             if (!st.highlights.empty()) draw_line_highlights(st, a->text, line, at, px);
+            if (sel_lo < sel_hi && sel_lo < line.end && sel_hi > line.begin && line.begin < line.end) {
+                uint32_t b = std::max(sel_lo, line.begin), e = std::min(sel_hi, line.end);
+                const char* base = a->text.data();
+                float x0 = ImGui::CalcTextSize(base + line.begin, base + b).x;
+                float x1 = x0 + ImGui::CalcTextSize(base + b, base + e).x;
+                if (sel_hi > line.end) x1 += px * 0.3f; // runs on into the next line
+                dl->AddRectFilled(ImVec2(at.x + x0, at.y), ImVec2(at.x + x1, at.y + row_h),
+                                  ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
+            }
             ImGui::TextUnformatted(a->text.data() + line.begin, a->text.data() + line.end);
             if (heading) ImGui::PopFont();
         }
     }
     ImGui::PopFont();
+    select_with_mouse(st, a->text, geometry);
 
     if (st.show_removed && !a->removed.empty()) {
         ImGui::Separator();

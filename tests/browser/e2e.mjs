@@ -209,6 +209,47 @@ test('the seed, dropped beside bad files, imports and reads clean; each bad file
   await context.close();
 });
 
+test('text in the reader is selected with the mouse (drag, double click for a word) and Ctrl+C copies it', async ({ browser, baseUrl }) => {
+  const { page, context, requests } = await openPage(browser, baseUrl);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  await page.evaluate((bytes) => window.broadsheet.importFiles([{ name: 'seed.txt', bytes: new Uint8Array(bytes) }]),
+                      Array.from(seedBytes()));
+  await waitFor(page, () => window.broadsheet.state().open !== null);
+  const open = async () => (await page.evaluate(() => window.broadsheet.state())).open;
+  const first = (await open()).paragraphs[0];
+  // The body's first line is at y 245 (1280x800); the press starts left of it, at its start.
+  await page.mouse.move(605, 250);
+  await page.mouse.down();
+  for (let x = 650; x <= 900; x += 50) { await page.mouse.move(x, 251); await page.waitForTimeout(30); }
+  await page.mouse.up();
+  await waitFor(page, () => { const o = window.broadsheet.state().open; return o.selection && o.selection.text.length > 20; });
+  let sel = (await open()).selection;
+  assert(first.startsWith(sel.text) && sel.text.length < 60, `a drag along the first line selects its start: "${sel.text}"`);
+  await page.keyboard.press('Control+C');
+  await waitFor(page, (want) => navigator.clipboard.readText().then((t) => t === want), sel.text);
+  // Two lines down and back: the selection follows the mouse across lines.
+  await page.mouse.move(605, 250);
+  await page.mouse.down();
+  await page.mouse.move(800, 300, { steps: 4 });
+  await page.mouse.up();
+  await waitFor(page, () => { const o = window.broadsheet.state().open; return o.selection && o.selection.text.length > 100; });
+  sel = (await open()).selection;
+  assert(first.startsWith(sel.text), `across lines, still the paragraph's start: "${sel.text.slice(0, 40)}..."`);
+  // A double click on "China", at a person's pace (imgui 1.86 sees one press a frame).
+  await page.mouse.move(640, 250);
+  for (const count of [1, 2]) {
+    await page.mouse.down({ clickCount: count });
+    await page.waitForTimeout(40);
+    await page.mouse.up({ clickCount: count });
+    await page.waitForTimeout(40);
+  }
+  await waitFor(page, () => { const o = window.broadsheet.state().open; return o.selection && o.selection.text === 'China'; });
+  await page.keyboard.press('Escape');
+  await waitFor(page, () => window.broadsheet.state().open.selection === null);
+  eq(requests.length, 0, 'no request');
+  await context.close();
+});
+
 test('clicking a row in the library opens that article in the reader', async ({ browser, baseUrl }) => {
   const { page, context } = await openPage(browser, baseUrl);
   await page.evaluate(() => window.broadsheet.importFiles([
