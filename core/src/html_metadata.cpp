@@ -9,8 +9,9 @@
 //   4. <time datetime>, rel="author" links, elements whose class or id says "byline"/"author";
 //   5. a date in the URL (/2019/06/20/).
 // Departures from Readability: authors are kept as the page gives them (a JSON-LD array is a
-// list; one meta string "A und B" stays one entry), which is what the extraction benchmark's
-// truth does; organisations given as authors are kept too (a news agency is a fair byline).
+// list; one meta string "A und B" stays one entry, and a list the page also writes as one line
+// gives way to that line), which is what the extraction benchmark's truth does; organisations
+// given as authors are kept too (a news agency is a fair byline).
 #include "broadsheet/dates.hpp"
 
 #include "html_dom.hpp"
@@ -141,6 +142,48 @@ bool is_month_name(std::string_view w) {
     return false;
 }
 
+// A job title before the name: "FOCUS-Online-Experte Robin Tschöpe", "Staff writer Jane Doe",
+// "Korrespondentin Ina Voss" -> the name. The title is one or two words whose last word (or the
+// last part of a hyphenated compound) names a role, and two or more words follow it.
+std::string_view without_role(std::string_view v) {
+    static constexpr std::string_view kRoles[] = {
+        "experte",         "expertin",      "redakteur",  "redakteurin", "korrespondent",
+        "korrespondentin", "reporter",      "reporterin", "kolumnist",   "kolumnistin",
+        "gastautor",       "gastautorin",   "autor",      "autorin",     "writer",
+        "editor",          "correspondent", "columnist",  "contributor"};
+    auto is_role = [](std::string_view word) {
+        if (size_t dash = word.rfind('-'); dash != std::string_view::npos)
+            word.remove_prefix(dash + 1);
+        for (auto r : kRoles)
+            if (text::iequals(word, r)) return true;
+        return false;
+    };
+    size_t start = 0; // the current word's first byte
+    for (int words = 1; words <= 2; ++words) {
+        size_t end = v.find(' ', start);
+        if (end == std::string_view::npos) break;
+        std::string_view rest = v.substr(end + 1);
+        if (is_role(v.substr(start, end - start)) && contains(rest, " ") && name_starts(rest[0]))
+            return rest;
+        start = end + 1;
+    }
+    return v;
+}
+
+// "Künstlern, Bands, DJs": three or more single words between commas list things, not people
+// (names in a list have a first and a last name; "Doe, Jane" is two parts).
+bool is_list_of_words(std::string_view v) {
+    size_t parts = 0;
+    for (size_t at = 0; at <= v.size();) {
+        size_t end = v.find(", ", at);
+        if (end == std::string_view::npos) end = v.size();
+        if (contains(text::trim(v.substr(at, end - at)), " ")) return false;
+        ++parts;
+        at = end + 2;
+    }
+    return parts >= 3;
+}
+
 // "By Jane Doe", "Von Max Muster | 12.03.2020", "Veröffentlicht vonJane Doe" -> the name as the
 // page gives it; "" when it is not a name (a URL, a date, a sentence, a bare "By").
 std::string clean_author(std::string_view raw) {
@@ -185,6 +228,8 @@ std::string clean_author(std::string_view raw) {
         v = trim_symbols(v.substr(0, at));
     if (v.empty() || v.size() > 100 || looks_like_url(v) || contains(v, "@") || contains(v, "{"))
         return {};
+    v = without_role(v);
+    if (is_list_of_words(v)) return {};
     for (std::string_view junk :
          {"no author", "unknown author", "admin", "administrator", "anonymous"})
         if (text::iequals(v, junk)) return {};
@@ -204,6 +249,26 @@ std::string squashed(std::string_view s) {
     for (char c : text::ascii_lower(s))
         if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) out += c;
     return out;
+}
+
+// The names a byline written as one line lists, folded for comparing: "Jane Doe, Max Muster und
+// Ina Voss" -> {"jane doe", "max muster", "ina voss"}, sorted.
+std::vector<std::string> names_listed(std::string_view line) {
+    std::vector<std::string> names{std::string(line)};
+    for (std::string_view sep :
+         {", ", " und ", " and ", " & ", " et ", " y ", " e ", " og ", " en ", " i ", " sowie "}) {
+        std::vector<std::string> split;
+        for (const auto& n : names) {
+            std::string_view rest = n;
+            for (size_t at; (at = rest.find(sep)) != std::string_view::npos;
+                 rest.remove_prefix(at + sep.size()))
+                split.push_back(fold(rest.substr(0, at)));
+            split.push_back(fold(rest));
+        }
+        names = std::move(split);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
 }
 
 void add_author(std::vector<std::string>& out, std::string_view raw) {
@@ -1063,11 +1128,29 @@ PageMetadata read_metadata(xmlDoc* doc) {
                 jsonld_authors(ld, *it, found);
                 accept(std::move(found));
             }
+    // "Deutsche Welle (www.dw.com)": a name given with the page's own host is the site's.
+    std::string host = fold(find_meta(f.metas, {"og:url", "twitter:url"}));
+    if (host.empty()) host = fold(f.canonical);
+    auto names_host = [&](std::string_view raw) {
+        for (size_t at = 0; at < raw.size();) {
+            size_t end = std::min(raw.find(' ', at), raw.size());
+            std::string_view word = trim_symbols(raw.substr(at, end - at));
+            if (word.starts_with("www.")) word.remove_prefix(4);
+            if (is_host_name(word) && contains(host, fold(word))) return true;
+            at = end + 1;
+        }
+        return false;
+    };
     for (auto k : kAuthorKeys) {
         if (!m.authors.empty()) break;
         std::vector<std::string> found;
         for (const auto& meta : f.metas)
-            if (meta.key == k) add_author(found, meta.value);
+            if (meta.key == k) {
+                if (!names_host(meta.value))
+                    add_author(found, meta.value);
+                else if (std::string a = clean_author(meta.value); !a.empty())
+                    fallback.push_back(std::move(a));
+            }
         accept(std::move(found));
     }
     // Visible bylines: one each, the first that reads as a name. A login name in the metadata
@@ -1084,6 +1167,26 @@ PageMetadata read_metadata(xmlDoc* doc) {
             }
             accept(std::move(found));
         }
+    }
+    // Several authors from a list (JSON-LD, one meta tag each) that the page also writes as one
+    // line, in a meta author or its visible byline ("A, B", "A und B"): the line as written is
+    // the byline, as the page presents it.
+    if (m.authors.size() >= 2) {
+        std::vector<std::string> listed;
+        for (const auto& a : m.authors) listed.push_back(fold(a));
+        std::sort(listed.begin(), listed.end());
+        std::vector<std::string_view> lines;
+        for (const auto& meta : f.metas)
+            if (std::find(std::begin(kAuthorKeys), std::end(kAuthorKeys), meta.key) !=
+                std::end(kAuthorKeys))
+                lines.push_back(meta.value);
+        for (const auto* list : {&f.byline_texts, &f.rel_authors})
+            lines.insert(lines.end(), list->begin(), list->end());
+        for (auto line : lines)
+            if (std::string a = clean_author(line); !a.empty() && names_listed(a) == listed) {
+                m.authors = {std::move(a)};
+                break;
+            }
     }
     if (!fallback.empty()) m.site_author = fallback.front();
 

@@ -78,6 +78,14 @@ TEST_CASE("visible byline lines give the name, other lines give nothing") {
         {"3 May 2021 | Cara Stiles", "Cara Stiles"},
         {"May 3, 2021 at 08:45 AM | categories: Rivers, Towns | Read Comments", ""},
         {"04.02.2023 | Hamburg", ""},
+        // a job title before the name is not part of it
+        {"Von Gazette-Experte Ina Voss", "Ina Voss"},
+        {"By Staff writer Jane Doe", "Jane Doe"},
+        {"Von Korrespondentin Ina Voss", "Ina Voss"},
+        {"By Reporter Jones", "Reporter Jones"}, // one word after it: the name itself
+        // single words between commas list things, not people
+        {"Von K\xC3\xBCnstlern, Bands, DJs", ""},
+        {"By Jane Doe, Max Muster", "Jane Doe, Max Muster"},
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.line));
