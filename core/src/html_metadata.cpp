@@ -450,6 +450,7 @@ struct Found {
     std::string title_tag;
     std::vector<std::string> h1s;
     std::vector<std::string> h2s;
+    std::vector<std::string> shown_headings; // <h1>-<h3> not hidden, in document order
     std::vector<bool> h1_logo; // parallel to h1s: the heading is the site's logo or name link
     std::string site_heading;  // the text of the first <h1> whose class says it is the logo
     std::vector<std::vector<std::string>> h1_parts; // parallel to h1s: the texts of its children
@@ -491,15 +492,19 @@ bool is_site_heading(const xmlNode* h) {
     return false;
 }
 
-// A heading that is not the page's headline: the site's logo (inside a link, holding an image,
-// or so named) or a heading hidden for screen readers ("visually-hidden", "sr-only").
-bool is_logo(const xmlNode* h) {
-    if (is_site_heading(h)) return true;
+// A heading hidden for screen readers ("visually-hidden", "sr-only") or otherwise not shown.
+bool is_hidden(const xmlNode* h) {
     std::string cls = text::ascii_lower(attr(h, "class"));
     for (std::string_view w :
          {"hidden", "sr-only", "screen-reader", "hide", "offscreen", "invisible"})
         if (contains(cls, w)) return true;
-    if (has_attr(h, "hidden")) return true;
+    return has_attr(h, "hidden");
+}
+
+// A heading that is not the page's headline: the site's logo (inside a link, holding an image,
+// or so named) or a hidden one.
+bool is_logo(const xmlNode* h) {
+    if (is_site_heading(h) || is_hidden(h)) return true;
     for (const xmlNode* p = h->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
         if (name(p) == "a") return true;
     for (const xmlNode* c = h; c; c = next_in(h, const_cast<xmlNode*>(c)))
@@ -561,6 +566,10 @@ void walk(xmlNode* root, Found& f) {
         if (tag == "link" && contains(text::ascii_lower(attr(n, "rel")), "canonical") &&
             f.canonical.empty())
             f.canonical = std::string(attr(n, "href"));
+        if ((tag == "h1" || tag == "h2" || tag == "h3") && f.shown_headings.size() < 80 &&
+            !is_hidden(n))
+            if (std::string t = text_of(n, 600); !t.empty() && t.size() < 500)
+                f.shown_headings.push_back(std::move(t));
         if (tag == "h1" || tag == "h2") {
             std::string t = text_of(n, 600);
             if (!t.empty() && t.size() < 500) {
@@ -694,6 +703,35 @@ bool names_site(std::string_view heading, std::string_view site_name) {
     return !h.empty() && !site.empty() && (h == site || (h.size() >= 4 && contains(site, h)));
 }
 
+// A title folded for comparing across typography: ASCII lower case, quotation marks dropped
+// (straight, curly, low, guillemets), dashes as "-", spaces collapsed. '"Zitat": A - B' and
+// '„Zitat“: A – B' fold alike.
+std::string typographic_fold(std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        auto u = [&](size_t k) { return i + k < s.size() ? uint8_t(s[i + k]) : uint8_t(0); };
+        if (s[i] == '"' || s[i] == '\'') continue;
+        if (u(0) == 0xC2 && (u(1) == 0xAB || u(1) == 0xBB)) { // « »
+            ++i;
+            continue;
+        }
+        if (u(0) == 0xE2 && u(1) == 0x80) {
+            uint8_t c = u(2);
+            if ((c >= 0x98 && c <= 0x9F) || c == 0xB9 || c == 0xBA) { // ‘ ’ ‚ ‛ “ ” „ ‟ ‹ ›
+                i += 2;
+                continue;
+            }
+            if (c >= 0x90 && c <= 0x95) { // hyphen, non-breaking hyphen, figure, en, em, bar
+                out += '-';
+                i += 2;
+                continue;
+            }
+        }
+        out += s[i];
+    }
+    return fold(out);
+}
+
 // The headline: the page's visible <h1> when it agrees with the metadata title (or is the only
 // real one), else an <h2> that does, else the metadata title with the site's name removed.
 // Visible headings keep the page's own typography ("„Zitat“" where og:title has '"Zitat"').
@@ -761,6 +799,13 @@ std::string choose_title(const Found& f, const std::string& meta_title,
         }
         return f.h1s[i];
     };
+    // A heading that is the metadata title but for its typography is the headline as the page
+    // sets it, even when another <h1> is merely similar (a title tag's wording in an <h1>, a
+    // blog's name in the <h1> and the post's title in an <h3>).
+    std::string meta_fold = typographic_fold(meta_title);
+    if (!meta_fold.empty() && !(best && typographic_fold(*best) == meta_fold))
+        for (const auto& h : f.shown_headings)
+            if (typographic_fold(h) == meta_fold) return h;
     if (best && best_sim >= 0.5) return without_kicker(size_t(best - f.h1s.data()));
     best = nullptr, best_sim = 0;
     // Among equally similar <h2>s the longer one: a blog's name ("Security Blog") agrees with

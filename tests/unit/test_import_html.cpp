@@ -600,6 +600,44 @@ TEST_CASE("the headline drops a kicker set in its own element, and blog and site
     }
 }
 
+TEST_CASE("a heading that is the metadata title but for its typography is the headline") {
+    const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p>";
+    struct Row {
+        const char* what;
+        std::string head;
+        std::string body;
+        const char* title;
+    };
+    const Row rows[] = {
+        {"curly quotes in an <h2> against an <h1> worded like the title tag",
+         R"(<title>River authority shuts the old weir: "Closed"</title><meta property="og:title" content="&quot;Closed&quot;: River authority shuts the old weir">)",
+         "<article><h1>River authority shuts the old weir: \"Closed\"</h1><h2>\xE2\x80\x9E"
+         "Closed\xE2\x80\x9C: River authority shuts the old weir</h2>" +
+             prose + "</article>",
+         "\xE2\x80\x9E"
+         "Closed\xE2\x80\x9C: River authority shuts the old weir"},
+        {"a blog's name in the <h1>, the post's title in an <h3>",
+         R"(<title>weir notes: River weir notes</title><meta property="og:title" content="River weir notes">)",
+         "<h1>weir notes</h1><article><h3>River weir notes</h3>" + prose + "</article>",
+         "River weir notes"},
+        {"an en dash where the metadata has a hyphen",
+         R"(<title>Weirs - Gates, keepers, history</title><meta property="og:title" content="Weirs - Gates, keepers, history"><meta property="og:site_name" content="Riverside">)",
+         "<article><h2>Weirs \xE2\x80\x93 Gates, keepers, history</h2>" + prose + "</article>",
+         "Weirs \xE2\x80\x93 Gates, keepers, history"},
+        {"not a heading hidden for screen readers that repeats the title with the site's name",
+         R"(<title>River authority shuts the old weir | Riverside</title><meta property="og:title" content="River authority shuts the old weir | Riverside">)",
+         "<h2 class=\"screen-reader-text\">River authority shuts the old weir | Riverside</h2>"
+         "<article><h1>River authority shuts the old weir</h1>" +
+             prose + "</article>",
+         "River authority shuts the old weir"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.what));
+        Article a = import_one(page(row.head, row.body));
+        CHECK(a.title == row.title);
+    }
+}
+
 TEST_CASE("related stories and author boxes go even when their names also say article or post") {
     Article a = import_one(page(
         "<title>Barrier</title>",
