@@ -732,6 +732,29 @@ std::string typographic_fold(std::string_view s) {
     return fold(out);
 }
 
+// "[> Jens Weber", ">> Headline", "» Headline": a first word of arrows, brackets and bullets only
+// decorates the headline. Quotation marks are not decoration ("„Zitat“: ...").
+std::string without_decoration(std::string title) {
+    size_t space = title.find(' ');
+    if (space == std::string::npos || space == 0 || space > 8) return title;
+    std::string_view first = std::string_view(title).substr(0, space);
+    for (size_t i = 0; i < first.size(); ++i) {
+        if (contains("[]<>|*#~=+/\\", std::string_view(&first[i], 1))) continue;
+        std::string_view rest = first.substr(i);
+        bool symbol = false;
+        // » › • · ▶ ► →
+        for (std::string_view s : {"\xC2\xBB", "\xE2\x80\xBA", "\xE2\x80\xA2", "\xC2\xB7",
+                                   "\xE2\x96\xB6", "\xE2\x96\xBA", "\xE2\x86\x92"})
+            if (rest.starts_with(s)) {
+                i += s.size() - 1;
+                symbol = true;
+                break;
+            }
+        if (!symbol) return title;
+    }
+    return std::string(text::trim(std::string_view(title).substr(space)));
+}
+
 // The headline: the page's visible <h1> when it agrees with the metadata title (or is the only
 // real one), else an <h2> that does, else the metadata title with the site's name removed.
 // Visible headings keep the page's own typography ("„Zitat“" where og:title has '"Zitat"').
@@ -756,7 +779,8 @@ std::string choose_title(const Found& f, const std::string& meta_title,
     }
     // A kicker or a date set before the headline inside the <h1> is not part of it.
     auto is_meta_title = [&](const std::string& s) {
-        return fold(s) == fold(cleaned) || fold(s) == fold(tag_cleaned);
+        return fold(s) == fold(cleaned) || fold(s) == fold(tag_cleaned) ||
+               typographic_fold(s) == typographic_fold(meta_title);
     };
     auto without_kicker = [&](size_t i) {
         const auto& parts = f.h1_parts[i];
@@ -1140,7 +1164,7 @@ PageMetadata read_metadata(xmlDoc* doc) {
     }
     if (title.empty()) title = f.itemprop_headline;
     if (title.empty()) title = f.title_tag;
-    m.title = choose_title(f, text::decode_entities(title), m.site_name);
+    m.title = without_decoration(choose_title(f, text::decode_entities(title), m.site_name));
 
     // Authors: the first source that names a person. A source that names only the site or its
     // publisher ("Deutsche Welle", "mdr.de") is kept as the last resort (newspaper4k #346).

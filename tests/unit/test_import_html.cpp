@@ -600,7 +600,8 @@ TEST_CASE("the headline drops a kicker set in its own element, and blog and site
     }
 }
 
-TEST_CASE("a heading that is the metadata title but for its typography is the headline") {
+TEST_CASE("a heading that is the metadata title but for its typography is the headline; arrows "
+          "before it are not") {
     const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p>";
     struct Row {
         const char* what;
@@ -630,6 +631,22 @@ TEST_CASE("a heading that is the metadata title but for its typography is the he
          "<article><h1>River authority shuts the old weir</h1>" +
              prose + "</article>",
          "River authority shuts the old weir"},
+        {"a kicker before a headline that is the metadata title but for a dash",
+         R"(<title>Weir shut - gates stay closed</title><meta property="og:title" content="Weir shut - gates stay closed">)",
+         "<article><h1><span class=\"roofline\">Floods </span>Weir shut \xE2\x80\x93 gates stay "
+         "closed</h1>" +
+             prose + "</article>",
+         "Weir shut \xE2\x80\x93 gates stay closed"},
+        {"arrows and brackets before the headline decorate it",
+         "<title>riverside.org // \xC2\xBB River weir notes</title>",
+         "<article><h2>[> River weir notes</h2>" + prose + "</article>", "River weir notes"},
+        {"while quotation marks belong to it",
+         R"(<meta property="og:title" content="&quot;Closed&quot; says the keeper">)",
+         "<article><h1>\xE2\x80\x9E"
+         "Closed\xE2\x80\x9C says the keeper</h1>" +
+             prose + "</article>",
+         "\xE2\x80\x9E"
+         "Closed\xE2\x80\x9C says the keeper"},
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.what));
