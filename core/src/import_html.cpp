@@ -1212,6 +1212,34 @@ std::string visible_byline(const std::vector<Block>& blocks, std::string_view ti
     return {};
 }
 
+// The heading that opens the article, when the title found so far is in no heading on the page
+// (a wiki's page path, a section's name, a site's name): a heading of two or more words that is
+// the first kept block (or follows a short first line: a dateline, a category), or the block
+// just before them when it is not a link. "" when a heading holds the title or none opens the
+// article.
+std::string opening_heading(const std::vector<Block>& blocks, std::string_view title) {
+    size_t first = article_landmarks(blocks, title).first;
+    std::string t = fold(title);
+    if (first == blocks.size() || t.empty()) return {};
+    for (const Block& b : blocks) // the headline, maybe with a kicker or decoration
+        if (b.style.kind == ParagraphKind::Heading && contains(fold(b.text), t)) return {};
+    auto usable = [&](const Block& b) {
+        return b.style.kind == ParagraphKind::Heading && b.chars >= 8 && b.chars <= 200 &&
+               contains(b.text, " ") && !contains(b.text, "\n") && parse_date(b.text).empty();
+    };
+    // The first kept block, or the second after a short line (a dateline, a category).
+    for (size_t i = first, kept = 0; i < blocks.size() && kept < 2; ++i) {
+        if (!blocks[i].keep) continue;
+        ++kept;
+        if (usable(blocks[i])) return blocks[i].text;
+        if (blocks[i].chars >= 60) break;
+    }
+    // Outside the article, a linked heading is a logo or a teaser for another page.
+    if (first > 0 && usable(blocks[first - 1]) && blocks[first - 1].link_density() < 0.5)
+        return blocks[first - 1].text;
+    return {};
+}
+
 // A date printed on the page: in a short line under the headline, then around the start of the
 // article ("15. März 2020", "Date 23.05.2011"), or at the start of its first paragraph
 // ("Pressemitteilung vom 25. Januar 2022 | Berlin - ..."), then just above the headline; with
@@ -1356,6 +1384,8 @@ void import_html(std::string_view name, std::string_view utf8, ImportResult& r) 
     if (!body) body = root;
     std::vector<html::Block> blocks = html::Extractor(body).run(meta);
 
+    // A metadata title that no heading shows gives way to the heading that opens the article.
+    if (std::string h = html::opening_heading(blocks, a.title); !h.empty()) a.title = h;
     // No byline in the metadata (or only a login name, or only the site's name): a visible one.
     if (a.byline.empty() || (a.byline.size() == 1 && !html::contains(a.byline[0], " "))) {
         if (std::string who = html::visible_byline(blocks, meta.title); !who.empty()) {

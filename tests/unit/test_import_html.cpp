@@ -655,6 +655,40 @@ TEST_CASE("a heading that is the metadata title but for its typography is the he
     }
 }
 
+TEST_CASE("when no heading holds the metadata title, the heading that opens the article is it") {
+    const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 + "</p>";
+    struct Row {
+        const char* what;
+        std::string body;
+        const char* title;
+    };
+    const Row rows[] = {
+        {"a wiki's page path as the title",
+         "<div id=\"content\"><h2>Opening the weir gates</h2>" + prose + "</div>",
+         "Opening the weir gates"},
+        {"a dateline before the heading",
+         "<div id=\"content\"><p>2021-10-16 | Notices</p><h4>Opening the weir gates</h4>" + prose +
+             "</div>",
+         "Opening the weir gates"},
+        {"not a one-word label", "<div id=\"content\"><h2>Gallery</h2>" + prose + "</div>",
+         "Guides/Weirs - River Wiki"},
+        {"not a heading after the first paragraph",
+         "<div id=\"content\"><p>" + std::string(kP4) + "</p><h2>Opening the weir gates</h2>" +
+             prose + "</div>",
+         "Guides/Weirs - River Wiki"},
+        {"not when a heading holds the title with more around it",
+         "<h2>[> Guides/Weirs - River Wiki</h2><div id=\"content\"><h2>Opening the weir "
+         "gates</h2>" +
+             prose + "</div>",
+         "Guides/Weirs - River Wiki"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.what));
+        Article a = import_one(page("<title>Guides/Weirs - River Wiki</title>", row.body));
+        CHECK(a.title == row.title);
+    }
+}
+
 TEST_CASE("related stories and author boxes go even when their names also say article or post") {
     Article a = import_one(page(
         "<title>Barrier</title>",
