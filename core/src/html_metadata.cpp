@@ -550,6 +550,13 @@ void walk(xmlNode* root, Found& f) {
             if (key.empty()) key = attr(n, "http-equiv");
             std::string_view value =
                 has_attr(n, "content") ? attr(n, "content") : attr(n, "datetime");
+            // <meta itemprop="author"> is microdata, not a meta tag: on a scholarly page, one
+            // for each author of each cited work.
+            if (!value.empty() && key == attr(n, "itemprop") &&
+                (text::iequals(key, "author") || text::iequals(key, "creator"))) {
+                f.itemprop_authors.push_back(std::string(value));
+                continue;
+            }
             if (!key.empty() && !value.empty())
                 f.metas.push_back(
                     {text::ascii_lower(text::trim(key)), text::decode_entities(value)});

@@ -421,6 +421,12 @@ TEST_CASE("visible bylines are found near the headline, in label lines and at th
          R"x(<meta property="og:url" content="https://www.riverside-gazette.com/news/1"><meta name="author" content="Riverside Gazette (www.riverside-gazette.com)">)x",
          "<article><h1>Flood barrier opens</h1>" + prose + "<p>Auteur : Uma Stein</p></article>",
          "Uma Stein"},
+        {"microdata authors of cited works are not the article's",
+         R"(<meta name="citation_author" content="Ina Voss">)",
+         "<article><h1>Flood barrier opens</h1>" + prose +
+             "<ol><li itemprop=\"citation\" itemscope><meta itemprop=\"author\" content=\"O. "
+             "Berg, \">Berg O. Weirs. 1999.</li></ol></article>",
+         "Ina Voss"},
         {"a headline that reads like a byline is not one", "",
          "<article><h1>A walk by Rafael Nadal</h1>" + prose + "</article>", ""},
         {"nor is a subheading that reads as a title", "",
