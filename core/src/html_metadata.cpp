@@ -1176,12 +1176,30 @@ PageMetadata read_metadata(xmlDoc* doc) {
     // Authors: the first source that names a person. A source that names only the site or its
     // publisher ("Deutsche Welle", "mdr.de") is kept as the last resort (newspaper4k #346).
     std::string publisher = art ? str(*art, "publisher") : std::string();
+    // The parts of the <title> besides the headline name the site and its sections ("Club
+    // Riverside - Headline - News"): an author they name is the site, as with og:site_name.
+    std::vector<std::string> title_site_parts;
+    {
+        std::string headline = fold(m.title);
+        std::string_view rest = f.title_tag;
+        size_t parts = 0;
+        for (size_t at; !rest.empty(); rest.remove_prefix(std::min(rest.size(), at + 3))) {
+            at = std::min({rest.find(" - "), rest.find(" | "), rest.size()});
+            std::string part = fold(rest.substr(0, at));
+            ++parts;
+            if (part.size() >= 4 && !contains(part, headline) && !contains(headline, part))
+                title_site_parts.push_back(std::move(part));
+        }
+        if (parts < 2 || parts > 5) title_site_parts.clear(); // one part, or a list of dashes
+    }
     auto is_site = [&](const std::string& a) {
         std::string fa = fold(a);
         for (std::string_view org : {std::string_view(m.site_name), std::string_view(publisher)}) {
             std::string fo = fold(org);
             if (!fo.empty() && (fa == fo || contains(fo, fa) || contains(fa, fo))) return true;
         }
+        for (const auto& part : title_site_parts)
+            if (fa.size() >= 4 && contains(part, fa)) return true;
         std::string host = fold(m.url.empty() ? f.canonical : m.url);
         return fa.size() >= 3 && !contains(fa, " ") && contains(host, fa);
     };

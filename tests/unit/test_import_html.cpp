@@ -446,6 +446,24 @@ TEST_CASE("visible bylines are found near the headline, in label lines and at th
     }
 }
 
+TEST_CASE("an author that the title names as the site gives way to the byline the page shows") {
+    const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 + "</p>";
+    const std::string head = R"(<meta name="author" content="Club Riverside">)";
+    Article a = import_one(
+        page("<title>Club Riverside Weirs - Flood barrier opens - News</title>" + head,
+             "<article><h1>Flood barrier opens</h1><p>Geschrieben von Uma Stein am 25.08.2015</p>" +
+                 prose + "</article>"));
+    CHECK(a.title == "Flood barrier opens");
+    REQUIRE(a.byline.size() == 1);
+    CHECK(a.byline[0] == "Uma Stein");
+    // With no byline shown, the site's name is still the last resort.
+    Article b =
+        import_one(page("<title>Club Riverside Weirs - Flood barrier opens - News</title>" + head,
+                        "<article><h1>Flood barrier opens</h1>" + prose + "</article>"));
+    REQUIRE(b.byline.size() == 1);
+    CHECK(b.byline[0] == "Club Riverside");
+}
+
 TEST_CASE("dates come from the permalink, a dateline or the article's end when metadata fails") {
     const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 + "</p>";
     std::string links; // a menu between the headline and the article
