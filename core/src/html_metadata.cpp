@@ -186,7 +186,7 @@ bool is_list_of_words(std::string_view v) {
 
 // "By Jane Doe", "Von Max Muster | 12.03.2020", "Veröffentlicht vonJane Doe" -> the name as the
 // page gives it; "" when it is not a name (a URL, a date, a sentence, a bare "By").
-std::string clean_author(std::string_view raw) {
+std::string clean_author(std::string_view raw, size_t max_words = 8) {
     std::string s = text::collapse_spaces(raw);
     std::string_view v = trim_symbols(s);
     for (int pass = 0; pass < 2; ++pass) {
@@ -237,7 +237,7 @@ std::string clean_author(std::string_view raw) {
         if (text::iequals(v, p)) return {}; // a bare "By" whose name is elsewhere
     if (!parse_date(v).empty()) return {};  // a date, not a name
     size_t words = std::count(v.begin(), v.end(), ' ') + 1;
-    if (words > 8) return {};
+    if (words > max_words) return {};
     if (words == 1 && (ends_name(v) || is_month_name(v)))
         return {}; // a label or a date's month left alone: "Veröffentlicht", "Stand", "Dezember"
     return std::string(v);
@@ -251,9 +251,9 @@ std::string squashed(std::string_view s) {
     return out;
 }
 
-// The names a byline written as one line lists, folded for comparing: "Jane Doe, Max Muster und
-// Ina Voss" -> {"jane doe", "max muster", "ina voss"}, sorted.
-std::vector<std::string> names_listed(std::string_view line) {
+// The names a byline written as one line lists: "Jane Doe, Max Muster und Ina Voss" -> {"Jane
+// Doe", "Max Muster", "Ina Voss"}.
+std::vector<std::string> split_names(std::string_view line) {
     std::vector<std::string> names{std::string(line)};
     for (std::string_view sep :
          {", ", " und ", " and ", " & ", " et ", " y ", " e ", " og ", " en ", " i ", " sowie "}) {
@@ -262,11 +262,18 @@ std::vector<std::string> names_listed(std::string_view line) {
             std::string_view rest = n;
             for (size_t at; (at = rest.find(sep)) != std::string_view::npos;
                  rest.remove_prefix(at + sep.size()))
-                split.push_back(fold(rest.substr(0, at)));
-            split.push_back(fold(rest));
+                split.emplace_back(text::trim(rest.substr(0, at)));
+            split.emplace_back(text::trim(rest));
         }
         names = std::move(split);
     }
+    return names;
+}
+
+// The same, folded and sorted for comparing: {"ina voss", "jane doe", "max muster"}.
+std::vector<std::string> names_listed(std::string_view line) {
+    std::vector<std::string> names = split_names(line);
+    for (auto& n : names) n = fold(n);
     std::sort(names.begin(), names.end());
     return names;
 }
@@ -277,6 +284,19 @@ void add_author(std::vector<std::string>& out, std::string_view raw) {
     for (const auto& have : out)
         if (fold(have) == fold(a)) return;
     out.push_back(std::move(a));
+}
+
+bool all_capitalised(std::string_view v); // below
+
+// A byline that lists more people than one name holds ("Posted by Jane Doe, Max Muster, Ina
+// Voss and Ola Berg - Flood team"): each name, when every part is one to four capitalised words.
+void add_listed_authors(std::vector<std::string>& out, std::string_view raw) {
+    std::string line = clean_author(raw, 24);
+    std::vector<std::string> names = split_names(line);
+    if (names.size() < 2) return;
+    for (const auto& n : names)
+        if (std::count(n.begin(), n.end(), ' ') > 3 || !all_capitalised(n)) return;
+    for (const auto& n : names) add_author(out, n);
 }
 
 // ---- JSON-LD ----
@@ -1255,6 +1275,7 @@ PageMetadata read_metadata(xmlDoc* doc) {
             if (!m.authors.empty() && !login) break;
             std::vector<std::string> found;
             add_author(found, a);
+            if (found.empty()) add_listed_authors(found, a);
             if (login && found.size() == 1 && is_display_name_of(found[0], m.authors[0])) {
                 m.authors = std::move(found);
                 login = false;

@@ -421,6 +421,16 @@ TEST_CASE("visible bylines are found near the headline, in label lines and at th
          R"x(<meta property="og:url" content="https://www.riverside-gazette.com/news/1"><meta name="author" content="Riverside Gazette (www.riverside-gazette.com)">)x",
          "<article><h1>Flood barrier opens</h1>" + prose + "<p>Auteur : Uma Stein</p></article>",
          "Uma Stein"},
+        {"a byline too long for one name lists each", "",
+         "<article><h1>Flood barrier opens</h1><p class=\"byline-author\">Posted by Ina Voss, Ola "
+         "Berg, Uma Stein and Pia Lund - Flood team</p>" +
+             prose + "</article>",
+         "Ina Voss; Ola Berg; Uma Stein; Pia Lund"},
+        {"but not a list of things", "",
+         "<article><h1>Flood barrier opens</h1><p class=\"byline-author\">Posted by the flood "
+         "team, the river authority and volunteers from the town</p>" +
+             prose + "</article>",
+         ""},
         {"microdata authors of cited works are not the article's",
          R"(<meta name="citation_author" content="Ina Voss">)",
          "<article><h1>Flood barrier opens</h1>" + prose +
