@@ -1065,6 +1065,11 @@ std::string byline_in_line(std::string_view line, bool heading) {
     std::string l = text::collapse_spaces(line);
     if (l.size() > 100) return {};
     if (std::string name = byline_in_segment(l, !heading); !name.empty()) return name;
+    // A bracketed label before the byline: "[Update] By Jane Doe", "【纠错】 责任编辑： 焦鹏".
+    for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"[", "] "},
+                               {"\xE3\x80\x90", "\xE3\x80\x91 "}})
+        if (size_t end = l.find(close); l.starts_with(open) && end != std::string::npos && end < 40)
+            return byline_in_line(std::string_view(l).substr(end + close.size()), heading);
     // A line of several facts: "Opinion | By Jane Doe | 3 May 2020", "05.02.2020 - Text: Jane Doe".
     for (std::string_view sep : {" | ", " \xE2\x80\xA2 ", " \xC2\xB7 ", " - ", " \xE2\x80\x93 "}) {
         if (!contains(l, sep)) continue;

@@ -71,6 +71,10 @@ TEST_CASE("visible byline lines give the name, other lines give nothing") {
         {"Von Dezember 10, 2019", ""},
         // Chinese "editor in charge:"
         {"责任编辑： 焦鹏", "焦鹏"},
+        // a bracketed label before the byline
+        {"[Update] By Jane Doe", "Jane Doe"},
+        {"\xE3\x80\x90纠错\xE3\x80\x91 责任编辑： 焦鹏", "焦鹏"},
+        {"[Update] The gates stay closed", ""},
         // a social handle after the name is not part of it
         {"By Jane Doe @janedoe", "Jane Doe"},
         // a dateline that ends with the author, unlabelled; times may come between
