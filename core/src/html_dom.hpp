@@ -123,6 +123,10 @@ PageMetadata read_metadata(xmlDoc* doc);
 // Spuren von Rafael Nadal" names its subject, not its author.
 std::string byline_in_line(std::string_view line, bool heading = false);
 
+// The name a line that signs an article gives ("Jane Doe", "Kazım TÜRKMEN"): two or three
+// capitalised words of letters, hyphens and initials, not an organisation; else "".
+std::string signature_name(std::string_view line);
+
 // The person a copyright or licence line names ("Copyright (c) 2012- Jane Doe. All rights
 // reserved.", "(CC BY) 2006-2008 by Jane Doe"), or "" when it names none (a company's one-word
 // name, no such line). Two or three capitalised words.

@@ -142,6 +142,23 @@ bool is_month_name(std::string_view w) {
     return false;
 }
 
+// A company or an organisation: a legal form ("GmbH", "e.V.", "Ltd") or a word that names a kind
+// of organisation ("Verlag", "Media", "Press") among the words.
+bool names_organisation(std::string_view v) {
+    for (size_t a = 0; a < v.size();) {
+        size_t e = std::min(v.find(' ', a), v.size());
+        std::string_view w = v.substr(a, e - a);
+        while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
+        for (std::string_view org :
+             {"GmbH",  "AG",    "KG",   "SE",    "Ltd",      "Inc",    "LLC",    "Corp",
+              "SA",    "SAS",   "SL",   "BV",    "NV",       "e.V",    "Media",  "Verlag",
+              "Group", "Forum", "News", "Press", "Software", "Studio", "Studios"})
+            if (w == org) return true;
+        a = e + 1;
+    }
+    return false;
+}
+
 // A job title before the name: "FOCUS-Online-Experte Robin Tschöpe", "Staff writer Jane Doe",
 // "Korrespondentin Ina Voss" -> the name. The title is one or two words whose last word (or the
 // last part of a hyphenated compound) names a role, and two or more words follow it.
@@ -1104,6 +1121,20 @@ std::string byline_in_line(std::string_view line, bool heading) {
     return {};
 }
 
+std::string signature_name(std::string_view line) {
+    std::string_view v = text::trim(line);
+    size_t words = size_t(std::count(v.begin(), v.end(), ' ')) + 1;
+    if (v.empty() || v.size() > 60 || words < 2 || words > 3 || !all_capitalised(v) ||
+        names_organisation(v))
+        return {};
+    for (char c : v) // letters, spaces, hyphens and initials only
+        if (!(c & 0x80) && !std::isalpha(static_cast<unsigned char>(c)) && c != ' ' && c != '-' &&
+            c != '.')
+            return {};
+    if (v.back() == '.' || is_month_name(v.substr(0, v.find(' ')))) return {};
+    return clean_author(v);
+}
+
 std::string copyright_holder(std::string_view line) {
     std::string l = text::collapse_spaces(line);
     if (l.size() > 200) return {};
@@ -1146,17 +1177,7 @@ std::string copyright_holder(std::string_view line) {
     if (v.empty() || words < 2 || words > 3 || !all_capitalised(v) ||
         std::any_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return {};
-    // A company or an organisation: a legal form or a word that names a kind of organisation.
-    for (size_t a = 0; a < v.size();) {
-        size_t e = std::min(v.find(' ', a), v.size());
-        std::string_view w = v.substr(a, e - a);
-        for (std::string_view org :
-             {"GmbH",  "AG",   "KG",    "SE",       "Ltd",    "Inc",    "LLC",    "Corp",
-              "SA",    "SAS",  "SL",    "BV",       "NV",     "Media",  "Verlag", "Group",
-              "Forum", "News", "Press", "Software", "Studio", "Studios"})
-            if (w == org) return {};
-        a = e + 1;
-    }
+    if (names_organisation(v)) return {};
     return clean_author(v);
 }
 
@@ -1247,7 +1268,8 @@ PageMetadata read_metadata(xmlDoc* doc) {
                 jsonld_authors(ld, *it, found);
                 accept(std::move(found));
             }
-    // "Deutsche Welle (www.dw.com)": a name given with the page's own host is the site's.
+    // "Deutsche Welle (www.dw.com)", "Verband e.V.": a name given with the page's own host or a
+    // legal form is the site's or its publisher's.
     std::string host = fold(find_meta(f.metas, {"og:url", "twitter:url"}));
     if (host.empty()) host = fold(f.canonical);
     auto names_host = [&](std::string_view raw) {
@@ -1265,7 +1287,7 @@ PageMetadata read_metadata(xmlDoc* doc) {
         std::vector<std::string> found;
         for (const auto& meta : f.metas)
             if (meta.key == k) {
-                if (!names_host(meta.value))
+                if (!names_host(meta.value) && !names_organisation(meta.value))
                     add_author(found, meta.value);
                 else if (std::string a = clean_author(meta.value); !a.empty())
                     fallback.push_back(std::move(a));

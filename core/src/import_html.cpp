@@ -1305,6 +1305,28 @@ std::string agency_in_dateline(const std::vector<Block>& blocks) {
     return {};
 }
 
+// The author who signs the article: its last kept block is a name alone, maybe with a role on
+// the next line ("Jane Doe" / "Chair"), after a sentence. "" when the article does not end so.
+std::string signature_at_end(const std::vector<Block>& blocks) {
+    size_t last = blocks.size(), before = blocks.size();
+    for (size_t i = blocks.size(); i-- > 0;) {
+        if (!blocks[i].keep) continue;
+        if (last == blocks.size()) {
+            last = i;
+        } else {
+            before = i;
+            break;
+        }
+    }
+    if (before == blocks.size() || blocks[last].style.kind == ParagraphKind::Heading ||
+        blocks[before].style.kind != ParagraphKind::Body ||
+        !ends_like_sentence(blocks[before].text))
+        return {};
+    auto lines = text::split_lines(blocks[last].text);
+    if (lines.empty() || lines.size() > 2 || (lines.size() == 2 && lines[1].size() > 60)) return {};
+    return signature_name(lines[0]);
+}
+
 // The person a copyright line names, looked for from the end of the page; not the site itself.
 std::string copyright_holder_of(const std::vector<Block>& blocks, std::string_view site_name) {
     for (size_t i = blocks.size(); i-- > 0;) {
@@ -1396,6 +1418,9 @@ void import_html(std::string_view name, std::string_view utf8, ImportResult& r) 
     if (a.byline.empty())
         if (std::string agency = html::agency_in_dateline(blocks); !agency.empty())
             a.byline.push_back(std::move(agency));
+    if (a.byline.empty())
+        if (std::string who = html::signature_at_end(blocks); !who.empty())
+            a.byline.push_back(std::move(who));
     if (a.byline.empty() && !meta.site_author.empty()) a.byline.push_back(meta.site_author);
     // Nothing names an author: a personal site's copyright line (in its footer) names its owner.
     if (a.byline.empty())

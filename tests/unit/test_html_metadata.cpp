@@ -160,3 +160,27 @@ TEST_CASE("a copyright or licence line names a person, not a company or a senten
         CHECK(broadsheet::html::copyright_holder(row.line) == row.holder);
     }
 }
+
+TEST_CASE("a line that signs an article is a name alone, not an organisation or a sentence") {
+    struct Row {
+        const char* line;
+        const char* name;
+    };
+    const Row rows[] = {
+        {"Jane Doe", "Jane Doe"},
+        {"Ola BERG", "Ola BERG"},
+        {"Kaz\xC4\xB1m T\xC3\x9CRKMEN", "Kaz\xC4\xB1m T\xC3\x9CRKMEN"},
+        {"Jane A. Doe", "Jane A. Doe"},
+        {"Jane", ""},                   // one word: a greeting, a label
+        {"Riverside Media GmbH", ""},   // a company
+        {"Weir Society e.V.", ""},      // an association
+        {"The gates stay closed.", ""}, // a sentence
+        {"Ina Voss, 2021", ""},         // more than a name
+        {"Mai 2021", ""},
+        {"Jane Doe Max Muster Ina", ""}, // too many words
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.line));
+        CHECK(broadsheet::html::signature_name(row.line) == row.name);
+    }
+}

@@ -474,6 +474,36 @@ TEST_CASE("an author that the title names as the site gives way to the byline th
     CHECK(b.byline[0] == "Club Riverside");
 }
 
+TEST_CASE("an article signed with a name alone on its last line names its author") {
+    const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 + "</p>";
+    struct Row {
+        const char* what;
+        std::string body;
+        const char* byline;
+    };
+    const Row rows[] = {
+        {"a name and a role after the last sentence",
+         "<article><h1>Flood barrier opens</h1>" + prose +
+             "<p>Uma Stein<br>Chair of the Weir Society</p></article>",
+         "Uma Stein"},
+        {"not a name-like line after a heading",
+         "<article><h1>Flood barrier opens</h1>" + prose +
+             "<h2>Further reading</h2><p>Weir "
+             "Gates</p></article>",
+         "Weir Society e.V."},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.what));
+        // The metadata names only the association that publishes the page.
+        Article a = import_one(page(
+            R"(<title>Flood barrier opens</title><meta name="author" content="Weir Society e.V.">)",
+            row.body));
+        std::string byline;
+        for (const auto& n : a.byline) byline += (byline.empty() ? "" : "; ") + n;
+        CHECK(byline == row.byline);
+    }
+}
+
 TEST_CASE("dates come from the permalink, a dateline or the article's end when metadata fails") {
     const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 + "</p>";
     std::string links; // a menu between the headline and the article
