@@ -73,6 +73,13 @@ Article import_one(const std::string& html, const char* name = "page.html") {
     return r.articles[0];
 }
 
+// The byline's names joined with "; ", as `broadsheet extract` prints them.
+std::string byline_of(const Article& a) {
+    std::string byline;
+    for (const auto& n : a.byline) byline += (byline.empty() ? "" : "; ") + n;
+    return byline;
+}
+
 bool removed_has(const Article& a, std::string_view part) {
     for (const auto& r : a.removed)
         if (r.text.find(part) != std::string::npos) return true;
@@ -193,9 +200,7 @@ TEST_CASE("metadata comes from JSON-LD, OpenGraph, meta tags, microdata, time an
         CAPTURE(std::string(row.source));
         Article a = import_one(
             page("<title>Flood barrier opens</title>" + row.head, row.body_prefix + body));
-        std::string byline;
-        for (const auto& n : a.byline) byline += (byline.empty() ? "" : "; ") + n;
-        CHECK(byline == row.byline);
+        CHECK(byline_of(a) == row.byline);
         CHECK(a.date == row.date);
         CHECK(a.title == "Flood barrier opens");
     }
@@ -450,9 +455,7 @@ TEST_CASE("visible bylines are found near the headline, in label lines and at th
     for (const auto& row : rows) {
         CAPTURE(std::string(row.what));
         Article a = import_one(page("<title>Flood barrier opens</title>" + row.head, row.body));
-        std::string byline;
-        for (const auto& n : a.byline) byline += (byline.empty() ? "" : "; ") + n;
-        CHECK(byline == row.byline);
+        CHECK(byline_of(a) == row.byline);
     }
 }
 
@@ -498,9 +501,7 @@ TEST_CASE("an article signed with a name alone on its last line names its author
         Article a = import_one(page(
             R"(<title>Flood barrier opens</title><meta name="author" content="Weir Society e.V.">)",
             row.body));
-        std::string byline;
-        for (const auto& n : a.byline) byline += (byline.empty() ? "" : "; ") + n;
-        CHECK(byline == row.byline);
+        CHECK(byline_of(a) == row.byline);
     }
 }
 
