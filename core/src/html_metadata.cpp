@@ -1330,6 +1330,26 @@ PageMetadata read_metadata(xmlDoc* doc) {
                 break;
             }
     }
+    // A name the page shows with academic degrees after it ("Jane Doe, PhD", "Jane Doe, MD,
+    // MPH", as journals set their bylines) is given as shown.
+    auto degrees_only = [](std::string_view rest) {
+        for (auto d : split_names(rest)) {
+            bool known = false;
+            for (std::string_view k : {"PhD", "MD", "MPH", "MSc", "MS", "MA", "MBA", "DPhil",
+                                       "DrPH", "RN", "DO", "BSc", "MBBS", "FRCP"})
+                known = known || d == k;
+            if (!known) return false;
+        }
+        return true;
+    };
+    for (auto& a : m.authors)
+        for (const auto& shown : f.byline_texts)
+            if (shown.size() > a.size() + 2 && shown.starts_with(a) &&
+                shown.compare(a.size(), 2, ", ") == 0 &&
+                degrees_only(std::string_view(shown).substr(a.size() + 2))) {
+                a = shown;
+                break;
+            }
     if (!fallback.empty()) m.site_author = fallback.front();
 
     // Date: published, never modified unless nothing else is known.

@@ -436,6 +436,12 @@ TEST_CASE("visible bylines are found near the headline, in label lines and at th
          "team, the river authority and volunteers from the town</p>" +
              prose + "</article>",
          ""},
+        {"names shown with academic degrees keep them",
+         R"(<meta name="citation_author" content="Ina Voss"><meta name="citation_author" content="Ola Berg">)",
+         "<article><h1>Flood barrier opens</h1><p><span class=\"author-name\">Ina Voss, MD, "
+         "PhD</span>, <span class=\"author-name\">Ola Berg, Hamburg</span></p>" +
+             prose + "</article>",
+         "Ina Voss, MD, PhD; Ola Berg"},
         {"microdata authors of cited works are not the article's",
          R"(<meta name="citation_author" content="Ina Voss">)",
          "<article><h1>Flood barrier opens</h1>" + prose +
