@@ -314,12 +314,38 @@
     ccall('bs_paste', null, ['string'], [text]);
   });
 
-  // Links: the URL hash names the open article (#article=ID), so a link reopens the same view and
-  // back/forward move between articles read.
+  // Links: the URL hash names the query and the open article (#q=WORDS&article=ID, either may be
+  // missing), so a link reopens the same view, and back/forward move between the articles read.
+  // Opening an article is a new history entry; a new query replaces the entry's (once the typing
+  // pauses), so the history is not one entry per key.
   var applyingHash = false;
-  function articleFromHash() {
-    var m = /(?:^#|&)article=(\d+)/.exec(location.hash);
-    return m ? Number(m[1]) : 0;
+  var hashView = { q: '', article: 0 };
+  var hashTimer = 0;
+  function viewFromHash() {
+    var view = { q: '', article: 0 };
+    location.hash.replace(/^#/, '').split('&').forEach(function (part) {
+      var at = part.indexOf('=');
+      if (at < 0) return;
+      var key = part.slice(0, at), value = part.slice(at + 1);
+      if (key === 'article' && /^\d+$/.test(value)) view.article = Number(value);
+      if (key === 'q') { try { view.q = decodeURIComponent(value.replace(/\+/g, ' ')); } catch (e) { /* not %-encoded right */ } }
+    });
+    return view;
+  }
+  function writeHash(push) {
+    if (applyingHash) return;
+    var parts = [];
+    if (hashView.q) parts.push('q=' + encodeURIComponent(hashView.q));
+    if (hashView.article) parts.push('article=' + hashView.article);
+    var hash = parts.length ? '#' + parts.join('&') : '';
+    if (location.hash === hash || (!hash && !location.hash)) return;
+    var url = hash || location.pathname + location.search;
+    if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+  }
+  function applyView(view) {
+    applyingHash = true;
+    try { ccall('bs_open_link', 'number', ['string', 'number'], [view.q, view.article]); } finally { applyingHash = false; }
+    hashView = view;
   }
   // The open article, as text (never HTML), for screen readers.
   function mirrorArticle() {
@@ -374,18 +400,20 @@
   Module.broadsheetShowResults = function () {
     clearTimeout(resultsTimer);
     resultsTimer = setTimeout(mirrorResults, 400); // not on every key typed
+    if (applyingHash || !ready) return;
+    hashView.q = UTF8ToString(_bs_query());
+    clearTimeout(hashTimer);
+    hashTimer = setTimeout(function () { writeHash(false); }, 400);
   };
   Module.broadsheetShowArticle = function (id) {
     setTimeout(mirrorArticle, 0); // after the app has switched to it
-    if (applyingHash) return;
-    var hash = id ? '#article=' + id : '';
-    if (location.hash === hash || (!hash && !location.hash)) return;
-    history.pushState(null, '', hash || location.pathname + location.search);
+    if (applyingHash || !ready) return;
+    hashView.q = UTF8ToString(_bs_query());
+    hashView.article = id;
+    writeHash(true);
   };
   window.addEventListener('popstate', function () {
-    if (!ready) return;
-    applyingHash = true;
-    try { _bs_open_article(articleFromHash()); } finally { applyingHash = false; }
+    if (ready) applyView(viewFromHash());
   });
 
   function resize() { if (typeof _bs_resize === 'function' && runtimeInitialized) _bs_resize(window.innerWidth, window.innerHeight); }
@@ -464,11 +492,11 @@
     cjkFont.then(handOverFont);
     // The article a link names wins over the one the app would open by itself after restoring;
     // restoring must not rewrite the URL before it is read.
-    var linked = articleFromHash();
+    var linked = viewFromHash();
     applyingHash = true;
     bundle.then(handOverBundle).then(function () { return broadsheetStorage.restore(); }).then(function () {
-      if (linked) _bs_open_article(linked);
       applyingHash = false;
+      if (linked.q || linked.article) applyView(linked);
       ready = true;
       mirrorArticle();
       var loading = document.getElementById('loading');

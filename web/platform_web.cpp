@@ -116,6 +116,26 @@ extern "C" EMSCRIPTEN_KEEPALIVE int bs_open_article(uint32_t id) {
     return app().open_article(id) ? 1 : 0;
 }
 
+// A link's view (the URL hash): the query in the search box and run, then the article; when the
+// query finds it, as its hit (the hits highlighted in the reader), else as a plain article.
+extern "C" EMSCRIPTEN_KEEPALIVE int bs_open_link(const char* query, uint32_t id) {
+    App& a = app();
+    if (a.search.ran != query) {
+        std::snprintf(a.search.query, sizeof a.search.query, "%s", query);
+        a.run_search();
+    }
+    request_redraw();
+    for (size_t row = 0; id != 0 && row < a.search.rows.size(); ++row)
+        if (a.search.rows[row].id == id) {
+            a.open_result(row);
+            return 1;
+        }
+    return a.open_article(id) ? 1 : 0;
+}
+
+// The query the search box last ran, for the URL hash.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* bs_query() { return app().search.ran.c_str(); }
+
 // Files are being dragged over the page (1) or left it (0): the UI shows a drop target.
 extern "C" EMSCRIPTEN_KEEPALIVE void bs_set_drag_active(int active) {
     app().drag_active = active != 0;

@@ -720,7 +720,7 @@ test('a full storage quota is reported; what was stored before stays, the batch 
   }
 });
 
-test('the URL names the open article: links reopen it, back and forward move between articles', async ({ browser, baseUrl }) => {
+test('the URL names the query and the open article: links reopen them, back and forward move between articles', async ({ browser, baseUrl }) => {
   const { page, context } = await openPage(browser, baseUrl);
   await page.evaluate(() => window.broadsheet.importFiles([
     { name: 'one.txt', text: 'Article one\n\nFirst body.\n' },
@@ -741,6 +741,25 @@ test('the URL names the open article: links reopen it, back and forward move bet
   await page.reload();
   await page.evaluate(() => window.broadsheet.ready);
   eq((await page.evaluate(() => window.broadsheet.state())).open.title, 'Article two', 'the linked article opens');
+  // A search joins the hash once the typing pauses; opening a hit adds the article to it.
+  await page.evaluate(() => window.broadsheet.search('third body'));
+  await page.waitForFunction(() => location.hash === '#q=third%20body&article=' + window.broadsheet.state().open.id, null, { timeout: 15000 });
+  await page.evaluate(() => window.broadsheet.openResult(0));
+  await page.waitForFunction((id) => location.hash === `#q=third%20body&article=${id}`, ids[2], { timeout: 15000 });
+  await page.goBack();
+  await page.waitForFunction((id) => window.broadsheet.state().open.id === id, ids[1], { timeout: 15000 });
+  await page.goForward();
+  await page.waitForFunction((id) => window.broadsheet.state().open.id === id, ids[2], { timeout: 15000 });
+  // A link with a query and an article, opened fresh: the query is run and the article opens as
+  // its hit, its words highlighted in the reader.
+  await page.goto(baseUrl + `#q=first&article=${ids[0]}`);
+  await page.reload();
+  await page.evaluate(() => window.broadsheet.ready);
+  const s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.query, 'first', 'the linked query is in the box and ran');
+  eq(s.search.results.length, 1, 'its hits are listed');
+  eq(s.open.id, ids[0], 'the linked article opens');
+  assert(s.open.highlights.length > 0, 'with the query\'s words highlighted');
   await context.close();
 });
 
