@@ -244,6 +244,54 @@ TEST_CASE("a cursor skips to a target and stops at the end") {
     CHECK(c.at_end());
 }
 
+TEST_CASE("skip entries cut long lists into whole blocks, and a walk from after any block goes on as the full walk") {
+    // Built in memory by the first read, extended as lists grow, dropped by compact(), made
+    // again for a loaded index; never in the file (test_index_file checks its bytes).
+    Index ix;
+    auto add = [&](int count) {
+        for (int i = 0; i < count; ++i) {
+            const DocId d = ix.id_limit();
+            std::string body = d % 2 ? "often often rarely" : "often";
+            ix.add(article(d % 5 ? "news" : "often news", body), std::to_string(d));
+        }
+    };
+    auto check = [&](const Index& index, std::string state) {
+        CAPTURE(state);
+        for (std::string word : {"often", "rare", "news"}) {
+            CAPTURE(word);
+            const TermId t = *index.find(word);
+            std::vector<DocId> all;
+            std::vector<FieldMask> fields;
+            for (auto c = index.postings(t); !c.at_end(); c.next()) all.push_back(c.doc()), fields.push_back(c.fields());
+            auto blocks = index.posting_blocks(t);
+            if (index.doc_frequency(t) < 2 * Index::kBlockEntries) continue;
+            CHECK(blocks.size() >= index.doc_frequency(t) / Index::kBlockEntries); // entries count dead ones too
+            for (size_t b = 0; b < blocks.size(); ++b) {
+                CHECK((b == 0 || blocks[b - 1].last < blocks[b].last));
+                std::vector<DocId> after;
+                for (auto c = index.postings_after_block(t, b); !c.at_end(); c.next()) after.push_back(c.doc());
+                auto first_after = std::upper_bound(all.begin(), all.end(), blocks[b].last);
+                CHECK(after == std::vector<DocId>(first_after, all.end()));
+                auto first_in = b == 0 ? all.begin() : std::upper_bound(all.begin(), all.end(), blocks[b - 1].last);
+                for (auto it = first_in; it != first_after; ++it) CHECK((fields[size_t(it - all.begin())] & ~blocks[b].fields) == 0);
+                CHECK(blocks[b].max_tf > 0.0f);
+            }
+        }
+    };
+    add(1000);
+    check(ix, "built");
+    for (DocId d = 0; d < ix.id_limit(); d += 4) ix.remove(d);
+    check(ix, "a quarter removed");
+    add(333);
+    check(ix, "grown");
+    auto loaded = load_index(save_index(ix));
+    REQUIRE(loaded.ok());
+    check(*loaded.index, "loaded");
+    add(100);
+    ix.compact();
+    check(ix, "compacted");
+}
+
 TEST_CASE("typo lookups give exactly the terms and distances of a brute-force scan over real words") {
     std::vector<broadsheet::Article> news = reuters(1000);
     if (skipped(news)) return;

@@ -121,6 +121,24 @@ public:
     // Approximate heap bytes held (postings, lexicon, document table).
     size_t memory_bytes() const;
 
+    // Skip entries of a long postings list, built in memory by the first read (never saved): one
+    // per block of kBlockEntries entries (dead ones included), so that a search can jump past a
+    // block without decoding it and bound the scores in it without reading it. Only complete
+    // blocks have one; the entries after the last block have none. Valid until the index changes.
+    struct PostingBlock {
+        DocId last = 0;    // the block's last document
+        uint32_t end = 0;  // byte offset in the list just past the block
+        FieldMask fields = 0; // fields holding the term in some entry of the block
+        // The highest BM25F term frequency of an entry (bm25f_field_tf summed over the text
+        // fields, default Bm25fParams; rounded up) at the average field lengths of the moment the
+        // block was made (rounded down), which a search rescales to the averages of its own.
+        float max_tf = 0.0f;
+        std::array<float, 4> average_length{};
+    };
+    static constexpr size_t kBlockEntries = 64;
+    std::span<const PostingBlock> posting_blocks(TermId t) const; // empty for short lists
+    PostingCursor postings_after_block(TermId t, size_t block) const; // from the block after it
+
 private:
     friend struct IndexFile;
     struct TermData {
@@ -189,6 +207,8 @@ private:
     std::vector<uint8_t> forward_;    // per DocId: its distinct terms, ascending, delta + varint
     std::vector<uint64_t> forward_ends_; // (both empty until settle() after loading)
     std::array<uint64_t, kFieldCount> total_lengths_{}; // over live documents
+    // Per TermId (grown on demand): posting_blocks(), extended as lists grow, dropped by compact().
+    mutable std::vector<std::vector<PostingBlock>> blocks_;
     size_t live_count_ = 0;
     uint64_t entries_ = 0, dead_entries_ = 0;
 };

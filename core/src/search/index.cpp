@@ -4,6 +4,7 @@
 // [SECTION] PostingCursor
 // [SECTION] Adding and removing documents
 // [SECTION] Compaction
+// [SECTION] Skip entries (in memory only)
 // [SECTION] Lexicon lookups: exact, prefix, near (typos)
 //
 // ------------------------------------------------------------------------------------------------
@@ -31,6 +32,7 @@
 #include "broadsheet/index.hpp"
 
 #include "broadsheet/encoding.hpp"
+#include "broadsheet/ranking.hpp"
 
 #include "postings.hpp"
 #include "text_util.hpp"
@@ -40,6 +42,7 @@
 #include <iterator>
 #include <array>
 #include <bit>
+#include <cmath>
 
 namespace broadsheet::search {
 
@@ -509,15 +512,82 @@ void Index::compact() {
         td.loaded = false;
         td.loaded_begin = td.loaded_end = 0;
         td.last_plus1 = c.last_plus1;
+        if (t < blocks_.size()) blocks_[t] = {};
         entries_ -= td.entries - c.entries;
         td.entries = c.entries;
     }
     dead_entries_ = 0;
 }
 
+// ------------------------------------------------------------------------------------------------
+// [SECTION] Skip entries (in memory only)
+// ------------------------------------------------------------------------------------------------
+// Not part of the byte layout above nor of the index file: a list's blocks are derived from its
+// bytes by the first read that wants them, and only appended to as the list grows (a list only
+// grows at its end until compact() rewrites it, which drops them). Lists shorter than two blocks
+// get none: walking them is as cheap as skipping.
+
+std::span<const Index::PostingBlock> Index::posting_blocks(TermId t) const {
+    if (t >= terms_.size()) return {};
+    check_term(t);
+    const TermData& td = terms_[t];
+    if (td.entries < 2 * kBlockEntries) return {};
+    if (blocks_.size() < terms_.size()) blocks_.resize(terms_.size());
+    std::vector<PostingBlock>& blocks = blocks_[t];
+    if ((blocks.size() + 1) * kBlockEntries > td.entries) return blocks; // up to date
+    std::span<const uint8_t> bytes = postings_bytes(t);
+    PostingCursor c;
+    c.p_ = bytes.data() + (blocks.empty() ? 0 : blocks.back().end);
+    c.end_ = bytes.data() + bytes.size();
+    c.prev_plus1_ = blocks.empty() ? 0 : uint64_t(blocks.back().last) + 1;
+    const Bm25fParams defaults;
+    std::array<double, kFieldCount> average{};
+    for (size_t f = 0; f < kFieldCount; ++f) average[f] = average_field_length(Field(f));
+    PostingBlock block;
+    double max_tf = 0.0;
+    size_t in_block = 0;
+    while (c.read_entry()) { // dead entries too: a block is a run of bytes
+        block.fields |= c.mask_;
+        double tf = 0.0;
+        for (size_t f = 0; f < block.average_length.size(); ++f)
+            if (c.tf_[f]) tf += bm25f_field_tf(double(c.tf_[f]), double(field_length(c.doc_, Field(f))), average[f], defaults.fields[f]);
+        max_tf = std::max(max_tf, tf);
+        if (++in_block < kBlockEntries) continue;
+        block.last = c.doc_;
+        block.end = uint32_t(c.p_ - bytes.data());
+        block.max_tf = float(max_tf);
+        if (double(block.max_tf) < max_tf) block.max_tf = std::nextafter(block.max_tf, INFINITY);
+        for (size_t f = 0; f < block.average_length.size(); ++f) {
+            block.average_length[f] = float(average[f]);
+            if (double(block.average_length[f]) > average[f]) block.average_length[f] = std::nextafter(block.average_length[f], 0.0f);
+        }
+        blocks.push_back(block);
+        block = PostingBlock{};
+        max_tf = 0.0;
+        in_block = 0;
+    }
+    return blocks;
+}
+
+PostingCursor Index::postings_after_block(TermId t, size_t b) const {
+    std::span<const PostingBlock> blocks = posting_blocks(t);
+    if (b >= blocks.size()) return PostingCursor{};
+    std::span<const uint8_t> bytes = postings_bytes(t);
+    PostingCursor c;
+    c.p_ = bytes.data() + blocks[b].end;
+    c.end_ = bytes.data() + bytes.size();
+    c.prev_plus1_ = uint64_t(blocks[b].last) + 1;
+    c.live_ = live_.data();
+    c.live_size_ = DocId(live_.size());
+    c.next();
+    return c;
+}
+
 size_t Index::memory_bytes() const {
     size_t n = sizeof(*this);
     for (const auto& td : terms_) n += sizeof(TermData) + td.postings.capacity();
+    n += blocks_.capacity() * sizeof(blocks_[0]);
+    for (const auto& b : blocks_) n += b.capacity() * sizeof(PostingBlock);
     n += term_text_.capacity() + term_ends_.capacity() * 4 + term_slots_.capacity() * 4 + loaded_postings_.capacity() +
          loaded_surfaces_.capacity();
     for (const auto& [s, id] : surfaces_) n += s.capacity() + 48;
