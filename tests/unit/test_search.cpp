@@ -218,6 +218,72 @@ TEST_CASE("the pruned top k is exactly the exhaustive ranking, for every k") {
     }
 }
 
+TEST_CASE("one word, a typo, a prefix and an AND skip blocks yet rank exactly as scoring every match") {
+    // Lists long enough for skip entries (Index::posting_blocks): the block-max top k of one word
+    // (a term or its prefix or typo expansion) and of an AND of words must equal the exhaustive
+    // ranking to the bit, in every state an index goes through: built, with removed documents
+    // (dead entries in the blocks), grown after its blocks were made (averages drift, blocks are
+    // extended), compacted (blocks rebuilt), loaded from a file, and with non-default ranking.
+    std::mt19937 rng(2026);
+    const std::vector<std::string> words = {"market", "markets", "marked", "marker", "makret", "oil", "oils", "soil",
+                                            "price", "prices", "prince", "rates", "rate", "crude", "output", "stock",
+                                            "exchange", "interest", "trade", "deficit", "bank", "banks", "zinc", "tin"};
+    auto add_articles = [&](Index& ix, int count) {
+        for (int d = 0; d < count; ++d) {
+            std::string title, body;
+            for (int i = 0, n = 1 + int(rng() % 4); i < n; ++i) title += words[rng() % 8] + " ";
+            for (int i = 0, n = 5 + int(rng() % 120); i < n; ++i) { // Zipf-like: the first words are common
+                size_t w = std::min<size_t>(words.size() - 1, size_t(std::log2(1 + rng() % (1u << 20))));
+                body += words[words.size() - 1 - w] + (rng() % 9 == 0 ? "s " : " ");
+            }
+            ix.add(search_fixtures::article(title, body), std::to_string(ix.id_limit()));
+        }
+    };
+    const char* queries[] = {"market", "oil", "prices", "title:market", "body:oil", "zinc", "markt~1", "makret~1",
+                             "oyl~1", "prise~2", "mark*", "pri*", "oil prices", "market rates crude", "title:oil market",
+                             "oil oils soil", "tin zinc", "nosuchword", "market nosuchword"};
+    auto check_all = [&](const Index& ix, const Bm25fParams& ranking, std::string state) {
+        for (std::string q : queries) {
+            Query parsed = parse_query(q, ix.analyzer());
+            auto all = search_exhaustive(ix, parsed, ranking);
+            std::sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) {
+                return a.score != b.score ? a.score > b.score : a.doc < b.doc;
+            });
+            for (size_t k : {size_t(1), size_t(10), size_t(100)}) {
+                SearchOptions o;
+                o.limit = k;
+                o.ranking = ranking;
+                auto top = search(ix, parsed, o).hits;
+                CAPTURE(state);
+                CAPTURE(q);
+                CAPTURE(k);
+                REQUIRE(top.size() == std::min(k, all.size()));
+                CHECK(std::equal(top.begin(), top.end(), all.begin()));
+            }
+        }
+    };
+    Index ix;
+    add_articles(ix, 1500);
+    REQUIRE(ix.posting_blocks(*ix.find("market")).size() > 10);
+    check_all(ix, {}, "built");
+    for (DocId d = 0; d < ix.id_limit(); d += 3) ix.remove(d);
+    check_all(ix, {}, "a third removed");
+    add_articles(ix, 300);
+    for (DocId d = 1; d < 700; d += 5) ix.remove(d);
+    check_all(ix, {}, "grown, more removed");
+    auto loaded = load_index(save_index(ix));
+    REQUIRE(loaded.ok());
+    check_all(*loaded.index, {}, "loaded");
+    add_articles(*loaded.index, 100);
+    check_all(*loaded.index, {}, "loaded and grown");
+    ix.compact();
+    check_all(ix, {}, "compacted");
+    Bm25fParams flat;
+    flat.k1 = 2.0;
+    for (auto& f : flat.fields) f = {1.0, 0.3};
+    check_all(ix, flat, "other ranking");
+}
+
 TEST_CASE("removing a document gives the same results as never adding it") {
     auto articles = search_fixtures::news();
     Index with, without;

@@ -3,8 +3,10 @@
 // search() parses the query, evaluates it document-at-a-time over the postings, ranks by BM25F
 // (ranking.hpp) and returns the exact top k: when the query is a disjunction, MaxScore (Turtle &
 // Flood, "Query evaluation: strategies and optimizations", IP&M 31(6), 1995) skips documents that
-// cannot enter the top k, with the same result as scoring every one. Ties are broken by DocId,
-// ascending (the article added first wins), so results are the same on every platform.
+// cannot enter the top k, and for one word (or its prefix or typo expansion) or an AND of words,
+// block-max pruning (Ding & Suel, SIGIR 2011) skips whole blocks of postings, with the same
+// result as scoring every one. Ties are broken by DocId, ascending (the article added first
+// wins), so results are the same on every platform.
 //
 // Never throws: problems with the query come back as messages beside a best-effort result.
 #pragma once

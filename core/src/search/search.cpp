@@ -3,7 +3,8 @@
 // [SECTION] Scoring context
 // [SECTION] Matchers: term, expansion (prefix/typo), phrase, and, or, not, all, date
 // [SECTION] Building the tree from a Query
-// [SECTION] Top k: MaxScore for disjunctions, plain document-at-a-time otherwise
+// [SECTION] Top k: block-max for one word and for an AND of words, MaxScore for disjunctions,
+//            plain document-at-a-time otherwise
 // [SECTION] search()
 //
 // Every matcher stands on one document (`doc`, kNoDoc at the end) that matches it, can move to
@@ -20,7 +21,9 @@
 #include <exception>
 #include <memory>
 #include <new>
+#include <optional>
 #include <queue>
+#include <span>
 
 namespace broadsheet::search {
 
@@ -36,8 +39,16 @@ struct Context {
     std::array<double, kFieldCount> avg_len{};
     double n = 0;
 
+    // Whether the ranking is the default one, which the skip entries' score bounds are for.
+    bool default_ranking = true;
+
     Context(const Index& ix, const Bm25fParams& p) : index(ix), params(p), n(double(ix.size())) {
         for (size_t f = 0; f < kFieldCount; ++f) avg_len[f] = ix.average_field_length(Field(f));
+        const Bm25fParams defaults;
+        for (size_t f = 0; f < kFieldCount; ++f)
+            default_ranking = default_ranking && params.fields[f].weight == defaults.fields[f].weight &&
+                              params.fields[f].b == defaults.fields[f].b;
+        default_ranking = default_ranking && params.k1 > 0.0;
     }
     double idf(TermId t) const { return bm25_idf(n, double(index.doc_frequency(t))); }
     // The BM25F score of per-field frequencies `tf` in `doc`, over the fields in `mask`.
@@ -50,7 +61,27 @@ struct Context {
         }
         return idf * bm25_saturate(combined, params.k1);
     }
+    // An upper bound of score() over the entries of one block of a postings list: the block's
+    // highest term frequency rescaled to the present average lengths. A field's
+    // w tf / (1 - b + b len / avg) grows at most in proportion to avg (0 <= b <= 1), so the bound
+    // holds after documents come and go. At most idf, which bounds any score (BM25 saturation
+    // stays below 1).
+    double block_bound(const Index::PostingBlock& block, FieldMask mask, double idf) const {
+        if (!default_ranking || (mask & ~kTextFields)) return idf;
+        double scale = 1.0;
+        for (size_t f = 0; f < block.average_length.size(); ++f) {
+            if (!(block.fields & mask & (1u << f))) continue;
+            const double then = block.average_length[f], now = avg_len[f];
+            if (then <= 0.0 || now <= 0.0) return idf; // bm25f_field_tf leaves such a field unnormalised
+            scale = std::max(scale, now / then);
+        }
+        return std::min(idf, idf * bm25_saturate(double(block.max_tf) * scale, params.k1));
+    }
 };
+
+// A small margin so that rounding in bounds and their sums never prunes a document that would
+// enter the top k.
+bool cannot_enter(double upper, double threshold) { return upper + 1e-9 * (1.0 + upper) < threshold; }
 
 // ------------------------------------------------------------------------------------------------
 // [SECTION] Matchers
@@ -69,18 +100,28 @@ public:
 };
 using MatcherPtr = std::unique_ptr<Matcher>;
 
+// One term. A long list has skip entries (Index::posting_blocks): seek() jumps over the blocks
+// before its target instead of decoding them, and block_bound() bounds the scores of the block
+// the matcher stands in, which skip_block() leaves whole.
 class TermMatcher final : public Matcher {
 public:
-    TermMatcher(const Context& ctx, TermId t, FieldMask mask) : ctx_(ctx), cursor_(ctx.index.postings(t)), mask_(mask) {
+    TermMatcher(const Context& ctx, TermId t, FieldMask mask)
+        : ctx_(ctx), cursor_(ctx.index.postings(t)), blocks_(ctx.index.posting_blocks(t)), term_(t), mask_(mask) {
         idf_ = ctx.idf(t);
         bound = idf_;
+        cost = ctx.index.doc_frequency(t);
         settle();
     }
+    uint32_t cost = 0; // documents holding the term
     void next() override {
         cursor_.next();
         settle();
     }
     void seek(DocId target) override {
+        if (target <= doc || doc == kNoDoc) return;
+        size_t b = block_;
+        while (b < blocks_.size() && blocks_[b].last < target) ++b;
+        if (b > block_) cursor_ = ctx_.index.postings_after_block(term_, b - 1); // past every block before b
         cursor_.seek(target);
         settle();
     }
@@ -89,14 +130,48 @@ public:
         for (size_t f = 0; f < kFieldCount; ++f) tf[f] = cursor_.frequency(Field(f));
         return ctx_.score(doc, tf, mask_, idf_);
     }
+    // The bound of the block holding `doc` (the whole list's past the last block).
+    double block_bound() { return bound_of_block(block_); }
+    // The bound of the block that holds `target` if the list has it (target >= doc, and not
+    // below an earlier call's), and that block's last document (kNoDoc - 1 past the last block).
+    // Moves nothing: a look at the skip entries only.
+    double bound_at(DocId target, DocId& last) {
+        shallow_ = std::max(shallow_, block_);
+        while (shallow_ < blocks_.size() && blocks_[shallow_].last < target) ++shallow_;
+        last = shallow_ < blocks_.size() ? blocks_[shallow_].last : kNoDoc - 1;
+        return bound_of_block(shallow_);
+    }
+    // To the first document after the block holding `doc` (to the end past the last block).
+    void skip_block() {
+        if (doc == kNoDoc) return;
+        if (block_ >= blocks_.size()) {
+            cursor_ = PostingCursor{};
+            doc = kNoDoc;
+            return;
+        }
+        cursor_ = ctx_.index.postings_after_block(term_, block_);
+        settle();
+    }
 
 private:
     void settle() { // skip documents holding the term only in other fields
         while (!cursor_.at_end() && !(cursor_.fields() & mask_)) cursor_.next();
         doc = cursor_.doc();
+        while (block_ < blocks_.size() && blocks_[block_].last < doc) ++block_;
+    }
+    double bound_of_block(size_t b) {
+        if (b >= blocks_.size()) return bound;
+        if (b != bounded_block_) bounded_block_ = b, block_bound_ = ctx_.block_bound(blocks_[b], mask_, idf_);
+        return block_bound_;
     }
     const Context& ctx_;
     PostingCursor cursor_;
+    std::span<const Index::PostingBlock> blocks_;
+    size_t block_ = 0;   // the first block whose last document is >= doc
+    size_t shallow_ = 0; // bound_at()'s block
+    size_t bounded_block_ = SIZE_MAX;
+    double block_bound_ = 0.0; // of bounded_block_
+    TermId term_;
     FieldMask mask_;
     double idf_ = 0.0;
 };
@@ -343,26 +418,10 @@ struct Builder {
         if (matched) matched->terms.emplace_back(ctx.index.term(t));
     }
 
-    MatcherPtr build(uint32_t i, bool negated) {
-        const QueryNode& n = q.nodes[i];
-        switch (n.op) {
-        case QueryOp::Term: {
-            auto t = ctx.index.find(n.terms[0]);
-            if (!t) return std::make_unique<NothingMatcher>();
-            if (!negated) collect_term(*t);
-            return std::make_unique<TermMatcher>(ctx, *t, n.fields);
-        }
-        case QueryOp::Phrase: {
-            std::vector<TermId> ids;
-            for (const auto& term : n.terms) {
-                auto t = ctx.index.find(term);
-                if (!t) return std::make_unique<NothingMatcher>();
-                ids.push_back(*t);
-            }
-            if (!negated && matched) matched->phrases.push_back({n.terms, n.offsets});
-            return std::make_unique<PhraseMatcher>(ctx, ids, n.offsets, n.fields);
-        }
-        case QueryOp::Prefix: {
+    // The terms a prefix or typo query word stands for, ascending, each with its weight.
+    std::vector<std::pair<TermId, double>> members(const QueryNode& n, bool negated) {
+        std::vector<std::pair<TermId, double>> members;
+        if (n.op == QueryOp::Prefix) {
             std::vector<TermId> ids;
             ctx.index.terms_with_prefix(n.terms[0], ids);
             // The word as typed, if it is one, always counts ("man" among "many", "manager"...):
@@ -389,17 +448,10 @@ struct Builder {
                 ids.resize(keep);
             }
             std::sort(ids.begin(), ids.end());
-            std::vector<std::pair<TermId, double>> members;
-            for (TermId t : ids) {
-                members.emplace_back(t, 1.0);
-                if (!negated) collect_term(t);
-            }
-            return std::make_unique<ListMatcher>(expand(ctx, members, n.fields));
-        }
-        case QueryOp::Fuzzy: {
+            for (TermId t : ids) members.emplace_back(t, 1.0);
+        } else { // Fuzzy
             std::vector<Index::NearTerm> near;
             ctx.index.terms_near(n.terms[0], n.max_edits, near);
-            std::vector<std::pair<TermId, double>> members;
             size_t query_len = 0;
             for (char c : n.terms[0]) query_len += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
             for (const auto& m : near) {
@@ -418,10 +470,55 @@ struct Builder {
             members.erase(std::unique(members.begin(), members.end(),
                                       [](const auto& a, const auto& b) { return a.first == b.first; }),
                           members.end());
-            if (!negated)
-                for (const auto& m : members) collect_term(m.first);
-            return std::make_unique<ListMatcher>(expand(ctx, members, n.fields));
         }
+        if (!negated)
+            for (const auto& m : members) collect_term(m.first);
+        return members;
+    }
+
+    // An AND of plain words as term matchers in the query's order; nullopt for any other node
+    // (or when a word is not in the index: the generic tree matches nothing quicker).
+    std::optional<std::vector<TermMatcher>> all_terms(const QueryNode& n) {
+        if (n.op != QueryOp::And || n.children.size() < 2) return std::nullopt;
+        std::vector<TermId> ids;
+        for (uint32_t c : n.children) {
+            const QueryNode& child = q.nodes[c];
+            if (child.op != QueryOp::Term || child.fields != q.nodes[n.children[0]].fields) return std::nullopt;
+            auto t = ctx.index.find(child.terms[0]);
+            if (!t) return std::nullopt;
+            ids.push_back(*t);
+        }
+        std::vector<TermMatcher> terms;
+        terms.reserve(ids.size());
+        for (size_t i = 0; i < ids.size(); ++i) {
+            collect_term(ids[i]);
+            terms.emplace_back(ctx, ids[i], q.nodes[n.children[i]].fields);
+        }
+        return terms;
+    }
+
+    MatcherPtr build(uint32_t i, bool negated) {
+        const QueryNode& n = q.nodes[i];
+        switch (n.op) {
+        case QueryOp::Term: {
+            auto t = ctx.index.find(n.terms[0]);
+            if (!t) return std::make_unique<NothingMatcher>();
+            if (!negated) collect_term(*t);
+            return std::make_unique<TermMatcher>(ctx, *t, n.fields);
+        }
+        case QueryOp::Phrase: {
+            std::vector<TermId> ids;
+            for (const auto& term : n.terms) {
+                auto t = ctx.index.find(term);
+                if (!t) return std::make_unique<NothingMatcher>();
+                ids.push_back(*t);
+            }
+            if (!negated && matched) matched->phrases.push_back({n.terms, n.offsets});
+            return std::make_unique<PhraseMatcher>(ctx, ids, n.offsets, n.fields);
+        }
+        case QueryOp::Prefix:
+        case QueryOp::Fuzzy:
+            return std::make_unique<ListMatcher>(expand(ctx, members(n, negated), n.fields));
         case QueryOp::Date:
             return std::make_unique<FilterMatcher>(ctx.index, n.date_from, n.date_to, true);
         case QueryOp::All:
@@ -494,9 +591,6 @@ std::vector<Hit> top_k_maxscore(std::vector<MatcherPtr>& kids, size_t k) {
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return kids[a]->bound < kids[b]->bound; });
     std::vector<double> prefix(n); // prefix[j]: sum of the bounds of order[0..j]
     for (size_t j = 0; j < n; ++j) prefix[j] = kids[order[j]]->bound + (j ? prefix[j - 1] : 0.0);
-    // A small margin so that rounding in the bound sums never prunes a document that would enter.
-    auto cannot_enter = [](double upper, double threshold) { return upper + 1e-9 * (1.0 + upper) < threshold; };
-
     TopK top(k);
     std::vector<double> score(n, 0.0);
     std::vector<char> at(n, 0);
@@ -541,6 +635,82 @@ std::vector<Hit> top_k_maxscore(std::vector<MatcherPtr>& kids, size_t k) {
     return std::move(top).sorted();
 }
 
+// The top k of one query word that stands for several terms (a prefix or typo expansion, or a
+// single term: one member of weight 1), scoring each document as expand() does: its best
+// weighted member. A document can enter only through a member whose weighted score could put it
+// there, so each member skips the blocks of its list whose bound cannot (block-max pruning; Ding
+// & Suel, "Faster top-k document retrieval using block-max indexes", SIGIR 2011). A member
+// skipped at a document it holds only gives a score under the threshold there, which cannot be
+// the document's best if the document enters, so the scores of the hits are exactly expand()'s.
+std::vector<Hit> top_k_best_member(const Context& ctx, const std::vector<std::pair<TermId, double>>& members,
+                                   FieldMask mask, size_t k) {
+    std::vector<TermMatcher> terms;
+    terms.reserve(members.size());
+    for (auto [t, weight] : members) terms.emplace_back(ctx, t, mask);
+    TopK top(k);
+    for (;;) {
+        const double theta = top.threshold();
+        DocId d = kNoDoc;
+        for (size_t i = 0; i < terms.size(); ++i) {
+            TermMatcher& m = terms[i];
+            while (m.doc != kNoDoc && cannot_enter(members[i].second * m.block_bound(), theta)) m.skip_block();
+            d = std::min(d, m.doc);
+        }
+        if (d == kNoDoc) break;
+        double best = 0.0;
+        bool any = false;
+        for (size_t i = 0; i < terms.size(); ++i) {
+            if (terms[i].doc != d) continue;
+            double s = members[i].second * terms[i].score();
+            if (!any || s > best) best = s, any = true;
+            terms[i].next();
+        }
+        top.offer(d, best);
+    }
+    return std::move(top).sorted();
+}
+
+// The top k of an AND of plain terms (scores summed in the query's order, as AndMatcher's). The
+// rarest term leads and the others seek to its documents, jumping over blocks; once the top k is
+// full, a run of documents over which the terms' block bounds add up to less than the threshold
+// is passed over whole (block-max AND: Ding & Suel 2011, section 4).
+std::vector<Hit> top_k_all_terms(std::vector<TermMatcher>& terms, size_t k) {
+    std::vector<size_t> order(terms.size()); // rarest first
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return terms[a].cost < terms[b].cost; });
+    TermMatcher& lead = terms[order[0]];
+    TopK top(k);
+    while (lead.doc != kNoDoc) {
+        const DocId d = lead.doc;
+        const double theta = top.threshold();
+        if (theta >= 0.0) {
+            double upper = 0.0;
+            DocId limit = kNoDoc - 1; // the bounds below hold up to here
+            for (TermMatcher& m : terms) {
+                DocId last = 0;
+                upper += m.bound_at(d, last);
+                limit = std::min(limit, last);
+            }
+            if (cannot_enter(upper, theta)) {
+                lead.seek(limit + 1);
+                continue;
+            }
+        }
+        bool aligned = true;
+        for (size_t j = 1; j < order.size() && aligned; ++j) {
+            TermMatcher& m = terms[order[j]];
+            m.seek(d);
+            if (m.doc != d) lead.seek(m.doc), aligned = false;
+        }
+        if (!aligned) continue;
+        double s = 0.0;
+        for (TermMatcher& m : terms) s += m.score();
+        top.offer(d, s);
+        lead.next();
+    }
+    return std::move(top).sorted();
+}
+
 std::vector<Hit> top_k_exhaustive(Matcher& m, size_t k) {
     TopK top(k);
     for (; m.doc != kNoDoc; m.next()) top.offer(m.doc, m.score());
@@ -552,6 +722,10 @@ void finish(MatchSet& ms) {
     ms.terms.erase(std::unique(ms.terms.begin(), ms.terms.end()), ms.terms.end());
 }
 
+// More members than this (a short prefix) are merged up front by expand(): walking them side by
+// side costs a pass over all of them for every document.
+constexpr size_t kMostMembersWalkedTogether = 16;
+
 SearchResult run(const Index& index, const Query& query, const SearchOptions& options) {
     SearchResult r;
     r.messages = query.messages;
@@ -559,8 +733,26 @@ SearchResult run(const Index& index, const Query& query, const SearchOptions& op
     if (query.empty() || options.limit == 0) return r;
     Context ctx(index, options.ranking);
     Builder b{ctx, query, &r.matched};
-    MatcherPtr root = b.build(query.root, false);
-    finish(r.matched);
+    const QueryNode& word = query.nodes[query.root];
+    MatcherPtr root;
+    if (word.op == QueryOp::Term || word.op == QueryOp::Prefix || word.op == QueryOp::Fuzzy) { // one word
+        std::vector<std::pair<TermId, double>> members;
+        if (word.op != QueryOp::Term) members = b.members(word, false);
+        else if (auto t = index.find(word.terms[0])) b.collect_term(*t), members.emplace_back(*t, 1.0);
+        finish(r.matched);
+        if (members.size() <= kMostMembersWalkedTogether) {
+            r.hits = top_k_best_member(ctx, members, word.fields, options.limit);
+            return r;
+        }
+        root = std::make_unique<ListMatcher>(expand(ctx, members, word.fields));
+    } else if (auto terms = b.all_terms(word)) {
+        finish(r.matched);
+        r.hits = top_k_all_terms(*terms, options.limit);
+        return r;
+    } else {
+        root = b.build(query.root, false);
+        finish(r.matched);
+    }
     if (auto* orm = dynamic_cast<OrMatcher*>(root.get())) r.hits = top_k_maxscore(orm->children(), options.limit);
     else r.hits = top_k_exhaustive(*root, options.limit);
     return r;
