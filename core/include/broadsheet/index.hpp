@@ -207,8 +207,10 @@ private:
     std::vector<uint8_t> forward_;    // per DocId: its distinct terms, ascending, delta + varint
     std::vector<uint64_t> forward_ends_; // (both empty until settle() after loading)
     std::array<uint64_t, kFieldCount> total_lengths_{}; // over live documents
-    // Per TermId (grown on demand): posting_blocks(), extended as lists grow, dropped by compact().
-    mutable std::vector<std::vector<PostingBlock>> blocks_;
+    // posting_blocks() of the long lists read so far, by TermId ascending (a few thousand of
+    // hundreds of thousands of terms: not a slot per term); extended as lists grow, dropped by
+    // compact().
+    mutable std::vector<std::pair<TermId, std::vector<PostingBlock>>> blocks_;
     size_t live_count_ = 0;
     uint64_t entries_ = 0, dead_entries_ = 0;
 };

@@ -512,10 +512,10 @@ void Index::compact() {
         td.loaded = false;
         td.loaded_begin = td.loaded_end = 0;
         td.last_plus1 = c.last_plus1;
-        if (t < blocks_.size()) blocks_[t] = {};
         entries_ -= td.entries - c.entries;
         td.entries = c.entries;
     }
+    blocks_.clear();
     dead_entries_ = 0;
 }
 
@@ -532,9 +532,11 @@ std::span<const Index::PostingBlock> Index::posting_blocks(TermId t) const {
     check_term(t);
     const TermData& td = terms_[t];
     if (td.entries < 2 * kBlockEntries) return {};
-    if (blocks_.size() < terms_.size()) blocks_.resize(terms_.size());
-    std::vector<PostingBlock>& blocks = blocks_[t];
+    auto at = std::lower_bound(blocks_.begin(), blocks_.end(), t, [](const auto& b, TermId id) { return b.first < id; });
+    if (at == blocks_.end() || at->first != t) at = blocks_.insert(at, {t, {}}); // moves no block
+    std::vector<PostingBlock>& blocks = at->second;
     if ((blocks.size() + 1) * kBlockEntries > td.entries) return blocks; // up to date
+    blocks.reserve(td.entries / kBlockEntries);
     std::span<const uint8_t> bytes = postings_bytes(t);
     PostingCursor c;
     c.p_ = bytes.data() + (blocks.empty() ? 0 : blocks.back().end);
@@ -587,7 +589,7 @@ size_t Index::memory_bytes() const {
     size_t n = sizeof(*this);
     for (const auto& td : terms_) n += sizeof(TermData) + td.postings.capacity();
     n += blocks_.capacity() * sizeof(blocks_[0]);
-    for (const auto& b : blocks_) n += b.capacity() * sizeof(PostingBlock);
+    for (const auto& [t, b] : blocks_) n += b.capacity() * sizeof(PostingBlock);
     n += term_text_.capacity() + term_ends_.capacity() * 4 + term_slots_.capacity() * 4 + loaded_postings_.capacity() +
          loaded_surfaces_.capacity();
     for (const auto& [s, id] : surfaces_) n += s.capacity() + 48;
