@@ -218,7 +218,8 @@ private:
 // ---- saving and loading (core/src/search/index_file.cpp has the byte-level grammar) -----------
 
 // One file: the index and, optionally, the articles themselves (stored[doc] for each DocId, or
-// nullptr), so a command-line search can show titles and snippets.
+// nullptr), so a command-line search can show titles and snippets. Throws std::length_error for
+// an index with more than 4 GiB of postings (the file's sizes are 32-bit).
 std::string save_index(const Index& index, const std::vector<const Article*>& stored = {});
 
 struct LoadedIndex {
