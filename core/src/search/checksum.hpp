@@ -55,9 +55,8 @@ inline constexpr uint64_t K1 = 0x9E3779B185EBCA87ull, K2 = 0xC2B2AE3D27D4EB4Full
 }
 [[gnu::always_inline]] inline uint64_t round(uint64_t sum, uint64_t word) { return std::rotl(sum + word * K2, 31) * K1; }
 
-inline uint64_t of(std::string_view bytes) {
-    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-    const size_t n = bytes.size();
+// The sixteen lanes over the whole 64-byte blocks of p[0, n); returns the bytes read.
+[[gnu::always_inline]] inline size_t blocks(const unsigned char* p, size_t n, Lanes (&l)[4]) {
     const Lanes seed = {P1 + P2, P2, 0, 0 - P1};
     Lanes a = seed, b = seed + 1, c = seed + 2, d = seed + 3;
     size_t i = 0;
@@ -67,8 +66,31 @@ inline uint64_t of(std::string_view bytes) {
         c = round(c, lanes_le(p + i + 32));
         d = round(d, lanes_le(p + i + 48));
     }
+    l[0] = a, l[1] = b, l[2] = c, l[3] = d;
+    return i;
+}
+
+// x86-64's baseline (SSE2) has no 32-bit vector multiply: GCC builds it from two 64-bit ones and
+// shuffles, and the sum ran at half the speed of version 2's natively. Every x86-64 CPU of the
+// last fifteen years has SSE4.1's, so the same code is compiled a second time for it and chosen
+// when the CPU has it (a build for x86-64-v2 or later, or wasm, has one copy).
+#if defined(__x86_64__) && !defined(__SSE4_1__)
+[[gnu::target("sse4.1")]] inline size_t blocks_sse41(const unsigned char* p, size_t n, Lanes (&l)[4]) {
+    return blocks(p, n, l);
+}
+#endif
+
+inline uint64_t of(std::string_view bytes) {
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    const size_t n = bytes.size();
+    Lanes lanes[4];
+#if defined(__x86_64__) && !defined(__SSE4_1__)
+    size_t i = __builtin_cpu_supports("sse4.1") ? blocks_sse41(p, n, lanes) : blocks(p, n, lanes);
+#else
+    size_t i = blocks(p, n, lanes);
+#endif
     uint64_t h = K3 + uint64_t(n);
-    for (const Lanes& v : {a, b, c, d})
+    for (const Lanes& v : lanes)
         for (int k = 0; k < 4; ++k) h = round(h, v[k]);
     for (; i + 8 <= n; i += 8) h = round(h, word_le(p + i));
     uint64_t last = 0;
