@@ -66,18 +66,25 @@ struct CjkFont {
 float g_built_dpr = 0;
 bool g_rebuild_due = false;
 
-// Counts the CJK characters of UTF-8 text. Only three-byte sequences can be CJK (U+1100..U+FFEF);
-// everything else is skipped byte by byte.
-void count(std::string_view text, bool at_least_once_only = false) {
-    auto& uses = g_cjk.uses;
-    if (uses.empty()) uses.assign(0x10000, 0);
+// Calls f(c) for each CJK character of UTF-8 text. Only three-byte sequences can be CJK
+// (U+1100..U+FFEF); everything else is skipped byte by byte.
+template <class F>
+void for_each_cjk(std::string_view text, F&& f) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const auto* end = s + text.size();
     for (; s + 2 < end; ++s) {
         if (*s < 0xE1 || *s > 0xEF || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) continue;
         uint32_t c = (uint32_t(*s & 0x0F) << 12) | (uint32_t(s[1] & 0x3F) << 6) | uint32_t(s[2] & 0x3F);
         s += 2;
-        if (!is_cjk(c)) continue;
+        if (is_cjk(c)) f(c);
+    }
+}
+
+// Counts the CJK characters of UTF-8 text.
+void count(std::string_view text, bool at_least_once_only = false) {
+    auto& uses = g_cjk.uses;
+    if (uses.empty()) uses.assign(0x10000, 0);
+    for_each_cjk(text, [&](uint32_t c) {
         if (uses[c] == 0) {
             ++g_cjk.wanted;
             if (!g_cjk.new_chars) g_cjk.new_since = emscripten_get_now();
@@ -85,22 +92,16 @@ void count(std::string_view text, bool at_least_once_only = false) {
         }
         if (!at_least_once_only) ++uses[c];
         else if (uses[c] == 0) uses[c] = 1;
-    }
+    });
 }
 
 // Takes an article's CJK characters off the counts (the article leaves the library).
 void uncount(std::string_view text) {
     auto& uses = g_cjk.uses;
     if (uses.empty()) return;
-    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    const auto* end = s + text.size();
-    for (; s + 2 < end; ++s) {
-        if (*s < 0xE1 || *s > 0xEF || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) continue;
-        uint32_t c = (uint32_t(*s & 0x0F) << 12) | (uint32_t(s[1] & 0x3F) << 6) | uint32_t(s[2] & 0x3F);
-        s += 2;
-        if (!is_cjk(c) || uses[c] == 0) continue;
-        if (--uses[c] == 0) --g_cjk.wanted;
-    }
+    for_each_cjk(text, [&](uint32_t c) {
+        if (uses[c] > 0 && --uses[c] == 0) --g_cjk.wanted;
+    });
 }
 
 // Every piece of an article's text that may be drawn.
