@@ -926,14 +926,23 @@ void Extractor::extend_to_neighbours() {
             last = i;
         }
     if (first == blocks_.size()) return;
+    // Prose between two kept blocks is more of the article, though its branch did not score
+    // (an intro paragraph between the headline's block and the body's).
+    for (size_t i = first + 1; i < last; ++i)
+        if (!blocks_[i].keep && is_good_prose(blocks_[i], 60) && !under_removed(blocks_[i]))
+            blocks_[i].keep = true;
     constexpr int kMaxGap = 3; // blocks of other kinds crossed to reach more prose
+    constexpr uint32_t kMaxLinkedGapChars = 40;
     auto extend = [&](size_t from, int step, uint32_t min_chars) {
         int gap = 0;
         size_t edge = from;
         for (size_t i = from + step; i < blocks_.size() && gap <= kMaxGap; i += step) {
             Block& b = blocks_[i];
-            if (b.link_density() > 0.5) break;
-            if (under_removed(b)) {
+            // A link list stops the search; one short linked line ("Print", a date with a link
+            // to the section) is only a gap.
+            bool links = b.link_density() > 0.5;
+            if (links && b.chars >= kMaxLinkedGapChars) break;
+            if (links || under_removed(b)) {
                 ++gap; // a caption or a date line between lead and body: step over it
             } else if (is_good_prose(b, min_chars)) {
                 for (size_t k = std::min(edge, i); k <= std::max(edge, i); ++k)

@@ -961,3 +961,37 @@ TEST_CASE("the article's lead stays though its name says teaser, and so does its
     REQUIRE(!b.paragraphs.empty());
     CHECK(b.paragraph(0).starts_with("The new flood barrier, four years"));
 }
+
+TEST_CASE("a lead in its own branch joins the article past a short linked line, not a link list") {
+    const std::string lead =
+        "Four years and forty million later, the lower town has its flood barrier.";
+    const std::string body = "<div><p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 +
+                             "</p><p>" + kP4 + "</p></div>";
+    struct Row {
+        const char* what;
+        std::string html;
+        bool lead_kept;
+    };
+    const Row rows[] = {
+        {"between two kept blocks",
+         "<div><p>Updated on Monday.</p><div><div><p>" + lead + "</p></div></div>" + body +
+             "</div>",
+         true},
+        {"before a print link",
+         "<div><h1>Barrier</h1><div><p>" + lead +
+             "</p></div><div><a href=\"/print\">Print</a></div></div>" + body,
+         true},
+        {"before a link to another story",
+         "<div><h1>Barrier</h1><div><p>" + lead +
+             "</p></div><div><a href=\"/a\">Town council approves the budget for the coming "
+             "year</a></div></div>" +
+             body,
+         false},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.what);
+        Article a = import_one(page("<title>Barrier</title>", row.html));
+        CHECK(a.text.find(kP4) != std::string::npos);
+        CHECK((a.text.find(lead) != std::string::npos) == row.lead_kept);
+    }
+}
