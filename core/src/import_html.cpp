@@ -997,6 +997,17 @@ bool is_label_line(std::string_view s) {
     return std::count(rest.begin(), rest.end(), ' ') < 8 && !ends_like_sentence(rest);
 }
 
+// A copyright notice: "© 2022 Example News. ...", "(c) 2021 Jane Doe", "Copyright 2021 ...";
+// not "(c) the third case" of a list.
+bool is_copyright_line(std::string_view s) {
+    std::string head = text::ascii_lower(s.substr(0, 12));
+    if (head.starts_with("(c)")) {
+        std::string_view rest = text::trim(std::string_view(head).substr(3));
+        return !rest.empty() && rest[0] >= '0' && rest[0] <= '9';
+    }
+    return head.starts_with("\xC2\xA9") || head.starts_with("copyright");
+}
+
 void Extractor::trim(const PageMetadata& meta) {
     std::string title = fold(meta.title);
     // Link lists and link-heavy lines inside the article are navigation ("Read more: ...").
@@ -1056,6 +1067,11 @@ void Extractor::trim(const PageMetadata& meta) {
         Block& b = blocks_[i];
         if (!b.keep) continue;
         ++seen;
+        if (is_copyright_line(b.text)) {
+            b.keep = false; // a reprint notice, however long
+            b.why = "credits";
+            continue;
+        }
         if (b.chars >= 100 || b.style.kind == ParagraphKind::Heading) break;
         if (b.link_chars > 0) {
             b.keep = false;

@@ -995,3 +995,21 @@ TEST_CASE("a lead in its own branch joins the article past a short linked line, 
         CHECK((a.text.find(lead) != std::string::npos) == row.lead_kept);
     }
 }
+
+TEST_CASE("a reprint notice at the article's end is not its text, however long") {
+    Article a = import_one(page(
+        "<title>Barrier</title>",
+        "<article><p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 +
+            "</p><p>\xC2\xA9 2022, Riverside Gazette. This article is the copyrighted property of "
+            "the Riverside Gazette. Written permission must be obtained before reprint in online "
+            "or print media.</p></article>"));
+    CHECK(a.text.ends_with(kP3));
+    CHECK(removed_has(a, "copyrighted property"));
+
+    // The third item of a list is no copyright line.
+    Article b = import_one(page("<title>Barrier</title>",
+                                "<article><p>" + std::string(kP1) + "</p><p>" + kP2 +
+                                    "</p><p>(c) the residents of the lower town, who pay for the "
+                                    "upkeep.</p></article>"));
+    CHECK(b.text.ends_with("who pay for the upkeep."));
+}
