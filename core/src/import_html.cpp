@@ -1008,6 +1008,9 @@ bool is_copyright_line(std::string_view s) {
     return head.starts_with("\xC2\xA9") || head.starts_with("copyright");
 }
 
+// Longest line that is checked against the page's furniture for a second copy.
+constexpr uint32_t kMaxRepeatedChars = 100;
+
 void Extractor::trim(const PageMetadata& meta) {
     std::string title = fold(meta.title);
     // Link lists and link-heavy lines inside the article are navigation ("Read more: ...").
@@ -1081,6 +1084,20 @@ void Extractor::trim(const PageMetadata& meta) {
             b.why = "credits";
         }
     }
+    // A short line that the page also shows in its furniture (a sign-up box set twice, for
+    // small and large screens, one copy inside the article) is furniture too; not when the
+    // other copy is a link (a teaser of this very article).
+    std::vector<std::string_view> furniture_lines;
+    for (const Block& b : blocks_)
+        if (!b.keep && b.chars < kMaxRepeatedChars && b.link_density() <= 0.5 && under_removed(b))
+            furniture_lines.push_back(b.text);
+    std::sort(furniture_lines.begin(), furniture_lines.end());
+    for (Block& b : blocks_)
+        if (b.keep && b.chars < kMaxRepeatedChars &&
+            std::binary_search(furniture_lines.begin(), furniture_lines.end(), b.text)) {
+            b.keep = false;
+            b.why = "page furniture";
+        }
     // The headline repeated at the top of the body.
     for (Block& b : blocks_) {
         if (!b.keep) continue;

@@ -1013,3 +1013,23 @@ TEST_CASE("a reprint notice at the article's end is not its text, however long")
                                     "upkeep.</p></article>"));
     CHECK(b.text.ends_with("who pay for the upkeep."));
 }
+
+TEST_CASE("a line the page also shows in its furniture is furniture, unless that copy links") {
+    const std::string box = "<h3>The river newsletter</h3><p>Levels, works and walks, every "
+                            "Friday in your inbox.</p>";
+    Article a = import_one(page("<title>Barrier</title>",
+                                "<article><p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" +
+                                    kP3 + "</p><div class=\"box-small\">" + box +
+                                    "</div></article><aside class=\"sidebar\">" + box + "</aside>"));
+    CHECK(a.text.ends_with(kP3));
+    CHECK(a.text.find("every Friday") == std::string::npos);
+
+    // The article's deck, linked from a teaser in the sidebar, stays.
+    const std::string deck = "Four years and forty million later, the lower town is dry.";
+    Article b = import_one(page(
+        "<title>Barrier</title>",
+        "<article><p>" + deck + "</p><p>" + kP1 + "</p><p>" + kP2 + "</p><p>" + kP3 +
+            "</p></article><aside class=\"sidebar\"><p><a href=\"/barrier\">" + deck +
+            "</a></p></aside>"));
+    CHECK(b.text.starts_with(deck));
+}
