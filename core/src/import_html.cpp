@@ -1008,6 +1008,25 @@ bool is_copyright_line(std::string_view s) {
     return head.starts_with("\xC2\xA9") || head.starts_with("copyright");
 }
 
+// An image's caption or credit line: a short block that ends with a photo credit ("Jane Doe at
+// the barrier. (Foto: Getty)", "Roman Prymula, photo: CTK", "Foto: Instagram").
+bool is_photo_credit(const Block& b) {
+    if (b.chars >= 150 || b.style.kind == ParagraphKind::Heading) return false;
+    std::string s = fold(b.text);
+    for (std::string_view word : {"foto", "fotos", "photo", "photos", "bild", "credit", "image"}) {
+        for (size_t at = s.find(word); at != std::string::npos; at = s.find(word, at + 1)) {
+            bool starts_word = at == 0 || s[at - 1] == ' ' || s[at - 1] == '(';
+            size_t colon = at + word.size();
+            if (colon < s.size() && s[colon] == ' ') ++colon;
+            if (!starts_word || colon >= s.size() || s[colon] != ':') continue;
+            std::string_view rest = text::trim(std::string_view(s).substr(colon + 1));
+            if (std::count(rest.begin(), rest.end(), ' ') < 6 && !contains(rest, ". "))
+                return true;
+        }
+    }
+    return false;
+}
+
 // Longest line that is checked against the page's furniture for a second copy.
 constexpr uint32_t kMaxRepeatedChars = 100;
 
@@ -1097,6 +1116,12 @@ void Extractor::trim(const PageMetadata& meta) {
             std::binary_search(furniture_lines.begin(), furniture_lines.end(), b.text)) {
             b.keep = false;
             b.why = "page furniture";
+        }
+    // Captions and photo credits set as text inside the article.
+    for (Block& b : blocks_)
+        if (b.keep && is_photo_credit(b)) {
+            b.keep = false;
+            b.why = "caption";
         }
     // The headline repeated at the top of the body.
     for (Block& b : blocks_) {

@@ -1033,3 +1033,25 @@ TEST_CASE("a line the page also shows in its furniture is furniture, unless that
             "</a></p></aside>"));
     CHECK(b.text.starts_with(deck));
 }
+
+TEST_CASE("a short line that ends with a photo credit is a caption") {
+    struct Row {
+        const char* line;
+        bool kept;
+    };
+    const Row rows[] = {
+        {"The barrier at dawn. (Foto: Jane Doe)", false},
+        {"Mara Quill, photo: Riverside Authority", false},
+        {"Photo : Archives", false},
+        {"Bild: dpa", false},
+        {"Her photo: a grey river under a grey sky, taken on the first morning, won.", true},
+        {"A photograph: taken at dawn.", true},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(std::string(row.line));
+        Article a = import_one(page("<title>Barrier</title>",
+                                    "<article><p>" + std::string(kP1) + "</p><div>" + row.line +
+                                        "</div><p>" + kP2 + "</p><p>" + kP3 + "</p></article>"));
+        CHECK((a.text.find(row.line) != std::string::npos) == row.kept);
+    }
+}
