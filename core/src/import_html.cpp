@@ -1030,6 +1030,20 @@ bool is_photo_credit(const Block& b) {
 // Longest line that is checked against the page's furniture for a second copy.
 constexpr uint32_t kMaxRepeatedChars = 100;
 
+// The headline repeated at the top of the body: the metadata title while trimming, and again
+// once the title is settled (when it came from the heading that opens the article).
+void drop_headline(std::vector<Block>& blocks, std::string_view title) {
+    std::string folded = fold(title);
+    for (Block& b : blocks) {
+        if (!b.keep) continue;
+        if (b.style.kind == ParagraphKind::Heading && fold(b.text) == folded) {
+            b.keep = false;
+            b.why = "headline";
+        }
+        break;
+    }
+}
+
 void Extractor::trim(const PageMetadata& meta) {
     std::string title = fold(meta.title);
     // Link lists and link-heavy lines inside the article are navigation ("Read more: ...").
@@ -1123,15 +1137,7 @@ void Extractor::trim(const PageMetadata& meta) {
             b.keep = false;
             b.why = "caption";
         }
-    // The headline repeated at the top of the body.
-    for (Block& b : blocks_) {
-        if (!b.keep) continue;
-        if (b.style.kind == ParagraphKind::Heading && fold(b.text) == title) {
-            b.keep = false;
-            b.why = "headline";
-        }
-        break;
-    }
+    drop_headline(blocks_, meta.title);
     // A heading with nothing kept under it before the next heading of its rank (what it headed
     // was a link list or a widget).
     for (size_t i = blocks_.size(); i-- > 0;) {
@@ -1475,6 +1481,7 @@ void import_html(std::string_view name, std::string_view utf8, ImportResult& r) 
 
     // A metadata title that no heading shows gives way to the heading that opens the article.
     if (std::string h = html::opening_heading(blocks, a.title); !h.empty()) a.title = h;
+    html::drop_headline(blocks, a.title);
     // No byline in the metadata (or only a login name, or only the site's name): a visible one.
     if (a.byline.empty() || (a.byline.size() == 1 && !html::contains(a.byline[0], " "))) {
         if (std::string who = html::visible_byline(blocks, meta.title); !who.empty()) {

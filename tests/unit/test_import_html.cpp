@@ -1055,3 +1055,12 @@ TEST_CASE("a short line that ends with a photo credit is a caption") {
         CHECK((a.text.find(row.line) != std::string::npos) == row.kept);
     }
 }
+
+TEST_CASE("the headline does not open the body, even under a section's name set as a heading") {
+    Article a = import_one(page("<title>Flood barrier opens on the river</title>",
+                                "<article><h4>Environment</h4><h1>Flood barrier opens on the "
+                                "river</h1><p>" +
+                                    std::string(kP1) + "</p><p>" + kP2 + "</p></article>"));
+    CHECK(a.title == "Flood barrier opens on the river");
+    CHECK(a.text.starts_with(kP1));
+}
