@@ -707,12 +707,28 @@ class Extractor {
     }
 };
 
+// A <noscript> that holds paragraphs of prose is the page's text for readers without scripts
+// (a blog that renders its posts from a template), not a tracking pixel or a "please enable
+// JavaScript" line.
+bool is_noscript_text(const xmlNode* n) {
+    if (name(n) != "noscript") return false;
+    constexpr size_t kMinProse = 200;
+    std::string t = text_of(n, 2 * kMinProse);
+    size_t letters = 0;
+    for (char c : t) letters += !is_space(c);
+    if (letters < kMinProse) return false;
+    for (const xmlNode* c = first_element(n); c; c = next_element(c))
+        if (name(c) == "p") return true;
+    return false;
+}
+
 // Drops the elements that never hold article text, and hidden ones.
 void Extractor::clean() {
     std::vector<xmlNode*> doomed;
     for (xmlNode* n = body_; n;) {
         bool skip = false;
-        if (is_element(n) && n != body_ && (is_dropped_tag(name(n)) || is_hidden(n))) {
+        if (is_element(n) && n != body_ &&
+            ((is_dropped_tag(name(n)) && !is_noscript_text(n)) || is_hidden(n))) {
             doomed.push_back(n);
             skip = true;
         } else if (n->type == XML_COMMENT_NODE) {

@@ -1064,3 +1064,18 @@ TEST_CASE("the headline does not open the body, even under a section's name set 
     CHECK(a.title == "Flood barrier opens on the river");
     CHECK(a.text.starts_with(kP1));
 }
+
+TEST_CASE("a post rendered from a script template is read from its <noscript> copy") {
+    const std::string post = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 + "</p>";
+    Article a = import_one(page(
+        "<title>Barrier</title>",
+        "<div class=\"post\"><h2>Barrier</h2><div class=\"post-body\" "
+        "itemprop=\"articleBody\"><script type=\"text/template\">" +
+            post + "</script><noscript>" + post +
+            "</noscript></div></div><div class=\"sidebar\"><p>The latest news from the river "
+            "authority, every week.</p></div><noscript><p>Please enable JavaScript to see the "
+            "comments.</p><img src=\"/pixel.gif\"></noscript>"));
+    CHECK(a.text.starts_with(kP1));
+    CHECK(a.text.ends_with(kP3));
+    CHECK(a.text.find("enable JavaScript") == std::string::npos);
+}
