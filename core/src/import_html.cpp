@@ -1147,6 +1147,19 @@ void Extractor::trim(const PageMetadata& meta) {
             b.keep = false;
             b.why = "page furniture";
         }
+    // A labelled date among the article's first five lines ("Veröffentlichung: 2. Februar 2022",
+    // "Updated: 11.04.2020, 10:27") is the page's metadata, not a sentence of it. (Further in, it
+    // can be the text: "Termin: 29.02.2020" on a page of events.)
+    for (size_t i = 0, seen = 0; i < blocks_.size() && seen < 5; ++i) {
+        Block& b = blocks_[i];
+        if (!b.keep) continue;
+        ++seen;
+        if (b.chars < 60 && is_label_line(b.text) &&
+            !parse_date(b.text.substr(b.text.find(':') + 1)).empty()) {
+            b.keep = false;
+            b.why = "date line";
+        }
+    }
     // Captions and photo credits set as text inside the article.
     for (Block& b : blocks_)
         if (b.keep && is_photo_credit(b)) {

@@ -1079,3 +1079,17 @@ TEST_CASE("a post rendered from a script template is read from its <noscript> co
     CHECK(a.text.ends_with(kP3));
     CHECK(a.text.find("enable JavaScript") == std::string::npos);
 }
+
+TEST_CASE("a labelled date at the article's head is metadata; further in, it is the text") {
+    Article a = import_one(page("<title>Barrier</title>",
+                                "<article><p>Updated: 11.04.2020, 10:27</p><p>" + std::string(kP1) +
+                                    "</p><p>" + kP2 + "</p><p>" + kP3 + "</p></article>"));
+    CHECK(a.text.starts_with(kP1));
+    CHECK(removed_has(a, "Updated: 11.04.2020"));
+
+    Article b = import_one(page("<title>Barrier</title>",
+                                "<article><p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" +
+                                    kP3 + "</p><p>" + kP4 + "</p><p>" + kP1 +
+                                    "</p><p>Open day: 29.02.2020</p><p>" + kP2 + "</p></article>"));
+    CHECK(b.text.find("Open day: 29.02.2020") != std::string::npos);
+}
