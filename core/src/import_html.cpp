@@ -975,13 +975,16 @@ void Extractor::extend_to_neighbours() {
     extend(first, -1, 60);
     extend(last, +1, 150);
 
-    // The deck: a long heading right under the headline, before the article, is its summary
-    // (an <h2> of a sentence or two), even inside the page's <header>.
+    // The deck: a long heading or a sentence right under the headline, before the article, is
+    // its summary (an <h2> of a sentence or two, a <p> in the headline's block), even inside the
+    // page's <header>. An <h1> between it and the article is another's headline (a widget's).
     for (size_t i = first; i-- > 0 && first - i <= 10;) {
         Block& b = blocks_[i];
-        if (b.style.kind != ParagraphKind::Heading || b.style.level < 2 || b.chars < 80 ||
-            b.link_chars > 0)
-            continue;
+        if (b.style.kind == ParagraphKind::Heading && b.style.level == 1) break;
+        bool heading = b.style.kind == ParagraphKind::Heading && b.style.level >= 2 && b.chars >= 80;
+        bool sentence = b.style.kind == ParagraphKind::Body && b.chars >= 60 &&
+                        ends_like_sentence(b.text);
+        if ((!heading && !sentence) || b.link_chars > 0) continue;
         bool under_headline = false;
         for (size_t j = i; j-- > 0 && i - j <= 2;)
             if (blocks_[j].style.kind == ParagraphKind::Heading && blocks_[j].style.level == 1 &&

@@ -1093,3 +1093,21 @@ TEST_CASE("a labelled date at the article's head is metadata; further in, it is 
                                     "</p><p>Open day: 29.02.2020</p><p>" + kP2 + "</p></article>"));
     CHECK(b.text.find("Open day: 29.02.2020") != std::string::npos);
 }
+
+TEST_CASE("a sentence under the headline in the page's header is the deck; a widget's is not") {
+    const std::string deck =
+        "Four years and forty million pounds later, the lower town of Riverside is dry at last.";
+    const std::string article = "<article><p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" +
+                                kP3 + "</p></article>";
+    Article a = import_one(page("<title>Flood barrier opens</title>",
+                                "<header><h1>Flood barrier opens</h1><p>" + deck +
+                                    "</p><div>March 3, 2024</div></header>" + article));
+    CHECK(a.text.starts_with(deck));
+
+    Article b = import_one(page(
+        "<title>Flood barrier opens</title>",
+        "<aside><h1>Our latest book</h1><p>To get new posts by e-mail, just enter your e-mail "
+        "address in the box here.</p></aside><h1>Flood barrier opens</h1>" +
+            article));
+    CHECK(b.text.starts_with(kP1));
+}
