@@ -947,6 +947,17 @@ void Extractor::extend_to_neighbours() {
     for (size_t i = first + 1; i < last; ++i)
         if (!blocks_[i].keep && is_good_prose(blocks_[i], 60) && !under_removed(blocks_[i]))
             blocks_[i].keep = true;
+    // Like jusText's context step, a short run (one or two blocks) without links between kept
+    // blocks is more of the article too: an interviewer's question, list items set apart.
+    for (size_t i = first + 1; i < last; ++i) {
+        size_t end = i;
+        while (end < last && !blocks_[end].keep && blocks_[end].link_chars == 0 &&
+               !under_removed(blocks_[end]))
+            ++end;
+        if (end > i && end - i <= 2 && blocks_[i - 1].keep && blocks_[end].keep)
+            for (size_t k = i; k < end; ++k) blocks_[k].keep = true;
+        i = std::max(i, end);
+    }
     constexpr int kMaxGap = 3; // blocks of other kinds crossed to reach more prose
     constexpr uint32_t kMaxLinkedGapChars = 40;
     auto extend = [&](size_t from, int step, uint32_t min_chars) {

@@ -1111,3 +1111,27 @@ TEST_CASE("a sentence under the headline in the page's header is the deck; a wid
             article));
     CHECK(b.text.starts_with(kP1));
 }
+
+TEST_CASE("one or two short lines without links between parts of the article are part of it") {
+    struct Row {
+        const char* between;
+        const char* line;
+        bool kept;
+    };
+    const Row rows[] = {
+        {"<div><div><p>And the second reason?</p></div></div>", "And the second reason?", true},
+        {"<div><div><p><a href=\"/a\">And the second reason?</a></p></div></div>",
+         "And the second reason?", false},
+        {"<div><div><p>One.</p></div><div><p>Two.</p></div><div><p>Three.</p></div></div>", "Two.",
+         false},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(std::string(row.between));
+        Article a = import_one(page("<title>Barrier</title>",
+                                    "<div class=\"qa\"><p>" + std::string(kP1) + "</p><p>" + kP2 +
+                                        "</p></div>" + row.between + "<div class=\"qa\"><p>" +
+                                        kP3 + "</p><p>" + kP4 + "</p></div>"));
+        CHECK(a.text.find(kP4) != std::string::npos);
+        CHECK((a.text.find(row.line) != std::string::npos) == row.kept);
+    }
+}
