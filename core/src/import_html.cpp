@@ -330,7 +330,7 @@ constexpr std::string_view kUnlikely[] = {
     "dfp",       "paywall",      "subnav",     "meta",         "postmeta",    "topics",
     "keywords",  "crumbs",       "pagenav",    "nextprev",     "prevnext",    "lightbox",
     "cta",       "caption",      "credit",     "credits",      "toc",         "legend",
-    "author",    "factbox",      "infobox",    "textbox",      "inline-box"};
+    "author",    "factbox",      "infobox",    "textbox",      "inline-box",  "tooltip"};
 constexpr std::string_view kMaybe[] = {"and",    "article", "body",  "column", "content", "main",
                                        "shadow", "story",   "entry", "post",   "text",    "blog"};
 constexpr std::string_view kPositive[] = {"article", "body",  "content", "entry",    "hentry",
@@ -352,7 +352,8 @@ constexpr std::string_view kNeverArticle[] = {
     "sign-up", "recommend", "author-bio",   "authorbio",   "about-author", "author-box", "outbrain",
     "taboola", "trending",  "most-popular", "mostpopular", "popup",        "modal",      "cookie",
     "consent", "gdpr",      "paywall",      "toc",         "caption",      "credit",     "credits",
-    "legend",  "author",    "factbox",      "infobox",     "textbox",      "inline-box"};
+    "legend",  "author",    "factbox",      "infobox",     "textbox",      "inline-box",
+    "tooltip"};
 constexpr std::string_view kLead[] = {"lead", "intro", "standfirst", "abstract"};
 constexpr std::string_view kCommentWords[] = {"comment", "disqus", "replies", "respond",
                                               "discussion"};

@@ -1135,3 +1135,14 @@ TEST_CASE("one or two short lines without links between parts of the article are
         CHECK((a.text.find(row.line) != std::string::npos) == row.kept);
     }
 }
+
+TEST_CASE("a tooltip's text is furniture, even beside the article's name") {
+    Article a = import_one(page(
+        "<title>Barrier</title>",
+        "<article><p>" + std::string(kP1) +
+            "</p><div class=\"article-tooltip hidden-tooltip-saved\">This article was saved: "
+            "find it again in your reading list, at any time and on any device.</div><p>" +
+            kP2 + "</p><p>" + kP3 + "</p></article>"));
+    CHECK(a.text.find("This article was saved") == std::string::npos);
+    CHECK(a.text.ends_with(kP3));
+}
