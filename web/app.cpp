@@ -481,8 +481,7 @@ nlohmann::json search_json(const App& app) {
 }
 // The reader's selection: {begin, end, text} (byte offsets into the text), or null.
 nlohmann::json reader_selection_json(const App& app, const broadsheet::Article& a) {
-    uint32_t lo = std::min(app.reader.sel_anchor, app.reader.sel_caret);
-    uint32_t hi = std::min<uint32_t>(std::max(app.reader.sel_anchor, app.reader.sel_caret), uint32_t(a.text.size()));
+    auto [lo, hi] = app.reader.selection(a.text.size());
     if (lo >= hi) return nullptr;
     return {{"begin", lo}, {"end", hi}, {"text", a.text.substr(lo, hi - lo)}};
 }

@@ -12,6 +12,8 @@
 #include "broadsheet/snippet.hpp"
 #include "text_layout.hpp"
 
+#include <algorithm>
+#include <utility>
 #include <array>
 #include <string>
 #include <unordered_map>
@@ -104,6 +106,11 @@ struct ReaderPanelState {
     // (anchor) and where the mouse is (caret); nothing selected when they are equal.
     uint32_t sel_anchor = 0, sel_caret = 0;
     bool selecting = false; // the button is down since a press on the body
+    // The selection as [begin, end) within a text of `size` bytes (empty: begin == end).
+    std::pair<uint32_t, uint32_t> selection(size_t size) const {
+        uint32_t end = std::min<uint32_t>(std::max(sel_anchor, sel_caret), uint32_t(size));
+        return {std::min(std::min(sel_anchor, sel_caret), end), end};
+    }
 };
 
 // "Paste text as an article": a dialog with a text box.
@@ -291,6 +298,8 @@ void draw_left_pane(App& app);
 // layout's library tab comes forward a frame or two later); the letters typed meanwhile are held
 // for it by calling hold_typed_for_search_box each frame before the box is drawn.
 void request_search_box(App& app, bool slash);
+// "/" or Ctrl+K, the keys for the search box, pressed this frame; `slash` tells which.
+bool search_key_pressed(bool& slash);
 void hold_typed_for_search_box(App& app);     // the query box, then its results, or the library
 void draw_reader_panel(App& app);
 void draw_analysis_panel(App& app);

@@ -165,9 +165,8 @@ void draw_ui() {
     if (a.narrow) {
         // A phone: one pane, the library a tab beside the others; choosing an article shows it.
         // "/" and Ctrl+K bring the search box (with the library) forward.
-        bool slash = shortcut_pressed(SDL_SCANCODE_SLASH);
-        if (a.right_tab != RightTab::Library &&
-            (slash || (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(SDL_SCANCODE_K, false)))) {
+        bool slash = false;
+        if (a.right_tab != RightTab::Library && search_key_pressed(slash)) {
             a.right_tab_request = RightTab::Library;
             a.right_tab_requested = true;
             request_search_box(a, slash);

@@ -118,12 +118,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE int bs_open_article(uint32_t id) {
 
 // A link's view (the URL hash): the query in the search box and run, then the article; when the
 // query finds it, as its hit (the hits highlighted in the reader), else as a plain article.
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_search(const char* query);
+
 extern "C" EMSCRIPTEN_KEEPALIVE int bs_open_link(const char* query, uint32_t id) {
     App& a = app();
-    if (a.search.ran != query) {
-        std::snprintf(a.search.query, sizeof a.search.query, "%s", query);
-        a.run_search();
-    }
+    if (a.search.ran != query) bs_search(query);
     request_redraw();
     for (size_t row = 0; id != 0 && row < a.search.rows.size(); ++row)
         if (a.search.rows[row].id == id) {

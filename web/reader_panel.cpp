@@ -206,8 +206,7 @@ void draw_reader_panel(App& app) {
     }
 
     // Toolbar.
-    const uint32_t lo = std::min(st.sel_anchor, st.sel_caret);
-    const uint32_t hi = std::min<uint32_t>(std::max(st.sel_anchor, st.sel_caret), uint32_t(a->text.size()));
+    const auto [lo, hi] = st.selection(a->text.size());
     const ImGuiIO& io = ImGui::GetIO();
     bool copy_key = (io.KeyCtrl || io.KeySuper) && !io.WantTextInput && ImGui::IsKeyPressed(SDL_SCANCODE_C, false);
     if (lo < hi) {
@@ -256,7 +255,7 @@ void draw_reader_panel(App& app) {
         ImGui::SetScrollY(std::max(0.0f, body_top + float(row) * row_h - ImGui::GetWindowHeight() * 0.3f));
         st.scroll_to_current = false;
     }
-    const uint32_t sel_lo = std::min(st.sel_anchor, st.sel_caret), sel_hi = std::max(st.sel_anchor, st.sel_caret);
+    const auto [sel_lo, sel_hi] = st.selection(a->text.size());
     const BodyGeometry geometry{ImGui::GetCursorScreenPos(), row_h, px, app.fonts.body, app.fonts.body_bold};
     ImGuiListClipper clipper;
     clipper.Begin(int(st.layout.rows.size()), row_h);

@@ -167,12 +167,16 @@ void request_search_box(App& app, bool slash) {
     app.search.focus_wait = kFocusWaitFrames;
 }
 
+bool search_key_pressed(bool& slash) {
+    slash = shortcut_pressed(SDL_SCANCODE_SLASH);
+    return slash || (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(SDL_SCANCODE_K, false));
+}
+
 void draw_search_panel(App& app) {
     auto& st = app.search;
-    const ImGuiIO& io = ImGui::GetIO();
     // "/" or Ctrl+K puts the keyboard in the query box (the page keeps Ctrl+K from the browser).
-    bool slash = shortcut_pressed(SDL_SCANCODE_SLASH);
-    if (slash || (io.KeyCtrl && ImGui::IsKeyPressed(SDL_SCANCODE_K, false))) {
+    bool slash = false;
+    if (search_key_pressed(slash)) {
         st.focus_box = true;
         st.slash_pending = slash;
     }
