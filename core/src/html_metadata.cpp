@@ -212,8 +212,8 @@ std::string clean_author(std::string_view raw, size_t max_words = 8) {
             // "Von": no word is spelt so) after a short one.
             char next = v.size() > p.size() ? v[p.size()] : ' ';
             bool glued = p.size() > 4 ? name_starts(next)
-                                      : (p == "by" || p == "von") && !v.empty() && v[0] >= 'A' && v[0] <= 'Z' &&
-                                            next >= 'A' && next <= 'Z';
+                                      : (p == "by" || p == "von") && !v.empty() && v[0] >= 'A' &&
+                                            v[0] <= 'Z' && next >= 'A' && next <= 'Z';
             if (v.size() >= p.size() && text::iequals(v.substr(0, p.size()), p) &&
                 (v.size() == p.size() || p.back() == ':' || v[p.size()] == ' ' ||
                  v[p.size()] == ':' || glued)) {
@@ -491,6 +491,7 @@ struct Found {
     std::vector<bool> h1_logo; // parallel to h1s: the heading is the site's logo or name link
     std::string site_heading;  // the text of the first <h1> whose class says it is the logo
     std::vector<std::vector<std::string>> h1_parts; // parallel to h1s: the texts of its children
+    std::vector<std::vector<std::string>> h2_parts; // parallel to h2s
     std::string html_lang;
     std::string canonical;
     std::string itemprop_headline;
@@ -624,6 +625,7 @@ void walk(xmlNode* root, Found& f) {
                     f.h1_parts.push_back(heading_parts(n));
                 } else if (f.h2s.size() < 50) {
                     f.h2s.push_back(std::move(t));
+                    f.h2_parts.push_back(heading_parts(n));
                 }
             }
         }
@@ -826,8 +828,7 @@ std::string choose_title(const Found& f, const std::string& meta_title,
         return fold(s) == fold(cleaned) || fold(s) == fold(tag_cleaned) ||
                typographic_fold(s) == typographic_fold(meta_title);
     };
-    auto without_kicker = [&](size_t i) {
-        const auto& parts = f.h1_parts[i];
+    auto without_kicker = [&](const std::string& heading, const std::vector<std::string>& parts) {
         auto joined = [&](size_t from, size_t to) {
             std::string out;
             for (size_t j = from; j < to; ++j) out += (out.empty() ? "" : " ") + parts[j];
@@ -837,15 +838,19 @@ std::string choose_title(const Found& f, const std::string& meta_title,
             std::string rest = joined(k, parts.size());
             if (is_meta_title(rest)) return rest;
 
-            // Or the headline first, then a dated line set under it in the <h1>.
-            if (std::string lead = joined(0, k); is_meta_title(lead) && !parse_date(rest).empty())
+            // Or the headline first, then a dated line set under it in the <h1>, or a short line
+            // (a kicker set after it: "<span>Headline</span> <span>„Quote“</span>").
+            if (std::string lead = joined(0, k);
+                is_meta_title(lead) && (!parse_date(rest).empty() ||
+                                        (title_words(rest).size() <= 4 &&
+                                         2 * title_words(rest).size() <= title_words(lead).size())))
                 return lead;
             bool dated = k == 1 && parts[0].size() < 40 && !parse_date(parts[0]).empty();
             if (dated) return rest;
         }
         // The date the headline opens with, before a separator: "23.01.2022 - Headline".
         for (std::string_view sep : {" - ", " \xE2\x80\x93 ", " | "}) {
-            std::string_view h = f.h1s[i];
+            std::string_view h = heading;
             size_t at = h.find(sep);
             if (at != std::string_view::npos && at < 40 &&
                 !parse_date_line(h.substr(0, at)).empty() &&
@@ -865,8 +870,9 @@ std::string choose_title(const Found& f, const std::string& meta_title,
                          heading_similarity(rest, tag_cleaned)) >= 0.8)
                 return rest;
         }
-        return f.h1s[i];
+        return heading;
     };
+    auto h1_headline = [&](size_t i) { return without_kicker(f.h1s[i], f.h1_parts[i]); };
     // A heading that is the metadata title but for its typography is the headline as the page
     // sets it, even when another <h1> is merely similar (a title tag's wording in an <h1>, a
     // blog's name in the <h1> and the post's title in an <h3>).
@@ -874,7 +880,7 @@ std::string choose_title(const Found& f, const std::string& meta_title,
     if (!meta_fold.empty() && !(best && typographic_fold(*best) == meta_fold))
         for (const auto& h : f.shown_headings)
             if (typographic_fold(h) == meta_fold) return h;
-    if (best && best_sim >= 0.5) return without_kicker(size_t(best - f.h1s.data()));
+    if (best && best_sim >= 0.5) return h1_headline(size_t(best - f.h1s.data()));
     best = nullptr, best_sim = 0;
     // Among equally similar <h2>s the longer one: a blog's name ("Security Blog") agrees with
     // "Security Blog: Headline" as well as the headline does.
@@ -882,8 +888,9 @@ std::string choose_title(const Found& f, const std::string& meta_title,
         if (double s = sim(h); s > best_sim || (s == best_sim && best && s > 0 &&
                                                 title_words(h).size() > title_words(*best).size()))
             best = &h, best_sim = s;
-    if (best && best_sim >= 0.7 && title_words(*best).size() >= 2) return *best;
-    if (real_h1s == 1) return without_kicker(size_t(only_h1 - f.h1s.data()));
+    if (best && best_sim >= 0.7 && title_words(*best).size() >= 2)
+        return without_kicker(*best, f.h2_parts[size_t(best - f.h2s.data())]);
+    if (real_h1s == 1) return h1_headline(size_t(only_h1 - f.h1s.data()));
     // No heading to agree with: a dash that separates no site name is the headline's own.
     if (!cleaned.empty()) return clean_title(meta_title, site_name, {}, true);
     return clean_title(f.title_tag, site_name, {}, true);

@@ -655,6 +655,25 @@ TEST_CASE("the headline drops a kicker set in its own element, and blog and site
          "long years</span></h1>" +
              prose + "</article>",
          "Flood barrier the river authority opens it after four long years"},
+        {"a short line set after the headline in its own element",
+         R"(<meta property="og:title" content="River authority opens the new flood barrier">)",
+         "<article><h1><span>River authority opens the new flood barrier</span> "
+         "<span>\xE2\x80\x9E"
+         "Finally safe\xE2\x80\x9C</span></h1>" +
+             prose + "</article>",
+         "River authority opens the new flood barrier"},
+        {"the same in an <h2>",
+         R"(<meta property="og:title" content="River authority opens the new flood barrier">)",
+         "<article><h2><span>River authority opens the new flood barrier</span> <span>\"Finally "
+         "safe\"</span></h2>" +
+             prose + "</article>",
+         "River authority opens the new flood barrier"},
+        {"but a long second line is part of the headline",
+         R"(<meta property="og:title" content="River authority opens the new flood barrier">)",
+         "<article><h1><span>River authority opens the new flood barrier</span> <span>after four "
+         "years of building and testing</span></h1>" +
+             prose + "</article>",
+         "River authority opens the new flood barrier after four years of building and testing"},
         {"an h1 that is the site's name",
          R"(<meta property="og:site_name" content="The Riverside Blog">)",
          "<h1>Riverside</h1><h2>Riverside Blog</h2><article><h2>River authority opens the new "
