@@ -491,6 +491,7 @@ struct Found {
     std::vector<bool> h1_logo; // parallel to h1s: the heading is the site's logo or name link
     std::string site_heading;  // the text of the first <h1> whose class says it is the logo
     std::vector<std::vector<std::string>> h1_parts; // parallel to h1s: the texts of its children
+    std::vector<std::string> h1_next; // parallel to h1s: a shown heading (<h1>-<h6>) right under it
     std::vector<std::vector<std::string>> h2_parts; // parallel to h2s
     std::string html_lang;
     std::string canonical;
@@ -578,9 +579,28 @@ std::vector<std::string> heading_parts(const xmlNode* h) {
 }
 
 void walk(xmlNode* root, Found& f) {
+    // The last <h1> while no more than a line of text has followed it: a heading there is set
+    // right under it (a second line of the headline, a deck), not a section of the article.
+    size_t open_h1 = SIZE_MAX;
+    const xmlNode* open_h1_node = nullptr;
+    size_t text_since_h1 = 0;
     for (xmlNode* n = root; n; n = next_in(root, n)) {
+        if (open_h1 != SIZE_MAX && is_text(n) && n->parent && name(n->parent) != "script" &&
+            name(n->parent) != "style") {
+            bool inside = false;
+            for (const xmlNode* p = n->parent; p && !inside; p = p->parent)
+                inside = p == open_h1_node;
+            if (!inside && (text_since_h1 += text::trim(view(n->content)).size()) > 100)
+                open_h1 = SIZE_MAX;
+        }
         if (!is_element(n)) continue;
         std::string_view tag = name(n);
+        if (open_h1 != SIZE_MAX && tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' &&
+            tag[1] <= '6' && !is_hidden(n))
+            if (std::string t = text_of(n, 600); !t.empty()) {
+                f.h1_next[open_h1] = std::move(t);
+                open_h1 = SIZE_MAX;
+            }
         if (tag == "meta") {
             std::string_view key = attr(n, "property");
             if (key.empty()) key = attr(n, "name");
@@ -623,6 +643,8 @@ void walk(xmlNode* root, Found& f) {
                     f.h1_logo.push_back(is_logo(n));
                     if (f.site_heading.empty() && is_site_heading(n)) f.site_heading = f.h1s.back();
                     f.h1_parts.push_back(heading_parts(n));
+                    f.h1_next.emplace_back();
+                    open_h1 = f.h1s.size() - 1, open_h1_node = n, text_since_h1 = 0;
                 } else if (f.h2s.size() < 50) {
                     f.h2s.push_back(std::move(t));
                     f.h2_parts.push_back(heading_parts(n));
@@ -801,6 +823,19 @@ std::string without_decoration(std::string title) {
     return std::string(text::trim(std::string_view(title).substr(space)));
 }
 
+// Whether `longer` is the headline `shorter` cut short: it starts with the whole of it and goes
+// on after a dash or a colon with words that are neither the site's name nor a date ("Weir
+// gates, part 4" / "Weir gates, part 4 – the keepers").
+bool continues(std::string_view shorter, std::string_view longer, std::string_view site_name) {
+    std::string s = typographic_fold(shorter), l = typographic_fold(longer);
+    if (title_words(s).empty() || !l.starts_with(s)) return false;
+    std::string_view rest = text::trim(std::string_view(l).substr(s.size()));
+    if (rest.empty() || (rest[0] != '-' && rest[0] != ':')) return false;
+    rest = text::trim(rest.substr(1));
+    return title_words(rest).size() >= 2 && !names_site(rest, site_name) &&
+           parse_date(rest).empty();
+}
+
 // The headline: the page's visible <h1> when it agrees with the metadata title (or is the only
 // real one), else an <h2> that does, else the metadata title with the site's name removed.
 // Visible headings keep the page's own typography ("„Zitat“" where og:title has '"Zitat"').
@@ -872,7 +907,13 @@ std::string choose_title(const Found& f, const std::string& meta_title,
         }
         return heading;
     };
-    auto h1_headline = [&](size_t i) { return without_kicker(f.h1s[i], f.h1_parts[i]); };
+    // A headline cut short in the <h1>: the heading set right under it goes on after a dash or
+    // a colon (a series' name and part in the <h1>, the episode's title added in an <h2>). The
+    // longer one is the headline.
+    auto h1_headline = [&](size_t i) {
+        std::string h = without_kicker(f.h1s[i], f.h1_parts[i]);
+        return continues(h, f.h1_next[i], site_name) ? f.h1_next[i] : h;
+    };
     // A heading that is the metadata title but for its typography is the headline as the page
     // sets it, even when another <h1> is merely similar (a title tag's wording in an <h1>, a
     // blog's name in the <h1> and the post's title in an <h3>).

@@ -690,6 +690,52 @@ TEST_CASE("the headline drops a kicker set in its own element, and blog and site
     }
 }
 
+TEST_CASE("a headline cut short in the h1 is the heading right under it that goes on after a "
+          "dash or a colon") {
+    const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p>";
+    struct Row {
+        const char* what;
+        std::string body;
+        const char* title;
+    };
+    const Row rows[] = {
+        {"the heading right under it goes on",
+         "<article><h1>Weir gates, part 4</h1><h2>Weir gates, part 4 \xE2\x80\x93 the keepers "
+         "and their cottages</h2>" +
+             prose + "</article>",
+         "Weir gates, part 4 \xE2\x80\x93 the keepers and their cottages"},
+        {"after a short line between them",
+         "<article><h1>Weir gates, part 4</h1><p>12 May 2023</p><h2>Weir gates, part 4: the "
+         "keepers and their cottages</h2>" +
+             prose + "</article>",
+         "Weir gates, part 4: the keepers and their cottages"},
+        {"not a section heading after the first paragraph",
+         "<article><h1>Weir gates, part 4</h1><p>" + std::string(kP3) +
+             "</p><h2>Weir gates, part 4: what changed</h2>" + prose + "</article>",
+         "Weir gates, part 4"},
+        {"not when it goes on with the site's name",
+         "<article><h1>Weir gates, part 4</h1><h2>Weir gates, part 4 - Riverside "
+         "Gazette</h2>" +
+             prose + "</article>",
+         "Weir gates, part 4"},
+        {"not when it goes on with a date",
+         "<article><h1>Weir gates, part 4</h1><h2>Weir gates, part 4 - 12 May 2023</h2>" + prose +
+             "</article>",
+         "Weir gates, part 4"},
+        {"not when it goes on without a separator",
+         "<article><h1>Weir gates, part 4</h1><h2>Weir gates, part 4 and 5 together</h2>" + prose +
+             "</article>",
+         "Weir gates, part 4"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.what));
+        Article a = import_one(page("<title>Weir gates, part 4 | Riverside Gazette</title><meta "
+                                    "property=\"og:site_name\" content=\"Riverside Gazette\">",
+                                    row.body));
+        CHECK(a.title == row.title);
+    }
+}
+
 TEST_CASE("a heading that is the metadata title but for its typography is the headline; arrows "
           "before it are not") {
     const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p>";
