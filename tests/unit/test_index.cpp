@@ -103,6 +103,63 @@ TEST_CASE("postings hold each document's fields and positions, in document order
     CHECK(c.frequency(Field::Title) == 1);
 }
 
+TEST_CASE("every form of entry reads back the same: one field a few times, several fields, many times") {
+    // index.cpp writes a term 1-7 times in one field in a short form (the frequency in the code
+    // byte), the rest in the general one. Document gaps past one byte, frequencies 1, 3, 8 and
+    // positions past one byte, read back fresh, after a save and load, and after compaction.
+    Index ix;
+    std::vector<std::map<Field, std::vector<uint32_t>>> expected; // "kiwi" per document
+    for (int d = 0; d < 300; ++d) {
+        std::string title = "Report", body;
+        std::map<Field, std::vector<uint32_t>> want;
+        const int shape = (d == 31 || d == 63 || d == 191) ? 9 : d % 7; // 9: nothing (a gap)
+        auto words = [&](int n) { for (int i = 0; i < n; ++i) body += "filler" + std::to_string(i % 3) + " "; };
+        if (shape == 1) { words(2); body += "kiwi"; want[Field::Body] = {2}; }
+        if (shape == 2) { words(200); body += "kiwi kiwi "; words(1); body += "kiwi"; want[Field::Body] = {200, 201, 203}; }
+        if (shape == 3) { title = "Kiwi report"; body = "nothing"; want[Field::Title] = {0}; }
+        if (shape == 4) { title = "Report kiwi"; body = "kiwi"; want[Field::Title] = {1}; want[Field::Body] = {0}; }
+        if (shape == 5) { body = "kiwi " ; words(130); body += "kiwi"; want[Field::Body] = {0, 131}; }
+        if (shape == 6) { body = "kiwi kiwi kiwi kiwi kiwi kiwi kiwi kiwi"; want[Field::Body] = {0, 1, 2, 3, 4, 5, 6, 7}; }
+        if (shape == 0 || shape == 9) body = "nothing here";
+        ix.add(article(title, body), std::to_string(d));
+        expected.push_back(want);
+    }
+    auto check = [&](const Index& index, std::string_view when) {
+        CAPTURE(when);
+        auto t = index.find("kiwi");
+        REQUIRE(t);
+        size_t seen = 0;
+        std::vector<uint32_t> pos;
+        for (auto c = index.postings(*t); !c.at_end(); c.next()) {
+            const auto& want = expected[c.doc()];
+            CAPTURE(c.doc());
+            REQUIRE_FALSE(want.empty());
+            FieldMask mask = 0;
+            for (const auto& [f, p] : want) {
+                mask |= field_bit(f);
+                CHECK(c.frequency(f) == p.size());
+                c.positions(f, pos);
+                CHECK(pos == p);
+            }
+            CHECK(c.fields() == mask);
+            ++seen;
+        }
+        size_t want_docs = 0;
+        for (DocId d = 0; d < expected.size(); ++d) want_docs += !expected[d].empty() && index.contains(d);
+        CHECK(seen == want_docs);
+        CHECK(index.doc_frequency(*t) == want_docs);
+    };
+    check(ix, "built");
+    LoadedIndex loaded = load_index(save_index(ix));
+    REQUIRE(loaded.ok());
+    check(*loaded.index, "loaded");
+    for (DocId d = 0; d < 300; d += 2) ix.remove(d); // past a quarter dead: compacts
+    check(ix, "compacted");
+    LoadedIndex again = load_index(save_index(ix));
+    REQUIRE(again.ok());
+    check(*again.index, "compacted, saved and loaded");
+}
+
 TEST_CASE("field lengths count indexed words and their averages follow adds and removes") {
     Index ix;
     DocId a = ix.add(article("One two", "three four five six"), "a");

@@ -2,11 +2,11 @@
 // is a few copies and a few tight loops of checks.
 //
 // ------------------------------------------------------------------------------------------------
-// The file format (version 3). u8/u32/u64 are fixed-width little-endian; vu is an unsigned LEB128
+// The file format (version 4). u8/u32/u64 are fixed-width little-endian; vu is an unsigned LEB128
 // varint (varint.hpp); str := vu(n) byte{n}; T{n} is n values of T back to back.
 //
 //   file      := header body sum
-//   header    := magic:"BSINDEX" 0x1A  version:u32=3  body_bytes:u64
+//   header    := magic:"BSINDEX" 0x1A  version:u32=4  body_bytes:u64
 //   sum       := u64 checksum::of(header and body) (checksum.hpp)
 //   body      := options docs terms surfaces stored      (nothing may follow `stored`)
 //   options   := str(language) u8(flags)     flags: 1 fold_diacritics, 2 stopwords, 4 stem; no others
@@ -32,7 +32,9 @@
 // Version 1 also stored each document's term list and interleaved texts with lists; the index
 // derives the term lists from the postings when they are first needed (Index::settle). Version 2
 // stored the document table and the term sizes as varints, one entry after another, and summed
-// 8-byte words; neither is read any more (a file is refused with a message to rebuild it).
+// 8-byte words; version 3 wrote every postings entry in the general shape with the byte length of
+// its positions (index.cpp). None of them is read any more (a file is refused with a message to
+// rebuild it: nothing keeps an index in a user's browser, and the demo's is built with the page).
 //
 // Loading trusts nothing, but does only what is cheap up front: the length and the checksum
 // (every byte, so a damaged file is refused at once), then every count and size against the bytes
@@ -64,7 +66,7 @@ namespace broadsheet::search {
 namespace {
 
 constexpr char kMagic[8] = {'B', 'S', 'I', 'N', 'D', 'E', 'X', 0x1A};
-constexpr uint32_t kVersion = 3;
+constexpr uint32_t kVersion = 4;
 constexpr size_t kSumBytes = 8;
 constexpr size_t kHeaderBytes = 8 + 4 + 8;
 

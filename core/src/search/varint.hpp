@@ -56,4 +56,12 @@ inline bool get32(const uint8_t*& p, const uint8_t* end, uint32_t& v) {
     return true;
 }
 
+// Steps p past one varint without decoding it (it ends at a byte whose high bit is clear). False
+// if [p, end) ends first. Does not check its length: a reader that decodes it later does.
+inline bool skip(const uint8_t*& p, const uint8_t* end) {
+    while (p < end)
+        if (!(*p++ & 0x80)) return true;
+    return false;
+}
+
 } // namespace broadsheet::search::varint
