@@ -4,6 +4,7 @@
 
 #include "search/checksum.hpp"
 #include "search_fixtures.hpp"
+#include "test_helpers.hpp"
 
 #include <doctest/doctest.h>
 
@@ -71,6 +72,47 @@ TEST_CASE("a loaded index takes further adds and removes") {
     CHECK(search(ix, "storm").hits.size() == 4);
     ix.remove(0);
     CHECK(search(ix, "storm").hits.size() == 3);
+}
+
+TEST_CASE("a loaded index that takes more articles finds old and new words by prefix and typo, as one built at once") {
+    // The loaded surface table becomes the first ordinals, the added words are merged in after.
+    std::vector<broadsheet::Article> news = reuters(400);
+    if (skipped(news)) return;
+    Index whole, first;
+    for (size_t i = 0; i < news.size(); ++i) whole.add(news[i], std::to_string(i));
+    for (size_t i = 0; i < 250; ++i) first.add(news[i], std::to_string(i));
+    first.trim();
+    for (bool trim_at_once : {false, true}) {
+        CAPTURE(trim_at_once);
+        auto loaded = load_index(save_index(first));
+        REQUIRE(loaded.ok());
+        Index& ix = *loaded.index;
+        if (trim_at_once) ix.trim(); // as the app does after restoring a library
+        std::vector<TermId> ids;
+        ix.terms_with_prefix("oil", ids); // a lookup before the adds reads the file's table
+        CHECK(!ids.empty());
+        for (size_t i = 250; i < news.size(); ++i) {
+            ix.add(news[i], std::to_string(i));
+            if (i == 300) ix.trim();
+        }
+        std::vector<TermId> a, b;
+        for (const char* p : {"a", "co", "oil", "ba", "s", "tra", "zz", "1", "pr"}) {
+            CAPTURE(p);
+            ix.terms_with_prefix(p, a);
+            whole.terms_with_prefix(p, b);
+            CHECK(a == b); // no removals: the same terms get the same ids
+        }
+        std::vector<Index::NearTerm> x, y;
+        for (const char* w : {"petroleum", "exporst", "goverment", "shares", "wheat"}) {
+            CAPTURE(w);
+            ix.terms_near(w, 2, x);
+            whole.terms_near(w, 2, y);
+            REQUIRE(x.size() == y.size());
+            for (size_t i = 0; i < x.size(); ++i) CHECK((x[i].term == y[i].term && x[i].edits == y[i].edits));
+            CHECK(ix.term_of_surface(w) == whole.term_of_surface(w));
+        }
+        CHECK(save_index(ix) == save_index(whole));
+    }
 }
 
 TEST_CASE("an index without stored articles loads with none") {

@@ -21,7 +21,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace broadsheet::search {
@@ -106,6 +105,10 @@ public:
     // first such search after a change does otherwise (at 100,000 articles just imported, tens of
     // milliseconds in the page): for a moment when nobody waits, as the end of an import.
     void prepare_word_table() const { sort_surfaces(); }
+    // The end of a batch of adds (an import): prepares the word table and gives back what only
+    // adding more needs, the caches of add() (refilled by the next add, with the same results) and
+    // the slack of the tables grown by doubling. Changes no result.
+    void trim();
     // Terms whose unstemmed surface form starts with `prefix` (ascending, no duplicates).
     void terms_with_prefix(std::string_view folded_prefix, std::vector<TermId>& out) const;
     // The term of the word written exactly so (a folded surface form), if the index has it.
@@ -153,26 +156,24 @@ private:
     };
     // A loaded file is used as it is (index_file.cpp): the lists stay in one block and each is
     // checked the first time it is read; the term lookup table is built by the first find(), the
-    // sorted surface table from the file's by the first prefix or typo search; the surface map and
-    // the forward lists, which only changes need, by settle() before the first add or remove.
+    // sorted surface table from the file's by the first prefix or typo search; the surface lookup
+    // table and the forward lists, which only changes need, by settle() before the first add or
+    // remove.
     TermId intern(std::string_view term);
-    void insert_slot(TermId t, uint32_t hash) const; // into term_slots_, which has room
     void rehash_terms(size_t slots) const;
     // The term of a token from analyze_surfaces(), recording its surface; kStopword for a stopword.
     TermId term_of(const Token& token);
     static constexpr TermId kStopword = UINT32_MAX;
+    std::string_view surface(uint32_t s) const { // the text of surface ordinal s
+        const uint32_t begin = s == 0 ? 0 : surface_ends_[s - 1];
+        return {surface_text_.data() + begin, surface_ends_[s] - begin};
+    }
+    void rehash_surfaces(size_t slots);
     void sort_surfaces() const;         // brings sorted_surfaces_ up to date
     void append_posting(TermId t, DocId doc, const std::vector<std::pair<uint8_t, uint32_t>>& field_positions);
     void check_term(TermId t) const;    // a loaded list that does not parse is emptied (df 0)
     std::span<const uint8_t> postings_bytes(TermId t) const;
     void settle();                      // makes a loaded index ready for add() and remove()
-
-    // Lookups by string_view without building a std::string (C++20 heterogeneous lookup).
-    struct Hash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    using Lexicon = std::unordered_map<std::string, TermId, Hash, std::equal_to<>>;
 
     mutable Analyzer analyzer_;
     // The lexicon, flat: every term's text back to back in TermId order, and an open-addressing
@@ -183,20 +184,27 @@ private:
     mutable std::vector<TermData> terms_;  // mutable: check_term() settles loaded lists lazily
     std::string loaded_postings_;          // the postings block of a loaded file
     bool unsettled_ = false;               // loaded, and settle() has not run yet
-    Lexicon surfaces_; // unstemmed folded form -> term (empty until settle() after loading)
     // Surface -> term for the tokens of add(), which come unstemmed (Analyzer::analyze_surfaces):
     // one flat lookup a token, and the analyzer's stopping and stemming only for a new surface.
     // Words and joined words (stemmed) in one, numbers, URL parts and CJK bigrams in the other;
     // a stopword's value is kStopword. Rebuilt as documents are added; empty after loading.
+    // Dropped by trim(), as they cost more memory than the rest of the surface table.
     WordCache stemmed_terms_, plain_terms_;
-    mutable std::vector<std::pair<std::string_view, TermId>> sorted_surfaces_; // views into surface_text_
-    mutable std::string surface_text_;                  // the sorted surfaces back to back
+    // The surfaces (unstemmed folded forms) of the indexed words and their terms, flat like the
+    // lexicon: by ordinal, in the order first seen (a loaded file's in its sorted order), the text
+    // back to back, and for add() an open-addressing table of ordinal + 1 (0: empty) over them, a
+    // power of two in size and at most half full (empty until settle() after loading). Mutable:
+    // sort_surfaces() fills the first three from a loaded file's table.
+    mutable std::string surface_text_;
+    mutable std::vector<uint32_t> surface_ends_;  // per ordinal: end of its text in surface_text_
+    mutable std::vector<TermId> surface_terms_;   // per ordinal: its term
+    std::vector<uint32_t> surface_slots_;
+    // The ordinals in byte order of their text, which prefix and typo searches read. The surfaces
+    // added since the last sort are the ordinals from sorted_surfaces_.size() on: sort_surfaces()
+    // sorts only these and merges them in, so the first search after an import costs the new
+    // words' sort plus one pass, not a sort of the whole vocabulary.
+    mutable std::vector<uint32_t> sorted_surfaces_;
     mutable std::string loaded_surfaces_; // a loaded file's surface entries, until sort_surfaces() reads them
-    mutable bool surfaces_sorted_ = true;
-    // Surfaces added since the table was last sorted (views into surfaces_' keys, which stay put):
-    // sort_surfaces() sorts only these and merges them in, so the first search after an import
-    // costs the new words' sort plus one pass, not a sort of the whole vocabulary.
-    mutable std::vector<std::pair<std::string_view, TermId>> unsorted_surfaces_;
     mutable bool surfaces_utf8_ = true; // every sorted surface is well-formed UTF-8 (see terms_near)
 
     std::vector<uint8_t> live_;       // per DocId: 1 live, 0 removed

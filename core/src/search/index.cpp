@@ -5,6 +5,7 @@
 // [SECTION] Adding and removing documents
 // [SECTION] Compaction
 // [SECTION] Skip entries (in memory only)
+// [SECTION] Trimming after an import
 // [SECTION] Lexicon lookups: exact, prefix, near (typos)
 //
 // ------------------------------------------------------------------------------------------------
@@ -50,7 +51,6 @@
 #include "varint.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <array>
 #include <bit>
 #include <cmath>
@@ -211,29 +211,40 @@ std::string_view Index::term(TermId t) const {
     return std::string_view(term_text_).substr(begin, term_ends_[t] - begin);
 }
 
+namespace {
+
+// The open-addressing tables of the lexicon and of the surfaces: ordinal + 1 per slot (0: empty),
+// linear probing, a power of two in size and at most half full, so that a probe always ends.
+template <class TextOf>
+std::optional<uint32_t> find_slot(const std::vector<uint32_t>& slots, std::string_view key, uint32_t hash, TextOf text_of) {
+    const size_t mask = slots.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        uint32_t slot = slots[i];
+        if (slot == 0) return std::nullopt;
+        if (text_of(slot - 1) == key) return slot - 1;
+    }
+}
+
+void insert_slot(std::vector<uint32_t>& slots, uint32_t ordinal, uint32_t hash) { // not in it yet
+    const size_t mask = slots.size() - 1;
+    size_t i = hash & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = ordinal + 1;
+}
+
+} // namespace
+
 std::optional<TermId> Index::find(std::string_view term) const {
     if (term_slots_.empty()) {
         if (term_ends_.empty()) return std::nullopt;
         rehash_terms(std::bit_ceil(std::max<size_t>(64, 2 * term_ends_.size() + 2))); // a loaded index
     }
-    const size_t mask = term_slots_.size() - 1;
-    for (size_t i = WordCache::hash(term) & mask;; i = (i + 1) & mask) { // never full: ends
-        uint32_t slot = term_slots_[i];
-        if (slot == 0) return std::nullopt;
-        if (this->term(slot - 1) == term) return slot - 1;
-    }
-}
-
-void Index::insert_slot(TermId t, uint32_t hash) const {
-    const size_t mask = term_slots_.size() - 1;
-    size_t i = hash & mask;
-    while (term_slots_[i] != 0) i = (i + 1) & mask;
-    term_slots_[i] = t + 1;
+    return find_slot(term_slots_, term, WordCache::hash(term), [&](TermId t) { return this->term(t); });
 }
 
 void Index::rehash_terms(size_t slots) const {
     term_slots_.assign(slots, 0);
-    for (TermId t = 0; t < term_ends_.size(); ++t) insert_slot(t, WordCache::hash(term(t)));
+    for (TermId t = 0; t < term_ends_.size(); ++t) insert_slot(term_slots_, t, WordCache::hash(term(t)));
 }
 
 TermId Index::intern(std::string_view term) {
@@ -243,8 +254,13 @@ TermId Index::intern(std::string_view term) {
     term_text_ += term;
     term_ends_.push_back(uint32_t(term_text_.size()));
     terms_.emplace_back();
-    insert_slot(id, WordCache::hash(term));
+    insert_slot(term_slots_, id, WordCache::hash(term));
     return id;
+}
+
+void Index::rehash_surfaces(size_t slots) {
+    surface_slots_.assign(slots, 0);
+    for (uint32_t s = 0; s < surface_ends_.size(); ++s) insert_slot(surface_slots_, s, WordCache::hash(surface(s)));
 }
 
 std::span<const uint8_t> Index::postings_bytes(TermId t) const {
@@ -307,10 +323,9 @@ void Index::settle() {
         for (size_t i = first[d]; i < first[d + 1]; ++i) varint::put(forward_, i == first[d] ? ids[i] : ids[i] - ids[i - 1]);
         forward_ends_.push_back(forward_.size());
     }
-    // The surface map, from the sorted table the file gave.
+    // The surface lookup table, over the surfaces the file gave.
     sort_surfaces();
-    surfaces_.reserve(sorted_surfaces_.size());
-    for (const auto& [surface, id] : sorted_surfaces_) surfaces_.try_emplace(std::string(surface), id);
+    rehash_surfaces(std::bit_ceil(std::max<size_t>(64, 2 * surface_ends_.size() + 2)));
 }
 
 TermId Index::term_of(const Token& t) {
@@ -332,10 +347,15 @@ TermId Index::term_of(const Token& t) {
         cache_it = false;
     }
     TermId id = intern(term);
-    if (surfaces_.find(t.surface) == surfaces_.end()) {
-        auto added = surfaces_.emplace(std::string(t.surface), id).first;
-        unsorted_surfaces_.emplace_back(added->first, id);
-        surfaces_sorted_ = false;
+    auto surface_of = [&](uint32_t s) { return surface(s); };
+    if (surface_slots_.empty() || !find_slot(surface_slots_, t.surface, h, surface_of)) {
+        // A new surface: the next sort_surfaces() merges it into the sorted table.
+        const uint32_t s = uint32_t(surface_ends_.size());
+        if (2 * (size_t(s) + 1) > surface_slots_.size()) rehash_surfaces(std::max<size_t>(64, 2 * surface_slots_.size()));
+        surface_text_ += t.surface;
+        surface_ends_.push_back(uint32_t(surface_text_.size()));
+        surface_terms_.push_back(id);
+        insert_slot(surface_slots_, s, h);
     }
     if (cache_it) cache.insert(t.surface, h, id);
     return id;
@@ -625,15 +645,42 @@ size_t Index::memory_bytes() const {
     for (const auto& td : terms_) n += sizeof(TermData) + td.postings.capacity();
     n += blocks_.capacity() * sizeof(blocks_[0]);
     for (const auto& [t, b] : blocks_) n += b.capacity() * sizeof(PostingBlock);
+    n += (terms_.capacity() - terms_.size()) * sizeof(TermData); // room for more terms
     n += term_text_.capacity() + term_ends_.capacity() * 4 + term_slots_.capacity() * 4 + loaded_postings_.capacity() +
          loaded_surfaces_.capacity();
-    for (const auto& [s, id] : surfaces_) n += s.capacity() + 48;
-    n += (sorted_surfaces_.capacity() + unsorted_surfaces_.capacity()) * sizeof(sorted_surfaces_[0]) +
-         stemmed_terms_.memory_bytes() + plain_terms_.memory_bytes() +
-         surface_text_.capacity() + analyzer_.memory_bytes();
+    n += surface_text_.capacity() + (surface_ends_.capacity() + surface_terms_.capacity() + surface_slots_.capacity() +
+                                     sorted_surfaces_.capacity()) * 4;
+    n += stemmed_terms_.memory_bytes() + plain_terms_.memory_bytes() + analyzer_.memory_bytes();
     n += live_.capacity() + lengths_.capacity() * 4 + dates_.capacity() * 4 + keys_.capacity() +
          key_ends_.capacity() * 4 + forward_.capacity() + forward_ends_.capacity() * 8;
     return n;
+}
+
+// ------------------------------------------------------------------------------------------------
+// [SECTION] Trimming after an import
+// ------------------------------------------------------------------------------------------------
+
+void Index::trim() {
+    sort_surfaces();
+    // Released, not cleared (clear() keeps the memory): the next add() starts them again.
+    stemmed_terms_ = WordCache();
+    plain_terms_ = WordCache();
+    // Tables grown by doubling may hold as much slack as data. The postings lists keep theirs:
+    // shrinking tens of thousands of small vectors costs an allocation each, and each list copies
+    // itself again at its next entry.
+    terms_.shrink_to_fit();
+    term_text_.shrink_to_fit();
+    term_ends_.shrink_to_fit();
+    surface_text_.shrink_to_fit();
+    surface_ends_.shrink_to_fit();
+    surface_terms_.shrink_to_fit();
+    live_.shrink_to_fit();
+    lengths_.shrink_to_fit();
+    dates_.shrink_to_fit();
+    keys_.shrink_to_fit();
+    key_ends_.shrink_to_fit();
+    forward_.shrink_to_fit();
+    forward_ends_.shrink_to_fit();
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -643,72 +690,63 @@ size_t Index::memory_bytes() const {
 void Index::sort_surfaces() const {
     if (!loaded_surfaces_.empty()) {
         // A loaded file's table: (vu(bytes) vu(term)) entries, the words back to back in
-        // surface_text_ (index_file.cpp). It is in order already; an entry that does not parse,
-        // names a missing term or is out of order (only in a file made to pass the checksum) ends it.
+        // surface_text_ (index_file.cpp), which become ordinals 0, 1, ... in that order. It is in
+        // order already; an entry that does not parse, names a missing term or is out of order
+        // (only in a file made to pass the checksum) ends it, and the text after it is dropped.
         const auto* p = reinterpret_cast<const uint8_t*>(loaded_surfaces_.data());
         const uint8_t* end = p + loaded_surfaces_.size();
-        std::string_view text = surface_text_;
+        const std::string_view text = surface_text_;
         size_t at = 0;
-        sorted_surfaces_.clear();
+        surface_ends_.clear();
+        surface_terms_.clear();
         surfaces_utf8_ = true;
         while (p < end) {
             uint64_t size = 0, id = 0;
             if (!varint::get(p, end, size) || !varint::get(p, end, id) || id >= terms_.size() || size > text.size() - at) break;
             std::string_view s = text.substr(at, size_t(size));
-            if (!sorted_surfaces_.empty() && !(sorted_surfaces_.back().first < s)) break;
+            if (!surface_ends_.empty() && !(surface(uint32_t(surface_ends_.size() - 1)) < s)) break;
             at += size_t(size);
-            sorted_surfaces_.emplace_back(s, TermId(id));
+            surface_ends_.push_back(uint32_t(at));
+            surface_terms_.push_back(TermId(id));
             surfaces_utf8_ = surfaces_utf8_ && is_valid_utf8(s);
         }
+        surface_text_.resize(at);
+        sorted_surfaces_.resize(surface_ends_.size());
+        for (uint32_t s = 0; s < sorted_surfaces_.size(); ++s) sorted_surfaces_[s] = s;
         loaded_surfaces_ = std::string();
-        surfaces_sorted_ = true;
         return;
     }
-    if (surfaces_sorted_) return;
-    // The new words sorted, then merged with the table; every word is copied into a new text block
-    // (the old table's views point into the old one, the new words' into the map's keys).
-    std::sort(unsorted_surfaces_.begin(), unsorted_surfaces_.end());
-    std::vector<std::pair<std::string_view, TermId>> merged;
-    merged.reserve(sorted_surfaces_.size() + unsorted_surfaces_.size());
-    std::merge(sorted_surfaces_.begin(), sorted_surfaces_.end(), unsorted_surfaces_.begin(), unsorted_surfaces_.end(),
-               std::back_inserter(merged));
-    if (sorted_surfaces_.empty()) surfaces_utf8_ = true;
-    for (const auto& e : unsorted_surfaces_) surfaces_utf8_ = surfaces_utf8_ && is_valid_utf8(e.first);
-    // The words back to back, in order, and the table pointed at them: scans (prefixes, typos)
-    // then read memory in order instead of visiting the hash map's nodes.
-    size_t bytes = 0;
-    for (const auto& e : merged) bytes += e.first.size();
-    std::string text;
-    text.reserve(std::max<size_t>(bytes, 64)); // never in-place (SSO): views survive a move
-    for (const auto& e : merged) text += e.first;
-    size_t at = 0;
-    for (auto& e : merged) {
-        e.first = std::string_view(text).substr(at, e.first.size());
-        at += e.first.size();
-    }
-    surface_text_ = std::move(text);
+    const size_t old = sorted_surfaces_.size();
+    if (old == surface_ends_.size()) return;
+    // The new words sorted, then merged with the table (into a vector of the exact size: no slack).
+    auto before = [this](uint32_t a, uint32_t b) { return surface(a) < surface(b); };
+    std::vector<uint32_t> fresh(surface_ends_.size() - old);
+    for (size_t i = 0; i < fresh.size(); ++i) fresh[i] = uint32_t(old + i);
+    std::sort(fresh.begin(), fresh.end(), before);
+    std::vector<uint32_t> merged(surface_ends_.size());
+    std::merge(sorted_surfaces_.begin(), sorted_surfaces_.end(), fresh.begin(), fresh.end(), merged.begin(), before);
+    if (old == 0) surfaces_utf8_ = true;
+    for (uint32_t s : fresh) surfaces_utf8_ = surfaces_utf8_ && is_valid_utf8(surface(s));
     sorted_surfaces_ = std::move(merged);
-    unsorted_surfaces_.clear();
-    surfaces_sorted_ = true;
 }
 
 void Index::terms_with_prefix(std::string_view prefix, std::vector<TermId>& out) const {
     out.clear();
     sort_surfaces();
-    auto it = std::lower_bound(sorted_surfaces_.begin(), sorted_surfaces_.end(),
-                               std::pair<std::string_view, TermId>(prefix, 0));
-    for (; it != sorted_surfaces_.end() && it->first.starts_with(prefix); ++it)
-        if (doc_frequency(it->second) > 0) out.push_back(it->second);
+    auto it = std::lower_bound(sorted_surfaces_.begin(), sorted_surfaces_.end(), prefix,
+                               [this](uint32_t s, std::string_view p) { return surface(s) < p; });
+    for (; it != sorted_surfaces_.end() && surface(*it).starts_with(prefix); ++it)
+        if (doc_frequency(surface_terms_[*it]) > 0) out.push_back(surface_terms_[*it]);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
-std::optional<TermId> Index::term_of_surface(std::string_view surface) const {
+std::optional<TermId> Index::term_of_surface(std::string_view word) const {
     sort_surfaces();
-    auto it = std::lower_bound(sorted_surfaces_.begin(), sorted_surfaces_.end(),
-                               std::pair<std::string_view, TermId>(surface, 0));
-    if (it == sorted_surfaces_.end() || it->first != surface) return std::nullopt;
-    return it->second;
+    auto it = std::lower_bound(sorted_surfaces_.begin(), sorted_surfaces_.end(), word,
+                               [this](uint32_t s, std::string_view w) { return surface(s) < w; });
+    if (it == sorted_surfaces_.end() || surface(*it) != word) return std::nullopt;
+    return surface_terms_[*it];
 }
 
 namespace {
@@ -726,22 +764,23 @@ char32_t next_code_point(std::string_view s, size_t& at) {
     return cp;
 }
 
-using SurfaceTable = std::span<const std::pair<std::string_view, TermId>>;
-
-// The first surface from `first` on (surfaces[first] is not it) that is not `in_run`, the
-// surfaces that are forming one run: galloping, then binary search, so a jump costs the log of its
-// length.
-template <class InRun>
-size_t end_of_run(SurfaceTable surfaces, size_t first, InRun in_run) {
+// The first surface from `first` on (the one of rank `first` is not it) that is not `in_run`, the
+// surfaces that are forming one run, of the `count` surfaces in sorted order (`at` gives the one of
+// a rank): galloping, then binary search, so a jump costs the log of its length.
+template <class SurfaceAt, class InRun>
+size_t end_of_run(size_t count, SurfaceAt at, size_t first, InRun in_run) {
     size_t last_in = first, probe = first + 1;
-    for (size_t step = 1; probe < surfaces.size() && in_run(surfaces[probe].first); step *= 2) {
+    for (size_t step = 1; probe < count && in_run(at(probe)); step *= 2) {
         last_in = probe;
         probe += step;
     }
-    auto it = std::partition_point(surfaces.begin() + std::ptrdiff_t(last_in) + 1,
-                                   surfaces.begin() + std::ptrdiff_t(std::min(probe, surfaces.size())),
-                                   [&](const auto& e) { return in_run(e.first); });
-    return size_t(it - surfaces.begin());
+    size_t low = last_in + 1, high = std::min(probe, count); // the end is in [low, high]
+    while (low < high) {
+        const size_t mid = low + (high - low) / 2;
+        if (in_run(at(mid))) low = mid + 1;
+        else high = mid;
+    }
+    return low;
 }
 
 } // namespace
@@ -802,11 +841,13 @@ void Index::terms_near(std::string_view word, int max_edits, std::vector<NearTer
         return best;
     };
 
-    const SurfaceTable surfaces(sorted_surfaces_);
+    const size_t count = sorted_surfaces_.size();
+    auto surface_at = [&](size_t rank) { return surface(sorted_surfaces_[rank]); };
     std::string_view path; // the surface whose prefix rows 1 .. have are of
     size_t have = 0;
-    for (size_t i = 0; i < surfaces.size();) {
-        const auto& [s, id] = surfaces[i];
+    for (size_t i = 0; i < count;) {
+        const std::string_view s = surface_at(i);
+        const TermId id = surface_terms_[sorted_surfaces_[i]];
         const auto shorter = std::ptrdiff_t(std::min(s.size(), path.size()));
         const auto common = size_t(std::mismatch(s.begin(), s.begin() + shorter, path.begin()).first - s.begin());
         while (ends[have] > common) --have;
@@ -858,11 +899,11 @@ void Index::terms_near(std::string_view word, int max_edits, std::vector<NearTer
                 if (char32_t next = next_possible(p, chars[k])) {
                     key.assign(s.substr(0, ends[p]));
                     text::append_utf8(key, next);
-                    i = end_of_run(surfaces, i, [&](std::string_view t) { return t < key; });
+                    i = end_of_run(count, surface_at, i, [&](std::string_view t) { return t < key; });
                     break;
                 }
                 if (p == 0) {
-                    i = surfaces.size();
+                    i = count;
                     break;
                 }
                 k = p;
@@ -872,7 +913,7 @@ void Index::terms_near(std::string_view word, int max_edits, std::vector<NearTer
             // bytes decode differently).
             std::string_view prefix = s.substr(0, ends[k]);
             i = ends[k] > s.size() ? i + 1
-                                   : end_of_run(surfaces, i, [&](std::string_view t) { return t.starts_with(prefix); });
+                                   : end_of_run(count, surface_at, i, [&](std::string_view t) { return t.starts_with(prefix); });
             break;
         }
     }

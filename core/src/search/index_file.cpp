@@ -230,8 +230,10 @@ std::string IndexFile::save(const Index& ix, const std::vector<const Article*>& 
     texts.clear();
     std::string entries;
     size_t surfaces = 0;
-    for (const auto& [s, id] : ix.sorted_surfaces_) {
+    for (uint32_t ordinal : ix.sorted_surfaces_) {
+        const TermId id = ix.surface_terms_[ordinal];
         if (ix.terms_[id].df == 0) continue;
+        const std::string_view s = ix.surface(ordinal);
         varint::put(entries, s.size());
         varint::put(entries, new_id[id]);
         texts += s;
@@ -373,11 +375,9 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
         std::string_view entries = r.str("surface forms");
         std::string_view surfaces = r.str("surface forms");
         if (r.ok() && surface_count > entries.size() / 2) r.fail("impossible count of surface forms");
-        if (r.ok()) {
-            ix->surface_text_.reserve(std::max<size_t>(surfaces.size(), 64)); // never in-place (SSO)
+        if (r.ok() && !entries.empty()) { // no entries: the text names no surface and is dropped
             ix->surface_text_.assign(surfaces);
             ix->loaded_surfaces_.assign(entries);
-            ix->surfaces_sorted_ = entries.empty();
         }
         ix->unsettled_ = true;
 
