@@ -73,9 +73,9 @@ void App::end_import_batch() {
     status.cancel_requested = false;
     status.files_done = status.files_total = 0;
     // The new words join the table that prefix and typo searches read now, not on the first key
-    // typed in the search box.
+    // typed in the search box, and the index gives back what only adding needs (Index::trim).
     try {
-        index.prepare_word_table();
+        index.trim();
     } catch (const std::bad_alloc&) {
         // The first prefix search will try again.
     }

@@ -187,7 +187,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_restore_done(int available, int foreign)
     if (app().corpus.empty() && app().bundle.autoload) app().open_bundle();
     if (!app().corpus.empty() && app().reader.open == 0) app().open_article(app().corpus.ids().front());
     try {
-        app().index.prepare_word_table(); // for the first prefix search (see App::end_import_batch)
+        app().index.trim(); // for the first prefix search, and memory (see App::end_import_batch)
     } catch (const std::bad_alloc&) {
     }
     if (memory_low()) memory_recovered();
