@@ -54,6 +54,7 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <utility>
 
 namespace broadsheet::search {
 
@@ -662,9 +663,13 @@ size_t Index::memory_bytes() const {
 
 void Index::trim() {
     sort_surfaces();
-    // Released, not cleared (clear() keeps the memory): the next add() starts them again.
-    stemmed_terms_ = WordCache();
-    plain_terms_ = WordCache();
+    // Released, not cleared (clear() keeps the memory): the next add() starts them again. Swapped
+    // out, as assigning an empty cache would keep its key text's buffer (a moved-in short string
+    // is copied into the buffer there).
+    for (WordCache* cache : {&stemmed_terms_, &plain_terms_}) {
+        WordCache released;
+        std::swap(*cache, released);
+    }
     // Tables grown by doubling may hold as much slack as data. The postings lists keep theirs:
     // shrinking tens of thousands of small vectors costs an allocation each, and each list copies
     // itself again at its next entry.
