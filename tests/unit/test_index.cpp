@@ -340,6 +340,25 @@ TEST_CASE("trimming between imports changes no term, lookup or saved byte, and g
     trimmed.terms_with_prefix("zzyz", ids);
     REQUIRE(ids.size() == 1);
     CHECK(trimmed.term_of_surface("zzyzx") == ids[0]);
+    // trim() packed the lists into one block and dropped the forward lists: the add above went on
+    // from a packed list's last document, and a remove now derives the forward lists again, the
+    // new article's and an old one's alike.
+    const DocId added = DocId(news.size());
+    for (DocId d : {added, DocId(7)}) {
+        CHECK(trimmed.remove(d));
+        CHECK(plain.remove(d));
+    }
+    same_lookups("after removing the new article and an old one");
+    for (DocId d = 0; d < 200; ++d) { // past a quarter of the entries dead: compact() on both
+        trimmed.remove(d);
+        plain.remove(d);
+    }
+    same_lookups("after compaction");
+    trimmed.trim();
+    for (Index* ix : {&trimmed, &plain}) ix->add(news[5], "again");
+    trimmed.remove(DocId(300));
+    plain.remove(DocId(300));
+    same_lookups("after a trim, an add and a remove");
 }
 
 TEST_CASE("a word whose last article was removed is found again when an article brings it back") {

@@ -107,7 +107,11 @@ public:
     void prepare_word_table() const { sort_surfaces(); }
     // The end of a batch of adds (an import): prepares the word table and gives back what only
     // adding more needs, the caches of add() (refilled by the next add, with the same results) and
-    // the slack of the tables grown by doubling. Changes no result.
+    // the slack of the tables grown by doubling; packs the postings lists into one block, as a
+    // loaded file's are (each list's growth slack and allocation go; a list that grows again is
+    // copied out at its next entry); drops the forward lists, which the next remove() derives
+    // from the postings again (one walk of them, tens of milliseconds at 100,000 articles).
+    // Changes no result.
     void trim();
     // Terms whose unstemmed surface form starts with `prefix` (ascending, no duplicates).
     void terms_with_prefix(std::string_view folded_prefix, std::vector<TermId>& out) const;
@@ -145,20 +149,20 @@ public:
 private:
     friend struct IndexFile;
     struct TermData {
-        std::vector<uint8_t> postings; // the list, once the index owns it (see `loaded`)
+        std::vector<uint8_t> postings; // the list, while it grows by itself (see `loaded`)
         size_t loaded_begin = 0;       // while `loaded`: the list is loaded_postings_[begin, end)
         size_t loaded_end = 0;
         uint32_t df = 0;         // live documents
         uint32_t entries = 0;    // entries in the list, dead ones included
-        uint64_t last_plus1 = 0; // the last document in the list + 1 (not kept while `loaded`)
-        bool loaded = false;     // the list is still the bytes of a loaded file
+        uint64_t last_plus1 = 0; // the last document in the list + 1 (0 while `loaded` from a file: not known)
+        bool loaded = false;     // the list is in the block: a loaded file's, or the one trim() packed
         bool checked = true;     // false until a loaded list has been walked and found well-formed
     };
     // A loaded file is used as it is (index_file.cpp): the lists stay in one block and each is
     // checked the first time it is read; the term lookup table is built by the first find(), the
     // sorted surface table from the file's by the first prefix or typo search; the surface lookup
-    // table and the forward lists, which only changes need, by settle() before the first add or
-    // remove.
+    // table by the first add (which trim() drops too), the forward lists by the first remove
+    // (build_forward()); settle() checks every list before the first change.
     TermId intern(std::string_view term);
     void rehash_terms(size_t slots) const;
     // The term of a token from analyze_surfaces(), recording its surface; kStopword for a stopword.
@@ -174,6 +178,7 @@ private:
     void check_term(TermId t) const;    // a loaded list that does not parse is emptied (df 0)
     std::span<const uint8_t> postings_bytes(TermId t) const;
     void settle();                      // makes a loaded index ready for add() and remove()
+    void build_forward();               // the forward lists of every document, from the postings
 
     mutable Analyzer analyzer_;
     // The lexicon, flat: every term's text back to back in TermId order, and an open-addressing
@@ -182,7 +187,7 @@ private:
     std::vector<uint32_t> term_ends_; // per TermId: end of its text in term_text_
     mutable std::vector<uint32_t> term_slots_; // empty after loading, until the first find()
     mutable std::vector<TermData> terms_;  // mutable: check_term() settles loaded lists lazily
-    std::string loaded_postings_;          // the postings block of a loaded file
+    std::string loaded_postings_;          // the postings block of a loaded file, or packed by trim()
     bool unsettled_ = false;               // loaded, and settle() has not run yet
     // Surface -> term for the tokens of add(), which come unstemmed (Analyzer::analyze_surfaces):
     // one flat lookup a token, and the analyzer's stopping and stemming only for a new surface.
@@ -193,7 +198,8 @@ private:
     // The surfaces (unstemmed folded forms) of the indexed words and their terms, flat like the
     // lexicon: by ordinal, in the order first seen (a loaded file's in its sorted order), the text
     // back to back, and for add() an open-addressing table of ordinal + 1 (0: empty) over them, a
-    // power of two in size and at most half full (empty until settle() after loading). Mutable:
+    // power of two in size and at most half full (empty after loading and trim(), until the next
+    // add() builds it: searches find a surface in the sorted order). Mutable:
     // sort_surfaces() fills the first three from a loaded file's table.
     mutable std::string surface_text_;
     mutable std::vector<uint32_t> surface_ends_;  // per ordinal: end of its text in surface_text_
@@ -212,8 +218,11 @@ private:
     std::vector<uint32_t> dates_;     // per DocId: date_number() of the article's date
     std::string keys_;                // keys, back to back
     std::vector<uint32_t> key_ends_;  // per DocId: end of its key in keys_
-    std::vector<uint8_t> forward_;    // per DocId: its distinct terms, ascending, delta + varint
-    std::vector<uint64_t> forward_ends_; // (both empty until settle() after loading)
+    // Per DocId: its distinct terms, ascending, delta + varint, for remove(). Only while
+    // forward_ends_ has an end for every document: after loading or trim() both are empty until
+    // the next remove() builds them, and add() appends to them only while they are whole.
+    std::vector<uint8_t> forward_;
+    std::vector<uint64_t> forward_ends_;
     std::array<uint64_t, kFieldCount> total_lengths_{}; // over live documents
     // posting_blocks() of the long lists read so far, by TermId ascending (a few thousand of
     // hundreds of thousands of terms: not a slot per term); extended as lists grow, dropped by

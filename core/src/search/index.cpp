@@ -308,7 +308,11 @@ void Index::settle() {
         check_term(t);
         entries_ += terms_[t].entries;
     }
-    // The forward lists (each document's terms, ascending), by walking the postings in term order.
+}
+
+void Index::build_forward() {
+    // Each document's terms, ascending, by walking the postings in term order (removed documents
+    // get none: the cursor skips them).
     const size_t n = live_.size();
     std::vector<size_t> first(n + 1, 0);
     for (TermId t = 0; t < terms_.size(); ++t)
@@ -324,9 +328,6 @@ void Index::settle() {
         for (size_t i = first[d]; i < first[d + 1]; ++i) varint::put(forward_, i == first[d] ? ids[i] : ids[i] - ids[i - 1]);
         forward_ends_.push_back(forward_.size());
     }
-    // The surface lookup table, over the surfaces the file gave.
-    sort_surfaces();
-    rehash_surfaces(std::bit_ceil(std::max<size_t>(64, 2 * surface_ends_.size() + 2)));
 }
 
 TermId Index::term_of(const Token& t) {
@@ -365,14 +366,16 @@ TermId Index::term_of(const Token& t) {
 void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint8_t, uint32_t>>& fp) {
     // fp: (field, position) pairs of this term in this document, sorted.
     TermData& td = terms_[t];
-    if (td.loaded) { // the index takes over a loaded list before changing it (settle() checked it)
+    if (td.loaded) { // the index takes over a list in the block before changing it (settle() checked it)
         std::span<const uint8_t> bytes = postings_bytes(t);
         td.postings.assign(bytes.begin(), bytes.end());
-        PostingCursor c;
-        c.p_ = td.postings.data();
-        c.end_ = c.p_ + td.postings.size();
-        while (c.read_entry()) {}
-        td.last_plus1 = c.prev_plus1_;
+        if (td.last_plus1 == 0) { // a file's list: its last document is found by walking it
+            PostingCursor c;
+            c.p_ = td.postings.data();
+            c.end_ = c.p_ + td.postings.size();
+            while (c.read_entry()) {}
+            td.last_plus1 = c.prev_plus1_;
+        }
         td.loaded = false;
         td.loaded_begin = td.loaded_end = 0;
     }
@@ -408,6 +411,12 @@ void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint
 
 DocId Index::add(const Article& article, std::string_view key) {
     settle();
+    if (surface_slots_.empty() && (!surface_ends_.empty() || !loaded_surfaces_.empty())) {
+        // The surface lookup table, after loading or trim(): over the sorted table (a loaded
+        // file's surfaces come in through it).
+        sort_surfaces();
+        rehash_surfaces(std::bit_ceil(std::max<size_t>(64, 2 * surface_ends_.size() + 2)));
+    }
     DocId doc = DocId(live_.size());
     // Every occurrence as (term, field, position), then grouped by term.
     struct Occurrence { TermId term; uint8_t field; uint32_t position; };
@@ -463,12 +472,14 @@ DocId Index::add(const Article& article, std::string_view key) {
         distinct.push_back(occ[i].term);
         i = j;
     }
-    TermId prev = 0;
-    for (size_t i = 0; i < distinct.size(); ++i) {
-        varint::put(forward_, i == 0 ? distinct[i] : distinct[i] - prev);
-        prev = distinct[i];
+    if (forward_ends_.size() == doc) { // the forward lists are whole: this document's goes on
+        TermId prev = 0;
+        for (size_t i = 0; i < distinct.size(); ++i) {
+            varint::put(forward_, i == 0 ? distinct[i] : distinct[i] - prev);
+            prev = distinct[i];
+        }
+        forward_ends_.push_back(forward_.size());
     }
-    forward_ends_.push_back(forward_.size());
 
     live_.push_back(1);
     lengths_.insert(lengths_.end(), length.begin(), length.end());
@@ -483,6 +494,7 @@ DocId Index::add(const Article& article, std::string_view key) {
 bool Index::remove(DocId doc) {
     if (!contains(doc)) return false;
     settle();
+    if (forward_ends_.size() != live_.size()) build_forward();
     live_[doc] = 0;
     --live_count_;
     for (size_t f = 0; f < kFieldCount; ++f) total_lengths_[f] -= field_length(doc, Field(f));
@@ -684,8 +696,29 @@ void Index::trim() {
     dates_.shrink_to_fit();
     keys_.shrink_to_fit();
     key_ends_.shrink_to_fit();
-    forward_.shrink_to_fit();
-    forward_ends_.shrink_to_fit();
+    std::vector<uint8_t>().swap(forward_);
+    std::vector<uint64_t>().swap(forward_ends_);
+    std::vector<uint32_t>().swap(surface_slots_);
+    // The lists into one block, exactly as long as they are: a list grown by doubling holds up to
+    // as much slack as data (a third of 10 MB on Reuters), and each its allocation. Lists already
+    // in the block (a loaded file's, or packed before) move with the rest; their checks and skip
+    // entries stay valid, as the bytes of each list stay the same.
+    size_t total = 0;
+    for (TermId t = 0; t < terms_.size(); ++t) total += postings_bytes(t).size();
+    std::string block;
+    block.reserve(total);
+    for (TermId t = 0; t < terms_.size(); ++t) {
+        std::span<const uint8_t> bytes = postings_bytes(t);
+        TermData& td = terms_[t];
+        td.loaded_begin = block.size();
+        block.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+        td.loaded_end = block.size();
+    }
+    for (TermData& td : terms_) {
+        std::vector<uint8_t>().swap(td.postings);
+        td.loaded = true; // last_plus1 stays as it is: known, or 0 for a file's list
+    }
+    loaded_postings_ = std::move(block);
 }
 
 // ------------------------------------------------------------------------------------------------
