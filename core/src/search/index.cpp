@@ -266,9 +266,18 @@ void Index::rehash_surfaces(size_t slots) {
 
 std::span<const uint8_t> Index::postings_bytes(TermId t) const {
     const TermData& td = terms_[t];
-    if (td.loaded)
-        return {reinterpret_cast<const uint8_t*>(loaded_postings_.data()) + td.loaded_begin, td.loaded_end - td.loaded_begin};
-    return {td.postings.data(), td.postings.size()};
+    if (td.loaded) return {reinterpret_cast<const uint8_t*>(loaded_postings_.data()) + td.begin, td.end - td.begin};
+    if (td.begin == kNoList) return {};
+    return {lists_[td.begin].data(), lists_[td.begin].size()};
+}
+
+std::vector<uint8_t>& Index::own_list(TermData& td) {
+    if (td.loaded || td.begin == kNoList) {
+        td.loaded = false;
+        td.begin = uint32_t(lists_.size());
+        lists_.emplace_back();
+    }
+    return lists_[td.begin];
 }
 
 void Index::check_term(TermId t) const {
@@ -278,7 +287,7 @@ void Index::check_term(TermId t) const {
     if (!postings::check(postings_bytes(t), td.df, live_).empty()) {
         // Only a file made to pass the checksum gets here: the term is dropped, not trusted.
         td.df = td.entries = 0;
-        td.loaded_begin = td.loaded_end = 0;
+        td.begin = td.end = 0;
     }
 }
 
@@ -368,17 +377,16 @@ void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint
     TermData& td = terms_[t];
     if (td.loaded) { // the index takes over a list in the block before changing it (settle() checked it)
         std::span<const uint8_t> bytes = postings_bytes(t);
-        td.postings.assign(bytes.begin(), bytes.end());
         if (td.last_plus1 == 0) { // a file's list: its last document is found by walking it
             PostingCursor c;
-            c.p_ = td.postings.data();
-            c.end_ = c.p_ + td.postings.size();
+            c.p_ = bytes.data();
+            c.end_ = c.p_ + bytes.size();
             while (c.read_entry()) {}
-            td.last_plus1 = c.prev_plus1_;
+            td.last_plus1 = uint32_t(c.prev_plus1_);
         }
-        td.loaded = false;
-        td.loaded_begin = td.loaded_end = 0;
+        own_list(td).assign(bytes.begin(), bytes.end());
     }
+    std::vector<uint8_t>& list = own_list(td);
     // The entry is written into scratch memory and appended to the list at once (one growth
     // check, not one a byte).
     thread_local std::vector<uint8_t> entry;
@@ -388,7 +396,7 @@ void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint
     std::array<uint32_t, kFieldCount> tf{};
     for (auto [f, pos] : fp) mask |= FieldMask(1u << f), ++tf[f];
     uint8_t* p = varint::write(entry.data(), uint64_t(doc) + 1 - td.last_plus1);
-    td.last_plus1 = uint64_t(doc) + 1;
+    td.last_plus1 = doc + 1; // DocId < kNoDoc: fits
     const uint32_t once = std::has_single_bit(unsigned(mask)) && fp.size() <= 7 ? uint32_t(fp.size()) : 0;
     *p++ = uint8_t(mask | once << 5);
     if (once == 0)
@@ -403,7 +411,7 @@ void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint
         p = varint::write(p, pos_bytes);
     }
     for (size_t i = 0; i < fp.size(); ++i) p = varint::write(p, position_number(i));
-    td.postings.insert(td.postings.end(), entry.data(), p);
+    list.insert(list.end(), entry.data(), p);
     ++td.df;
     ++td.entries;
     ++entries_;
@@ -576,10 +584,8 @@ void Index::compact() {
         if (td.entries == td.df) continue; // no dead entries in this list
         out.clear();
         postings::Copied c = postings::copy_live_entries(postings_bytes(t), live_, out);
-        td.postings.assign(out.begin(), out.end());
-        td.loaded = false;
-        td.loaded_begin = td.loaded_end = 0;
-        td.last_plus1 = c.last_plus1;
+        own_list(td).assign(out.begin(), out.end());
+        td.last_plus1 = uint32_t(c.last_plus1);
         entries_ -= td.entries - c.entries;
         td.entries = c.entries;
     }
@@ -655,7 +661,8 @@ PostingCursor Index::postings_after_block(TermId t, size_t b) const {
 
 size_t Index::memory_bytes() const {
     size_t n = sizeof(*this);
-    for (const auto& td : terms_) n += sizeof(TermData) + td.postings.capacity();
+    n += terms_.capacity() * sizeof(TermData) + lists_.capacity() * sizeof(lists_[0]);
+    for (const auto& list : lists_) n += list.capacity();
     n += blocks_.capacity() * sizeof(blocks_[0]);
     for (const auto& [t, b] : blocks_) n += b.capacity() * sizeof(PostingBlock);
     n += (terms_.capacity() - terms_.size()) * sizeof(TermData); // room for more terms
@@ -705,20 +712,19 @@ void Index::trim() {
     // entries stay valid, as the bytes of each list stay the same.
     size_t total = 0;
     for (TermId t = 0; t < terms_.size(); ++t) total += postings_bytes(t).size();
+    if (total > UINT32_MAX) return; // the offsets are 32-bit (an index file cannot hold it either)
     std::string block;
     block.reserve(total);
     for (TermId t = 0; t < terms_.size(); ++t) {
-        std::span<const uint8_t> bytes = postings_bytes(t);
+        std::span<const uint8_t> bytes = postings_bytes(t); // in the old block or in lists_
         TermData& td = terms_[t];
-        td.loaded_begin = block.size();
+        td.begin = uint32_t(block.size());
         block.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-        td.loaded_end = block.size();
-    }
-    for (TermData& td : terms_) {
-        std::vector<uint8_t>().swap(td.postings);
+        td.end = uint32_t(block.size());
         td.loaded = true; // last_plus1 stays as it is: known, or 0 for a file's list
     }
     loaded_postings_ = std::move(block);
+    std::vector<std::vector<uint8_t>>().swap(lists_);
 }
 
 // ------------------------------------------------------------------------------------------------

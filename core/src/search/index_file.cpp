@@ -355,9 +355,9 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
             Index::TermData& td = ix->terms_[t];
             td.loaded = true;
             td.checked = false;
-            td.loaded_begin = size_t(list_end);
+            td.begin = uint32_t(list_end); // list_end <= UINT32_MAX is checked below
             list_end += list;
-            td.loaded_end = size_t(list_end);
+            td.end = uint32_t(list_end);
             td.df = td.entries = df;
             ix->entries_ += df;
         }
