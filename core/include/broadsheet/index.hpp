@@ -109,9 +109,7 @@ public:
     // adding more needs, the caches of add() (refilled by the next add, with the same results) and
     // the slack of the tables grown by doubling; packs the postings lists into one block, as a
     // loaded file's are (each list's growth slack and allocation go; a list that grows again is
-    // copied out at its next entry); drops the forward lists, which the next remove() derives
-    // from the postings again (one walk of them, tens of milliseconds at 100,000 articles).
-    // Changes no result.
+    // copied out at its next entry). Changes no result.
     void trim();
     // Terms whose unstemmed surface form starts with `prefix` (ascending, no duplicates).
     void terms_with_prefix(std::string_view folded_prefix, std::vector<TermId>& out) const;
@@ -148,8 +146,8 @@ public:
 
 private:
     friend struct IndexFile;
-    // 24 bytes a term (hundreds of thousands of terms): 32-bit offsets, as the index file's sizes
-    // are, and a growing list's vector outside it, in lists_, which trim() empties.
+    // 20 bytes a term (hundreds of thousands of terms): 32-bit offsets, as the index file's sizes
+    // are, and what only a growing list needs outside it, in lists_, which trim() empties.
     static constexpr uint32_t kNoList = UINT32_MAX;
     struct TermData {
         // While `loaded`, the list is loaded_postings_[begin, end); otherwise it is lists_[begin],
@@ -158,11 +156,16 @@ private:
         uint32_t end = 0;
         uint32_t df = 0;         // live documents
         uint32_t entries = 0;    // entries in the list, dead ones included
-        uint32_t last_plus1 = 0; // the last document in the list + 1 (0 while `loaded` from a file: not known)
         bool loaded = false;     // the list is in the block: a loaded file's, or the one trim() packed
         bool checked = true;     // false until a loaded list has been walked and found well-formed
     };
-    std::vector<uint8_t>& own_list(TermData& td); // the list that grows by itself (made if none)
+    struct GrowingList {
+        std::vector<uint8_t> bytes;
+        uint32_t last_plus1 = 0; // the last document in the list + 1, 0 if none (DocId < kNoDoc: fits)
+    };
+    // The list of `td` as a GrowingList; one in the block (or none yet) is copied out first.
+    GrowingList& own_list(TermData& td, TermId t);
+    GrowingList& new_list(TermData& td); // the list of `td` in lists_, empty if it was elsewhere
     // A loaded file is used as it is (index_file.cpp): the lists stay in one block and each is
     // checked the first time it is read; the term lookup table is built by the first find(), the
     // sorted surface table from the file's by the first prefix or typo search; the surface lookup
@@ -192,7 +195,7 @@ private:
     std::vector<uint32_t> term_ends_; // per TermId: end of its text in term_text_
     mutable std::vector<uint32_t> term_slots_; // empty after loading, until the first find()
     mutable std::vector<TermData> terms_;  // mutable: check_term() settles loaded lists lazily
-    std::vector<std::vector<uint8_t>> lists_; // the lists growing by themselves (TermData::begin)
+    std::vector<GrowingList> lists_; // the lists growing by themselves (TermData::begin)
     std::string loaded_postings_;          // the postings block of a loaded file, or packed by trim()
     bool unsettled_ = false;               // loaded, and settle() has not run yet
     // Surface -> term for the tokens of add(), which come unstemmed (Analyzer::analyze_surfaces):
@@ -225,8 +228,8 @@ private:
     std::string keys_;                // keys, back to back
     std::vector<uint32_t> key_ends_;  // per DocId: end of its key in keys_
     // Per DocId: its distinct terms, ascending, delta + varint, for remove(). Only while
-    // forward_ends_ has an end for every document: after loading or trim() both are empty until
-    // the next remove() builds them, and add() appends to them only while they are whole.
+    // forward_ends_ has an end for every document: after loading both are empty until the first
+    // remove() builds them, and add() appends to them only while they are whole.
     std::vector<uint8_t> forward_;
     std::vector<uint64_t> forward_ends_;
     std::array<uint64_t, kFieldCount> total_lengths_{}; // over live documents
