@@ -101,15 +101,13 @@ public:
     uint32_t doc_frequency(TermId t) const; // live documents holding t
     PostingCursor postings(TermId t) const;
 
-    // Brings the sorted table of words that prefix and typo searches read up to date, which the
-    // first such search after a change does otherwise (at 100,000 articles just imported, tens of
-    // milliseconds in the page): for a moment when nobody waits, as the end of an import.
-    void prepare_word_table() const { sort_surfaces(); }
-    // The end of a batch of adds (an import): prepares the word table and gives back what only
-    // adding more needs, the caches of add() (refilled by the next add, with the same results) and
-    // the slack of the tables grown by doubling; packs the postings lists into one block, as a
-    // loaded file's are (each list's growth slack and allocation go; a list that grows again is
-    // copied out at its next entry). Changes no result.
+    // The end of a batch of adds (an import), for a moment when nobody waits: brings the sorted
+    // table of words that prefix and typo searches read up to date (which the first such search
+    // after a change does otherwise: at 100,000 articles just imported, tens of milliseconds in
+    // the page) and gives back what only adding more needs: the caches of add() (refilled by the
+    // next add, with the same results), the slack of the tables grown by doubling, and each
+    // postings list's own allocation, by packing the lists into one block as a loaded file's are
+    // (a list that grows again is copied out at its next entry). Changes no result.
     void trim();
     // Terms whose unstemmed surface form starts with `prefix` (ascending, no duplicates).
     void terms_with_prefix(std::string_view folded_prefix, std::vector<TermId>& out) const;

@@ -32,8 +32,8 @@
 // Version 1 also stored each document's term list and interleaved texts with lists; the index
 // derives the term lists from the postings when they are first needed (Index::settle). Version 2
 // stored the document table and the term sizes as varints, one entry after another, and summed
-// 8-byte words; version 3 wrote every postings entry in the general shape with the byte length of
-// its positions (index.cpp). None of them is read any more (a file is refused with a message to
+// 8-byte words; version 3 wrote every postings entry's field mask, frequencies and positions'
+// byte length in full (index.cpp). None of them is read any more (a file is refused with a message to
 // rebuild it: nothing keeps an index in a user's browser, and the demo's is built with the page).
 //
 // Loading trusts nothing, but does only what is cheap up front: the length and the checksum
