@@ -144,8 +144,8 @@ public:
 
 private:
     friend struct IndexFile;
-    // 20 bytes a term (hundreds of thousands of terms): 32-bit offsets, as the index file's sizes
-    // are, and what only a growing list needs outside it, in lists_, which trim() empties.
+    // 24 bytes a term (hundreds of thousands of terms): 32-bit offsets, as the index file's sizes
+    // are, and a growing list's vector outside it, in lists_, which trim() empties.
     static constexpr uint32_t kNoList = UINT32_MAX;
     struct TermData {
         // While `loaded`, the list is loaded_postings_[begin, end); otherwise it is lists_[begin],
@@ -154,16 +154,15 @@ private:
         uint32_t end = 0;
         uint32_t df = 0;         // live documents
         uint32_t entries = 0;    // entries in the list, dead ones included
+        // The last document in the list + 1 (DocId < kNoDoc: fits); 0 for an empty list and for
+        // a loaded file's, where it is not known until the list is walked.
+        uint32_t last_plus1 = 0;
         bool loaded = false;     // the list is in the block: a loaded file's, or the one trim() packed
         bool checked = true;     // false until a loaded list has been walked and found well-formed
     };
-    struct GrowingList {
-        std::vector<uint8_t> bytes;
-        uint32_t last_plus1 = 0; // the last document in the list + 1, 0 if none (DocId < kNoDoc: fits)
-    };
-    // The list of `td` as a GrowingList; one in the block (or none yet) is copied out first.
-    GrowingList& own_list(TermData& td, TermId t);
-    GrowingList& new_list(TermData& td); // the list of `td` in lists_, empty if it was elsewhere
+    // The list of `td` in lists_; one in the block (or none yet) is copied out first.
+    std::vector<uint8_t>& own_list(TermData& td, TermId t);
+    std::vector<uint8_t>& new_list(TermData& td); // the list of `td` in lists_, empty if it was elsewhere
     // A loaded file is used as it is (index_file.cpp): the lists stay in one block and each is
     // checked the first time it is read; the term lookup table is built by the first find(), the
     // sorted surface table from the file's by the first prefix or typo search; the surface lookup
@@ -193,7 +192,7 @@ private:
     std::vector<uint32_t> term_ends_; // per TermId: end of its text in term_text_
     mutable std::vector<uint32_t> term_slots_; // empty after loading, until the first find()
     mutable std::vector<TermData> terms_;  // mutable: check_term() settles loaded lists lazily
-    std::vector<GrowingList> lists_; // the lists growing by themselves (TermData::begin)
+    std::vector<std::vector<uint8_t>> lists_; // the lists growing by themselves (TermData::begin)
     std::string loaded_postings_;          // the postings block of a loaded file, or packed by trim()
     bool unsettled_ = false;               // loaded, and settle() has not run yet
     // Surface -> term for the tokens of add(), which come unstemmed (Analyzer::analyze_surfaces):

@@ -268,26 +268,28 @@ std::span<const uint8_t> Index::postings_bytes(TermId t) const {
     const TermData& td = terms_[t];
     if (td.loaded) return {reinterpret_cast<const uint8_t*>(loaded_postings_.data()) + td.begin, td.end - td.begin};
     if (td.begin == kNoList) return {};
-    return {lists_[td.begin].bytes.data(), lists_[td.begin].bytes.size()};
+    return {lists_[td.begin].data(), lists_[td.begin].size()};
 }
 
-Index::GrowingList& Index::own_list(TermData& td, TermId t) {
+std::vector<uint8_t>& Index::own_list(TermData& td, TermId t) {
     if (!td.loaded && td.begin != kNoList) return lists_[td.begin];
-    // Out of the block (settle() checked a file's list; trim() packed good ones): the list is
-    // walked for its last document, which the next entry's gap counts from. Once a list per
-    // import, about 10 ms for all of Reuters' natively.
+    // Out of the block (settle() checked a file's list; trim() packed good ones, their last
+    // document known). A file's list is walked for its last document, which the next entry's gap
+    // counts from: once a list, not again after a trim().
     std::span<const uint8_t> bytes = postings_bytes(t);
-    GrowingList& list = new_list(td);
-    list.bytes.assign(bytes.begin(), bytes.end());
-    PostingCursor c;
-    c.p_ = list.bytes.data();
-    c.end_ = c.p_ + list.bytes.size();
-    while (c.read_entry()) {}
-    list.last_plus1 = uint32_t(c.prev_plus1_);
+    if (td.last_plus1 == 0) {
+        PostingCursor c;
+        c.p_ = bytes.data();
+        c.end_ = c.p_ + bytes.size();
+        while (c.read_entry()) {}
+        td.last_plus1 = uint32_t(c.prev_plus1_);
+    }
+    std::vector<uint8_t>& list = new_list(td);
+    list.assign(bytes.begin(), bytes.end());
     return list;
 }
 
-Index::GrowingList& Index::new_list(TermData& td) {
+std::vector<uint8_t>& Index::new_list(TermData& td) {
     if (td.loaded || td.begin == kNoList) {
         td.loaded = false;
         td.begin = uint32_t(lists_.size());
@@ -391,7 +393,7 @@ TermId Index::term_of(const Token& t) {
 void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint8_t, uint32_t>>& fp) {
     // fp: (field, position) pairs of this term in this document, sorted.
     TermData& td = terms_[t];
-    GrowingList& list = own_list(td, t);
+    std::vector<uint8_t>& list = own_list(td, t);
     // The entry is written into scratch memory and appended to the list at once (one growth
     // check, not one a byte).
     thread_local std::vector<uint8_t> entry;
@@ -400,8 +402,8 @@ void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint
     FieldMask mask = 0;
     std::array<uint32_t, kFieldCount> tf{};
     for (auto [f, pos] : fp) mask |= FieldMask(1u << f), ++tf[f];
-    uint8_t* p = varint::write(entry.data(), uint64_t(doc) + 1 - list.last_plus1);
-    list.last_plus1 = doc + 1;
+    uint8_t* p = varint::write(entry.data(), uint64_t(doc) + 1 - td.last_plus1);
+    td.last_plus1 = doc + 1;
     const uint32_t once = std::has_single_bit(unsigned(mask)) && fp.size() <= 7 ? uint32_t(fp.size()) : 0;
     *p++ = uint8_t(mask | once << 5);
     if (once == 0)
@@ -416,7 +418,7 @@ void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint
         p = varint::write(p, pos_bytes);
     }
     for (size_t i = 0; i < fp.size(); ++i) p = varint::write(p, position_number(i));
-    list.bytes.insert(list.bytes.end(), entry.data(), p);
+    list.insert(list.end(), entry.data(), p);
     ++td.df;
     ++td.entries;
     ++entries_;
@@ -589,9 +591,8 @@ void Index::compact() {
         if (td.entries == td.df) continue; // no dead entries in this list
         out.clear();
         postings::Copied c = postings::copy_live_entries(postings_bytes(t), live_, out);
-        GrowingList& list = new_list(td); // the old list is read already
-        list.bytes.assign(out.begin(), out.end());
-        list.last_plus1 = uint32_t(c.last_plus1);
+        new_list(td).assign(out.begin(), out.end()); // the old list is read already
+        td.last_plus1 = uint32_t(c.last_plus1);
         entries_ -= td.entries - c.entries;
         td.entries = c.entries;
     }
@@ -668,7 +669,7 @@ PostingCursor Index::postings_after_block(TermId t, size_t b) const {
 size_t Index::memory_bytes() const {
     size_t n = sizeof(*this);
     n += terms_.capacity() * sizeof(TermData) + lists_.capacity() * sizeof(lists_[0]);
-    for (const auto& list : lists_) n += list.bytes.capacity();
+    for (const auto& list : lists_) n += list.capacity();
     n += blocks_.capacity() * sizeof(blocks_[0]);
     for (const auto& [t, b] : blocks_) n += b.capacity() * sizeof(PostingBlock);
     n += (terms_.capacity() - terms_.size()) * sizeof(TermData); // room for more terms
@@ -733,7 +734,7 @@ void Index::trim() {
         td.loaded = true;
     }
     loaded_postings_ = std::move(block);
-    std::vector<GrowingList>().swap(lists_);
+    std::vector<std::vector<uint8_t>>().swap(lists_);
 }
 
 // ------------------------------------------------------------------------------------------------
