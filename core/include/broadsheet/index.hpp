@@ -202,10 +202,10 @@ private:
     // Dropped by trim(), as they cost more memory than the rest of the surface table.
     WordCache stemmed_terms_, plain_terms_;
     // The surfaces (unstemmed folded forms) of the indexed words and their terms, flat like the
-    // lexicon: by ordinal, in the order first seen (a loaded file's in its sorted order), the text
-    // back to back, and for add() an open-addressing table of ordinal + 1 (0: empty) over them, a
-    // power of two in size and at most half full (empty after loading and trim(), until the next
-    // add() builds it: searches find a surface in the sorted order). Mutable:
+    // lexicon: by ordinal, in the order first seen (sorted after trim() and in a loaded file),
+    // the text back to back, and for add() an open-addressing table of ordinal + 1 (0: empty)
+    // over them, a power of two in size and at most half full (empty after loading and trim(),
+    // until the next add() builds it: searches find a surface in the sorted order). Mutable:
     // sort_surfaces() fills the first three from a loaded file's table.
     mutable std::string surface_text_;
     mutable std::vector<uint32_t> surface_ends_;  // per ordinal: end of its text in surface_text_
