@@ -672,7 +672,6 @@ size_t Index::memory_bytes() const {
     for (const auto& list : lists_) n += list.capacity();
     n += blocks_.capacity() * sizeof(blocks_[0]);
     for (const auto& [t, b] : blocks_) n += b.capacity() * sizeof(PostingBlock);
-    n += (terms_.capacity() - terms_.size()) * sizeof(TermData); // room for more terms
     n += term_text_.capacity() + term_ends_.capacity() * 4 + term_slots_.capacity() * 4 + loaded_postings_.capacity() +
          loaded_surfaces_.capacity();
     n += surface_text_.capacity() + (surface_ends_.capacity() + surface_terms_.capacity() + surface_slots_.capacity() +
