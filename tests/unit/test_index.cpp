@@ -328,6 +328,10 @@ TEST_CASE("trimming between imports changes no term, lookup or saved byte, and g
         CHECK(save_index(trimmed) == save_index(plain));
     };
     same_lookups("after the adds");
+    const size_t packed = trimmed.memory_bytes(); // the last add was followed by a trim
+    trimmed.trim();                               // nothing left the block since: nothing to do
+    CHECK(trimmed.memory_bytes() == packed);
+    same_lookups("after a second trim with nothing added");
     for (DocId d : {DocId(3), DocId(100), DocId(450)}) {
         trimmed.remove(d);
         plain.remove(d);

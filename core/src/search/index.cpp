@@ -734,7 +734,10 @@ void Index::trim() {
     // The lists into one block, exactly as long as they are: a list grown by doubling holds up to
     // as much slack as data (a third of 10 MB on Reuters), and each its allocation. Lists already
     // in the block (a loaded file's, or packed before) move with the rest; their checks and skip
-    // entries stay valid, as the bytes of each list stay the same.
+    // entries stay valid, as the bytes of each list stay the same. When no list has left the
+    // block since (an import that added nothing, a restore of a loaded index), there is nothing to
+    // pack, and copying every list would cost tens of MB at 100,000 articles.
+    if (lists_.empty()) return;
     size_t total = 0;
     for (TermId t = 0; t < terms_.size(); ++t) total += postings_bytes(t).size();
     if (total > UINT32_MAX) return; // the offsets are 32-bit (an index file cannot hold it either)
