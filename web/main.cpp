@@ -211,29 +211,45 @@ void draw_ui() {
     if (a.drag_active) draw_drop_overlay();
 }
 
-// imgui 1.86 reads keys as "down this frame" (no input queue before 1.87), so a key pressed and
-// released between two frames (fast typists, scripted input) would never be seen as pressed: a
-// key-up that follows its own key-down within one frame is held back to the next frame.
-std::vector<SDL_Event> g_deferred_key_ups;
+// imgui 1.86 reads input as "down this frame" (no input queue before 1.87), so two inputs that
+// reach the page between the same two frames can lose one another:
+// - a key pressed and released within one frame (fast typists, scripted input) would never be
+//   seen as pressed: the key-up is held back to the next frame;
+// - a click moves the keyboard focus only at the end of its frame, so a key pressed right after
+//   it (click a pane, press Delete) went to the pane that had the focus before: keys and text
+//   that follow a click within one frame are held back to the next (in order, with whatever
+//   comes after them), as imgui 1.87's input trickling does.
+std::vector<SDL_Event> g_held_events;
+
+bool is_keyboard_event(const SDL_Event& e) {
+    return e.type == SDL_KEYDOWN || e.type == SDL_KEYUP || e.type == SDL_TEXTINPUT || e.type == SDL_TEXTEDITING;
+}
 
 void pump_events() {
-    std::vector<SDL_Event> deferred;
-    deferred.swap(g_deferred_key_ups);
-    for (SDL_Event& e : deferred) ImGui_ImplSDL2_ProcessEvent(&e);
+    std::vector<SDL_Event> events;
+    events.swap(g_held_events);
+    SDL_Event polled;
+    while (SDL_PollEvent(&polled)) events.push_back(polled);
     std::vector<SDL_Scancode> went_down;
-    SDL_Event e;
-    while (SDL_PollEvent(&e)) {
+    bool clicked = false, holding = false;
+    for (SDL_Event& e : events) {
         request_redraw();
+        if (!holding && clicked && is_keyboard_event(e)) holding = true;
+        if (holding) {
+            g_held_events.push_back(e);
+            continue;
+        }
+        if (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) clicked = true;
         if (e.type == SDL_KEYDOWN) went_down.push_back(e.key.keysym.scancode);
         if (e.type == SDL_KEYUP &&
             std::find(went_down.begin(), went_down.end(), e.key.keysym.scancode) != went_down.end()) {
-            g_deferred_key_ups.push_back(e);
+            g_held_events.push_back(e);
             continue;
         }
         if (pointer_event(e)) continue;
         ImGui_ImplSDL2_ProcessEvent(&e);
     }
-    if (!g_deferred_key_ups.empty()) request_redraw();
+    if (!g_held_events.empty()) request_redraw();
 }
 
 void frame() {

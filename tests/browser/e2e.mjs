@@ -305,6 +305,35 @@ test('rows are marked with Ctrl+click and Shift+click, and Delete removes them',
   await context.close();
 });
 
+test('a key pressed right after a click goes to the pane clicked, even when both reach the page between two frames', async ({ browser, baseUrl }) => {
+  const { page, context, consoleErrors } = await openPage(browser, baseUrl);
+  await page.evaluate(() => window.broadsheet.importFiles(
+    ['A', 'B'].map((t) => ({ name: `${t}.txt`, text: `Article ${t}\n\nBody of ${t}.\n` }))));
+  await waitFor(page, () => window.broadsheet.state().articles.length === 2);
+  const ids = (await page.evaluate(() => window.broadsheet.state())).articles.map((a) => a.id);
+  await page.evaluate((id) => window.broadsheet.open(id), ids[0]); // the row is selected
+  // The reader has the keyboard: Delete there removes no article.
+  await humanClick(page, 900, 500);
+  await page.keyboard.press('Delete');
+  await page.waitForTimeout(200);
+  eq((await page.evaluate(() => window.broadsheet.state())).articles.length, 2, 'Delete in the reader removes nothing');
+  // A click on the library's empty space and Delete within one task of the page's event loop:
+  // no frame can come between them.
+  await page.evaluate(() => {
+    const canvas = document.getElementById('canvas');
+    const at = { clientX: 150, clientY: 600, bubbles: true, cancelable: true };
+    canvas.dispatchEvent(new MouseEvent('mousemove', at));
+    canvas.dispatchEvent(new MouseEvent('mousedown', { ...at, button: 0, buttons: 1 }));
+    canvas.dispatchEvent(new MouseEvent('mouseup', { ...at, button: 0, buttons: 0 }));
+    for (const type of ['keydown', 'keyup'])
+      window.dispatchEvent(new KeyboardEvent(type, { key: 'Delete', code: 'Delete', bubbles: true, cancelable: true }));
+  });
+  await waitFor(page, () => window.broadsheet.state().articles.length === 1);
+  eq((await page.evaluate(() => window.broadsheet.state())).articles[0].id, ids[1], 'the selected article was removed');
+  eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join(' | ')}`);
+  await context.close();
+});
+
 test('the library filter matches titles, sources, files and authors in any case; headers sort in dictionary order', async ({ browser, baseUrl }) => {
   const { page, context, requests } = await openPage(browser, baseUrl);
   const art = (name, title, author, date, source) => ({ name, text: JSON.stringify({ title, author, date, source, text: `${title}. Body text.` }) });
