@@ -292,11 +292,19 @@ bool App::restore_article(broadsheet::ArticleId id, std::string_view json) {
         ++storage.unreadable;
         return false;
     }
-    auto doc = index.add(a, index_key(a));
+    // Into the library first (which refuses an id out of order), then the index: an index
+    // entry to take back again would need the article, moved into the library by then.
     if (!corpus.restore(id, std::move(a))) {
-        index.remove(doc);
         ++storage.unreadable;
         return false;
+    }
+    const broadsheet::Article& stored = corpus.articles().back();
+    broadsheet::search::DocId doc;
+    try {
+        doc = index.add(stored, index_key(stored));
+    } catch (...) {
+        corpus.remove(id);
+        throw;
     }
     doc_article.resize(doc + 1);
     doc_article[doc] = id;
@@ -418,7 +426,7 @@ void App::remove_articles(std::vector<broadsheet::ArticleId> ids) {
         corpus_removing(id);
         fonts_forget(id, *corpus.find(id));
         if (auto it = article_doc.find(id); it != article_doc.end()) {
-            index.remove(it->second);
+            index.remove(it->second, *corpus.find(id));
             doc_article[it->second] = 0;
             article_doc.erase(it);
         }

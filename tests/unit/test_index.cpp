@@ -365,6 +365,60 @@ TEST_CASE("trimming between imports changes no term, lookup or saved byte, and g
     same_lookups("after a trim, an add and a remove");
 }
 
+TEST_CASE("removing with the article finds its terms again: same frequencies as the forward lists, none kept") {
+    std::vector<broadsheet::Article> news = reuters(400);
+    if (skipped(news)) return;
+    // Bylines, a standfirst, joined words, numbers and a URL besides Reuters' titles and bodies.
+    broadsheet::Article odd = article("Can-not stop: the e-mail of 2019", "Visit https://example.com/a-b today, or not. "
+                                                                        "Co-operate with well-known 3.5% figures.");
+    odd.standfirst = "Not the one that is";
+    odd.byline = {"Ann O'Neil", "Bo Li"};
+    odd.source = "The Paper";
+    news.insert(news.begin() + 5, odd);
+    Index with_article, with_forward;
+    for (size_t i = 0; i < news.size(); ++i) {
+        with_article.add(news[i], std::to_string(i));
+        with_forward.add(news[i], std::to_string(i));
+    }
+    with_article.trim(); // drops the forward lists
+    const size_t trimmed = with_article.memory_bytes();
+    auto same = [&](const char* when) {
+        CAPTURE(when);
+        REQUIRE(with_article.size() == with_forward.size());
+        for (TermId t = 0; t < with_forward.term_count(); ++t) {
+            CAPTURE(with_forward.term(t));
+            CHECK(with_article.doc_frequency(t) == with_forward.doc_frequency(t));
+        }
+        for (Field f : {Field::Title, Field::Standfirst, Field::Byline, Field::Body, Field::Source})
+            CHECK(with_article.average_field_length(f) == with_forward.average_field_length(f));
+    };
+    for (DocId d : {DocId(5), DocId(0), DocId(77), DocId(398)}) {
+        CHECK(with_article.remove(d, news[d]));
+        CHECK(with_forward.remove(d));
+        CHECK_FALSE(with_article.remove(d, news[d])); // twice
+    }
+    same("after removing four with their articles");
+    // No forward list was derived: memory went down (the documents' entries are dead, not gone),
+    // where deriving them would add a tenth of the text.
+    CHECK(with_article.memory_bytes() <= trimmed);
+    // An article that is not the one added (another's text, or one word changed) is caught and
+    // the document's own terms are taken from the postings instead.
+    broadsheet::Article changed = news[10];
+    changed.text += " zzyzxq";
+    CHECK(with_article.remove(10, changed));
+    CHECK(with_forward.remove(10));
+    CHECK(with_article.remove(11, news[12]));
+    CHECK(with_forward.remove(11));
+    same("after removing two with the wrong articles");
+    CHECK(with_article.memory_bytes() > trimmed); // the forward lists, derived
+    for (DocId d = 20; d < 150; ++d) { // past a quarter dead: compacts
+        with_article.remove(d, news[d]);
+        with_forward.remove(d);
+    }
+    same("after compaction");
+    CHECK(save_index(with_article) == save_index(with_forward));
+}
+
 TEST_CASE("a word whose last article was removed is found again when an article brings it back") {
     Index ix;
     ix.add(article("t", "running"), "a");

@@ -82,7 +82,14 @@ public:
 
     // Adds an article under `key` (its id from JSON input, or its file name) and returns its id.
     DocId add(const Article& article, std::string_view key);
-    // Removes a document; false if it is not in the index.
+    // Removes a document; false if it is not in the index. `article`, the one added as `doc`,
+    // gives its terms by analyzing it again (tens of microseconds), which spares the index a
+    // forward list per document (a tenth of the text's size). Without it, or when the article
+    // does not match what was added (its terms are not all in the index, or its fields' lengths
+    // differ), the forward lists are derived from the postings by the first such remove: a walk
+    // of every list (55-70 ms natively on Reuters), kept up after that; so they are too once the
+    // articles analyzed again would have paid for that walk (a big batch of removals).
+    bool remove(DocId doc, const Article& article);
     bool remove(DocId doc);
     // Sweeps dead documents' entries out of the postings. Changes no result.
     void compact();
@@ -184,6 +191,10 @@ private:
     std::span<const uint8_t> postings_bytes(TermId t) const;
     void settle();                      // makes a loaded index ready for add() and remove()
     void build_forward();               // the forward lists of every document, from the postings
+    // The distinct terms of an article as add() indexes it, ascending, found without adding any;
+    // false when one is not in the index or a field's length is not that of `doc`.
+    bool terms_of_added(DocId doc, const Article& article, std::vector<TermId>& out);
+    void mark_removed(DocId doc, std::span<const TermId> terms); // the document dead, its terms' df down
 
     mutable Analyzer analyzer_;
     // The lexicon, flat: every term's text back to back in TermId order, and an open-addressing
@@ -216,6 +227,12 @@ private:
     // sorts only these and merges them in, so the first search after an import costs the new
     // words' sort plus one pass, not a sort of the whole vocabulary.
     mutable std::vector<uint32_t> sorted_surfaces_;
+    // While sorted_surfaces_ is empty: the first sorted_in_place_ ordinals are the sorted order as
+    // they are (after trim() renumbers them, and in a loaded file), and no table is kept for it.
+    mutable uint32_t sorted_in_place_ = 0;
+    size_t sorted_count() const { return sorted_surfaces_.empty() ? sorted_in_place_ : sorted_surfaces_.size(); }
+    uint32_t sorted_at(size_t rank) const { return sorted_surfaces_.empty() ? uint32_t(rank) : sorted_surfaces_[rank]; }
+    size_t sorted_lower_bound(std::string_view key) const; // the first rank whose surface is not below key
     mutable std::string loaded_surfaces_; // a loaded file's surface entries, until sort_surfaces() reads them
     mutable bool surfaces_utf8_ = true; // every sorted surface is well-formed UTF-8 (see terms_near)
 
@@ -224,11 +241,13 @@ private:
     std::vector<uint32_t> dates_;     // per DocId: date_number() of the article's date
     std::string keys_;                // keys, back to back
     std::vector<uint32_t> key_ends_;  // per DocId: end of its key in keys_
-    // Per DocId: its distinct terms, ascending, delta + varint, for remove(). Only while
-    // forward_ends_ has an end for every document: after loading both are empty until the first
-    // remove() builds them, and add() appends to them only while they are whole.
+    // Per DocId: its distinct terms, ascending, delta + varint, for remove() without the
+    // article. Only while forward_ends_ has an end for every document: after loading and after
+    // trim() both are empty until such a remove() builds them, and add() appends to them only
+    // while they are whole.
     std::vector<uint8_t> forward_;
     std::vector<uint64_t> forward_ends_;
+    uint64_t reanalysed_words_ = 0; // words remove() has analyzed again since the forward lists went
     std::array<uint64_t, kFieldCount> total_lengths_{}; // over live documents
     // posting_blocks() of the long lists read so far, by TermId ascending (a few thousand of
     // hundreds of thousands of terms: not a slot per term); extended as lists grow, dropped by

@@ -506,24 +506,91 @@ DocId Index::add(const Article& article, std::string_view key) {
     return doc;
 }
 
+bool Index::terms_of_added(DocId doc, const Article& article, std::vector<TermId>& out) {
+    // add()'s walk over the fields, with term_of()'s choice of term made without its caches and
+    // without interning: a term that is not in the index means this is not the article added.
+    out.clear();
+    std::array<uint32_t, kFieldCount> length{};
+    bool found = true;
+    auto field = [&](Field f, std::string_view text) {
+        analyzer_.analyze_surfaces(text, [&](const Token& t) {
+            if (!found) return;
+            const bool stemmed = t.kind == TokenKind::Word || t.kind == TokenKind::Joined;
+            std::string_view term = analyzer_.term_of(stemmed ? TokenKind::Word : t.kind, t.surface);
+            if (term.data() == nullptr) { // a stopword, as a word
+                if (t.kind == TokenKind::Word) return;
+                term = analyzer_.term_of(t.kind, t.surface);
+            }
+            std::optional<TermId> id = find(term);
+            if (!id) {
+                found = false;
+                return;
+            }
+            out.push_back(*id);
+            if (t.kind != TokenKind::Joined) ++length[size_t(f)];
+        });
+    };
+    field(Field::Title, article.title);
+    field(Field::Standfirst, article.standfirst);
+    for (const auto& name : article.byline) field(Field::Byline, name);
+    field(Field::Body, article.text);
+    field(Field::Source, article.source);
+    if (!found) return false;
+    for (size_t f = 0; f < kFieldCount; ++f)
+        if (length[f] != field_length(doc, Field(f))) return false;
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return true;
+}
+
+void Index::mark_removed(DocId doc, std::span<const TermId> terms) {
+    live_[doc] = 0;
+    --live_count_;
+    for (size_t f = 0; f < kFieldCount; ++f) total_lengths_[f] -= field_length(doc, Field(f));
+    for (TermId t : terms) {
+        if (t < terms_.size() && terms_[t].df > 0) --terms_[t].df;
+        ++dead_entries_;
+    }
+    if (dead_entries_ * 4 > entries_) compact();
+}
+
+bool Index::remove(DocId doc, const Article& article) {
+    if (!contains(doc)) return false;
+    settle();
+    // Analyzing the article again costs per word what deriving every forward list costs per
+    // postings entry, about kEntriesPerWord times over (Reuters natively: 0.6-0.9 us a word, 57-90
+    // us an article of 96 words; 51-71 ms for 1.2 million entries, 0.04-0.06 us each). Once the
+    // words analyzed since the forward lists went would have paid for deriving them, they are
+    // derived (ski rental: a big batch of removals costs at most about twice what it would with
+    // the lists kept; a single Delete, a tenth of a millisecond, not a walk of every list).
+    constexpr uint64_t kEntriesPerWord = 14;
+    uint64_t words = 0;
+    for (size_t f = 0; f < kFieldCount; ++f) words += field_length(doc, Field(f));
+    reanalysed_words_ += words;
+    thread_local std::vector<TermId> terms;
+    if (forward_ends_.size() == live_.size() || reanalysed_words_ * kEntriesPerWord > entries_ ||
+        !terms_of_added(doc, article, terms))
+        return remove(doc);
+    mark_removed(doc, terms);
+    return true;
+}
+
 bool Index::remove(DocId doc) {
     if (!contains(doc)) return false;
     settle();
     if (forward_ends_.size() != live_.size()) build_forward();
-    live_[doc] = 0;
-    --live_count_;
-    for (size_t f = 0; f < kFieldCount; ++f) total_lengths_[f] -= field_length(doc, Field(f));
     const uint8_t* p = forward_.data() + (doc == 0 ? 0 : forward_ends_[doc - 1]);
     const uint8_t* end = forward_.data() + forward_ends_[doc];
+    thread_local std::vector<TermId> terms;
+    terms.clear();
     uint32_t t = 0;
     for (bool first = true; p < end; first = false) {
         uint32_t v = 0;
         if (!varint::get32(p, end, v)) break;
         t = first ? v : t + v;
-        if (t < terms_.size() && terms_[t].df > 0) --terms_[t].df;
-        ++dead_entries_;
+        terms.push_back(t);
     }
-    if (dead_entries_ * 4 > entries_) compact();
+    mark_removed(doc, terms);
     return true;
 }
 
@@ -698,6 +765,7 @@ void Index::trim() {
     // The surfaces renumbered in their sorted order, so that prefix and typo searches read the
     // text front to back rather than hopping through it (typo queries were 10-13 % slower
     // hopping). Only the lookup table names ordinals besides the sorted order, and it goes below.
+    // The sorted order is then the ordinals as they are, and its table goes (0.3 MB on Reuters).
     if (!std::is_sorted(sorted_surfaces_.begin(), sorted_surfaces_.end())) {
         std::string text;
         text.reserve(surface_text_.size());
@@ -713,6 +781,10 @@ void Index::trim() {
         surface_ends_ = std::move(ends);
         surface_terms_ = std::move(terms);
     }
+    if (!sorted_surfaces_.empty()) {
+        sorted_in_place_ = uint32_t(sorted_surfaces_.size());
+        std::vector<uint32_t>().swap(sorted_surfaces_);
+    }
     std::vector<uint32_t>().swap(surface_slots_);
     // Tables grown by doubling may hold as much slack as data.
     terms_.shrink_to_fit();
@@ -726,11 +798,11 @@ void Index::trim() {
     dates_.shrink_to_fit();
     keys_.shrink_to_fit();
     key_ends_.shrink_to_fit();
-    // The forward lists stay: derived again from the postings, they would cost the first
-    // remove() after an import a walk of every list (55 ms on Reuters natively, several times
-    // that at 100,000 articles in the page) to save their 1.6 MB (0.1x the text).
-    forward_.shrink_to_fit();
-    forward_ends_.shrink_to_fit();
+    // The forward lists go (1.6 MB on Reuters, 0.1x the text): remove() with the article finds
+    // its terms by analyzing it again; one without derives them again from the postings.
+    std::vector<uint8_t>().swap(forward_);
+    std::vector<uint64_t>().swap(forward_ends_);
+    reanalysed_words_ = 0;
     // The lists into one block, exactly as long as they are: a list grown by doubling holds up to
     // as much slack as data (a third of 10 MB on Reuters), and each its allocation. Lists already
     // in the block (a loaded file's, or packed before) move with the rest; their checks and skip
@@ -783,12 +855,12 @@ void Index::sort_surfaces() const {
             surfaces_utf8_ = surfaces_utf8_ && is_valid_utf8(s);
         }
         surface_text_.resize(at);
-        sorted_surfaces_.resize(surface_ends_.size());
-        for (uint32_t s = 0; s < sorted_surfaces_.size(); ++s) sorted_surfaces_[s] = s;
+        std::vector<uint32_t>().swap(sorted_surfaces_);
+        sorted_in_place_ = uint32_t(surface_ends_.size());
         loaded_surfaces_ = std::string();
         return;
     }
-    const size_t old = sorted_surfaces_.size();
+    const size_t old = sorted_count();
     if (old == surface_ends_.size()) return;
     // The new words sorted, then merged with the table (into a vector of the exact size: no slack).
     auto before = [this](uint32_t a, uint32_t b) { return surface(a) < surface(b); };
@@ -796,29 +868,38 @@ void Index::sort_surfaces() const {
     for (size_t i = 0; i < fresh.size(); ++i) fresh[i] = uint32_t(old + i);
     std::sort(fresh.begin(), fresh.end(), before);
     std::vector<uint32_t> merged(surface_ends_.size());
-    std::merge(sorted_surfaces_.begin(), sorted_surfaces_.end(), fresh.begin(), fresh.end(), merged.begin(), before);
+    for (size_t i = 0, j = 0, k = 0; k < merged.size(); ++k) // stable: the table's first on a tie
+        merged[k] = j == fresh.size() || (i < old && !before(fresh[j], sorted_at(i))) ? sorted_at(i++) : fresh[j++];
     if (old == 0) surfaces_utf8_ = true;
     for (uint32_t s : fresh) surfaces_utf8_ = surfaces_utf8_ && is_valid_utf8(surface(s));
     sorted_surfaces_ = std::move(merged);
+    sorted_in_place_ = 0;
+}
+
+size_t Index::sorted_lower_bound(std::string_view key) const {
+    size_t low = 0, high = sorted_count();
+    while (low < high) {
+        const size_t mid = low + (high - low) / 2;
+        if (surface(sorted_at(mid)) < key) low = mid + 1;
+        else high = mid;
+    }
+    return low;
 }
 
 void Index::terms_with_prefix(std::string_view prefix, std::vector<TermId>& out) const {
     out.clear();
     sort_surfaces();
-    auto it = std::lower_bound(sorted_surfaces_.begin(), sorted_surfaces_.end(), prefix,
-                               [this](uint32_t s, std::string_view p) { return surface(s) < p; });
-    for (; it != sorted_surfaces_.end() && surface(*it).starts_with(prefix); ++it)
-        if (doc_frequency(surface_terms_[*it]) > 0) out.push_back(surface_terms_[*it]);
+    for (size_t r = sorted_lower_bound(prefix); r < sorted_count() && surface(sorted_at(r)).starts_with(prefix); ++r)
+        if (doc_frequency(surface_terms_[sorted_at(r)]) > 0) out.push_back(surface_terms_[sorted_at(r)]);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 std::optional<TermId> Index::term_of_surface(std::string_view word) const {
     sort_surfaces();
-    auto it = std::lower_bound(sorted_surfaces_.begin(), sorted_surfaces_.end(), word,
-                               [this](uint32_t s, std::string_view w) { return surface(s) < w; });
-    if (it == sorted_surfaces_.end() || surface(*it) != word) return std::nullopt;
-    return surface_terms_[*it];
+    const size_t r = sorted_lower_bound(word);
+    if (r == sorted_count() || surface(sorted_at(r)) != word) return std::nullopt;
+    return surface_terms_[sorted_at(r)];
 }
 
 namespace {
@@ -913,13 +994,13 @@ void Index::terms_near(std::string_view word, int max_edits, std::vector<NearTer
         return best;
     };
 
-    const size_t count = sorted_surfaces_.size();
-    auto surface_at = [&](size_t rank) { return surface(sorted_surfaces_[rank]); };
+    const size_t count = sorted_count();
+    auto surface_at = [&](size_t rank) { return surface(sorted_at(rank)); };
     std::string_view path; // the surface whose prefix rows 1 .. have are of
     size_t have = 0;
     for (size_t i = 0; i < count;) {
         const std::string_view s = surface_at(i);
-        const TermId id = surface_terms_[sorted_surfaces_[i]];
+        const TermId id = surface_terms_[sorted_at(i)];
         const auto shorter = std::ptrdiff_t(std::min(s.size(), path.size()));
         const auto common = size_t(std::mismatch(s.begin(), s.begin() + shorter, path.begin()).first - s.begin());
         while (ends[have] > common) --have;

@@ -230,7 +230,8 @@ std::string IndexFile::save(const Index& ix, const std::vector<const Article*>& 
     texts.clear();
     std::string entries;
     size_t surfaces = 0;
-    for (uint32_t ordinal : ix.sorted_surfaces_) {
+    for (size_t rank = 0; rank < ix.sorted_count(); ++rank) {
+        const uint32_t ordinal = ix.sorted_at(rank);
         const TermId id = ix.surface_terms_[ordinal];
         if (ix.terms_[id].df == 0) continue;
         const std::string_view s = ix.surface(ordinal);
