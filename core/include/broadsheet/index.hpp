@@ -114,7 +114,9 @@ public:
     // the page) and gives back what only adding more needs: the caches of add() (refilled by the
     // next add, with the same results), the slack of the tables grown by doubling, and each
     // postings list's own allocation, by packing the lists into one block as a loaded file's are
-    // (a list that grows again is copied out at its next entry). Changes no result.
+    // (a list that grows again is copied out at its next entry), and the forward lists (see
+    // remove()) and the sorted order's table (the surfaces are renumbered in that order).
+    // Changes no result.
     void trim();
     // Terms whose unstemmed surface form starts with `prefix` (ascending, no duplicates).
     void terms_with_prefix(std::string_view folded_prefix, std::vector<TermId>& out) const;
