@@ -167,8 +167,28 @@ void PostingCursor::next() {
 }
 
 void PostingCursor::seek(DocId target) {
-    // Linear: lists are walked in order and the gaps are cheap to decode.
-    while (doc_ != kNoDoc && doc_ < target) next();
+    // Linear: lists are walked in order and the gaps are cheap to decode. The entries below the
+    // target are only stepped over: read (and checked, so a malformed list ends where next()
+    // would end it) but neither copied into the cursor nor looked up in the live table.
+    if (doc_ == kNoDoc || doc_ >= target) return;
+    for (;;) {
+        postings::Head head;
+        if (p_ >= end_ || !postings::read_head(p_, end_, head) || prev_plus1_ + head.gap > kNoDoc) break;
+        prev_plus1_ += head.gap;
+        if (prev_plus1_ > target) { // at or past it: the entry read_entry() would have made
+            mask_ = head.mask;
+            tf_ = head.tf;
+            pos_begin_ = head.positions;
+            pos_end_ = p_;
+            doc_ = DocId(prev_plus1_ - 1);
+            if (!(doc_ < live_size_ && live_[doc_])) next();
+            return;
+        }
+    }
+    doc_ = kNoDoc;
+    p_ = end_;
+    mask_ = 0;
+    tf_.fill(0);
 }
 
 void PostingCursor::positions(Field f, std::vector<uint32_t>& out) const {
