@@ -488,8 +488,9 @@ struct Found {
     std::vector<std::string> h1s;
     std::vector<std::string> h2s;
     std::vector<std::string> shown_headings; // <h1>-<h3> not hidden, in document order
-    std::vector<bool> h1_logo; // parallel to h1s: the heading is the site's logo or name link
-    std::string site_heading;  // the text of the first <h1> whose class says it is the logo
+    std::vector<bool> h1_logo;   // parallel to h1s: the heading is the site's logo or name link
+    std::vector<bool> h1_in_nav; // parallel to h1s: inside a breadcrumb trail or a navigation
+    std::string site_heading;    // the text of the first <h1> whose class says it is the logo
     std::vector<std::vector<std::string>> h1_parts; // parallel to h1s: the texts of its children
     std::vector<std::string> h1_next; // parallel to h1s: a shown heading (<h1>-<h6>) right under it
     std::vector<std::vector<std::string>> h2_parts; // parallel to h2s
@@ -548,6 +549,27 @@ bool is_logo(const xmlNode* h) {
         if (name(p) == "a") return true;
     for (const xmlNode* c = h; c; c = next_in(h, const_cast<xmlNode*>(c)))
         if (is_element(c) && (name(c) == "img" || name(c) == "svg")) return true;
+    return false;
+}
+
+// A breadcrumb trail ("Home > Politics > Europe"), marked by its class or id, by schema.org's
+// BreadcrumbList or by its ARIA label. Not <body>, whose classes are switches for the whole page
+// ("has-breadcrumbs", "genesis-breadcrumbs-visible").
+bool is_breadcrumb_trail(const xmlNode* n) {
+    return name(n) != "body" && name(n) != "html" &&
+           (contains(class_and_id(n), "breadcrumb") ||
+            attr(n, "itemtype").ends_with("BreadcrumbList") ||
+            contains(text::ascii_lower(attr(n, "aria-label")), "breadcrumb"));
+}
+
+// A heading inside a breadcrumb trail or another navigation landmark (<nav>, role="navigation").
+// Some themes set the trail's last step, the page's own name, as the <h1>; others set a teaser
+// of the headline in a sticky bar beside the trail. Either agrees with the metadata title when it
+// is the headline.
+bool in_navigation(const xmlNode* h) {
+    for (const xmlNode* p = h->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (is_breadcrumb_trail(p) || name(p) == "nav" || attr(p, "role") == "navigation")
+            return true;
     return false;
 }
 
@@ -641,6 +663,7 @@ void walk(xmlNode* root, Found& f) {
                 if (tag == "h1") {
                     f.h1s.push_back(std::move(t));
                     f.h1_logo.push_back(is_logo(n));
+                    f.h1_in_nav.push_back(in_navigation(n));
                     if (f.site_heading.empty() && is_site_heading(n)) f.site_heading = f.h1s.back();
                     f.h1_parts.push_back(heading_parts(n));
                     f.h1_next.emplace_back();
@@ -854,8 +877,8 @@ std::string choose_title(const Found& f, const std::string& meta_title,
     const std::string* only_h1 = nullptr;
     for (size_t i = 0; i < f.h1s.size(); ++i) {
         if (f.h1_logo[i] || names_site(f.h1s[i], site_name)) continue;
-        ++real_h1s;
-        only_h1 = &f.h1s[i];
+        // An <h1> in the navigation is the headline only when it agrees with the metadata.
+        if (!f.h1_in_nav[i]) ++real_h1s, only_h1 = &f.h1s[i];
         if (double s = sim(f.h1s[i]); s > best_sim) best = &f.h1s[i], best_sim = s;
     }
     // A kicker or a date set before the headline inside the <h1> is not part of it.
@@ -932,9 +955,15 @@ std::string choose_title(const Found& f, const std::string& meta_title,
     if (best && best_sim >= 0.7 && title_words(*best).size() >= 2)
         return without_kicker(*best, f.h2_parts[size_t(best - f.h2s.data())]);
     if (real_h1s == 1) return h1_headline(size_t(only_h1 - f.h1s.data()));
-    // No heading to agree with: a dash that separates no site name is the headline's own.
-    if (!cleaned.empty()) return clean_title(meta_title, site_name, {}, true);
-    return clean_title(f.title_tag, site_name, {}, true);
+    // No heading to agree with: a part of the title that an <h1> in the navigation shows is the
+    // page's name, the last step of its breadcrumb trail ("Submissions | Journal of Rivers"), and
+    // a dash that separates no site name is the headline's own.
+    std::vector<std::string> steps;
+    for (size_t i = 0; i < f.h1s.size(); ++i)
+        if (f.h1_in_nav[i] && !f.h1_logo[i] && !names_site(f.h1s[i], site_name))
+            steps.push_back(f.h1s[i]);
+    if (!cleaned.empty()) return clean_title(meta_title, site_name, steps, true);
+    return clean_title(f.title_tag, site_name, steps, true);
 }
 
 } // namespace

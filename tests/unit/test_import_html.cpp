@@ -628,6 +628,67 @@ TEST_CASE("a site's logo, a host name and a leading date are not the headline") 
     }
 }
 
+TEST_CASE("an h1 in a breadcrumb trail is the headline only when the metadata agrees or the title "
+          "names it") {
+    // The article's own heading words the story unlike the metadata title, so that no heading
+    // agrees with it and an <h1> would win for being the page's only one.
+    const std::string article = "<article><h2>River authority opens the new flood barrier</h2><p>" +
+                                std::string(kP1) + "</p><p>" + kP2 + "</p></article>";
+    const std::string head = "<title>Flood barrier opens after four years | Riverside "
+                             "Gazette</title><meta property=\"og:site_name\" content=\"Riverside "
+                             "Gazette\">";
+    const std::string teaser = "<h1>Weather warning for the weekend</h1>";
+    struct Row {
+        const char* what;
+        std::string html;
+        const char* title;
+    };
+    const Row rows[] = {
+        {"a teaser beside a trail marked by its class",
+         page(head, "<div class=\"breadcrumbs\"><a href=\"/\">Home</a> <a href=\"/news\">News</a>" +
+                        teaser + "</div>" + article),
+         "River authority opens the new flood barrier"},
+        {"by schema.org's BreadcrumbList",
+         page(head, "<div itemscope itemtype=\"https://schema.org/BreadcrumbList\"><a "
+                    "href=\"/\">Home</a>" +
+                        teaser + "</div>" + article),
+         "River authority opens the new flood barrier"},
+        {"by its ARIA label",
+         page(head, "<div aria-label=\"Breadcrumb\"><a href=\"/\">Home</a>" + teaser + "</div>" +
+                        article),
+         "River authority opens the new flood barrier"},
+        {"in a navigation landmark",
+         page(head,
+              "<div role=\"navigation\"><a href=\"/\">Home</a>" + teaser + "</div>" + article),
+         "River authority opens the new flood barrier"},
+        {"but the last step that the metadata title agrees with is the headline",
+         page(head, "<nav class=\"breadcrumb\"><a href=\"/\">Home</a> \xC2\xBB <h1>Flood barrier "
+                    "opens after four years</h1></nav>" +
+                        article),
+         "Flood barrier opens after four years"},
+        {"and the last step that is a part of the title names the page",
+         page("<title>Submissions | Journal of River Engineering</title>",
+              "<nav class=\"breadcrumb\"><a href=\"/\">Home</a> \xC2\xBB <h1>Submissions</h1></nav>"
+              "<article><h2>Checklist for authors</h2><p>" +
+                  std::string(kP1) + "</p></article>"),
+         "Submissions"},
+        {"while an h1 outside the trail is the headline though the metadata disagrees",
+         page(head, "<div class=\"breadcrumbs\"><a href=\"/\">Home</a> <a href=\"/news\">News</a>"
+                    "</div>" +
+                        teaser + article),
+         "Weather warning for the weekend"},
+        {"also when the body's class says the page has breadcrumbs",
+         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">" + head +
+             "</head><body class=\"single has-breadcrumbs\">" + teaser + article + "</body></html>",
+         "Weather warning for the weekend"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.what));
+        Article a = import_one(row.html);
+        CHECK(a.title == row.title);
+    }
+}
+
 TEST_CASE("the headline drops a kicker set in its own element, and blog and site names lose") {
     const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p>";
     struct Row {
