@@ -494,6 +494,7 @@ struct Found {
     std::vector<std::vector<std::string>> h1_parts; // parallel to h1s: the texts of its children
     std::vector<std::string> h1_next; // parallel to h1s: a shown heading (<h1>-<h6>) right under it
     std::vector<std::vector<std::string>> h2_parts; // parallel to h2s
+    std::vector<std::string> crumbs; // the steps of the breadcrumb trails ("Home", "Politics")
     std::string html_lang;
     std::string canonical;
     std::string itemprop_headline;
@@ -571,6 +572,19 @@ bool in_navigation(const xmlNode* h) {
         if (is_breadcrumb_trail(p) || name(p) == "nav" || attr(p, "role") == "navigation")
             return true;
     return false;
+}
+
+// The steps of a breadcrumb trail: the texts of its links, list items and spans, but not of a
+// heading set inside it (the page's name as its <h1>, which is no step to compare with).
+void add_crumbs(const xmlNode* trail, std::vector<std::string>& crumbs) {
+    for (const xmlNode* c = trail; c && crumbs.size() < 60;) {
+        std::string_view tag = is_element(c) ? name(c) : std::string_view();
+        bool heading = tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6';
+        if (tag == "a" || tag == "span" || tag == "li")
+            if (std::string t = text_of(c, 200); !t.empty() && t.size() < 100)
+                crumbs.push_back(std::move(t));
+        c = next_in(trail, const_cast<xmlNode*>(c), heading);
+    }
 }
 
 // The texts of a heading's children ("Kicker" + "Headline" in two spans), looking through a
@@ -706,6 +720,7 @@ void walk(xmlNode* root, Found& f) {
             else
                 f.time_dates.push_back(v);
         }
+        if (is_breadcrumb_trail(n)) add_crumbs(n, f.crumbs);
         if (tag == "a" && text::ascii_lower(attr(n, "rel")) == "author")
             f.rel_authors.push_back(text_of(n, 200));
         if (tag != "html" && tag != "body" && tag != "img" && tag != "meta" && tag != "link") {
@@ -928,6 +943,14 @@ std::string choose_title(const Found& f, const std::string& meta_title,
                          heading_similarity(rest, tag_cleaned)) >= 0.8)
                 return rest;
         }
+        // A kicker that is a step of the page's breadcrumb trail: the section or topic the trail
+        // ends with, repeated over the headline ("Home » Energy » Saving energy" and <h1><span>
+        // Saving energy</span> Free power checks for homes</h1>). Not the metadata title, though:
+        // that is the headline, and the trail ends with it when a subline follows it in the <h1>.
+        if (parts.size() >= 2 && title_words(parts[0]).size() <= 4 && !is_meta_title(parts[0]) &&
+            title_words(joined(1, parts.size())).size() >= 3)
+            for (const auto& step : f.crumbs)
+                if (fold(step) == fold(parts[0])) return joined(1, parts.size());
         return heading;
     };
     // A headline cut short in the <h1>: the heading set right under it goes on after a dash or

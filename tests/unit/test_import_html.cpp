@@ -689,6 +689,42 @@ TEST_CASE("an h1 in a breadcrumb trail is the headline only when the metadata ag
     }
 }
 
+TEST_CASE("a kicker in the h1 that is a step of the breadcrumb trail is not part of the "
+          "headline") {
+    const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p>";
+    struct Row {
+        const char* what;
+        std::string head;
+        std::string trail;
+        const char* title;
+    };
+    const Row rows[] = {
+        {"the trail ends with the kicker",
+         "<title>Saving energy - free power checks | Riverside Gazette</title>",
+         "<a href=\"/\">Home</a> \xC2\xBB <a href=\"/home\">House and garden</a> \xC2\xBB "
+         "<span class=\"current\">Saving energy</span>",
+         "Free power checks for homes"},
+        {"not a kicker the trail does not hold",
+         "<title>Saving energy - free power checks | Riverside Gazette</title>",
+         "<a href=\"/\">Home</a> \xC2\xBB <span class=\"current\">House and garden</span>",
+         "Saving energy Free power checks for homes"},
+        {"not the metadata title the trail ends with, a subline after it",
+         "<title>Saving energy | Riverside Gazette</title><meta property=\"og:title\" "
+         "content=\"Saving energy\">",
+         "<a href=\"/\">Home</a> \xC2\xBB <span class=\"current\">Saving energy</span>",
+         "Saving energy Free power checks for homes"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.what));
+        Article a = import_one(page(row.head, "<nav class=\"breadcrumb\">" + row.trail +
+                                                  "</nav><article><h1><span>Saving "
+                                                  "energy</span> Free power checks for "
+                                                  "homes</h1>" +
+                                                  prose + "</article>"));
+        CHECK(a.title == row.title);
+    }
+}
+
 TEST_CASE("the headline drops a kicker set in its own element, and blog and site names lose") {
     const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p>";
     struct Row {
