@@ -883,8 +883,17 @@ std::string choose_title(const Found& f, const std::string& meta_title,
     if (site_name.empty()) site_name = f.site_heading;
     std::string cleaned = clean_title(meta_title, site_name, {});
     std::string tag_cleaned = clean_title(f.title_tag, site_name, {});
+    // The page's other titles for sharing (og:title, twitter:title...) when they word the story
+    // otherwise: a heading that agrees with any of them is the page's.
+    std::vector<std::string> others;
+    for (const auto& m : f.metas)
+        for (auto k : kTitleKeys)
+            if (m.key == k && others.size() < 8)
+                others.push_back(clean_title(m.value, site_name, {}));
     auto sim = [&](const std::string& h) {
-        return std::max(heading_similarity(h, cleaned), heading_similarity(h, tag_cleaned));
+        double s = std::max(heading_similarity(h, cleaned), heading_similarity(h, tag_cleaned));
+        for (const auto& o : others) s = std::max(s, heading_similarity(h, o));
+        return s;
     };
     const std::string* best = nullptr;
     double best_sim = 0;
@@ -938,9 +947,7 @@ std::string choose_title(const Found& f, const std::string& meta_title,
             std::string rest = joined(1, parts.size());
             size_t rest_words = title_words(rest).size();
             if (kicker_words >= 1 && kicker_words <= 4 && rest_words >= 2 * kicker_words &&
-                rest_words >= 4 &&
-                std::max(heading_similarity(rest, cleaned),
-                         heading_similarity(rest, tag_cleaned)) >= 0.8)
+                rest_words >= 4 && sim(rest) >= 0.8)
                 return rest;
         }
         // A kicker that is a step of the page's breadcrumb trail: the section or topic the trail

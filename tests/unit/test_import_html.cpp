@@ -725,6 +725,38 @@ TEST_CASE("a kicker in the h1 that is a step of the breadcrumb trail is not part
     }
 }
 
+TEST_CASE("a heading that agrees with the page's title for sharing is the headline when the "
+          "JSON-LD headline words the story otherwise") {
+    const std::string head =
+        "<title>Partners become strangers at the border | Riverside Gazette</title>"
+        R"(<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Partners become strangers at the border"}</script>)"
+        R"(<meta property="og:title" content="Border closures: France, Germany and the return of resentment">)"
+        R"(<meta name="twitter:title" content="France, Germany and the return of resentment">)";
+    const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p>";
+    struct Row {
+        const char* what;
+        std::string body;
+        const char* title;
+    };
+    const Row rows[] = {
+        {"a kicker before it in its own element",
+         "<article><h2><span>Border closures</span> <span>France, Germany and the return of "
+         "resentment</span></h2>" +
+             prose + "</article>",
+         "France, Germany and the return of resentment"},
+        {"not a heading that agrees with none of them",
+         "<article><h2><span>Weather</span> <span>Storm warning for the whole of the coming "
+         "weekend</span></h2>" +
+             prose + "</article>",
+         "Weather Storm warning for the whole of the coming weekend"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.what));
+        Article a = import_one(page(head, row.body));
+        CHECK(a.title == row.title);
+    }
+}
+
 TEST_CASE("the headline drops a kicker set in its own element, and blog and site names lose") {
     const std::string prose = "<p>" + std::string(kP1) + "</p><p>" + kP2 + "</p>";
     struct Row {
