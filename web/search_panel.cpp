@@ -88,6 +88,11 @@ void draw_results(App& app) {
         const auto& snippet = app.result_snippet(i);
         ImGui::PushID(int(row.id));
         ImVec2 top = ImGui::GetCursorScreenPos();
+        // The hit's text goes on top of its selectable's background (drawn after it, as its size
+        // is the text's): two draw list channels, the text in the upper one.
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->ChannelsSplit(2);
+        draw->ChannelsSetCurrent(1);
         ImGui::BeginGroup();
         ImGui::PushFont(app.fonts.ui_bold);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
@@ -112,8 +117,10 @@ void draw_results(App& app) {
         ImVec2 bottom = ImGui::GetItemRectMax();
         ImGui::SetCursorScreenPos(top);
         bool selected = int(i) == st.selected;
+        draw->ChannelsSetCurrent(0);
         if (ImGui::Selectable("##hit", selected, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(width, bottom.y - top.y)))
             app.open_result(i), app.reveal_reader();
+        draw->ChannelsMerge();
         if (selected && (st.scroll_to_selected || (st.focus_box == false && ImGui::IsWindowAppearing()))) {
             ImGui::SetScrollHereY();
             st.scroll_to_selected = false;

@@ -32,5 +32,10 @@ void apply_theme(bool dark) {
         c[ImGuiCol_Text] = ImVec4(0.10f, 0.10f, 0.10f, 1);
         c[ImGuiCol_TextDisabled] = ImVec4(0.40f, 0.40f, 0.40f, 1);
         s.FrameBorderSize = 1; // white boxes on paper need an edge
+        // Selected and hovered rows tinted, not filled: their grey snippets and yellow highlights
+        // must stay readable (imgui's light hover is 80 % blue).
+        c[ImGuiCol_Header] = ImVec4(0.26f, 0.59f, 0.98f, 0.24f);
+        c[ImGuiCol_HeaderHovered] = ImVec4(0.26f, 0.59f, 0.98f, 0.34f);
+        c[ImGuiCol_HeaderActive] = ImVec4(0.26f, 0.59f, 0.98f, 0.46f);
     }
 }

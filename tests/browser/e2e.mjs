@@ -817,6 +817,48 @@ test('pasting text with nothing focused offers it as a new article; a click on A
   await context.close();
 });
 
+test('the selected hit under the pointer stays readable: its text is drawn over the row\'s tint, its highlights show', async ({ browser, baseUrl }) => {
+  const { page, context, consoleErrors } = await openPage(browser, baseUrl);
+  await page.evaluate(() => window.broadsheet.importFiles([
+    { name: 'oil.txt', text: 'OIL PRICES RISE AGAIN\n\nPetroleum exporters met on Monday and agreed to hold output where it is.\n' },
+    { name: 'rain.txt', text: 'Rain\n\nHeavy rain is expected on Friday.\n' },
+  ]));
+  await waitFor(page, () => window.broadsheet.state().articles.length === 2);
+  await page.evaluate(() => window.broadsheet.search('petroleum'));
+  await waitFor(page, () => window.broadsheet.state().search.results.length === 1);
+  await page.evaluate(() => window.broadsheet.openResult(0)); // selects the hit
+  await page.mouse.move(200, 120); // and the pointer rests on it: the strongest tint
+  await page.waitForTimeout(300);
+  const png = await page.screenshot({ clip: { x: 10, y: 100, width: 500, height: 70 }, path: path.join(outDir, 'selected-hit.png') });
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  const st = await p.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let darkest = 255, tinted = 0, marked = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      const [r, gr, b] = [d[i], d[i + 1], d[i + 2]];
+      darkest = Math.min(darkest, 0.299 * r + 0.587 * gr + 0.114 * b);
+      if (b > r + 25) tinted++;        // the row's blue tint
+      if (r > 140 && r - b > 40 && gr - b > 30) marked++; // a highlight's yellow, through the tint
+    }
+    return { darkest, tinted: tinted / (d.length / 4), marked };
+  }, png.toString('base64'));
+  await ctx.close();
+  assert(st.tinted > 0.3, `the hit is drawn selected (${(st.tinted * 100).toFixed(0)}% tinted)`);
+  assert(st.darkest < 35, `the title's letters are as dark as unselected text, not under the tint (darkest ${st.darkest.toFixed(0)})`);
+  assert(st.marked > 50, `the highlight of "Petroleum" shows (${st.marked} yellow pixels)`);
+  eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join(' | ')}`);
+  await context.close();
+});
+
 test('searching as you type finds the seed, highlights the hits, and n/p move between them', async ({ browser, baseUrl }) => {
   const { page, context, requests } = await openPage(browser, baseUrl);
   await page.evaluate(([name, bytes]) => window.broadsheet.importFiles([
