@@ -90,7 +90,9 @@ async function waitFor(page, predicate, arg, timeout = 15000) {
   await page.waitForFunction(predicate, arg, { timeout, polling: 50 });
 }
 
-// Counts what a screenshot shows: distinct colours and the share of pixels unlike the background.
+// Counts what a screenshot shows: distinct colours, the share of pixels unlike the background (its
+// first pixel), the darkest pixel's luminance, the share of bluish pixels (a selection's tint) and
+// the number of yellowish ones (search highlights, also through a tint).
 async function pixelStats(browser, png) {
   const ctx = await browser.newContext();
   const p = await ctx.newPage();
@@ -106,12 +108,17 @@ async function pixelStats(browser, png) {
     const d = g.getImageData(0, 0, c.width, c.height).data;
     const colours = new Set();
     const bg = [d[0], d[1], d[2]];
-    let differing = 0;
+    let differing = 0, darkest = 255, bluish = 0, yellowish = 0;
     for (let i = 0; i < d.length; i += 4) {
-      colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-      if (Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]) > 30) differing++;
+      const [r, g, b] = [d[i], d[i + 1], d[i + 2]];
+      colours.add((r << 16) | (g << 8) | b);
+      if (Math.abs(r - bg[0]) + Math.abs(g - bg[1]) + Math.abs(b - bg[2]) > 30) differing++;
+      darkest = Math.min(darkest, 0.299 * r + 0.587 * g + 0.114 * b);
+      if (b > r + 25) bluish++;
+      if (r > 140 && r - b > 40 && g - b > 30) yellowish++;
     }
-    return { width: c.width, height: c.height, colours: colours.size, differing: differing / (d.length / 4) };
+    const n = d.length / 4;
+    return { width: c.width, height: c.height, colours: colours.size, differing: differing / n, darkest, bluish: bluish / n, yellowish };
   }, png.toString('base64'));
   await ctx.close();
   return stats;
@@ -830,31 +837,10 @@ test('the selected hit under the pointer stays readable: its text is drawn over 
   await page.mouse.move(200, 120); // and the pointer rests on it: the strongest tint
   await page.waitForTimeout(300);
   const png = await page.screenshot({ clip: { x: 10, y: 100, width: 500, height: 70 }, path: path.join(outDir, 'selected-hit.png') });
-  const ctx = await browser.newContext();
-  const p = await ctx.newPage();
-  const st = await p.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    let darkest = 255, tinted = 0, marked = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      const [r, gr, b] = [d[i], d[i + 1], d[i + 2]];
-      darkest = Math.min(darkest, 0.299 * r + 0.587 * gr + 0.114 * b);
-      if (b > r + 25) tinted++;        // the row's blue tint
-      if (r > 140 && r - b > 40 && gr - b > 30) marked++; // a highlight's yellow, through the tint
-    }
-    return { darkest, tinted: tinted / (d.length / 4), marked };
-  }, png.toString('base64'));
-  await ctx.close();
-  assert(st.tinted > 0.3, `the hit is drawn selected (${(st.tinted * 100).toFixed(0)}% tinted)`);
+  const st = await pixelStats(browser, png);
+  assert(st.bluish > 0.3, `the hit is drawn selected (${(st.bluish * 100).toFixed(0)}% tinted)`);
   assert(st.darkest < 35, `the title's letters are as dark as unselected text, not under the tint (darkest ${st.darkest.toFixed(0)})`);
-  assert(st.marked > 50, `the highlight of "Petroleum" shows (${st.marked} yellow pixels)`);
+  assert(st.yellowish > 50, `the highlight of "Petroleum" shows (${st.yellowish} yellow pixels)`);
   eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join(' | ')}`);
   await context.close();
 });
