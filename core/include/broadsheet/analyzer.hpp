@@ -163,6 +163,10 @@ public:
 
     // Heap bytes held by the analyzer's caches and scratch buffers.
     size_t memory_bytes() const;
+    // Gives back the caches and scratch buffers (the segments of the longest text analyzed stay
+    // otherwise: 0.8 MB after a 20 Newsgroups import); the next call fills them again, with the
+    // same results.
+    void release_memory();
 
 private:
     void run(std::string_view text, bool finish_terms, void (*sink)(void*, const Token&), void* ctx);

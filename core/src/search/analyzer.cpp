@@ -559,6 +559,15 @@ size_t Analyzer::memory_bytes() const {
            joined_surface_.capacity();
 }
 
+void Analyzer::release_memory() {
+    WordCache released;
+    std::swap(word_terms_, released);
+    std::string().swap(terms_);
+    std::vector<uint64_t>().swap(term_ranges_);
+    std::vector<Segment>().swap(segments_);
+    for (std::string* s : {&folded_[0], &folded_[1], &joined_, &joined_surface_}) std::string().swap(*s);
+}
+
 std::string_view Analyzer::stop_and_stem(std::string_view surface) {
     if (options_.stopwords && is_stopword(surface, options_.language)) return {};
     return stemmer_ ? stemmer_->stem(surface) : surface;

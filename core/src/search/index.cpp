@@ -806,6 +806,17 @@ void Index::trim() {
         std::vector<uint32_t>().swap(sorted_surfaces_);
     }
     std::vector<uint32_t>().swap(surface_slots_);
+    analyzer_.release_memory();
+    // The term lookup table up to 70 % full rather than half (the next new term grows it again):
+    // 20 Newsgroups' 172,000 terms fit 2^18 slots instead of 2^19 (1 MB). A successful probe
+    // takes 2 steps on average at that load, a miss 6 (linear probing; Knuth 6.4).
+    if (!term_slots_.empty()) {
+        const size_t slots = std::bit_ceil(std::max<size_t>(64, (term_ends_.size() * 10 + 6) / 7 + 1));
+        if (slots < term_slots_.size()) {
+            std::vector<uint32_t>().swap(term_slots_);
+            rehash_terms(slots);
+        }
+    }
     // Tables grown by doubling may hold as much slack as data.
     terms_.shrink_to_fit();
     term_text_.shrink_to_fit();
