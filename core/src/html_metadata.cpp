@@ -129,6 +129,21 @@ bool ends_name(std::string_view word) {
     return false;
 }
 
+// A login with a number after it ("freeman1984", "anna_k2"), as blogs show their writers: ASCII
+// letters first (three or more; dots, hyphens, underscores between them), then digits to the end.
+// Not a date or a time, which start with a digit or set the month's name apart ("Mai 2020"), nor
+// a generated token with digits inside it ("maja_zlfca4v6").
+bool is_user_name(std::string_view w) {
+    size_t letters = 0, at = 0;
+    for (; at < w.size() && !(w[at] >= '0' && w[at] <= '9'); ++at) {
+        char c = w[at];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++letters;
+        else if (at == 0 || (c != '.' && c != '-' && c != '_')) return false;
+    }
+    if (letters < 3 || at == w.size()) return false;
+    return std::all_of(w.begin() + long(at), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool is_month_name(std::string_view w) {
     for (std::string_view m :
          {"january",  "february",  "march",    "april",    "may",        "june",     "july",
@@ -255,7 +270,7 @@ std::string clean_author(std::string_view raw, size_t max_words = 8) {
     if (!parse_date(v).empty()) return {};  // a date, not a name
     size_t words = std::count(v.begin(), v.end(), ' ') + 1;
     if (words > max_words) return {};
-    if (words == 1 && (ends_name(v) || is_month_name(v)))
+    if (words == 1 && !is_user_name(v) && (ends_name(v) || is_month_name(v)))
         return {}; // a label or a date's month left alone: "Veröffentlicht", "Stand", "Dezember"
     return std::string(v);
 }

@@ -448,6 +448,23 @@ TEST_CASE("visible bylines are found near the headline, in label lines and at th
              "<ol><li itemprop=\"citation\" itemscope><meta itemprop=\"author\" content=\"O. "
              "Berg, \">Berg O. Weirs. 1999.</li></ol></article>",
          "Ina Voss"},
+        {"a blog's login name with digits in it is its author", "",
+         "<article><h1>Flood barrier opens</h1><p>von <span class=\"author vcard\"><a "
+         "href=\"/author/freeman1984/\" rel=\"author\">freeman1984</a></span></p>" +
+             prose + "</article>",
+         "freeman1984"},
+        {"but a date in an author element is not", "",
+         "<article><h1>Flood barrier opens</h1><p class=\"author\">12.03.2020</p>" + prose +
+             "</article>",
+         ""},
+        {"nor a generated token with digits inside it", "",
+         "<article><h1>Flood barrier opens</h1><p class=\"author\">maja_zlfca4v6</p>" + prose +
+             "</article>",
+         ""},
+        {"nor is a time", "",
+         "<article><h1>Flood barrier opens</h1><p class=\"author\">14h30</p>" + prose +
+             "</article>",
+         ""},
         {"a headline that reads like a byline is not one", "",
          "<article><h1>A walk by Rafael Nadal</h1>" + prose + "</article>", ""},
         {"nor is a subheading that reads as a title", "",
