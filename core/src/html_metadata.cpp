@@ -424,6 +424,29 @@ const json* resolve(const JsonLd& ld, const json& v) {
     return &v;
 }
 
+// A Person named by one word (a first name, as some blogs credit their writers) whose own
+// description opens with a fuller form of it: "Stefanus" with "Stefanus Stahl - Maschinenbauer,
+// Abenteurer ..." -> "Stefanus Stahl". The fuller name is two or three capitalised words that the
+// description sets apart (a dash, a comma, "is"/"ist"/"est"), so a bio that goes on as a sentence
+// ("Stefanus fährt seit 2002 ...") gives nothing.
+std::string full_name_in_bio(std::string_view name, std::string_view bio) {
+    bio = text::trim(bio);
+    if (contains(name, " ") || !bio.starts_with(name) || bio.size() <= name.size() ||
+        bio[name.size()] != ' ')
+        return {};
+    size_t end = std::string_view::npos;
+    for (std::string_view sep : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ", ", " is ", " ist ",
+                                 " est ", " ("})
+        end = std::min(end, bio.find(sep));
+    if (end == std::string_view::npos) return {};
+    std::string_view full = bio.substr(0, end);
+    size_t words = size_t(std::count(full.begin(), full.end(), ' ')) + 1;
+    if (words < 2 || words > 3 || !all_capitalised(full) ||
+        std::any_of(full.begin(), full.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return {};
+    return clean_author(full);
+}
+
 void jsonld_authors(const JsonLd& ld, const json& v, std::vector<std::string>& out) {
     if (v.is_array()) {
         for (const auto& e : v) jsonld_authors(ld, e, out);
@@ -438,6 +461,8 @@ void jsonld_authors(const JsonLd& ld, const json& v, std::vector<std::string>& o
             std::string given = str(*r, "givenName"), family = str(*r, "familyName");
             n = text::collapse_spaces(given + " " + family);
         }
+        if (std::string full = full_name_in_bio(n, str(*r, "description")); !full.empty())
+            n = std::move(full);
         add_author(out, n);
     }
 }
