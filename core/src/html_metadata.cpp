@@ -593,6 +593,29 @@ bool is_logo(const xmlNode* h) {
     return false;
 }
 
+// A credit line set in the article's header beside its <h1> (<header><h1>...</h1><p
+// class="credit">JIJI</p></header>), as papers credit a wire story or its writer under the
+// headline. Not a picture's credit: none inside a <figure> or so named. The header is a short one
+// (a kicker, the headline, a standfirst, the credit): a <header> left open that wraps the whole
+// page holds the footer's credits too.
+bool is_headline_credit(const xmlNode* n) {
+    std::string ci = class_and_id(n);
+    if (!class_says(ci, {"credit"}) ||
+        class_says(ci, {"photo", "image", "img", "pic", "caption", "video", "media"}))
+        return false;
+    for (const xmlNode* p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+        std::string_view tag = name(p);
+        if (tag == "figure" || tag == "figcaption" || tag == "body") return false;
+        if (tag == "header") {
+            if (text_of(p, 1000).size() >= 1000) return false;
+            for (const xmlNode* c = p; c; c = next_in(p, const_cast<xmlNode*>(c)))
+                if (is_element(c) && name(c) == "h1") return true;
+            return false;
+        }
+    }
+    return false;
+}
+
 // A breadcrumb trail ("Home > Politics > Europe"), marked by its class or id, by schema.org's
 // BreadcrumbList or by its ARIA label. Not <body>, whose classes are switches for the whole page
 // ("has-breadcrumbs", "genesis-breadcrumbs-visible").
@@ -768,7 +791,8 @@ void walk(xmlNode* root, Found& f) {
             if ((class_says(ci, {"byline", "author", "autor", "writer", "verfasser"}) ||
                  contains(text::ascii_lower(attr(n, "data-testid")), "byline")) &&
                 !class_says(ci, {"bio", "about", "avatar", "box", "comment", "image", "img",
-                                 "photo", "pic"})) {
+                                 "photo", "pic"}) ||
+                is_headline_credit(n)) {
                 std::string t = text_of(n, 300);
                 if (!t.empty() && t.size() < 120) f.byline_texts.push_back(std::move(t));
             }

@@ -474,6 +474,23 @@ TEST_CASE("visible bylines are found near the headline, in label lines and at th
         {"nor when it opens with someone else",
          R"(<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","author":{"@id":"#ola"}},{"@type":"Person","@id":"#ola","name":"Ola","description":"Uma Stein - editor of Ola's column."}]}</script>)",
          "<article><h1>Flood barrier opens</h1>" + prose + "</article>", "Ola"},
+        {"a credit line beside the headline in the article's header", "",
+         "<article><header><h1>Flood barrier opens</h1><p class=\"credit\">JIJI</p></header>" +
+             prose + "</article>",
+         "JIJI"},
+        {"but not a picture's credit in that header", "",
+         "<article><header><h1>Flood barrier opens</h1><figure><img src=\"a.jpg\"><p "
+         "class=\"credit\">Ola Berg</p></figure></header>" +
+             prose + "</article>",
+         ""},
+        {"nor the footer's credits in a header that wraps the whole page", "",
+         "<header><article><h1>Flood barrier opens</h1>" + prose + prose +
+             "</article><div class=\"footer-credits\">Member of Riverside Network</div></header>",
+         ""},
+        {"nor a credit outside the header", "",
+         "<article><header><h1>Flood barrier opens</h1></header>" + prose +
+             "<p class=\"credit\">Ola Berg</p></article>",
+         ""},
         {"a headline that reads like a byline is not one", "",
          "<article><h1>A walk by Rafael Nadal</h1>" + prose + "</article>", ""},
         {"nor is a subheading that reads as a title", "",
