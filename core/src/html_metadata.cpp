@@ -598,8 +598,7 @@ bool is_logo(const xmlNode* h) {
 // headline. Not a picture's credit: none inside a <figure> or so named. The header is a short one
 // (a kicker, the headline, a standfirst, the credit): a <header> left open that wraps the whole
 // page holds the footer's credits too.
-bool is_headline_credit(const xmlNode* n) {
-    std::string ci = class_and_id(n);
+bool is_headline_credit(const xmlNode* n, std::string_view ci) {
     if (!class_says(ci, {"credit"}) ||
         class_says(ci, {"photo", "image", "img", "pic", "caption", "video", "media"}))
         return false;
@@ -618,10 +617,10 @@ bool is_headline_credit(const xmlNode* n) {
 
 // A breadcrumb trail ("Home > Politics > Europe"), marked by its class or id, by schema.org's
 // BreadcrumbList or by its ARIA label. Not <body>, whose classes are switches for the whole page
-// ("has-breadcrumbs", "genesis-breadcrumbs-visible").
-bool is_breadcrumb_trail(const xmlNode* n) {
+// ("has-breadcrumbs", "genesis-breadcrumbs-visible"). `ci`: class_and_id(n).
+bool is_breadcrumb_trail(const xmlNode* n, std::string_view ci) {
     return name(n) != "body" && name(n) != "html" &&
-           (contains(class_and_id(n), "breadcrumb") ||
+           (contains(ci, "breadcrumb") ||
             attr(n, "itemtype").ends_with("BreadcrumbList") ||
             contains(text::ascii_lower(attr(n, "aria-label")), "breadcrumb"));
 }
@@ -632,7 +631,7 @@ bool is_breadcrumb_trail(const xmlNode* n) {
 // is the headline.
 bool in_navigation(const xmlNode* h) {
     for (const xmlNode* p = h->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
-        if (is_breadcrumb_trail(p) || name(p) == "nav" || attr(p, "role") == "navigation")
+        if (is_breadcrumb_trail(p, class_and_id(p)) || name(p) == "nav" || attr(p, "role") == "navigation")
             return true;
     return false;
 }
@@ -783,16 +782,16 @@ void walk(xmlNode* root, Found& f) {
             else
                 f.time_dates.push_back(v);
         }
-        if (is_breadcrumb_trail(n)) add_crumbs(n, f.crumbs);
+        const std::string ci = class_and_id(n);
+        if (is_breadcrumb_trail(n, ci)) add_crumbs(n, f.crumbs);
         if (tag == "a" && text::ascii_lower(attr(n, "rel")) == "author")
             f.rel_authors.push_back(text_of(n, 200));
         if (tag != "html" && tag != "body" && tag != "img" && tag != "meta" && tag != "link") {
-            std::string ci = class_and_id(n);
             if ((class_says(ci, {"byline", "author", "autor", "writer", "verfasser"}) ||
                  contains(text::ascii_lower(attr(n, "data-testid")), "byline")) &&
                 !class_says(ci, {"bio", "about", "avatar", "box", "comment", "image", "img",
                                  "photo", "pic"}) ||
-                is_headline_credit(n)) {
+                is_headline_credit(n, ci)) {
                 std::string t = text_of(n, 300);
                 if (!t.empty() && t.size() < 120) f.byline_texts.push_back(std::move(t));
             }
