@@ -444,6 +444,22 @@ void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint
     ++entries_;
 }
 
+namespace {
+
+// The fields of an article as the index reads them, in order: `visit(field, text, first)` gets the
+// position its first word takes and returns the position after its last; a byline's names are one
+// field, a position apart, so that no phrase runs from one name into the next.
+template <class Visit> void for_each_field(const Article& article, Visit&& visit) {
+    visit(Field::Title, std::string_view(article.title), 0u);
+    visit(Field::Standfirst, std::string_view(article.standfirst), 0u);
+    uint32_t next = 0;
+    for (const auto& name : article.byline) next = visit(Field::Byline, std::string_view(name), next) + 1;
+    visit(Field::Body, std::string_view(article.text), 0u);
+    visit(Field::Source, std::string_view(article.source), 0u);
+}
+
+} // namespace
+
 DocId Index::add(const Article& article, std::string_view key) {
     settle();
     if (surface_slots_.empty() && (!surface_ends_.empty() || !loaded_surfaces_.empty())) {
@@ -469,12 +485,7 @@ DocId Index::add(const Article& article, std::string_view key) {
         });
         return last;
     };
-    index_field(Field::Title, article.title, 0);
-    index_field(Field::Standfirst, article.standfirst, 0);
-    uint32_t next = 0;
-    for (const auto& name : article.byline) next = index_field(Field::Byline, name, next) + 1; // a gap between names
-    index_field(Field::Body, article.text, 0);
-    index_field(Field::Source, article.source, 0);
+    for_each_field(article, index_field);
 
     // Grouped by term, in field and position order within. Sorted as one number each,
     // term << 32 | field << 29 | position, where positions allow (no import makes a field of 2^29
@@ -532,7 +543,7 @@ bool Index::terms_of_added(DocId doc, const Article& article, std::vector<TermId
     out.clear();
     std::array<uint32_t, kFieldCount> length{};
     bool found = true;
-    auto field = [&](Field f, std::string_view text) {
+    for_each_field(article, [&](Field f, std::string_view text, uint32_t) {
         analyzer_.analyze_surfaces(text, [&](const Token& t) {
             if (!found) return;
             const bool stemmed = t.kind == TokenKind::Word || t.kind == TokenKind::Joined;
@@ -549,12 +560,8 @@ bool Index::terms_of_added(DocId doc, const Article& article, std::vector<TermId
             out.push_back(*id);
             if (t.kind != TokenKind::Joined) ++length[size_t(f)];
         });
-    };
-    field(Field::Title, article.title);
-    field(Field::Standfirst, article.standfirst);
-    for (const auto& name : article.byline) field(Field::Byline, name);
-    field(Field::Body, article.text);
-    field(Field::Source, article.source);
+        return uint32_t(0); // positions are not needed
+    });
     if (!found) return false;
     for (size_t f = 0; f < kFieldCount; ++f)
         if (length[f] != field_length(doc, Field(f))) return false;
