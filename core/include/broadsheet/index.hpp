@@ -103,7 +103,7 @@ public:
     double average_field_length(Field f) const; // over live documents; 0 if there are none
 
     std::optional<TermId> find(std::string_view term) const;
-    size_t term_count() const { return terms_.size(); }
+    size_t term_count() const { return df_.size(); }
     std::string_view term(TermId t) const;
     uint32_t doc_frequency(TermId t) const; // live documents holding t
     PostingCursor postings(TermId t) const;
@@ -153,25 +153,22 @@ public:
 
 private:
     friend struct IndexFile;
-    // 24 bytes a term (hundreds of thousands of terms): 32-bit offsets, as the index file's sizes
-    // are, and a growing list's vector outside it, in lists_, which trim() empties.
-    static constexpr uint32_t kNoList = UINT32_MAX;
-    struct TermData {
-        // While `loaded`, the list is loaded_postings_[begin, end); otherwise it is lists_[begin],
-        // or empty while begin is kNoList.
-        uint32_t begin = kNoList;
-        uint32_t end = 0;
-        uint32_t df = 0;         // live documents
-        uint32_t entries = 0;    // entries in the list, dead ones included
-        // The last document in the list + 1 (DocId < kNoDoc: fits); 0 for an empty list and for
-        // a loaded file's, where it is not known until the list is walked.
-        uint32_t last_plus1 = 0;
-        bool loaded = false;     // the list is in the block: a loaded file's, or the one trim() packed
-        bool checked = true;     // false until a loaded list has been walked and found well-formed
+    // Where a term's list is. Hundreds of thousands of terms, most of them in one document (20
+    // Newsgroups: 172,000, 106,000 of them in one post), so after an import a term costs 8 bytes
+    // here: its document frequency and the end of its list in the packed block. The lists are
+    // packed in TermId order, by trim() and in a loaded file, so a list begins where the one
+    // before it ends. A list that grows is copied out of the block into lists_ (its bytes in the
+    // block stay unused until the next trim()), and list_of_ then names each term's list.
+    static constexpr uint32_t kInBlock = UINT32_MAX;   // list_of_: the list is in the block
+    static constexpr uint32_t kNoList = UINT32_MAX - 1; // list_of_: the list is empty
+    struct GrowingList {
+        std::vector<uint8_t> bytes;
+        uint32_t last_plus1 = 0; // the list's last document + 1, which the next entry's gap counts from
     };
-    // The list of `td` in lists_; one in the block (or none yet) is copied out first.
-    std::vector<uint8_t>& own_list(TermData& td, TermId t);
-    std::vector<uint8_t>& new_list(TermData& td); // the list of `td` in lists_, empty if it was elsewhere
+    // The list of term t in lists_, copied out of the block (a walk finds its last document) or
+    // started there.
+    GrowingList& own_list(TermId t);
+    uint32_t& list_slot(TermId t) const; // list_of_[t], the table made whole first
     // A loaded file is used as it is (index_file.cpp): the lists stay in one block and each is
     // checked the first time it is read; the term lookup table is built by the first find(), the
     // sorted surface table from the file's by the first prefix or typo search; the surface lookup
@@ -204,9 +201,19 @@ private:
     std::string term_text_;
     std::vector<uint32_t> term_ends_; // per TermId: end of its text in term_text_
     mutable std::vector<uint32_t> term_slots_; // empty after loading, until the first find()
-    mutable std::vector<TermData> terms_;  // mutable: check_term() settles loaded lists lazily
-    std::vector<std::vector<uint8_t>> lists_; // the lists growing by themselves (TermData::begin)
+    mutable std::vector<uint32_t> df_;     // per TermId: live documents holding it (0 once dropped)
     std::string loaded_postings_;          // the postings block of a loaded file, or packed by trim()
+    // Per TermId below its size: the end of the term's list in loaded_postings_. Terms added since
+    // the block was made have no list there.
+    std::vector<uint32_t> block_ends_;
+    // Per TermId, while some list is not in the block (during an import, until trim()): kInBlock,
+    // kNoList or the list's index in lists_. Empty otherwise: every term below block_ends_.size()
+    // is in the block, every other term has no list yet.
+    mutable std::vector<uint32_t> list_of_;
+    std::vector<GrowingList> lists_;
+    // Per TermId of a loaded file, until settle() checks them all: the list has not been walked
+    // and found well-formed yet (check_term(), by the first read).
+    mutable std::vector<bool> unchecked_;
     bool unsettled_ = false;               // loaded, and settle() has not run yet
     // Surface -> term for the tokens of add(), which come unstemmed (Analyzer::analyze_surfaces):
     // one flat lookup a token, and the analyzer's stopping and stemming only for a new surface.
@@ -253,8 +260,14 @@ private:
     std::array<uint64_t, kFieldCount> total_lengths_{}; // over live documents
     // posting_blocks() of the long lists read so far, by TermId ascending (a few thousand of
     // hundreds of thousands of terms: not a slot per term); extended as lists grow, dropped by
-    // compact().
-    mutable std::vector<std::pair<TermId, std::vector<PostingBlock>>> blocks_;
+    // compact(). `walked`: the list's size in bytes when its blocks were last brought up to date
+    // (a list only grows at its end until compact()).
+    struct ListBlocks {
+        TermId term = 0;
+        uint32_t walked = 0;
+        std::vector<PostingBlock> blocks;
+    };
+    mutable std::vector<ListBlocks> blocks_;
     size_t live_count_ = 0;
     uint64_t entries_ = 0, dead_entries_ = 0;
 };

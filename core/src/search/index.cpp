@@ -270,11 +270,12 @@ void Index::rehash_terms(size_t slots) const {
 
 TermId Index::intern(std::string_view term) {
     if (auto found = find(term)) return *found;
-    const TermId id = TermId(terms_.size());
+    const TermId id = TermId(df_.size());
     if (2 * (size_t(id) + 1) > term_slots_.size()) rehash_terms(std::max<size_t>(64, 2 * term_slots_.size()));
     term_text_ += term;
     term_ends_.push_back(uint32_t(term_text_.size()));
-    terms_.emplace_back();
+    df_.push_back(0);
+    if (!list_of_.empty()) list_of_.push_back(kNoList);
     insert_slot(term_slots_, id, WordCache::hash(term));
     return id;
 }
@@ -285,58 +286,59 @@ void Index::rehash_surfaces(size_t slots) {
 }
 
 std::span<const uint8_t> Index::postings_bytes(TermId t) const {
-    const TermData& td = terms_[t];
-    if (td.loaded) return {reinterpret_cast<const uint8_t*>(loaded_postings_.data()) + td.begin, td.end - td.begin};
-    if (td.begin == kNoList) return {};
-    return {lists_[td.begin].data(), lists_[td.begin].size()};
+    const uint32_t list = t < list_of_.size() ? list_of_[t] : kInBlock;
+    if (list == kInBlock) {
+        if (t >= block_ends_.size()) return {};
+        const uint32_t begin = t == 0 ? 0 : block_ends_[t - 1];
+        return {reinterpret_cast<const uint8_t*>(loaded_postings_.data()) + begin, block_ends_[t] - begin};
+    }
+    if (list == kNoList) return {};
+    return {lists_[list].bytes.data(), lists_[list].bytes.size()};
 }
 
-std::vector<uint8_t>& Index::own_list(TermData& td, TermId t) {
-    if (!td.loaded && td.begin != kNoList) return lists_[td.begin];
-    // Out of the block (settle() checked a file's list; trim() packed good ones, their last
-    // document known). A file's list is walked for its last document, which the next entry's gap
-    // counts from: once a list, not again after a trim().
+uint32_t& Index::list_slot(TermId t) const {
+    if (list_of_.empty()) {
+        list_of_.resize(df_.size(), kNoList);
+        std::fill_n(list_of_.begin(), std::min(block_ends_.size(), df_.size()), kInBlock);
+    }
+    return list_of_[t];
+}
+
+Index::GrowingList& Index::own_list(TermId t) {
+    uint32_t& list = list_slot(t);
+    if (list != kInBlock && list != kNoList) return lists_[list];
+    // Out of the block (settle() checked a file's list, trim() packed good ones), walked for its
+    // last document, which the next entry's gap counts from: once a list after each trim().
     std::span<const uint8_t> bytes = postings_bytes(t);
-    if (td.last_plus1 == 0) {
-        PostingCursor c;
-        c.p_ = bytes.data();
-        c.end_ = c.p_ + bytes.size();
-        while (c.read_entry()) {}
-        td.last_plus1 = uint32_t(c.prev_plus1_);
-    }
-    std::vector<uint8_t>& list = new_list(td);
-    list.assign(bytes.begin(), bytes.end());
-    return list;
-}
-
-std::vector<uint8_t>& Index::new_list(TermData& td) {
-    if (td.loaded || td.begin == kNoList) {
-        td.loaded = false;
-        td.begin = uint32_t(lists_.size());
-        lists_.emplace_back();
-    }
-    return lists_[td.begin];
+    PostingCursor c;
+    c.p_ = bytes.data();
+    c.end_ = c.p_ + bytes.size();
+    while (c.read_entry()) {}
+    list = uint32_t(lists_.size());
+    GrowingList& grown = lists_.emplace_back();
+    grown.bytes.assign(bytes.begin(), bytes.end());
+    grown.last_plus1 = uint32_t(c.prev_plus1_);
+    return grown;
 }
 
 void Index::check_term(TermId t) const {
-    TermData& td = terms_[t];
-    if (td.checked) return;
-    td.checked = true;
-    if (!postings::check(postings_bytes(t), td.df, live_).empty()) {
+    if (t >= unchecked_.size() || !unchecked_[t]) return;
+    unchecked_[t] = false;
+    if (!postings::check(postings_bytes(t), df_[t], live_).empty()) {
         // Only a file made to pass the checksum gets here: the term is dropped, not trusted.
-        td.df = td.entries = 0;
-        td.begin = td.end = 0;
+        df_[t] = 0;
+        list_slot(t) = kNoList;
     }
 }
 
 uint32_t Index::doc_frequency(TermId t) const {
     check_term(t);
-    return terms_[t].df;
+    return df_[t];
 }
 
 PostingCursor Index::postings(TermId t) const {
     PostingCursor c;
-    if (t >= terms_.size()) return c;
+    if (t >= df_.size()) return c;
     check_term(t);
     std::span<const uint8_t> bytes = postings_bytes(t);
     c.p_ = bytes.data();
@@ -351,10 +353,11 @@ void Index::settle() {
     if (!unsettled_) return;
     unsettled_ = false;
     entries_ = 0;
-    for (TermId t = 0; t < terms_.size(); ++t) {
+    for (TermId t = 0; t < df_.size(); ++t) {
         check_term(t);
-        entries_ += terms_[t].entries;
+        entries_ += df_[t]; // no entry of a loaded file is dead
     }
+    std::vector<bool>().swap(unchecked_);
 }
 
 void Index::build_forward() {
@@ -362,12 +365,12 @@ void Index::build_forward() {
     // get none: the cursor skips them).
     const size_t n = live_.size();
     std::vector<size_t> first(n + 1, 0);
-    for (TermId t = 0; t < terms_.size(); ++t)
+    for (TermId t = 0; t < df_.size(); ++t)
         for (PostingCursor c = postings(t); !c.at_end(); c.next()) ++first[c.doc() + 1];
     for (size_t d = 0; d < n; ++d) first[d + 1] += first[d];
     std::vector<TermId> ids(first[n]);
     std::vector<size_t> at(first.begin(), first.end() - 1);
-    for (TermId t = 0; t < terms_.size(); ++t)
+    for (TermId t = 0; t < df_.size(); ++t)
         for (PostingCursor c = postings(t); !c.at_end(); c.next()) ids[at[c.doc()]++] = t;
     forward_.clear();
     forward_ends_.clear();
@@ -412,8 +415,7 @@ TermId Index::term_of(const Token& t) {
 
 void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint8_t, uint32_t>>& fp) {
     // fp: (field, position) pairs of this term in this document, sorted.
-    TermData& td = terms_[t];
-    std::vector<uint8_t>& list = own_list(td, t);
+    GrowingList& list = own_list(t);
     // The entry is written into scratch memory and appended to the list at once (one growth
     // check, not one a byte).
     thread_local std::vector<uint8_t> entry;
@@ -422,8 +424,8 @@ void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint
     FieldMask mask = 0;
     std::array<uint32_t, kFieldCount> tf{};
     for (auto [f, pos] : fp) mask |= FieldMask(1u << f), ++tf[f];
-    uint8_t* p = varint::write(entry.data(), uint64_t(doc) + 1 - td.last_plus1);
-    td.last_plus1 = doc + 1;
+    uint8_t* p = varint::write(entry.data(), uint64_t(doc) + 1 - list.last_plus1);
+    list.last_plus1 = doc + 1;
     const uint32_t once = std::has_single_bit(unsigned(mask)) && fp.size() <= 7 ? uint32_t(fp.size()) : 0;
     *p++ = uint8_t(mask | once << 5);
     if (once == 0)
@@ -438,9 +440,8 @@ void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint
         p = varint::write(p, pos_bytes);
     }
     for (size_t i = 0; i < fp.size(); ++i) p = varint::write(p, position_number(i));
-    list.insert(list.end(), entry.data(), p);
-    ++td.df;
-    ++td.entries;
+    list.bytes.insert(list.bytes.end(), entry.data(), p);
+    ++df_[t];
     ++entries_;
 }
 
@@ -575,7 +576,7 @@ void Index::mark_removed(DocId doc, std::span<const TermId> terms) {
     --live_count_;
     for (size_t f = 0; f < kFieldCount; ++f) total_lengths_[f] -= field_length(doc, Field(f));
     for (TermId t : terms) {
-        if (t < terms_.size() && terms_[t].df > 0) --terms_[t].df;
+        if (t < df_.size() && df_[t] > 0) --df_[t];
         ++dead_entries_;
     }
     if (dead_entries_ * 4 > entries_) compact();
@@ -644,6 +645,8 @@ Copied copy_live_entries(std::span<const uint8_t> in, const std::vector<uint8_t>
             c.last_plus1 = prev;
             out.insert(out.end(), rest, p);
             ++c.entries;
+        } else {
+            ++c.dropped;
         }
     }
     return c;
@@ -680,15 +683,20 @@ std::string check(std::span<const uint8_t> bytes, uint64_t df, const std::vector
 void Index::compact() {
     if (dead_entries_ == 0) return;
     std::vector<uint8_t> out;
-    for (TermId t = 0; t < terms_.size(); ++t) {
-        TermData& td = terms_[t];
-        if (td.entries == td.df) continue; // no dead entries in this list
+    // Which lists hold dead entries is not kept (a count a term would cost 4 bytes a term): every
+    // list is walked, and those whose live entries are fewer than their entries rewritten.
+    for (TermId t = 0; t < df_.size(); ++t) {
         out.clear();
         postings::Copied c = postings::copy_live_entries(postings_bytes(t), live_, out);
-        new_list(td).assign(out.begin(), out.end()); // the old list is read already
-        td.last_plus1 = uint32_t(c.last_plus1);
-        entries_ -= td.entries - c.entries;
-        td.entries = c.entries;
+        if (c.dropped == 0) continue;
+        uint32_t& list = list_slot(t);
+        if (list == kInBlock || list == kNoList) {
+            list = uint32_t(lists_.size());
+            lists_.emplace_back();
+        }
+        lists_[list].bytes.assign(out.begin(), out.end()); // the old list is read already
+        lists_[list].last_plus1 = uint32_t(c.last_plus1);
+        entries_ -= c.dropped;
     }
     blocks_.clear();
     dead_entries_ = 0;
@@ -703,16 +711,16 @@ void Index::compact() {
 // get none: walking them is as cheap as skipping.
 
 std::span<const Index::PostingBlock> Index::posting_blocks(TermId t) const {
-    if (t >= terms_.size()) return {};
+    if (t >= df_.size()) return {};
     check_term(t);
-    const TermData& td = terms_[t];
-    if (td.entries < 2 * kBlockEntries) return {};
-    auto at = std::lower_bound(blocks_.begin(), blocks_.end(), t, [](const auto& b, TermId id) { return b.first < id; });
-    if (at == blocks_.end() || at->first != t) at = blocks_.insert(at, {t, {}}); // moves no block
-    std::vector<PostingBlock>& blocks = at->second;
-    if ((blocks.size() + 1) * kBlockEntries > td.entries) return blocks; // up to date
-    blocks.reserve(td.entries / kBlockEntries);
+    if (df_[t] < 2 * kBlockEntries) return {}; // live entries: a list with many dead ones may go without
+    auto at = std::lower_bound(blocks_.begin(), blocks_.end(), t, [](const ListBlocks& b, TermId id) { return b.term < id; });
+    if (at == blocks_.end() || at->term != t) at = blocks_.insert(at, {t, 0, {}}); // moves no block
+    std::vector<PostingBlock>& blocks = at->blocks;
     std::span<const uint8_t> bytes = postings_bytes(t);
+    if (at->walked == bytes.size()) return blocks; // up to date
+    at->walked = uint32_t(bytes.size());
+    blocks.reserve(df_[t] / kBlockEntries);
     PostingCursor c;
     c.p_ = bytes.data() + (blocks.empty() ? 0 : blocks.back().end);
     c.end_ = bytes.data() + bytes.size();
@@ -762,10 +770,11 @@ PostingCursor Index::postings_after_block(TermId t, size_t b) const {
 
 size_t Index::memory_bytes() const {
     size_t n = sizeof(*this);
-    n += terms_.capacity() * sizeof(TermData) + lists_.capacity() * sizeof(lists_[0]);
-    for (const auto& list : lists_) n += list.capacity();
+    n += (df_.capacity() + block_ends_.capacity() + list_of_.capacity()) * 4 +
+         unchecked_.capacity() / 8 + lists_.capacity() * sizeof(lists_[0]);
+    for (const auto& list : lists_) n += list.bytes.capacity();
     n += blocks_.capacity() * sizeof(blocks_[0]);
-    for (const auto& [t, b] : blocks_) n += b.capacity() * sizeof(PostingBlock);
+    for (const ListBlocks& b : blocks_) n += b.blocks.capacity() * sizeof(PostingBlock);
     n += term_text_.capacity() + term_ends_.capacity() * 4 + term_slots_.capacity() * 4 + loaded_postings_.capacity() +
          loaded_surfaces_.capacity();
     n += surface_text_.capacity() + (surface_ends_.capacity() + surface_terms_.capacity() + surface_slots_.capacity() +
@@ -825,7 +834,7 @@ void Index::trim() {
         }
     }
     // Tables grown by doubling may hold as much slack as data.
-    terms_.shrink_to_fit();
+    df_.shrink_to_fit();
     term_text_.shrink_to_fit();
     term_ends_.shrink_to_fit();
     surface_text_.shrink_to_fit();
@@ -847,22 +856,22 @@ void Index::trim() {
     // entries stay valid, as the bytes of each list stay the same. When no list has left the
     // block since (an import that added nothing, a restore of a loaded index), there is nothing to
     // pack, and copying every list would cost tens of MB at 100,000 articles.
-    if (lists_.empty()) return;
+    if (lists_.empty() && block_ends_.size() == df_.size()) return;
     size_t total = 0;
-    for (TermId t = 0; t < terms_.size(); ++t) total += postings_bytes(t).size();
+    for (TermId t = 0; t < df_.size(); ++t) total += postings_bytes(t).size();
     if (total > UINT32_MAX) return; // the offsets are 32-bit (an index file cannot hold it either)
     std::string block;
     block.reserve(total);
-    for (TermId t = 0; t < terms_.size(); ++t) {
+    std::vector<uint32_t> ends(df_.size());
+    for (TermId t = 0; t < df_.size(); ++t) {
         std::span<const uint8_t> bytes = postings_bytes(t); // in the old block or in lists_
-        TermData& td = terms_[t];
-        td.begin = uint32_t(block.size());
         block.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-        td.end = uint32_t(block.size());
-        td.loaded = true;
+        ends[t] = uint32_t(block.size());
     }
     loaded_postings_ = std::move(block);
-    std::vector<std::vector<uint8_t>>().swap(lists_);
+    block_ends_ = std::move(ends);
+    std::vector<uint32_t>().swap(list_of_);
+    std::vector<GrowingList>().swap(lists_);
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -884,7 +893,7 @@ void Index::sort_surfaces() const {
         surfaces_utf8_ = true;
         while (p < end) {
             uint64_t size = 0, id = 0;
-            if (!varint::get(p, end, size) || !varint::get(p, end, id) || id >= terms_.size() || size > text.size() - at) break;
+            if (!varint::get(p, end, size) || !varint::get(p, end, id) || id >= df_.size() || size > text.size() - at) break;
             std::string_view s = text.substr(at, size_t(size));
             if (!surface_ends_.empty() && !(surface(uint32_t(surface_ends_.size() - 1)) < s)) break;
             at += size_t(size);

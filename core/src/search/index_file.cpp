@@ -177,9 +177,9 @@ struct IndexFile {
 
 std::string IndexFile::save(const Index& ix, const std::vector<const Article*>& stored) {
     // Term ids are renumbered to leave out terms no live document holds any more.
-    std::vector<TermId> new_id(ix.terms_.size(), UINT32_MAX);
+    std::vector<TermId> new_id(ix.term_count(), UINT32_MAX);
     TermId next = 0;
-    for (TermId t = 0; t < ix.terms_.size(); ++t)
+    for (TermId t = 0; t < ix.term_count(); ++t)
         if (ix.doc_frequency(t) > 0) new_id[t] = next++;
 
     std::string body;
@@ -200,11 +200,10 @@ std::string IndexFile::save(const Index& ix, const std::vector<const Article*>& 
     // The three tables of the terms, then their two blocks.
     std::string text_sizes, dfs, list_sizes, texts;
     std::vector<uint8_t> lists, live_entries;
-    for (TermId t = 0; t < ix.terms_.size(); ++t) {
-        const auto& td = ix.terms_[t];
-        if (td.df == 0) continue;
+    for (TermId t = 0; t < ix.term_count(); ++t) {
+        if (ix.df_[t] == 0) continue;
         std::span<const uint8_t> list = ix.postings_bytes(t);
-        if (td.entries != td.df) {
+        if (ix.dead_entries_ != 0) { // the list may hold some
             live_entries.clear();
             postings::copy_live_entries(list, ix.live_, live_entries);
             list = live_entries;
@@ -212,7 +211,7 @@ std::string IndexFile::save(const Index& ix, const std::vector<const Article*>& 
         texts += ix.term(t);
         lists.insert(lists.end(), list.begin(), list.end());
         put_fixed(text_sizes, ix.term(t).size(), 4);
-        put_fixed(dfs, td.df, 4);
+        put_fixed(dfs, ix.df_[t], 4);
         put_fixed(list_sizes, list.size(), 4);
     }
     put_fixed(body, next, 4);
@@ -233,7 +232,7 @@ std::string IndexFile::save(const Index& ix, const std::vector<const Article*>& 
     for (size_t rank = 0; rank < ix.sorted_count(); ++rank) {
         const uint32_t ordinal = ix.sorted_at(rank);
         const TermId id = ix.surface_terms_[ordinal];
-        if (ix.terms_[id].df == 0) continue;
+        if (ix.df_[id] == 0) continue;
         const std::string_view s = ix.surface(ordinal);
         varint::put(entries, s.size());
         varint::put(entries, new_id[id]);
@@ -345,7 +344,9 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
         std::string_view list_sizes = r.array(term_count, 4, "the terms");
         if (!r.ok()) return refuse("the index file is damaged: " + r.error());
         ix->term_ends_.resize(term_count);
-        ix->terms_.resize(term_count);
+        ix->df_.resize(term_count);
+        ix->block_ends_.resize(term_count);
+        ix->unchecked_.assign(term_count, true);
         uint64_t text_end = 0, list_end = 0; // sums of u32s: no overflow
         bad = 0;
         for (size_t t = 0; t < term_count; ++t) {
@@ -353,13 +354,9 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
             bad |= uint32_t(size == 0) | uint32_t(df == 0) | uint32_t(df > n);
             text_end += size;
             ix->term_ends_[t] = uint32_t(text_end);
-            Index::TermData& td = ix->terms_[t];
-            td.loaded = true;
-            td.checked = false;
-            td.begin = uint32_t(list_end); // list_end <= UINT32_MAX is checked below
             list_end += list;
-            td.end = uint32_t(list_end);
-            td.df = td.entries = df;
+            ix->block_ends_[t] = uint32_t(list_end); // list_end <= UINT32_MAX is checked below
+            ix->df_[t] = df;
             ix->entries_ += df;
         }
         if (bad) r.fail("bad term entry");

@@ -11,6 +11,7 @@ namespace broadsheet::search::postings {
 struct Copied {
     uint64_t last_plus1 = 0; // the last copied document + 1, or 0 if none
     uint32_t entries = 0;    // entries copied
+    uint32_t dropped = 0;    // entries of removed documents left out
 };
 
 // Appends to `out` the entries of `in` whose document is live, re-coding the document gaps; the
