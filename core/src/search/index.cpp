@@ -307,18 +307,26 @@ uint32_t& Index::list_slot(TermId t) const {
 Index::GrowingList& Index::own_list(TermId t) {
     uint32_t& list = list_slot(t);
     if (list != kInBlock && list != kNoList) return lists_[list];
-    // Out of the block (settle() checked a file's list, trim() packed good ones), walked for its
-    // last document, which the next entry's gap counts from: once a list after each trim().
+    // Out of the block (settle() checked a file's list, trim() packed good ones), with its last
+    // document, which the next entry's gap counts from.
     std::span<const uint8_t> bytes = postings_bytes(t);
-    PostingCursor c;
-    c.p_ = bytes.data();
-    c.end_ = c.p_ + bytes.size();
-    while (c.read_entry()) {}
+    const uint32_t last_plus1 = list == kInBlock ? last_in_block(t, bytes) : 0;
     list = uint32_t(lists_.size());
     GrowingList& grown = lists_.emplace_back();
     grown.bytes.assign(bytes.begin(), bytes.end());
-    grown.last_plus1 = uint32_t(c.prev_plus1_);
+    grown.last_plus1 = last_plus1;
     return grown;
+}
+
+uint32_t Index::last_in_block(TermId t, std::span<const uint8_t> bytes) const {
+    auto kept = std::lower_bound(block_lasts_.begin(), block_lasts_.end(), t,
+                                 [](const std::pair<TermId, uint32_t>& e, TermId id) { return e.first < id; });
+    if (kept != block_lasts_.end() && kept->first == t) return kept->second;
+    PostingCursor c; // a short list, or a loaded file's
+    c.p_ = bytes.data();
+    c.end_ = c.p_ + bytes.size();
+    while (c.read_entry()) {}
+    return uint32_t(c.prev_plus1_);
 }
 
 void Index::check_term(TermId t) const {
@@ -770,7 +778,7 @@ PostingCursor Index::postings_after_block(TermId t, size_t b) const {
 
 size_t Index::memory_bytes() const {
     size_t n = sizeof(*this);
-    n += (df_.capacity() + block_ends_.capacity() + list_of_.capacity()) * 4 +
+    n += (df_.capacity() + block_ends_.capacity() + list_of_.capacity() + block_lasts_.capacity() * 2) * 4 +
          unchecked_.capacity() / 8 + lists_.capacity() * sizeof(lists_[0]);
     for (const auto& list : lists_) n += list.bytes.capacity();
     n += blocks_.capacity() * sizeof(blocks_[0]);
@@ -863,13 +871,19 @@ void Index::trim() {
     std::string block;
     block.reserve(total);
     std::vector<uint32_t> ends(df_.size());
+    std::vector<std::pair<TermId, uint32_t>> lasts;
     for (TermId t = 0; t < df_.size(); ++t) {
         std::span<const uint8_t> bytes = postings_bytes(t); // in the old block or in lists_
+        if (df_[t] >= kLastKeptFrom) {
+            const uint32_t list = t < list_of_.size() ? list_of_[t] : kInBlock;
+            lasts.emplace_back(t, list == kInBlock ? last_in_block(t, bytes) : lists_[list].last_plus1);
+        }
         block.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
         ends[t] = uint32_t(block.size());
     }
     loaded_postings_ = std::move(block);
     block_ends_ = std::move(ends);
+    block_lasts_ = std::move(lasts);
     std::vector<uint32_t>().swap(list_of_);
     std::vector<GrowingList>().swap(lists_);
 }
