@@ -249,7 +249,8 @@ TEST_CASE("one word, a typo, a prefix and an AND skip blocks yet rank exactly as
             std::sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) {
                 return a.score != b.score ? a.score > b.score : a.doc < b.doc;
             });
-            for (size_t k : {size_t(1), size_t(10), size_t(100)}) {
+            // Up to Index::kChampions, from the champions when their k-th beats the rest's bound.
+            for (size_t k : {size_t(1), size_t(3), size_t(10), Index::kChampions, size_t(100)}) {
                 SearchOptions o;
                 o.limit = k;
                 o.ranking = ranking;
@@ -265,6 +266,40 @@ TEST_CASE("one word, a typo, a prefix and an AND skip blocks yet rank exactly as
     Index ix;
     add_articles(ix, 1500);
     REQUIRE(ix.posting_blocks(*ix.find("market")).size() > 10);
+    // The champions of a list just read: its entries with the highest BM25F term frequency at the
+    // present averages (ties: the earlier document), with their exact frequencies, and a rest
+    // bound over every other entry.
+    for (const char* word : {"market", "oil", "price"}) {
+        CAPTURE(word);
+        const TermId t = *ix.find(ix.analyzer().term_of(TokenKind::Word, word));
+        std::optional<Index::Champions> champions = ix.posting_champions(t);
+        REQUIRE(champions.has_value());
+        REQUIRE(champions->best.size() == Index::kChampions);
+        struct Entry { DocId doc; double tf; std::array<uint32_t, 4> field_tf; };
+        std::vector<Entry> entries;
+        const Bm25fParams defaults;
+        for (PostingCursor c = ix.postings(t); !c.at_end(); c.next()) {
+            Entry e{c.doc(), 0.0, {}};
+            for (size_t f = 0; f < 4; ++f) {
+                e.field_tf[f] = c.frequency(Field(f));
+                e.tf += bm25f_field_tf(double(e.field_tf[f]), double(ix.field_length(c.doc(), Field(f))),
+                                       ix.average_field_length(Field(f)), defaults.fields[f]);
+            }
+            entries.push_back(e);
+        }
+        std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.tf > b.tf; });
+        for (size_t i = 0; i < Index::kChampions; ++i) {
+            CAPTURE(i);
+            const Index::Champion& c = champions->best[i];
+            CHECK(c.doc == entries[i].doc);
+            CHECK(double(c.tf) >= entries[i].tf);
+            CHECK(double(c.tf) <= entries[i].tf * (1 + 1e-6));
+            for (size_t f = 0; f < 4; ++f) CHECK(c.field_tf[f] == entries[i].field_tf[f]);
+        }
+        CHECK(double(champions->rest.max_tf) >= entries[Index::kChampions].tf);
+        CHECK(double(champions->rest.max_tf) <= entries[Index::kChampions].tf * (1 + 1e-6));
+    }
+    CHECK_FALSE(ix.posting_champions(*ix.find("tin")).has_value()); // a short list: none
     check_all(ix, {}, "built");
     for (DocId d = 0; d < ix.id_limit(); d += 3) ix.remove(d);
     check_all(ix, {}, "a third removed");

@@ -151,6 +151,25 @@ public:
     std::span<const PostingBlock> posting_blocks(TermId t) const; // empty for short lists
     PostingCursor postings_after_block(TermId t, size_t block) const; // from the block after it
 
+    // Made with the skip entries, by the same walks: the entries of a long list with the highest
+    // BM25F term frequency (as PostingBlock::max_tf, at the averages of the walk that read each),
+    // up to kChampions, dead documents included, with their exact frequencies; and a bound over
+    // every other entry, as a block's. A search for the top k <= kChampions of one word scores
+    // the champions and stops there when the k-th beats the bound (Manning, Raghavan & Schuetze,
+    // "Introduction to Information Retrieval", 7.1.3: champion lists; exact with the bound).
+    // nullopt for a short list, and for a list with a frequency over 65,535 in a text field.
+    struct Champion {
+        DocId doc = kNoDoc;
+        float tf = 0.0f;                      // rounded up
+        std::array<uint16_t, 4> field_tf{};   // the text fields' frequencies (Source excluded)
+    };
+    static constexpr size_t kChampions = 12;
+    struct Champions {
+        std::span<const Champion> best; // highest tf first
+        PostingBlock rest;              // fields, max_tf and average_length bound every other entry
+    };
+    std::optional<Champions> posting_champions(TermId t) const;
+
 private:
     friend struct IndexFile;
     // Where a term's list is. Hundreds of thousands of terms, most of them in one document (20
@@ -273,7 +292,13 @@ private:
         TermId term = 0;
         uint32_t walked = 0;
         std::vector<PostingBlock> blocks;
+        std::vector<Champion> champions; // see posting_champions()
+        PostingBlock rest;
+        DocId considered_plus1 = 0; // entries up to this document + 1 have been weighed as champions
+        bool champions_usable = true; // false once a frequency did not fit
     };
+    // Weighs the entry `c` stands on (its tf as posting_blocks() computes it) for the champions.
+    static void weigh_champion(ListBlocks& list, const PostingCursor& c, double tf);
     mutable std::vector<ListBlocks> blocks_;
     size_t live_count_ = 0;
     uint64_t entries_ = 0, dead_entries_ = 0;

@@ -728,6 +728,7 @@ std::span<const Index::PostingBlock> Index::posting_blocks(TermId t) const {
     std::span<const uint8_t> bytes = postings_bytes(t);
     if (at->walked == bytes.size()) return blocks; // up to date
     at->walked = uint32_t(bytes.size());
+    ListBlocks& list = *at;
     blocks.reserve(df_[t] / kBlockEntries);
     PostingCursor c;
     c.p_ = bytes.data() + (blocks.empty() ? 0 : blocks.back().end);
@@ -736,6 +737,13 @@ std::span<const Index::PostingBlock> Index::posting_blocks(TermId t) const {
     const Bm25fParams defaults;
     std::array<double, kFieldCount> average{};
     for (size_t f = 0; f < kFieldCount; ++f) average[f] = average_field_length(Field(f));
+    // The rest's bound rescales from the lowest averages of any walk: an entry left out (or a
+    // champion put out later) was weighed at the averages of one of them.
+    for (size_t f = 0; f < at->rest.average_length.size(); ++f) {
+        float a = float(average[f]);
+        if (double(a) > average[f]) a = std::nextafter(a, 0.0f);
+        at->rest.average_length[f] = at->considered_plus1 == 0 ? a : std::min(at->rest.average_length[f], a);
+    }
     PostingBlock block;
     double max_tf = 0.0;
     size_t in_block = 0;
@@ -745,6 +753,10 @@ std::span<const Index::PostingBlock> Index::posting_blocks(TermId t) const {
         for (size_t f = 0; f < block.average_length.size(); ++f)
             if (c.tf_[f]) tf += bm25f_field_tf(double(c.tf_[f]), double(field_length(c.doc_, Field(f))), average[f], defaults.fields[f]);
         max_tf = std::max(max_tf, tf);
+        if (c.prev_plus1_ > list.considered_plus1) { // not weighed by an earlier walk
+            list.considered_plus1 = DocId(c.prev_plus1_);
+            weigh_champion(list, c, tf);
+        }
         if (++in_block < kBlockEntries) continue;
         block.last = c.doc_;
         block.end = uint32_t(c.p_ - bytes.data());
@@ -760,6 +772,44 @@ std::span<const Index::PostingBlock> Index::posting_blocks(TermId t) const {
         in_block = 0;
     }
     return blocks;
+}
+
+void Index::weigh_champion(ListBlocks& list, const PostingCursor& c, double tf) {
+    auto rounded_up = [](double v) {
+        float f = float(v);
+        return double(f) < v ? std::nextafter(f, INFINITY) : f;
+    };
+    auto to_rest = [&](float entry_tf, FieldMask fields) { // the rest's bound grows to cover it
+        list.rest.fields |= fields;
+        list.rest.max_tf = std::max(list.rest.max_tf, entry_tf);
+    };
+    Champion entry;
+    entry.doc = c.doc_;
+    entry.tf = rounded_up(tf);
+    for (size_t f = 0; f < entry.field_tf.size(); ++f) {
+        if (c.tf_[f] > UINT16_MAX) list.champions_usable = false;
+        entry.field_tf[f] = uint16_t(std::min<uint32_t>(c.tf_[f], UINT16_MAX));
+    }
+    auto fields_of = [](const Champion& e) {
+        FieldMask m = 0;
+        for (size_t f = 0; f < e.field_tf.size(); ++f) m |= e.field_tf[f] ? FieldMask(1u << f) : 0;
+        return m;
+    };
+    std::vector<Champion>& best = list.champions;
+    auto higher = [](const Champion& a, const Champion& b) { return a.tf > b.tf; }; // ties: first come first
+    if (best.size() == kChampions) {
+        if (!(entry.tf > best.back().tf)) return to_rest(entry.tf, fields_of(entry));
+        to_rest(best.back().tf, fields_of(best.back()));
+        best.pop_back();
+    }
+    best.insert(std::upper_bound(best.begin(), best.end(), entry, higher), entry);
+}
+
+std::optional<Index::Champions> Index::posting_champions(TermId t) const {
+    if (posting_blocks(t).empty()) return std::nullopt; // also brings the champions up to date
+    auto at = std::lower_bound(blocks_.begin(), blocks_.end(), t, [](const ListBlocks& b, TermId id) { return b.term < id; });
+    if (at == blocks_.end() || at->term != t || !at->champions_usable) return std::nullopt;
+    return Champions{at->champions, at->rest};
 }
 
 PostingCursor Index::postings_after_block(TermId t, size_t b) const {
@@ -782,7 +832,7 @@ size_t Index::memory_bytes() const {
          unchecked_.capacity() / 8 + lists_.capacity() * sizeof(lists_[0]);
     for (const auto& list : lists_) n += list.bytes.capacity();
     n += blocks_.capacity() * sizeof(blocks_[0]);
-    for (const ListBlocks& b : blocks_) n += b.blocks.capacity() * sizeof(PostingBlock);
+    for (const ListBlocks& b : blocks_) n += b.blocks.capacity() * sizeof(PostingBlock) + b.champions.capacity() * sizeof(Champion);
     n += term_text_.capacity() + term_ends_.capacity() * 4 + term_slots_.capacity() * 4 + loaded_postings_.capacity() +
          loaded_surfaces_.capacity();
     n += surface_text_.capacity() + (surface_ends_.capacity() + surface_terms_.capacity() + surface_slots_.capacity() +

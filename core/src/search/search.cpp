@@ -635,6 +635,46 @@ std::vector<Hit> top_k_maxscore(std::vector<MatcherPtr>& kids, size_t k) {
     return std::move(top).sorted();
 }
 
+// The same top k from the long lists' champions (Index::posting_champions) and every entry of the
+// short lists, when that is enough: when the k-th best of these documents scores above the bound
+// of every entry left out, no document left out can enter, and a document kept has its best
+// member among those scored (any other member of it scores under that bound). nullopt otherwise.
+std::optional<std::vector<Hit>> top_k_from_champions(const Context& ctx, const std::vector<std::pair<TermId, double>>& members,
+                                                     FieldMask mask, size_t k) {
+    if (k > Index::kChampions || !ctx.default_ranking || (mask & ~kTextFields) || members.empty()) return std::nullopt;
+    std::vector<Hit> scored;
+    double rest = 0.0; // the highest score an entry left out can have
+    for (auto [t, weight] : members) {
+        const double idf = ctx.idf(t);
+        std::array<uint32_t, kFieldCount> tf{};
+        if (std::optional<Index::Champions> champions = ctx.index.posting_champions(t)) {
+            for (const Index::Champion& c : champions->best) {
+                if (!ctx.index.contains(c.doc)) continue;
+                FieldMask fields = 0;
+                for (size_t f = 0; f < c.field_tf.size(); ++f) tf[f] = c.field_tf[f], fields |= tf[f] ? FieldMask(1u << f) : 0;
+                if (fields & mask) scored.push_back({c.doc, weight * ctx.score(c.doc, tf, mask, idf)});
+            }
+            rest = std::max(rest, weight * ctx.block_bound(champions->rest, mask, idf));
+        } else if (ctx.index.doc_frequency(t) >= 2 * Index::kBlockEntries) {
+            return std::nullopt; // a long list without champions: walked as usual
+        } else {
+            for (PostingCursor c = ctx.index.postings(t); !c.at_end(); c.next()) {
+                if (!(c.fields() & mask)) continue;
+                for (size_t f = 0; f < kFieldCount; ++f) tf[f] = c.frequency(Field(f));
+                scored.push_back({c.doc(), weight * ctx.score(c.doc(), tf, mask, idf)});
+            }
+        }
+    }
+    // A document's best member, as expand() scores it.
+    std::sort(scored.begin(), scored.end(), [](const Hit& a, const Hit& b) { return a.doc != b.doc ? a.doc < b.doc : a.score > b.score; });
+    scored.erase(std::unique(scored.begin(), scored.end(), [](const Hit& a, const Hit& b) { return a.doc == b.doc; }), scored.end());
+    if (scored.size() < k) return std::nullopt;
+    std::partial_sort(scored.begin(), scored.begin() + std::ptrdiff_t(k), scored.end(), better);
+    scored.resize(k);
+    if (!cannot_enter(rest, scored.back().score)) return std::nullopt;
+    return scored;
+}
+
 // The top k of one query word that stands for several terms (a prefix or typo expansion, or a
 // single term: one member of weight 1), scoring each document as expand() does: its best
 // weighted member. A document can enter only through a member whose weighted score could put it
@@ -644,6 +684,7 @@ std::vector<Hit> top_k_maxscore(std::vector<MatcherPtr>& kids, size_t k) {
 // the document's best if the document enters, so the scores of the hits are exactly expand()'s.
 std::vector<Hit> top_k_best_member(const Context& ctx, const std::vector<std::pair<TermId, double>>& members,
                                    FieldMask mask, size_t k) {
+    if (std::optional<std::vector<Hit>> hits = top_k_from_champions(ctx, members, mask, k)) return std::move(*hits);
     std::vector<TermMatcher> terms;
     terms.reserve(members.size());
     for (auto [t, weight] : members) terms.emplace_back(ctx, t, mask);
