@@ -641,7 +641,10 @@ std::vector<Hit> top_k_maxscore(std::vector<MatcherPtr>& kids, size_t k) {
 // member among those scored (any other member of it scores under that bound). nullopt otherwise.
 std::optional<std::vector<Hit>> top_k_from_champions(const Context& ctx, const std::vector<std::pair<TermId, double>>& members,
                                                      FieldMask mask, size_t k) {
-    if (k > Index::kChampions || !ctx.default_ranking || (mask & ~kTextFields) || members.empty()) return std::nullopt;
+    if (k > Index::kChampions || !ctx.default_ranking || (mask & ~kTextFields)) return std::nullopt;
+    // Only short lists: walking them is all the usual way does too.
+    if (std::none_of(members.begin(), members.end(), [&](const auto& m) { return ctx.index.doc_frequency(m.first) >= 2 * Index::kBlockEntries; }))
+        return std::nullopt;
     std::vector<Hit> scored;
     double rest = 0.0; // the highest score an entry left out can have
     for (auto [t, weight] : members) {
@@ -665,9 +668,10 @@ std::optional<std::vector<Hit>> top_k_from_champions(const Context& ctx, const s
             }
         }
     }
-    // A document's best member, as expand() scores it.
-    std::sort(scored.begin(), scored.end(), [](const Hit& a, const Hit& b) { return a.doc != b.doc ? a.doc < b.doc : a.score > b.score; });
-    scored.erase(std::unique(scored.begin(), scored.end(), [](const Hit& a, const Hit& b) { return a.doc == b.doc; }), scored.end());
+    if (members.size() > 1) { // a document's best member, as expand() scores it
+        std::sort(scored.begin(), scored.end(), [](const Hit& a, const Hit& b) { return a.doc != b.doc ? a.doc < b.doc : a.score > b.score; });
+        scored.erase(std::unique(scored.begin(), scored.end(), [](const Hit& a, const Hit& b) { return a.doc == b.doc; }), scored.end());
+    }
     if (scored.size() < k) return std::nullopt;
     std::partial_sort(scored.begin(), scored.begin() + std::ptrdiff_t(k), scored.end(), better);
     scored.resize(k);
