@@ -789,6 +789,10 @@ SearchResult run(const Index& index, const Query& query, const SearchOptions& op
             r.hits = top_k_best_member(ctx, members, word.fields, options.limit);
             return r;
         }
+        if (std::optional<std::vector<Hit>> hits = top_k_from_champions(ctx, members, word.fields, options.limit)) {
+            r.hits = std::move(*hits);
+            return r;
+        }
         root = std::make_unique<ListMatcher>(expand(ctx, members, word.fields));
     } else if (auto terms = b.all_terms(word)) {
         finish(r.matched);
