@@ -126,6 +126,23 @@ inline Class classify(int32_t cp) {
 
 bool is_word_class(Class c) { return c == Class::Letter || c == Class::Digit; }
 
+// Bytes as the segmenter's two inner loops see them, one table lookup a byte:
+//  - a word's run of ASCII letters and digits (kLetterByte, kDigitByte: 0 ends the run);
+//  - a chunk's scan for its end (kStopByte: an ASCII space, or a non-ASCII byte to decode) and for
+//    what a link needs (kLinkByte: '@' or '/'; kDotByte: '.', which only "www." makes a link of).
+enum : uint8_t { kLetterByte = 1, kDigitByte = 2, kStopByte = 4, kLinkByte = 8, kDotByte = 16 };
+constexpr std::array<uint8_t, 256> kByteKinds = [] {
+    std::array<uint8_t, 256> table{};
+    for (size_t b = 0; b < table.size(); ++b) {
+        if (b >= 0x80) { table[b] = kStopByte; continue; }
+        const Class k = kAsciiClasses[b];
+        table[b] = k == Class::Letter ? kLetterByte : k == Class::Digit ? kDigitByte : k == Class::Space ? kStopByte
+                 : b == '@' || b == '/' ? kLinkByte : b == '.' ? kDotByte : 0;
+    }
+    return table;
+}();
+inline uint8_t byte_kind(char c) { return kByteKinds[static_cast<unsigned char>(c)]; }
+
 bool ascii_alnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -204,14 +221,21 @@ void segment_plain(std::string_view text, size_t begin, size_t end, std::vector<
         bool acronym_dots = true;                         // every '.' so far joined single letters
         bool ends_in_hyphen = false;
         while (j < end) {
-            const auto b = static_cast<unsigned char>(s[j]);
-            if (b < 0x80 && is_word_class(kAsciiClasses[b])) { // the common case, in short
-                const bool letter = kAsciiClasses[b] == Class::Letter;
-                has_letter |= letter;
-                run_letters = letter ? run_letters + 1 : 0;
-                last = kAsciiClasses[b];
-                ++j;
-                continue;
+            // The common case, in short: a run of ASCII letters and digits, one lookup a byte;
+            // has_letter, last and run_letters are then set as a byte-by-byte walk would.
+            const size_t run_begin = j;
+            uint8_t seen = 0;
+            for (uint8_t w; j < end && (w = byte_kind(s[j]) & (kLetterByte | kDigitByte)) != 0; ++j) seen |= w;
+            if (j != run_begin) {
+                has_letter |= (seen & kLetterByte) != 0;
+                if (byte_kind(s[j - 1]) & kDigitByte) {
+                    last = Class::Digit, run_letters = 0;
+                } else {
+                    last = Class::Letter;
+                    if (!(seen & kDigitByte)) run_letters += j - run_begin;
+                    else for (run_letters = 0; byte_kind(s[j - 1 - run_letters]) & kLetterByte; ++run_letters) {}
+                }
+                if (j >= end) break;
             }
             CodePoint d = decode_at(s, j);
             Class dk = classify(d.cp);
@@ -306,17 +330,23 @@ void segment(std::string_view text, std::vector<Segment>& out) {
         // A chunk: the text up to the next space (links never contain spaces).
         size_t chunk_end = i;
         bool may_hold_link = false;
+        // Only a chunk with an '@', a '/' or a "www." can hold a link (find_link() says which).
         while (chunk_end < text.size()) {
-            const auto b = static_cast<unsigned char>(text[chunk_end]);
-            if (b < 0x80) { // the common case, without decoding
-                if (kAsciiClasses[b] == Class::Space) break;
-                may_hold_link |= b == '@' || b == '/' || b == '.';
+            const uint8_t kind = byte_kind(text[chunk_end]);
+            if (!(kind & (kStopByte | kLinkByte | kDotByte))) { // the common case, without decoding
                 ++chunk_end;
                 continue;
             }
-            CodePoint c = decode_at(text, chunk_end);
-            if (classify(c.cp) == Class::Space) break;
-            chunk_end += c.len;
+            if (kind & kStopByte) {
+                if (static_cast<unsigned char>(text[chunk_end]) < 0x80) break; // an ASCII space
+                CodePoint c = decode_at(text, chunk_end);
+                if (classify(c.cp) == Class::Space) break;
+                chunk_end += c.len;
+                continue;
+            }
+            may_hold_link |= kind == kLinkByte ||
+                             (chunk_end - i >= 3 && ascii_iequal_prefix(text.substr(chunk_end - 3, 3), "www"));
+            ++chunk_end;
         }
         size_t pos = i;
         size_t lb = 0, le = 0;
