@@ -130,13 +130,15 @@ bool is_word_class(Class c) { return c == Class::Letter || c == Class::Digit; }
 //  - a word's run of ASCII letters and digits (kLetterByte, kDigitByte: 0 ends the run);
 //  - a chunk's scan for its end (kStopByte: an ASCII space, or a non-ASCII byte to decode) and for
 //    what a link needs (kLinkByte: '@' or '/'; kDotByte: '.', which only "www." makes a link of).
-enum : uint8_t { kLetterByte = 1, kDigitByte = 2, kStopByte = 4, kLinkByte = 8, kDotByte = 16 };
+//  - kUpperByte (0x20) on 'A'-'Z', so that a letter ORed with its kind is lower case.
+enum : uint8_t { kLetterByte = 1, kDigitByte = 2, kStopByte = 4, kLinkByte = 8, kDotByte = 16, kUpperByte = 0x20 };
 constexpr std::array<uint8_t, 256> kByteKinds = [] {
     std::array<uint8_t, 256> table{};
     for (size_t b = 0; b < table.size(); ++b) {
         if (b >= 0x80) { table[b] = kStopByte; continue; }
         const Class k = kAsciiClasses[b];
-        table[b] = k == Class::Letter ? kLetterByte : k == Class::Digit ? kDigitByte : k == Class::Space ? kStopByte
+        table[b] = k == Class::Letter ? uint8_t(kLetterByte | (b >= 'A' && b <= 'Z' ? kUpperByte : 0))
+                 : k == Class::Digit ? kDigitByte : k == Class::Space ? kStopByte
                  : b == '@' || b == '/' ? kLinkByte : b == '.' ? kDotByte : 0;
     }
     return table;
@@ -161,8 +163,28 @@ bool ascii_iequal_prefix(std::string_view s, std::string_view prefix) {
 // [SECTION] Stage 1: segmentation
 // ------------------------------------------------------------------------------------------------
 
+// Stage 2 of ASCII words and numbers (most segments), done by stage 1 as it reads them: their
+// folded form (lower case, acronym dots and digit-group commas gone, as fold_segment() would
+// make it) is written into a buffer with room for the whole text, and each segment's place there
+// is noted in order, or kNotFolded for one that other characters, a URL part or CJK send through
+// fold_segment(). Analyzer::run() folds this way; segment() does not (kFold = false).
+constexpr uint64_t kNotFolded = UINT64_MAX;
+struct AsciiFolding {
+    char* base = nullptr;   // the buffer
+    char* cursor = nullptr; // where the next segment's folded bytes go
+    std::vector<uint64_t>* places = nullptr; // begin << 32 | size in the buffer, a segment each
+    void add(char* end) { // the segment folded into [cursor, end)
+        places->push_back(uint64_t(cursor - base) << 32 | uint64_t(end - cursor));
+        cursor = end;
+    }
+    void add_not_folded() { places->push_back(kNotFolded); }
+};
+
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
 // Emits the letter/digit runs of [begin, end) as UrlPart segments.
-void segment_parts(std::string_view text, size_t begin, size_t end, std::vector<Segment>& out) {
+template <bool kFold>
+void segment_parts(std::string_view text, size_t begin, size_t end, std::vector<Segment>& out, AsciiFolding* fold) {
     size_t i = begin, start = 0;
     bool in = false;
     while (i < end) {
@@ -172,15 +194,20 @@ void segment_parts(std::string_view text, size_t begin, size_t end, std::vector<
         if (word && !in) start = i, in = true;
         if (!word && k != Class::Ignore && in) {
             out.push_back({{uint32_t(start), uint32_t(i)}, TokenKind::UrlPart, false});
+            if constexpr (kFold) fold->add_not_folded();
             in = false;
         }
         i += c.len;
     }
-    if (in) out.push_back({{uint32_t(start), uint32_t(end)}, TokenKind::UrlPart, false});
+    if (in) {
+        out.push_back({{uint32_t(start), uint32_t(end)}, TokenKind::UrlPart, false});
+        if constexpr (kFold) fold->add_not_folded();
+    }
 }
 
 // Ordinary text in [begin, end) (no URLs or e-mails inside).
-void segment_plain(std::string_view text, size_t begin, size_t end, std::vector<Segment>& out) {
+template <bool kFold>
+void segment_plain(std::string_view text, size_t begin, size_t end, std::vector<Segment>& out, AsciiFolding* fold) {
     std::string_view s = text.substr(0, end);
     size_t i = begin;
     bool hyphen_pending = false; // the previous word ended at a hyphen followed by a word
@@ -198,12 +225,18 @@ void segment_plain(std::string_view text, size_t begin, size_t end, std::vector<
                 if (dk == Class::Ignore) { j += d.len; continue; }
                 if (dk != Class::Cjk) break;
                 ByteRange r{uint32_t(j), uint32_t(j + d.len)};
-                if (count >= 1) out.push_back({{window[(count - 1) % 2].begin, r.end}, TokenKind::Cjk, false});
+                if (count >= 1) {
+                    out.push_back({{window[(count - 1) % 2].begin, r.end}, TokenKind::Cjk, false});
+                    if constexpr (kFold) fold->add_not_folded();
+                }
                 window[count % 2] = r;
                 ++count;
                 j += d.len;
             }
-            if (count == 1) out.push_back({window[0], TokenKind::Cjk, false});
+            if (count == 1) {
+                out.push_back({window[0], TokenKind::Cjk, false});
+                if constexpr (kFold) fold->add_not_folded();
+            }
             i = j;
             hyphen_pending = false;
             continue;
@@ -220,12 +253,27 @@ void segment_plain(std::string_view text, size_t begin, size_t end, std::vector<
         size_t run_letters = k == Class::Letter ? 1 : 0; // letters since the last '.', for acronyms
         bool acronym_dots = true;                         // every '.' so far joined single letters
         bool ends_in_hyphen = false;
+        // Stage 2 on the way (AsciiFolding): the word's characters go into the buffer as they are
+        // taken, lowered, while they are ASCII; the dots or commas fold_segment() drops go at the end.
+        char* folded = nullptr; // the next folded byte's place (a local: a char* store could be a cursor's)
+        bool ascii = true, dots = false, commas = false;
+        auto take = [&](CodePoint d) {
+            if constexpr (kFold) {
+                if (uint32_t(d.cp) < 0x80) *folded++ = ascii_lower(char(d.cp));
+                else ascii = false;
+            }
+        };
+        if constexpr (kFold) folded = fold->cursor;
+        take(c);
         while (j < end) {
             // The common case, in short: a run of ASCII letters and digits, one lookup a byte;
             // has_letter, last and run_letters are then set as a byte-by-byte walk would.
             const size_t run_begin = j;
             uint8_t seen = 0;
-            for (uint8_t w; j < end && (w = byte_kind(s[j]) & (kLetterByte | kDigitByte)) != 0; ++j) seen |= w;
+            for (uint8_t w; j < end && ((w = byte_kind(s[j])) & (kLetterByte | kDigitByte)) != 0; ++j) {
+                seen |= w;
+                if constexpr (kFold) *folded++ = char(s[j] | (w & kUpperByte));
+            }
             if (j != run_begin) {
                 has_letter |= (seen & kLetterByte) != 0;
                 if (byte_kind(s[j - 1]) & kDigitByte) {
@@ -243,10 +291,15 @@ void segment_plain(std::string_view text, size_t begin, size_t end, std::vector<
                 has_letter |= dk == Class::Letter;
                 run_letters = dk == Class::Letter ? run_letters + 1 : 0;
                 last = dk;
+                take(d);
                 j += d.len;
                 continue;
             }
-            if (dk == Class::Ignore) { j += d.len; continue; }
+            if (dk == Class::Ignore) {
+                take(d);
+                j += d.len;
+                continue;
+            }
             if (dk == Class::Apostrophe || dk == Class::Dot || dk == Class::Comma || dk == Class::Hyphen) {
                 if (j + d.len >= end) break;
                 CodePoint n = decode_at(s, j + d.len);
@@ -268,6 +321,8 @@ void segment_plain(std::string_view text, size_t begin, size_t end, std::vector<
                 if (!joins) break;
                 if (dk == Class::Dot && last == Class::Letter) run_letters = 0;
                 else if (dk == Class::Dot) acronym_dots = false;
+                dots |= dk == Class::Dot, commas |= dk == Class::Comma;
+                take(d);
                 j += d.len;
                 continue;
             }
@@ -275,6 +330,14 @@ void segment_plain(std::string_view text, size_t begin, size_t end, std::vector<
         }
         out.push_back({{uint32_t(start), uint32_t(j)}, has_letter ? TokenKind::Word : TokenKind::Number,
                        hyphen_pending});
+        if constexpr (kFold) {
+            if (!ascii) {
+                fold->add_not_folded();
+            } else {
+                if (has_letter ? dots : commas) folded = std::remove(fold->cursor, folded, has_letter ? '.' : ',');
+                fold->add(folded);
+            }
+        }
         hyphen_pending = ends_in_hyphen;
         i = j;
         if (ends_in_hyphen) i += decode_at(s, j).len; // skip the hyphen itself
@@ -322,7 +385,10 @@ bool find_link(std::string_view text, size_t begin, size_t end, size_t& link_beg
 
 } // namespace
 
-void segment(std::string_view text, std::vector<Segment>& out) {
+namespace {
+
+// segment(), and with kFold stage 2 of ASCII words on the way (AsciiFolding).
+template <bool kFold> void segment_text(std::string_view text, std::vector<Segment>& out, AsciiFolding* fold) {
     // Byte offsets are 32-bit (ByteRange); longer input is analysed up to 4 GiB.
     if (text.size() > UINT32_MAX) text = text.substr(0, UINT32_MAX);
     size_t i = 0;
@@ -351,11 +417,11 @@ void segment(std::string_view text, std::vector<Segment>& out) {
         size_t pos = i;
         size_t lb = 0, le = 0;
         while (may_hold_link && pos < chunk_end && find_link(text, pos, chunk_end, lb, le)) {
-            segment_plain(text, pos, lb, out);
-            segment_parts(text, lb, le, out);
+            segment_plain<kFold>(text, pos, lb, out, fold);
+            segment_parts<kFold>(text, lb, le, out, fold);
             pos = le;
         }
-        segment_plain(text, pos, chunk_end, out);
+        segment_plain<kFold>(text, pos, chunk_end, out, fold);
         i = chunk_end;
         while (i < text.size()) { // skip the spaces
             CodePoint c = decode_at(text, i);
@@ -364,6 +430,10 @@ void segment(std::string_view text, std::vector<Segment>& out) {
         }
     }
 }
+
+} // namespace
+
+void segment(std::string_view text, std::vector<Segment>& out) { segment_text<false>(text, out, nullptr); }
 
 // ------------------------------------------------------------------------------------------------
 // [SECTION] Stage 2: folding
@@ -585,7 +655,8 @@ std::string Analyzer::term_for_surface(std::string_view surface) {
 
 size_t Analyzer::memory_bytes() const {
     return word_terms_.memory_bytes() + terms_.capacity() + term_ranges_.capacity() * sizeof(uint64_t) +
-           segments_.capacity() * sizeof(Segment) + folded_[0].capacity() + folded_[1].capacity() + joined_.capacity() +
+           segments_.capacity() * sizeof(Segment) + folded_places_.capacity() * sizeof(uint64_t) +
+           ascii_folded_.capacity() + folded_[0].capacity() + folded_[1].capacity() + joined_.capacity() +
            joined_surface_.capacity();
 }
 
@@ -595,7 +666,8 @@ void Analyzer::release_memory() {
     std::string().swap(terms_);
     std::vector<uint64_t>().swap(term_ranges_);
     std::vector<Segment>().swap(segments_);
-    for (std::string* s : {&folded_[0], &folded_[1], &joined_, &joined_surface_}) std::string().swap(*s);
+    std::vector<uint64_t>().swap(folded_places_);
+    for (std::string* s : {&ascii_folded_, &folded_[0], &folded_[1], &joined_, &joined_surface_}) std::string().swap(*s);
 }
 
 std::string_view Analyzer::stop_and_stem(std::string_view surface) {
@@ -655,7 +727,10 @@ std::string_view Analyzer::fold_segment(std::string_view raw, TokenKind kind, st
 
 void Analyzer::run(std::string_view text, bool finish_terms, void (*sink)(void*, const Token&), void* ctx) {
     segments_.clear();
-    segment(text, segments_);
+    folded_places_.clear();
+    if (ascii_folded_.size() < text.size() + 8) ascii_folded_.resize(text.size() + 8);
+    AsciiFolding ascii_folding{ascii_folded_.data(), ascii_folded_.data(), &folded_places_};
+    segment_text<true>(text, segments_, &ascii_folding);
     uint32_t position = 0;
     // The hyphen group in progress ("state-of-the-art"): its parts' surfaces written together.
     uint32_t group_position = 0, group_parts = 0;
@@ -674,9 +749,13 @@ void Analyzer::run(std::string_view text, bool finish_terms, void (*sink)(void*,
         }
         group_parts = 0;
     };
-    for (const Segment& seg : segments_) {
+    for (size_t n = 0; n < segments_.size(); ++n) {
+        const Segment& seg = segments_[n];
+        const uint64_t place = folded_places_[n];
         std::string_view surface =
-            fold_segment(text.substr(seg.range.begin, seg.range.size()), seg.kind, folded_[spare]);
+            place != kNotFolded
+                ? std::string_view(ascii_folded_.data() + (place >> 32), size_t(place & UINT32_MAX))
+                : fold_segment(text.substr(seg.range.begin, seg.range.size()), seg.kind, folded_[spare]);
         if (surface.empty()) continue; // only ignorable characters
         if (seg.kind == TokenKind::Word) surface = strip_possessive(surface);
         bool groupable = seg.kind == TokenKind::Word || seg.kind == TokenKind::Number;
