@@ -184,8 +184,8 @@ private:
     std::string terms_;            // the cached terms, back to back
     std::vector<uint64_t> term_ranges_; // begin << 32 | size, in terms_; kStopword for a stopword
     std::vector<Segment> segments_; // scratch, reused between calls
-    std::string ascii_folded_;            // stage 2 of ASCII segments, written by the segmenter
-    std::vector<uint64_t> folded_places_; // where each segment is in ascii_folded_ (analyzer.cpp)
+    std::string ascii_folded_;           // stage 2 of ASCII segments, written by the segmenter
+    std::vector<uint16_t> folded_sizes_; // each segment's size there, 0: not folded (analyzer.cpp)
     std::string folded_[2], joined_, joined_surface_;
 };
 

@@ -165,19 +165,16 @@ bool ascii_iequal_prefix(std::string_view s, std::string_view prefix) {
 
 // Stage 2 of ASCII words and numbers (most segments), done by stage 1 as it reads them: their
 // folded form (lower case, acronym dots and digit-group commas gone, as fold_segment() would
-// make it) is written into a buffer with room for the whole text, and each segment's place there
-// is noted in order, or kNotFolded for one that other characters, a URL part or CJK send through
-// fold_segment(). Analyzer::run() folds this way; segment() does not (kFold = false).
-constexpr uint64_t kNotFolded = UINT64_MAX;
+// make it, and never longer than the word) is written into a buffer at the word's own offset in
+// the text, and its size noted for each segment in order; 0 (kNotFolded) for a segment that
+// other characters, a URL part or CJK (or 64 kB) send through fold_segment(). Analyzer::run()
+// folds this way; segment() does not (kFold = false).
+constexpr uint16_t kNotFolded = 0; // a folded word or number is never empty
 struct AsciiFolding {
-    char* base = nullptr;   // the buffer
-    char* cursor = nullptr; // where the next segment's folded bytes go
-    std::vector<uint64_t>* places = nullptr; // begin << 32 | size in the buffer, a segment each
-    void add(char* end) { // the segment folded into [cursor, end)
-        places->push_back(uint64_t(cursor - base) << 32 | uint64_t(end - cursor));
-        cursor = end;
-    }
-    void add_not_folded() { places->push_back(kNotFolded); }
+    char* base = nullptr; // the buffer, as long as the text
+    std::vector<uint16_t>* sizes = nullptr;
+    void add(size_t size) { sizes->push_back(size <= UINT16_MAX ? uint16_t(size) : kNotFolded); }
+    void add_not_folded() { sizes->push_back(kNotFolded); }
 };
 
 inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
@@ -255,7 +252,7 @@ void segment_plain(std::string_view text, size_t begin, size_t end, std::vector<
         bool ends_in_hyphen = false;
         // Stage 2 on the way (AsciiFolding): the word's characters go into the buffer as they are
         // taken, lowered, while they are ASCII; the dots or commas fold_segment() drops go at the end.
-        char* folded = nullptr; // the next folded byte's place (a local: a char* store could be a cursor's)
+        char* folded = nullptr; // where the next folded byte goes
         bool ascii = true, dots = false, commas = false;
         auto take = [&](CodePoint d) {
             if constexpr (kFold) {
@@ -263,7 +260,7 @@ void segment_plain(std::string_view text, size_t begin, size_t end, std::vector<
                 else ascii = false;
             }
         };
-        if constexpr (kFold) folded = fold->cursor;
+        if constexpr (kFold) folded = fold->base + start;
         take(c);
         while (j < end) {
             // The common case, in short: a run of ASCII letters and digits, one lookup a byte;
@@ -334,8 +331,9 @@ void segment_plain(std::string_view text, size_t begin, size_t end, std::vector<
             if (!ascii) {
                 fold->add_not_folded();
             } else {
-                if (has_letter ? dots : commas) folded = std::remove(fold->cursor, folded, has_letter ? '.' : ',');
-                fold->add(folded);
+                char* word = fold->base + start;
+                if (has_letter ? dots : commas) folded = std::remove(word, folded, has_letter ? '.' : ',');
+                fold->add(size_t(folded - word));
             }
         }
         hyphen_pending = ends_in_hyphen;
@@ -655,7 +653,7 @@ std::string Analyzer::term_for_surface(std::string_view surface) {
 
 size_t Analyzer::memory_bytes() const {
     return word_terms_.memory_bytes() + terms_.capacity() + term_ranges_.capacity() * sizeof(uint64_t) +
-           segments_.capacity() * sizeof(Segment) + folded_places_.capacity() * sizeof(uint64_t) +
+           segments_.capacity() * sizeof(Segment) + folded_sizes_.capacity() * sizeof(uint16_t) +
            ascii_folded_.capacity() + folded_[0].capacity() + folded_[1].capacity() + joined_.capacity() +
            joined_surface_.capacity();
 }
@@ -666,7 +664,7 @@ void Analyzer::release_memory() {
     std::string().swap(terms_);
     std::vector<uint64_t>().swap(term_ranges_);
     std::vector<Segment>().swap(segments_);
-    std::vector<uint64_t>().swap(folded_places_);
+    std::vector<uint16_t>().swap(folded_sizes_);
     for (std::string* s : {&ascii_folded_, &folded_[0], &folded_[1], &joined_, &joined_surface_}) std::string().swap(*s);
 }
 
@@ -727,9 +725,9 @@ std::string_view Analyzer::fold_segment(std::string_view raw, TokenKind kind, st
 
 void Analyzer::run(std::string_view text, bool finish_terms, void (*sink)(void*, const Token&), void* ctx) {
     segments_.clear();
-    folded_places_.clear();
-    if (ascii_folded_.size() < text.size() + 8) ascii_folded_.resize(text.size() + 8);
-    AsciiFolding ascii_folding{ascii_folded_.data(), ascii_folded_.data(), &folded_places_};
+    folded_sizes_.clear();
+    if (ascii_folded_.size() < text.size()) ascii_folded_.resize(text.size());
+    AsciiFolding ascii_folding{ascii_folded_.data(), &folded_sizes_};
     segment_text<true>(text, segments_, &ascii_folding);
     uint32_t position = 0;
     // The hyphen group in progress ("state-of-the-art"): its parts' surfaces written together.
@@ -751,10 +749,10 @@ void Analyzer::run(std::string_view text, bool finish_terms, void (*sink)(void*,
     };
     for (size_t n = 0; n < segments_.size(); ++n) {
         const Segment& seg = segments_[n];
-        const uint64_t place = folded_places_[n];
+        const uint16_t folded_size = folded_sizes_[n];
         std::string_view surface =
-            place != kNotFolded
-                ? std::string_view(ascii_folded_.data() + (place >> 32), size_t(place & UINT32_MAX))
+            folded_size != kNotFolded
+                ? std::string_view(ascii_folded_.data() + seg.range.begin, folded_size)
                 : fold_segment(text.substr(seg.range.begin, seg.range.size()), seg.kind, folded_[spare]);
         if (surface.empty()) continue; // only ignorable characters
         if (seg.kind == TokenKind::Word) surface = strip_possessive(surface);
