@@ -94,7 +94,7 @@ private:
 // ---- internal: a cache of words on the indexing path ------------------------------------------
 
 // A map from short strings to uint32_t in two flat arrays (open addressing, linear probing; keys
-// back to back in one string). The analyzer's stem cache and the index's term cache use it where a
+// back to back in one string, their first 8 bytes also in their slots). The analyzer's stem cache and the index's term cache use it where a
 // node-based map costs a cache miss or two on every token. Internal; may change.
 class WordCache {
 public:
@@ -110,6 +110,7 @@ public:
 
 private:
     struct Slot {
+        uint64_t head = 0; // the key's first 8 bytes (zero-padded): short keys compare here alone
         uint32_t hash = 0;
         uint32_t key_begin = 0;
         uint32_t key_size = UINT32_MAX; // UINT32_MAX: an empty slot

@@ -591,11 +591,15 @@ bool same_bytes(const char* a, std::string_view b) {
 
 const uint32_t* WordCache::find(std::string_view key, uint32_t h) const {
     if (slots_.empty()) return nullptr;
+    // A key of up to 8 bytes (most words) is told by its slot alone; a longer one's rest is
+    // compared in keys_ (a second cache miss, the first being the slot).
+    const uint64_t head = word_head(key);
     const size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         const Slot& s = slots_[i];
         if (s.key_size == UINT32_MAX) return nullptr;
-        if (s.hash == h && s.key_size == key.size() && same_bytes(keys_.data() + s.key_begin, key))
+        if (s.head == head && s.key_size == key.size() &&
+            (key.size() <= 8 || same_bytes(keys_.data() + s.key_begin + 8, key.substr(8))))
             return &s.value;
     }
 }
@@ -615,7 +619,7 @@ void WordCache::insert(std::string_view key, uint32_t h, uint32_t value) {
     const size_t mask = slots_.size() - 1;
     size_t i = h & mask;
     while (slots_[i].key_size != UINT32_MAX) i = (i + 1) & mask;
-    slots_[i] = {h, uint32_t(keys_.size()), uint32_t(key.size()), value};
+    slots_[i] = {word_head(key), h, uint32_t(keys_.size()), uint32_t(key.size()), value};
     keys_ += key;
     ++used_;
 }

@@ -17,6 +17,28 @@ inline uint64_t mix64(uint64_t k) { // splitmix64's finaliser
     return k ^ (k >> 31);
 }
 
+// The n < 8 bytes at p as one little-endian number, zero-padded: two loads that may overlap (the
+// bytes they share are the same), so that only n >= 4 is a branch.
+inline uint64_t short_block(const char* p, size_t n) {
+    if (n >= 4) {
+        uint32_t lo, hi;
+        std::memcpy(&lo, p, 4);
+        std::memcpy(&hi, p + n - 4, 4);
+        return lo | uint64_t(hi) << (8 * (n - 4));
+    }
+    if (n == 0) return 0;
+    const auto byte = [&](size_t i) { return uint64_t(static_cast<unsigned char>(p[i])) << (8 * i); };
+    return byte(0) | byte(n / 2) | byte(n - 1);
+}
+
+// The first 8 bytes of a word (fewer, zero-padded, if it is shorter), as one little-endian number.
+inline uint64_t word_head(std::string_view word) {
+    if (word.size() < 8) return short_block(word.data(), word.size());
+    uint64_t block;
+    std::memcpy(&block, word.data(), 8);
+    return block;
+}
+
 // The word's bytes 8 at a time (little-endian blocks, as both targets are) through mix64, the
 // length in the top byte. A word of up to 7 bytes is one block, and mix64 is a bijection, so those
 // never collide.
@@ -29,20 +51,7 @@ inline uint64_t word_hash(std::string_view word) {
         std::memcpy(&block, p, 8);
         h = mix64(h ^ block);
     }
-    uint64_t block = 0; // the last n < 8 bytes, in at most three loads
-    unsigned shift = 0;
-    if (n & 4) {
-        uint32_t v;
-        std::memcpy(&v, p, 4);
-        block = v, p += 4, shift = 32;
-    }
-    if (n & 2) {
-        uint16_t v;
-        std::memcpy(&v, p, 2);
-        block |= uint64_t(v) << shift, p += 2, shift += 16;
-    }
-    if (n & 1) block |= uint64_t(uint8_t(*p)) << shift;
-    return mix64(h ^ block);
+    return mix64(h ^ short_block(p, n)); // the last n < 8 bytes
 }
 
 } // namespace broadsheet::search
