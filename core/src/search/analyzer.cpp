@@ -126,20 +126,17 @@ inline Class classify(int32_t cp) {
 
 bool is_word_class(Class c) { return c == Class::Letter || c == Class::Digit; }
 
-// Bytes as the segmenter's two inner loops see them, one table lookup a byte:
-//  - a word's run of ASCII letters and digits (kLetterByte, kDigitByte: 0 ends the run);
-//  - a chunk's scan for its end (kStopByte: an ASCII space, or a non-ASCII byte to decode) and for
-//    what a link needs (kLinkByte: '@' or '/'; kDotByte: '.', which only "www." makes a link of).
-//  - kUpperByte (0x20) on 'A'-'Z', so that a letter ORed with its kind is lower case.
-enum : uint8_t { kLetterByte = 1, kDigitByte = 2, kStopByte = 4, kLinkByte = 8, kDotByte = 16, kUpperByte = 0x20 };
+// Bytes as a word's run of ASCII letters and digits sees them, one table lookup a byte:
+// kLetterByte or kDigitByte (0 ends the run), and kUpperByte (0x20) on 'A'-'Z', so that a letter
+// ORed with its kind is in lower case.
+enum : uint8_t { kLetterByte = 1, kDigitByte = 2, kUpperByte = 0x20 };
 constexpr std::array<uint8_t, 256> kByteKinds = [] {
     std::array<uint8_t, 256> table{};
-    for (size_t b = 0; b < table.size(); ++b) {
-        if (b >= 0x80) { table[b] = kStopByte; continue; }
+    for (size_t b = 0; b < 0x80; ++b) {
         const Class k = kAsciiClasses[b];
         table[b] = k == Class::Letter ? uint8_t(kLetterByte | (b >= 'A' && b <= 'Z' ? kUpperByte : 0))
-                 : k == Class::Digit ? kDigitByte : k == Class::Space ? kStopByte
-                 : b == '@' || b == '/' ? kLinkByte : b == '.' ? kDotByte : 0;
+                 : k == Class::Digit  ? kDigitByte
+                                      : 0;
     }
     return table;
 }();
@@ -202,12 +199,23 @@ void segment_parts(std::string_view text, size_t begin, size_t end, std::vector<
     }
 }
 
-// Ordinary text in [begin, end) (no URLs or e-mails inside).
-template <bool kFold>
-void segment_plain(std::string_view text, size_t begin, size_t end, std::vector<Segment>& out, AsciiFolding* fold) {
+// Where segment_plain() stopped when it watched for links (kWatch): at a chunk (the text between
+// two spaces; links never contain spaces) holding an '@', a '/' or a "www.", which only
+// find_link() can tell a link or not, and how many segments there were before the chunk.
+struct LinkStop {
+    bool found = false;
+    size_t chunk_begin = 0;
+    size_t segments = 0;
+};
+
+// Ordinary text in [begin, end) (no URLs or e-mails inside). With kWatch, text that may hold
+// links: it stops at the first chunk that may (LinkStop), so that one pass reads most text.
+template <bool kFold, bool kWatch = false>
+LinkStop segment_plain(std::string_view text, size_t begin, size_t end, std::vector<Segment>& out, AsciiFolding* fold) {
     std::string_view s = text.substr(0, end);
     size_t i = begin;
     bool hyphen_pending = false; // the previous word ended at a hyphen followed by a word
+    [[maybe_unused]] size_t chunk_begin = begin, chunk_segments = out.size(); // for kWatch
     while (i < end) {
         CodePoint c = decode_at(s, i);
         Class k = classify(c.cp);
@@ -239,6 +247,16 @@ void segment_plain(std::string_view text, size_t begin, size_t end, std::vector<
             continue;
         }
         if (!is_word_class(k)) {
+            if constexpr (kWatch) {
+                if (k == Class::Space) {
+                    chunk_begin = i + c.len, chunk_segments = out.size();
+                } else if (c.cp == '@' || c.cp == '/' ||
+                           (c.cp == '.' && i >= 3 && ascii_iequal_prefix(s.substr(i - 3, 3), "www"))) {
+                    // Every '@', '/' and '.' of a chunk comes here: they never join a word, but
+                    // for a '.' between single letters or digits, which "www" cannot be before.
+                    return {true, chunk_begin, chunk_segments};
+                }
+            }
             i += c.len;
             hyphen_pending = false;
             continue;
@@ -340,6 +358,7 @@ void segment_plain(std::string_view text, size_t begin, size_t end, std::vector<
         i = j;
         if (ends_in_hyphen) i += decode_at(s, j).len; // skip the hyphen itself
     }
+    return {};
 }
 
 // Finds the next URL or e-mail address in the whitespace-free chunk [begin, end); returns false
@@ -391,41 +410,26 @@ template <bool kFold> void segment_text(std::string_view text, std::vector<Segme
     if (text.size() > UINT32_MAX) text = text.substr(0, UINT32_MAX);
     size_t i = 0;
     while (i < text.size()) {
-        // A chunk: the text up to the next space (links never contain spaces).
-        size_t chunk_end = i;
-        bool may_hold_link = false;
-        // Only a chunk with an '@', a '/' or a "www." can hold a link (find_link() says which).
+        const LinkStop stop = segment_plain<kFold, true>(text, i, text.size(), out, fold);
+        if (!stop.found) break;
+        // The chunk that may hold a link, again: its segments so far go, and it is read as a whole.
+        out.resize(stop.segments);
+        if constexpr (kFold) fold->sizes->resize(stop.segments);
+        size_t chunk_end = stop.chunk_begin;
         while (chunk_end < text.size()) {
-            const uint8_t kind = byte_kind(text[chunk_end]);
-            if (!(kind & (kStopByte | kLinkByte | kDotByte))) { // the common case, without decoding
-                ++chunk_end;
-                continue;
-            }
-            if (kind & kStopByte) {
-                if (static_cast<unsigned char>(text[chunk_end]) < 0x80) break; // an ASCII space
-                CodePoint c = decode_at(text, chunk_end);
-                if (classify(c.cp) == Class::Space) break;
-                chunk_end += c.len;
-                continue;
-            }
-            may_hold_link |= kind == kLinkByte ||
-                             (chunk_end - i >= 3 && ascii_iequal_prefix(text.substr(chunk_end - 3, 3), "www"));
-            ++chunk_end;
+            CodePoint c = decode_at(text, chunk_end);
+            if (classify(c.cp) == Class::Space) break;
+            chunk_end += c.len;
         }
-        size_t pos = i;
+        size_t pos = stop.chunk_begin;
         size_t lb = 0, le = 0;
-        while (may_hold_link && pos < chunk_end && find_link(text, pos, chunk_end, lb, le)) {
+        while (pos < chunk_end && find_link(text, pos, chunk_end, lb, le)) {
             segment_plain<kFold>(text, pos, lb, out, fold);
             segment_parts<kFold>(text, lb, le, out, fold);
             pos = le;
         }
         segment_plain<kFold>(text, pos, chunk_end, out, fold);
         i = chunk_end;
-        while (i < text.size()) { // skip the spaces
-            CodePoint c = decode_at(text, i);
-            if (classify(c.cp) != Class::Space) break;
-            i += c.len;
-        }
     }
 }
 
