@@ -763,7 +763,8 @@ void Analyzer::run(std::string_view text, bool finish_terms, void (*sink)(void*,
                 ? std::string_view(ascii_folded_.data() + seg.range.begin, folded_size)
                 : fold_segment(text.substr(seg.range.begin, seg.range.size()), seg.kind, folded_[spare]);
         if (surface.empty()) continue; // only ignorable characters
-        if (seg.kind == TokenKind::Word) surface = strip_possessive(surface);
+        if (seg.kind == TokenKind::Word && (surface.back() == 's' || surface.back() == '\'')) // no call for most
+            surface = strip_possessive(surface);
         bool groupable = seg.kind == TokenKind::Word || seg.kind == TokenKind::Number;
         if (!seg.hyphen_before || !groupable || group_parts == 0) flush_group();
         if (groupable) {
