@@ -503,33 +503,47 @@ DocId Index::add(const Article& article, std::string_view key) {
     // compiles once (an extern template, -Os), which calls the comparison for every step (an
     // eighth of the build time in wasm).
     thread_local std::vector<uint64_t> keys;
+    thread_local std::vector<std::pair<uint8_t, uint32_t>> fp;
+    thread_local std::vector<TermId> distinct;
+    distinct.clear();
+    // Each term's run of (field, position) pairs, sorted, to its postings list (an occurrence
+    // twice, from a joined word whose term is its first part's, counts once). `at(i)` is the
+    // i-th occurrence in sorted order; the bounds are locals, as append_posting() could change
+    // anything a pointer reaches for all the compiler knows.
+    auto append_groups = [&](size_t n, auto at) {
+        for (size_t i = 0; i < n;) {
+            const Occurrence first = at(i);
+            fp.clear();
+            fp.emplace_back(first.field, first.position);
+            size_t j = i + 1;
+            for (; j < n; ++j) {
+                const Occurrence o = at(j);
+                if (o.term != first.term) break;
+                if (fp.back() != std::pair{o.field, o.position}) fp.emplace_back(o.field, o.position);
+            }
+            append_posting(first.term, doc, fp);
+            distinct.push_back(first.term);
+            i = j;
+        }
+    };
     if (std::all_of(occ.begin(), occ.end(), [](const Occurrence& o) { return o.position < (1u << 29); })) {
         keys.resize(occ.size());
         for (size_t i = 0; i < occ.size(); ++i)
             keys[i] = uint64_t(occ[i].term) << 32 | uint64_t(occ[i].field) << 29 | occ[i].position;
         std::sort(keys.begin(), keys.end(), [](uint64_t a, uint64_t b) { return a < b; });
-        for (size_t i = 0; i < occ.size(); ++i)
-            occ[i] = {TermId(keys[i] >> 32), uint8_t(keys[i] >> 29 & 7), uint32_t(keys[i] & ((1u << 29) - 1))};
+        const uint64_t* sorted = keys.data();
+        append_groups(keys.size(), [sorted](size_t i) {
+            const uint64_t k = sorted[i];
+            return Occurrence{TermId(k >> 32), uint8_t(k >> 29 & 7), uint32_t(k & ((1u << 29) - 1))};
+        });
     } else {
         std::sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) {
             if (a.term != b.term) return a.term < b.term;
             if (a.field != b.field) return a.field < b.field;
             return a.position < b.position;
         });
-    }
-    thread_local std::vector<std::pair<uint8_t, uint32_t>> fp;
-    thread_local std::vector<TermId> distinct;
-    distinct.clear();
-    for (size_t i = 0; i < occ.size();) {
-        size_t j = i;
-        fp.clear();
-        for (; j < occ.size() && occ[j].term == occ[i].term; ++j) {
-            if (!fp.empty() && fp.back() == std::pair{occ[j].field, occ[j].position}) continue;
-            fp.emplace_back(occ[j].field, occ[j].position);
-        }
-        append_posting(occ[i].term, doc, fp);
-        distinct.push_back(occ[i].term);
-        i = j;
+        const Occurrence* sorted = occ.data();
+        append_groups(occ.size(), [sorted](size_t i) { return sorted[i]; });
     }
     if (forward_ends_.size() == doc) { // the forward lists are whole: this document's goes on
         TermId prev = 0;
