@@ -93,8 +93,9 @@ private:
 
 // ---- internal: a cache of words on the indexing path ------------------------------------------
 
-// A map from short strings to uint32_t in two flat arrays (open addressing, linear probing; keys
-// back to back in one string, their first 8 bytes also in their slots). The analyzer's stem cache and the index's term cache use it where a
+// A map from short strings to uint32_t in two flat arrays (open addressing, linear probing): a key
+// of up to 8 bytes (most words) lives in its 16-byte slot, a longer one's size and text go back to
+// back in one string. The analyzer's stem cache and the index's term cache use it where a
 // node-based map costs a cache miss or two on every token. Internal; may change.
 class WordCache {
 public:
@@ -104,21 +105,22 @@ public:
     // Stores `value` for `key`, which must not be in the cache yet.
     void insert(std::string_view key, uint32_t h, uint32_t value);
     size_t size() const { return used_; }
-    size_t key_bytes() const { return keys_.size(); }
+    size_t key_bytes() const { return key_bytes_; } // of all keys, those in slots too
     void clear();
     size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot) + keys_.capacity(); }
 
 private:
+    static constexpr uint32_t kEmpty = UINT32_MAX, kLong = 9;
     struct Slot {
-        uint64_t head = 0; // the key's first 8 bytes (zero-padded): short keys compare here alone
-        uint32_t hash = 0;
-        uint32_t key_begin = 0;
-        uint32_t key_size = UINT32_MAX; // UINT32_MAX: an empty slot
+        uint64_t head = 0;   // the key's first 8 bytes (zero-padded): short keys compare here alone
+        uint32_t key = kEmpty; // up to 8 bytes: the key's size; longer: kLong + its place in keys_
         uint32_t value = 0;
     };
+    bool long_key_is(uint32_t place, std::string_view key) const;
+    uint32_t slot_hash(const Slot& s) const; // hash() of the slot's key
     std::vector<Slot> slots_; // a power of two in size, at most 3/4 used
     std::string keys_;
-    size_t used_ = 0;
+    size_t used_ = 0, key_bytes_ = 0;
 };
 
 // ---- the chain ---------------------------------------------------------------------------------

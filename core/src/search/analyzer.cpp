@@ -593,17 +593,35 @@ bool same_bytes(const char* a, std::string_view b) {
 }
 } // namespace
 
+// A long key in keys_: its size (4 bytes), then its text.
+bool WordCache::long_key_is(uint32_t place, std::string_view key) const {
+    uint32_t size;
+    std::memcpy(&size, keys_.data() + place, 4);
+    return size == key.size() && same_bytes(keys_.data() + place + 4 + 8, key.substr(8));
+}
+
+uint32_t WordCache::slot_hash(const Slot& s) const {
+    if (s.key < kLong) {
+        char text[8];
+        std::memcpy(text, &s.head, 8);
+        return hash(std::string_view(text, s.key));
+    }
+    uint32_t size;
+    std::memcpy(&size, keys_.data() + (s.key - kLong), 4);
+    return hash(std::string_view(keys_.data() + (s.key - kLong) + 4, size));
+}
+
 const uint32_t* WordCache::find(std::string_view key, uint32_t h) const {
     if (slots_.empty()) return nullptr;
-    // A key of up to 8 bytes (most words) is told by its slot alone; a longer one's rest is
-    // compared in keys_ (a second cache miss, the first being the slot).
+    // A key of up to 8 bytes is told by its slot alone; a longer one's rest is compared in keys_
+    // (a second cache miss, the first being the slot).
     const uint64_t head = word_head(key);
+    const bool short_key = key.size() < kLong;
     const size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         const Slot& s = slots_[i];
-        if (s.key_size == UINT32_MAX) return nullptr;
-        if (s.head == head && s.key_size == key.size() &&
-            (key.size() <= 8 || same_bytes(keys_.data() + s.key_begin + 8, key.substr(8))))
+        if (s.key == kEmpty) return nullptr;
+        if (s.head == head && (short_key ? s.key == key.size() : s.key >= kLong && long_key_is(s.key - kLong, key)))
             return &s.value;
     }
 }
@@ -614,24 +632,31 @@ void WordCache::insert(std::string_view key, uint32_t h, uint32_t value) {
         old.swap(slots_);
         const size_t mask = slots_.size() - 1;
         for (const Slot& s : old) {
-            if (s.key_size == UINT32_MAX) continue;
-            size_t i = s.hash & mask;
-            while (slots_[i].key_size != UINT32_MAX) i = (i + 1) & mask;
+            if (s.key == kEmpty) continue;
+            size_t i = slot_hash(s) & mask; // not kept in the slot: growing is rare, probing is not
+            while (slots_[i].key != kEmpty) i = (i + 1) & mask;
             slots_[i] = s;
         }
     }
     const size_t mask = slots_.size() - 1;
     size_t i = h & mask;
-    while (slots_[i].key_size != UINT32_MAX) i = (i + 1) & mask;
-    slots_[i] = {word_head(key), h, uint32_t(keys_.size()), uint32_t(key.size()), value};
-    keys_ += key;
+    while (slots_[i].key != kEmpty) i = (i + 1) & mask;
+    uint32_t place = uint32_t(key.size());
+    if (key.size() >= kLong) {
+        place = kLong + uint32_t(keys_.size());
+        const auto size = uint32_t(key.size());
+        keys_.append(reinterpret_cast<const char*>(&size), 4);
+        keys_ += key;
+    }
+    slots_[i] = {word_head(key), place, value};
+    key_bytes_ += key.size();
     ++used_;
 }
 
 void WordCache::clear() {
     slots_.clear();
     keys_.clear();
-    used_ = 0;
+    used_ = key_bytes_ = 0;
 }
 
 // ------------------------------------------------------------------------------------------------
