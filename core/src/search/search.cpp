@@ -673,7 +673,10 @@ std::optional<std::vector<Hit>> top_k_from_champions(const Context& ctx, const s
         scored.erase(std::unique(scored.begin(), scored.end(), [](const Hit& a, const Hit& b) { return a.doc == b.doc; }), scored.end());
     }
     if (scored.size() < k) return std::nullopt;
-    std::partial_sort(scored.begin(), scored.begin() + std::ptrdiff_t(k), scored.end(), better);
+    // Usually a dozen or two: a sort with the comparison inlined beats a heap.
+    auto by_rank = [](const Hit& a, const Hit& b) { return better(a, b); };
+    if (scored.size() <= 64) std::sort(scored.begin(), scored.end(), by_rank);
+    else std::partial_sort(scored.begin(), scored.begin() + std::ptrdiff_t(k), scored.end(), by_rank);
     scored.resize(k);
     if (!cannot_enter(rest, scored.back().score)) return std::nullopt;
     return scored;
