@@ -203,3 +203,41 @@ TEST_CASE("a checksum-valid file with a broken structure is refused, not trusted
     CHECK(refused > 0);
     MESSAGE("structural damage refused: ", refused, ", harmless changes accepted: ", accepted_and_searched);
 }
+
+TEST_CASE("a term a damaged file loses is not taken down again by removing a document that held it") {
+    // A checksum-valid file whose document frequency for "storm" does not match its list: the
+    // first add() drops the term (df 0, no list) and the new article adds it again. Removing an
+    // old document that held it, with its article, must not take the new df down: the article
+    // names the term, but the postings no longer do.
+    Index ix;
+    const broadsheet::Article first = search_fixtures::article("", "storm apple");
+    ix.add(first, "0");
+    ix.add(search_fixtures::article("", "storm banana"), "1");
+    for (int d = 0; d < 20; ++d) // enough words that remove() analyzes the article again
+        ix.add(search_fixtures::article("", "filler words in a long enough body to count many entries"), "f");
+    std::string bytes = save_index(ix);
+    std::string dfs; // the file's table of document frequencies, found by its contents
+    for (TermId t = 0; t < ix.term_count(); ++t)
+        for (int k = 0; k < 4; ++k) dfs.push_back(char(uint8_t(ix.doc_frequency(t) >> (8 * k))));
+    const size_t at = bytes.find(dfs);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(bytes.find(dfs, at + 1) == std::string::npos);
+    const TermId storm = *ix.find("storm");
+    REQUIRE(uint8_t(bytes[at + 4 * storm]) == 2);
+    bytes[at + 4 * storm] = 1;
+    const uint64_t sum = broadsheet::search::checksum::of(std::string_view(bytes).substr(0, bytes.size() - 8));
+    for (int k = 0; k < 8; ++k) bytes[bytes.size() - 8 + size_t(k)] = char(uint8_t(sum >> (8 * k)));
+    LoadedIndex loaded = load_index(bytes);
+    REQUIRE(loaded.ok());
+    Index& lx = *loaded.index;
+    lx.add(search_fixtures::article("", "storm again"), "2"); // drops "storm", then adds it again
+    CHECK(lx.doc_frequency(storm) == 1);
+    CHECK(lx.remove(0, first));
+    uint32_t docs = 0;
+    for (PostingCursor c = lx.postings(storm); !c.at_end(); c.next()) ++docs;
+    CHECK(docs == 1);
+    CHECK(lx.doc_frequency(storm) == 1);
+    LoadedIndex again = load_index(save_index(lx));
+    REQUIRE(again.ok());
+    CHECK(search(*again.index, "storm").hits.size() == 1);
+}

@@ -227,7 +227,8 @@ private:
     // the block was made have no list there.
     std::vector<uint32_t> block_ends_;
     // Per TermId, while some list is not in the block (during an import, until trim()): kInBlock,
-    // kNoList or the list's index in lists_. Empty otherwise: every term below block_ends_.size()
+    // kNoList or the list's index in lists_. Empty otherwise (unless a damaged list was dropped:
+    // it says kNoList for that term until the next packing): every term below block_ends_.size()
     // is in the block, every other term has no list yet.
     mutable std::vector<uint32_t> list_of_;
     std::vector<GrowingList> lists_;
@@ -240,6 +241,7 @@ private:
     // Per TermId of a loaded file, until settle() checks them all: the list has not been walked
     // and found well-formed yet (check_term(), by the first read).
     mutable std::vector<bool> unchecked_;
+    mutable bool terms_dropped_ = false; // check_term() found a list damaged and dropped its term
     bool unsettled_ = false;               // loaded, and settle() has not run yet
     // Surface -> term for the tokens of add(), which come unstemmed (Analyzer::analyze_surfaces):
     // one flat lookup a token, and the analyzer's stopping and stemming only for a new surface.

@@ -336,6 +336,7 @@ void Index::check_term(TermId t) const {
         // Only a file made to pass the checksum gets here: the term is dropped, not trusted.
         df_[t] = 0;
         list_slot(t) = kNoList;
+        terms_dropped_ = true;
     }
 }
 
@@ -622,7 +623,9 @@ bool Index::remove(DocId doc, const Article& article) {
     for (size_t f = 0; f < kFieldCount; ++f) words += field_length(doc, Field(f));
     reanalysed_words_ += words;
     thread_local std::vector<TermId> terms;
-    if (forward_ends_.size() == live_.size() || reanalysed_words_ * kEntriesPerWord > entries_ ||
+    // A term dropped from a damaged file may be in the article yet no longer in its postings
+    // (and added again since, by other documents): only the postings say which terms it has.
+    if (forward_ends_.size() == live_.size() || reanalysed_words_ * kEntriesPerWord > entries_ || terms_dropped_ ||
         !terms_of_added(doc, article, terms))
         return remove(doc);
     mark_removed(doc, terms);
