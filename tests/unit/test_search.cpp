@@ -7,7 +7,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 #include <random>
+#include <tuple>
 
 using namespace broadsheet::search;
 using search_fixtures::news_index;
@@ -365,4 +368,112 @@ TEST_CASE("queries that are wrong in every way still return something and never 
     std::string nots;
     for (int i = 0; i < 4000; ++i) nots += "NOT "; // inside kMaxQueryBytes
     CHECK(search(ix, nots + "storm").hits.size() == 3); // an even number of NOTs
+}
+
+TEST_CASE("random sequences of adds, removals, trims, compactions and reloads keep every list and top k exact") {
+    // A model check: the index goes through random operations while a second index only ever
+    // has the same adds and removes; every term's postings (documents, fields, frequencies,
+    // positions) and frequency must stay the same as the second's, and one-word and AND top k
+    // (the champions' k included, and one more) the same as the exhaustive ranking. Articles
+    // with a publisher's name holding a word, and rare words, besides common ones.
+    const std::vector<std::string> words = {"market", "markets", "marked", "marker", "oil", "oils", "soil", "price", "prices",
+                                            "prince", "rates", "rate", "crude", "output", "stock", "zinc", "tin", "alpha", "beta"};
+    auto postings_of = [](const Index& ix, TermId t) {
+        std::vector<std::tuple<DocId, FieldMask, std::vector<std::vector<uint32_t>>>> out;
+        std::vector<uint32_t> p;
+        for (PostingCursor c = ix.postings(t); !c.at_end(); c.next()) {
+            std::vector<std::vector<uint32_t>> positions;
+            for (size_t f = 0; f < kFieldCount; ++f) {
+                c.positions(Field(f), p);
+                CHECK(p.size() == c.frequency(Field(f)));
+                positions.push_back(p);
+            }
+            out.emplace_back(c.doc(), c.fields(), positions);
+        }
+        return out;
+    };
+    for (unsigned seed : {1u, 2u}) {
+        std::mt19937 rng(seed);
+        auto make = [&]() {
+            std::string title, body;
+            for (int i = 0, n = int(rng() % 4); i < n; ++i) title += words[rng() % 8] + " ";
+            for (int i = 0, n = int(rng() % 60); i < n; ++i) { // Zipf-like: the first words are common
+                size_t w = std::min<size_t>(words.size() - 1, size_t(std::log2(1 + rng() % (1u << 19))));
+                body += words[words.size() - 1 - w] + " ";
+            }
+            broadsheet::Article a = search_fixtures::article(title, body);
+            if (rng() % 5 == 0) a.source = words[rng() % words.size()];
+            if (rng() % 7 == 0) a.text += " w" + std::to_string(rng() % 50);
+            return a;
+        };
+        std::vector<broadsheet::Article> articles;
+        Index ix, model;
+        std::string ops; // what happened, for a failure's report
+        for (int step = 0; step < 1500; ++step) {
+            const unsigned op = rng() % 100;
+            if (op < 60) {
+                broadsheet::Article a = make();
+                REQUIRE(ix.add(a, std::to_string(articles.size())) == articles.size());
+                model.add(a, std::to_string(articles.size()));
+                articles.push_back(std::move(a));
+                ops += 'a';
+            } else if (op < 80) {
+                const DocId d = articles.empty() ? 0 : DocId(rng() % articles.size());
+                if (!model.contains(d)) continue;
+                if (rng() % 2) ix.remove(d, articles[d]);
+                else ix.remove(d);
+                model.remove(d);
+                ops += 'r';
+            } else if (op < 85) {
+                ix.trim();
+                ops += 't';
+            } else if (op < 90) {
+                ix.compact();
+                ops += 'c';
+            } else if (op < 94) {
+                LoadedIndex loaded = load_index(save_index(ix));
+                REQUIRE(loaded.ok());
+                ix = std::move(*loaded.index);
+                ops += 'l';
+            } else {
+                for (const char* q : {"market", "oil", "rate", "stock", "mark*", "pri*", "o*", "markt~1", "title:market",
+                                      "body:oil", "source:oil", "oil prices"}) {
+                    Query parsed = parse_query(q, ix.analyzer());
+                    auto all = search_exhaustive(ix, parsed);
+                    std::sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) {
+                        return a.score != b.score ? a.score > b.score : a.doc < b.doc;
+                    });
+                    for (size_t k : {size_t(1), size_t(5), Index::kChampions, Index::kChampions + 1}) {
+                        SearchOptions o;
+                        o.limit = k;
+                        auto top = search(ix, parsed, o).hits;
+                        const std::string query = q;
+                        CAPTURE(seed);
+                        CAPTURE(ops);
+                        CAPTURE(query);
+                        CAPTURE(k);
+                        REQUIRE(top.size() == std::min(k, all.size()));
+                        REQUIRE(std::equal(top.begin(), top.end(), all.begin()));
+                    }
+                }
+                ops += 'q';
+            }
+            if (step % 25 != 0 && step != 1499) continue;
+            REQUIRE(ix.size() == model.size());
+            for (TermId m = 0; m < model.term_count(); ++m) {
+                CAPTURE(seed);
+                CAPTURE(ops);
+                CAPTURE(model.term(m));
+                std::optional<TermId> t = ix.find(model.term(m));
+                if (model.doc_frequency(m) == 0) { // gone from the model: gone or empty here
+                    if (t) REQUIRE(ix.doc_frequency(*t) == 0);
+                    if (t) REQUIRE(postings_of(ix, *t).empty());
+                    continue;
+                }
+                REQUIRE(t.has_value());
+                REQUIRE(ix.doc_frequency(*t) == model.doc_frequency(m));
+                REQUIRE(postings_of(ix, *t) == postings_of(model, m));
+            }
+        }
+    }
 }
