@@ -410,7 +410,7 @@ TEST_CASE("random sequences of adds, removals, trims, compactions and reloads ke
         Index ix, model;
         std::string ops; // what happened, for a failure's report
         for (int step = 0; step < 1500; ++step) {
-            const unsigned op = rng() % 100;
+            const auto op = unsigned(rng() % 100);
             if (op < 60) {
                 broadsheet::Article a = make();
                 REQUIRE(ix.add(a, std::to_string(articles.size())) == articles.size());

@@ -162,6 +162,12 @@ public:
         DocId doc = kNoDoc;
         float tf = 0.0f;                      // rounded up
         std::array<uint16_t, 4> field_tf{};   // the text fields' frequencies (Source excluded)
+        FieldMask fields() const {            // the text fields holding the term
+            FieldMask m = 0;
+            for (size_t f = 0; f < field_tf.size(); ++f)
+                if (field_tf[f]) m = FieldMask(m | 1u << f);
+            return m;
+        }
     };
     static constexpr size_t kChampions = 12;
     struct Champions {
@@ -187,6 +193,7 @@ private:
     // The list of term t in lists_, copied out of the block (a walk finds its last document) or
     // started there.
     GrowingList& own_list(TermId t);
+    uint32_t list_of(TermId t) const { return t < list_of_.size() ? list_of_[t] : kInBlock; } // see list_of_
     uint32_t& list_slot(TermId t) const; // list_of_[t], the table made whole first
     uint32_t last_in_block(TermId t, std::span<const uint8_t> bytes) const; // bytes: t's list in the block
     // A loaded file is used as it is (index_file.cpp): the lists stay in one block and each is

@@ -286,7 +286,7 @@ void Index::rehash_surfaces(size_t slots) {
 }
 
 std::span<const uint8_t> Index::postings_bytes(TermId t) const {
-    const uint32_t list = t < list_of_.size() ? list_of_[t] : kInBlock;
+    const uint32_t list = list_of(t);
     if (list == kInBlock) {
         if (t >= block_ends_.size()) return {};
         const uint32_t begin = t == 0 ? 0 : block_ends_[t - 1];
@@ -744,7 +744,11 @@ std::span<const Index::PostingBlock> Index::posting_blocks(TermId t) const {
     check_term(t);
     if (df_[t] < 2 * kBlockEntries) return {}; // live entries: a list with many dead ones may go without
     auto at = std::lower_bound(blocks_.begin(), blocks_.end(), t, [](const ListBlocks& b, TermId id) { return b.term < id; });
-    if (at == blocks_.end() || at->term != t) at = blocks_.insert(at, {t, 0, {}}); // moves no block
+    if (at == blocks_.end() || at->term != t) { // inserting moves no block's entries
+        ListBlocks fresh;
+        fresh.term = t;
+        at = blocks_.insert(at, std::move(fresh));
+    }
     std::vector<PostingBlock>& blocks = at->blocks;
     std::span<const uint8_t> bytes = postings_bytes(t);
     if (at->walked == bytes.size()) return blocks; // up to date
@@ -760,10 +764,10 @@ std::span<const Index::PostingBlock> Index::posting_blocks(TermId t) const {
     for (size_t f = 0; f < kFieldCount; ++f) average[f] = average_field_length(Field(f));
     // The rest's bound rescales from the lowest averages of any walk: an entry left out (or a
     // champion put out later) was weighed at the averages of one of them.
-    for (size_t f = 0; f < at->rest.average_length.size(); ++f) {
+    for (size_t f = 0; f < list.rest.average_length.size(); ++f) {
         float a = float(average[f]);
         if (double(a) > average[f]) a = std::nextafter(a, 0.0f);
-        at->rest.average_length[f] = at->considered_plus1 == 0 ? a : std::min(at->rest.average_length[f], a);
+        list.rest.average_length[f] = list.considered_plus1 == 0 ? a : std::min(list.rest.average_length[f], a);
     }
     PostingBlock block;
     double max_tf = 0.0;
@@ -811,16 +815,11 @@ void Index::weigh_champion(ListBlocks& list, const PostingCursor& c, double tf) 
         if (c.tf_[f] > UINT16_MAX) list.champions_usable = false;
         entry.field_tf[f] = uint16_t(std::min<uint32_t>(c.tf_[f], UINT16_MAX));
     }
-    auto fields_of = [](const Champion& e) {
-        FieldMask m = 0;
-        for (size_t f = 0; f < e.field_tf.size(); ++f) m |= e.field_tf[f] ? FieldMask(1u << f) : 0;
-        return m;
-    };
     std::vector<Champion>& best = list.champions;
     auto higher = [](const Champion& a, const Champion& b) { return a.tf > b.tf; }; // ties: first come first
     if (best.size() == kChampions) {
-        if (!(entry.tf > best.back().tf)) return to_rest(entry.tf, fields_of(entry));
-        to_rest(best.back().tf, fields_of(best.back()));
+        if (!(entry.tf > best.back().tf)) return to_rest(entry.tf, entry.fields());
+        to_rest(best.back().tf, best.back().fields());
         best.pop_back();
     }
     best.insert(std::upper_bound(best.begin(), best.end(), entry, higher), entry);
@@ -946,7 +945,7 @@ void Index::trim() {
     for (TermId t = 0; t < df_.size(); ++t) {
         std::span<const uint8_t> bytes = postings_bytes(t); // in the old block or in lists_
         if (df_[t] >= kLastKeptFrom) {
-            const uint32_t list = t < list_of_.size() ? list_of_[t] : kInBlock;
+            const uint32_t list = list_of(t);
             lasts.emplace_back(t, list == kInBlock ? last_in_block(t, bytes) : lists_[list].last_plus1);
         }
         block.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());

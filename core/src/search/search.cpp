@@ -653,9 +653,9 @@ std::optional<std::vector<Hit>> top_k_from_champions(const Context& ctx, const s
         if (std::optional<Index::Champions> champions = ctx.index.posting_champions(t)) {
             for (const Index::Champion& c : champions->best) {
                 if (!ctx.index.contains(c.doc)) continue;
-                FieldMask fields = 0;
-                for (size_t f = 0; f < c.field_tf.size(); ++f) tf[f] = c.field_tf[f], fields |= tf[f] ? FieldMask(1u << f) : 0;
-                if (fields & mask) scored.push_back({c.doc, weight * ctx.score(c.doc, tf, mask, idf)});
+                if (!(c.fields() & mask)) continue;
+                std::copy(c.field_tf.begin(), c.field_tf.end(), tf.begin());
+                scored.push_back({c.doc, weight * ctx.score(c.doc, tf, mask, idf)});
             }
             rest = std::max(rest, weight * ctx.block_bound(champions->rest, mask, idf));
         } else if (ctx.index.doc_frequency(t) >= 2 * Index::kBlockEntries) {
