@@ -53,7 +53,6 @@ struct SearchResult {
     std::vector<QueryMessage> messages; // from the parser, and "searched for any of the words"
     MatchSet matched;
     bool relaxed = false;               // the all-words query found nothing; these match any word
-    std::string parsed;                 // to_string() of the query that was run
 };
 
 SearchResult search(const Index& index, std::string_view query, const SearchOptions& options = {});

@@ -13,6 +13,7 @@
 #include "broadsheet/query.hpp"
 
 #include <algorithm>
+#include <span>
 
 namespace broadsheet::search {
 
@@ -64,14 +65,17 @@ public:
 
     Query run() {
         if (text_.size() > UINT32_MAX / 2) text_ = text_.substr(0, UINT32_MAX / 2);
+        // Room for a few words, so that a short query does not grow these step by step.
+        lexemes_.reserve(8);
+        operands_.reserve(8);
         if (options_.syntax) lex();
         else lex_plain();
         int root = parse_or(0);
         while (peek().kind != Lex::End) { // only a stray ')' can stop parse_or before the end
             note(peek().range.begin, "unmatched ')' ignored");
             ++at_;
-            int more = parse_or(0);
-            if (more >= 0) root = root >= 0 ? combine(QueryOp::And, {root, more}, {}) : more;
+            const int both[] = {root, parse_or(0)};
+            root = combine(QueryOp::And, both, {});
         }
         if (root < 0) {
             q_.nodes.clear();
@@ -162,17 +166,20 @@ private:
         return int(q_.nodes.size() - 1);
     }
 
-    int combine(QueryOp op, std::vector<int> kids, ByteRange range) {
-        kids.erase(std::remove(kids.begin(), kids.end(), -1), kids.end());
-        if (kids.empty()) return -1;
-        if (kids.size() == 1 && op != QueryOp::Not) return kids[0];
+    // The node for `op` over `kids` (-1s, the parts that came to nothing, left out): -1 if none is
+    // left, the one kid itself if one is (but a Not always gets its node).
+    int combine(QueryOp op, std::span<const int> kids, ByteRange range) {
+        const auto left = std::count_if(kids.begin(), kids.end(), [](int k) { return k >= 0; });
+        if (left == 0) return -1;
+        if (left == 1 && op != QueryOp::Not) return *std::find_if(kids.begin(), kids.end(), [](int k) { return k >= 0; });
         QueryNode n;
         n.op = op;
         n.source = range;
         for (int k : kids) {
+            if (k < 0) continue;
             // Flatten AND(AND(a, b), c) and OR(OR(a, b), c).
             if (q_.nodes[size_t(k)].op == op && op != QueryOp::Not) {
-                auto inner = q_.nodes[size_t(k)].children;
+                const auto& inner = q_.nodes[size_t(k)].children;
                 n.children.insert(n.children.end(), inner.begin(), inner.end());
             } else {
                 n.children.push_back(uint32_t(k));
@@ -186,24 +193,31 @@ private:
                k == Lex::Field || k == Lex::Date;
     }
 
+    // parse_or() and parse_and() keep the operands of the lists being read in operands_, each
+    // list above the ones it is inside of, and take its own off before returning: one buffer for
+    // the whole query rather than a vector for every level of every list.
     int parse_or(int depth) {
-        std::vector<int> kids{parse_and(depth)};
+        const size_t base = operands_.size();
+        operands_.push_back(parse_and(depth));
         while (peek().kind == Lex::Or) {
             const Lexeme op = peek();
             ++at_;
             q_.plain_words = false;
-            if (kids.back() < 0 && kids.size() == 1) note(op.range.begin, "'OR' with nothing before it ignored");
+            if (operands_.back() < 0 && operands_.size() == base + 1) note(op.range.begin, "'OR' with nothing before it ignored");
             if (!starts_operand(peek().kind)) {
                 note(op.range.begin, "'OR' with nothing after it ignored");
                 break;
             }
-            kids.push_back(parse_and(depth));
+            const int next = parse_and(depth);
+            operands_.push_back(next);
         }
-        return combine(QueryOp::Or, kids, {});
+        const int node = combine(QueryOp::Or, std::span(operands_).subspan(base), {});
+        operands_.resize(base);
+        return node;
     }
 
     int parse_and(int depth) {
-        std::vector<int> kids;
+        const size_t base = operands_.size();
         bool explicit_and = false;
         for (;;) {
             Lex k = peek().kind;
@@ -212,19 +226,30 @@ private:
                 ++at_;
                 q_.plain_words = false;
                 explicit_and = true;
-                if (kids.empty() || !starts_operand(peek().kind))
+                if (operands_.size() == base || !starts_operand(peek().kind))
                     note(op.range.begin, "'AND' needs something on both sides; ignored");
                 continue;
             }
             if (!starts_operand(k)) break;
-            kids.push_back(parse_unary(depth));
+            const int next = parse_unary(depth);
+            operands_.push_back(next);
         }
-        QueryOp op = options_.match_all || explicit_and ? QueryOp::And : QueryOp::Or;
+        const QueryOp op = options_.match_all || explicit_and ? QueryOp::And : QueryOp::Or;
+        const std::span<const int> kids = std::span(operands_).subspan(base);
+        auto is_not = [&](int kid) { return kid >= 0 && q_.nodes[size_t(kid)].op == QueryOp::Not; };
+        const bool any_not = std::any_of(kids.begin(), kids.end(), is_not);
+        const int node = any_not ? with_exclusions(op, {kids.begin(), kids.end()}) : combine(op, kids, {});
+        operands_.resize(base);
+        return node;
+    }
+
+    // An AND or OR list with exclusions among its operands.
+    int with_exclusions(QueryOp op, std::vector<int> kids) {
         // A list of only exclusions ("-wind") means: everything without them.
-        bool all_negative = !kids.empty();
+        bool all_negative = true;
         for (int kid : kids)
             if (kid >= 0 && q_.nodes[size_t(kid)].op != QueryOp::Not) all_negative = false;
-        if (all_negative && std::count(kids.begin(), kids.end(), -1) < ptrdiff_t(kids.size())) {
+        if (all_negative) {
             QueryNode all;
             all.op = QueryOp::All;
             kids.insert(kids.begin(), add(std::move(all)));
@@ -234,10 +259,8 @@ private:
             // Side-by-side words ORed, but exclusions still exclude: AND(OR(words), NOT...).
             std::vector<int> pos, neg;
             for (int kid : kids) (kid >= 0 && q_.nodes[size_t(kid)].op == QueryOp::Not ? neg : pos).push_back(kid);
-            if (!neg.empty()) {
-                neg.insert(neg.begin(), combine(QueryOp::Or, pos, {}));
-                return combine(QueryOp::And, neg, {});
-            }
+            neg.insert(neg.begin(), combine(QueryOp::Or, pos, {}));
+            return combine(QueryOp::And, neg, {});
         }
         return combine(op, kids, {});
     }
@@ -256,9 +279,9 @@ private:
             note(r.begin, "'NOT' with nothing after it ignored");
             return -1;
         }
-        int inner = parse_primary(depth);
-        if (negations % 2 == 0 || inner < 0) return inner;
-        return combine(QueryOp::Not, {inner}, r);
+        const int inner[] = {parse_primary(depth)};
+        if (negations % 2 == 0 || inner[0] < 0) return inner[0];
+        return combine(QueryOp::Not, inner, r);
     }
 
     int parse_primary(int depth) {
@@ -319,34 +342,29 @@ private:
 
     // Terms of `text` as a Term, a Phrase, or for a hyphenated word OR(phrase of parts, joined).
     int terms_node(std::string_view text, ByteRange range) {
-        auto tokens = analyzer_.tokens(text);
-        std::vector<Analyzer::OwnedToken> parts;
-        std::vector<std::string> joined;
-        for (auto& t : tokens) {
-            if (t.kind == TokenKind::Joined) joined.push_back(std::move(t.term));
-            else parts.push_back(std::move(t));
-        }
-        if (parts.empty()) return -1;
+        std::vector<Analyzer::OwnedToken> tokens = analyzer_.tokens(text);
+        const auto joined = std::count_if(tokens.begin(), tokens.end(), [](const auto& t) { return t.kind == TokenKind::Joined; });
+        const size_t parts = tokens.size() - size_t(joined);
+        if (parts == 0) return -1;
+        const uint32_t first = std::find_if(tokens.begin(), tokens.end(), [](const auto& t) { return t.kind != TokenKind::Joined; })->position;
         QueryNode n;
         n.source = range;
-        if (parts.size() == 1) {
-            n.op = QueryOp::Term;
-            n.terms.push_back(parts[0].term);
-        } else {
-            n.op = QueryOp::Phrase;
-            for (const auto& p : parts) {
-                n.terms.push_back(p.term);
-                n.offsets.push_back(p.position - parts[0].position);
-            }
+        n.op = parts == 1 ? QueryOp::Term : QueryOp::Phrase;
+        n.terms.reserve(parts);
+        for (auto& t : tokens) {
+            if (t.kind == TokenKind::Joined) continue;
+            n.terms.push_back(std::move(t.term));
+            if (parts > 1) n.offsets.push_back(t.position - first);
         }
         int node = add(std::move(n));
         // Only a single hyphenated word gets the written-together alternative.
-        if (joined.size() == 1 && tokens.size() == parts.size() + 1) {
+        if (joined == 1) {
             QueryNode j;
             j.op = QueryOp::Term;
-            j.terms.push_back(joined[0]);
+            j.terms.push_back(std::move(std::find_if(tokens.begin(), tokens.end(), [](const auto& t) { return t.kind == TokenKind::Joined; })->term));
             j.source = range;
-            node = combine(QueryOp::Or, {node, add(std::move(j))}, range);
+            const int either[] = {node, add(std::move(j))};
+            node = combine(QueryOp::Or, either, range);
         }
         return node;
     }
@@ -431,7 +449,8 @@ private:
             n.max_postings = typing ? options_.prefix_postings : 0;
             n.source = range;
             int p = add(std::move(n));
-            return before >= 0 ? combine(QueryOp::And, {before, p}, range) : p;
+            const int both[] = {before, p};
+            return combine(QueryOp::And, both, range);
         }
         if (edits < 0 && options_.as_you_type) {
             // Automatic typo tolerance by length in code points (Meilisearch: 5 -> 1, 9 -> 2).
@@ -506,6 +525,7 @@ private:
     Analyzer& analyzer_;
     ParseOptions options_;
     std::vector<Lexeme> lexemes_;
+    std::vector<int> operands_; // see parse_or()
     size_t at_ = 0;
     Query q_;
     bool saw_words_ = false, deep_noted_ = false;

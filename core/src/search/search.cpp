@@ -646,6 +646,7 @@ std::optional<std::vector<Hit>> top_k_from_champions(const Context& ctx, const s
     if (std::none_of(members.begin(), members.end(), [&](const auto& m) { return ctx.index.doc_frequency(m.first) >= 2 * Index::kBlockEntries; }))
         return std::nullopt;
     std::vector<Hit> scored;
+    scored.reserve(std::max(members.size() * Index::kChampions, size_t(64)));
     double rest = 0.0; // the highest score an entry left out can have
     for (auto [t, weight] : members) {
         const double idf = ctx.idf(t);
@@ -777,7 +778,6 @@ constexpr size_t kMostMembersWalkedTogether = 16;
 SearchResult run(const Index& index, const Query& query, const SearchOptions& options) {
     SearchResult r;
     r.messages = query.messages;
-    r.parsed = to_string(query);
     if (query.empty() || options.limit == 0) return r;
     Context ctx(index, options.ranking);
     Builder b{ctx, query, &r.matched};
