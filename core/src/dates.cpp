@@ -396,6 +396,8 @@ std::string parse_iso(std::string_view t) {
 std::string parse_date_line(std::string_view line) {
     line = text::trim(line);
     if (line.empty() || line.size() > 100) return {};
+    // Every form read below has a number in it (a day or a year); most lines tried have none.
+    if (std::none_of(line.begin(), line.end(), is_digit)) return {};
     auto tokens = tokenize(line);
     size_t i = 0;
     while (i < tokens.size() && !tokens[i].number &&

@@ -117,20 +117,29 @@ std::string collapse_spaces(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     bool pending = false;
-    while (!s.empty()) {
-        size_t n = is_ascii_space(s.front()) ? 1 : unicode_space_at(s);
-        // The zero-width space and the BOM are not word breaks: drop them without a space.
-        bool zero_width =
-            n == 3 && (s.substr(0, 3) == "\xE2\x80\x8B" || s.substr(0, 3) == "\xEF\xBB\xBF");
-        if (n > 0) {
-            if (!zero_width) pending = true;
-            s.remove_prefix(n);
+    size_t i = 0;
+    while (i < s.size()) {
+        // The bytes up to the next space are copied whole (a Unicode space starts with one of
+        // four lead bytes; most text is a byte at a time otherwise).
+        size_t end = i;
+        for (; end < s.size(); ++end) {
+            const auto c = uint8_t(s[end]);
+            if (c < 0x80 ? is_ascii_space(char(c))
+                         : (c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF) && unicode_space_at(s.substr(end)) > 0)
+                break;
+        }
+        if (end > i) {
+            if (pending && !out.empty()) out += ' ';
+            pending = false;
+            out.append(s.substr(i, end - i));
+            i = end;
             continue;
         }
-        if (pending && !out.empty()) out += ' ';
-        pending = false;
-        out += s.front();
-        s.remove_prefix(1);
+        const size_t n = is_ascii_space(s[i]) ? 1 : unicode_space_at(s.substr(i));
+        // The zero-width space and the BOM are not word breaks: drop them without a space.
+        const bool zero_width = n == 3 && (s.substr(i, 3) == "\xE2\x80\x8B" || s.substr(i, 3) == "\xEF\xBB\xBF");
+        if (!zero_width) pending = true;
+        i += n;
     }
     return out;
 }
