@@ -413,9 +413,25 @@ struct Builder {
     const Context& ctx;
     const Query& q;
     MatchSet* matched; // null: do not collect
+    std::vector<TermId> matched_terms = {}; // finish() puts their text in matched->terms
 
     void collect_term(TermId t) {
-        if (matched) matched->terms.emplace_back(ctx.index.term(t));
+        if (matched) matched_terms.push_back(t);
+    }
+
+    // The matched terms' text, sorted and unique, into the MatchSet: sorted as views, copied once
+    // (a short prefix matches hundreds of terms).
+    void finish() {
+        if (!matched) return;
+        std::sort(matched_terms.begin(), matched_terms.end());
+        matched_terms.erase(std::unique(matched_terms.begin(), matched_terms.end()), matched_terms.end());
+        std::vector<std::string_view> text;
+        text.reserve(matched_terms.size());
+        for (TermId t : matched_terms) text.push_back(ctx.index.term(t));
+        std::sort(text.begin(), text.end());
+        text.erase(std::unique(text.begin(), text.end()), text.end()); // a dropped term's text may come back under a new id
+        matched->terms.reserve(matched->terms.size() + text.size());
+        for (std::string_view t : text) matched->terms.emplace_back(t);
     }
 
     // The terms a prefix or typo query word stands for, ascending, each with its weight.
@@ -641,7 +657,7 @@ std::vector<Hit> top_k_maxscore(std::vector<MatcherPtr>& kids, size_t k) {
 // member among those scored (any other member of it scores under that bound). nullopt otherwise.
 std::optional<std::vector<Hit>> top_k_from_champions(const Context& ctx, const std::vector<std::pair<TermId, double>>& members,
                                                      FieldMask mask, size_t k) {
-    if (k > Index::kChampions || !ctx.default_ranking || (mask & ~kTextFields)) return std::nullopt;
+    if (k == 0 || k > Index::kChampions || !ctx.default_ranking || (mask & ~kTextFields)) return std::nullopt;
     // Only short lists: walking them is all the usual way does too.
     if (std::none_of(members.begin(), members.end(), [&](const auto& m) { return ctx.index.doc_frequency(m.first) >= 2 * Index::kBlockEntries; }))
         return std::nullopt;
@@ -669,18 +685,23 @@ std::optional<std::vector<Hit>> top_k_from_champions(const Context& ctx, const s
             }
         }
     }
-    if (members.size() > 1) { // a document's best member, as expand() scores it
-        std::sort(scored.begin(), scored.end(), [](const Hit& a, const Hit& b) { return a.doc != b.doc ? a.doc < b.doc : a.score > b.score; });
-        scored.erase(std::unique(scored.begin(), scored.end(), [](const Hit& a, const Hit& b) { return a.doc == b.doc; }), scored.end());
-    }
-    if (scored.size() < k) return std::nullopt;
-    // Usually a dozen or two: a sort with the comparison inlined beats a heap.
+    // The k best documents, each at its best member's score as expand() scores it: a document's
+    // first place in rank order is its best, and the first k documents are among the first m
+    // entries once those hold k documents. m starts a little over k (few documents hold two of
+    // a prefix's words among their best), and only those m are sorted.
     auto by_rank = [](const Hit& a, const Hit& b) { return better(a, b); };
-    if (scored.size() <= 64) std::sort(scored.begin(), scored.end(), by_rank);
-    else std::partial_sort(scored.begin(), scored.begin() + std::ptrdiff_t(k), scored.end(), by_rank);
-    scored.resize(k);
-    if (!cannot_enter(rest, scored.back().score)) return std::nullopt;
-    return scored;
+    std::vector<Hit> top;
+    top.reserve(k);
+    for (size_t m = std::min(scored.size(), 2 * k + 8);; m = std::min(scored.size(), 4 * m)) {
+        if (m < scored.size()) std::nth_element(scored.begin(), scored.begin() + std::ptrdiff_t(m), scored.end(), by_rank);
+        std::sort(scored.begin(), scored.begin() + std::ptrdiff_t(m), by_rank);
+        top.clear();
+        for (size_t i = 0; i < m && top.size() < k; ++i)
+            if (std::none_of(top.begin(), top.end(), [&](const Hit& h) { return h.doc == scored[i].doc; })) top.push_back(scored[i]);
+        if (top.size() == k || m == scored.size()) break;
+    }
+    if (top.size() < k || !cannot_enter(rest, top.back().score)) return std::nullopt;
+    return top;
 }
 
 // The top k of one query word that stands for several terms (a prefix or typo expansion, or a
@@ -766,11 +787,6 @@ std::vector<Hit> top_k_exhaustive(Matcher& m, size_t k) {
     return std::move(top).sorted();
 }
 
-void finish(MatchSet& ms) {
-    std::sort(ms.terms.begin(), ms.terms.end());
-    ms.terms.erase(std::unique(ms.terms.begin(), ms.terms.end()), ms.terms.end());
-}
-
 // More members than this (a short prefix) are merged up front by expand(): walking them side by
 // side costs a pass over all of them for every document.
 constexpr size_t kMostMembersWalkedTogether = 16;
@@ -787,7 +803,7 @@ SearchResult run(const Index& index, const Query& query, const SearchOptions& op
         std::vector<std::pair<TermId, double>> members;
         if (word.op != QueryOp::Term) members = b.members(word, false);
         else if (auto t = index.find(word.terms[0])) b.collect_term(*t), members.emplace_back(*t, 1.0);
-        finish(r.matched);
+        b.finish();
         if (members.size() <= kMostMembersWalkedTogether) {
             r.hits = top_k_best_member(ctx, members, word.fields, options.limit);
             return r;
@@ -798,12 +814,12 @@ SearchResult run(const Index& index, const Query& query, const SearchOptions& op
         }
         root = std::make_unique<ListMatcher>(expand(ctx, members, word.fields));
     } else if (auto terms = b.all_terms(word)) {
-        finish(r.matched);
+        b.finish();
         r.hits = top_k_all_terms(*terms, options.limit);
         return r;
     } else {
         root = b.build(query.root, false);
-        finish(r.matched);
+        b.finish();
     }
     if (auto* orm = dynamic_cast<OrMatcher*>(root.get())) r.hits = top_k_maxscore(orm->children(), options.limit);
     else r.hits = top_k_exhaustive(*root, options.limit);
