@@ -574,27 +574,34 @@ bool better(const Hit& a, const Hit& b) { return a.score != b.score ? a.score > 
 
 class TopK {
 public:
-    explicit TopK(size_t k) : k_(k) {}
+    explicit TopK(size_t k) : k_(k) { heap_.reserve(std::min<size_t>(k, 256)); }
     // The score a new document (with a higher DocId than any seen) must beat; -1 while not full.
     double threshold() const { return heap_.size() < k_ ? -1.0 : heap_.front().score; }
     void offer(DocId doc, double score) {
         if (k_ == 0) return;
-        Hit h{doc, score};
+        const Hit h{doc, score};
         if (heap_.size() < k_) {
             heap_.push_back(h);
-            std::push_heap(heap_.begin(), heap_.end(), better);
-        } else if (better(h, heap_.front())) {
-            std::pop_heap(heap_.begin(), heap_.end(), better);
-            heap_.back() = h;
-            std::push_heap(heap_.begin(), heap_.end(), better);
+            std::push_heap(heap_.begin(), heap_.end(), by_rank);
+        } else if (by_rank(h, heap_.front())) {
+            // In place of the worst: down from the front, past every child better than it.
+            size_t i = 0;
+            for (size_t c = 1; c < heap_.size(); i = c, c = 2 * c + 1) {
+                if (c + 1 < heap_.size() && by_rank(heap_[c], heap_[c + 1])) ++c; // the worse child
+                if (!by_rank(h, heap_[c])) break;
+                heap_[i] = heap_[c];
+            }
+            heap_[i] = h;
         }
     }
     std::vector<Hit> sorted() && {
-        std::sort(heap_.begin(), heap_.end(), better);
+        std::sort(heap_.begin(), heap_.end(), by_rank);
         return std::move(heap_);
     }
 
 private:
+    // better() as a type the sort and heap code can inline (a function pointer is called).
+    static constexpr auto by_rank = [](const Hit& a, const Hit& b) { return better(a, b); };
     size_t k_;
     std::vector<Hit> heap_; // a heap whose front is the worst kept hit
 };
