@@ -105,8 +105,9 @@ struct Head {
 };
 
 // Reads one entry from [p, end) and steps p past it (positions not decoded). False if it is
-// malformed or cut short. Inline: every cursor step is one call of it.
-inline bool read_head(const uint8_t*& p, const uint8_t* end, Head& head) {
+// malformed or cut short. Always inline: every cursor step is one call of it, and clang kept it
+// out of line in wasm (with a call for every varint in it too; see varint::get).
+[[gnu::always_inline]] inline bool read_head(const uint8_t*& p, const uint8_t* end, Head& head) {
     if (!varint::get(p, end, head.gap) || head.gap == 0 || p >= end) return false;
     const uint8_t code = *p++;
     head.mask = code & 0x1F;

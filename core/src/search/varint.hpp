@@ -37,7 +37,7 @@ inline size_t size(uint64_t v) {
 
 // Reads one varint of at most 64 bits from [p, end); advances p. False if it runs off the end or
 // is longer than 10 bytes.
-inline bool get(const uint8_t*& p, const uint8_t* end, uint64_t& v) {
+[[gnu::noinline]] inline bool get_long(const uint8_t*& p, const uint8_t* end, uint64_t& v) {
     v = 0;
     for (unsigned shift = 0; shift < 70; shift += 7) {
         if (p >= end) return false;
@@ -46,6 +46,15 @@ inline bool get(const uint8_t*& p, const uint8_t* end, uint64_t& v) {
         if (!(b & 0x80)) return shift < 63 || (b & 0x7F) <= 1;
     }
     return false;
+}
+inline bool get(const uint8_t*& p, const uint8_t* end, uint64_t& v) {
+    // Most numbers in a postings list (gaps, codes, frequencies, positions' sizes) are one byte:
+    // that case inline, the rest in a call (clang left the whole loop out of line in wasm).
+    if (p < end && *p < 0x80) [[likely]] {
+        v = *p++;
+        return true;
+    }
+    return get_long(p, end, v);
 }
 
 // The same for a value that must fit in 32 bits.
