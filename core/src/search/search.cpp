@@ -23,6 +23,7 @@
 #include <new>
 #include <optional>
 #include <queue>
+#include <array>
 #include <span>
 
 namespace broadsheet::search {
@@ -202,7 +203,7 @@ private:
 };
 
 // Members (term, weight): each document's score is the best weight * BM25F over the members it holds.
-std::vector<Hit> expand(const Context& ctx, const std::vector<std::pair<TermId, double>>& members, FieldMask mask) {
+std::vector<Hit> expand(const Context& ctx, std::span<const std::pair<TermId, double>> members, FieldMask mask) {
     std::vector<Hit> all;
     std::vector<size_t> runs{0}; // each member's hits come in document order: runs to merge, not sort
     for (auto [t, weight] : members) {
@@ -423,6 +424,10 @@ struct Builder {
     // (a short prefix matches hundreds of terms).
     void finish() {
         if (!matched) return;
+        if (matched_terms.size() == 1 && matched->terms.empty()) { // one word
+            matched->terms.emplace_back(ctx.index.term(matched_terms[0]));
+            return;
+        }
         std::sort(matched_terms.begin(), matched_terms.end());
         matched_terms.erase(std::unique(matched_terms.begin(), matched_terms.end()), matched_terms.end());
         std::vector<std::string_view> text;
@@ -662,7 +667,7 @@ std::vector<Hit> top_k_maxscore(std::vector<MatcherPtr>& kids, size_t k) {
 // short lists, when that is enough: when the k-th best of these documents scores above the bound
 // of every entry left out, no document left out can enter, and a document kept has its best
 // member among those scored (any other member of it scores under that bound). nullopt otherwise.
-std::optional<std::vector<Hit>> top_k_from_champions(const Context& ctx, const std::vector<std::pair<TermId, double>>& members,
+std::optional<std::vector<Hit>> top_k_from_champions(const Context& ctx, std::span<const std::pair<TermId, double>> members,
                                                      FieldMask mask, size_t k) {
     if (k == 0 || k > Index::kChampions || !ctx.default_ranking || (mask & ~kTextFields)) return std::nullopt;
     // Only short lists: walking them is all the usual way does too.
@@ -697,18 +702,21 @@ std::optional<std::vector<Hit>> top_k_from_champions(const Context& ctx, const s
     // entries once those hold k documents. m starts a little over k (few documents hold two of
     // a prefix's words among their best), and only those m are sorted.
     auto by_rank = [](const Hit& a, const Hit& b) { return better(a, b); };
-    std::vector<Hit> top;
-    top.reserve(k);
+    std::array<size_t, Index::kChampions> best{}; // where the best documents are in `scored`, in order
+    size_t taken = 0;
     for (size_t m = std::min(scored.size(), 2 * k + 8);; m = std::min(scored.size(), 4 * m)) {
         if (m < scored.size()) std::nth_element(scored.begin(), scored.begin() + std::ptrdiff_t(m), scored.end(), by_rank);
         std::sort(scored.begin(), scored.begin() + std::ptrdiff_t(m), by_rank);
-        top.clear();
-        for (size_t i = 0; i < m && top.size() < k; ++i)
-            if (std::none_of(top.begin(), top.end(), [&](const Hit& h) { return h.doc == scored[i].doc; })) top.push_back(scored[i]);
-        if (top.size() == k || m == scored.size()) break;
+        taken = 0;
+        for (size_t i = 0; i < m && taken < k; ++i)
+            if (std::none_of(best.begin(), best.begin() + std::ptrdiff_t(taken), [&](size_t b) { return scored[b].doc == scored[i].doc; }))
+                best[taken++] = i;
+        if (taken == k || m == scored.size()) break;
     }
-    if (top.size() < k || !cannot_enter(rest, top.back().score)) return std::nullopt;
-    return top;
+    if (taken < k || !cannot_enter(rest, scored[best[k - 1]].score)) return std::nullopt;
+    for (size_t j = 0; j < k; ++j) scored[j] = scored[best[j]]; // best[j] >= j: nothing needed is overwritten
+    scored.resize(k);
+    return scored;
 }
 
 // The top k of one query word that stands for several terms (a prefix or typo expansion, or a
@@ -718,7 +726,7 @@ std::optional<std::vector<Hit>> top_k_from_champions(const Context& ctx, const s
 // & Suel, "Faster top-k document retrieval using block-max indexes", SIGIR 2011). A member
 // skipped at a document it holds only gives a score under the threshold there, which cannot be
 // the document's best if the document enters, so the scores of the hits are exactly expand()'s.
-std::vector<Hit> top_k_best_member(const Context& ctx, const std::vector<std::pair<TermId, double>>& members,
+std::vector<Hit> top_k_best_member(const Context& ctx, std::span<const std::pair<TermId, double>> members,
                                    FieldMask mask, size_t k) {
     if (std::optional<std::vector<Hit>> hits = top_k_from_champions(ctx, members, mask, k)) return std::move(*hits);
     std::vector<TermMatcher> terms;
@@ -807,9 +815,17 @@ SearchResult run(const Index& index, const Query& query, const SearchOptions& op
     const QueryNode& word = query.nodes[query.root];
     MatcherPtr root;
     if (word.op == QueryOp::Term || word.op == QueryOp::Prefix || word.op == QueryOp::Fuzzy) { // one word
-        std::vector<std::pair<TermId, double>> members;
-        if (word.op != QueryOp::Term) members = b.members(word, false);
-        else if (auto t = index.find(word.terms[0])) b.collect_term(*t), members.emplace_back(*t, 1.0);
+        std::vector<std::pair<TermId, double>> expanded;
+        std::array<std::pair<TermId, double>, 1> term;
+        std::span<const std::pair<TermId, double>> members;
+        if (word.op != QueryOp::Term) {
+            expanded = b.members(word, false);
+            members = expanded;
+        } else if (auto t = index.find(word.terms[0])) {
+            b.collect_term(*t);
+            term[0] = {*t, 1.0};
+            members = term;
+        }
         b.finish();
         if (members.size() <= kMostMembersWalkedTogether) {
             r.hits = top_k_best_member(ctx, members, word.fields, options.limit);
