@@ -186,13 +186,24 @@ private:
     // block stay unused until the next trim()), and list_of_ then names each term's list.
     static constexpr uint32_t kInBlock = UINT32_MAX;   // list_of_: the list is in the block
     static constexpr uint32_t kNoList = UINT32_MAX - 1; // list_of_: the list is empty
+    // Its bytes are not a std::vector's: an entry is written in place, not built aside and
+    // inserted (a memcpy call for every entry, which in wasm is no inlined copy).
     struct GrowingList {
-        std::vector<uint8_t> bytes;
+        std::unique_ptr<uint8_t[]> bytes;
+        uint32_t size = 0, capacity = 0; // bytes used, allocated
         uint32_t last_plus1 = 0; // the list's last document + 1, which the next entry's gap counts from
+        // Where `n` more bytes can be written (capacity doubles); the caller adds what it wrote to size.
+        uint8_t* room(size_t n) { return size + n <= capacity ? bytes.get() + size : grow(n); }
+        uint8_t* grow(size_t n);
+        void assign(std::span<const uint8_t> from);
     };
     // The list of term t in lists_, copied out of the block (a walk finds its last document) or
     // started there.
-    GrowingList& own_list(TermId t);
+    GrowingList& own_list(TermId t) {
+        const uint32_t list = t < list_of_.size() ? list_of_[t] : kInBlock;
+        return list < kNoList ? lists_[list] : start_list(t);
+    }
+    GrowingList& start_list(TermId t); // own_list() of a list not in lists_ yet
     uint32_t list_of(TermId t) const { return t < list_of_.size() ? list_of_[t] : kInBlock; } // see list_of_
     uint32_t& list_slot(TermId t) const; // list_of_[t], the table made whole first
     uint32_t last_in_block(TermId t, std::span<const uint8_t> bytes) const; // bytes: t's list in the block

@@ -54,6 +54,7 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <utility>
 
 namespace broadsheet::search {
@@ -294,7 +295,7 @@ std::span<const uint8_t> Index::postings_bytes(TermId t) const {
         return {reinterpret_cast<const uint8_t*>(loaded_postings_.data()) + begin, block_ends_[t] - begin};
     }
     if (list == kNoList) return {};
-    return {lists_[list].bytes.data(), lists_[list].bytes.size()};
+    return {lists_[list].bytes.get(), lists_[list].size};
 }
 
 uint32_t& Index::list_slot(TermId t) const {
@@ -305,7 +306,21 @@ uint32_t& Index::list_slot(TermId t) const {
     return list_of_[t];
 }
 
-Index::GrowingList& Index::own_list(TermId t) {
+uint8_t* Index::GrowingList::grow(size_t n) {
+    capacity = uint32_t(std::max({size_t(16), 2 * size_t(capacity), size + n}));
+    std::unique_ptr<uint8_t[]> grown(new uint8_t[capacity]);
+    if (size != 0) std::memcpy(grown.get(), bytes.get(), size);
+    bytes = std::move(grown);
+    return bytes.get() + size;
+}
+
+void Index::GrowingList::assign(std::span<const uint8_t> from) {
+    size = 0;
+    if (!from.empty()) std::memcpy(room(from.size()), from.data(), from.size());
+    size = uint32_t(from.size());
+}
+
+Index::GrowingList& Index::start_list(TermId t) {
     uint32_t& list = list_slot(t);
     if (list != kInBlock && list != kNoList) return lists_[list];
     // Out of the block (settle() checked a file's list, trim() packed good ones), with its last
@@ -314,7 +329,7 @@ Index::GrowingList& Index::own_list(TermId t) {
     const uint32_t last_plus1 = list == kInBlock ? last_in_block(t, bytes) : 0;
     list = uint32_t(lists_.size());
     GrowingList& grown = lists_.emplace_back();
-    grown.bytes.assign(bytes.begin(), bytes.end());
+    grown.assign(bytes);
     grown.last_plus1 = last_plus1;
     return grown;
 }
@@ -426,17 +441,16 @@ TermId Index::term_of(const Token& t) {
 void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint8_t, uint32_t>>& fp) {
     // fp: (field, position) pairs of this term in this document, sorted.
     GrowingList& list = own_list(t);
-    // The entry is written into scratch memory and appended to the list at once (one growth
-    // check, not one a byte).
-    thread_local std::vector<uint8_t> entry;
-    const size_t most = 10 + 1 + 10 * kFieldCount + 10 * fp.size();
-    if (entry.size() < most) entry.resize(most);
+    const bool one_field = fp.front().first == fp.back().first;
+    // Room for the longest such entry (a varint of 32 bits takes up to 5 bytes), so that the entry
+    // is written in place with one growth check, not one a byte.
+    uint8_t* const begin = list.room(5 + 1 + (one_field ? 0 : 5 * kFieldCount) + 5 + 5 * fp.size());
     FieldMask mask = 0;
     std::array<uint32_t, kFieldCount> tf{};
     for (auto [f, pos] : fp) mask |= FieldMask(1u << f), ++tf[f];
-    uint8_t* p = varint::write(entry.data(), uint64_t(doc) + 1 - list.last_plus1);
+    uint8_t* p = varint::write(begin, uint64_t(doc) + 1 - list.last_plus1);
     list.last_plus1 = doc + 1;
-    const uint32_t once = std::has_single_bit(unsigned(mask)) && fp.size() <= 7 ? uint32_t(fp.size()) : 0;
+    const uint32_t once = one_field && fp.size() <= 7 ? uint32_t(fp.size()) : 0;
     *p++ = uint8_t(mask | once << 5);
     if (once == 0)
         for (size_t f = 0; f < kFieldCount; ++f)
@@ -450,7 +464,7 @@ void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint
         p = varint::write(p, pos_bytes);
     }
     for (size_t i = 0; i < fp.size(); ++i) p = varint::write(p, position_number(i));
-    list.bytes.insert(list.bytes.end(), entry.data(), p);
+    list.size += uint32_t(p - begin);
     ++df_[t];
     ++entries_;
 }
@@ -724,7 +738,7 @@ void Index::compact() {
             list = uint32_t(lists_.size());
             lists_.emplace_back();
         }
-        lists_[list].bytes.assign(out.begin(), out.end()); // the old list is read already
+        lists_[list].assign(out); // the old list is read already
         lists_[list].last_plus1 = uint32_t(c.last_plus1);
         entries_ -= c.dropped;
     }
@@ -851,7 +865,7 @@ size_t Index::memory_bytes() const {
     size_t n = sizeof(*this);
     n += (df_.capacity() + block_ends_.capacity() + list_of_.capacity() + block_lasts_.capacity() * 2) * 4 +
          unchecked_.capacity() / 8 + lists_.capacity() * sizeof(lists_[0]);
-    for (const auto& list : lists_) n += list.bytes.capacity();
+    for (const auto& list : lists_) n += list.capacity;
     n += blocks_.capacity() * sizeof(blocks_[0]);
     for (const ListBlocks& b : blocks_) n += b.blocks.capacity() * sizeof(PostingBlock) + b.champions.capacity() * sizeof(Champion);
     n += term_text_.capacity() + term_ends_.capacity() * 4 + term_slots_.capacity() * 4 + loaded_postings_.capacity() +
