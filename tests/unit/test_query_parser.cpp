@@ -30,6 +30,11 @@ TEST_CASE("each piece of syntax parses to the node it names") {
         {"a storm OR the surge", "OR(storm, surg)"},           // stopwords vanish
         {"storm surge OR flood", "OR(AND(storm, surg), flood)"}, // AND binds tighter
         {"storm (surge OR flood)", "AND(storm, OR(surg, flood))"},
+        // Lists inside lists inside lists, each level's operands kept apart from the others'.
+        {"storm (surge OR (tide wind) OR flood) rain OR hail", "OR(AND(storm, OR(surg, AND(tide, wind), flood), rain), hail)"},
+        {"(a OR (b (c OR (d e)))) -f g", "AND(b, OR(c, AND(d, e)), NOT(f), g)"},
+        {"NOT (x OR -y) z", "AND(NOT(OR(x, AND(ALL, NOT(y)))), z)"},
+        {"((storm)) OR ((surge flood) OR tide)", "OR(storm, AND(surg, flood), tide)"},
         {"storm -wind", "AND(storm, NOT(wind))"},
         {"storm NOT wind", "AND(storm, NOT(wind))"},
         {"-wind", "AND(ALL, NOT(wind))"},
