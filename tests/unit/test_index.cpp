@@ -485,7 +485,7 @@ TEST_CASE("skip entries cut long lists into whole blocks, and a walk from after 
             std::vector<FieldMask> fields;
             for (auto c = index.postings(t); !c.at_end(); c.next()) all.push_back(c.doc()), fields.push_back(c.fields());
             auto blocks = index.posting_blocks(t);
-            if (index.doc_frequency(t) < 2 * Index::kBlockEntries) continue;
+            if (index.doc_frequency(t) < Index::kBlocksFrom) continue;
             CHECK(blocks.size() >= index.doc_frequency(t) / Index::kBlockEntries); // entries count dead ones too
             for (size_t b = 0; b < blocks.size(); ++b) {
                 CHECK((b == 0 || blocks[b - 1].last < blocks[b].last));

@@ -148,6 +148,10 @@ public:
         std::array<float, 4> average_length{};
     };
     static constexpr size_t kBlockEntries = 64;
+    // Lists of at least this many live entries have skip entries (and champions, below): one
+    // block and its bound are enough for the champions, which take a rare word's top 10 from a
+    // dozen entries instead of its whole list.
+    static constexpr size_t kBlocksFrom = kBlockEntries;
     std::span<const PostingBlock> posting_blocks(TermId t) const; // empty for short lists
     PostingCursor postings_after_block(TermId t, size_t block) const; // from the block after it
 

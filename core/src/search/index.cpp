@@ -751,13 +751,13 @@ void Index::compact() {
 // ------------------------------------------------------------------------------------------------
 // Not part of the byte layout above nor of the index file: a list's blocks are derived from its
 // bytes by the first read that wants them, and only appended to as the list grows (a list only
-// grows at its end until compact() rewrites it, which drops them). Lists shorter than two blocks
+// grows at its end until compact() rewrites it, which drops them). Lists shorter than a block
 // get none: walking them is as cheap as skipping.
 
 std::span<const Index::PostingBlock> Index::posting_blocks(TermId t) const {
     if (t >= df_.size()) return {};
     check_term(t);
-    if (df_[t] < 2 * kBlockEntries) return {}; // live entries: a list with many dead ones may go without
+    if (df_[t] < kBlocksFrom) return {}; // live entries: a list with many dead ones may go without
     auto at = std::lower_bound(blocks_.begin(), blocks_.end(), t, [](const ListBlocks& b, TermId id) { return b.term < id; });
     if (at == blocks_.end() || at->term != t) { // inserting moves no block's entries
         ListBlocks fresh;

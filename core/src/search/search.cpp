@@ -671,7 +671,7 @@ std::optional<std::vector<Hit>> top_k_from_champions(const Context& ctx, std::sp
                                                      FieldMask mask, size_t k) {
     if (k == 0 || k > Index::kChampions || !ctx.default_ranking || (mask & ~kTextFields)) return std::nullopt;
     // Only short lists: walking them is all the usual way does too.
-    if (std::none_of(members.begin(), members.end(), [&](const auto& m) { return ctx.index.doc_frequency(m.first) >= 2 * Index::kBlockEntries; }))
+    if (std::none_of(members.begin(), members.end(), [&](const auto& m) { return ctx.index.doc_frequency(m.first) >= Index::kBlocksFrom; }))
         return std::nullopt;
     std::vector<Hit> scored;
     scored.reserve(std::max(members.size() * Index::kChampions, size_t(64)));
@@ -687,7 +687,7 @@ std::optional<std::vector<Hit>> top_k_from_champions(const Context& ctx, std::sp
                 scored.push_back({c.doc, weight * ctx.score(c.doc, tf, mask, idf)});
             }
             rest = std::max(rest, weight * ctx.block_bound(champions->rest, mask, idf));
-        } else if (ctx.index.doc_frequency(t) >= 2 * Index::kBlockEntries) {
+        } else if (ctx.index.doc_frequency(t) >= Index::kBlocksFrom) {
             return std::nullopt; // a long list without champions: walked as usual
         } else {
             for (PostingCursor c = ctx.index.postings(t); !c.at_end(); c.next()) {
