@@ -18,12 +18,12 @@
 #include "broadsheet/search.hpp"
 
 #include <algorithm>
+#include <array>
 #include <exception>
 #include <memory>
 #include <new>
 #include <optional>
 #include <queue>
-#include <array>
 #include <span>
 
 namespace broadsheet::search {
