@@ -441,16 +441,17 @@ TermId Index::term_of(const Token& t) {
 void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint8_t, uint32_t>>& fp) {
     // fp: (field, position) pairs of this term in this document, sorted.
     GrowingList& list = own_list(t);
+    // One field's frequency up to 7 goes in the code byte; otherwise each field's is written.
     const bool one_field = fp.front().first == fp.back().first;
+    const uint32_t once = one_field && fp.size() <= 7 ? uint32_t(fp.size()) : 0;
     // Room for the longest such entry (a varint of 32 bits takes up to 5 bytes), so that the entry
     // is written in place with one growth check, not one a byte.
-    uint8_t* const begin = list.room(5 + 1 + (one_field ? 0 : 5 * kFieldCount) + 5 + 5 * fp.size());
+    uint8_t* const begin = list.room(5 + 1 + (once != 0 ? 0 : 5 * kFieldCount) + 5 + 5 * fp.size());
     FieldMask mask = 0;
     std::array<uint32_t, kFieldCount> tf{};
     for (auto [f, pos] : fp) mask |= FieldMask(1u << f), ++tf[f];
     uint8_t* p = varint::write(begin, uint64_t(doc) + 1 - list.last_plus1);
     list.last_plus1 = doc + 1;
-    const uint32_t once = one_field && fp.size() <= 7 ? uint32_t(fp.size()) : 0;
     *p++ = uint8_t(mask | once << 5);
     if (once == 0)
         for (size_t f = 0; f < kFieldCount; ++f)
