@@ -204,7 +204,7 @@ private:
     // The list of term t in lists_, copied out of the block (a walk finds its last document) or
     // started there.
     GrowingList& own_list(TermId t) {
-        const uint32_t list = t < list_of_.size() ? list_of_[t] : kInBlock;
+        const uint32_t list = list_of(t);
         return list < kNoList ? lists_[list] : start_list(t);
     }
     GrowingList& start_list(TermId t); // own_list() of a list not in lists_ yet

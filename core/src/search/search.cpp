@@ -433,8 +433,7 @@ struct Builder {
         std::vector<std::string_view> text;
         text.reserve(matched_terms.size());
         for (TermId t : matched_terms) text.push_back(ctx.index.term(t));
-        std::sort(text.begin(), text.end());
-        text.erase(std::unique(text.begin(), text.end()), text.end()); // a dropped term's text may come back under a new id
+        std::sort(text.begin(), text.end()); // unique already: a term's text has one id (Index::intern)
         matched->terms.reserve(matched->terms.size() + text.size());
         for (std::string_view t : text) matched->terms.emplace_back(t);
     }
