@@ -15,6 +15,7 @@
 #include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 #include <vector>
 
@@ -218,11 +219,35 @@ void draw_ui() {
 // - a click moves the keyboard focus only at the end of its frame, so a key pressed right after
 //   it (click a pane, press Delete) went to the pane that had the focus before: keys and text
 //   that follow a click within one frame are held back to the next (in order, with whatever
-//   comes after them), as imgui 1.87's input trickling does.
+//   comes after them), as imgui 1.87's input trickling does;
+// - the SDL backend reads the pointer's position and buttons as they are when the frame starts,
+//   so a quick drag (press, moves, release between two frames: a fast flick, a busy page) was
+//   one click where the pointer ended, and the press's position was lost. The pointer imgui
+//   sees is the one the events handed over so far (g_mouse); what moves or changes a button
+//   after a button changed in this frame waits for the next, and so does a release after the
+//   pointer moved with the button down (the drag's end is seen before the button goes up).
 std::vector<SDL_Event> g_held_events;
+
+struct MouseSeen {
+    bool known = false;      // a mouse event has been handed over (else the backend's reading stands)
+    ImVec2 pos;
+    Uint32 down = 0;         // SDL_BUTTON() bits
+    Uint32 pressed = 0;      // pressed in this frame (down for imgui even if released since)
+};
+MouseSeen g_mouse;
 
 bool is_keyboard_event(const SDL_Event& e) {
     return e.type == SDL_KEYDOWN || e.type == SDL_KEYUP || e.type == SDL_TEXTINPUT || e.type == SDL_TEXTEDITING;
+}
+
+bool is_button_event(const SDL_Event& e) {
+    return e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP;
+}
+
+// Buttons imgui reads (left, right, middle), as SDL_BUTTON() bits; others are passed on as they come.
+Uint32 imgui_button_bit(const SDL_Event& e) {
+    Uint8 b = e.button.button;
+    return b == SDL_BUTTON_LEFT || b == SDL_BUTTON_RIGHT || b == SDL_BUTTON_MIDDLE ? SDL_BUTTON(b) : 0;
 }
 
 void pump_events() {
@@ -231,15 +256,34 @@ void pump_events() {
     SDL_Event polled;
     while (SDL_PollEvent(&polled)) events.push_back(polled);
     std::vector<SDL_Scancode> went_down;
-    bool clicked = false, holding = false;
+    bool clicked = false, holding = false, dragged = false;
+    g_mouse.pressed = 0;
     for (SDL_Event& e : events) {
         request_redraw();
-        if (!holding && clicked && is_keyboard_event(e)) holding = true;
+        const bool touch = (e.type == SDL_MOUSEMOTION && e.motion.which == SDL_TOUCH_MOUSEID) ||
+                           (is_button_event(e) && e.button.which == SDL_TOUCH_MOUSEID);
+        if (!holding && clicked && !touch &&
+            (is_keyboard_event(e) || e.type == SDL_MOUSEMOTION || (is_button_event(e) && imgui_button_bit(e))))
+            holding = true;
+        if (!holding && dragged && e.type == SDL_MOUSEBUTTONUP && (g_mouse.down & imgui_button_bit(e)))
+            holding = true;
         if (holding) {
             g_held_events.push_back(e);
             continue;
         }
-        if (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) clicked = true;
+        if (!touch && e.type == SDL_MOUSEMOTION) {
+            g_mouse.known = true;
+            g_mouse.pos = ImVec2(float(e.motion.x), float(e.motion.y));
+            if (g_mouse.down) dragged = true;
+        }
+        if (!touch && is_button_event(e) && imgui_button_bit(e)) {
+            clicked = true;
+            g_mouse.known = true;
+            g_mouse.pos = ImVec2(float(e.button.x), float(e.button.y));
+            Uint32 bit = imgui_button_bit(e);
+            if (e.type == SDL_MOUSEBUTTONDOWN) g_mouse.down |= bit, g_mouse.pressed |= bit;
+            else g_mouse.down &= ~bit;
+        }
         if (e.type == SDL_KEYDOWN) went_down.push_back(e.key.keysym.scancode);
         if (e.type == SDL_KEYUP &&
             std::find(went_down.begin(), went_down.end(), e.key.keysym.scancode) != went_down.end()) {
@@ -250,6 +294,17 @@ void pump_events() {
         ImGui_ImplSDL2_ProcessEvent(&e);
     }
     if (!g_held_events.empty()) request_redraw();
+}
+
+// Hands imgui the pointer as the events handed over so far left it (see pump_events), in place of
+// the SDL backend's reading of SDL's current state, which may be ahead of them. Where the backend
+// found no window under the pointer (-FLT_MAX) it stays so.
+void mouse_new_frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!g_mouse.known || io.MousePos.x == -FLT_MAX) return;
+    io.MousePos = g_mouse.pos;
+    const Uint8 buttons[3] = {SDL_BUTTON_LEFT, SDL_BUTTON_RIGHT, SDL_BUTTON_MIDDLE};
+    for (int i = 0; i < 3; ++i) io.MouseDown[i] = ((g_mouse.down | g_mouse.pressed) & SDL_BUTTON(buttons[i])) != 0;
 }
 
 void frame() {
@@ -284,6 +339,7 @@ void frame() {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    mouse_new_frame();
     bool pointer_busy = pointer_new_frame();
     text_input_new_frame();
     // A browser's virtual time (headless tests) can give a zero or negative frame time, which
