@@ -4,7 +4,7 @@
 // with Broadsheet's ratio to each peer and the goals of issue 4 (item 8).
 //
 //   node run.mjs --bench PEER_BENCH.js [--corpus reuters|20news|both] [--docs N]
-//                [--peers flexsearch,minisearch,sqlite] [--out DIR]
+//                [--peers flexsearch,minisearch,lunr,orama,sqlite,pagefind] [--out DIR]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +19,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) =>
 const shared = process.env.BROADSHEET_SHARED_DIR ?? path.resolve(here, '../../../shared');
 const corpus_name = args.corpus ?? 'reuters';
 const want_docs = Number(args.docs ?? 0);
-const peers = (args.peers ?? 'flexsearch,minisearch,sqlite').split(',').filter(Boolean);
+const peers = (args.peers ?? 'flexsearch,minisearch,lunr,orama,sqlite,pagefind').split(',').filter(Boolean);
 const out = args.out ?? fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-peers-'));
 fs.mkdirSync(out, { recursive: true });
 
@@ -82,7 +82,7 @@ function run(name, command, argv) {
     const saved = of('saved');
     return {
         name, build: of('build'), memory: of('memory').bytes, load_ms: of('load').ms,
-        saved: saved.bytes, gzipped: zlib.gzipSync(fs.readFileSync(saved.path)).length,
+        saved: saved.bytes, gzipped: saved.gzipped ?? zlib.gzipSync(fs.readFileSync(saved.path)).length,
         queries: lines.filter((l) => l.kind === 'query'),
     };
 }
@@ -98,7 +98,7 @@ fs.writeFileSync(`${out}/results.json`, JSON.stringify(ok, null, 1));
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 function stats(e) {
     const text = e.build.text_bytes;
-    const s = { mbps: text / 1e6 / (e.build.ms / 1000), memory: e.memory / text, saved: e.saved / text, gzipped: e.gzipped / text, load: e.load_ms };
+    const s = { mbps: text / 1e6 / (e.build.ms / 1000), memory: e.memory == null ? null : e.memory / text, saved: e.saved / text, gzipped: e.gzipped / text, load: e.load_ms };
     for (const t of types) {
         const qs = e.queries.filter((q) => q.type === t);
         if (!qs.length || qs.some((q) => q.unsupported)) { s[t] = null; continue; }
@@ -138,7 +138,7 @@ if (b) {
     lines.push(`|---|${others.map(() => '---').join('|')}|`);
     const ratio = (label, fn) => lines.push(`| ${label} | ${others.map((n) => { const v = fn(st[n]); return v == null || !isFinite(v) ? 'n/a' : v.toFixed(2) + 'x'; }).join(' | ')} |`);
     ratio('build speed', (p) => b.mbps / p.mbps);
-    ratio('index memory', (p) => p.memory / b.memory);
+    ratio('index memory', (p) => p.memory == null ? null : p.memory / b.memory);
     ratio('saved size', (p) => p.saved / b.saved);
     ratio('saved gzipped', (p) => p.gzipped / b.gzipped);
     ratio('load time', (p) => p.load / b.load);

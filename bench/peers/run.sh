@@ -3,7 +3,7 @@
 # broadsheet_bench.cpp, the same compiler flags as the web app: MinSizeRel), installs the pinned npm
 # peers (package-lock.json), and runs them all on one corpus in one node process tree (run.mjs).
 #
-#   bench/peers/run.sh [--corpus reuters|20news|both] [--docs N] [--peers flexsearch,minisearch,sqlite]
+#   bench/peers/run.sh [--corpus reuters|20news|both] [--docs N] [--peers flexsearch,minisearch,lunr,orama,sqlite,pagefind]
 #                      [--out DIR]
 # Environment: BUILD (default build/peers-wasm), BUILD_TYPE (default MinSizeRel),
 # BROADSHEET_SHARED_DIR (default ../shared, beside the repository).
@@ -19,7 +19,8 @@ if [ ! -f "$build/build.ninja" ]; then
     emcmake cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-MinSizeRel}" -DBUILD_TESTING=OFF >/dev/null
 fi
 cmake --build "$build" --target peer_bench >&2 # stdout is the report
-(cd "$here" && { [ -d node_modules ] || npm ci --no-audit --no-fund >&2; })
+# npm ci again whenever package-lock.json changed since node_modules was installed.
+(cd "$here" && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund >&2; })
 # NODE_OPTIONS from deps_emscripten would reach the peers too; run.mjs passes the flag only to
 # the emscripten program that needs it.
 unset NODE_OPTIONS
