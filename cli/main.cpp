@@ -4,7 +4,7 @@
 //                                a folder is read recursively, "-" is stdin; per-file errors and
 //                                warnings on stderr; exit 0 all imported, 1 some failed, 2 usage
 //   broadsheet analyze PATH... [--json] [--corpus]   per article, then the corpus (cli/analyze.cpp)
-//   broadsheet index / search             a saved search index (cli/search.cpp)
+//   broadsheet index / search / concordance   a saved search index (cli/search.cpp)
 #include "broadsheet/import.hpp"
 
 #include <nlohmann/json.hpp>
@@ -25,6 +25,7 @@ int run_analyze(const std::vector<std::string>& args); // cli/analyze.cpp
 int run_index(const std::vector<std::string>& args);   // cli/search.cpp
 int run_bundle(const std::vector<std::string>& args);  // cli/search.cpp
 int run_search(const std::vector<std::string>& args);  // cli/search.cpp
+int run_concordance(const std::vector<std::string>& args); // cli/search.cpp
 
 namespace {
 
@@ -59,6 +60,12 @@ commands:
   search INDEX.bsi --batch QUERIES.tsv --trec TAG [-n 1000] [--syntax] [--all]
                     a TREC run (qid Q0 docid rank score TAG) for each "qid<TAB>text" line;
                     topics are read as plain words, any of which may match
+  concordance INDEX.bsi "QUERY" [-n 1000] [--context 40] [--sort library|before|after] [--json]
+                    every match of the query in the saved articles, one line each with up to
+                    --context bytes of text either side and the article's id (keyword in
+                    context), in the order the articles were added or sorted by the word before
+                    or after the match (--json: one object per line with id, title, field,
+                    left, match, right and the match's byte range in the field's text)
 )";
 
 json to_json(const broadsheet::Article& a) {
@@ -203,6 +210,7 @@ int main(int argc, char** argv) {
     if (command == "index") return run_index(args);
     if (command == "bundle") return run_bundle(args);
     if (command == "search") return run_search(args);
+    if (command == "concordance") return run_concordance(args);
     std::cerr << "broadsheet: unknown command '" << command << "'\n\n" << kUsage;
     return 2;
 }

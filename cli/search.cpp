@@ -4,6 +4,7 @@
 //   broadsheet bundle OUT_FOLDER FOLDER
 //   broadsheet search INDEX.bsi "QUERY" [-n 10] [--json] [--any] [--typing]
 //   broadsheet search INDEX.bsi --batch QUERIES.tsv --trec TAG [-n 1000] [--syntax] [--all]
+//   broadsheet concordance INDEX.bsi "QUERY" [-n 1000] [--context 40] [--sort library|before|after] [--json]
 //
 // A document's id (the TREC docid) is the article's own id from JSON input (`id`/`_id`), else the
 // file name (with "#2", "#3"... for further articles of one file).
@@ -335,5 +336,112 @@ int run_search(const std::vector<std::string>& args) {
         }
     }
     if (!as_json && r.hits.empty()) std::printf("no matches\n");
+    return 0;
+}
+
+// broadsheet concordance: every match of a query across the saved articles, one line each with
+// its context (keyword in context), in the order the articles were added or sorted by the word
+// before or after the match.
+int run_concordance(const std::vector<std::string>& args) {
+    const char* usage =
+        "usage: broadsheet concordance INDEX.bsi \"QUERY\" [-n 1000] [--context 40] [--sort library|before|after] [--json]\n";
+    if (args.size() < 2) {
+        std::cerr << usage;
+        return 2;
+    }
+    std::string index_path = args[0], query, sort = "library";
+    bool as_json = false, have_query = false;
+    long limit = 1000, context = 40;
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto number = [&](const char* flag, long& out) {
+            if (i + 1 >= args.size()) {
+                std::cerr << "broadsheet concordance: " << flag << " needs a value\n";
+                return false;
+            }
+            try {
+                out = std::stol(args[++i]);
+            } catch (const std::exception&) {
+                out = -1;
+            }
+            if (out <= 0 || out > 100000000) {
+                std::cerr << "broadsheet concordance: " << flag << " needs a positive number\n";
+                return false;
+            }
+            return true;
+        };
+        if (a == "-n") {
+            if (!number("-n", limit)) return 2;
+        } else if (a == "--context") {
+            if (!number("--context", context)) return 2;
+        } else if (a == "--sort") {
+            if (i + 1 >= args.size() || (args[i + 1] != "library" && args[i + 1] != "before" && args[i + 1] != "after")) {
+                std::cerr << "broadsheet concordance: --sort takes library, before or after\n";
+                return 2;
+            }
+            sort = args[++i];
+        } else if (a == "--json") {
+            as_json = true;
+        } else if (!have_query) {
+            query = a;
+            have_query = true;
+        } else {
+            std::cerr << "broadsheet concordance: unexpected argument '" << a << "'\n" << usage;
+            return 2;
+        }
+    }
+    if (!have_query) {
+        std::cerr << usage;
+        return 2;
+    }
+    std::string bytes;
+    if (!read_whole(index_path, bytes)) {
+        std::cerr << index_path << ": error: cannot read the index\n";
+        return 1;
+    }
+    bs::LoadedIndex loaded = bs::load_index(bytes);
+    if (!loaded.ok()) {
+        std::cerr << index_path << ": error: " << loaded.error << '\n';
+        return 1;
+    }
+    print_messages(bs::parse_query(query, loaded.index->analyzer()).messages, "query");
+    auto article_of = [&](bs::DocId d) -> const broadsheet::Article* {
+        return d < loaded.articles.size() ? &loaded.articles[d] : nullptr;
+    };
+    std::vector<bs::ConcordanceLine> lines = bs::concordance(*loaded.index, query, article_of, size_t(context), size_t(limit));
+    auto text_of = [&](const bs::ConcordanceLine& l) { return bs::field_text(loaded.articles[l.doc], l.field); };
+    if (sort != "library") {
+        const bool before = sort == "before";
+        std::vector<std::pair<std::string, size_t>> keys;
+        for (size_t i = 0; i < lines.size(); ++i) keys.emplace_back(bs::concordance_word(text_of(lines[i]), lines[i], before), i);
+        std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<bs::ConcordanceLine> sorted;
+        for (const auto& k : keys) sorted.push_back(lines[k.second]);
+        lines = std::move(sorted);
+    }
+    auto piece = [&](const bs::ConcordanceLine& l, broadsheet::ByteRange r) {
+        return bs::concordance_text(text_of(l).substr(r.begin, r.size()));
+    };
+    // Code points, for lining the matches up in a terminal (wide characters take two columns
+    // there; close enough for a listing).
+    auto columns = [](const std::string& s) {
+        return size_t(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    };
+    size_t widest = 0;
+    if (!as_json)
+        for (const auto& l : lines) widest = std::max(widest, columns(piece(l, l.left)));
+    for (const auto& l : lines) {
+        const broadsheet::Article& a = loaded.articles[l.doc];
+        std::string key(loaded.index->key(l.doc)), left = piece(l, l.left), match = piece(l, l.match), right = piece(l, l.right);
+        if (as_json) {
+            json j = {{"id", key}, {"title", a.title}, {"field", bs::field_name(l.field)}, {"left", left}, {"match", match},
+                      {"right", right}, {"begin", l.match.begin}, {"end", l.match.end}};
+            std::cout << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+        } else {
+            std::printf("%s%s [%s]%s   (%s)\n", std::string(widest - columns(left), ' ').c_str(), left.c_str(), match.c_str(),
+                        right.c_str(), key.c_str());
+        }
+    }
+    if (!as_json && lines.empty()) std::printf("no matches\n");
     return 0;
 }

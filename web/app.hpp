@@ -182,9 +182,27 @@ struct CorpusPanelState {
     std::string focus_ran;     // what `collocates` and `focus_timeline` are for
     std::vector<broadsheet::Collocate> collocates;
     broadsheet::Timeline focus_timeline;
-    int view = 0;              // words, timeline, names, near-copies
+    int view = 0;              // words, timeline, names, near-copies, concordance
     bool view_requested = false;
     size_t differing = 0;      // paragraphs highlighted as differing in the open near-copy
+    // The concordance (keyword in context): every match of a query across the library, one line
+    // each, sortable by the words around it (corpus_panel.cpp).
+    struct KwicLine {
+        broadsheet::ArticleId article = 0;
+        broadsheet::search::Field field = broadsheet::search::Field::Body;
+        broadsheet::ByteRange match;         // in the field's text
+        std::string left, keyword, right;    // as shown: line breaks made spaces, paragraph breaks " ¶ "
+        std::string left_word, right_word;   // the words next to the match, folded: the sort keys
+        size_t order = 0;                    // in library order, then text order
+    };
+    char kwic_query[256] = "";
+    std::string kwic_ran;                   // the query `kwic` is for
+    bool kwic_stale = false;                // the library changed since
+    std::vector<KwicLine> kwic;
+    bool kwic_capped = false;               // more matches than lines kept
+    int kwic_sort = 0;                      // 0: library order, 1: by the word before, 2: after
+    bool kwic_sort_ascending = true;
+    bool kwic_focus_box = false;            // put the keyboard in its box next frame
 };
 
 struct AnalysisPanelState {

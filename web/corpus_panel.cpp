@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <set>
 
 namespace {
 
@@ -116,6 +117,8 @@ void remake_results(App& app) {
     st.results_stale = false;
 }
 
+void run_concordance(App& app); // the concordance view's, below
+
 void focus_term(App& app, const std::string& word) {
     auto& st = app.corpus_view;
     std::snprintf(st.focus, sizeof st.focus, "%s", word.c_str());
@@ -142,6 +145,13 @@ void draw_terms(App& app) {
     if (st.focus[0]) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Search for it")) search_for(app, st.focus);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Every line with it")) {
+            std::snprintf(st.kwic_query, sizeof st.kwic_query, "%s", st.focus);
+            run_concordance(app);
+            st.view = 4;
+            st.view_requested = true;
+        }
         ImGui::TextDisabled("Words found within five words of \"%s\" (log-Dice: 14 is the strongest bond)", st.focus);
         TextTable rows{{"collocate", "together", "frequency", "log_dice", "g2"}};
         for (const auto& c : st.collocates)
@@ -478,9 +488,181 @@ void draw_duplicates(App& app) {
     ImGui::EndChild();
 }
 
+// ---- the concordance ---------------------------------------------------------------------------
+
+constexpr size_t kKwicContext = 70;   // bytes of context each side (cut at word boundaries)
+constexpr size_t kKwicLines = 2000;   // lines kept; more matches are counted as "more"
+
+void sort_concordance(CorpusPanelState& st) {
+    auto key = [&](const CorpusPanelState::KwicLine& l) -> const std::string& { return st.kwic_sort == 1 ? l.left_word : l.right_word; };
+    std::stable_sort(st.kwic.begin(), st.kwic.end(), [&](const auto& a, const auto& b) {
+        if (st.kwic_sort != 0) {
+            int c = key(a).compare(key(b));
+            if (c != 0) return st.kwic_sort_ascending ? c < 0 : c > 0;
+            return a.order < b.order;
+        }
+        return st.kwic_sort_ascending ? a.order < b.order : a.order > b.order;
+    });
+}
+
+// Every match of the concordance's query across the library (core: search::concordance).
+void run_concordance(App& app) {
+    auto& st = app.corpus_view;
+    st.kwic_ran = st.kwic_query;
+    st.kwic_stale = false;
+    st.kwic.clear();
+    st.kwic_capped = false;
+    if (st.kwic_ran.empty()) return;
+    auto article_of = [&](broadsheet::search::DocId d) -> const broadsheet::Article* {
+        return d < app.doc_article.size() ? app.corpus.find(app.doc_article[d]) : nullptr;
+    };
+    try {
+        auto lines = broadsheet::search::concordance(app.index, st.kwic_ran, article_of, kKwicContext, kKwicLines + 1);
+        st.kwic_capped = lines.size() > kKwicLines;
+        if (st.kwic_capped) lines.resize(kKwicLines);
+        st.kwic.reserve(lines.size());
+        for (const auto& l : lines) {
+            const broadsheet::Article* a = article_of(l.doc);
+            if (!a) continue;
+            std::string_view t = broadsheet::search::field_text(*a, l.field);
+            auto part = [&](broadsheet::ByteRange r) { return t.substr(r.begin, r.size()); };
+            CorpusPanelState::KwicLine k;
+            k.article = app.doc_article[l.doc];
+            k.field = l.field;
+            k.match = l.match;
+            k.left = broadsheet::search::concordance_text(part(l.left));
+            k.keyword = broadsheet::search::concordance_text(part(l.match));
+            k.right = broadsheet::search::concordance_text(part(l.right));
+            k.left_word = broadsheet::search::concordance_word(t, l, true);
+            k.right_word = broadsheet::search::concordance_word(t, l, false);
+            k.order = st.kwic.size();
+            st.kwic.push_back(std::move(k));
+        }
+    } catch (const std::bad_alloc&) {
+        st.kwic.clear();
+        st.kwic_capped = false;
+        st.kwic_ran = "out of memory";
+        return;
+    }
+    sort_concordance(st);
+}
+
+// Opens the article of a line in the reader, the match highlighted (in the body; a match in the
+// title or standfirst opens the article at its top).
+void open_line(App& app, const CorpusPanelState::KwicLine& l) {
+    app.open_article(l.article);
+    if (l.field == broadsheet::search::Field::Body) app.set_highlights({l.match});
+    app.right_tab_request = RightTab::Reader;
+    app.right_tab_requested = true;
+}
+
+void draw_concordance(App& app) {
+    auto& st = app.corpus_view;
+    if (st.kwic_query[0] == '\0' && st.kwic_ran.empty() && app.search.ran.size() < sizeof st.kwic_query) {
+        // First look: the query of the search box, if there is one.
+        std::snprintf(st.kwic_query, sizeof st.kwic_query, "%s", app.search.ran.c_str());
+        if (st.kwic_query[0]) run_concordance(app);
+    }
+    if (st.kwic_focus_box) {
+        ImGui::SetKeyboardFocusHere();
+        st.kwic_focus_box = false;
+    }
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+    bool enter = ImGui::InputTextWithHint("##kwic", "A word, a \"phrase\" or any query", st.kwic_query, sizeof st.kwic_query,
+                                          ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    if (ImGui::Button("Show lines") || enter || (st.kwic_stale && !st.kwic_ran.empty() && st.kwic_ran == st.kwic_query))
+        run_concordance(app);
+    if (st.kwic_ran.empty()) {
+        ImGui::TextDisabled("Every place a word or phrase occurs in the library, one line each with the words around it "
+                            "(keyword in context). Sort by the word before or after it; click a line to read it.");
+        return;
+    }
+    if (st.kwic.empty()) {
+        ImGui::TextDisabled("No match for %s.", st.kwic_ran.c_str());
+        return;
+    }
+    std::set<broadsheet::ArticleId> articles;
+    for (const auto& l : st.kwic) articles.insert(l.article);
+    if (st.kwic_capped)
+        ImGui::TextDisabled("The first %zu matches (of more), in %zu articles. Click a header to sort by it.", st.kwic.size(), articles.size());
+    else
+        ImGui::TextDisabled("%zu matches in %zu articles. Click a header to sort by it.", st.kwic.size(), articles.size());
+    TextTable rows{{"article", "title", "left", "keyword", "right"}};
+    for (const auto& l : st.kwic) {
+        const broadsheet::Article* a = app.corpus.find(l.article);
+        rows.push_back({std::to_string(l.article), a ? a->title : "", l.left, l.keyword, l.right});
+    }
+    export_buttons("kwic", "concordance", rows);
+    // The match column fits the longest match (up to a third of the width). A new query makes a
+    // new table (its ID holds the query), so that width is set again; the sort carries over.
+    float keyword_width = ImGui::CalcTextSize("Match").x;
+    for (const auto& l : st.kwic) keyword_width = std::max(keyword_width, ImGui::CalcTextSize(l.keyword.c_str()).x);
+    keyword_width = std::min(keyword_width + ImGui::GetStyle().CellPadding.x * 2, ImGui::GetContentRegionAvail().x / 3);
+    constexpr ImGuiTableFlags kKwicTable = kTable | ImGuiTableFlags_Sortable;
+    ImGui::PushID(st.kwic_ran.c_str());
+    if (!ImGui::BeginTable("kwic-lines", 4, kKwicTable, ImGui::GetContentRegionAvail())) {
+        ImGui::PopID();
+        return;
+    }
+    auto sorted_by = [&](int sort) {
+        ImGuiTableColumnFlags f = ImGuiTableColumnFlags_PreferSortAscending;
+        if (st.kwic_sort == sort) f |= ImGuiTableColumnFlags_DefaultSort | (st.kwic_sort_ascending ? 0 : ImGuiTableColumnFlags_PreferSortDescending);
+        return f;
+    };
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Before", sorted_by(1), 4);
+    ImGui::TableSetupColumn("Match", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, keyword_width);
+    ImGui::TableSetupColumn("After", sorted_by(2), 4);
+    ImGui::TableSetupColumn("Article", sorted_by(0), 2);
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
+        if (sort->SpecsCount > 0) {
+            const ImGuiTableColumnSortSpecs& spec = sort->Specs[0];
+            st.kwic_sort = spec.ColumnIndex == 0 ? 1 : spec.ColumnIndex == 2 ? 2 : 0;
+            st.kwic_sort_ascending = spec.SortDirection != ImGuiSortDirection_Descending;
+        }
+        sort_concordance(st);
+        sort->SpecsDirty = false;
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(int(st.kwic.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& l = st.kwic[size_t(i)];
+            ImGui::TableNextRow();
+            ImGui::PushID(i);
+            // The left context ends at the match: right-aligned, cut on the left by the column.
+            ImGui::TableNextColumn();
+            float width = ImGui::CalcTextSize(l.left.c_str()).x, room = ImGui::GetContentRegionAvail().x;
+            if (ImGui::Selectable("##line", false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
+                open_line(app, l);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open it in the reader, the match highlighted");
+            ImGui::SameLine(0, 0);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room - width);
+            ImGui::TextUnformatted(l.left.c_str());
+            // The match, tinted as search highlights are.
+            ImGui::TableNextColumn();
+            ImVec2 at = ImGui::GetCursorScreenPos(), size = ImGui::CalcTextSize(l.keyword.c_str());
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x - 1, at.y), ImVec2(at.x + size.x + 1, at.y + size.y + 1),
+                                                      IM_COL32(255, 210, 60, 120), 2);
+            ImGui::TextUnformatted(l.keyword.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(l.right.c_str());
+            ImGui::TableNextColumn();
+            const broadsheet::Article* a = app.corpus.find(l.article);
+            ImGui::TextDisabled("%s", a ? (a->title.empty() ? a->file.c_str() : a->title.c_str()) : "");
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+    ImGui::PopID();
+}
+
 } // namespace
 
 void App::corpus_added(broadsheet::ArticleId id) {
+    corpus_view.kwic_stale = true;
     if (!corpus_view.error.empty()) return; // stopped; "Try again" queues every article
     corpus_view.pending.push_back(id);
     corpus_view.results_stale = true;
@@ -488,6 +670,7 @@ void App::corpus_added(broadsheet::ArticleId id) {
 
 void App::corpus_removing(broadsheet::ArticleId id) {
     auto& st = corpus_view;
+    st.kwic_stale = true;
     auto it = std::find(st.pending.begin(), st.pending.end(), id);
     if (it != st.pending.end()) {
         st.pending.erase(it);
@@ -503,6 +686,7 @@ void App::corpus_removing(broadsheet::ArticleId id) {
 
 void App::corpus_cleared() {
     auto& st = corpus_view;
+    st.kwic_stale = true;
     st.terms.clear();
     st.duplicates.clear();
     st.graph.clear();
@@ -578,6 +762,7 @@ void draw_corpus_panel(App& app) {
     view("Timeline", 1, draw_timeline);
     view("Names", 2, draw_connections);
     view(("Near-copies (" + std::to_string(st.clusters.size()) + ")###dups").c_str(), 3, draw_duplicates);
+    view("Concordance", 4, draw_concordance);
     ImGui::EndTabBar();
 }
 
@@ -594,11 +779,18 @@ nlohmann::json corpus_json(const App& app) {
     for (const auto& n : st.network.everywhere) everywhere.push_back({{"name", n.name}, {"articles", n.articles}});
     for (const auto& b : st.timeline.buckets) buckets.push_back({{"label", b.label}, {"articles", b.articles}});
     for (const auto& c : st.collocates) collocates.push_back({{"surface", c.surface}, {"logDice", c.log_dice}});
-    static const char* kViews[] = {"words", "timeline", "names", "duplicates"};
+    json kwic = json::array();
+    for (const auto& l : st.kwic)
+        kwic.push_back({{"article", l.article}, {"field", broadsheet::search::field_name(l.field)}, {"left", l.left}, {"match", l.keyword},
+                        {"right", l.right}, {"begin", l.match.begin}, {"end", l.match.end}});
+    static const char* kViews[] = {"words", "timeline", "names", "duplicates", "concordance"};
+    static const char* kSorts[] = {"library", "before", "after"};
     return {{"pending", st.pending.size()},
             {"error", st.error},
             {"stale", st.results_stale},
-            {"view", kViews[std::clamp(st.view, 0, 3)]},
+            {"view", kViews[std::clamp(st.view, 0, 4)]},
+            {"concordance", {{"query", st.kwic_ran}, {"lines", kwic}, {"capped", st.kwic_capped},
+                             {"sort", kSorts[std::clamp(st.kwic_sort, 0, 2)]}, {"ascending", st.kwic_sort_ascending}}},
             {"terms", terms},
             {"phrases", phrases},
             {"duplicates", clusters},

@@ -1046,6 +1046,54 @@ test('the corpus tab finds the words, names, dates and near-copies of the whole 
   await context.close();
 });
 
+test('the concordance lists every match of a phrase with its context, sorts by the word after it, and opens a line in the reader', async ({ browser, baseUrl }) => {
+  const { context, page, requests, consoleErrors } = await openPage(browser, baseUrl);
+  const notes = [
+    { name: 'a.txt', text: 'Alpha headline\n\nOfficials said the real names rule starts in March.\n' },
+    { name: 'b.txt', text: 'Beta headline\n\nUsers must give their Real Names to the firm, a spokesman said.\n\nNothing else here.\n' },
+  ];
+  await page.evaluate((files) => window.broadsheet.importFiles(files), [{ name: 'seed.txt', text: seedBytes().toString('utf8') }, ...notes]);
+  await page.evaluate(() => window.broadsheet.showTab('corpus'));
+  await waitFor(page, () => { const c = window.broadsheet.state().corpus; return c.pending === 0 && !c.stale; });
+  const ids = Object.fromEntries((await page.evaluate(() => window.broadsheet.state())).articles.map((a) => [a.file, a.id]));
+  // The Concordance view is the last tab of the corpus pane's row of views (y 95 at 1280x800).
+  for (let x = 560; x < 1200 && (await page.evaluate(() => window.broadsheet.state().corpus.view)) !== 'concordance'; x += 15)
+    await humanClick(page, x, 95);
+  eq((await page.evaluate(() => window.broadsheet.state().corpus.view)), 'concordance', 'the Concordance view is open');
+  // Its box is under the views: type the phrase as a person does, Enter shows the lines.
+  await humanClick(page, 650, 126);
+  await page.keyboard.type('"real names"', { delay: 20 });
+  await page.keyboard.press('Enter');
+  await waitFor(page, () => window.broadsheet.state().corpus.concordance.query === '"real names"');
+  let c = (await page.evaluate(() => window.broadsheet.state())).corpus.concordance;
+  const seedLines = c.lines.filter((l) => l.article === ids['seed.txt']);
+  assert(seedLines.length >= 2, `the seed says "real names" more than once (${seedLines.length} lines)`);
+  for (const l of c.lines) eq(l.match.toLowerCase(), 'real names', 'every line is a match of the phrase');
+  const a = c.lines.find((l) => l.article === ids['a.txt']), b = c.lines.find((l) => l.article === ids['b.txt']);
+  assert(a && a.left === 'Officials said the ' && a.right === ' rule starts in March.', `a.txt's line with its context: ${JSON.stringify(a)}`);
+  assert(b && b.left === 'Users must give their ' && b.match === 'Real Names' && b.right.startsWith(' to the firm, a spokesman said. \u00B6 Nothing'),
+         `b.txt's line, its paragraph break shown: ${JSON.stringify(b)}`);
+  eq(c.sort, 'library', 'lines come in library order first');
+  const order = c.lines.map((l) => l.article);
+  eq(JSON.stringify(order), JSON.stringify([...order].sort((x, y) => x - y)), 'in the order the articles were added');
+  // A click on the After header sorts by the word after the match.
+  for (let x = 560; x < 1270 && (await page.evaluate(() => window.broadsheet.state().corpus.concordance.sort)) !== 'after'; x += 20)
+    await humanClick(page, x, 197);
+  c = (await page.evaluate(() => window.broadsheet.state())).corpus.concordance;
+  eq(c.sort, 'after', 'sorted by the word after');
+  const after = c.lines.map((l) => (l.right.match(/[\p{L}\p{N}]+/u) || [''])[0].toLowerCase());
+  eq(JSON.stringify(after), JSON.stringify([...after].sort()), `the words after the match in order (${after.join(', ')})`);
+  // The first line, clicked, opens its article in the reader with the match highlighted.
+  const first = c.lines[0];
+  await humanClick(page, 700, 221);
+  await waitFor(page, (want) => { const s = window.broadsheet.state(); return s.rightTab === 'reader' && s.open && s.open.id === want; }, first.article);
+  const open = (await page.evaluate(() => window.broadsheet.state())).open;
+  if (first.field === 'body') eq(JSON.stringify(open.highlights), JSON.stringify([[first.begin, first.end]]), 'the match is highlighted');
+  eq(requests.length, 0, 'no request');
+  eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join('; ')}`);
+  await context.close();
+});
+
 test('the hostile-input files (the CLI suite\'s small profile) picked with the seed: each bad one gets its message, the good ones import, the page lives on', async ({ browser, baseUrl }) => {
   // The same generator as the CLI's hostile-input test (tests/hostile/generate.py), small profile.
   const work = path.join(outDir, 'hostile');

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The CLI's index and search commands: text and JSONL input, ids, plain and JSON output, a TREC
-# batch run, and a damaged index refused with a message.
+# The CLI's index, search and concordance commands: text and JSONL input, ids, plain and JSON
+# output, a TREC batch run, KWIC lines, and a damaged index refused with a message.
 set -u
 cli=$1 work=$2
 rm -rf "$work" && mkdir -p "$work/in"
@@ -47,7 +47,31 @@ PY
 grep -q "missing ')'" "$work/malformed.txt" || fail "malformed query message"
 grep -q "Storm hits the coast" "$work/malformed.txt" || fail "malformed query best-effort result"
 
+# The concordance: every "storm" with its context (titles too), in the order the articles were
+# added (the files sorted by name), then sorted by the word after it.
+"$cli" concordance "$work/news.bsi" "storm" --json >"$work/kwic.jsonl" || fail "concordance exit status"
+"$cli" concordance "$work/news.bsi" "storm" --json --sort after >"$work/kwic-after.jsonl" || fail "concordance --sort exit status"
+"$cli" concordance "$work/news.bsi" "storm" --context 12 >"$work/kwic.txt" || fail "concordance text exit status"
+python3 - "$work/kwic.jsonl" "$work/kwic-after.jsonl" "$work/kwic.txt" <<'PY' || fail "concordance content"
+import json, re, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+# feed.jsonl's r1: one in the body; storm.txt: its title, two in the body.
+assert [(r["id"], r["field"]) for r in rows] == [("r1", "body"), ("storm.txt", "title"), ("storm.txt", "body"), ("storm.txt", "body")], rows
+assert [r["match"].lower() for r in rows] == ["storm"] * 4, rows
+assert rows[0]["left"] == "Forecasters expect heavy rain and a " and rows[0]["right"] == ".", rows[0]
+surge = rows[2]
+assert surge["left"] == "A " and surge["right"].startswith(" surge flooded the harbour. \u00b6 The"), surge
+after = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+words = [(re.findall(r"\w+", r["right"]) or [""])[0].lower() for r in after]
+assert words == sorted(words) and sorted(map(json.dumps, after)) == sorted(map(json.dumps, rows)), words
+text = open(sys.argv[3], encoding="utf-8").read().splitlines()
+assert len(text) == 4 and all("[storm]" in l.lower() for l in text), text
+starts = {l.lower().index("[storm]") for l in text}
+assert len(starts) == 1, text  # the matches line up in one column
+PY
+"$cli" concordance "$work/news.bsi" "storm" --sort sideways >/dev/null 2>&1; [ $? -eq 2 ] || fail "a bad --sort is a usage error"
+
 head -c 100 "$work/news.bsi" >"$work/cut.bsi"
 "$cli" search "$work/cut.bsi" "storm" >"$work/cut.txt" 2>&1 && fail "a cut index was accepted"
 grep -q "cut short" "$work/cut.txt" || fail "cut index message"
-echo "CLI index/search: 4 articles indexed, plain, JSON, TREC batch and a damaged index checked"
+echo "CLI index/search/concordance: 4 articles indexed, plain, JSON, TREC batch, KWIC lines and a damaged index checked"

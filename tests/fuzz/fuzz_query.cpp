@@ -144,6 +144,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         fuzz::check_range("concordance match", l.match, ft);
         fuzz::check_range("concordance right", l.right, ft);
         FUZZ_CHECK(l.left.end <= l.match.begin && l.match.end <= l.right.begin);
+        // The sort keys and the one-line text of the pieces: never longer than a word of the
+        // context folded (a folded character is at most a few bytes more), no line break left.
+        for (bool before : {true, false}) {
+            std::string word = bs::concordance_word(ft, l, before);
+            FUZZ_CHECK(word.size() <= 4 * (before ? l.left : l.right).size() + 16);
+        }
+        for (broadsheet::ByteRange r : {l.left, l.match, l.right}) {
+            std::string one = bs::concordance_text(ft.substr(r.begin, r.size()));
+            FUZZ_CHECK(one.find('\n') == std::string::npos && one.find('\r') == std::string::npos);
+        }
     }
     return 0;
 }

@@ -133,3 +133,34 @@ TEST_CASE("concordance lines give each match with its context, in document order
     CHECK(concordance(ix, "storm", nullptr).empty());
     CHECK(concordance(ix, "storm", [&](DocId d) { return &articles[d]; }, 20, 2).size() == 2);
 }
+
+TEST_CASE("a concordance line's neighbouring words are folded for sorting; its pieces read as one line") {
+    struct Case {
+        std::string text;
+        broadsheet::ByteRange left, match, right;
+        std::string before, after;
+    };
+    const Case cases[] = {
+        {"Officials said the real names rule", {10, 19}, {19, 29}, {29, 34}, "the", "rule"},
+        // Punctuation between the match and the word: the word, not the comma.
+        {"in March, real names, Écoles said", {3, 10}, {10, 20}, {20, 34}, "march", "ecoles"},
+        // Nothing before (the match starts the text), nothing after (only punctuation).
+        {"Real names.", {0, 0}, {0, 10}, {10, 11}, "", ""},
+        // Full-width letters fold to ASCII, accents go (as the index folds words).
+        {"ＡＢＣ real ÉTÉ", {0, 10}, {10, 14}, {14, 20}, "abc", "ete"},
+        // A range outside the text gives nothing rather than reading past it.
+        {"short", {0, 2}, {2, 3}, {3, 99}, "sh", ""},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        ConcordanceLine line;
+        line.left = c.left, line.match = c.match, line.right = c.right;
+        CHECK(concordance_word(c.text, line, true) == c.before);
+        CHECK(concordance_word(c.text, line, false) == c.after);
+    }
+    CHECK(concordance_text("said.\n\nNothing") == "said. \xC2\xB6 Nothing");
+    CHECK(concordance_text("a\nb") == "a b");
+    CHECK(concordance_text("a\r\n\r\n  b") == "a \xC2\xB6 b");
+    CHECK(concordance_text("no breaks") == "no breaks");
+    CHECK(concordance_text("") == "");
+}

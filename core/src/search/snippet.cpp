@@ -178,4 +178,33 @@ std::vector<ConcordanceLine> concordance(const Index& index, std::string_view qu
     return lines;
 }
 
+std::string concordance_word(std::string_view field_text, const ConcordanceLine& line, bool before) {
+    const ByteRange r = before ? line.left : line.right;
+    if (r.end > field_text.size() || r.begin > r.end) return {};
+    std::string_view piece = field_text.substr(r.begin, r.size());
+    std::vector<Segment> segments;
+    segment(piece, segments);
+    if (segments.empty()) return {};
+    const Segment& s = before ? segments.back() : segments.front();
+    std::string folded;
+    fold(piece.substr(s.range.begin, s.range.size()), true, folded);
+    return folded;
+}
+
+std::string concordance_text(std::string_view piece) {
+    std::string out;
+    out.reserve(piece.size());
+    for (size_t i = 0; i < piece.size();) {
+        if (piece[i] != '\n' && piece[i] != '\r') {
+            out += piece[i++];
+            continue;
+        }
+        size_t breaks = 0;
+        for (; i < piece.size() && (piece[i] == '\n' || piece[i] == '\r' || piece[i] == ' ' || piece[i] == '\t'); ++i)
+            breaks += piece[i] == '\n';
+        out += breaks >= 2 ? " \xC2\xB6 " : " ";
+    }
+    return out;
+}
+
 } // namespace broadsheet::search
