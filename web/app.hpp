@@ -196,7 +196,9 @@ struct CorpusPanelState {
         size_t order = 0;                    // in library order, then text order
     };
     char kwic_query[256] = "";
+    bool kwic_prefilled = false;            // the box was given the search's query (once)
     std::string kwic_ran;                   // the query `kwic` is for
+    std::string kwic_error;                 // why there are no lines (out of memory), if so
     bool kwic_stale = false;                // the library changed since
     std::vector<KwicLine> kwic;
     bool kwic_capped = false;               // more matches than lines kept

@@ -512,6 +512,7 @@ void run_concordance(App& app) {
     st.kwic_stale = false;
     st.kwic.clear();
     st.kwic_capped = false;
+    st.kwic_error.clear();
     if (st.kwic_ran.empty()) return;
     auto article_of = [&](broadsheet::search::DocId d) -> const broadsheet::Article* {
         return d < app.doc_article.size() ? app.corpus.find(app.doc_article[d]) : nullptr;
@@ -540,8 +541,9 @@ void run_concordance(App& app) {
         }
     } catch (const std::bad_alloc&) {
         st.kwic.clear();
+        st.kwic.shrink_to_fit();
         st.kwic_capped = false;
-        st.kwic_ran = "out of memory";
+        st.kwic_error = "Out of memory: the lines did not fit in the tab's memory. Try a rarer word or phrase.";
         return;
     }
     sort_concordance(st);
@@ -558,10 +560,13 @@ void open_line(App& app, const CorpusPanelState::KwicLine& l) {
 
 void draw_concordance(App& app) {
     auto& st = app.corpus_view;
-    if (st.kwic_query[0] == '\0' && st.kwic_ran.empty() && app.search.ran.size() < sizeof st.kwic_query) {
+    if (!st.kwic_prefilled && st.kwic_query[0] == '\0' && st.kwic_ran.empty()) {
         // First look: the query of the search box, if there is one.
-        std::snprintf(st.kwic_query, sizeof st.kwic_query, "%s", app.search.ran.c_str());
-        if (st.kwic_query[0]) run_concordance(app);
+        st.kwic_prefilled = true;
+        if (app.search.ran.size() < sizeof st.kwic_query) {
+            std::snprintf(st.kwic_query, sizeof st.kwic_query, "%s", app.search.ran.c_str());
+            if (st.kwic_query[0]) run_concordance(app);
+        }
     }
     if (st.kwic_focus_box) {
         ImGui::SetKeyboardFocusHere();
@@ -576,6 +581,10 @@ void draw_concordance(App& app) {
     if (st.kwic_ran.empty()) {
         ImGui::TextDisabled("Every place a word or phrase occurs in the library, one line each with the words around it "
                             "(keyword in context). Sort by the word before or after it; click a line to read it.");
+        return;
+    }
+    if (!st.kwic_error.empty()) {
+        ImGui::TextWrapped("%s", st.kwic_error.c_str());
         return;
     }
     if (st.kwic.empty()) {
