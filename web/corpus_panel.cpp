@@ -412,7 +412,40 @@ void draw_connections(App& app) {
         float r = radius(i);
         dl->AddCircleFilled(p, r, kKinds[std::min<size_t>(size_t(net.nodes[i].kind), 3)]);
         if (int(i) == over) dl->AddCircle(p, r + 2, text, 0, 2.0f);
-        dl->AddText(ImVec2(p.x + r + 3, p.y - ImGui::GetFontSize() * 0.5f), text, net.nodes[i].name.c_str());
+    }
+    // Labels, the names in most articles first (and the one under the pointer before all), each
+    // right of its dot, else left, above or below it, wherever it covers no label placed before
+    // it nor another dot; a name with no such place goes unlabelled (its tooltip names it).
+    std::vector<size_t> by_weight(net.nodes.size());
+    for (size_t i = 0; i < by_weight.size(); ++i) by_weight[i] = i;
+    std::stable_sort(by_weight.begin(), by_weight.end(), [&](size_t a, size_t b) {
+        if ((int(a) == over) != (int(b) == over)) return int(a) == over;
+        return net.nodes[a].articles > net.nodes[b].articles;
+    });
+    std::vector<ImVec4> placed; // x0, y0, x1, y1
+    auto overlaps = [&](const ImVec4& b) {
+        for (const ImVec4& q : placed)
+            if (b.x < q.z && q.x < b.z && b.y < q.w && q.y < b.w) return true;
+        for (size_t j = 0; j < net.nodes.size(); ++j) {
+            ImVec2 c = at(j);
+            float rj = radius(j);
+            if (c.x + rj > b.x && c.x - rj < b.z && c.y + rj > b.y && c.y - rj < b.w) return true;
+        }
+        return false;
+    };
+    for (size_t i : by_weight) {
+        ImVec2 p = at(i), label = ImGui::CalcTextSize(net.nodes[i].name.c_str());
+        float r = radius(i) + 3, h = label.y * 0.5f;
+        const ImVec2 spots[] = {{p.x + r, p.y - h}, {p.x - r - label.x, p.y - h}, {p.x - label.x * 0.5f, p.y - r - label.y},
+                                {p.x - label.x * 0.5f, p.y + r}};
+        for (const ImVec2& s : spots) {
+            ImVec4 box(s.x - 2, s.y, s.x + label.x + 2, s.y + label.y);
+            const bool inside = box.x >= o.x && box.z <= o.x + size.x && box.y >= o.y && box.w <= o.y + size.y;
+            if (int(i) != over && (!inside || overlaps(box))) continue;
+            placed.push_back(box);
+            dl->AddText(s, text, net.nodes[i].name.c_str());
+            break;
+        }
     }
     if (over >= 0) {
         const auto& nd = net.nodes[size_t(over)];
