@@ -202,6 +202,7 @@ struct CorpusPanelState {
     bool kwic_stale = false;                // the library changed since
     std::vector<KwicLine> kwic;
     bool kwic_capped = false;               // more matches than lines kept
+    std::vector<std::pair<std::string, size_t>> kwic_forms; // the matches' forms (folded), most lines first
     int kwic_sort = 0;                      // 0: library order, 1: by the word before, 2: after
     bool kwic_sort_ascending = true;
     bool kwic_focus_box = false;            // put the keyboard in its box next frame

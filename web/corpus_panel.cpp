@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <set>
 
 namespace {
@@ -545,6 +546,7 @@ void run_concordance(App& app) {
     st.kwic_stale = false;
     st.kwic.clear();
     st.kwic_capped = false;
+    st.kwic_forms.clear();
     st.kwic_error.clear();
     if (st.kwic_ran.empty()) return;
     auto article_of = [&](broadsheet::search::DocId d) -> const broadsheet::Article* {
@@ -579,6 +581,15 @@ void run_concordance(App& app) {
         st.kwic_error = "Out of memory: the lines did not fit in the tab's memory. Try a rarer word or phrase.";
         return;
     }
+    // How the matches are written, folded as the index folds them ("storm", "storms"), most first.
+    std::map<std::string, size_t> forms;
+    std::string folded;
+    for (const auto& k : st.kwic) {
+        broadsheet::search::fold(k.keyword, true, folded);
+        ++forms[folded];
+    }
+    st.kwic_forms.assign(forms.begin(), forms.end());
+    std::stable_sort(st.kwic_forms.begin(), st.kwic_forms.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     sort_concordance(st);
 }
 
@@ -634,6 +645,15 @@ void draw_concordance(App& app) {
     for (const auto& l : st.kwic) {
         const broadsheet::Article* a = app.corpus.find(l.article);
         rows.push_back({std::to_string(l.article), a ? a->title : "", l.left, l.keyword, l.right});
+    }
+    if (st.kwic_forms.size() > 1) {
+        std::string forms = "Written as: ";
+        for (size_t i = 0; i < st.kwic_forms.size() && i < 12; ++i)
+            forms += (i ? ", " : "") + st.kwic_forms[i].first + " (" + std::to_string(st.kwic_forms[i].second) + ")";
+        if (st.kwic_forms.size() > 12) forms += ", ...";
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", forms.c_str());
+        ImGui::PopTextWrapPos();
     }
     export_buttons("kwic", "concordance", rows);
     // The match column fits the longest match (up to a third of the width). A new query makes a
@@ -825,13 +845,15 @@ nlohmann::json corpus_json(const App& app) {
     for (const auto& l : st.kwic)
         kwic.push_back({{"article", l.article}, {"field", broadsheet::search::field_name(l.field)}, {"left", l.left}, {"match", l.keyword},
                         {"right", l.right}, {"begin", l.match.begin}, {"end", l.match.end}});
+    json forms = json::array();
+    for (const auto& [form, count] : st.kwic_forms) forms.push_back({{"form", form}, {"count", count}});
     static const char* kViews[] = {"words", "timeline", "names", "duplicates", "concordance"};
     static const char* kSorts[] = {"library", "before", "after"};
     return {{"pending", st.pending.size()},
             {"error", st.error},
             {"stale", st.results_stale},
             {"view", kViews[std::clamp(st.view, 0, 4)]},
-            {"concordance", {{"query", st.kwic_ran}, {"lines", kwic}, {"capped", st.kwic_capped},
+            {"concordance", {{"query", st.kwic_ran}, {"lines", kwic}, {"capped", st.kwic_capped}, {"forms", forms},
                              {"sort", kSorts[std::clamp(st.kwic_sort, 0, 2)]}, {"ascending", st.kwic_sort_ascending}}},
             {"terms", terms},
             {"phrases", phrases},

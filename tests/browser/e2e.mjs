@@ -1073,6 +1073,8 @@ test('the concordance lists every match of a phrase with its context, sorts by t
   assert(a && a.left === 'Officials said the ' && a.right === ' rule starts in March.', `a.txt's line with its context: ${JSON.stringify(a)}`);
   assert(b && b.left === 'Users must give their ' && b.match === 'Real Names' && b.right.startsWith(' to the firm, a spokesman said. \u00B6 Nothing'),
          `b.txt's line, its paragraph break shown: ${JSON.stringify(b)}`);
+  eq(c.forms.reduce((n, f) => n + f.count, 0), c.lines.length, 'every line counted under its written form');
+  eq(c.forms[0].form, 'real names', 'written as "real names" (case folded: "Real Names" too)');
   eq(c.sort, 'library', 'lines come in library order first');
   const order = c.lines.map((l) => l.article);
   eq(JSON.stringify(order), JSON.stringify([...order].sort((x, y) => x - y)), 'in the order the articles were added');
