@@ -325,6 +325,8 @@ void hold_typed_for_search_box(App& app);     // the query box, then its results
 void draw_reader_panel(App& app);
 void draw_analysis_panel(App& app);
 void draw_corpus_panel(App& app);
+// Shows the concordance (keyword in context) of `query` in the Corpus tab.
+void show_concordance(App& app, const std::string& query);
 void draw_status_bar(App& app);
 
 // Asks the main loop to draw a few frames (it draws nothing while nothing changes).

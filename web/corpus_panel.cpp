@@ -147,12 +147,7 @@ void draw_terms(App& app) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Search for it")) search_for(app, st.focus);
         ImGui::SameLine();
-        if (ImGui::SmallButton("Every line with it")) {
-            std::snprintf(st.kwic_query, sizeof st.kwic_query, "%s", st.focus);
-            run_concordance(app);
-            st.view = 4;
-            st.view_requested = true;
-        }
+        if (ImGui::SmallButton("Every line with it")) show_concordance(app, st.focus);
         ImGui::TextDisabled("Words found within five words of \"%s\" (log-Dice: 14 is the strongest bond)", st.focus);
         TextTable rows{{"collocate", "together", "frequency", "log_dice", "g2"}};
         for (const auto& c : st.collocates)
@@ -785,6 +780,17 @@ bool App::step_corpus_analysis(double budget_seconds) {
     st.pending.erase(st.pending.begin(), st.pending.begin() + std::ptrdiff_t(done));
     st.results_stale = true;
     return true;
+}
+
+void show_concordance(App& app, const std::string& query) {
+    auto& st = app.corpus_view;
+    std::snprintf(st.kwic_query, sizeof st.kwic_query, "%s", query.c_str());
+    st.kwic_prefilled = true;
+    run_concordance(app);
+    st.view = 4;
+    st.view_requested = true;
+    app.right_tab_request = RightTab::Corpus;
+    app.right_tab_requested = true;
 }
 
 void draw_corpus_panel(App& app) {

@@ -58,6 +58,11 @@ void draw_results(App& app) {
     }
     ImGui::TextDisabled("%zu%s result%s%s", st.rows.size(), st.result.hits.size() >= 200 ? "+" : "",
                         st.rows.size() == 1 ? "" : "s", st.result.relaxed ? " (any of the words)" : "");
+    if (!st.result.relaxed) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Every line")) show_concordance(app, st.ran);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every match in the library with the words around it (a concordance)");
+    }
 
     ImGui::BeginChild("search-results", ImVec2(0, 0), false);
     float width = ImGui::GetContentRegionAvail().x;

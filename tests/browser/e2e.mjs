@@ -1091,6 +1091,15 @@ test('the concordance lists every match of a phrase with its context, sorts by t
   await waitFor(page, (want) => { const s = window.broadsheet.state(); return s.rightTab === 'reader' && s.open && s.open.id === want; }, first.article);
   const open = (await page.evaluate(() => window.broadsheet.state())).open;
   if (first.field === 'body') eq(JSON.stringify(open.highlights), JSON.stringify([[first.begin, first.end]]), 'the match is highlighted');
+  // From the search: "Every line" beside the count of results shows the query's concordance.
+  await page.evaluate(() => window.broadsheet.search('spokesman'));
+  for (let x = 60; x < 500 && (await page.evaluate(() => window.broadsheet.state().corpus.concordance.query)) !== 'spokesman'; x += 12)
+    await humanClick(page, x, 90);
+  await waitFor(page, () => { const s = window.broadsheet.state(); return s.rightTab === 'corpus' && s.corpus.view === 'concordance'; });
+  c = (await page.evaluate(() => window.broadsheet.state())).corpus.concordance;
+  assert(c.lines.length >= 2 && c.lines.every((l) => l.match.toLowerCase() === 'spokesman') &&
+         c.lines.some((l) => l.article === ids['b.txt'] && l.left.endsWith('to the firm, a ')),
+         `the search's concordance: ${JSON.stringify(c.lines)}`);
   eq(requests.length, 0, 'no request');
   eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join('; ')}`);
   await context.close();
