@@ -46,6 +46,11 @@ await shot('5-corpus-names.png');
 await click(768, 95); // the "Near-copies" view
 await click(560, 163); // its first cluster, opened
 await shot('6-corpus-near-copies.png');
+await page.evaluate(() => window.broadsheet.search('flood'));
+await click(98, 90); // "Every line" beside the count of results: the Concordance view
+await page.mouse.move(900, 780); // off the button (its tooltip)
+await page.waitForFunction(() => window.broadsheet.state().corpus.view === 'concordance', null, { timeout: 10000 });
+await shot('9-corpus-concordance.png');
 
 // A phone (390x844 CSS px at devicePixelRatio 2, touch): one pane, the library a tab.
 const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
