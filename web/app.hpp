@@ -197,6 +197,7 @@ struct CorpusPanelState {
     };
     char kwic_query[256] = "";
     bool kwic_prefilled = false;            // the box was given the search's query (once)
+    bool kwic_typing = false;               // the query is read as the search box reads it (last word a prefix)
     std::string kwic_ran;                   // the query `kwic` is for
     std::string kwic_error;                 // why there are no lines (out of memory), if so
     bool kwic_stale = false;                // the library changed since
@@ -325,8 +326,9 @@ void hold_typed_for_search_box(App& app);     // the query box, then its results
 void draw_reader_panel(App& app);
 void draw_analysis_panel(App& app);
 void draw_corpus_panel(App& app);
-// Shows the concordance (keyword in context) of `query` in the Corpus tab.
-void show_concordance(App& app, const std::string& query);
+// Shows the concordance (keyword in context) of `query` in the Corpus tab; `as_typed`: read it
+// as the search box does (its last word a prefix), so the lines are the search's matches.
+void show_concordance(App& app, const std::string& query, bool as_typed);
 void draw_status_bar(App& app);
 
 // Asks the main loop to draw a few frames (it draws nothing while nothing changes).

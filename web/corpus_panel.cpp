@@ -147,7 +147,7 @@ void draw_terms(App& app) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Search for it")) search_for(app, st.focus);
         ImGui::SameLine();
-        if (ImGui::SmallButton("Every line with it")) show_concordance(app, st.focus);
+        if (ImGui::SmallButton("Every line with it")) show_concordance(app, st.focus, false);
         ImGui::TextDisabled("Words found within five words of \"%s\" (log-Dice: 14 is the strongest bond)", st.focus);
         TextTable rows{{"collocate", "together", "frequency", "log_dice", "g2"}};
         for (const auto& c : st.collocates)
@@ -548,7 +548,9 @@ void run_concordance(App& app) {
         return d < app.doc_article.size() ? app.corpus.find(app.doc_article[d]) : nullptr;
     };
     try {
-        auto lines = broadsheet::search::concordance(app.index, st.kwic_ran, article_of, kKwicContext, kKwicLines + 1);
+        broadsheet::search::ParseOptions parse;
+        parse.as_you_type = st.kwic_typing;
+        auto lines = broadsheet::search::concordance(app.index, st.kwic_ran, article_of, kKwicContext, kKwicLines + 1, parse);
         st.kwic_capped = lines.size() > kKwicLines;
         if (st.kwic_capped) lines.resize(kKwicLines);
         st.kwic.reserve(lines.size());
@@ -604,6 +606,7 @@ void draw_concordance(App& app) {
         st.kwic_prefilled = true;
         if (app.search.ran.size() < sizeof st.kwic_query) {
             std::snprintf(st.kwic_query, sizeof st.kwic_query, "%s", app.search.ran.c_str());
+            st.kwic_typing = true;
             if (st.kwic_query[0]) run_concordance(app);
         }
     }
@@ -615,8 +618,12 @@ void draw_concordance(App& app) {
     bool enter = ImGui::InputTextWithHint("##kwic", "A word, a \"phrase\" or any query", st.kwic_query, sizeof st.kwic_query,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
-    if (ImGui::Button("Show lines") || enter || (st.kwic_stale && !st.kwic_ran.empty() && st.kwic_ran == st.kwic_query))
+    if (ImGui::Button("Show lines") || enter) {
+        st.kwic_typing = false; // typed here: words as written, a prefix only with its '*'
         run_concordance(app);
+    } else if (st.kwic_stale && !st.kwic_ran.empty() && st.kwic_ran == st.kwic_query) {
+        run_concordance(app);
+    }
     if (st.kwic_ran.empty()) {
         ImGui::TextDisabled("Every place a word or phrase occurs in the library, one line each with the words around it "
                             "(keyword in context). Sort by the word before or after it; click a line to read it.");
@@ -632,10 +639,12 @@ void draw_concordance(App& app) {
     }
     std::set<broadsheet::ArticleId> articles;
     for (const auto& l : st.kwic) articles.insert(l.article);
+    const char* reading = st.kwic_typing ? " Read as the search reads it: the last word may begin a longer one." : "";
     if (st.kwic_capped)
-        ImGui::TextDisabled("The first %zu matches (of more), in %zu articles. Click a header to sort by it.", st.kwic.size(), articles.size());
+        ImGui::TextDisabled("The first %zu matches (of more), in %zu articles.%s Click a header to sort by it.", st.kwic.size(),
+                            articles.size(), reading);
     else
-        ImGui::TextDisabled("%zu matches in %zu articles. Click a header to sort by it.", st.kwic.size(), articles.size());
+        ImGui::TextDisabled("%zu matches in %zu articles.%s Click a header to sort by it.", st.kwic.size(), articles.size(), reading);
     TextTable rows{{"article", "title", "left", "keyword", "right"}};
     for (const auto& l : st.kwic) {
         const broadsheet::Article* a = app.corpus.find(l.article);
@@ -782,10 +791,11 @@ bool App::step_corpus_analysis(double budget_seconds) {
     return true;
 }
 
-void show_concordance(App& app, const std::string& query) {
+void show_concordance(App& app, const std::string& query, bool as_typed) {
     auto& st = app.corpus_view;
     std::snprintf(st.kwic_query, sizeof st.kwic_query, "%s", query.c_str());
     st.kwic_prefilled = true;
+    st.kwic_typing = as_typed;
     run_concordance(app);
     st.view = 4;
     st.view_requested = true;
@@ -859,7 +869,7 @@ nlohmann::json corpus_json(const App& app) {
             {"error", st.error},
             {"stale", st.results_stale},
             {"view", kViews[std::clamp(st.view, 0, 4)]},
-            {"concordance", {{"query", st.kwic_ran}, {"lines", kwic}, {"capped", st.kwic_capped}, {"forms", forms},
+            {"concordance", {{"query", st.kwic_ran}, {"asTyped", st.kwic_typing}, {"lines", kwic}, {"capped", st.kwic_capped}, {"forms", forms},
                              {"sort", kSorts[std::clamp(st.kwic_sort, 0, 2)]}, {"ascending", st.kwic_sort_ascending}}},
             {"terms", terms},
             {"phrases", phrases},

@@ -60,7 +60,7 @@ void draw_results(App& app) {
                         st.rows.size() == 1 ? "" : "s", st.result.relaxed ? " (any of the words)" : "");
     if (!st.result.relaxed) {
         ImGui::SameLine();
-        if (ImGui::SmallButton("Every line")) show_concordance(app, st.ran);
+        if (ImGui::SmallButton("Every line")) show_concordance(app, st.ran, true);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every match in the library with the words around it (a concordance)");
     }
 

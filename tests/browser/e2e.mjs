@@ -1065,6 +1065,7 @@ test('the concordance lists every match of a phrase with its context, sorts by t
   await page.keyboard.type('"real names"', { delay: 20 });
   await page.keyboard.press('Enter');
   await waitFor(page, () => window.broadsheet.state().corpus.concordance.query === '"real names"');
+  eq((await page.evaluate(() => window.broadsheet.state())).corpus.concordance.asTyped, false, 'typed in its box: read as written');
   let c = (await page.evaluate(() => window.broadsheet.state())).corpus.concordance;
   const seedLines = c.lines.filter((l) => l.article === ids['seed.txt']);
   assert(seedLines.length >= 2, `the seed says "real names" more than once (${seedLines.length} lines)`);
@@ -1097,6 +1098,7 @@ test('the concordance lists every match of a phrase with its context, sorts by t
     await humanClick(page, x, 90);
   await waitFor(page, () => { const s = window.broadsheet.state(); return s.rightTab === 'corpus' && s.corpus.view === 'concordance'; });
   c = (await page.evaluate(() => window.broadsheet.state())).corpus.concordance;
+  eq(c.asTyped, true, 'read as the search box read it (the last word a prefix), so the lines are the search\'s matches');
   assert(c.lines.length >= 2 && c.lines.every((l) => l.match.toLowerCase() === 'spokesman') &&
          c.lines.some((l) => l.article === ids['b.txt'] && l.left.endsWith('to the firm, a ')),
          `the search's concordance: ${JSON.stringify(c.lines)}`);

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cctype>
+
 using namespace broadsheet::search;
 
 namespace {
@@ -132,6 +134,18 @@ TEST_CASE("concordance lines give each match with its context, in document order
     CHECK(concordance(ix, "storm", [](DocId) { return nullptr; }).empty());
     CHECK(concordance(ix, "storm", nullptr).empty());
     CHECK(concordance(ix, "storm", [&](DocId d) { return &articles[d]; }, 20, 2).size() == 2);
+    // Read as a search box reads it, the last word is a prefix: "stor" finds what "storm" does
+    // (and "storms"); read as written it is a word no article has.
+    ParseOptions typing;
+    typing.as_you_type = true;
+    auto typed = concordance(ix, "stor", [&](DocId d) { return &articles[d]; }, 20, 1000, typing);
+    CHECK(typed.size() >= lines.size());
+    for (const auto& l : typed) {
+        std::string w(field_text(articles[l.doc], l.field).substr(l.match.begin, l.match.size()));
+        for (char& c : w) c = char(std::tolower(static_cast<unsigned char>(c)));
+        CHECK(w.rfind("stor", 0) == 0);
+    }
+    CHECK(concordance(ix, "stor", [&](DocId d) { return &articles[d]; }).empty());
 }
 
 TEST_CASE("a concordance line's neighbouring words are folded for sorting; its pieces read as one line") {

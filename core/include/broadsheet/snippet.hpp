@@ -44,13 +44,15 @@ struct ConcordanceLine {
     ByteRange left, match, right;
 };
 
-// Every match of `query` (a term, a phrase, any query) across the live documents, in document
-// order then text order, with up to `context_bytes` of context each side (cut at word and
-// character boundaries), at most `max_lines` lines. `article_of` gives a document's article (or
-// nullptr if it is not at hand).
+// Every match of `query` (a term, a phrase, any query, read with `parse`: as_you_type makes the
+// last word a prefix, as a search box reads it) across the live documents, in document order then
+// text order, with up to `context_bytes` of context each side (cut at word and character
+// boundaries), at most `max_lines` lines. `article_of` gives a document's article (or nullptr if
+// it is not at hand).
 std::vector<ConcordanceLine> concordance(const Index& index, std::string_view query,
                                          const std::function<const Article*(DocId)>& article_of,
-                                         size_t context_bytes = 40, size_t max_lines = 1000);
+                                         size_t context_bytes = 40, size_t max_lines = 1000,
+                                         const ParseOptions& parse = {});
 
 // The folded word next to a line's match in `field_text` (the text of its field): the last word
 // of its left context (`before`) or the first of its right context; "" if there is none. What
