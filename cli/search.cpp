@@ -177,6 +177,21 @@ int run_bundle(const std::vector<std::string>& args) {
 
 namespace {
 
+// Reads and loads a saved index; a file that cannot be read or is refused is reported on stderr
+// naming it, and the result is not ok().
+bs::LoadedIndex load_saved_index(const std::string& path) {
+    std::string bytes;
+    if (!read_whole(path, bytes)) {
+        std::cerr << path << ": error: cannot read the index\n";
+        bs::LoadedIndex failed;
+        failed.error = "cannot read the index";
+        return failed;
+    }
+    bs::LoadedIndex loaded = bs::load_index(bytes);
+    if (!loaded.ok()) std::cerr << path << ": error: " << loaded.error << '\n';
+    return loaded;
+}
+
 void print_messages(const std::vector<bs::QueryMessage>& messages, std::string_view label) {
     for (const auto& m : messages) std::cerr << label << ": at " << m.position << ": " << m.text << '\n';
 }
@@ -293,16 +308,8 @@ int run_search(const std::vector<std::string>& args) {
         std::cerr << usage;
         return 2;
     }
-    std::string bytes;
-    if (!read_whole(index_path, bytes)) {
-        std::cerr << index_path << ": error: cannot read the index\n";
-        return 1;
-    }
-    bs::LoadedIndex loaded = bs::load_index(bytes);
-    if (!loaded.ok()) {
-        std::cerr << index_path << ": error: " << loaded.error << '\n';
-        return 1;
-    }
+    bs::LoadedIndex loaded = load_saved_index(index_path);
+    if (!loaded.ok()) return 1;
     if (!batch_path.empty()) {
         // Topics are natural-language text: plain words, any of them, unless told otherwise.
         bs::ParseOptions parse;
@@ -394,16 +401,8 @@ int run_concordance(const std::vector<std::string>& args) {
         std::cerr << usage;
         return 2;
     }
-    std::string bytes;
-    if (!read_whole(index_path, bytes)) {
-        std::cerr << index_path << ": error: cannot read the index\n";
-        return 1;
-    }
-    bs::LoadedIndex loaded = bs::load_index(bytes);
-    if (!loaded.ok()) {
-        std::cerr << index_path << ": error: " << loaded.error << '\n';
-        return 1;
-    }
+    bs::LoadedIndex loaded = load_saved_index(index_path);
+    if (!loaded.ok()) return 1;
     print_messages(bs::parse_query(query, loaded.index->analyzer()).messages, "query");
     auto article_of = [&](bs::DocId d) -> const broadsheet::Article* {
         return d < loaded.articles.size() ? &loaded.articles[d] : nullptr;
