@@ -366,12 +366,14 @@ int run_concordance(const std::vector<std::string>& args) {
                 std::cerr << "broadsheet concordance: " << flag << " needs a value\n";
                 return false;
             }
+            const std::string& v = args[++i];
+            size_t used = 0;
             try {
-                out = std::stol(args[++i]);
+                out = std::stol(v, &used);
             } catch (const std::exception&) {
                 out = -1;
             }
-            if (out <= 0 || out > 100000000) {
+            if (used != v.size() || out <= 0 || out > 100000000) {
                 std::cerr << "broadsheet concordance: " << flag << " needs a positive number\n";
                 return false;
             }
@@ -389,6 +391,9 @@ int run_concordance(const std::vector<std::string>& args) {
             sort = args[++i];
         } else if (a == "--json") {
             as_json = true;
+        } else if (a.size() > 1 && a[0] == '-' && a[1] == '-') {
+            std::cerr << "broadsheet concordance: unknown option '" << a << "'\n" << usage;
+            return 2;
         } else if (!have_query) {
             query = a;
             have_query = true;
@@ -403,6 +408,11 @@ int run_concordance(const std::vector<std::string>& args) {
     }
     bs::LoadedIndex loaded = load_saved_index(index_path);
     if (!loaded.ok()) return 1;
+    if (loaded.articles.empty() && loaded.index->size() > 0) {
+        std::cerr << index_path << ": error: the index holds no article text to show lines from "
+                                   "(make one with 'broadsheet index')\n";
+        return 1;
+    }
     print_messages(bs::parse_query(query, loaded.index->analyzer()).messages, "query");
     auto article_of = [&](bs::DocId d) -> const broadsheet::Article* {
         return d < loaded.articles.size() ? &loaded.articles[d] : nullptr;

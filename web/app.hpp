@@ -191,11 +191,12 @@ struct CorpusPanelState {
         broadsheet::ArticleId article = 0;
         broadsheet::search::Field field = broadsheet::search::Field::Body;
         broadsheet::ByteRange match;         // in the field's text
+        std::string title;                   // the article's (its file's if it has none)
         std::string left, keyword, right;    // as shown: line breaks made spaces, paragraph breaks " ¶ "
         std::string left_word, right_word;   // the words next to the match, folded: the sort keys
         size_t order = 0;                    // in library order, then text order
     };
-    char kwic_query[256] = "";
+    char kwic_query[sizeof SearchPanelState::query] = ""; // as long as the search's: its query fits whole
     bool kwic_prefilled = false;            // the box was given the search's query (once)
     bool kwic_typing = false;               // the query is read as the search box reads it (last word a prefix)
     std::string kwic_ran;                   // the query `kwic` is for
@@ -203,10 +204,12 @@ struct CorpusPanelState {
     bool kwic_stale = false;                // the library changed since
     std::vector<KwicLine> kwic;
     bool kwic_capped = false;               // more matches than lines kept
+    size_t kwic_articles = 0;               // articles the lines are from
+    std::vector<std::vector<std::string>> kwic_export; // the lines as the export buttons save them
+    bool kwic_width_dirty = false;          // fit the match column to new lines
     std::vector<std::pair<std::string, size_t>> kwic_forms; // the matches' forms (folded), most lines first
     int kwic_sort = 0;                      // 0: library order, 1: by the word before, 2: after
     bool kwic_sort_ascending = true;
-    bool kwic_focus_box = false;            // put the keyboard in its box next frame
 };
 
 struct AnalysisPanelState {

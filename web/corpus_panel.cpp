@@ -5,9 +5,11 @@
 // Every row clicks through: a term or phrase searches for it, a timeline bar searches its dates,
 // an entity searches its name, a duplicate opens with what differs highlighted.
 #include "app.hpp"
+#include "alloc_fault.hpp"
 #include "export.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h> // TableSetColumnWidth
 
 #include <algorithm>
 #include <chrono>
@@ -118,7 +120,7 @@ void remake_results(App& app) {
     st.results_stale = false;
 }
 
-void run_concordance(App& app); // the concordance view's, below
+void run_concordance(App& app, const std::string& query); // the concordance view's, below
 
 void focus_term(App& app, const std::string& word) {
     auto& st = app.corpus_view;
@@ -418,7 +420,15 @@ void draw_connections(App& app) {
         if ((int(a) == over) != (int(b) == over)) return int(a) == over;
         return net.nodes[a].articles > net.nodes[b].articles;
     });
-    std::vector<ImVec4> placed; // x0, y0, x1, y1
+    std::vector<ImVec4> placed; // x0, y0, x1, y1; the legend's line first (drawn at the top left)
+    {
+        float legend = 4;
+        for (int k = 0; k < 4; ++k) {
+            std::string_view kind = to_string(broadsheet::EntityKind(k));
+            legend += 24 + ImGui::CalcTextSize(kind.data(), kind.data() + kind.size()).x;
+        }
+        placed.emplace_back(o.x, o.y, o.x + legend, o.y + 4 + ImGui::GetTextLineHeight());
+    }
     auto overlaps = [&](const ImVec4& b) {
         for (const ImVec4& q : placed)
             if (b.x < q.z && q.x < b.z && b.y < q.w && q.y < b.w) return true;
@@ -522,6 +532,7 @@ void draw_duplicates(App& app) {
 constexpr size_t kKwicContext = 70;   // bytes of context each side (cut at word boundaries)
 constexpr size_t kKwicLines = 2000;   // lines kept; more matches are counted as "more"
 
+// Orders the lines as st.kwic_sort says, and remakes what the export buttons save (in that order).
 void sort_concordance(CorpusPanelState& st) {
     auto key = [&](const CorpusPanelState::KwicLine& l) -> const std::string& { return st.kwic_sort == 1 ? l.left_word : l.right_word; };
     std::stable_sort(st.kwic.begin(), st.kwic.end(), [&](const auto& a, const auto& b) {
@@ -532,28 +543,35 @@ void sort_concordance(CorpusPanelState& st) {
         }
         return st.kwic_sort_ascending ? a.order < b.order : a.order > b.order;
     });
+    st.kwic_export.assign(1, {"article", "title", "left", "keyword", "right"});
+    for (const auto& l : st.kwic) st.kwic_export.push_back({std::to_string(l.article), l.title, l.left, l.keyword, l.right});
 }
 
-// Every match of the concordance's query across the library (core: search::concordance).
-void run_concordance(App& app) {
+// Every match of `query` across the library (core: search::concordance), read as the search box
+// reads it when st.kwic_typing. Out of memory leaves no lines and says so.
+void run_concordance(App& app, const std::string& query) {
     auto& st = app.corpus_view;
-    st.kwic_ran = st.kwic_query;
     st.kwic_stale = false;
     st.kwic.clear();
+    st.kwic_export.clear();
     st.kwic_capped = false;
     st.kwic_forms.clear();
+    st.kwic_articles = 0;
     st.kwic_error.clear();
-    if (st.kwic_ran.empty()) return;
-    auto article_of = [&](broadsheet::search::DocId d) -> const broadsheet::Article* {
-        return d < app.doc_article.size() ? app.corpus.find(app.doc_article[d]) : nullptr;
-    };
+    st.kwic_width_dirty = true;
     try {
+        st.kwic_ran = query;
+        if (st.kwic_ran.empty()) return;
+        auto article_of = [&](broadsheet::search::DocId d) -> const broadsheet::Article* {
+            return d < app.doc_article.size() ? app.corpus.find(app.doc_article[d]) : nullptr;
+        };
         broadsheet::search::ParseOptions parse;
         parse.as_you_type = st.kwic_typing;
         auto lines = broadsheet::search::concordance(app.index, st.kwic_ran, article_of, kKwicContext, kKwicLines + 1, parse);
         st.kwic_capped = lines.size() > kKwicLines;
         if (st.kwic_capped) lines.resize(kKwicLines);
         st.kwic.reserve(lines.size());
+        std::set<broadsheet::ArticleId> articles;
         for (const auto& l : lines) {
             const broadsheet::Article* a = article_of(l.doc);
             if (!a) continue;
@@ -561,6 +579,7 @@ void run_concordance(App& app) {
             auto part = [&](broadsheet::ByteRange r) { return t.substr(r.begin, r.size()); };
             CorpusPanelState::KwicLine k;
             k.article = app.doc_article[l.doc];
+            k.title = a->title.empty() ? a->file : a->title;
             k.field = l.field;
             k.match = l.match;
             k.left = broadsheet::search::concordance_text(part(l.left));
@@ -569,32 +588,41 @@ void run_concordance(App& app) {
             k.left_word = broadsheet::search::concordance_word(t, l, true);
             k.right_word = broadsheet::search::concordance_word(t, l, false);
             k.order = st.kwic.size();
+            articles.insert(k.article);
             st.kwic.push_back(std::move(k));
         }
+        st.kwic_articles = articles.size();
+        // How the matches are written, folded as the index folds them ("storm", "storms"), most first.
+        std::map<std::string, size_t> forms;
+        std::string folded;
+        for (const auto& k : st.kwic) {
+            broadsheet::search::fold(k.keyword, true, folded);
+            ++forms[folded];
+        }
+        st.kwic_forms.assign(forms.begin(), forms.end());
+        std::stable_sort(st.kwic_forms.begin(), st.kwic_forms.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        sort_concordance(st);
+        // The core stops at its first failed allocation with the lines found so far; one that
+        // went through on the reserve (alloc_fault.cpp) counts as failed here too, as in a search.
+        if (memory_low()) throw std::bad_alloc();
     } catch (const std::bad_alloc&) {
-        st.kwic.clear();
-        st.kwic.shrink_to_fit();
+        std::vector<CorpusPanelState::KwicLine>().swap(st.kwic);
+        TextTable().swap(st.kwic_export);
+        st.kwic_forms.clear();
         st.kwic_capped = false;
+        st.kwic_articles = 0;
         st.kwic_error = "Out of memory: the lines did not fit in the tab's memory. Try a rarer word or phrase.";
-        return;
     }
-    // How the matches are written, folded as the index folds them ("storm", "storms"), most first.
-    std::map<std::string, size_t> forms;
-    std::string folded;
-    for (const auto& k : st.kwic) {
-        broadsheet::search::fold(k.keyword, true, folded);
-        ++forms[folded];
-    }
-    st.kwic_forms.assign(forms.begin(), forms.end());
-    std::stable_sort(st.kwic_forms.begin(), st.kwic_forms.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    sort_concordance(st);
+    if (memory_low()) memory_recovered();
 }
 
 // Opens the article of a line in the reader, the match highlighted (in the body; a match in the
-// title or standfirst opens the article at its top).
+// title or standfirst opens the article at its top). A line of an article removed since shows
+// nothing.
 void open_line(App& app, const CorpusPanelState::KwicLine& l) {
-    app.open_article(l.article);
+    if (!app.open_article(l.article)) return;
     if (l.field == broadsheet::search::Field::Body) app.set_highlights({l.match});
+    else app.set_highlights({});
     app.right_tab_request = RightTab::Reader;
     app.right_tab_requested = true;
 }
@@ -602,17 +630,11 @@ void open_line(App& app, const CorpusPanelState::KwicLine& l) {
 void draw_concordance(App& app) {
     auto& st = app.corpus_view;
     if (!st.kwic_prefilled && st.kwic_query[0] == '\0' && st.kwic_ran.empty()) {
-        // First look: the query of the search box, if there is one.
+        // First look: the query of the search box, if there is one, read as the search read it.
         st.kwic_prefilled = true;
-        if (app.search.ran.size() < sizeof st.kwic_query) {
-            std::snprintf(st.kwic_query, sizeof st.kwic_query, "%s", app.search.ran.c_str());
-            st.kwic_typing = true;
-            if (st.kwic_query[0]) run_concordance(app);
-        }
-    }
-    if (st.kwic_focus_box) {
-        ImGui::SetKeyboardFocusHere();
-        st.kwic_focus_box = false;
+        std::snprintf(st.kwic_query, sizeof st.kwic_query, "%s", app.search.ran.c_str()); // the same size: never cut
+        st.kwic_typing = true;
+        if (st.kwic_query[0]) run_concordance(app, st.kwic_query);
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
     bool enter = ImGui::InputTextWithHint("##kwic", "A word, a \"phrase\" or any query", st.kwic_query, sizeof st.kwic_query,
@@ -620,9 +642,9 @@ void draw_concordance(App& app) {
     ImGui::SameLine();
     if (ImGui::Button("Show lines") || enter) {
         st.kwic_typing = false; // typed here: words as written, a prefix only with its '*'
-        run_concordance(app);
-    } else if (st.kwic_stale && !st.kwic_ran.empty() && st.kwic_ran == st.kwic_query) {
-        run_concordance(app);
+        run_concordance(app, st.kwic_query);
+    } else if (st.kwic_stale && !st.kwic_ran.empty()) {
+        run_concordance(app, st.kwic_ran); // the library changed: the same query again
     }
     if (st.kwic_ran.empty()) {
         ImGui::TextDisabled("Every place a word or phrase occurs in the library, one line each with the words around it "
@@ -637,58 +659,51 @@ void draw_concordance(App& app) {
         ImGui::TextDisabled("No match for %s.", st.kwic_ran.c_str());
         return;
     }
-    std::set<broadsheet::ArticleId> articles;
-    for (const auto& l : st.kwic) articles.insert(l.article);
     const char* reading = st.kwic_typing ? " Read as the search reads it: the last word may begin a longer one." : "";
+    ImGui::PushTextWrapPos(0.0f);
     if (st.kwic_capped)
         ImGui::TextDisabled("The first %zu matches (of more), in %zu articles.%s Click a header to sort by it.", st.kwic.size(),
-                            articles.size(), reading);
+                            st.kwic_articles, reading);
     else
-        ImGui::TextDisabled("%zu matches in %zu articles.%s Click a header to sort by it.", st.kwic.size(), articles.size(), reading);
-    TextTable rows{{"article", "title", "left", "keyword", "right"}};
-    for (const auto& l : st.kwic) {
-        const broadsheet::Article* a = app.corpus.find(l.article);
-        rows.push_back({std::to_string(l.article), a ? a->title : "", l.left, l.keyword, l.right});
-    }
+        ImGui::TextDisabled("%zu matches in %zu articles.%s Click a header to sort by it.", st.kwic.size(), st.kwic_articles, reading);
     if (st.kwic_forms.size() > 1) {
         std::string forms = "Written as: ";
         for (size_t i = 0; i < st.kwic_forms.size() && i < 12; ++i)
             forms += (i ? ", " : "") + st.kwic_forms[i].first + " (" + std::to_string(st.kwic_forms[i].second) + ")";
         if (st.kwic_forms.size() > 12) forms += ", ...";
-        ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("%s", forms.c_str());
-        ImGui::PopTextWrapPos();
     }
-    export_buttons("kwic", "concordance", rows);
-    // The match column fits the longest match (up to a third of the width). A new query makes a
-    // new table (its ID holds the query), so that width is set again; the sort carries over.
-    float keyword_width = ImGui::CalcTextSize("Match").x;
-    for (const auto& l : st.kwic) keyword_width = std::max(keyword_width, ImGui::CalcTextSize(l.keyword.c_str()).x);
-    keyword_width = std::min(keyword_width + ImGui::GetStyle().CellPadding.x * 2, ImGui::GetContentRegionAvail().x / 3);
+    ImGui::PopTextWrapPos();
+    export_buttons("kwic", "concordance", st.kwic_export);
     constexpr ImGuiTableFlags kKwicTable = kTable | ImGuiTableFlags_Sortable;
-    ImGui::PushID(st.kwic_ran.c_str());
-    if (!ImGui::BeginTable("kwic-lines", 4, kKwicTable, ImGui::GetContentRegionAvail())) {
-        ImGui::PopID();
-        return;
-    }
-    auto sorted_by = [&](int sort) {
-        ImGuiTableColumnFlags f = ImGuiTableColumnFlags_PreferSortAscending;
-        if (st.kwic_sort == sort) f |= ImGuiTableColumnFlags_DefaultSort | (st.kwic_sort_ascending ? 0 : ImGuiTableColumnFlags_PreferSortDescending);
-        return f;
-    };
+    if (!ImGui::BeginTable("kwic-lines", 4, kKwicTable, ImGui::GetContentRegionAvail())) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Before", sorted_by(1), 4);
-    ImGui::TableSetupColumn("Match", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, keyword_width);
-    ImGui::TableSetupColumn("After", sorted_by(2), 4);
-    ImGui::TableSetupColumn("Article", sorted_by(0), 2);
+    ImGui::TableSetupColumn("Before", ImGuiTableColumnFlags_PreferSortAscending, 4);
+    ImGui::TableSetupColumn("Match", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::GetFontSize() * 8);
+    ImGui::TableSetupColumn("After", ImGuiTableColumnFlags_PreferSortAscending, 4);
+    ImGui::TableSetupColumn("Article", ImGuiTableColumnFlags_PreferSortAscending | ImGuiTableColumnFlags_DefaultSort, 2);
+    if (st.kwic_width_dirty) {
+        // The match column fits the longest match of these lines (up to a third of the width).
+        float width = ImGui::CalcTextSize("Match").x;
+        for (const auto& l : st.kwic) width = std::max(width, ImGui::CalcTextSize(l.keyword.c_str()).x);
+        ImGui::TableSetColumnWidth(1, std::min(width + ImGui::GetStyle().CellPadding.x * 2, ImGui::GetContentRegionAvail().x / 3));
+        st.kwic_width_dirty = false;
+    }
     ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
+    // The table keeps its sort (a click on a header); the lines follow it, also after a new run.
+    if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs()) {
+        int by = 0;
+        bool ascending = true;
         if (sort->SpecsCount > 0) {
-            const ImGuiTableColumnSortSpecs& spec = sort->Specs[0];
-            st.kwic_sort = spec.ColumnIndex == 0 ? 1 : spec.ColumnIndex == 2 ? 2 : 0;
-            st.kwic_sort_ascending = spec.SortDirection != ImGuiSortDirection_Descending;
+            by = sort->Specs[0].ColumnIndex == 0 ? 1 : sort->Specs[0].ColumnIndex == 2 ? 2 : 0;
+            ascending = sort->Specs[0].SortDirection != ImGuiSortDirection_Descending;
         }
-        sort_concordance(st);
+        if (sort->SpecsDirty || by != st.kwic_sort || ascending != st.kwic_sort_ascending) {
+            st.kwic_sort = by;
+            st.kwic_sort_ascending = ascending;
+            sort_concordance(st);
+        }
         sort->SpecsDirty = false;
     }
     ImGuiListClipper clipper;
@@ -716,13 +731,11 @@ void draw_concordance(App& app) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(l.right.c_str());
             ImGui::TableNextColumn();
-            const broadsheet::Article* a = app.corpus.find(l.article);
-            ImGui::TextDisabled("%s", a ? (a->title.empty() ? a->file.c_str() : a->title.c_str()) : "");
+            ImGui::TextDisabled("%s", l.title.c_str());
             ImGui::PopID();
         }
     }
     ImGui::EndTable();
-    ImGui::PopID();
 }
 
 } // namespace
@@ -796,7 +809,7 @@ void show_concordance(App& app, const std::string& query, bool as_typed) {
     std::snprintf(st.kwic_query, sizeof st.kwic_query, "%s", query.c_str());
     st.kwic_prefilled = true;
     st.kwic_typing = as_typed;
-    run_concordance(app);
+    run_concordance(app, st.kwic_query);
     st.view = 4;
     st.view_requested = true;
     app.right_tab_request = RightTab::Corpus;
@@ -809,18 +822,29 @@ void draw_corpus_panel(App& app) {
         ImGui::TextDisabled("Add articles to see the words, phrases, names and near-copies of the whole library.");
         return;
     }
+    // The concordance reads the search index, not the analysis: it shows while the analysis runs
+    // or after it stopped, under its progress or its message.
+    auto concordance_alone = [&] {
+        if (st.view != 4) return;
+        ImGui::Separator();
+        ImGui::BeginChild("corpus-view");
+        draw_concordance(app);
+        ImGui::EndChild();
+    };
     if (!st.error.empty()) {
         ImGui::TextWrapped("%s", st.error.c_str());
         if (ImGui::Button("Try again")) {
             st.error.clear();
             for (ArticleId id : app.corpus.ids()) app.corpus_added(id);
         }
+        concordance_alone();
         return;
     }
     size_t total = app.corpus.size(), left = st.pending.size();
     if (left > 0) {
         ImGui::ProgressBar(float(total - left) / float(total), ImVec2(-FLT_MIN, 0),
                            (std::to_string(total - left) + " of " + std::to_string(total) + " articles analysed").c_str());
+        concordance_alone();
         return;
     }
     if (st.results_stale) remake_results(app);

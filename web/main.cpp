@@ -231,8 +231,7 @@ std::vector<SDL_Event> g_held_events;
 struct MouseSeen {
     bool known = false;      // a mouse event has been handed over (else the backend's reading stands)
     ImVec2 pos;
-    Uint32 down = 0;         // SDL_BUTTON() bits
-    Uint32 pressed = 0;      // pressed in this frame (down for imgui even if released since)
+    Uint32 down = 0;         // SDL_BUTTON() bits (a release never follows its press in one frame: held)
 };
 MouseSeen g_mouse;
 
@@ -257,7 +256,6 @@ void pump_events() {
     while (SDL_PollEvent(&polled)) events.push_back(polled);
     std::vector<SDL_Scancode> went_down;
     bool clicked = false, holding = false, dragged = false;
-    g_mouse.pressed = 0;
     for (SDL_Event& e : events) {
         request_redraw();
         const bool touch = (e.type == SDL_MOUSEMOTION && e.motion.which == SDL_TOUCH_MOUSEID) ||
@@ -281,7 +279,7 @@ void pump_events() {
             g_mouse.known = true;
             g_mouse.pos = ImVec2(float(e.button.x), float(e.button.y));
             Uint32 bit = imgui_button_bit(e);
-            if (e.type == SDL_MOUSEBUTTONDOWN) g_mouse.down |= bit, g_mouse.pressed |= bit;
+            if (e.type == SDL_MOUSEBUTTONDOWN) g_mouse.down |= bit;
             else g_mouse.down &= ~bit;
         }
         if (e.type == SDL_KEYDOWN) went_down.push_back(e.key.keysym.scancode);
@@ -304,7 +302,7 @@ void mouse_new_frame() {
     if (!g_mouse.known || io.MousePos.x == -FLT_MAX) return;
     io.MousePos = g_mouse.pos;
     const Uint8 buttons[3] = {SDL_BUTTON_LEFT, SDL_BUTTON_RIGHT, SDL_BUTTON_MIDDLE};
-    for (int i = 0; i < 3; ++i) io.MouseDown[i] = ((g_mouse.down | g_mouse.pressed) & SDL_BUTTON(buttons[i])) != 0;
+    for (int i = 0; i < 3; ++i) io.MouseDown[i] = (g_mouse.down & SDL_BUTTON(buttons[i])) != 0;
 }
 
 void frame() {

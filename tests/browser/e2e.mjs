@@ -1099,6 +1099,7 @@ test('the concordance lists every match of a phrase with its context, sorts by t
   await waitFor(page, () => { const s = window.broadsheet.state(); return s.rightTab === 'corpus' && s.corpus.view === 'concordance'; });
   c = (await page.evaluate(() => window.broadsheet.state())).corpus.concordance;
   eq(c.asTyped, true, 'read as the search box read it (the last word a prefix), so the lines are the search\'s matches');
+  eq(c.sort, 'after', 'the table\'s sort (by the word after) carries over to the new lines');
   assert(c.lines.length >= 2 && c.lines.every((l) => l.match.toLowerCase() === 'spokesman') &&
          c.lines.some((l) => l.article === ids['b.txt'] && l.left.endsWith('to the firm, a ')),
          `the search's concordance: ${JSON.stringify(c.lines)}`);

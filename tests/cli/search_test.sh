@@ -70,6 +70,11 @@ starts = {l.lower().index("[storm]") for l in text}
 assert len(starts) == 1, text  # the matches line up in one column
 PY
 "$cli" concordance "$work/news.bsi" "storm" --sort sideways >/dev/null 2>&1; [ $? -eq 2 ] || fail "a bad --sort is a usage error"
+"$cli" concordance "$work/news.bsi" "storm" -n 2x >/dev/null 2>&1; [ $? -eq 2 ] || fail "-n 2x is a usage error"
+"$cli" concordance "$work/news.bsi" --jsn >/dev/null 2>&1; [ $? -eq 2 ] || fail "an unknown option is a usage error, not a query"
+"$cli" bundle "$work/bundle" "$work/in" >/dev/null 2>&1 || fail "bundle exit status"
+"$cli" concordance "$work/bundle/index.bsi" "storm" >"$work/no-text.txt" 2>&1; [ $? -eq 1 ] || fail "an index without article text: exit 1"
+grep -q "holds no article text" "$work/no-text.txt" || fail "an index without article text says so"
 
 head -c 100 "$work/news.bsi" >"$work/cut.bsi"
 "$cli" search "$work/cut.bsi" "storm" >"$work/cut.txt" 2>&1 && fail "a cut index was accepted"

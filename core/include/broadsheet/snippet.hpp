@@ -56,11 +56,11 @@ std::vector<ConcordanceLine> concordance(const Index& index, std::string_view qu
 
 // The folded word next to a line's match in `field_text` (the text of its field): the last word
 // of its left context (`before`) or the first of its right context; "" if there is none. What
-// concordancers sort lines by (AntConc's 1L and 1R).
+// concordancers sort lines by (AntConc's 1L and 1R). Never throws ("" when out of memory).
 std::string concordance_word(std::string_view field_text, const ConcordanceLine& line, bool before);
 
 // A piece of a line as one line of text: a paragraph break (a blank line) shows as " ¶ ", any
-// other run of line breaks as one space.
+// other run of line breaks as one space. Never throws ("" when out of memory).
 std::string concordance_text(std::string_view piece);
 
 } // namespace broadsheet::search

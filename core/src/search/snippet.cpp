@@ -163,7 +163,7 @@ std::vector<ConcordanceLine> concordance(const Index& index, std::string_view qu
                     line.match = m;
                     uint32_t lb = m.begin <= context_bytes ? 0 : word_start_from(t, m.begin - context_bytes, context_bytes / 2);
                     if (lb > m.begin) lb = m.begin;
-                    uint32_t re = m.end + context_bytes >= t.size() ? uint32_t(t.size())
+                    uint32_t re = context_bytes >= t.size() - m.end ? uint32_t(t.size())
                                                                     : word_end_before(t, m.end + context_bytes, context_bytes / 2);
                     if (re < m.end) re = m.end;
                     line.left = {lb, m.begin};
@@ -182,16 +182,20 @@ std::string concordance_word(std::string_view field_text, const ConcordanceLine&
     const ByteRange r = before ? line.left : line.right;
     if (r.end > field_text.size() || r.begin > r.end) return {};
     std::string_view piece = field_text.substr(r.begin, r.size());
-    std::vector<Segment> segments;
-    segment(piece, segments);
-    if (segments.empty()) return {};
-    const Segment& s = before ? segments.back() : segments.front();
-    std::string folded;
-    fold(piece.substr(s.range.begin, s.range.size()), true, folded);
-    return folded;
+    try {
+        std::vector<Segment> segments;
+        segment(piece, segments);
+        if (segments.empty()) return {};
+        const Segment& s = before ? segments.back() : segments.front();
+        std::string folded;
+        fold(piece.substr(s.range.begin, s.range.size()), true, folded);
+        return folded;
+    } catch (const std::bad_alloc&) {
+        return {}; // out of memory: no key (the line sorts first)
+    }
 }
 
-std::string concordance_text(std::string_view piece) {
+std::string concordance_text(std::string_view piece) try {
     std::string out;
     out.reserve(piece.size());
     for (size_t i = 0; i < piece.size();) {
@@ -205,6 +209,8 @@ std::string concordance_text(std::string_view piece) {
         out += breaks >= 2 ? " \xC2\xB6 " : " ";
     }
     return out;
+} catch (const std::bad_alloc&) {
+    return {}; // out of memory: nothing to show
 }
 
 } // namespace broadsheet::search
