@@ -201,6 +201,7 @@ struct CorpusPanelState {
     bool kwic_typing = false;               // the query is read as the search box reads it (last word a prefix)
     std::string kwic_ran;                   // the query `kwic` is for
     std::string kwic_error;                 // why there are no lines (out of memory), if so
+    std::vector<broadsheet::search::QueryMessage> kwic_messages; // what the query parser said about it
     bool kwic_stale = false;                // the library changed since
     std::vector<KwicLine> kwic;
     bool kwic_capped = false;               // more matches than lines kept

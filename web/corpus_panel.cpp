@@ -558,6 +558,7 @@ void run_concordance(App& app, const std::string& query) {
     st.kwic_forms.clear();
     st.kwic_articles = 0;
     st.kwic_error.clear();
+    st.kwic_messages.clear();
     st.kwic_width_dirty = true;
     try {
         st.kwic_ran = query;
@@ -567,6 +568,8 @@ void run_concordance(App& app, const std::string& query) {
         };
         broadsheet::search::ParseOptions parse;
         parse.as_you_type = st.kwic_typing;
+        // A malformed query still gives its best-effort lines; what the parser made of it is said.
+        st.kwic_messages = broadsheet::search::parse_query(st.kwic_ran, app.index.analyzer(), parse).messages;
         auto lines = broadsheet::search::concordance(app.index, st.kwic_ran, article_of, kKwicContext, kKwicLines + 1, parse);
         st.kwic_capped = lines.size() > kKwicLines;
         if (st.kwic_capped) lines.resize(kKwicLines);
@@ -655,6 +658,9 @@ void draw_concordance(App& app) {
         ImGui::TextWrapped("%s", st.kwic_error.c_str());
         return;
     }
+    ImGui::PushTextWrapPos(0.0f);
+    for (const auto& m : st.kwic_messages) ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.3f, 1), "At %u: %s", m.position + 1, m.text.c_str());
+    ImGui::PopTextWrapPos();
     if (st.kwic.empty()) {
         ImGui::TextDisabled("No match for %s.", st.kwic_ran.c_str());
         return;
@@ -885,6 +891,8 @@ nlohmann::json corpus_json(const App& app) {
     for (const auto& l : st.kwic)
         kwic.push_back({{"article", l.article}, {"field", broadsheet::search::field_name(l.field)}, {"left", l.left}, {"match", l.keyword},
                         {"right", l.right}, {"begin", l.match.begin}, {"end", l.match.end}});
+    json messages = json::array();
+    for (const auto& m : st.kwic_messages) messages.push_back({{"position", m.position}, {"text", m.text}});
     json forms = json::array();
     for (const auto& [form, count] : st.kwic_forms) forms.push_back({{"form", form}, {"count", count}});
     static const char* kViews[] = {"words", "timeline", "names", "duplicates", "concordance"};
@@ -893,7 +901,7 @@ nlohmann::json corpus_json(const App& app) {
             {"error", st.error},
             {"stale", st.results_stale},
             {"view", kViews[std::clamp(st.view, 0, 4)]},
-            {"concordance", {{"query", st.kwic_ran}, {"asTyped", st.kwic_typing}, {"lines", kwic}, {"capped", st.kwic_capped}, {"forms", forms},
+            {"concordance", {{"query", st.kwic_ran}, {"asTyped", st.kwic_typing}, {"messages", messages}, {"lines", kwic}, {"capped", st.kwic_capped}, {"forms", forms},
                              {"sort", kSorts[std::clamp(st.kwic_sort, 0, 2)]}, {"ascending", st.kwic_sort_ascending}}},
             {"terms", terms},
             {"phrases", phrases},

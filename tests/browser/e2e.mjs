@@ -1077,6 +1077,7 @@ test('the concordance lists every match of a phrase with its context, sorts by t
   eq(c.forms.reduce((n, f) => n + f.count, 0), c.lines.length, 'every line counted under its written form');
   eq(c.forms[0].form, 'real names', 'written as "real names" (case folded: "Real Names" too)');
   eq(c.sort, 'library', 'lines come in library order first');
+  eq(c.messages.length, 0, 'a well-formed query gets no message');
   const order = c.lines.map((l) => l.article);
   eq(JSON.stringify(order), JSON.stringify([...order].sort((x, y) => x - y)), 'in the order the articles were added');
   // A click on the After header sorts by the word after the match.
@@ -1100,6 +1101,16 @@ test('the concordance lists every match of a phrase with its context, sorts by t
   c = (await page.evaluate(() => window.broadsheet.state())).corpus.concordance;
   eq(c.asTyped, true, 'read as the search box read it (the last word a prefix), so the lines are the search\'s matches');
   eq(c.sort, 'after', 'the table\'s sort (by the word after) carries over to the new lines');
+  // A malformed query typed in the box: its message, with its position, and best-effort lines.
+  await humanClick(page, 650, 126);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('"spokesman', { delay: 20 });
+  await page.keyboard.press('Enter');
+  await waitFor(page, () => window.broadsheet.state().corpus.concordance.query === '"spokesman');
+  c = (await page.evaluate(() => window.broadsheet.state())).corpus.concordance;
+  assert(c.messages.length === 1 && c.messages[0].position === 0 && /quote|"/.test(c.messages[0].text),
+         `the unclosed quote is reported at its place: ${JSON.stringify(c.messages)}`);
+  assert(c.lines.length >= 2, 'and the lines are there anyway');
   assert(c.lines.length >= 2 && c.lines.every((l) => l.match.toLowerCase() === 'spokesman') &&
          c.lines.some((l) => l.article === ids['b.txt'] && l.left.endsWith('to the firm, a ')),
          `the search's concordance: ${JSON.stringify(c.lines)}`);
