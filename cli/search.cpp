@@ -422,7 +422,7 @@ int run_concordance(const std::vector<std::string>& args) {
     if (sort != "library") {
         const bool before = sort == "before";
         std::vector<std::pair<std::string, size_t>> keys;
-        for (size_t i = 0; i < lines.size(); ++i) keys.emplace_back(bs::concordance_word(text_of(lines[i]), lines[i], before), i);
+        for (size_t i = 0; i < lines.size(); ++i) keys.emplace_back(bs::concordance_word(text_of(lines[i]), lines[i], before, 3), i);
         std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         std::vector<bs::ConcordanceLine> sorted;
         for (const auto& k : keys) sorted.push_back(lines[k.second]);

@@ -193,7 +193,7 @@ struct CorpusPanelState {
         broadsheet::ByteRange match;         // in the field's text
         std::string title;                   // the article's (its file's if it has none)
         std::string left, keyword, right;    // as shown: line breaks made spaces, paragraph breaks " ¶ "
-        std::string left_word, right_word;   // the words next to the match, folded: the sort keys
+        std::string left_word, right_word;   // the three words either side of the match, nearest first, folded: the sort keys
         size_t order = 0;                    // in library order, then text order
     };
     char kwic_query[sizeof SearchPanelState::query] = ""; // as long as the search's: its query fits whole

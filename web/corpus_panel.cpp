@@ -588,8 +588,9 @@ void run_concordance(App& app, const std::string& query) {
             k.left = broadsheet::search::concordance_text(part(l.left));
             k.keyword = broadsheet::search::concordance_text(part(l.match));
             k.right = broadsheet::search::concordance_text(part(l.right));
-            k.left_word = broadsheet::search::concordance_word(t, l, true);
-            k.right_word = broadsheet::search::concordance_word(t, l, false);
+            // Sorted by the nearest word, then the next two (AntConc's 1L-3L, 1R-3R).
+            k.left_word = broadsheet::search::concordance_word(t, l, true, 3);
+            k.right_word = broadsheet::search::concordance_word(t, l, false, 3);
             k.order = st.kwic.size();
             articles.insert(k.article);
             st.kwic.push_back(std::move(k));

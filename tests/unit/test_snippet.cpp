@@ -172,6 +172,17 @@ TEST_CASE("a concordance line's neighbouring words are folded for sorting; its p
         CHECK(concordance_word(c.text, line, true) == c.before);
         CHECK(concordance_word(c.text, line, false) == c.after);
     }
+    // More words, nearest first, joined so that keys sort word by word.
+    ConcordanceLine two;
+    std::string_view text = "They said the Real names rule, it seems";
+    two.left = {0, 14}, two.match = {14, 24}, two.right = {24, 39};
+    CHECK(concordance_word(text, two, true, 2) == std::string("the\x01said"));
+    CHECK(concordance_word(text, two, false, 3) == std::string("rule\x01it\x01seems"));
+    CHECK(concordance_word(text, two, false, 9) == std::string("rule\x01it\x01seems"));
+    CHECK(concordance_word(text, two, true, 0).empty());
+    CHECK(std::string("in\x01the") < std::string("in\x01the\x01end"));
+    CHECK(std::string("in") < std::string("in\x01a"));
+    CHECK(std::string("in\x01zoo") < std::string("inn"));
     CHECK(concordance_text("said.\n\nNothing") == "said. \xC2\xB6 Nothing");
     CHECK(concordance_text("a\nb") == "a b");
     CHECK(concordance_text("a\r\n\r\n  b") == "a \xC2\xB6 b");

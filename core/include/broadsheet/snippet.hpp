@@ -54,10 +54,12 @@ std::vector<ConcordanceLine> concordance(const Index& index, std::string_view qu
                                          size_t context_bytes = 40, size_t max_lines = 1000,
                                          const ParseOptions& parse = {});
 
-// The folded word next to a line's match in `field_text` (the text of its field): the last word
-// of its left context (`before`) or the first of its right context; "" if there is none. What
-// concordancers sort lines by (AntConc's 1L and 1R). Never throws ("" when out of memory).
-std::string concordance_word(std::string_view field_text, const ConcordanceLine& line, bool before);
+// The folded words next to a line's match in `field_text` (the text of its field), nearest first:
+// up to `words` of the end of its left context (`before`) or of the start of its right context,
+// joined by U+0001 (below every printable character, so that the keys sort word by word); "" if
+// there is none. What concordancers sort lines by (AntConc's 1L, 2L... and 1R, 2R...). Never
+// throws ("" when out of memory).
+std::string concordance_word(std::string_view field_text, const ConcordanceLine& line, bool before, size_t words = 1);
 
 // A piece of a line as one line of text: a paragraph break (a blank line) shows as " ¶ ", any
 // other run of line breaks as one space. Never throws ("" when out of memory).

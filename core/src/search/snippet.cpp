@@ -178,18 +178,21 @@ std::vector<ConcordanceLine> concordance(const Index& index, std::string_view qu
     return lines;
 }
 
-std::string concordance_word(std::string_view field_text, const ConcordanceLine& line, bool before) {
+std::string concordance_word(std::string_view field_text, const ConcordanceLine& line, bool before, size_t words) {
     const ByteRange r = before ? line.left : line.right;
     if (r.end > field_text.size() || r.begin > r.end) return {};
     std::string_view piece = field_text.substr(r.begin, r.size());
     try {
         std::vector<Segment> segments;
         segment(piece, segments);
-        if (segments.empty()) return {};
-        const Segment& s = before ? segments.back() : segments.front();
-        std::string folded;
-        fold(piece.substr(s.range.begin, s.range.size()), true, folded);
-        return folded;
+        std::string key, folded;
+        for (size_t i = 0; i < words && i < segments.size(); ++i) {
+            const Segment& s = before ? segments[segments.size() - 1 - i] : segments[i];
+            fold(piece.substr(s.range.begin, s.range.size()), true, folded);
+            if (i) key += '\x01';
+            key += folded;
+        }
+        return key;
     } catch (const std::bad_alloc&) {
         return {}; // out of memory: no key (the line sorts first)
     }
