@@ -413,11 +413,13 @@ int run_concordance(const std::vector<std::string>& args) {
                                    "(make one with 'broadsheet index')\n";
         return 1;
     }
-    print_messages(bs::parse_query(query, loaded.index->analyzer()).messages, "query");
     auto article_of = [&](bs::DocId d) -> const broadsheet::Article* {
         return d < loaded.articles.size() ? &loaded.articles[d] : nullptr;
     };
-    std::vector<bs::ConcordanceLine> lines = bs::concordance(*loaded.index, query, article_of, size_t(context), size_t(limit));
+    std::vector<bs::QueryMessage> messages;
+    std::vector<bs::ConcordanceLine> lines =
+        bs::concordance(*loaded.index, query, article_of, size_t(context), size_t(limit), {}, &messages);
+    print_messages(messages, "query");
     auto text_of = [&](const bs::ConcordanceLine& l) { return bs::field_text(loaded.articles[l.doc], l.field); };
     if (sort != "library") {
         const bool before = sort == "before";

@@ -569,8 +569,8 @@ void run_concordance(App& app, const std::string& query) {
         broadsheet::search::ParseOptions parse;
         parse.as_you_type = st.kwic_typing;
         // A malformed query still gives its best-effort lines; what the parser made of it is said.
-        st.kwic_messages = broadsheet::search::parse_query(st.kwic_ran, app.index.analyzer(), parse).messages;
-        auto lines = broadsheet::search::concordance(app.index, st.kwic_ran, article_of, kKwicContext, kKwicLines + 1, parse);
+        auto lines = broadsheet::search::concordance(app.index, st.kwic_ran, article_of, kKwicContext, kKwicLines + 1, parse,
+                                                     &st.kwic_messages);
         st.kwic_capped = lines.size() > kKwicLines;
         if (st.kwic_capped) lines.resize(kKwicLines);
         st.kwic.reserve(lines.size());

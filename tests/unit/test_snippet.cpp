@@ -146,6 +146,15 @@ TEST_CASE("concordance lines give each match with its context, in document order
         CHECK(w.rfind("stor", 0) == 0);
     }
     CHECK(concordance(ix, "stor", [&](DocId d) { return &articles[d]; }).empty());
+    // What the parser said comes back with the lines: an unclosed quote, at its place.
+    std::vector<QueryMessage> said;
+    auto unclosed = concordance(ix, "\"heavy rain", [&](DocId d) { return &articles[d]; }, 40, 1000, {}, &said);
+    CHECK(unclosed.size() == phrase.size());
+    REQUIRE(said.size() == 1);
+    CHECK(said[0].position == 0);
+    said.clear();
+    concordance(ix, "storm", [&](DocId d) { return &articles[d]; }, 40, 1000, {}, &said);
+    CHECK(said.empty());
 }
 
 TEST_CASE("a concordance line's neighbouring words are folded for sorting; its pieces read as one line") {

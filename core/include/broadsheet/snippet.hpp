@@ -48,11 +48,12 @@ struct ConcordanceLine {
 // last word a prefix, as a search box reads it) across the live documents, in document order then
 // text order, with up to `context_bytes` of context each side (cut at word and character
 // boundaries), at most `max_lines` lines. `article_of` gives a document's article (or nullptr if
-// it is not at hand).
+// it is not at hand). What the parser said about the query (a malformed one still gives its
+// best-effort lines) goes to `messages` when given.
 std::vector<ConcordanceLine> concordance(const Index& index, std::string_view query,
                                          const std::function<const Article*(DocId)>& article_of,
                                          size_t context_bytes = 40, size_t max_lines = 1000,
-                                         const ParseOptions& parse = {});
+                                         const ParseOptions& parse = {}, std::vector<QueryMessage>* messages = nullptr);
 
 // The folded words next to a line's match in `field_text` (the text of its field), nearest first:
 // up to `words` of the end of its left context (`before`) or of the start of its right context,

@@ -143,10 +143,12 @@ Snippet make_snippet(const Article& a, const MatchSet& matched, Analyzer& analyz
 
 std::vector<ConcordanceLine> concordance(const Index& index, std::string_view query,
                                          const std::function<const Article*(DocId)>& article_of,
-                                         size_t context_bytes, size_t max_lines, const ParseOptions& parse) {
+                                         size_t context_bytes, size_t max_lines, const ParseOptions& parse,
+                                         std::vector<QueryMessage>* messages) {
     std::vector<ConcordanceLine> lines;
     try {
         Query q = parse_query(query, index.analyzer(), parse);
+        if (messages) *messages = q.messages;
         SearchOptions options;
         options.limit = 1; // only for the match set; the documents come from the exhaustive walk
         MatchSet matched = search(index, q, options).matched;
