@@ -258,9 +258,8 @@ void pump_events() {
     bool clicked = false, holding = false, dragged = false;
     for (SDL_Event& e : events) {
         request_redraw();
-        const bool touch = (e.type == SDL_MOUSEMOTION && e.motion.which == SDL_TOUCH_MOUSEID) ||
-                           (is_button_event(e) && e.button.which == SDL_TOUCH_MOUSEID);
-        if (!holding && clicked && !touch &&
+        // (A finger makes no mouse events: pointer_init() turns SDL's off; pointer.cpp reads it.)
+        if (!holding && clicked &&
             (is_keyboard_event(e) || e.type == SDL_MOUSEMOTION || (is_button_event(e) && imgui_button_bit(e))))
             holding = true;
         if (!holding && dragged && e.type == SDL_MOUSEBUTTONUP && (g_mouse.down & imgui_button_bit(e)))
@@ -269,12 +268,12 @@ void pump_events() {
             g_held_events.push_back(e);
             continue;
         }
-        if (!touch && e.type == SDL_MOUSEMOTION) {
+        if (e.type == SDL_MOUSEMOTION) {
             g_mouse.known = true;
             g_mouse.pos = ImVec2(float(e.motion.x), float(e.motion.y));
             if (g_mouse.down) dragged = true;
         }
-        if (!touch && is_button_event(e) && imgui_button_bit(e)) {
+        if (is_button_event(e) && imgui_button_bit(e)) {
             clicked = true;
             g_mouse.known = true;
             g_mouse.pos = ImVec2(float(e.button.x), float(e.button.y));
