@@ -26,6 +26,11 @@ using Doc = std::unique_ptr<xmlDoc, DocFree>;
 // libxml2's "huge" mode, so its depth and size limits stay on). Never null for non-empty input.
 Doc parse_html(std::string_view utf8);
 
+// What parse_html hands libxml2: `utf8` without the bodies of script and style elements and
+// without a start tag's attributes past the 128th (see import_html.cpp). Returns `utf8` itself
+// when nothing is dropped, else a view of `buffer`.
+std::string_view parser_input(std::string_view utf8, std::string& buffer);
+
 inline std::string_view view(const xmlChar* s) {
     return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
 }

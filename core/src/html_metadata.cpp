@@ -787,10 +787,10 @@ void walk(xmlNode* root, Found& f) {
         if (tag == "a" && text::ascii_lower(attr(n, "rel")) == "author")
             f.rel_authors.push_back(text_of(n, 200));
         if (tag != "html" && tag != "body" && tag != "img" && tag != "meta" && tag != "link") {
-            if ((class_says(ci, {"byline", "author", "autor", "writer", "verfasser"}) ||
-                 contains(text::ascii_lower(attr(n, "data-testid")), "byline")) &&
-                !class_says(ci, {"bio", "about", "avatar", "box", "comment", "image", "img",
-                                 "photo", "pic"}) ||
+            if (((class_says(ci, {"byline", "author", "autor", "writer", "verfasser"}) ||
+                  contains(text::ascii_lower(attr(n, "data-testid")), "byline")) &&
+                 !class_says(ci, {"bio", "about", "avatar", "box", "comment", "image", "img",
+                                  "photo", "pic"})) ||
                 is_headline_credit(n, ci)) {
                 std::string t = text_of(n, 300);
                 if (!t.empty() && t.size() < 120) f.byline_texts.push_back(std::move(t));

@@ -277,11 +277,20 @@ Doc parse_html(std::string_view utf8) {
                              HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
     static_assert((kOptions & XML_PARSE_HUGE) == 0,
                   "the parser's depth and size limits must stay on");
-    std::string stripped, capped;
-    if (drop_raw_text(utf8, stripped)) utf8 = stripped;
-    if (drop_excess_attributes(utf8, capped)) utf8 = capped;
+    std::string buffer;
+    utf8 = parser_input(utf8, buffer);
     auto size = int(std::min<size_t>(utf8.size(), size_t(INT32_MAX)));
     return Doc(htmlReadMemory(utf8.data(), size, nullptr, "UTF-8", kOptions));
+}
+
+std::string_view parser_input(std::string_view utf8, std::string& buffer) {
+    std::string capped;
+    if (drop_raw_text(utf8, buffer)) utf8 = buffer;
+    if (drop_excess_attributes(utf8, capped)) {
+        buffer = std::move(capped);
+        utf8 = buffer;
+    }
+    return utf8;
 }
 
 namespace {
