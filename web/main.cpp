@@ -223,9 +223,10 @@ void draw_ui() {
 // - the SDL backend reads the pointer's position and buttons as they are when the frame starts,
 //   so a quick drag (press, moves, release between two frames: a fast flick, a busy page) was
 //   one click where the pointer ended, and the press's position was lost. The pointer imgui
-//   sees is the one the events handed over so far (g_mouse); what moves or changes a button
-//   after a button changed in this frame waits for the next, and so does a release after the
-//   pointer moved with the button down (the drag's end is seen before the button goes up).
+//   sees is the one the events handed over so far (g_mouse); what moves, scrolls (the wheel,
+//   which pointer.cpp queues among SDL's events) or changes a button after a button changed in
+//   this frame waits for the next, and so does a release after the pointer moved with the button
+//   down (the drag's end is seen before the button goes up).
 std::vector<SDL_Event> g_held_events;
 
 struct MouseSeen {
@@ -260,7 +261,8 @@ void pump_events() {
         request_redraw();
         // (A finger makes no mouse events: pointer_init() turns SDL's off; pointer.cpp reads it.)
         if (!holding && clicked &&
-            (is_keyboard_event(e) || e.type == SDL_MOUSEMOTION || (is_button_event(e) && imgui_button_bit(e))))
+            (is_keyboard_event(e) || e.type == SDL_MOUSEMOTION || pointer_is_wheel(e) ||
+             (is_button_event(e) && imgui_button_bit(e))))
             holding = true;
         if (!holding && dragged && e.type == SDL_MOUSEBUTTONUP && (g_mouse.down & imgui_button_bit(e)))
             holding = true;

@@ -26,6 +26,8 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 void request_redraw(); // main.cpp
 
@@ -80,6 +82,24 @@ float take_whole_pixels(float& pending, float step) {
     return -(whole + 0.5f) / step;
 }
 
+// The SDL event type of a wheel event from the page (registered once).
+Uint32 wheel_event_type() {
+    static const Uint32 type = SDL_RegisterEvents(1);
+    return type;
+}
+// A float carried in an SDL user event's pointer field, and back.
+void* float_bits(float f) {
+    uint32_t bits;
+    std::memcpy(&bits, &f, sizeof bits);
+    return reinterpret_cast<void*>(uintptr_t(bits));
+}
+float from_bits(const void* p) {
+    auto bits = uint32_t(reinterpret_cast<uintptr_t>(p));
+    float f;
+    std::memcpy(&f, &bits, sizeof f);
+    return f;
+}
+
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     // Ctrl+wheel is the browser's zoom (the page follows the new pixel ratio): left to it.
     if (e->mouse.ctrlKey) return EM_FALSE;
@@ -89,9 +109,14 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     case DOM_DELTA_PAGE: unit = ImGui::GetIO().DisplaySize.y * 0.8f; break;
     default: break; // pixels
     }
-    g_scroll_x += float(e->deltaX) * unit;
-    g_scroll_y += float(e->deltaY) * unit;
-    g_touch_last = false;
+    // Into SDL's queue, in its place among the mouse events, so that a wheel after a click and a
+    // move within one frame waits with them for the next frame (main.cpp, pump_events) and
+    // scrolls the pane under the pointer as it then is.
+    SDL_Event wheel{};
+    wheel.type = wheel_event_type();
+    wheel.user.data1 = float_bits(float(e->deltaX) * unit);
+    wheel.user.data2 = float_bits(float(e->deltaY) * unit);
+    SDL_PushEvent(&wheel);
     request_redraw();
     return EM_TRUE; // the page itself must not scroll or bounce
 }
@@ -125,8 +150,18 @@ void pointer_init() {
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
 }
 
+bool pointer_is_wheel(const SDL_Event& e) {
+    return e.type == wheel_event_type();
+}
+
 bool pointer_event(const SDL_Event& e) {
     auto& t = g_touch;
+    if (pointer_is_wheel(e)) {
+        g_scroll_x += from_bits(e.user.data1);
+        g_scroll_y += from_bits(e.user.data2);
+        g_touch_last = false;
+        return true;
+    }
     switch (e.type) {
     case SDL_MOUSEMOTION:
     case SDL_MOUSEBUTTONDOWN:

@@ -8,8 +8,10 @@
 // reads only the sign of each step) and turns SDL's mouse emulation of touches off; call once,
 // after the window is made.
 void pointer_init();
-// Whether `e` was a touch event, taken here (not for imgui's backend).
+// Whether `e` was a touch or wheel event, taken here (not for imgui's backend).
 bool pointer_event(const SDL_Event& e);
+// Whether `e` is a wheel event from the page (pointer_init's handler puts them in SDL's queue).
+bool pointer_is_wheel(const SDL_Event& e);
 // Before imgui's NewFrame, after the backend's: the wheel and the touch gestures become imgui's
 // mouse position, buttons and wheel. Returns whether more frames are needed (a fling going on).
 bool pointer_new_frame();

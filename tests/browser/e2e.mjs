@@ -466,6 +466,21 @@ test('the wheel scrolls as far as a browser scrolls a page (pixels, lines, pages
   await wheel({ deltaX: 300 });
   eq(await settled(), before, 'a sideways wheel leaves the vertical scroll alone');
   eq(await wheel({ deltaY: 100, ctrlKey: true }), false, 'Ctrl+wheel is left to the browser (zoom)');
+  // A click in the reader, a move back over the library and a wheel within one task of the page's
+  // event loop (no frame between them): the wheel scrolls the library, under the pointer when it
+  // turned, not the reader clicked before.
+  await top();
+  await page.evaluate(([x, y]) => {
+    const canvas = document.getElementById('canvas');
+    const reader = { clientX: 900, clientY: 500, bubbles: true, cancelable: true };
+    canvas.dispatchEvent(new MouseEvent('mousemove', reader));
+    canvas.dispatchEvent(new MouseEvent('mousedown', { ...reader, button: 0, buttons: 1 }));
+    canvas.dispatchEvent(new MouseEvent('mouseup', { ...reader, button: 0, buttons: 0 }));
+    const library = { clientX: x, clientY: y, bubbles: true, cancelable: true };
+    canvas.dispatchEvent(new MouseEvent('mousemove', library));
+    canvas.dispatchEvent(new WheelEvent('wheel', { ...library, deltaY: 120 }));
+  }, [X, Y]);
+  near(await settled(), 120, 2, 'a wheel over the library right after a click in the reader');
 
   // Touch, through the DevTools protocol as a touch screen sends it.
   const cdp = await context.newCDPSession(page);
