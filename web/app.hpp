@@ -195,6 +195,14 @@ struct CorpusPanelState {
         std::string left, keyword, right;    // as shown: line breaks made spaces, paragraph breaks " ¶ "
         std::string left_word, right_word;   // the three words either side of the match, nearest first, folded: the sort keys
         size_t order = 0;                    // in library order, then text order
+        float at = 0;                        // where the match begins in the article, 0 to 1 (its fields in order)
+    };
+    // The dispersion plot: one row per article with lines, the matches marked where they fall.
+    struct KwicPlotRow {
+        broadsheet::ArticleId article = 0;
+        std::string title;
+        size_t words = 0;                    // the article's words (matches per 1,000 of them)
+        std::vector<size_t> lines;           // its lines' `order`, in text order
     };
     char kwic_query[sizeof SearchPanelState::query] = ""; // as long as the search's: its query fits whole
     bool kwic_prefilled = false;            // the box was given the search's query (once)
@@ -211,6 +219,12 @@ struct CorpusPanelState {
     std::vector<std::pair<std::string, size_t>> kwic_forms; // the matches' forms (folded), most lines first
     int kwic_sort = 0;                      // 0: library order, 1: by the word before, 2: after
     bool kwic_sort_ascending = true;
+    std::vector<size_t> kwic_by_order;      // where the line of each `order` is in `kwic`
+    bool kwic_plotting = false;             // the view shows the plot, not the lines
+    std::vector<KwicPlotRow> kwic_plot;     // in the plot's order
+    int kwic_plot_sort = 1;                 // 0: library order, 1: matches, 2: matches per 1,000 words
+    bool kwic_plot_ascending = false;
+    std::vector<std::vector<std::string>> kwic_plot_export;
 };
 
 struct AnalysisPanelState {

@@ -545,6 +545,37 @@ void sort_concordance(CorpusPanelState& st) {
     });
     st.kwic_export.assign(1, {"article", "title", "left", "keyword", "right"});
     for (const auto& l : st.kwic) st.kwic_export.push_back({std::to_string(l.article), l.title, l.left, l.keyword, l.right});
+    st.kwic_by_order.assign(st.kwic.size(), 0);
+    for (size_t i = 0; i < st.kwic.size(); ++i) st.kwic_by_order[st.kwic[i].order] = i;
+}
+
+double per_thousand_words(const CorpusPanelState::KwicPlotRow& r) {
+    return r.words ? 1000.0 * double(r.lines.size()) / double(r.words) : 0.0;
+}
+
+// Orders the plot's rows as st.kwic_plot_sort says (ties in library order), and remakes what its
+// export buttons save: each article's matches and where they fall, in percent of the article.
+void sort_plot(CorpusPanelState& st) {
+    std::stable_sort(st.kwic_plot.begin(), st.kwic_plot.end(), [&](const auto& a, const auto& b) {
+        double x = 0, y = 0;
+        if (st.kwic_plot_sort == 1) x = double(a.lines.size()), y = double(b.lines.size());
+        if (st.kwic_plot_sort == 2) x = per_thousand_words(a), y = per_thousand_words(b);
+        if (x != y) return st.kwic_plot_ascending ? x < y : x > y;
+        // Library order (the first line's), for ties too; reversed only when sorting by it.
+        bool before = a.lines.front() < b.lines.front();
+        return st.kwic_plot_sort == 0 && !st.kwic_plot_ascending ? !before : before;
+    });
+    st.kwic_plot_export.assign(1, {"article", "title", "matches", "per_1000_words", "at_percent"});
+    char number[32];
+    for (const auto& r : st.kwic_plot) {
+        std::string at;
+        for (size_t order : r.lines) {
+            std::snprintf(number, sizeof number, "%.1f", 100.0 * double(st.kwic[st.kwic_by_order[order]].at));
+            at += (at.empty() ? "" : " ") + std::string(number);
+        }
+        std::snprintf(number, sizeof number, "%.2f", per_thousand_words(r));
+        st.kwic_plot_export.push_back({std::to_string(r.article), r.title, std::to_string(r.lines.size()), number, at});
+    }
 }
 
 // Every match of `query` across the library (core: search::concordance), read as the search box
@@ -559,6 +590,9 @@ void run_concordance(App& app, const std::string& query) {
     st.kwic_articles = 0;
     st.kwic_error.clear();
     st.kwic_messages.clear();
+    st.kwic_plot.clear();
+    st.kwic_plot_export.clear();
+    st.kwic_by_order.clear();
     st.kwic_width_dirty = true;
     try {
         st.kwic_ran = query;
@@ -592,7 +626,25 @@ void run_concordance(App& app, const std::string& query) {
             k.left_word = broadsheet::search::concordance_word(t, l, true, 3);
             k.right_word = broadsheet::search::concordance_word(t, l, false, 3);
             k.order = st.kwic.size();
+            // Where in the article: its fields one after the other (title, standfirst, byline,
+            // body), as a reader meets them; a match in the publisher's name counts as its start.
+            size_t before = 0, total = 0;
+            for (size_t f = 0; f < size_t(broadsheet::search::Field::Source); ++f) {
+                size_t size = broadsheet::search::field_text(*a, broadsheet::search::Field(f)).size();
+                if (f < size_t(l.field)) before += size;
+                total += size;
+            }
+            if (l.field != broadsheet::search::Field::Source && total > 0)
+                k.at = std::clamp(float(double(before + l.match.begin) / double(total)), 0.0f, 1.0f);
             articles.insert(k.article);
+            if (st.kwic_plot.empty() || st.kwic_plot.back().article != k.article) {
+                CorpusPanelState::KwicPlotRow row;
+                row.article = k.article;
+                row.title = k.title;
+                row.words = a->word_count;
+                st.kwic_plot.push_back(std::move(row));
+            }
+            st.kwic_plot.back().lines.push_back(k.order);
             st.kwic.push_back(std::move(k));
         }
         st.kwic_articles = articles.size();
@@ -606,12 +658,16 @@ void run_concordance(App& app, const std::string& query) {
         st.kwic_forms.assign(forms.begin(), forms.end());
         std::stable_sort(st.kwic_forms.begin(), st.kwic_forms.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
         sort_concordance(st);
+        sort_plot(st);
         // The core stops at its first failed allocation with the lines found so far; one that
         // went through on the reserve (alloc_fault.cpp) counts as failed here too, as in a search.
         if (memory_low()) throw std::bad_alloc();
     } catch (const std::bad_alloc&) {
         std::vector<CorpusPanelState::KwicLine>().swap(st.kwic);
         TextTable().swap(st.kwic_export);
+        std::vector<CorpusPanelState::KwicPlotRow>().swap(st.kwic_plot);
+        TextTable().swap(st.kwic_plot_export);
+        std::vector<size_t>().swap(st.kwic_by_order);
         st.kwic_forms.clear();
         st.kwic_capped = false;
         st.kwic_articles = 0;
@@ -629,6 +685,88 @@ void open_line(App& app, const CorpusPanelState::KwicLine& l) {
     else app.set_highlights({});
     app.right_tab_request = RightTab::Reader;
     app.right_tab_requested = true;
+}
+
+// The dispersion plot (AntConc's Plot, Voyant's Bubblelines): a row per article, its text as a
+// bar from its start to its end, a mark where each match falls. A mark under the pointer shows
+// its line; a click opens it in the reader.
+void draw_plot(App& app) {
+    auto& st = app.corpus_view;
+    if (!ImGui::BeginTable("kwic-plot", 4, kTable | ImGuiTableFlags_Sortable, ImGui::GetContentRegionAvail())) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Article", ImGuiTableColumnFlags_PreferSortAscending, 2);
+    ImGui::TableSetupColumn("Matches", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending |
+                                           ImGuiTableColumnFlags_DefaultSort, ImGui::GetFontSize() * 4.5f);
+    ImGui::TableSetupColumn("Per 1,000 words", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
+                            ImGui::GetFontSize() * 7);
+    ImGui::TableSetupColumn("Where in the article (start to end)", ImGuiTableColumnFlags_NoSort, 5);
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs()) {
+        int by = 1;
+        bool ascending = false;
+        if (sort->SpecsCount > 0) {
+            by = std::clamp(int(sort->Specs[0].ColumnIndex), 0, 2);
+            ascending = sort->Specs[0].SortDirection != ImGuiSortDirection_Descending;
+        }
+        if (sort->SpecsDirty || by != st.kwic_plot_sort || ascending != st.kwic_plot_ascending) {
+            st.kwic_plot_sort = by;
+            st.kwic_plot_ascending = ascending;
+            sort_plot(st);
+        }
+        sort->SpecsDirty = false;
+    }
+    const ImU32 bar = ImGui::GetColorU32(ImGuiCol_FrameBg), mark = IM_COL32(235, 150, 20, 255),
+                hot = ImGui::GetColorU32(ImGuiCol_Text);
+    ImGuiListClipper clipper;
+    clipper.Begin(int(st.kwic_plot.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& r = st.kwic_plot[size_t(i)];
+            ImGui::TableNextRow();
+            ImGui::PushID(i);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.title.c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.title.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%zu", r.lines.size());
+            ImGui::TableNextColumn();
+            if (r.words) ImGui::Text("%.2f", per_thousand_words(r));
+            else ImGui::TextDisabled("-");
+            ImGui::TableNextColumn();
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            const float width = std::max(ImGui::GetContentRegionAvail().x, 1.0f), height = ImGui::GetTextLineHeight();
+            ImGui::InvisibleButton("##where", ImVec2(width, height));
+            // The mark nearest the pointer, if the pointer is on the bar.
+            const CorpusPanelState::KwicLine* nearest = nullptr;
+            if (ImGui::IsItemHovered()) {
+                float best = FLT_MAX;
+                for (size_t order : r.lines) {
+                    const auto& l = st.kwic[st.kwic_by_order[order]];
+                    float d = std::fabs(at.x + l.at * width - ImGui::GetIO().MousePos.x);
+                    if (d < best) best = d, nearest = &l;
+                }
+            }
+            ImDrawList* draw = ImGui::GetWindowDrawList();
+            draw->AddRectFilled(ImVec2(at.x, at.y + 1), ImVec2(at.x + width, at.y + height - 1), bar, 2);
+            for (size_t order : r.lines) {
+                const auto& l = st.kwic[st.kwic_by_order[order]];
+                float x = std::round(at.x + std::min(l.at * width, width - 2));
+                draw->AddRectFilled(ImVec2(x, at.y + 1), ImVec2(x + 2, at.y + height - 1), &l == nearest ? hot : mark);
+            }
+            if (nearest) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+                ImGui::TextDisabled("%.0f%% into the article", 100.0 * double(nearest->at));
+                ImGui::TextWrapped("%s[%s]%s", nearest->left.c_str(), nearest->keyword.c_str(), nearest->right.c_str());
+                ImGui::TextDisabled("Click to read it there");
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+                if (ImGui::IsItemClicked()) open_line(app, *nearest);
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
 }
 
 void draw_concordance(App& app) {
@@ -650,6 +788,12 @@ void draw_concordance(App& app) {
     } else if (st.kwic_stale && !st.kwic_ran.empty()) {
         run_concordance(app, st.kwic_ran); // the library changed: the same query again
     }
+    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    if (ImGui::RadioButton("Lines", !st.kwic_plotting)) st.kwic_plotting = false;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Plot", st.kwic_plotting)) st.kwic_plotting = true;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Where in each article the matches fall (a dispersion plot), one row per article");
     if (st.kwic_ran.empty()) {
         ImGui::TextDisabled("Every place a word or phrase occurs in the library, one line each with the words around it "
                             "(keyword in context). Sort by the word before or after it; click a line to read it.");
@@ -681,6 +825,11 @@ void draw_concordance(App& app) {
         ImGui::TextDisabled("%s", forms.c_str());
     }
     ImGui::PopTextWrapPos();
+    if (st.kwic_plotting) {
+        export_buttons("kwic-plot", "dispersion", st.kwic_plot_export);
+        draw_plot(app);
+        return;
+    }
     export_buttons("kwic", "concordance", st.kwic_export);
     constexpr ImGuiTableFlags kKwicTable = kTable | ImGuiTableFlags_Sortable;
     if (!ImGui::BeginTable("kwic-lines", 4, kKwicTable, ImGui::GetContentRegionAvail())) return;
@@ -898,12 +1047,21 @@ nlohmann::json corpus_json(const App& app) {
     for (const auto& [form, count] : st.kwic_forms) forms.push_back({{"form", form}, {"count", count}});
     static const char* kViews[] = {"words", "timeline", "names", "duplicates", "concordance"};
     static const char* kSorts[] = {"library", "before", "after"};
+    json plot = json::array();
+    for (const auto& r : st.kwic_plot) {
+        json at = json::array();
+        for (size_t order : r.lines) at.push_back(st.kwic[st.kwic_by_order[order]].at);
+        plot.push_back({{"article", r.article}, {"matches", r.lines.size()}, {"perThousandWords", per_thousand_words(r)}, {"at", at}});
+    }
+    static const char* kPlotSorts[] = {"library", "matches", "perThousandWords"};
     return {{"pending", st.pending.size()},
             {"error", st.error},
             {"stale", st.results_stale},
             {"view", kViews[std::clamp(st.view, 0, 4)]},
             {"concordance", {{"query", st.kwic_ran}, {"asTyped", st.kwic_typing}, {"messages", messages}, {"lines", kwic}, {"capped", st.kwic_capped}, {"forms", forms},
-                             {"sort", kSorts[std::clamp(st.kwic_sort, 0, 2)]}, {"ascending", st.kwic_sort_ascending}}},
+                             {"sort", kSorts[std::clamp(st.kwic_sort, 0, 2)]}, {"ascending", st.kwic_sort_ascending},
+                             {"plotting", st.kwic_plotting}, {"plot", plot},
+                             {"plotSort", kPlotSorts[std::clamp(st.kwic_plot_sort, 0, 2)]}, {"plotAscending", st.kwic_plot_ascending}}},
             {"terms", terms},
             {"phrases", phrases},
             {"duplicates", clusters},

@@ -1129,6 +1129,33 @@ test('the concordance lists every match of a phrase with its context, sorts by t
   assert(c.lines.length >= 2 && c.lines.every((l) => l.match.toLowerCase() === 'spokesman') &&
          c.lines.some((l) => l.article === ids['b.txt'] && l.left.endsWith('to the firm, a ')),
          `the search's concordance: ${JSON.stringify(c.lines)}`);
+  // The plot: where in each article the matches of "real names" fall, an article a row.
+  await humanClick(page, 650, 126);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('"real names"', { delay: 20 });
+  await page.keyboard.press('Enter');
+  await waitFor(page, () => window.broadsheet.state().corpus.concordance.query === '"real names"');
+  for (let x = 880; x < 1200 && !(await page.evaluate(() => window.broadsheet.state().corpus.concordance.plotting)); x += 12)
+    await humanClick(page, x, 126);
+  c = (await page.evaluate(() => window.broadsheet.state())).corpus.concordance;
+  eq(c.plotting, true, 'the Plot button shows the plot');
+  eq(c.plot.length, new Set(c.lines.map((l) => l.article)).size, 'a row for each article with lines');
+  eq(c.plot.reduce((n, r) => n + r.matches, 0), c.lines.length, 'every line is a mark');
+  eq(c.plotSort, 'matches', 'most matches first');
+  eq(JSON.stringify(c.plot.map((r) => r.article)), JSON.stringify([ids['seed.txt'], ids['a.txt'], ids['b.txt']]),
+     'the seed (most matches), then the two notes in library order');
+  for (const r of c.plot) {
+    eq(r.at.length, r.matches, 'a position for each match');
+    assert(r.at.every((x, i) => x >= 0 && x <= 1 && (i === 0 || x > r.at[i - 1])), `positions in the article's order: ${r.at}`);
+  }
+  // a.txt: the title "Alpha headline" (14 bytes), then the body, whose match starts at byte 19 of 51.
+  const plotA = c.plot.find((r) => r.article === ids['a.txt']);
+  assert(Math.abs(plotA.at[0] - 33 / 65) < 1e-6, `a.txt's match a little past the middle: ${plotA.at[0]}`);
+  assert(Math.abs(plotA.perThousandWords - 1000 / 9) < 1e-6, `one match in nine words: ${plotA.perThousandWords}`);
+  // A click on a.txt's row (the second) opens its one match in the reader.
+  await humanClick(page, 1150, 244);
+  await waitFor(page, (want) => { const s = window.broadsheet.state(); return s.rightTab === 'reader' && s.open && s.open.id === want; }, ids['a.txt']);
+  eq(JSON.stringify((await page.evaluate(() => window.broadsheet.state())).open.highlights), JSON.stringify([[19, 29]]), 'the match is highlighted');
   eq(requests.length, 0, 'no request');
   eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join('; ')}`);
   await context.close();
