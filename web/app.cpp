@@ -244,7 +244,8 @@ const broadsheet::search::Snippet& App::result_snippet(size_t row) const {
 }
 
 void App::reveal_reader() {
-    if (!narrow) return;
+    // The analysis follows the open article, so it stays; the corpus pane would show nothing of it.
+    if (!narrow && right_tab != RightTab::Corpus) return;
     right_tab_request = RightTab::Reader;
     right_tab_requested = true;
 }
@@ -512,6 +513,7 @@ nlohmann::json open_json(const App& app) {
                 {"encoding", a->encoding}, {"paragraphs", paragraphs}, {"removed", removed},
                 {"url", a->url},             {"source", a->source},   {"language", a->language},
                 {"selection", reader_selection_json(app, *a)},
+                {"scrollY", app.reader.scroll_y}, {"scrollMaxY", app.reader.scroll_max_y},
                 {"link", app.reader.link_rect[2] > 0 ? json{{"x", app.reader.link_rect[0]}, {"y", app.reader.link_rect[1]},
                                                         {"width", app.reader.link_rect[2]}, {"height", app.reader.link_rect[3]}}
                                                   : json(nullptr)}};

@@ -100,6 +100,8 @@ struct ReaderPanelState {
     std::vector<broadsheet::ByteRange> highlights;
     int current = -1;
     bool scroll_to_current = false;
+    bool focus_body = false; // give the body the keyboard (an article opened with Enter): keys scroll it
+    float scroll_y = 0, scroll_max_y = 0; // the body's scroll, CSS px (for the test hook)
     TextLayout layout;
     float link_rect[4] = {0, 0, 0, 0}; // where the article's link was last drawn (x, y, w, h); w 0: none
     // Text selected in the body with the mouse: byte offsets into the text, where the press began
@@ -278,7 +280,8 @@ struct App {
     void end_import_batch();
     // Opens an article in the reader and selects it in the library; false if there is none.
     bool open_article(broadsheet::ArticleId id);
-    // In the narrow layout, brings the reader forward (an article chosen from a list by hand).
+    // Brings the reader forward after an article is chosen from a list by hand: in the narrow
+    // layout, and in place of the corpus pane (the analysis pane stays: it shows that article).
     void reveal_reader();
     void remove_article(broadsheet::ArticleId id);
     // The query and its first ten results with their snippets as text, for the page's

@@ -215,7 +215,8 @@ void draw_ui() {
 // imgui 1.86 reads input as "down this frame" (no input queue before 1.87), so two inputs that
 // reach the page between the same two frames can lose one another:
 // - a key pressed and released within one frame (fast typists, scripted input) would never be
-//   seen as pressed: the key-up is held back to the next frame;
+//   seen as pressed, and pressed twice, once: a key's second change in a frame is held back to
+//   the next, with everything after it;
 // - a click moves the keyboard focus only at the end of its frame, so a key pressed right after
 //   it (click a pane, press Delete) went to the pane that had the focus before: keys and text
 //   that follow a click within one frame are held back to the next (in order, with whatever
@@ -255,7 +256,7 @@ void pump_events() {
     events.swap(g_held_events);
     SDL_Event polled;
     while (SDL_PollEvent(&polled)) events.push_back(polled);
-    std::vector<SDL_Scancode> went_down;
+    std::vector<SDL_Scancode> changed; // keys that went down or up in this frame
     bool clicked = false, holding = false, dragged = false;
     for (SDL_Event& e : events) {
         request_redraw();
@@ -283,11 +284,17 @@ void pump_events() {
             if (e.type == SDL_MOUSEBUTTONDOWN) g_mouse.down |= bit;
             else g_mouse.down &= ~bit;
         }
-        if (e.type == SDL_KEYDOWN) went_down.push_back(e.key.keysym.scancode);
-        if (e.type == SDL_KEYUP &&
-            std::find(went_down.begin(), went_down.end(), e.key.keysym.scancode) != went_down.end()) {
-            g_held_events.push_back(e);
-            continue;
+        // imgui 1.86 sees a key's state once a frame: a key that goes down, up and down again
+        // within a frame would be one press. Its second change waits for the next frame, with
+        // everything after it (keys typed fast on a busy page: four Backspaces deleted three).
+        // The browser's auto-repeat changes nothing and is passed on (imgui repeats by itself).
+        if ((e.type == SDL_KEYDOWN || e.type == SDL_KEYUP) && !e.key.repeat) {
+            if (std::find(changed.begin(), changed.end(), e.key.keysym.scancode) != changed.end()) {
+                holding = true;
+                g_held_events.push_back(e);
+                continue;
+            }
+            changed.push_back(e.key.keysym.scancode);
         }
         if (pointer_event(e)) continue;
         ImGui_ImplSDL2_ProcessEvent(&e);

@@ -8,6 +8,7 @@
 #include <SDL.h>
 #include <emscripten.h>
 #include <imgui.h>
+#include <imgui_internal.h> // ClearActiveID
 
 #include <algorithm>
 #include <cstdint>
@@ -233,6 +234,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_show_tab(int tab) {
 // The test hook's search(q): types the query into the box and runs it.
 extern "C" EMSCRIPTEN_KEEPALIVE void bs_search(const char* query) {
     auto& st = app().search;
+    // A box being edited keeps its own copy of the text and would write it back: let it go, so
+    // the query set here is the one it shows (it reads the query again when next activated).
+    if (st.box_was_active) {
+        ImGui::ClearActiveID();
+        st.box_was_active = false;
+    }
     std::snprintf(st.query, sizeof st.query, "%s", query);
     app().run_search();
     request_redraw();

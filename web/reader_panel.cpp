@@ -121,6 +121,27 @@ void select_with_mouse(ReaderPanelState& st, const std::string& text, const Body
     }
 }
 
+// When the body has the keyboard (clicked, or opened with Enter), keys scroll it as a browser
+// scrolls a page: Space and Page Down a screen less two lines (Shift+Space and Page Up back), the
+// arrows two lines, Home and End to the top and the bottom. Call inside the body's window.
+void scroll_by_keys() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!ImGui::IsWindowFocused() || io.WantTextInput || io.KeyCtrl || io.KeyAlt || io.KeySuper) return;
+    const float line = ImGui::GetTextLineHeightWithSpacing(), page = std::max(line, ImGui::GetWindowHeight() - 2 * line);
+    float y = ImGui::GetScrollY();
+    const float was = y;
+    if (key_pressed(ImGuiKey_PageDown) || (ImGui::IsKeyPressed(SDL_SCANCODE_SPACE) && !io.KeyShift)) y += page;
+    if (key_pressed(ImGuiKey_PageUp) || (ImGui::IsKeyPressed(SDL_SCANCODE_SPACE) && io.KeyShift)) y -= page;
+    if (key_pressed(ImGuiKey_DownArrow)) y += 2 * line;
+    if (key_pressed(ImGuiKey_UpArrow)) y -= 2 * line;
+    if (key_pressed(ImGuiKey_Home, false)) y = 0;
+    if (key_pressed(ImGuiKey_End, false)) y = ImGui::GetScrollMaxY();
+    if (y != was) {
+        ImGui::SetScrollY(std::clamp(y, 0.0f, ImGui::GetScrollMaxY()));
+        request_redraw();
+    }
+}
+
 // Lines of about 70 characters read best; wider panels get margins.
 constexpr float kMaxMeasureEm = 38.0f;
 
@@ -231,11 +252,16 @@ void draw_reader_panel(App& app) {
     if (shortcut_pressed(SDL_SCANCODE_P)) app.step_highlight(-1);
     ImGui::Separator();
 
+    if (st.focus_body) ImGui::SetNextWindowFocus();
+    st.focus_body = false;
     ImGui::BeginChild("reader-body", ImVec2(0, 0), false, ImGuiWindowFlags_NoNav);
     if (st.scroll_to_top) {
         ImGui::SetScrollY(0);
         st.scroll_to_top = false;
     }
+    scroll_by_keys();
+    st.scroll_y = ImGui::GetScrollY();
+    st.scroll_max_y = ImGui::GetScrollMaxY();
     float font = ImGui::GetFontSize();
     float avail = ImGui::GetContentRegionAvail().x;
     float measure = std::max(font * 4, std::min(avail - font, kMaxMeasureEm * font));

@@ -205,9 +205,16 @@ void draw_search_panel(App& app) {
     // come a frame after its key), and handed to the box every frame until it is active.
     hold_typed_for_search_box(app);
     const size_t length_before = std::strlen(st.query);
+    // Escape in the box: imgui 1.86 puts back the text the box had when it took the keyboard and
+    // lets it go. Here it empties the query (back to the library) and keeps the keyboard; in an
+    // empty box it leaves it.
+    const bool escape = st.box_was_active && key_pressed(ImGuiKey_Escape, false);
     ImGui::SetNextItemWidth(-FLT_MIN);
+    // The history callback flag keeps Up and Down for the box (imgui's keyboard navigation would
+    // move the focus out of it to the next item): below, they move through the hits.
     bool entered = ImGui::InputTextWithHint("##search-query", "Search the articles  ( / or Ctrl+K )", st.query,
-                                            sizeof st.query, ImGuiInputTextFlags_EnterReturnsTrue);
+                                            sizeof st.query, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory,
+                                            [](ImGuiInputTextCallbackData*) { return 0; });
     bool box_active = ImGui::IsItemActive();
     // The frame the box takes the keyboard, imgui 1.86 may ignore the letters queued for it (an
     // activation by keyboard navigation): then they are handed over again in the next frame.
@@ -218,8 +225,9 @@ void draw_search_panel(App& app) {
         st.slash_pending = false;
     }
     st.box_was_active = box_active;
-    if (box_active && key_pressed(ImGuiKey_Escape)) {
+    if (escape) {
         st.query[0] = '\0';
+        if (length_before > 0) st.focus_box = true; // still typing: the box takes the keyboard back
     }
     if (st.ran != st.query || st.stale) app.run_search();
     if (box_active && !st.rows.empty()) {
@@ -231,7 +239,11 @@ void draw_search_panel(App& app) {
         if (st.selected != was) st.scroll_to_selected = true; // the hit comes into view
     }
     // Enter opens the selected hit (the first by default); the keyboard goes to the reader.
-    if (entered && !st.rows.empty()) app.open_result(size_t(std::max(0, st.selected))), app.reveal_reader();
+    if (entered && !st.rows.empty()) {
+        app.open_result(size_t(std::max(0, st.selected)));
+        app.reveal_reader();
+        app.reader.focus_body = true;
+    }
 }
 
 // What the left pane shows under the box: results when there is a query, else the library.

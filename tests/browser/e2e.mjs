@@ -877,6 +877,88 @@ test('the selected hit under the pointer stays readable: its text is drawn over 
   await context.close();
 });
 
+test('the keyboard alone: arrows pick a result, Enter opens it, keys scroll the reader, Escape clears the query; fast keys all count', async ({ browser, baseUrl }) => {
+  const { page, context, requests, consoleErrors } = await openPage(browser, baseUrl);
+  const long = Array.from({ length: 60 }, (_, i) => `Paragraph ${i} of the long cocoa report, with enough words to wrap onto a second line in the reader.`).join('\n\n');
+  await page.evaluate((files) => window.broadsheet.importFiles(files), [
+    { name: 'a.txt', text: `Cocoa prices rise\n\n${long}\n` },
+    { name: 'b.txt', text: 'Cocoa harvest late\n\nThe cocoa harvest in Ghana is late this year.\n' },
+    { name: 'c.txt', text: 'Cocoa and coffee\n\nTraders in cocoa and coffee met on Monday.\n' },
+  ]);
+  await waitFor(page, () => window.broadsheet.state().articles.length === 3);
+  const state = () => page.evaluate(() => window.broadsheet.state());
+  await humanClick(page, 700, 400); // the canvas has the keyboard
+  await page.keyboard.press('/');
+  await page.keyboard.type('cocoa', { delay: 20 });
+  await waitFor(page, () => window.broadsheet.state().search.results.length === 3);
+  // Down moves through the results (the first Down picks the first) while the box keeps the
+  // keyboard; Enter opens the one picked.
+  await page.keyboard.press('ArrowDown');
+  await waitFor(page, () => window.broadsheet.state().search.selected === 0);
+  await page.keyboard.press('ArrowDown');
+  await waitFor(page, () => window.broadsheet.state().search.selected === 1);
+  await page.keyboard.type('x', { delay: 20 }); // still typing into the box
+  await waitFor(page, () => window.broadsheet.state().search.query === 'cocoax');
+  await page.keyboard.press('Backspace');
+  await waitFor(page, () => window.broadsheet.state().search.query === 'cocoa' && window.broadsheet.state().search.results.length === 3);
+  // A new query starts with no result picked: Down three times, Up once.
+  for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowUp']) await page.keyboard.press(key);
+  await waitFor(page, () => window.broadsheet.state().search.selected === 1);
+  let s = await state();
+  const picked = s.search.results[1].id;
+  await page.keyboard.press('Enter');
+  await waitFor(page, (id) => { const o = window.broadsheet.state().open; return o && o.id === id; }, picked);
+  // Opening the long one with Enter gives the reader the keyboard: Page Down, Space, the arrows, End and Home scroll it.
+  await page.keyboard.press('/');
+  await page.waitForTimeout(300); // the box has the keyboard (Ctrl+A is not held for it as letters are)
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('cocoa prices', { delay: 20 });
+  await waitFor(page, () => window.broadsheet.state().search.query === 'cocoa prices' && window.broadsheet.state().search.results.length === 1)
+    .catch(async () => { throw new Error(`query ${JSON.stringify((await state()).search.query)}`); });
+  await page.keyboard.press('Enter');
+  await waitFor(page, () => { const o = window.broadsheet.state().open; return o && o.title === 'Cocoa prices rise' && o.scrollMaxY > 1000; });
+  const scroll = async (key, test, what, arg) => {
+    await page.keyboard.press(key);
+    await waitFor(page, test, arg).catch(async () => { throw new Error(`${what}: scrollY ${(await state()).open.scrollY}`); });
+  };
+  eq((await state()).open.scrollY, 0, 'the article opens at its top');
+  await scroll('PageDown', () => window.broadsheet.state().open.scrollY > 300, 'Page Down scrolls about a screen');
+  let y = (await state()).open.scrollY;
+  await scroll('Space', (y) => window.broadsheet.state().open.scrollY > y + 300, 'Space scrolls on', y);
+  y = (await state()).open.scrollY;
+  await page.keyboard.press('ArrowDown');
+  await waitFor(page, (y) => { const n = window.broadsheet.state().open.scrollY; return n > y && n < y + 100; }, y);
+  await scroll('End', () => { const o = window.broadsheet.state().open; return o.scrollY === o.scrollMaxY; }, 'End goes to the bottom');
+  await scroll('Home', () => window.broadsheet.state().open.scrollY === 0, 'Home goes to the top');
+  eq((await state()).search.query, 'cocoa prices', 'keys in the reader typed nothing into the search box');
+  // Escape in the box empties the query (the library is back) and the box keeps the keyboard.
+  await page.keyboard.press('/');
+  await page.keyboard.type(' x', { delay: 20 });
+  await waitFor(page, () => window.broadsheet.state().search.query === 'cocoa prices x');
+  await page.keyboard.press('Escape');
+  await waitFor(page, () => window.broadsheet.state().search.query === '');
+  await page.keyboard.type('harvest', { delay: 20 });
+  await waitFor(page, () => window.broadsheet.state().search.query === 'harvest');
+  // Keys that reach the page between two frames all count: four Backspaces in one task delete four letters.
+  await page.evaluate(() => {
+    for (let i = 0; i < 4; i++)
+      for (const type of ['keydown', 'keyup'])
+        window.dispatchEvent(new KeyboardEvent(type, { key: 'Backspace', code: 'Backspace', keyCode: 8, bubbles: true, cancelable: true }));
+  });
+  await waitFor(page, () => window.broadsheet.state().search.query === 'har')
+    .catch(async () => { throw new Error(`four Backspaces left ${JSON.stringify((await state()).search.query)}`); });
+  // A result clicked while the corpus pane is shown opens in the reader, brought forward.
+  await page.evaluate(() => window.broadsheet.search('cocoa'));
+  await waitFor(page, () => window.broadsheet.state().search.results.length === 3);
+  await page.evaluate(() => window.broadsheet.showTab('corpus'));
+  await waitFor(page, () => window.broadsheet.state().rightTab === 'corpus');
+  await humanClick(page, 200, 120); // the first result's title
+  await waitFor(page, () => window.broadsheet.state().rightTab === 'reader');
+  eq(requests.length, 0, 'no request');
+  eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join('; ')}`);
+  await context.close();
+});
+
 test('searching as you type finds the seed, highlights the hits, and n/p move between them', async ({ browser, baseUrl }) => {
   const { page, context, requests } = await openPage(browser, baseUrl);
   await page.evaluate(([name, bytes]) => window.broadsheet.importFiles([
