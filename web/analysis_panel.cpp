@@ -69,7 +69,9 @@ void draw_analysis_panel(App& app) {
     const broadsheet::Article* a = app.corpus.find(app.reader.open);
     const broadsheet::Analysis* an = app.analysis_of_open();
     if (!a || !an) {
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("Open an article to see who is named, who said what and which figures it cites.");
+        ImGui::PopTextWrapPos();
         return;
     }
     if (!an->ok()) {
@@ -118,7 +120,8 @@ void draw_analysis_panel(App& app) {
             const auto& q = an->quotes[i];
             ImGui::PushID(int(i) + 100000);
             const std::string& speaker = rows[i + 1][1];
-            std::string label = (speaker.empty() ? "(unattributed)" : speaker) + (q.continues >= 0 ? " (continued)" : "");
+            std::string label = speaker.empty() ? (q.continues >= 0 ? "Continued, unattributed" : "Unattributed")
+                                                : speaker + (q.continues >= 0 ? ", continued" : "");
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
             ImGui::TextUnformatted(label.c_str());
             ImGui::PopStyleColor();

@@ -179,6 +179,9 @@ bool App::open_article(broadsheet::ArticleId id) {
     if (reader.open != id) {
         platform_show_article(id);
         reader.highlights.clear();
+        reader.title_highlights.clear();
+        reader.standfirst_highlights.clear();
+        reader.search_highlights = false;
         reader.current = -1;
         reader.sel_anchor = reader.sel_caret = 0;
         reader.selecting = false;
@@ -224,6 +227,19 @@ void App::run_search() {
     }
     alloc_fault_disarm();
     if (memory_low()) memory_recovered();
+    // The open article's hits of the last query follow the new one (none once the box is empty),
+    // where the reader is: it does not jump to the first.
+    if (reader.search_highlights) {
+        const broadsheet::Article* a = corpus.find(reader.open);
+        try {
+            set_highlights(a ? bs::find_highlights(a->text, st.result.matched, index.analyzer()) : std::vector<broadsheet::ByteRange>{});
+            if (a) highlight_head(*a);
+        } catch (const std::bad_alloc&) {
+            set_highlights({});
+        }
+        reader.search_highlights = true;
+        reader.scroll_to_current = false;
+    }
     platform_show_results();
 }
 
@@ -258,6 +274,8 @@ void App::open_result(size_t row) {
     if (!open_article(id)) return;
     const broadsheet::Article* a = corpus.find(id);
     set_highlights(broadsheet::search::find_highlights(a->text, st.result.matched, index.analyzer()));
+    highlight_head(*a);
+    reader.search_highlights = true;
     // Remember the query (latest first, once).
     auto& h = st.history;
     h.erase(std::remove(h.begin(), h.end(), st.ran), h.end());
@@ -265,8 +283,16 @@ void App::open_result(size_t row) {
     if (h.size() > 20) h.resize(20);
 }
 
+void App::highlight_head(const broadsheet::Article& a) {
+    reader.title_highlights = broadsheet::search::find_highlights(a.title, search.result.matched, index.analyzer());
+    reader.standfirst_highlights = broadsheet::search::find_highlights(a.standfirst, search.result.matched, index.analyzer());
+}
+
 void App::set_highlights(std::vector<broadsheet::ByteRange> spans) {
     const auto* a = corpus.find(reader.open);
+    reader.search_highlights = false;
+    reader.title_highlights.clear();
+    reader.standfirst_highlights.clear();
     std::sort(spans.begin(), spans.end(), [](auto x, auto y) { return x.begin < y.begin; });
     std::vector<broadsheet::ByteRange> merged;
     for (auto s : spans) {
@@ -495,6 +521,12 @@ nlohmann::json reader_selection_json(const App& app, const broadsheet::Article& 
     return {{"begin", lo}, {"end", hi}, {"text", a.text.substr(lo, hi - lo)}};
 }
 
+nlohmann::json ranges_json(const std::vector<broadsheet::ByteRange>& ranges) {
+    nlohmann::json out = nlohmann::json::array();
+    for (auto r : ranges) out.push_back({r.begin, r.end});
+    return out;
+}
+
 // The open article, as state().open shows it (null when none is open).
 nlohmann::json open_json(const App& app) {
     using nlohmann::json;
@@ -514,6 +546,8 @@ nlohmann::json open_json(const App& app) {
                 {"url", a->url},             {"source", a->source},   {"language", a->language},
                 {"selection", reader_selection_json(app, *a)},
                 {"scrollY", app.reader.scroll_y}, {"scrollMaxY", app.reader.scroll_max_y},
+                {"titleHighlights", ranges_json(app.reader.title_highlights)},
+                {"standfirstHighlights", ranges_json(app.reader.standfirst_highlights)},
                 {"link", app.reader.link_rect[2] > 0 ? json{{"x", app.reader.link_rect[0]}, {"y", app.reader.link_rect[1]},
                                                         {"width", app.reader.link_rect[2]}, {"height", app.reader.link_rect[3]}}
                                                   : json(nullptr)}};

@@ -100,6 +100,9 @@ struct ReaderPanelState {
     std::vector<broadsheet::ByteRange> highlights;
     int current = -1;
     bool scroll_to_current = false;
+    bool search_highlights = false; // the highlights are the search's hits (they follow its query)
+    // Matches in the title and standfirst (byte ranges into them), drawn in the header.
+    std::vector<broadsheet::ByteRange> title_highlights, standfirst_highlights;
     bool focus_body = false; // give the body the keyboard (an article opened with Enter): keys scroll it
     float scroll_y = 0, scroll_max_y = 0; // the body's scroll, CSS px (for the test hook)
     TextLayout layout;
@@ -299,8 +302,11 @@ struct App {
     void run_search();
     // Opens result `row` of the search, with every match highlighted.
     void open_result(size_t row);
-    // Highlights spans of the open article (sorted and merged here) and moves to the first.
+    // Highlights spans of the open article (sorted and merged here) and moves to the first; its
+    // title and standfirst keep none.
     void set_highlights(std::vector<broadsheet::ByteRange> spans);
+    // Marks the search's matches in the title and standfirst of `a` (the open article).
+    void highlight_head(const broadsheet::Article& a);
     // Moves to the next (+1) or previous (-1) highlight, wrapping around.
     void step_highlight(int direction);
     // Removes every article, here and in the browser's storage.
@@ -345,6 +351,9 @@ void request_search_box(App& app, bool slash);
 bool search_key_pressed(bool& slash);
 void hold_typed_for_search_box(App& app);     // the query box, then its results, or the library
 void draw_reader_panel(App& app);
+// Text wrapped to `width` at the cursor, with the byte ranges `marks` tinted and their words
+// drawn in `marked_colour` (search_panel.cpp: snippets; the reader's title and standfirst).
+void draw_marked_text(std::string_view text, const std::vector<broadsheet::ByteRange>& marks, float width, unsigned int marked_colour);
 void draw_analysis_panel(App& app);
 void draw_corpus_panel(App& app);
 // Shows the concordance (keyword in context) of `query` in the Corpus tab; `as_typed`: read it

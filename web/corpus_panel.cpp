@@ -8,10 +8,13 @@
 #include "alloc_fault.hpp"
 #include "export.hpp"
 
+#include "broadsheet/dates.hpp"
+
 #include <imgui.h>
 #include <imgui_internal.h> // TableSetColumnWidth
 
 #include <algorithm>
+#include <cstdarg>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -21,6 +24,18 @@
 namespace {
 
 using broadsheet::ArticleId;
+
+// A line of explanation in the dim text colour, wrapped to the pane (a narrow one cut it).
+IM_FMTARGS(1) void caption(const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrappedV(fmt, args);
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    va_end(args);
+}
 
 constexpr size_t kTopTerms = 100, kTopPhrases = 60, kNodes = 40, kEdges = 80;
 constexpr ImGuiTableFlags kTable = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
@@ -150,7 +165,7 @@ void draw_terms(App& app) {
         if (ImGui::SmallButton("Search for it")) search_for(app, st.focus);
         ImGui::SameLine();
         if (ImGui::SmallButton("Every line with it")) show_concordance(app, st.focus, false);
-        ImGui::TextDisabled("Words found within five words of \"%s\" (log-Dice: 14 is the strongest bond)", st.focus);
+        caption("Words found within five words of \"%s\" (log-Dice: 14 is the strongest bond)", st.focus);
         TextTable rows{{"collocate", "together", "frequency", "log_dice", "g2"}};
         for (const auto& c : st.collocates)
             rows.push_back({c.surface, std::to_string(c.together), std::to_string(c.count), number(c.log_dice), number(c.g2)});
@@ -237,9 +252,9 @@ void draw_terms(App& app) {
     // The open article against the rest: its keywords and the articles most like it.
     if (const broadsheet::Article* open = app.corpus.find(app.reader.open); open && st.terms.contains(app.reader.open)) {
         ImGui::Spacing();
-        ImGui::Text("The open article: %s", open->title.c_str());
+        ImGui::TextWrapped("The open article: %s", open->title.c_str());
         auto keywords = st.terms.keywords(app.reader.open, 12);
-        ImGui::TextDisabled("Keywords (BM25 weight against the library):");
+        caption("Keywords (BM25 weight against the library):");
         // Buttons in rows, wrapped where the next one would not fit.
         float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
         for (size_t i = 0; i < keywords.size(); ++i) {
@@ -250,7 +265,7 @@ void draw_terms(App& app) {
             ImGui::PopID();
         }
         auto similar = st.terms.similar(app.reader.open, 6);
-        if (!similar.empty()) ImGui::TextDisabled("Most like it (cosine of tf-idf vectors):");
+        if (!similar.empty()) caption("Most like it (cosine of tf-idf vectors):");
         for (size_t i = 0; i < similar.size(); ++i) {
             const broadsheet::Article* s = app.corpus.find(similar[i].id);
             if (!s) continue;
@@ -358,11 +373,11 @@ void draw_connections(App& app) {
         ImGui::TextDisabled("No names recur across the library yet.");
         return;
     }
-    ImGui::TextDisabled("The %zu names in most articles; a line joins names in the same article (thicker: more often). "
+    caption("The %zu names in most articles; a line joins names in the same article (thicker: more often). "
                         "Click a name to search for it.", net.nodes.size());
     if (!net.everywhere.empty()) {
         // Names in most articles link to everything: listed here, out of the picture.
-        ImGui::TextDisabled("In more than half the articles, so left out of the links:");
+        caption("In more than half the articles, so left out of the links:");
         float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
         for (size_t i = 0; i < net.everywhere.size(); ++i) {
             const auto& n = net.everywhere[i];
@@ -474,10 +489,10 @@ void draw_connections(App& app) {
 void draw_duplicates(App& app) {
     auto& st = app.corpus_view;
     if (st.clusters.empty()) {
-        ImGui::TextDisabled("No near-copies: no two articles share half or more of their five-word runs.");
+        caption("No near-copies: no two articles share half or more of their five-word runs.");
         return;
     }
-    ImGui::TextDisabled("Articles that share most of their text (MinHash estimate of shared five-word runs). "
+    caption("Articles that share most of their text (MinHash estimate of shared five-word runs). "
                         "Open one to see, highlighted, what it has that the first does not.");
     TextTable rows{{"cluster", "article", "title", "similarity_to_first"}};
     for (size_t c = 0; c < st.clusters.size(); ++c)
@@ -505,7 +520,7 @@ void draw_duplicates(App& app) {
                 else ImGui::TextDisabled("%.0f%%", sim * 100);
                 ImGui::SameLine(ImGui::GetFontSize() * 3.5f);
                 std::string label = (a->title.empty() ? a->file : a->title) + (a->source.empty() ? "" : "  \xC2\xB7  " + a->source) +
-                                    (a->date.empty() ? "" : "  \xC2\xB7  " + a->date);
+                                    (a->date.empty() ? "" : "  \xC2\xB7  " + broadsheet::readable_date(a->date, true));
                 if (ImGui::Selectable(label.c_str(), app.reader.open == id)) {
                     app.open_article(id);
                     if (id != cl.articles.front()) {
@@ -683,6 +698,8 @@ void open_line(App& app, const CorpusPanelState::KwicLine& l) {
     if (!app.open_article(l.article)) return;
     if (l.field == broadsheet::search::Field::Body) app.set_highlights({l.match});
     else app.set_highlights({});
+    if (l.field == broadsheet::search::Field::Title) app.reader.title_highlights = {l.match};
+    if (l.field == broadsheet::search::Field::Standfirst) app.reader.standfirst_highlights = {l.match};
     app.right_tab_request = RightTab::Reader;
     app.right_tab_requested = true;
 }
@@ -795,7 +812,7 @@ void draw_concordance(App& app) {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Where in each article the matches fall (a dispersion plot), one row per article");
     if (st.kwic_ran.empty()) {
-        ImGui::TextDisabled("Every place a word or phrase occurs in the library, one line each with the words around it "
+        caption("Every place a word or phrase occurs in the library, one line each with the words around it "
                             "(keyword in context). Sort by the word before or after it; click a line to read it.");
         return;
     }
@@ -975,7 +992,7 @@ void show_concordance(App& app, const std::string& query, bool as_typed) {
 void draw_corpus_panel(App& app) {
     auto& st = app.corpus_view;
     if (app.corpus.empty()) {
-        ImGui::TextDisabled("Add articles to see the words, phrases, names and near-copies of the whole library.");
+        caption("Add articles to see the words, phrases, names and near-copies of the whole library.");
         return;
     }
     // The concordance reads the search index, not the analysis: it shows while the analysis runs

@@ -132,7 +132,16 @@ void draw_ui() {
     a.dialog = nullptr;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     // Narrower than about 40 letters side by side for each of two panes: one pane with tabs.
+    const bool was_narrow = a.narrow;
     a.narrow = vp->WorkSize.x < ImGui::GetFontSize() * 40;
+    // A resize across the threshold keeps the pane that was showing (the other layout's tab bar
+    // would start on its first tab); from the narrow layout's Library tab the wide one shows the reader.
+    static bool laid_out = false;
+    if (laid_out && a.narrow != was_narrow && !a.right_tab_requested) {
+        a.right_tab_request = a.right_tab == RightTab::Library ? RightTab::Reader : a.right_tab;
+        a.right_tab_requested = true;
+    }
+    laid_out = true;
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     constexpr ImGuiWindowFlags kMain = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |

@@ -3,6 +3,8 @@
 #include "app.hpp"
 #include "keys.hpp"
 
+#include "broadsheet/dates.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -169,20 +171,25 @@ void draw_link(ReaderPanelState& st, const std::string& url) {
     }
 }
 
-void draw_header(App& app, const broadsheet::Article& a, float font) {
+void draw_header(App& app, const broadsheet::Article& a, float font, float measure) {
+    const ReaderPanelState& st = app.reader;
     ImGui::Dummy(ImVec2(0, font * 0.5f));
     ImGui::PushFont(app.fonts.headline);
-    ImGui::TextWrapped("%s", a.title.c_str());
+    // With the search's matches (or a concordance line's) marked, as in the body.
+    if (st.title_highlights.empty()) ImGui::TextWrapped("%s", a.title.c_str());
+    else draw_marked_text(a.title, st.title_highlights, measure, ImGui::GetColorU32(ImGuiCol_Text));
     ImGui::PopFont();
     if (!a.standfirst.empty()) {
         ImGui::Dummy(ImVec2(0, font * 0.3f));
+        const ImU32 marked = ImGui::GetColorU32(ImGuiCol_Text);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s", a.standfirst.c_str());
+        if (st.standfirst_highlights.empty()) ImGui::TextWrapped("%s", a.standfirst.c_str());
+        else draw_marked_text(a.standfirst, st.standfirst_highlights, measure, marked);
         ImGui::PopStyleColor();
     }
     std::string meta;
     for (const auto& n : a.byline) meta += (meta.empty() ? "By " : ", ") + n;
-    if (!a.date.empty()) meta += (meta.empty() ? "" : "  \xC2\xB7  ") + a.date;
+    if (!a.date.empty()) meta += (meta.empty() ? "" : "  \xC2\xB7  ") + broadsheet::readable_date(a.date);
     if (!a.source.empty()) meta += (meta.empty() ? "" : "  \xC2\xB7  ") + a.source;
     if (!meta.empty()) {
         ImGui::Dummy(ImVec2(0, font * 0.3f));
@@ -268,7 +275,7 @@ void draw_reader_panel(App& app) {
     float margin = std::max(font * 0.5f, (avail - measure) * 0.5f);
     ImGui::Indent(margin);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + measure);
-    draw_header(app, *a, font);
+    draw_header(app, *a, font, measure);
 
     // The body: pre-wrapped lines, only the visible ones drawn.
     ImGui::PushFont(app.fonts.body);

@@ -10,10 +10,9 @@
 #include <cstring>
 #include <string_view>
 
-namespace {
-
 // Wrapped text with highlighted byte ranges (into `text`), drawn at the cursor.
-void draw_marked_text(std::string_view text, const std::vector<broadsheet::ByteRange>& marks, float width) {
+// `marked_colour`: the marked words' text, drawn over the tint.
+void draw_marked_text(std::string_view text, const std::vector<broadsheet::ByteRange>& marks, float width, unsigned int marked_colour) {
     ImFont* font = ImGui::GetFont();
     float px = ImGui::GetFontSize();
     float scale = px / font->FontSize;
@@ -26,18 +25,30 @@ void draw_marked_text(std::string_view text, const std::vector<broadsheet::ByteR
         while (brk < end && (static_cast<unsigned char>(*brk) & 0xC0) == 0x80) ++brk;
         ImVec2 at = ImGui::GetCursorScreenPos();
         auto lb = uint32_t(s - text.data()), le = uint32_t(brk - text.data());
+        struct Marked {
+            float x;
+            const char *begin, *end;
+        };
+        std::vector<Marked> words;
         for (auto m : marks) {
             if (m.end <= lb || m.begin >= le) continue;
             uint32_t b = std::max(m.begin, lb), e = std::min(m.end, le);
             float x0 = ImGui::CalcTextSize(s, text.data() + b).x;
             float x1 = x0 + ImGui::CalcTextSize(text.data() + b, text.data() + e).x;
             dl->AddRectFilled(ImVec2(at.x + x0 - 1, at.y), ImVec2(at.x + x1 + 1, at.y + px + 1), IM_COL32(255, 210, 60, 120), 2);
+            words.push_back({x0, text.data() + b, text.data() + e});
         }
         ImGui::TextUnformatted(s, brk);
+        // The marked words again in the full text colour: the dim colour on the tint was hard to
+        // read (grey on olive in the dark scheme).
+        for (const Marked& w : words)
+            dl->AddText(font, px, ImVec2(at.x + w.x, at.y), marked_colour, w.begin, w.end);
         s = brk;
         while (s < end && *s == ' ') ++s;
     }
 }
+
+namespace {
 
 void draw_results(App& app) {
     auto& st = app.search;
@@ -109,13 +120,14 @@ void draw_results(App& app) {
         std::vector<broadsheet::ByteRange> marks;
         for (auto h : snippet.highlights)
             marks.push_back({h.begin - snippet.passage.begin, h.end - snippet.passage.begin});
+        const ImU32 marked_colour = ImGui::GetColorU32(ImGuiCol_Text);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         std::string shown = (snippet.cut_before ? "\xE2\x80\xA6" : "") + std::string(passage) +
                             (snippet.cut_after ? "\xE2\x80\xA6" : "");
         if (snippet.cut_before)
             for (auto& m : marks) m.begin += 3, m.end += 3;
         std::replace(shown.begin(), shown.end(), '\n', ' '); // one run of text (same byte offsets)
-        draw_marked_text(shown, marks, width);
+        draw_marked_text(shown, marks, width, marked_colour);
         ImGui::PopStyleColor();
         ImGui::EndGroup();
         // The whole hit is one clickable item.

@@ -25,7 +25,8 @@ void draw_status_bar(App& app) {
     if (!app.corpus.empty() && status.index_counted_for == app.corpus.size()) {
         ImGui::SameLine();
         double mb = double(status.index_bytes) / (1024.0 * 1024.0);
-        ImGui::TextDisabled(mb < 10 ? "\xC2\xB7 index %.1f MB" : "\xC2\xB7 index %.0f MB", mb);
+        if (mb < 0.1) ImGui::TextDisabled("\xC2\xB7 index %.0f kB", std::max(1.0, double(status.index_bytes) / 1024.0));
+        else ImGui::TextDisabled(mb < 10 ? "\xC2\xB7 index %.1f MB" : "\xC2\xB7 index %.0f MB", mb);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("The search index's size in this tab's memory (words, positions, document table)");
     }

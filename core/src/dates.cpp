@@ -546,4 +546,59 @@ std::string parse_date(std::string_view s) {
     return {};
 }
 
+std::string readable_date(std::string_view iso, bool short_month) {
+    static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                              "July",    "August",   "September", "October", "November", "December"};
+    size_t at = 0;
+    auto number = [&](size_t digits, int& out) {
+        if (iso.size() < at + digits) return false;
+        out = 0;
+        for (size_t i = at; i < at + digits; ++i) {
+            if (iso[i] < '0' || iso[i] > '9') return false;
+            out = out * 10 + (iso[i] - '0');
+        }
+        at += digits;
+        return true;
+    };
+    auto skip = [&](char c) {
+        if (at < iso.size() && iso[at] == c) return ++at, true;
+        return false;
+    };
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0;
+    if (!number(4, year)) return std::string(iso);
+    if (at == iso.size()) return std::string(iso);
+    if (!skip('-') || !number(2, month) || month < 1 || month > 12) return std::string(iso);
+    std::string month_name(kMonths[month - 1]);
+    if (short_month) month_name.resize(3);
+    if (at == iso.size()) return month_name + " " + std::to_string(year);
+    if (!skip('-') || !number(2, day) || day < 1 || day > 31) return std::string(iso);
+    std::string out = std::to_string(day) + " " + month_name + " " + std::to_string(year);
+    if (at == iso.size() || short_month) return at == iso.size() || iso[at] == 'T' || iso[at] == ' ' ? out : std::string(iso);
+    if (!(skip('T') || skip(' ')) || !number(2, hour) || hour > 23 || !skip(':') || !number(2, minute) || minute > 59)
+        return std::string(iso);
+    int ignored = 0;
+    if (skip(':') && !number(2, ignored)) return std::string(iso); // seconds, not shown
+    if (skip('.'))
+        while (at < iso.size() && iso[at] >= '0' && iso[at] <= '9') ++at; // and their fractions
+    char time[32];
+    std::snprintf(time, sizeof time, "%02d:%02d", hour, minute);
+    out += std::string(", ") + time;
+    if (at == iso.size()) return out; // the publisher's local time, zone unknown
+    if (skip('Z')) return at == iso.size() ? out + " UTC" : std::string(iso);
+    const bool west = iso[at] == '-';
+    if (!skip('+') && !skip('-')) return std::string(iso);
+    int zone_hours = 0, zone_minutes = 0;
+    if (!number(2, zone_hours) || zone_hours > 14) return std::string(iso);
+    skip(':');
+    if (at < iso.size() && (!number(2, zone_minutes) || zone_minutes > 59)) return std::string(iso);
+    if (at != iso.size()) return std::string(iso);
+    if (zone_hours == 0 && zone_minutes == 0) return out + " UTC";
+    out += std::string(" UTC") + (west ? "-" : "+") + std::to_string(zone_hours);
+    if (zone_minutes) {
+        std::snprintf(time, sizeof time, ":%02d", zone_minutes);
+        out += time;
+    }
+    return out;
+}
+
 } // namespace broadsheet

@@ -592,6 +592,17 @@ test('the canvas follows window resizes and renders crisply at devicePixelRatio 
   const png = await page.screenshot({ path: path.join(outDir, 'dpr2-resized.png') });
   const st = await pixelStats(browser, png);
   assert(st.colours > 50 && st.differing > 0.01, 'resized page is drawn');
+  // Narrowed to a phone's width and back, the pane that was showing stays.
+  await page.evaluate(() => window.broadsheet.showTab('corpus'));
+  await waitFor(page, () => window.broadsheet.state().rightTab === 'corpus');
+  await page.setViewportSize({ width: 390, height: 700 });
+  await waitFor(page, () => window.broadsheet.state().narrow);
+  await page.waitForTimeout(200);
+  eq((await page.evaluate(() => window.broadsheet.state())).rightTab, 'corpus', 'the corpus pane stays when the window narrows');
+  await page.setViewportSize({ width: 1100, height: 700 });
+  await waitFor(page, () => !window.broadsheet.state().narrow);
+  await page.waitForTimeout(200);
+  eq((await page.evaluate(() => window.broadsheet.state())).rightTab, 'corpus', 'and when it widens again');
   await context.close();
 });
 
@@ -908,6 +919,7 @@ test('the keyboard alone: arrows pick a result, Enter opens it, keys scroll the 
   const picked = s.search.results[1].id;
   await page.keyboard.press('Enter');
   await waitFor(page, (id) => { const o = window.broadsheet.state().open; return o && o.id === id; }, picked);
+  eq(JSON.stringify((await state()).open.titleHighlights), '[[0,5]]', 'the match in the title is marked too');
   // Opening the long one with Enter gives the reader the keyboard: Page Down, Space, the arrows, End and Home scroll it.
   await page.keyboard.press('/');
   await page.waitForTimeout(300); // the box has the keyboard (Ctrl+A is not held for it as letters are)
@@ -1008,6 +1020,16 @@ test('searching as you type finds the seed, highlights the hits, and n/p move be
   assert(s.search.messages.length >= 1, 'a message for the malformed query');
   assert(s.search.results.some((r) => r.title === 'Council budget approved'), 'best-effort result for the malformed query');
   eq(s.search.history[0], 'instant messeng', 'the opened query is in the history');
+  // The open article's hits follow the query: a new one marks its words, an empty box none.
+  await page.evaluate(() => window.broadsheet.search('internet'));
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.open.title, SEED_TITLE, 'the seed stays open');
+  const seedText = Buffer.from(s.open.paragraphs.join('\n\n'), 'utf8');
+  const nowMarked = s.open.highlights.map(([b, e]) => seedText.subarray(b, e).toString('utf8'));
+  assert(nowMarked.length >= 1 && nowMarked.every((m) => /^internet/i.test(m)), `the new query's words are marked: ${nowMarked.join(', ')}`);
+  await page.evaluate(() => window.broadsheet.search(''));
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.open.highlights.length, 0, 'no hits are marked once the box is empty');
   eq(requests.length, 0, `network requests while searching (${requests.join(', ')})`);
   await context.close();
 });

@@ -109,3 +109,36 @@ TEST_CASE("a four-character token that is not a number is never read as a year (
     }
     CHECK(broadsheet::parse_date_line("2.21 8 25").empty());
 }
+
+TEST_CASE("ISO dates read as people read them; anything else comes back as it is") {
+    struct Row {
+        const char* iso;
+        const char* full;
+        const char* short_form;
+    };
+    const Row rows[] = {
+        {"1987-02-26T15:01", "26 February 1987, 15:01", "26 Feb 1987"},
+        {"2025-08-13T20:15Z", "13 August 2025, 20:15 UTC", "13 Aug 2025"},
+        {"2021-01-06T06:43-05:00", "6 January 2021, 06:43 UTC-5", "6 Jan 2021"},
+        {"2019-11-20T10:00:00+01:00", "20 November 2019, 10:00 UTC+1", "20 Nov 2019"},
+        {"2019-11-20T10:00:00.250+05:30", "20 November 2019, 10:00 UTC+5:30", "20 Nov 2019"},
+        {"2019-11-20T10:00+0000", "20 November 2019, 10:00 UTC", "20 Nov 2019"},
+        {"2019-11-20 08:05", "20 November 2019, 08:05", "20 Nov 2019"},
+        {"2019-11-19", "19 November 2019", "19 Nov 2019"},
+        {"2019-11", "November 2019", "Nov 2019"},
+        {"2019", "2019", "2019"},
+        // Not ISO dates: shown as they are.
+        {"", "", ""},
+        {"yesterday", "yesterday", "yesterday"},
+        {"2019-13-01", "2019-13-01", "2019-13-01"},
+        {"2019-11-20T25:00", "2019-11-20T25:00", "20 Nov 2019"},
+        {"2019-11-20T10:00+01:00 (local)", "2019-11-20T10:00+01:00 (local)", "20 Nov 2019"},
+        {"2019-11-20x", "2019-11-20x", "2019-11-20x"},
+        {"19 November 2019", "19 November 2019", "19 November 2019"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.iso);
+        CHECK(broadsheet::readable_date(row.iso) == row.full);
+        CHECK(broadsheet::readable_date(row.iso, true) == row.short_form);
+    }
+}

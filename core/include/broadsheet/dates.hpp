@@ -26,4 +26,10 @@ std::string parse_date_line(std::string_view line);
 // month-day only when the day cannot be a month.
 std::string parse_date(std::string_view s);
 
+// An ISO 8601 date as people read it, in English: "1987-02-26T15:01" -> "26 February 1987, 15:01",
+// "2025-08-13T20:15Z" -> "13 August 2025, 20:15 UTC", "2021-01-06T06:43-05:00" -> "... 06:43
+// UTC-5", "2019-11" -> "November 2019", "2019" -> "2019". `short_month`: "26 Feb 1987" and no
+// time. Anything else (not such a date) comes back as it is.
+std::string readable_date(std::string_view iso, bool short_month = false);
+
 } // namespace broadsheet
