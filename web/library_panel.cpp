@@ -3,8 +3,10 @@
 #include "keys.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h> // HoveredIdTimer: a cut title's tooltip waits for the pointer to rest
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -295,10 +297,10 @@ void draw_library_panel(App& app) {
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoHide, 0, kTitle);
     // Fixed columns sized for their widest values (rows are clipped, so they cannot size to them).
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("0000-00-00").x, kDate);
-    ImGui::TableSetupColumn("By", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8, kByline);
+    ImGui::TableSetupColumn("By", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6.5f, kByline);
     ImGui::TableSetupColumn("File", ImGuiTableColumnFlags_DefaultHide, 0, kFile);
-    ImGui::TableSetupColumn("Length", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
-                            ImGui::CalcTextSize("000000 words").x, kLength);
+    const float words_width = std::max(ImGui::CalcTextSize("Words ").x + ImGui::GetFontSize(), ImGui::CalcTextSize("000000").x);
+    ImGui::TableSetupColumn("Words", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, words_width, kLength);
     ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthFixed, source_width, kSource);
     ImGui::TableHeadersRow();
 
@@ -337,11 +339,15 @@ void draw_library_panel(App& app) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(int(id));
+            const float title_room = ImGui::GetContentRegionAvail().x;
             bool is_marked = std::binary_search(st.marked.begin(), st.marked.end(), id);
             bool is_selected = id == st.selected || is_marked;
             if (ImGui::Selectable(a.title.c_str(), is_selected,
                                   ImGuiSelectableFlags_SpanAllColumns))
                 click_row(app, r, id);
+            // A title cut by its column shows whole when the pointer rests on it.
+            if (ImGui::IsItemHovered() && GImGui->HoveredIdTimer > 0.6f && ImGui::CalcTextSize(a.title.c_str()).x > title_room)
+                ImGui::SetTooltip("%s", a.title.c_str());
             if (ImGui::IsItemFocused() && !is_selected && key_pressed(ImGuiKey_Enter) && app.open_article(id))
                 app.reveal_reader();
             if (is_selected && st.scroll_to_selected) {
@@ -366,7 +372,10 @@ void draw_library_panel(App& app) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(std::string(base_name(a.file)).c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%zu words", a.word_count);
+            char words[24];
+            std::snprintf(words, sizeof words, "%zu", a.word_count);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(words).x);
+            ImGui::TextUnformatted(words); // right-aligned, as numbers line up
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(a.source.c_str());
         }
