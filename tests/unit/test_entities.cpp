@@ -93,6 +93,17 @@ TEST_CASE("capitals at sentence starts and inside quotes are not names") {
     }
 }
 
+TEST_CASE("a sentence-initial word before a passive speech verb is no name; before an active one it speaks") {
+    // "recalled" is a speech verb, but "recalled by" says who did it, not who spoke.
+    std::string text = "The governor left. Eventually recalled by the Reich, he went home.";
+    auto es = broadsheet::find_entities(text);
+    CHECK(named(text, es, "Eventually") == nullptr);
+    CHECK(named(text, es, "Reich") != nullptr);
+    std::string spoke = "The governor left. Petersen recalled the day he went home.";
+    auto spoken = broadsheet::find_entities(spoke);
+    CHECK(named(spoke, spoken, "Petersen") != nullptr);
+}
+
 TEST_CASE("names in small texts get the kind their context gives them") {
     struct Row {
         std::string_view text;

@@ -111,6 +111,9 @@ TEST_CASE("attributions before, after and around the quote name the speaker") {
         {"\"It is over,\" Tom Hale said, \"and we lost it.\"", "Tom Hale", "said", 2},
         {"\"Good work,\" said Tom Hale. \"Yes indeed,\" he said.", "Tom Hale", "said", 2},
         {"\"Not now,\" a senior banker said.", "a senior banker", "said", 1},
+        // A role before the name, the verb after it.
+        {"\"Migration is now being seen,\" ISD spokesman Tahir Della told DW.", "Tahir Della", "told", 1},
+        {"\"It is over,\" union leader Anna Berg said on Monday.", "Anna Berg", "said", 1},
     };
     for (const Row& row : rows) {
         CAPTURE(row.text);

@@ -398,7 +398,9 @@ void EntityFinder::vote(Candidate& c) const {
     if (b + 1 < tokens_.size()) {
         // Companies speak as often as people: a speech verb marks a person only when the name
         // looks like a full personal name (two or more words).
-        if (in(b + 1, cues::speech_verbs)) {
+        // Not a passive ("Eventually recalled by the Reich": the name is not the one speaking).
+        const bool passive = b + 2 < tokens_.size() && word(b + 2) == "by";
+        if (in(b + 1, cues::speech_verbs) && !passive) {
             if (b > a) c.votes.person += kWeak;
             c.speaks = true;
         }

@@ -224,7 +224,22 @@ bool QuoteFinder::attribute_after(const Piece& piece, Quote& q) const {
         return true;
     }
     Span who = phrase_after(k);
-    if (!who.found || !in(who.last + 1, cues::speech_verbs)) return false;
+    if (!who.found || !in(who.last + 1, cues::speech_verbs)) {
+        // A longer subject: a role before the name ("…," ISD spokesman Tahir Della told DW), the
+        // first speech verb within the next words, the noun phrase before it starting here.
+        who = {};
+        for (size_t j = k + 1; j < tokens_.size() && j <= k + 7; ++j) {
+            const Token& t = tokens_[j];
+            if (t.type == TokenType::Clitic) continue;
+            if (!t.is_word()) break;
+            if (in(j, cues::speech_verbs)) {
+                Span subject = phrase_before(j, k);
+                if (subject.found && subject.first == k) who = subject;
+                break;
+            }
+        }
+        if (!who.found) return false;
+    }
     size_t verb = who.last + 1;
     q.cue = tokens_[verb].range();
     q.speaker = range(who);
@@ -290,7 +305,14 @@ template <typename Keep> int32_t recent_entity(const Entities& entities, uint32_
 
 int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) const {
     if (q.speaker.size() == 0) return -1;
-    int32_t e = entities_.at(q.speaker);
+    // A person named in the phrase is the speaker ("ISD spokesman Tahir Della": not ISD); the
+    // last one, as a name follows its role.
+    int32_t e = -1;
+    for (const Mention& m : entities_.mentions)
+        if (m.range.begin >= q.speaker.begin && m.range.end <= q.speaker.end &&
+            entities_.list[m.entity].kind == EntityKind::Person)
+            e = int32_t(m.entity);
+    if (e < 0) e = entities_.at(q.speaker);
     if (e >= 0) return e;
     std::string_view words = text_of(text_, q.speaker);
     std::string head = fold(words.substr(
