@@ -124,6 +124,9 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         {"Heavy rain fell in Bahia this week.", "Bahia", EntityKind::Place},
         {"Barges on the Yangtze River stopped.", "Yangtze River", EntityKind::Place},
         {"Profits at the carmaker Tovana fell.", "Tovana", EntityKind::Organisation},
+        // an institution that speaks is no person for its two words
+        {"Exports will rise, the U.S. Embassy said.", "U.S. Embassy", EntityKind::Organisation},
+        {"The Berlin City Museum will show the maps.", "Berlin City Museum", EntityKind::Organisation},
         {"Tickets went on sale for Charles de Gaulle Airport flights.", "Charles de Gaulle Airport",
          EntityKind::Place},
         // non-English Latin text: capitalisation and the few cues listed for the language

@@ -228,7 +228,8 @@ inline constexpr std::string_view org_words[] = {
     "gesellschaft", "gmbh",        "ag",           "sa",
     "spa",          "bv",          "nv",           "cour",
     "gericht",      "partido",     "parti",        "partei",
-    "consejo",      "conseil",     "rat",          "community"};
+    "consejo",      "conseil",     "rat",          "community",
+    "embassy",      "consulate",   "directorate",  "museum"};
 
 // Legal forms after a company's name; the name without one is the same company. [en, de, fr, nl,
 // it]
