@@ -510,7 +510,7 @@ nlohmann::json search_json(const App& app) {
     }
     json messages = json::array();
     for (const auto& m : search.result.messages) messages.push_back({{"position", m.position}, {"text", m.text}});
-    return {{"query", search.ran}, {"results", results}, {"messages", messages}, {"relaxed", search.result.relaxed},
+    return {{"query", search.ran}, {"results", results}, {"messages", messages}, {"relaxed", search.result.relaxed}, {"nearSpellings", search.result.matched.near},
             {"outOfMemory", search.out_of_memory},
             {"history", search.history}, {"selected", search.selected}};
 }

@@ -74,6 +74,19 @@ void draw_results(App& app) {
         if (ImGui::SmallButton("Every line")) show_concordance(app, st.ran, true);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every match in the library with the words around it (a concordance)");
     }
+    // Words that match only as near spellings of a query word: said, so that results gained that
+    // way ("coca" once "cocoa" is finished) are not a puzzle.
+    if (const auto& near = st.result.matched.near; !near.empty()) {
+        std::string list;
+        for (size_t i = 0; i < near.size() && i < 6; ++i) list += (i ? ", " : "") + near[i];
+        if (near.size() > 6) list += ", ...";
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("Also near spellings: %s", list.c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("A finished word of five letters or more also matches words one letter off (nine or more: two).\n"
+                              "Put a word in quotes to match it exactly: \"cocoa\".");
+    }
 
     ImGui::BeginChild("search-results", ImVec2(0, 0), false);
     float width = ImGui::GetContentRegionAvail().x;

@@ -895,8 +895,9 @@ test('the keyboard alone: arrows pick a result, Enter opens it, keys scroll the 
     { name: 'a.txt', text: `Cocoa prices rise\n\n${long}\n` },
     { name: 'b.txt', text: 'Cocoa harvest late\n\nThe cocoa harvest in Ghana is late this year.\n' },
     { name: 'c.txt', text: 'Cocoa and coffee\n\nTraders in cocoa and coffee met on Monday.\n' },
+    { name: 'd.txt', text: 'Bottler news\n\nA Coca-Cola bottler opened a plant.\n' },
   ]);
-  await waitFor(page, () => window.broadsheet.state().articles.length === 3);
+  await waitFor(page, () => window.broadsheet.state().articles.length === 4);
   const state = () => page.evaluate(() => window.broadsheet.state());
   await humanClick(page, 700, 400); // the canvas has the keyboard
   await page.keyboard.press('/');
@@ -959,9 +960,15 @@ test('the keyboard alone: arrows pick a result, Enter opens it, keys scroll the 
   });
   await waitFor(page, () => window.broadsheet.state().search.query === 'har')
     .catch(async () => { throw new Error(`four Backspaces left ${JSON.stringify((await state()).search.query)}`); });
+  // A finished long word also matches near spellings, and the panel says which.
+  await page.evaluate(() => window.broadsheet.search('cocoa '));
+  s = await state();
+  eq(s.search.results.length, 4, 'the Coca-Cola article joins the three on cocoa');
+  eq(JSON.stringify(s.search.nearSpellings), '["coca"]', 'said to be a near spelling');
   // A result clicked while the corpus pane is shown opens in the reader, brought forward.
   await page.evaluate(() => window.broadsheet.search('cocoa'));
   await waitFor(page, () => window.broadsheet.state().search.results.length === 3);
+  eq((await state()).search.nearSpellings.length, 0, 'a word still being typed is a prefix, no near spellings');
   await page.evaluate(() => window.broadsheet.showTab('corpus'));
   await waitFor(page, () => window.broadsheet.state().rightTab === 'corpus');
   await humanClick(page, 200, 120); // the first result's title

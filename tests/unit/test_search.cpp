@@ -178,6 +178,29 @@ TEST_CASE("the matched set resolves prefixes and typos to index terms and skips 
     CHECK(std::find(r.matched.terms.begin(), r.matched.terms.end(), "flood") == r.matched.terms.end());
     REQUIRE(r.matched.phrases.size() == 1);
     CHECK(r.matched.phrases[0].terms == std::vector<std::string>{"heavi", "rain"});
+    // Only the typo's other words are near spellings: not the prefix's, not the phrase's.
+    CHECK(r.matched.near == std::vector<std::string>{"hurrican"});
+}
+
+TEST_CASE("near spellings are said apart: a finished long word as you type, '~', never an exact word") {
+    Index ix;
+    ix.add(search_fixtures::article("Cocoa prices", "Cocoa rose."), "a");
+    ix.add(search_fixtures::article("Coca-Cola unit", "The Coca-Cola unit sold."), "b");
+    SearchOptions typing;
+    typing.parse.as_you_type = true;
+    SearchResult typed = search(ix, "cocoa", typing); // the last word is a prefix: no typos
+    CHECK(typed.matched.near.empty());
+    CHECK(typed.hits.size() == 1);
+    SearchResult finished = search(ix, "cocoa ", typing); // finished: one typo allowed
+    CHECK(finished.hits.size() == 2);
+    CHECK(finished.matched.near == std::vector<std::string>{"coca"});
+    CHECK(std::binary_search(finished.matched.terms.begin(), finished.matched.terms.end(), "cocoa"));
+    SearchResult quoted = search(ix, "\"cocoa\" ", typing); // in quotes: the word exactly
+    CHECK(quoted.matched.near.empty());
+    CHECK(quoted.hits.size() == 1);
+    CHECK(search(ix, "coca~1").matched.near == std::vector<std::string>{"cocoa", "cola"}); // coca: the word itself
+    CHECK(search(ix, "cocoa").matched.near.empty());
+    CHECK(search(ix, "cocoa -coca~1").matched.near.empty()); // what is excluded is not matched
 }
 
 TEST_CASE("the pruned top k is exactly the exhaustive ranking, for every k") {

@@ -45,6 +45,10 @@ struct MatchSet {
     };
     std::vector<std::string> terms; // sorted, unique
     std::vector<Phrase> phrases;
+    // Of `terms`, those matched only as near spellings of a query word (typo tolerance, asked for
+    // with '~' or automatic for long finished words as you type): sorted, unique. A UI says so,
+    // or results that gained a similar word ("coca" for "cocoa ") would look unexplained.
+    std::vector<std::string> near;
     bool empty() const { return terms.empty() && phrases.empty(); }
 };
 

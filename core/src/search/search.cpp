@@ -415,6 +415,7 @@ struct Builder {
     const Query& q;
     MatchSet* matched; // null: do not collect
     std::vector<TermId> matched_terms = {}; // finish() puts their text in matched->terms
+    std::vector<TermId> near_terms = {};    // ... and these in matched->near
 
     void collect_term(TermId t) {
         if (matched) matched_terms.push_back(t);
@@ -424,6 +425,10 @@ struct Builder {
     // (a short prefix matches hundreds of terms).
     void finish() {
         if (!matched) return;
+        std::sort(near_terms.begin(), near_terms.end());
+        near_terms.erase(std::unique(near_terms.begin(), near_terms.end()), near_terms.end());
+        for (TermId t : near_terms) matched->near.emplace_back(ctx.index.term(t));
+        std::sort(matched->near.begin(), matched->near.end());
         if (matched_terms.size() == 1 && matched->terms.empty()) { // one word
             matched->terms.emplace_back(ctx.index.term(matched_terms[0]));
             return;
@@ -482,8 +487,14 @@ struct Builder {
                 double weight = m.edits == 0 ? 1.0 : std::max(0.0, 1.0 - double(m.edits) / shortest);
                 members.emplace_back(m.term, weight);
             }
-            if (n.terms.size() > 1 && !n.terms[1].empty())
-                if (auto own = ctx.index.find(n.terms[1])) members.emplace_back(*own, 1.0);
+            std::optional<TermId> own;
+            if (n.terms.size() > 1 && !n.terms[1].empty()) own = ctx.index.find(n.terms[1]);
+            if (matched && !negated)
+                for (const auto& m : near)
+                    if (m.edits > 0 && m.term != own &&
+                        std::none_of(near.begin(), near.end(), [&](const auto& x) { return x.term == m.term && x.edits == 0; }))
+                        near_terms.push_back(m.term);
+            if (own) members.emplace_back(*own, 1.0);
             std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) {
                 return a.first != b.first ? a.first < b.first : a.second > b.second;
             });
