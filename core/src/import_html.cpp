@@ -30,6 +30,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -1037,6 +1038,67 @@ bool is_label_line(std::string_view s) {
     return std::count(rest.begin(), rest.end(), ' ') < 8 && !ends_like_sentence(rest);
 }
 
+// What follows a label of one or two words and a colon ("Posted: Thursday, April 21, 2022."),
+// or nullopt when the line does not start so.
+std::optional<std::string_view> after_label(std::string_view s) {
+    size_t colon = s.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 25) return std::nullopt;
+    std::string_view label = text::trim(s.substr(0, colon));
+    if (label.empty() || std::count(label.begin(), label.end(), ' ') > 1) return std::nullopt;
+    return text::trim(s.substr(colon + 1));
+}
+
+// A page's counter rather than a sentence: "Views: 184", "Comments: 3", "Lesezeit: 4 Min." (a
+// label, then a number and at most one word).
+bool is_counter_line(std::string_view s) {
+    std::optional<std::string_view> rest = after_label(s);
+    if (!rest || rest->empty() || !(rest->front() >= '0' && rest->front() <= '9')) return false;
+    size_t digits = rest->find_first_not_of("0123456789.,\xC2\xA0 ");
+    if (digits == std::string_view::npos) return true;
+    std::string_view word = rest->substr(digits);
+    return word.size() <= 12 && word.find(' ') == std::string_view::npos;
+}
+
+// A call to action without a link: an imperative about the site's channels ("Get the latest news
+// straight to your phone with our app.", "Follow us on Instagram", "Sign up for our newsletter").
+// [en]
+bool is_call_to_action(std::string_view s) {
+    std::string f = fold(s);
+    std::vector<std::string_view> words;
+    for (size_t i = 0; i < f.size();) {
+        size_t j = i;
+        while (j < f.size() && ((f[j] >= 'a' && f[j] <= 'z') || (f[j] >= '0' && f[j] <= '9'))) ++j;
+        if (j > i) words.push_back(std::string_view(f).substr(i, j - i));
+        i = j + 1;
+    }
+    auto is_any = [](std::string_view w, std::initializer_list<std::string_view> list) {
+        return std::find(list.begin(), list.end(), w) != list.end();
+    };
+    if (words.empty() || !is_any(words[0], {"get", "download", "subscribe", "sign", "follow", "join", "stay", "install",
+                                            "like", "click", "tap", "listen", "watch"}))
+        return false;
+    for (std::string_view w : words)
+        if (is_any(w, {"app", "apps", "newsletter", "newsletters", "subscribe", "subscription", "alerts", "notifications",
+                       "twitter", "facebook", "instagram", "telegram", "whatsapp", "youtube", "podcast", "tiktok"}))
+            return true;
+    return false;
+}
+
+// The heading of a comment section: "Comments", "3 Comments", "Leave a Reply", "Kommentare (12)".
+bool is_comments_heading(std::string_view s) {
+    std::string f = fold(s);
+    while (!f.empty() && (f.back() == ':' || f.back() == ')' || f.back() == ' ' || (f.back() >= '0' && f.back() <= '9') ||
+                          f.back() == '('))
+        f.pop_back();
+    size_t start = f.find_first_not_of("0123456789 ");
+    f = start == std::string::npos ? std::string() : f.substr(start);
+    for (std::string_view h : {"comment", "comments", "leave a comment", "leave a reply", "add a comment", "join the discussion",
+                               "kommentar", "kommentare", "comentario", "comentarios", "commentaire", "commentaires",
+                               "commenti", "reacties", "komentarze", "komentáře"})
+        if (f == h) return true;
+    return false;
+}
+
 // A copyright notice: "© 2022 Example News. ...", "(c) 2021 Jane Doe", "Copyright 2021 ...";
 // not "(c) the third case" of a list.
 bool is_copyright_line(std::string_view s) {
@@ -1137,6 +1199,24 @@ void Extractor::trim(const PageMetadata& meta) {
             blocks_[j].why = "teaser";
         }
     }
+    // A comment section's heading and what follows it (the comments, a form, an advert) when
+    // that is the lesser part of the text: the article ended before it.
+    {
+        size_t kept_chars = 0;
+        for (const Block& b : blocks_)
+            if (b.keep) kept_chars += b.chars;
+        size_t after = 0;
+        for (size_t i = blocks_.size(); i-- > 0;) {
+            Block& b = blocks_[i];
+            if (!b.keep) continue;
+            if (b.chars <= 40 && is_comments_heading(b.text) && after * 5 < kept_chars * 2 && after < kept_chars - after) {
+                for (size_t j = i; j < blocks_.size(); ++j)
+                    if (blocks_[j].keep) blocks_[j].keep = false, blocks_[j].why = "comments";
+                break;
+            }
+            after += b.chars;
+        }
+    }
     // The article's tail: short lines with links after the last paragraph are calls to action
     // ("Subscribe to our app", "More at example.com"), not its ending.
     for (size_t i = blocks_.size(), seen = 0; i-- > 0 && seen < 3;) {
@@ -1149,7 +1229,7 @@ void Extractor::trim(const PageMetadata& meta) {
             continue;
         }
         if (b.chars >= 100 || b.style.kind == ParagraphKind::Heading) break;
-        if (b.link_chars > 0) {
+        if (b.link_chars > 0 || is_call_to_action(b.text)) {
             b.keep = false;
             b.why = "call to action";
         } else if (is_label_line(b.text) || (b.chars < 40 && !parse_date(b.text).empty())) {
@@ -1172,16 +1252,20 @@ void Extractor::trim(const PageMetadata& meta) {
             b.why = "page furniture";
         }
     // A labelled date among the article's first five lines ("Veröffentlichung: 2. Februar 2022",
-    // "Updated: 11.04.2020, 10:27") is the page's metadata, not a sentence of it. (Further in, it
+    // "Updated: 11.04.2020, 10:27", "Posted: Thursday, April 21, 2022. 10:11 pm") is the page's
+    // metadata, not a sentence of it, and so is a counter ("Views: 184"). (Further in, a date
     // can be the text: "Termin: 29.02.2020" on a page of events.)
     for (size_t i = 0, seen = 0; i < blocks_.size() && seen < 5; ++i) {
         Block& b = blocks_[i];
         if (!b.keep) continue;
         ++seen;
-        if (b.chars < 60 && is_label_line(b.text) &&
-            !parse_date(b.text.substr(b.text.find(':') + 1)).empty()) {
+        std::optional<std::string_view> rest = after_label(b.text);
+        if (b.chars < 60 && rest && !parse_date(*rest).empty()) {
             b.keep = false;
             b.why = "date line";
+        } else if (b.chars < 40 && is_counter_line(b.text)) {
+            b.keep = false; // "Views: 184"
+            b.why = "counter";
         }
     }
     // Captions and photo credits set as text inside the article.
@@ -1585,8 +1669,10 @@ void import_html(std::string_view name, std::string_view utf8, ImportResult& r) 
         r.error = "no text found in the page";
         return;
     }
+    // The description is the standfirst, unless it only repeats the body's start or the title.
     if (!meta.description.empty() &&
-        (a.paragraphs.empty() || !html::starts_alike(a.paragraph(0), meta.description)))
+        (a.paragraphs.empty() || !html::starts_alike(a.paragraph(0), meta.description)) &&
+        !html::starts_alike(a.title, meta.description))
         a.standfirst = meta.description;
     r.articles.push_back(std::move(a));
 }

@@ -1383,3 +1383,61 @@ TEST_CASE("a tooltip's text is furniture, even beside the article's name") {
     CHECK(a.text.find("This article was saved") == std::string::npos);
     CHECK(a.text.ends_with(kP3));
 }
+
+TEST_CASE("a counter and a labelled date with its time at the article's head are metadata") {
+    Article a = import_one(page("<title>Barrier</title>",
+                                "<article><p>Views: 184</p><p>Posted: Thursday, April 21, 2022. 10:11 pm CST.</p><p>" +
+                                    std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 + "</p></article>"));
+    CHECK(a.text.starts_with(kP1));
+    CHECK(removed_has(a, "Views: 184"));
+    CHECK(removed_has(a, "Posted: Thursday"));
+    // A number with a sentence after the label is text.
+    Article b = import_one(page("<title>Barrier</title>",
+                                "<article><p>Cost: 12 million euros, paid by the region and the town.</p><p>" +
+                                    std::string(kP1) + "</p><p>" + kP2 + "</p></article>"));
+    CHECK(b.text.starts_with("Cost: 12 million euros"));
+}
+
+TEST_CASE("a comment section's heading and what follows it end the article, unless they are most of it") {
+    const std::string advert =
+        "Advertise with the most visited news site in the valley: we offer fully customizable and flexible "
+        "digital marketing packages, and your content is delivered instantly to thousands of readers.";
+    Article a = import_one(page("<title>Barrier</title>",
+                                "<article><p>" + std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 +
+                                    "</p><h3>3 Comments</h3><p>" + advert + "</p></article>"));
+    CHECK(a.text.ends_with(kP3));
+    CHECK(removed_has(a, "3 Comments"));
+    CHECK(removed_has(a, "Advertise with the most visited"));
+    // A section called "Comments" in a long text about a consultation, most of the text after it.
+    Article b = import_one(page("<title>Barrier</title>",
+                                "<article><p>" + std::string(kP1) + "</p><h3>Comments</h3><p>" + kP2 + "</p><p>" + kP3 +
+                                    "</p><p>" + kP4 + "</p></article>"));
+    CHECK(b.text.ends_with(kP4));
+}
+
+TEST_CASE("a call to use the site's app or newsletter at the article's end is no part of it") {
+    Article a = import_one(page("<title>Barrier</title>",
+                                "<article><p>" + std::string(kP1) + "</p><p>" + kP2 +
+                                    "</p><p>Get the latest news straight to your phone with the Gazette app.</p></article>"));
+    CHECK(a.text.ends_with(kP2));
+    CHECK(removed_has(a, "Get the latest news"));
+    // An ending that mentions an app is not a call to action.
+    Article b = import_one(page("<title>Barrier</title>",
+                                "<article><p>" + std::string(kP1) + "</p><p>" + kP2 +
+                                    "</p><p>The levels will also appear in the council's app.</p></article>"));
+    CHECK(b.text.ends_with("The levels will also appear in the council's app."));
+}
+
+TEST_CASE("a description that only repeats the title is no standfirst") {
+    Article a = import_one(page("<title>Flood barrier opens on the lower river</title>"
+                                "<meta name=\"description\" content=\"Flood barrier opens on the lower river\">",
+                                "<article><h1>Flood barrier opens on the lower river</h1><p>" + std::string(kP1) + "</p><p>" +
+                                    kP2 + "</p></article>"));
+    CHECK(a.title == "Flood barrier opens on the lower river");
+    CHECK(a.standfirst.empty());
+    Article b = import_one(page("<title>Flood barrier opens on the lower river</title>"
+                                "<meta name=\"description\" content=\"Twelve thousand homes are safer from spring floods.\">",
+                                "<article><h1>Flood barrier opens on the lower river</h1><p>" + std::string(kP1) + "</p><p>" +
+                                    kP2 + "</p></article>"));
+    CHECK(b.standfirst == "Twelve thousand homes are safer from spring floods.");
+}
