@@ -93,12 +93,17 @@ TEST_CASE("capitals at sentence starts and inside quotes are not names") {
     }
 }
 
-TEST_CASE("a sentence-initial word before a passive speech verb is no name; before an active one it speaks") {
+TEST_CASE("a sentence-initial word before a passive speech verb is no name, nor a legal form alone") {
     // "recalled" is a speech verb, but "recalled by" says who did it, not who spoke.
     std::string text = "The governor left. Eventually recalled by the Reich, he went home.";
     auto es = broadsheet::find_entities(text);
     CHECK(named(text, es, "Eventually") == nullptr);
     CHECK(named(text, es, "Reich") != nullptr);
+    // A legal form left alone is no name; with the company's name it is part of it.
+    std::string firm = "Shares of Acme Holdings Ltd rose. Ltd shares of the group were up.";
+    auto firms = broadsheet::find_entities(firm);
+    CHECK(named(firm, firms, "Ltd") == nullptr);
+    CHECK(named(firm, firms, "Acme Holdings Ltd") != nullptr);
     std::string spoke = "The governor left. Petersen recalled the day he went home.";
     auto spoken = broadsheet::find_entities(spoke);
     CHECK(named(spoke, spoken, "Petersen") != nullptr);

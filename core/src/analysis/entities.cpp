@@ -293,8 +293,9 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
                 !place_suffix(a) && gazetteer::lookup(word(a)) != gazetteer::Listed::Country;
         }
     }
-    if (a == b &&
-        (in(a, cues::calendar_words) || (in(a, cues::stopwords) && !tokens_[a].has(kAllCaps))))
+    // A legal form alone ("Ltd" left over from "... Ltd <ABC>") names nothing.
+    if (a == b && (in(a, cues::calendar_words) || in(a, cues::legal_forms) ||
+                   (in(a, cues::stopwords) && !tokens_[a].has(kAllCaps))))
         return;
     if (a == b && a == first && t.has(kSentenceStart) && in(a, cues::label_words) &&
         b + 1 < tokens_.size() && tokens_[b + 1].is_punct(':'))
