@@ -728,6 +728,43 @@ TEST_CASE("entities merge across articles by name and by an acronym defined else
     CHECK(net.nodes[size_t(siio)].articles == 1);
 }
 
+TEST_CASE("a country's other names are one node of the network, and one entity of an article") {
+    Corpus corpus;
+    const char* texts[] = {
+        "Officials in Washington said the U.S. trade deficit narrowed in March, and U.S. exports rose.",
+        "Exports from the United States to Canada rose by a fifth, the Commerce Department said.",
+        "The United States and Britain signed the accord; the U.K. minister and U.S. envoy attended.",
+    };
+    EntityGraph g;
+    for (const char* t : texts) {
+        Article a;
+        a.add_paragraph(t);
+        ArticleId id = corpus.add(a);
+        g.add(id, *corpus.find(id), analyze(corpus.find(id)->text).entities);
+    }
+    EntityNetwork net = g.network(50, 100);
+    size_t us = 0, uk = 0;
+    for (const auto& n : net.nodes) {
+        CAPTURE(n.name);
+        if (n.name == "U.S." || n.name == "United States") {
+            ++us;
+            CHECK(n.articles == 3);
+        }
+        if (n.name == "U.K." || n.name == "Britain" || n.name == "United Kingdom") {
+            ++uk;
+            CHECK(n.articles == 1);
+        }
+    }
+    CHECK(us == 1);
+    CHECK(uk == 1);
+    // Within the third article, "United States" and "U.S." are one entity, as are Britain and the U.K.
+    auto third = analyze(corpus.find(corpus.ids().back())->text).entities;
+    size_t countries = 0;
+    for (const auto& e : third.list)
+        if (e.kind == EntityKind::Place) ++countries;
+    CHECK(countries == 2);
+}
+
 TEST_CASE("names in most articles of a corpus are listed apart from the network") {
     // Reuters-21578's first 1,000 stories: the names that connect stories are places, companies and
     // institutions, not the rows of results tables or the wire's sign-off.

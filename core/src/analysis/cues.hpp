@@ -231,6 +231,15 @@ inline constexpr std::string_view org_words[] = {
     "consejo",      "conseil",     "rat",          "community",
     "embassy",      "consulate",   "directorate",  "museum"};
 
+// One country under its several names, its usual full name first: the names of a text merge
+// (entities.cpp), and so do those of the library's network (graph.cpp). [en]
+inline constexpr std::string_view same_country[][6] = {
+    {"United States", "U.S.", "US", "USA", "U.S.A.", "United States of America"},
+    {"United Kingdom", "U.K.", "UK", "Britain", "Great Britain", ""},
+    {"Soviet Union", "USSR", "U.S.S.R.", "", "", ""},
+    {"Russia", "Russian Federation", "", "", "", ""},
+};
+
 // Legal forms after a company's name; the name without one is the same company. [en, de, fr, nl,
 // it]
 inline constexpr std::string_view legal_forms[] = {

@@ -524,6 +524,22 @@ void EntityFinder::merge_variants(const std::vector<std::string>& certain) {
             resolve(shorter) == shorter)
             found.push_back({shorter, longer});
     }
+    // One country under its several names ("U.S." and "United States"): the name the text uses
+    // most stands for the others. [en]
+    for (const auto& group : cues::same_country) {
+        std::vector<std::pair<size_t, std::string_view>> named; // mentions, name
+        for (std::string_view name : group) {
+            if (name.empty()) continue;
+            std::string key(name);
+            if (!std::binary_search(certain.begin(), certain.end(), key) || resolve(key) != key) continue;
+            size_t mentions = size_t(std::count_if(candidates_.begin(), candidates_.end(),
+                                                   [&](const Candidate& c) { return c.key == key; }));
+            named.emplace_back(mentions, name);
+        }
+        if (named.size() < 2) continue;
+        std::stable_sort(named.begin(), named.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (size_t i = 1; i < named.size(); ++i) found.push_back({std::string(named[i].second), std::string(named[0].second)});
+    }
     aliases_.insert(aliases_.end(), found.begin(), found.end());
 }
 

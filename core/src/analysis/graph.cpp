@@ -7,6 +7,8 @@
 
 #include "broadsheet/analyzer.hpp"
 
+#include "cues.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -34,7 +36,26 @@ std::string normalise(std::string_view name) {
         }
         start = end + 1;
     }
-    return std::string(search::strip_possessive(key));
+    key = std::string(search::strip_possessive(key));
+    // A country's other names are the one country ("U.S." in one article, "United States" in
+    // the next).
+    static const std::vector<std::pair<std::string, std::string>> kCountries = [] {
+        std::vector<std::pair<std::string, std::string>> folded; // other name, usual name
+        for (const auto& group : analysis::cues::same_country) {
+            std::string usual;
+            search::fold(group[0], true, usual);
+            for (std::string_view name : group) {
+                if (name.empty()) continue;
+                folded.emplace_back();
+                search::fold(name, true, folded.back().first);
+                folded.back().second = usual;
+            }
+        }
+        return folded;
+    }();
+    for (const auto& [other, usual] : kCountries)
+        if (key == other) return usual;
+    return key;
 }
 
 // Index of the paragraph holding byte `at`.
