@@ -363,7 +363,7 @@ constexpr std::string_view kNeverArticle[] = {
     "taboola", "trending",  "most-popular", "mostpopular", "popup",        "modal",      "cookie",
     "consent", "gdpr",      "paywall",      "toc",         "caption",      "credit",     "credits",
     "legend",  "author",    "factbox",      "infobox",     "textbox",      "inline-box",
-    "tooltip"};
+    "tooltip", "meta"};
 constexpr std::string_view kLead[] = {"lead", "intro", "standfirst", "abstract"};
 constexpr std::string_view kCommentWords[] = {"comment", "disqus", "replies", "respond",
                                               "discussion"};

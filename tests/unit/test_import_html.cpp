@@ -1441,3 +1441,16 @@ TEST_CASE("a description that only repeats the title is no standfirst") {
                                     kP2 + "</p></article>"));
     CHECK(b.standfirst == "Twelve thousand homes are safer from spring floods.");
 }
+
+TEST_CASE("a meta line inside the story (author and credit icons) is not its text") {
+    Article a = import_one(page("<title>Barrier</title>",
+                                "<div class=\"story-detail-content\"><h1>Barrier</h1><div class=\"story-excerpt\">The "
+                                "new barrier, four years in the making, was opened on Monday.</div><div class=\"box\"><img "
+                                "src=\"a.jpg\"><span class=\"img-author\">Courtesy</span></div><div class=\"story-meta\"><span "
+                                "class=\"m-right\"><img src=\"user.svg\">Agency</span> <span><img src=\"c.svg\">Agency</span>"
+                                "</div><div class=\"story-body\"><p>" +
+                                    std::string(kP1) + "</p><p>" + kP2 + "</p><p>" + kP3 + "</p></div></div>"));
+    CHECK(a.text.starts_with("The new barrier, four years in the making"));
+    CHECK(a.text.find("Agency") == std::string::npos);
+    CHECK(a.text.find(kP1) != std::string::npos);
+}
