@@ -547,6 +547,24 @@ void draw_duplicates(App& app) {
 constexpr size_t kKwicContext = 70;   // bytes of context each side (cut at word boundaries)
 constexpr size_t kKwicLines = 2000;   // lines kept; more matches are counted as "more"
 
+// Follows the current table's sort (a click on a header) into `by` and `ascending`: `key` maps
+// the sorted column to a sort key; with no column sorted, `fallback`. The table keeps its sort, and
+// the rows follow it, also after they are made anew. True when they are to be sorted again.
+template <typename Key> bool follow_table_sort(int& by, bool& ascending, std::pair<int, bool> fallback, Key key) {
+    ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs();
+    if (!sort) return false;
+    auto [to, up] = fallback;
+    if (sort->SpecsCount > 0) {
+        to = key(int(sort->Specs[0].ColumnIndex));
+        up = sort->Specs[0].SortDirection != ImGuiSortDirection_Descending;
+    }
+    const bool changed = sort->SpecsDirty || to != by || up != ascending;
+    sort->SpecsDirty = false;
+    by = to;
+    ascending = up;
+    return changed;
+}
+
 // Orders the lines as st.kwic_sort says, and remakes what the export buttons save (in that order).
 void sort_concordance(CorpusPanelState& st) {
     auto key = [&](const CorpusPanelState::KwicLine& l) -> const std::string& { return st.kwic_sort == 1 ? l.left_word : l.right_word; };
@@ -718,20 +736,9 @@ void draw_plot(App& app) {
                             ImGui::GetFontSize() * 7);
     ImGui::TableSetupColumn("Where in the article (start to end)", ImGuiTableColumnFlags_NoSort, 5);
     ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs()) {
-        int by = 1;
-        bool ascending = false;
-        if (sort->SpecsCount > 0) {
-            by = std::clamp(int(sort->Specs[0].ColumnIndex), 0, 2);
-            ascending = sort->Specs[0].SortDirection != ImGuiSortDirection_Descending;
-        }
-        if (sort->SpecsDirty || by != st.kwic_plot_sort || ascending != st.kwic_plot_ascending) {
-            st.kwic_plot_sort = by;
-            st.kwic_plot_ascending = ascending;
-            sort_plot(st);
-        }
-        sort->SpecsDirty = false;
-    }
+    if (follow_table_sort(st.kwic_plot_sort, st.kwic_plot_ascending, {1, false},
+                          [](int column) { return std::clamp(column, 0, 2); }))
+        sort_plot(st);
     const ImU32 bar = ImGui::GetColorU32(ImGuiCol_FrameBg), mark = IM_COL32(235, 150, 20, 255),
                 hot = ImGui::GetColorU32(ImGuiCol_Text);
     ImGuiListClipper clipper;
@@ -865,20 +872,9 @@ void draw_concordance(App& app) {
     }
     ImGui::TableHeadersRow();
     // The table keeps its sort (a click on a header); the lines follow it, also after a new run.
-    if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs()) {
-        int by = 0;
-        bool ascending = true;
-        if (sort->SpecsCount > 0) {
-            by = sort->Specs[0].ColumnIndex == 0 ? 1 : sort->Specs[0].ColumnIndex == 2 ? 2 : 0;
-            ascending = sort->Specs[0].SortDirection != ImGuiSortDirection_Descending;
-        }
-        if (sort->SpecsDirty || by != st.kwic_sort || ascending != st.kwic_sort_ascending) {
-            st.kwic_sort = by;
-            st.kwic_sort_ascending = ascending;
-            sort_concordance(st);
-        }
-        sort->SpecsDirty = false;
-    }
+    if (follow_table_sort(st.kwic_sort, st.kwic_sort_ascending, {0, true},
+                          [](int column) { return column == 0 ? 1 : column == 2 ? 2 : 0; }))
+        sort_concordance(st);
     ImGuiListClipper clipper;
     clipper.Begin(int(st.kwic.size()));
     while (clipper.Step()) {
