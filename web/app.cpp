@@ -424,8 +424,17 @@ void App::clear_all() {
     search.rows.clear();
     search.result = {};
     search.stale = true;
+    search.query[0] = '\0'; // the empty library shows, not "No articles match"
+    search.selected = -1;
+    status.last_import.clear(); // the files of the last import are gone too
+    status.show_details = false;
     platform_store_clear();
+    if (reader.open != 0) platform_show_article(0); // the URL no longer names it
     reader.open = 0;
+    reader.highlights.clear();
+    reader.title_highlights.clear();
+    reader.standfirst_highlights.clear();
+    reader.search_highlights = false;
     library.selected = 0;
     library.rows.clear(); // nothing to draw, nor for state() to list, until they are made again
     library.order.clear();

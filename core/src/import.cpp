@@ -124,7 +124,7 @@ ImportResult import_file(std::string_view name, std::string_view bytes) {
             a.encoding = d.encoding;
             drop_soft_hyphens(a.title);
             drop_soft_hyphens(a.standfirst);
-            for (std::string& name : a.byline) drop_soft_hyphens(name);
+            for (std::string& author : a.byline) drop_soft_hyphens(author);
             for (auto& removed : a.removed) drop_soft_hyphens(removed.text);
             if (a.title.empty()) a.title = file_stem(name);
             a.word_count = text::count_words(a.text);

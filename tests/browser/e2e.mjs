@@ -710,10 +710,19 @@ test('the library is kept in the browser: ten reloads with 1,000 articles lose n
   const open = await page.evaluate(() => window.broadsheet.state().open);
   eq(open.title, SEED_TITLE, 'restored seed title');
   eq(open.paragraphs.length, 9, 'restored seed paragraphs');
-  // "Clear all" as confirmed in its dialog (the hook calls what the dialog's button calls).
+  // "Clear all" as confirmed in its dialog (the hook calls what the dialog's button calls), with a
+  // query in the box and an article open: both go, from the page's address too.
+  await page.evaluate(() => window.broadsheet.search('restored'));
+  await page.waitForFunction(() => /article=/.test(location.hash), null, { timeout: 15000 });
   await page.evaluate(() => window.broadsheet.clearAll());
   await page.evaluate(() => window.broadsheet.saved());
-  eq((await page.evaluate(() => window.broadsheet.state())).articles.length, 0, 'articles after clear all');
+  const cleared = await page.evaluate(() => window.broadsheet.state());
+  eq(cleared.articles.length, 0, 'articles after clear all');
+  eq(cleared.search.query, '', 'the query is cleared with the library');
+  eq(cleared.open, null, 'no article is open');
+  eq(cleared.lastImport.length, 0, 'the last import\'s files are not listed');
+  await page.waitForFunction(() => !/article=/.test(location.hash) && !/q=/.test(location.hash), null, { timeout: 15000 })
+    .catch(async () => { throw new Error(`the address still names them: ${await page.evaluate(() => location.hash)}`); });
   await page.reload({ waitUntil: 'load' });
   await page.evaluate(() => window.broadsheet.ready);
   eq((await page.evaluate(() => window.broadsheet.state())).articles.length, 0, 'articles after clear all and reload');
