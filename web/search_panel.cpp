@@ -84,8 +84,8 @@ void draw_results(App& app) {
         ImGui::TextDisabled("Also near spellings: %s", list.c_str());
         ImGui::PopTextWrapPos();
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("A finished word of five letters or more also matches words one letter off (nine or more: two).\n"
-                              "Put a word in quotes to match it exactly: \"cocoa\".");
+            ImGui::SetTooltip("A finished word of five letters or more that no article holds matches words one letter off\n"
+                              "(nine or more: two); word~1 asks for that on any word. Quotes match a word exactly: \"cocoa\".");
     }
 
     ImGui::BeginChild("search-results", ImVec2(0, 0), false);

@@ -48,6 +48,8 @@ struct QueryNode {
     std::vector<std::string> terms;     // see QueryOp
     std::vector<uint32_t> offsets;      // Phrase: each term's position relative to the first
     int max_edits = 0;                  // Fuzzy
+    bool only_if_unknown = false;       // Fuzzy: no tolerance when the word itself is in the index
+                                        // (automatic as you type: "wheat" does not find "heat")
     uint32_t max_expansions = 0;        // Prefix: the most frequent this many words only (0: all)
     uint64_t max_postings = 0;          // Prefix: ... and, most frequent first, only while their
                                         // documents add up to at most this (0: no limit; the

@@ -452,11 +452,14 @@ private:
             const int both[] = {before, p};
             return combine(QueryOp::And, both, range);
         }
+        bool automatic = false;
         if (edits < 0 && options_.as_you_type) {
-            // Automatic typo tolerance by length in code points (Meilisearch: 5 -> 1, 9 -> 2).
+            // Automatic typo tolerance by length in code points (Meilisearch: 5 -> 1, 9 -> 2),
+            // for words the index does not hold (search.cpp).
             size_t cps = 0;
             for (char c : word) cps += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
             edits = cps >= 9 ? 2 : cps >= 5 ? 1 : -1;
+            automatic = edits >= 0;
         }
         if (edits >= 0) {
             std::string surface = single_surface(word, segs);
@@ -470,6 +473,7 @@ private:
             QueryNode n;
             n.op = QueryOp::Fuzzy;
             n.max_edits = edits;
+            n.only_if_unknown = automatic;
             n.terms = {std::move(surface), std::move(own)};
             n.source = range;
             return add(std::move(n));

@@ -475,6 +475,15 @@ struct Builder {
             std::sort(ids.begin(), ids.end());
             for (TermId t : ids) members.emplace_back(t, 1.0);
         } else { // Fuzzy
+            std::optional<TermId> own;
+            if (n.terms.size() > 1 && !n.terms[1].empty()) own = ctx.index.find(n.terms[1]);
+            // Tolerance as you type is for words the library does not hold: a word it holds is
+            // meant as written ("wheat", not "heat").
+            if (n.only_if_unknown && own && ctx.index.doc_frequency(*own) > 0) {
+                members.emplace_back(*own, 1.0);
+                if (!negated) collect_term(*own);
+                return members;
+            }
             std::vector<Index::NearTerm> near;
             ctx.index.terms_near(n.terms[0], n.max_edits, near);
             size_t query_len = 0;
@@ -487,8 +496,6 @@ struct Builder {
                 double weight = m.edits == 0 ? 1.0 : std::max(0.0, 1.0 - double(m.edits) / shortest);
                 members.emplace_back(m.term, weight);
             }
-            std::optional<TermId> own;
-            if (n.terms.size() > 1 && !n.terms[1].empty()) own = ctx.index.find(n.terms[1]);
             if (matched && !negated)
                 for (const auto& m : near)
                     if (m.edits > 0 && m.term != own &&
