@@ -86,6 +86,7 @@ struct SearchPanelState {
     int held_frame = -1;                 // the imgui frame that last held them
     bool slash_pending = false;          // the '/' that asked for the box is still to be swallowed
     bool box_was_active = false;         // the box had the keyboard in the last frame
+    bool history_shown = false;          // the recent searches were drawn in the last frame
     std::vector<unsigned short> carried; // characters typed before the box took the keyboard
     bool stale = false;                  // the library changed since the results were made
     bool out_of_memory = false;          // the last search did not fit in the tab's memory

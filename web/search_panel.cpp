@@ -278,7 +278,14 @@ void draw_left_pane(App& app) {
     if (st.ran.find_first_not_of(" \t") != std::string::npos) {
         draw_results(app);
     } else {
-        if (ImGui::IsItemActive() || ImGui::IsItemFocused()) draw_history(app);
+        // The recent searches show while the box has the keyboard, and stay until a click that
+        // took it away is over: going at the press, they moved the library up under the pointer,
+        // and the click landed on no row (or another).
+        bool clicking = ImGui::IsMouseDown(0) || ImGui::IsMouseDown(1) || ImGui::IsMouseReleased(0) ||
+                        ImGui::IsMouseReleased(1);
+        bool show = ImGui::IsItemActive() || ImGui::IsItemFocused() || (st.history_shown && clicking);
+        st.history_shown = show && !st.history.empty();
+        if (show) draw_history(app);
         draw_library_panel(app);
     }
 }
