@@ -812,7 +812,11 @@ void draw_concordance(App& app) {
     } else if (st.kwic_stale && !st.kwic_ran.empty()) {
         run_concordance(app, st.kwic_ran); // the library changed: the same query again
     }
-    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    // Lines or plot: beside the box, or under it in a narrow pane (a phone's was cut off).
+    const float choice = ImGui::GetFontSize() * 1.5f + ImGui::CalcTextSize("Lines").x + ImGui::CalcTextSize("Plot").x +
+                         2 * ImGui::GetFrameHeight() + 3 * ImGui::GetStyle().ItemInnerSpacing.x + ImGui::GetStyle().ItemSpacing.x;
+    if (ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - ImGui::GetItemRectMax().x > choice)
+        ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     if (ImGui::RadioButton("Lines", !st.kwic_plotting)) st.kwic_plotting = false;
     ImGui::SameLine();
     if (ImGui::RadioButton("Plot", st.kwic_plotting)) st.kwic_plotting = true;
