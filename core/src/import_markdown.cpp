@@ -346,20 +346,27 @@ Article import_markdown(std::string_view name, std::string_view utf8) {
     parser.text = on_text;
     md_parse(body.data(), MD_SIZE(body.size()), &parser, &c);
     c.flush();
+    auto drop_first_paragraph = [&] {
+        Article rest;
+        for (size_t i = 1; i < a.paragraphs.size(); ++i)
+            rest.add_paragraph(a.paragraph(i), a.style(i));
+        a.text = std::move(rest.text);
+        a.paragraphs = std::move(rest.paragraphs);
+        a.styles = std::move(rest.styles);
+    };
     // No title anywhere: a short first line above more text is one, as in plain text.
     if (a.title.empty() && a.paragraphs.size() >= 2 && a.style(0).kind == ParagraphKind::Body) {
         std::string_view first = a.paragraph(0);
         bool sentence = first.ends_with('.') || first.ends_with('!') || first.ends_with('?');
         if (first.size() <= 120 && !sentence && first.find('\n') == std::string_view::npos) {
-            Article rest;
-            for (size_t i = 1; i < a.paragraphs.size(); ++i)
-                rest.add_paragraph(a.paragraph(i), a.style(i));
             a.title = std::string(first);
-            a.text = std::move(rest.text);
-            a.paragraphs = std::move(rest.paragraphs);
-            a.styles = std::move(rest.styles);
+            drop_first_paragraph();
         }
     }
+    // The front matter's title repeated as the heading that opens the text is said once.
+    if (!a.title.empty() && !a.paragraphs.empty() && a.style(0).kind == ParagraphKind::Heading &&
+        text::ascii_lower(text::collapse_spaces(a.paragraph(0))) == text::ascii_lower(text::collapse_spaces(a.title)))
+        drop_first_paragraph();
     return a;
 }
 

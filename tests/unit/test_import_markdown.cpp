@@ -42,6 +42,17 @@ TEST_CASE(
     CHECK(a.text == "The wall was repaired over the winter.");
 }
 
+TEST_CASE("the front matter's title repeated as the opening heading is said once; another heading stays") {
+    Article a = import_markdown("n.md", "---\ntitle: Harbour wall repaired\n---\n\n# Harbour  Wall Repaired\n\n"
+                                        "The wall was repaired over the winter.\n");
+    CHECK(a.title == "Harbour wall repaired");
+    CHECK(a.text == "The wall was repaired over the winter.");
+    Article b = import_markdown("n.md", "---\ntitle: Harbour wall repaired\n---\n\n# The winter's work\n\n"
+                                        "The wall was repaired over the winter.\n");
+    CHECK(b.paragraphs.size() == 2);
+    CHECK(b.paragraph(0) == "The winter's work");
+}
+
 TEST_CASE("without front matter a leading level-1 heading is the title, later headings stay") {
     Article a = import_markdown(
         "n.md",
