@@ -681,14 +681,25 @@ void run_concordance(App& app, const std::string& query) {
             st.kwic.push_back(std::move(k));
         }
         st.kwic_articles = articles.size();
-        // How the matches are written, folded as the index folds them ("storm", "storms"), most first.
-        std::map<std::string, size_t> forms;
-        std::string folded;
+        // How the matches are written ("storm", "storms"), most first: grouped as the index folds
+        // them, each shown in its commonest spelling with its accents, in lower case
+        // ("welternährungsprogramm", not the index's "welternahrungsprogramm").
+        std::map<std::string, std::map<std::string, size_t>> forms; // folded -> lower case -> lines
+        std::string folded, lower;
         for (const auto& k : st.kwic) {
             broadsheet::search::fold(k.keyword, true, folded);
-            ++forms[folded];
+            broadsheet::search::fold(k.keyword, false, lower);
+            ++forms[folded][lower];
         }
-        st.kwic_forms.assign(forms.begin(), forms.end());
+        for (const auto& [key, spellings] : forms) {
+            size_t count = 0;
+            const std::string* commonest = nullptr;
+            for (const auto& [spelling, n] : spellings) {
+                count += n;
+                if (!commonest || n > spellings.at(*commonest)) commonest = &spelling;
+            }
+            st.kwic_forms.emplace_back(*commonest, count);
+        }
         std::stable_sort(st.kwic_forms.begin(), st.kwic_forms.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
         sort_concordance(st);
         sort_plot(st);
@@ -841,10 +852,11 @@ void draw_concordance(App& app) {
     const char* reading = st.kwic_typing ? " Read as the search reads it: the last word may begin a longer one." : "";
     ImGui::PushTextWrapPos(0.0f);
     if (st.kwic_capped)
-        ImGui::TextDisabled("The first %zu matches (of more), in %zu articles.%s Click a header to sort by it.", st.kwic.size(),
-                            st.kwic_articles, reading);
+        ImGui::TextDisabled("The first %zu matches (of more), in %zu article%s.%s Click a header to sort by it.", st.kwic.size(),
+                            st.kwic_articles, st.kwic_articles == 1 ? "" : "s", reading);
     else
-        ImGui::TextDisabled("%zu matches in %zu articles.%s Click a header to sort by it.", st.kwic.size(), st.kwic_articles, reading);
+        ImGui::TextDisabled("%zu match%s in %zu article%s.%s Click a header to sort by it.", st.kwic.size(),
+                            st.kwic.size() == 1 ? "" : "es", st.kwic_articles, st.kwic_articles == 1 ? "" : "s", reading);
     if (st.kwic_forms.size() > 1) {
         std::string forms = "Written as: ";
         for (size_t i = 0; i < st.kwic_forms.size() && i < 12; ++i)
