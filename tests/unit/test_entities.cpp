@@ -335,6 +335,24 @@ TEST_CASE("a dateline at the start of a story names a place, merged with its mix
     CHECK(named(plain, es, "IBM")->kind != EntityKind::Place);
 }
 
+TEST_CASE("in German text, where every noun has its capital, nouns are not names") {
+    std::string text =
+        "Im vergangenen Jahr haben die Menschen in Deutschland mehr Zeit zu Hause verbracht als je "
+        "zuvor. Die Bek\xC3\xA4mpfung von Hunger bleibt ein Ziel der Bundesregierung, sagte der "
+        "Sprecher am Montag in Berlin. Nach Angaben des Welternährungsprogramms (WFP) leiden Millionen "
+        "Menschen an Hunger, und die Zahl der Menschen in Not steigt in vielen Ländern weiter an, "
+        "weil die Preise für Lebensmittel und Energie in diesem Jahr stark gestiegen sind.";
+    auto es = broadsheet::find_entities(text);
+    check_mentions_well_formed(text, es);
+    for (std::string_view noun : {"Jahr", "Menschen", "Zeit", "Hause", "Bek\xC3\xA4mpfung", "Bek\xC3\xA4mpfung von Hunger",
+                                  "Hunger", "Ziel", "Sprecher", "Millionen Menschen", "Zahl", "Not", "Preise"}) {
+        CAPTURE(noun);
+        CHECK(named(text, es, noun) == nullptr);
+    }
+    CHECK(named(text, es, "WFP") != nullptr);    // an acronym
+    CHECK(named(text, es, "Berlin") != nullptr); // a Land, listed
+}
+
 TEST_CASE("German and French text gets the gazetteer's places and no guessed ones") {
     // German capitalises every noun: none of them may become a place by guesswork. The gazetteer
     // lists ISO's local names of Länder ("Bayern") but not other languages' exonyms
