@@ -37,7 +37,7 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -f /etc/debian_version ]; then
-    deps_apt cmake ninja-build nlohmann-json3-dev doctest-dev iso-codes fonts-noto-core fonts-droid-fallback python3 \
+    deps_apt cmake ninja-build nlohmann-json3-dev doctest-dev iso-codes liblingua-stopwords-perl fonts-noto-core fonts-droid-fallback python3 \
         xz-utils gcc make perl fonttools
     # the native `broadsheet bundle` for the published articles
     [ "$corpus" = none ] || deps_apt g++ pkg-config libxml2-dev libuchardet-dev

@@ -20,7 +20,7 @@ shared="${BROADSHEET_SHARED:-$(cd .. && pwd)/shared}"
 [ -d "$shared/samples" ] || deps_die "shared samples not found at $shared (set BROADSHEET_SHARED)"
 
 if [ -f /etc/debian_version ]; then
-    deps_apt g++ make perl pkg-config cmake ninja-build nlohmann-json3-dev doctest-dev libxml2-dev iso-codes \
+    deps_apt g++ make perl pkg-config cmake ninja-build nlohmann-json3-dev doctest-dev libxml2-dev iso-codes liblingua-stopwords-perl \
         libuchardet-dev fonts-noto-core fonttools python3 xz-utils chromium ca-certificates time \
         clang-14 libclang-rt-14-dev llvm-14
     command -v node >/dev/null || deps_apt nodejs npm

@@ -113,10 +113,22 @@ TEST_CASE("possessives lose their 's, contractions and short words keep theirs")
     CHECK(strip_possessive("s") == "s");
 }
 
-TEST_CASE("stopwords are the Snowball English list and nothing else") {
+TEST_CASE("stopwords are the Snowball lists of the language, folded as text is, and nothing else") {
     for (const char* w : {"the", "a", "what", "doesn't", "very", "ourselves"}) CHECK(is_stopword(w));
     for (const char* w : {"storm", "will", "news", "The", ""}) CHECK_FALSE(is_stopword(w));
+    CHECK(is_stopword("the", "en"));
     CHECK_FALSE(is_stopword("the", "french"));
+    // Other languages: the Snowball project's lists, by name or code, accents kept or folded
+    // ("für" or "fur"), "daß" folded as text is ("dass").
+    for (const char* w : {"der", "die", "und", "f\xC3\xBCr", "fur", "dass", "nicht"}) {
+        CAPTURE(w);
+        CHECK(is_stopword(w, "german"));
+        CHECK(is_stopword(w, "de"));
+    }
+    for (const char* w : {"le", "et", "\xC3\xA9t\xC3\xA9", "ete"}) CHECK(is_stopword(w, "fr"));
+    for (const char* w : {"regierung", "haus", "storm"}) CHECK_FALSE(is_stopword(w, "de"));
+    CHECK(is_stopword("\xD0\xB8", "ru")); // и
+    CHECK_FALSE(is_stopword("der", "sw"));   // no list: nothing is a stopword
 }
 
 TEST_CASE("the Snowball stemmer conflates inflections and leaves unknown languages alone") {

@@ -86,9 +86,17 @@ TEST_CASE("each term shows its most frequent surface form, and the language pick
     CHECK(s.surface == "rates");
     CHECK(tc.term_of("RATES") == "rate");
     CHECK(tc.term_of("the") == "");
-    // German: the Snowball German stemmer, no (English) stopwords.
+    // German: the Snowball German stemmer and German stopwords, not English ones.
     CHECK(tc.term_of("Häuser", "de") == tc.term_of("Haus", "de"));
     CHECK(tc.term_of("the", "de") == "the");
+    CHECK(tc.term_of("und", "de") == "");
+    tc.add(2, "Die Regierung und die Länder haben die Regeln für die Schulen beschlossen, und die Schulen "
+              "bleiben offen.", "de");
+    for (const auto& t : tc.top(20)) {
+        CAPTURE(t.surface);
+        CHECK_FALSE(broadsheet::search::is_stopword(t.surface, "de"));
+    }
+    CHECK(tc.stat(tc.term_of("Schulen", "de")).count == 2);
     // A language without a stemmer keeps words as folded.
     CHECK(tc.term_of("Kitabu", "sw") == "kitabu");
 }

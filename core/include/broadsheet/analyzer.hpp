@@ -72,8 +72,11 @@ void fold(std::string_view word, bool fold_diacritics, std::string& out);
 // Removes a trailing possessive "'s" or "'" (Lucene's EnglishPossessiveFilter); returns the rest.
 std::string_view strip_possessive(std::string_view folded);
 
-// True if `folded` is on the stopword list of `language` (only "english" has one; see analyzer.cpp
-// for the list's source).
+// True if `folded` is on the stopword list of `language`, a Snowball name or ISO 639-1 code
+// ("german" or "de"): English's own list (analyzer.cpp says where it comes from), and the Snowball
+// project's for Danish, Dutch, Finnish, French, German, Hungarian, Indonesian, Italian,
+// Norwegian, Portuguese, Romanian, Russian, Spanish and Swedish (from Debian's
+// liblingua-stopwords-perl at build time); false for any other language.
 bool is_stopword(std::string_view folded, std::string_view language = "english");
 
 // A Snowball stemmer for one language (libstemmer). Not thread-safe; each Analyzer owns one.

@@ -40,18 +40,18 @@ std::string normalise(std::string_view name) {
     // A country's other names are the one country ("U.S." in one article, "United States" in
     // the next).
     static const std::vector<std::pair<std::string, std::string>> kCountries = [] {
-        std::vector<std::pair<std::string, std::string>> folded; // other name, usual name
+        std::vector<std::pair<std::string, std::string>> table; // other name, usual name
         for (const auto& group : analysis::cues::same_country) {
             std::string usual;
             search::fold(group[0], true, usual);
-            for (std::string_view name : group) {
-                if (name.empty()) continue;
-                folded.emplace_back();
-                search::fold(name, true, folded.back().first);
-                folded.back().second = usual;
+            for (std::string_view other : group) {
+                if (other.empty()) continue;
+                table.emplace_back();
+                search::fold(other, true, table.back().first);
+                table.back().second = usual;
             }
         }
-        return folded;
+        return table;
     }();
     for (const auto& [other, usual] : kCountries)
         if (key == other) return usual;

@@ -543,12 +543,49 @@ const std::vector<std::string_view>& english_stopwords() {
     return sorted;
 }
 
+// The other languages' lists (the Snowball project's, from liblingua-stopwords-perl: make_stopwords.py).
+struct StopwordList {
+    std::string_view code, name; // ISO 639-1, Snowball's name
+    std::string_view words;      // as the list spells them, a space between words
+};
+#include "stopword_lists.inc"
+
+// A language's list folded as text is folded (case, and accents either way: "für" and "fur"),
+// sorted; made when first asked for. Null when the language has none.
+const std::vector<std::string>* folded_stopwords(std::string_view language) {
+    static std::vector<std::string> lists[std::size(kStopwordLists)];
+    static bool made[std::size(kStopwordLists)] = {};
+    for (size_t i = 0; i < std::size(kStopwordLists); ++i) {
+        const StopwordList& l = kStopwordLists[i];
+        if (language != l.code && language != l.name) continue;
+        if (!made[i]) {
+            std::string folded;
+            for (size_t at = 0; at < l.words.size();) {
+                size_t end = std::min(l.words.find(' ', at), l.words.size());
+                for (bool diacritics : {false, true}) {
+                    fold(l.words.substr(at, end - at), diacritics, folded);
+                    lists[i].push_back(folded);
+                }
+                at = end + 1;
+            }
+            std::sort(lists[i].begin(), lists[i].end());
+            lists[i].erase(std::unique(lists[i].begin(), lists[i].end()), lists[i].end());
+            made[i] = true;
+        }
+        return &lists[i];
+    }
+    return nullptr;
+}
+
 } // namespace
 
 bool is_stopword(std::string_view folded, std::string_view language) {
-    if (language != "english") return false;
-    const auto& list = english_stopwords();
-    return std::binary_search(list.begin(), list.end(), folded);
+    if (language == "english" || language == "en") {
+        const auto& list = english_stopwords();
+        return std::binary_search(list.begin(), list.end(), folded);
+    }
+    const std::vector<std::string>* list = folded_stopwords(language);
+    return list && std::binary_search(list->begin(), list->end(), folded);
 }
 
 Stemmer::Stemmer(std::string_view language) {
