@@ -94,14 +94,17 @@ void App::import_file(const std::string& name, std::string_view bytes) {
         out.warnings = std::move(r.warnings);
         out.error = std::move(r.error);
         found = r.articles.size();
-        for (auto& a : r.articles) {
+        for (size_t i = 0; i < r.articles.size(); ++i) {
             if (corpus.size() >= max_articles) {
                 out.error = library_full(max_articles, found - size_t(out.articles), found);
                 break;
             }
-            auto id = add_imported(std::move(a));
+            auto id = add_imported(std::move(r.articles[i]));
             ++out.articles;
             if (!first) first = id;
+            // A workspace's marked articles are marked again.
+            if (std::binary_search(r.marked.begin(), r.marked.end(), i))
+                library.marked.insert(std::lower_bound(library.marked.begin(), library.marked.end(), id), id);
         }
     } catch (const std::bad_alloc&) {
         out.error = out.articles == 0 ? "out of memory: this file did not fit in the tab's memory; the library is as it was"

@@ -121,7 +121,7 @@ ImportResult import_file(std::string_view name, std::string_view bytes) {
             break;
         }
         for (auto& a : r.articles) {
-            a.encoding = d.encoding;
+            if (!r.workspace) a.encoding = d.encoding; // a workspace's articles keep theirs
             drop_soft_hyphens(a.title);
             drop_soft_hyphens(a.standfirst);
             for (std::string& author : a.byline) drop_soft_hyphens(author);

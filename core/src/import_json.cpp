@@ -244,11 +244,20 @@ static void import_workspace(const json& doc, ImportResult& r) {
         r.error = "a Broadsheet workspace without its articles";
         return;
     }
+    r.workspace = true;
+    // The marked articles, by their place in the workspace's list (ids are the exporting
+    // browser's own), as places in r.articles (damaged articles are left out).
+    std::vector<size_t> marked;
+    if (const json* m = find_key(doc, "marked"); m && m->is_array())
+        for (const json& v : *m)
+            if (v.is_number_unsigned() && v.get<uint64_t>() < articles->size()) marked.push_back(size_t(v.get<uint64_t>()));
+    std::sort(marked.begin(), marked.end());
     size_t bad = 0;
     for (size_t i = 0; i < articles->size(); ++i) {
         Article a;
         std::string error;
         if (article_from_json((*articles)[i].dump(-1, ' ', false, json::error_handler_t::replace), a, error)) {
+            if (std::binary_search(marked.begin(), marked.end(), i)) r.marked.push_back(r.articles.size());
             r.articles.push_back(std::move(a));
         } else if (++bad <= 20) {
             r.warnings.push_back("article " + std::to_string(i + 1) + " of the workspace is damaged: " + error);

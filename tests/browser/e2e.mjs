@@ -1485,24 +1485,35 @@ test('past the stated limits (articles in the library, query length) the page sa
 test('the workspace exports as one JSON file that brings every article back, styles and all', async ({ browser, baseUrl }) => {
   const { context, page, requests } = await openPage(browser, baseUrl);
   const md = '---\ntitle: Harbour wall holds\nauthor: Ann Weir\ndate: 2024-03-05\n---\n\nThe wall held.\n\n## What next\n\n- raise it\n- fix the gates\n';
-  await page.evaluate((files) => window.broadsheet.importFiles(files),
-    [{ name: SEED, text: seedBytes().toString('utf8') }, { name: 'harbour.md', text: md }]);
+  await page.evaluate((files) => window.broadsheet.importFiles(files.map((f) => f.bytes ? { name: f.name, bytes: new Uint8Array(f.bytes) } : f)),
+    [{ name: SEED, text: seedBytes().toString('utf8') }, { name: 'harbour.md', text: md },
+     { name: 'latin1.txt', bytes: Array.from(Buffer.from('Caf\xe9 society\n\nThe caf\xe9 reopened on Monday.\n', 'latin1')) }]);
+  // Rows marked with Ctrl+click (the first row is under the library's header, y 216 at 1280x800).
+  await page.keyboard.down('Control');
+  await humanClick(page, 120, 216);
+  await page.keyboard.up('Control');
+  await waitFor(page, () => window.broadsheet.state().marked.length > 0);
   const before = await page.evaluate(() => window.broadsheet.state());
+  const markedTitles = (st) => st.marked.map((id) => st.articles.find((a) => a.id === id).title).sort().join(' | ');
   const download = page.waitForEvent('download');
   await page.evaluate(() => window.broadsheet.exportWorkspace());
   const file = path.join(outDir, 'workspace.json');
   await (await download).saveAs(file);
   const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
   eq(doc.broadsheet, 'workspace', 'the file says what it is');
-  eq(doc.articles.length, 2, 'articles in the file');
+  eq(doc.articles.length, 3, 'articles in the file');
   assert(doc.corpus && Array.isArray(doc.corpus.terms), 'the corpus figures come along');
   await page.evaluate(() => window.broadsheet.clearAll());
   eq((await page.evaluate(() => window.broadsheet.state())).articles.length, 0, 'cleared');
   await page.setInputFiles('#file-picker', file);
-  await waitFor(page, () => !window.broadsheet.busy() && window.broadsheet.state().articles.length === 2);
+  await waitFor(page, () => !window.broadsheet.busy() && window.broadsheet.state().articles.length === 3);
   const after = await page.evaluate(() => window.broadsheet.state());
   const strip = (list) => list.map(({ id, ...rest }) => rest);
   eq(JSON.stringify(strip(after.articles)), JSON.stringify(strip(before.articles)), 'the same articles (new ids)');
+  eq(markedTitles(after), markedTitles(before), 'the marked rows are marked again');
+  const cafe = after.articles.find((a) => a.file === 'latin1.txt');
+  await page.evaluate((id) => window.broadsheet.open(id), cafe.id);
+  eq((await page.evaluate(() => window.broadsheet.state())).open.encoding, 'Windows-1252', 'read from Windows-1252, as first imported');
   const harbour = after.articles.find((a) => a.file === 'harbour.md');
   await page.evaluate((id) => window.broadsheet.open(id), harbour.id);
   await page.waitForTimeout(300);

@@ -145,13 +145,23 @@ TEST_CASE("a workspace file brings back its articles exactly as they were saved"
     CHECK(back.articles[0].file == "seed.txt");
     CHECK(back.articles[1].styles == md.articles[0].styles);
     CHECK(back.warnings.empty());
+    CHECK(back.marked == std::vector<size_t>{1}); // the marked row, by its place in the list
+    // The encoding each article was read from stays its own (the workspace file is UTF-8).
+    auto latin = import_file("latin1.txt", "Caf\xE9 society\n\nThe caf\xE9 reopened on Monday.\n");
+    REQUIRE(latin.ok());
+    REQUIRE(latin.articles[0].encoding != "UTF-8");
+    auto again = import_file("w.json", R"({"broadsheet": "workspace", "version": 1, "articles": [)" +
+                                           broadsheet::article_to_json(latin.articles[0]) + "]}");
+    REQUIRE(again.ok());
+    CHECK(again.articles[0].encoding == latin.articles[0].encoding);
 
     // A damaged article is a warning; the others still come back. Other versions are refused.
-    std::string damaged = R"({"broadsheet": "workspace", "version": 1, "articles": [{"v": 1, "title": 5}, )" +
+    std::string damaged = R"({"broadsheet": "workspace", "version": 1, "marked": [1, 7], "articles": [{"v": 1, "title": 5}, )" +
                           broadsheet::article_to_json(md.articles[0]) + "]}";
     auto partial = import_file("w.json", damaged);
     REQUIRE(partial.ok());
     CHECK(partial.articles.size() == 1);
+    CHECK(partial.marked == std::vector<size_t>{0}); // its place among those that came back; 7 is no article
     REQUIRE(partial.warnings.size() == 1);
     CHECK(partial.warnings[0].find("article 1 of the workspace is damaged") == 0);
     auto future = import_file("w.json", R"({"broadsheet": "workspace", "version": 99, "articles": []})");

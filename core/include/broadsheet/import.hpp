@@ -18,6 +18,8 @@ struct ImportResult {
     std::vector<Article> articles;     // what was found; empty when `error` is set
     std::vector<std::string> warnings; // readable caveats ("not valid UTF-8: read as Windows-1252")
     std::string error;                 // why nothing was imported, for the user; empty on success
+    std::vector<size_t> marked;        // a workspace's marked articles, as indexes into `articles`
+    bool workspace = false;            // the file is a workspace: its articles are as they were saved
 
     bool ok() const { return error.empty(); }
 };
