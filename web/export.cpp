@@ -15,8 +15,10 @@ std::string csv_field(std::string_view s) {
 }
 } // namespace
 
+// A byte order mark first: without it Excel reads a CSV file as the system's legacy code page and
+// garbles every accent.
 std::string table_csv(const TextTable& rows) {
-    std::string out;
+    std::string out = "\xEF\xBB\xBF";
     for (const auto& row : rows) {
         for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + csv_field(row[i]);
         out += "\r\n";
@@ -24,11 +26,27 @@ std::string table_csv(const TextTable& rows) {
     return out;
 }
 
-nlohmann::json table_json(const TextTable& rows) {
+namespace {
+// A whole JSON number as written ("7", "-0.25", "1e3"), nothing before or after it.
+bool is_number(const std::string& s) {
+    if (s.empty()) return false;
+    nlohmann::json v = nlohmann::json::parse(s, nullptr, false);
+    return v.is_number() && !v.is_discarded();
+}
+} // namespace
+
+// Objects named by the header row; with `numbers`, a column whose every value is a number holds
+// numbers (the export files), else strings (the test hook's shape).
+nlohmann::json table_json(const TextTable& rows, bool numbers) {
     nlohmann::json out = nlohmann::json::array();
+    if (rows.empty()) return out;
+    std::vector<char> numeric(rows[0].size(), numbers && rows.size() > 1);
+    for (size_t r = 1; r < rows.size(); ++r)
+        for (size_t c = 0; c < numeric.size(); ++c) numeric[c] = numeric[c] && c < rows[r].size() && is_number(rows[r][c]);
     for (size_t r = 1; r < rows.size(); ++r) {
         nlohmann::json o = nlohmann::json::object();
-        for (size_t c = 0; c < rows[0].size() && c < rows[r].size(); ++c) o[rows[0][c]] = rows[r][c];
+        for (size_t c = 0; c < rows[0].size() && c < rows[r].size(); ++c)
+            o[rows[0][c]] = numeric[c] ? nlohmann::json::parse(rows[r][c]) : nlohmann::json(rows[r][c]);
         out.push_back(std::move(o));
     }
     return out;
@@ -40,6 +58,6 @@ void export_buttons(const char* id, const std::string& file_stem, const TextTabl
     ImGui::SameLine();
     if (ImGui::SmallButton("JSON"))
         platform_download(file_stem + ".json", "application/json",
-                          table_json(rows).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+                          table_json(rows, true).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
     ImGui::PopID();
 }

@@ -9,8 +9,9 @@
 
 using TextTable = std::vector<std::vector<std::string>>;
 
+// With a UTF-8 byte order mark first (Excel reads the accents right only so).
 std::string table_csv(const TextTable& rows);
-// An array of objects keyed by the header row.
-nlohmann::json table_json(const TextTable& rows);
+// An array of objects keyed by the header row; `numbers`: a column of numbers only holds numbers.
+nlohmann::json table_json(const TextTable& rows, bool numbers = false);
 // "CSV" and "JSON" small buttons that download `rows` as FILE_STEM.csv / .json.
 void export_buttons(const char* id, const std::string& file_stem, const TextTable& rows);

@@ -315,8 +315,9 @@ EM_JS(void, js_show_results, (), {
     if (Module.broadsheetShowResults) Module.broadsheetShowResults();
 });
 void platform_show_results() { js_show_results(); }
-EM_JS(void, js_download, (const char* name, const char* mime, const char* text), {
-    const blob = new Blob([UTF8ToString(text)], {type: UTF8ToString(mime) + ';charset=utf-8'});
+// The bytes go into the file as they are (a decode and encode would drop a byte order mark).
+EM_JS(void, js_download, (const char* name, const char* mime, const char* text, size_t size), {
+    const blob = new Blob([HEAPU8.slice(text, text + size)], {type: UTF8ToString(mime) + ';charset=utf-8'});
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = UTF8ToString(name);
@@ -326,7 +327,7 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* text),
 });
 
 void platform_download(const std::string& name, const std::string& mime, const std::string& text) {
-    js_download(name.c_str(), mime.c_str(), text.c_str());
+    js_download(name.c_str(), mime.c_str(), text.data(), text.size());
 }
 void platform_copy_to_clipboard(const std::string& text) { js_copy_to_clipboard(text.c_str()); }
 bool platform_prefers_dark() { return js_prefers_dark() != 0; }

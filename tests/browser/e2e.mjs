@@ -1294,6 +1294,29 @@ test('the concordance lists every match of a phrase with its context, sorts by t
   const plotA = c.plot.find((r) => r.article === ids['a.txt']);
   assert(Math.abs(plotA.at[0] - 33 / 65) < 1e-6, `a.txt's match a little past the middle: ${plotA.at[0]}`);
   assert(Math.abs(plotA.perThousandWords - 1000 / 9) < 1e-6, `one match in nine words: ${plotA.perThousandWords}`);
+  // Its export buttons (CSV, then JSON beside it, above the table): the CSV starts with a byte
+  // order mark (Excel needs it for accents), the JSON holds the counts as numbers.
+  const downloaded = async (x, y) => {
+    const got = page.waitForEvent('download', { timeout: 1500 }).catch(() => null);
+    await humanClick(page, x, y);
+    const d = await got;
+    if (!d) return null;
+    const file = path.join(outDir, 'plot-' + d.suggestedFilename());
+    await d.saveAs(file);
+    return fs.readFileSync(file);
+  };
+  let csv = null, csvAt = null;
+  for (let y = 140; y < 200 && !csv; y += 6) if ((csv = await downloaded(562, y))) csvAt = y;
+  assert(csv, 'the CSV button downloads the plot');
+  assert(csv[0] === 0xEF && csv[1] === 0xBB && csv[2] === 0xBF, 'the CSV starts with a UTF-8 byte order mark');
+  assert(csv.toString('utf8').includes('"article","title","matches","per_1000_words","at_percent"'), 'its header');
+  let jsonFile = null;
+  for (let x = 585; x < 640 && !jsonFile; x += 8) jsonFile = await downloaded(x, csvAt);
+  assert(jsonFile, 'the JSON button downloads it too');
+  const rows = JSON.parse(jsonFile.toString('utf8'));
+  eq(rows.length, c.plot.length, 'a row per article');
+  assert(rows.every((r) => typeof r.matches === 'number' && typeof r.per_1000_words === 'number' && typeof r.title === 'string'),
+         `counts as numbers, titles as text: ${JSON.stringify(rows[0])}`);
   // A click on a.txt's row (the second) opens its one match in the reader.
   await humanClick(page, 1150, 244);
   await waitFor(page, (want) => { const s = window.broadsheet.state(); return s.rightTab === 'reader' && s.open && s.open.id === want; }, ids['a.txt']);
