@@ -310,9 +310,14 @@ void import_json(std::string_view name, std::string_view utf8, ImportResult& r) 
             try {
                 add_record(name, json::parse(line), "line " + std::to_string(line_no), r);
             } catch (const json::exception& e) {
-                if (++bad <= 20)
-                    r.warnings.push_back("line " + std::to_string(line_no) + ": not valid JSON (" +
-                                         parse_error_text(e) + ")");
+                if (++bad <= 20) {
+                    // The parser counts in the line alone: its "line 1, column 58" is column 58
+                    // of this line.
+                    std::string why = parse_error_text(e);
+                    if (why.starts_with("parse error at line 1, column "))
+                        why = "parse error at column " + why.substr(std::string_view("parse error at line 1, column ").size());
+                    r.warnings.push_back("line " + std::to_string(line_no) + ": not valid JSON (" + why + ")");
+                }
             }
         }
         if (bad > 20)
