@@ -44,6 +44,23 @@ uint64_t prefix_key(std::string_view s, bool fold) {
     return k;
 }
 
+// A title's sort key in dictionary order: folded as search folds text (case, accents: "Über"
+// with "uber", "Änderung" with "anderung"), without the quotation marks and other punctuation it
+// may open with ("„Wir ...", "'Such ...").
+std::string dictionary_key(std::string_view title) {
+    std::string folded;
+    broadsheet::search::fold(title, true, folded);
+    size_t at = 0;
+    while (at < folded.size()) {
+        auto c = static_cast<unsigned char>(folded[at]);
+        if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) ++at; // ASCII punctuation, spaces
+        else if (c == 0xC2 && at + 1 < folded.size()) at += 2;                       // « ¡ ¿ and Latin-1 signs
+        else if (c == 0xE2 && at + 2 < folded.size() && static_cast<unsigned char>(folded[at + 1]) == 0x80) at += 3; // „ “ ‘ – …
+        else break;
+    }
+    return folded.substr(at);
+}
+
 std::string joined_byline(const broadsheet::Article& a) {
     std::string s;
     for (const auto& n : a.byline) s += (s.empty() ? "" : ", ") + n;
@@ -99,10 +116,15 @@ uint64_t date_key(std::string_view date) {
 std::vector<size_t> sort_ascending(const App& app, int column) {
     const auto& all = app.corpus.articles();
     // The By column's text, made once per article rather than in every comparison.
-    std::vector<std::string> bylines;
+    std::vector<std::string> bylines, titles;
     if (column == kByline) {
         bylines.resize(all.size());
         for (size_t i = 0; i < all.size(); ++i) bylines[i] = joined_byline(all[i]);
+    }
+    // Titles and sources in dictionary order (their folded keys, made once per article).
+    if (column == kTitle || column == kSource) {
+        titles.resize(all.size());
+        for (size_t i = 0; i < all.size(); ++i) titles[i] = dictionary_key(column == kTitle ? all[i].title : all[i].source);
     }
     struct Keyed {
         uint64_t key;
@@ -113,11 +135,11 @@ std::vector<size_t> sort_ascending(const App& app, int column) {
         const auto& a = all[i];
         uint64_t k = 0;
         switch (column) {
-        case kTitle: k = prefix_key(a.title, true); break;
+        case kTitle: k = prefix_key(titles[i], false); break;
         case kDate: k = date_key(a.date); break;
         case kByline: k = prefix_key(bylines[i], false); break;
         case kFile: k = prefix_key(base_name(a.file), false); break;
-        case kSource: k = prefix_key(a.source, true); break;
+        case kSource: k = prefix_key(titles[i], false); break;
         default: k = a.word_count; break;
         }
         keyed[i] = {k, uint32_t(i)};
@@ -126,11 +148,15 @@ std::vector<size_t> sort_ascending(const App& app, int column) {
     auto rest_compare = [&](size_t x, size_t y) {
         const auto &a = all[x], &b = all[y];
         switch (column) {
-        case kTitle: return title_compare(a.title, b.title);
+        case kTitle:
+            if (int c = bytes_compare(titles[x], titles[y])) return c;
+            return title_compare(a.title, b.title);
         case kDate: return bytes_compare(a.date, b.date);
         case kByline: return bytes_compare(bylines[x], bylines[y]);
         case kFile: return bytes_compare(base_name(a.file), base_name(b.file));
-        case kSource: return title_compare(a.source, b.source);
+        case kSource:
+            if (int c = bytes_compare(titles[x], titles[y])) return c;
+            return title_compare(a.source, b.source);
         default: return 0;
         }
     };

@@ -375,6 +375,23 @@ test('a key pressed right after a click goes to the pane clicked, even when both
   await context.close();
 });
 
+test('titles sort in dictionary order whatever their accents and opening quotation marks', async ({ browser, baseUrl }) => {
+  const { page, context } = await openPage(browser, baseUrl);
+  const titles = ['Zebra crossing', '\u00DCber den Berg', '\u201EApfel\u201C und Birne', 'apple harvest', '\u00C4nderung der Regeln'];
+  await page.evaluate((files) => window.broadsheet.importFiles(files),
+    titles.map((title, i) => ({ name: `t${i}.json`, text: JSON.stringify({ title, text: `${title}. Body text.` }) })));
+  await waitFor(page, () => window.broadsheet.state().library.shown === 5);
+  await humanClick(page, 130, 145); // the Title header
+  await waitFor(page, () => window.broadsheet.state().library.sortColumn === 'title');
+  if (!(await page.evaluate(() => window.broadsheet.state().library.ascending))) await humanClick(page, 130, 145);
+  await waitFor(page, () => window.broadsheet.state().library.ascending);
+  const s = await page.evaluate(() => window.broadsheet.state());
+  const shown = s.library.firstRows.map((id) => s.articles.find((a) => a.id === id).title);
+  eq(JSON.stringify(shown), JSON.stringify(['\u00C4nderung der Regeln', '\u201EApfel\u201C und Birne', 'apple harvest', '\u00DCber den Berg', 'Zebra crossing']),
+     'accents and quotation marks aside');
+  await context.close();
+});
+
 test('the library filter matches titles, sources, files and authors in any case; headers sort in dictionary order', async ({ browser, baseUrl }) => {
   const { page, context, requests } = await openPage(browser, baseUrl);
   const art = (name, title, author, date, source) => ({ name, text: JSON.stringify({ title, author, date, source, text: `${title}. Body text.` }) });
