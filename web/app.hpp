@@ -133,6 +133,7 @@ struct StatusPanelState {
     bool cancel_requested = false;        // the user pressed Cancel; the page stops the batch
     bool cancelled = false;               // the latest batch was cancelled
     bool show_details = false;
+    bool problems_only = true;            // the details list only the files with errors or warnings
     // The search index's size in memory, counted again (it walks every term) once the library
     // has changed and no import is running.
     size_t index_bytes = 0;
@@ -361,6 +362,8 @@ void draw_corpus_panel(App& app);
 // as the search box does (its last word a prefix), so the lines are the search's matches.
 void show_concordance(App& app, const std::string& query, bool as_typed);
 void draw_status_bar(App& app);
+// The height the open import details take under the status bar (0 when closed).
+float import_details_height(const App& app);
 
 // Asks the main loop to draw a few frames (it draws nothing while nothing changes).
 void request_redraw();

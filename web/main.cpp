@@ -155,10 +155,7 @@ void draw_ui() {
     ImGui::Separator();
 
     // Library | Reader, with a draggable divider; the status bar below.
-    float status_h = ImGui::GetFrameHeightWithSpacing() +
-                     (a.status.show_details && !a.status.last_import.empty()
-                          ? std::min<size_t>(a.status.last_import.size(), 6) * ImGui::GetTextLineHeightWithSpacing() + 16
-                          : 0);
+    float status_h = ImGui::GetFrameHeightWithSpacing() + import_details_height(a);
     ImVec2 avail = ImGui::GetContentRegionAvail();
     float panes_h = avail.y - status_h;
     auto tab = [&](const char* label, RightTab which) {

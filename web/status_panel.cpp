@@ -87,16 +87,27 @@ void draw_status_bar(App& app) {
             app.status.show_details = !app.status.show_details;
     }
     if (!app.status.show_details || files.empty()) return;
-    float rows = float(std::min<size_t>(files.size(), 6));
+    // The files in the order dropped, or (a tick, when some had problems) only those: three
+    // failures among a folder of hundreds are found at once.
+    std::vector<size_t> listed;
+    const bool problems = failed > 0 || warned > 0; // as import_details_height counts them
+    if (problems) {
+        ImGui::Checkbox("Only the files with problems", &app.status.problems_only);
+        if (app.status.problems_only)
+            for (size_t i = 0; i < files.size(); ++i)
+                if (!files[i].error.empty() || !files[i].warnings.empty()) listed.push_back(i);
+    }
+    const bool all = !problems || !app.status.problems_only;
+    const size_t count = all ? files.size() : listed.size();
+    float rows = float(std::clamp<size_t>(count, 1, 6));
     ImGui::BeginChild("import-details", ImVec2(0, rows * ImGui::GetTextLineHeightWithSpacing() + 8),
                       true);
-    // Errors first would reorder what the user dropped; keep input order, but virtualise the
-    // list: a folder of 20,000 files gives 20,000 rows.
+    // Virtualised: a folder of 20,000 files gives 20,000 rows.
     ImGuiListClipper clipper;
-    clipper.Begin(int(files.size()));
+    clipper.Begin(int(count));
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-            const auto& f = files[size_t(row)];
+            const auto& f = files[all ? size_t(row) : listed[size_t(row)]];
             if (!f.error.empty()) {
                 ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.3f, 1), "error");
                 ImGui::SameLine();
@@ -114,4 +125,14 @@ void draw_status_bar(App& app) {
         }
     }
     ImGui::EndChild();
+}
+
+float import_details_height(const App& app) {
+    const auto& files = app.status.last_import;
+    if (!app.status.show_details || files.empty()) return 0;
+    size_t problems = 0;
+    for (const auto& f : files) problems += !f.error.empty() || !f.warnings.empty();
+    size_t rows = problems && app.status.problems_only ? problems : files.size();
+    float line = ImGui::GetTextLineHeightWithSpacing();
+    return float(std::clamp<size_t>(rows, 1, 6)) * line + 16 + (problems ? ImGui::GetFrameHeightWithSpacing() : 0);
 }
