@@ -150,8 +150,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             std::string word = bs::concordance_word(ft, l, before);
             FUZZ_CHECK(word.size() <= 4 * (before ? l.left : l.right).size() + 16);
         }
-        for (broadsheet::ByteRange r : {l.left, l.match, l.right}) {
-            std::string one = bs::concordance_text(ft.substr(r.begin, r.size()));
+        for (broadsheet::ByteRange piece : {l.left, l.match, l.right}) {
+            std::string one = bs::concordance_text(ft.substr(piece.begin, piece.size()));
             FUZZ_CHECK(one.find('\n') == std::string::npos && one.find('\r') == std::string::npos);
         }
     }
