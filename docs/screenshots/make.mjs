@@ -51,6 +51,12 @@ await click(98, 90); // "Every line" beside the count of results: the Concordanc
 await page.mouse.move(900, 780); // off the button (its tooltip)
 await page.waitForFunction(() => window.broadsheet.state().corpus.view === 'concordance', null, { timeout: 10000 });
 await shot('9-corpus-concordance.png');
+await click(994, 126); // "Plot": where in each article the matches fall
+await page.waitForFunction(() => window.broadsheet.state().corpus.concordance.plotting, null, { timeout: 10000 });
+await page.mouse.move(1100, 265); // over a mark of the second row: its line
+await page.waitForTimeout(200);
+await page.mouse.move(1101, 265);
+await shot('10-corpus-plot.png');
 
 // A phone (390x844 CSS px at devicePixelRatio 2, touch): one pane, the library a tab.
 const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
