@@ -97,6 +97,10 @@ TEST_CASE("each term shows its most frequent surface form, and the language pick
         CHECK_FALSE(broadsheet::search::is_stopword(t.surface, "de"));
     }
     CHECK(tc.stat(tc.term_of("Schulen", "de")).count == 2);
+    // Words are shown with their accents (the index folds them off): "façade", "über".
+    tc.add(3, "The façade was rebuilt; the façade is white and the facade faces north.", "en");
+    CHECK(tc.stat(tc.term_of("facade")).surface == "fa\xC3\xA7" "ade");
+    CHECK(tc.stat(tc.term_of("facade")).count == 3);
     // A language without a stemmer keeps words as folded.
     CHECK(tc.term_of("Kitabu", "sw") == "kitabu");
 }

@@ -204,6 +204,7 @@ struct TermCounts::Impl {
     WordCache surface_ids;
     std::vector<std::string> surfaces;
     std::vector<uint32_t> surface_term, surface_count;
+    std::vector<std::string> surface_shown; // per surface: as shown when it differs (accents), else ""
     mutable std::vector<uint32_t> display; // TermId -> SurfaceId, rebuilt when stale
     mutable bool display_stale = true;
     // Articles.
@@ -246,7 +247,9 @@ struct TermCounts::Impl {
         return id;
     }
 
-    uint32_t intern_surface(std::string_view surface, uint32_t term) {
+    // `written`: the word as the text has it. A surface is folded as search folds words (its
+    // accents off: "facade"); it is shown with them ("façade") when they are all that differs.
+    uint32_t intern_surface(std::string_view surface, uint32_t term, std::string_view written) {
         uint32_t h = WordCache::hash(surface);
         if (const uint32_t* id = surface_ids.find(surface, h)) return *id;
         auto id = uint32_t(surfaces.size());
@@ -254,6 +257,14 @@ struct TermCounts::Impl {
         surfaces.emplace_back(surface);
         surface_term.push_back(term);
         surface_count.push_back(0);
+        std::string shown;
+        if (std::any_of(written.begin(), written.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+            std::string plain;
+            search::fold(written, true, plain);
+            if (plain == surface) search::fold(written, false, shown);
+            if (shown == surface) shown.clear();
+        }
+        surface_shown.push_back(std::move(shown));
         return id;
     }
 
@@ -288,7 +299,7 @@ struct TermCounts::Impl {
             w.counted = !w.stop;
             w.term = intern ? intern->intern_term(t.term) : find_term(t.term);
             if (w.counted && intern) {
-                w.surface = intern->intern_surface(t.surface, w.term);
+                w.surface = intern->intern_surface(t.surface, w.term, text.substr(t.range.begin, t.range.size()));
             } else if (w.counted) {
                 const uint32_t* sid = surface_ids.find(t.surface, WordCache::hash(t.surface));
                 if (sid) w.surface = *sid;
@@ -462,7 +473,7 @@ const std::vector<uint32_t>& display_of(const TermCounts::Impl& m) {
 
 std::string surface_of(const TermCounts::Impl& m, uint32_t t) {
     uint32_t s = display_of(m)[t];
-    return s == kNone ? m.terms[t] : m.surfaces[s];
+    return s == kNone ? m.terms[t] : m.surface_shown[s].empty() ? m.surfaces[s] : m.surface_shown[s];
 }
 
 const TermCounts::Impl::Slot* slot_for(const TermCounts::Impl& m, ArticleId id) {
@@ -749,7 +760,8 @@ size_t TermCounts::memory_bytes() const {
     for (const auto& p : m.postings) bytes += p.capacity() * sizeof(Impl::Posting) + sizeof(p);
     for (const auto& s : m.slots) bytes += s.bag.capacity() * 8 + sizeof(s);
     bytes += m.counts.capacity() * 8 + m.docs.capacity() * 4 + m.surface_term.capacity() * 8 +
-             m.norms.capacity() * 8 + m.slot_of.size() * 32;
+             m.norms.capacity() * 8 + m.slot_of.size() * 32 + m.surface_shown.capacity() * sizeof(std::string);
+    for (const auto& shown : m.surface_shown) bytes += shown.capacity() > 15 ? shown.capacity() : 0;
     return bytes;
 }
 
