@@ -76,11 +76,11 @@ void draw_status_bar(App& app) {
         ImGui::Text(app.narrow ? "%d file%s read" : "Last import: %d file%s read", imported, imported == 1 ? "" : "s");
         if (failed) {
             ImGui::SameLine();
-            ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.3f, 1), "%d could not be read", failed);
+            ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.3f, 1), app.narrow ? "%d failed" : "%d could not be read", failed);
         }
         if (warned) {
             ImGui::SameLine();
-            ImGui::TextColored(ImVec4(0.9f, 0.7f, 0.2f, 1), "%d with warnings", warned);
+            ImGui::TextColored(ImVec4(0.9f, 0.7f, 0.2f, 1), app.narrow ? "%d warned" : "%d with warnings", warned);
         }
         ImGui::SameLine();
         if (ImGui::SmallButton(app.status.show_details ? "Hide details" : "Details"))
