@@ -348,6 +348,16 @@ void draw_bars(App& app, const broadsheet::Timeline& t, float height, bool value
         }
     }
     ImU32 label = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    // The scale: a faint line at the tallest bar's height, its count at the left above it.
+    if (top > 0) {
+        dl->AddLine(ImVec2(origin.x, origin.y), ImVec2(origin.x + width, origin.y), ImGui::GetColorU32(ImGuiCol_Separator, 0.5f));
+        char scale[48];
+        std::snprintf(scale, sizeof scale, "%g %s", top, values ? "a bucket at most" : top == 1 ? "article" : "articles");
+        const ImVec2 size = ImGui::CalcTextSize(scale);
+        dl->AddRectFilled(ImVec2(origin.x, origin.y + 1), ImVec2(origin.x + size.x + 6, origin.y + size.y + 2),
+                          ImGui::GetColorU32(ImGuiCol_WindowBg, 0.85f));
+        dl->AddText(ImVec2(origin.x + 3, origin.y + 1), label, scale);
+    }
     dl->AddText(ImVec2(origin.x, origin.y + height + 2), label, t.buckets.front().label.c_str());
     const std::string& last = t.buckets.back().label;
     dl->AddText(ImVec2(origin.x + width - ImGui::CalcTextSize(last.c_str()).x, origin.y + height + 2), label, last.c_str());
