@@ -558,7 +558,7 @@ void draw_duplicates(App& app) {
                     if (id != cl.articles.front()) {
                         auto diff = broadsheet::diff_paragraphs(*first, *a);
                         st.differing = diff.only_in_b.size();
-                        app.set_highlights(std::move(diff.only_in_b));
+                        app.set_highlights(std::move(diff.words_only_in_b)); // the words it changed
                     } else {
                         st.differing = 0;
                     }

@@ -374,11 +374,28 @@ TEST_CASE(
     CHECK(d.only_in_b[0] == corpus.find(b)->paragraphs[3]);
     CHECK(text_of(corpus.find(b)->text, d.only_in_b[0]).substr(0, 14) == "Messaging apps");
     CHECK(d.shared == 8);
+    // A rewritten paragraph shares too few words with the old one: it differs whole.
+    CHECK(d.words_only_in_b == d.only_in_b);
     // An article against itself: nothing differs.
     ArticleDiff same = diff_paragraphs(seed, seed);
     CHECK(same.only_in_a.empty());
     CHECK(same.only_in_b.empty());
+    CHECK(same.words_only_in_b.empty());
     CHECK(same.shared == 9);
+}
+
+TEST_CASE("in an edited paragraph, only the words the copy changed differ") {
+    Article a, b;
+    a.add_paragraph("The council approved the budget on Monday.");
+    a.add_paragraph("Officials said the new barrier will protect twelve thousand homes from floods.");
+    b.add_paragraph("The council approved the budget on Monday.");
+    b.add_paragraph("Officials said on Tuesday the new flood barrier would protect twelve thousand homes from floods.");
+    ArticleDiff d = diff_paragraphs(a, b);
+    REQUIRE(d.only_in_b.size() == 1);
+    std::vector<std::string_view> changed;
+    for (ByteRange r : d.words_only_in_b) changed.push_back(text_of(b.text, r));
+    CHECK(changed == std::vector<std::string_view>{"on Tuesday", "flood", "would"});
+    CHECK(d.shared == 1);
 }
 
 TEST_CASE("empty and tiny articles never cluster with each other by accident") {

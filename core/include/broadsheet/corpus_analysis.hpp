@@ -216,6 +216,10 @@ struct ArticleDiff {
     std::vector<ByteRange> only_in_a; // paragraphs of a not in b (ranges into a.text)
     std::vector<ByteRange> only_in_b; // paragraphs of b not in a (ranges into b.text)
     uint32_t shared = 0;              // paragraphs of b also in a
+    // The words of b that a does not have, ascending (ranges into b.text, one per run of words):
+    // in a paragraph of b that is an edited copy of one of a (half or more of their words in
+    // common), the words outside their longest common run of words; elsewhere whole paragraphs.
+    std::vector<ByteRange> words_only_in_b;
 };
 ArticleDiff diff_paragraphs(const Article& a, const Article& b);
 

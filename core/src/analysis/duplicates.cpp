@@ -253,6 +253,71 @@ ArticleDiff diff_paragraphs(const Article& a, const Article& b) {
         else
             d.only_in_b.push_back(r);
     }
+    // Word by word inside edited paragraphs: each paragraph only in b against the paragraph only
+    // in a with the most words in common; its words outside their longest common subsequence
+    // differ (a paragraph too long for the quadratic table, or like none, differs whole).
+    struct Word {
+        uint64_t hash;
+        ByteRange range; // in the article's text
+    };
+    auto words_of = [&](const Article& art, ByteRange r) {
+        std::vector<Word> out;
+        analyzer.analyze(text_of(art.text, r), [&](const search::Token& t) {
+            if (t.kind != search::TokenKind::Joined)
+                out.push_back({word_hash(t.term), {r.begin + t.range.begin, r.begin + t.range.end}});
+        });
+        return out;
+    };
+    constexpr size_t kMostWords = 1000; // a paragraph's words compared with another's (a table of 1 M cells)
+    std::vector<std::vector<Word>> olds;
+    for (ByteRange r : d.only_in_a) olds.push_back(words_of(a, r));
+    for (ByteRange r : d.only_in_b) {
+        std::vector<Word> now = words_of(b, r);
+        // The old paragraph sharing the most words (as sets of hashes).
+        std::vector<uint64_t> mine;
+        for (const Word& w : now) mine.push_back(w.hash);
+        std::sort(mine.begin(), mine.end());
+        mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
+        size_t best = SIZE_MAX, best_common = 0;
+        for (size_t i = 0; i < olds.size(); ++i) {
+            std::vector<uint64_t> theirs;
+            for (const Word& w : olds[i]) theirs.push_back(w.hash);
+            std::sort(theirs.begin(), theirs.end());
+            theirs.erase(std::unique(theirs.begin(), theirs.end()), theirs.end());
+            size_t common = 0;
+            for (uint64_t h : mine) common += std::binary_search(theirs.begin(), theirs.end(), h);
+            if (common > best_common) best = i, best_common = common;
+        }
+        if (best == SIZE_MAX || best_common * 2 < mine.size() || now.size() > kMostWords || olds[best].size() > kMostWords) {
+            d.words_only_in_b.push_back(r);
+            continue;
+        }
+        // The longest common subsequence of the two paragraphs' words; b's words outside it.
+        const std::vector<Word>& old = olds[best];
+        const size_t n = now.size(), m = old.size();
+        std::vector<uint16_t> table((n + 1) * (m + 1), 0); // table[i][j]: LCS of now[i..] and old[j..]
+        auto at = [&](size_t i, size_t j) -> uint16_t& { return table[i * (m + 1) + j]; };
+        for (size_t i = n; i-- > 0;)
+            for (size_t j = m; j-- > 0;)
+                at(i, j) = now[i].hash == old[j].hash ? uint16_t(at(i + 1, j + 1) + 1) : std::max(at(i + 1, j), at(i, j + 1));
+        size_t i = 0, j = 0;
+        while (i < n) {
+            if (j < m && now[i].hash == old[j].hash) {
+                ++i, ++j;
+            } else if (j < m && at(i, j + 1) >= at(i + 1, j)) {
+                ++j;
+            } else {
+                // A word only b has: joined to the run before it when only spaces lie between.
+                ByteRange w = now[i].range;
+                if (!d.words_only_in_b.empty() && d.words_only_in_b.back().end <= w.begin &&
+                    text_of(b.text, {d.words_only_in_b.back().end, w.begin}).find_first_not_of(" \t") == std::string_view::npos)
+                    d.words_only_in_b.back().end = w.end;
+                else
+                    d.words_only_in_b.push_back(w);
+                ++i;
+            }
+        }
+    }
     return d;
 }
 
