@@ -1301,7 +1301,6 @@ void Extractor::trim(const PageMetadata& meta) {
 std::vector<Block> Extractor::run(const PageMetadata& meta) {
     clean();
     Linearizer(blocks_).run(body_);
-    for (Block& b : blocks_) text::drop_soft_hyphens(b.text); // as the article's text will be
     measure();
     uint32_t page_prose = has_info(body_) ? info(body_).prose : 0;
     remove_furniture(page_prose);
@@ -1600,9 +1599,6 @@ void import_html(std::string_view name, std::string_view utf8, ImportResult& r) 
     a.file = std::string(name);
     a.encoding = "UTF-8";
     html::PageMetadata meta = html::read_metadata(doc.get());
-    // The parser makes &shy; a soft hyphen again: out of what is compared with the body.
-    text::drop_soft_hyphens(meta.title);
-    text::drop_soft_hyphens(meta.description);
     a.title = meta.title;
     a.byline = meta.authors;
     a.date = meta.date;

@@ -113,22 +113,6 @@ std::vector<std::string_view> split_lines(std::string_view s) {
     return lines;
 }
 
-void append_without_soft_hyphens(std::string_view s, std::string& out) {
-    constexpr std::string_view kSoftHyphen = "\xC2\xAD";
-    for (size_t at = s.find(kSoftHyphen); at != std::string_view::npos; at = s.find(kSoftHyphen)) {
-        out.append(s.substr(0, at));
-        s.remove_prefix(at + kSoftHyphen.size());
-    }
-    out.append(s);
-}
-
-void drop_soft_hyphens(std::string& s) {
-    if (s.find("\xC2\xAD") == std::string::npos) return;
-    std::string out;
-    append_without_soft_hyphens(s, out);
-    s = std::move(out);
-}
-
 std::string collapse_spaces(std::string_view s) {
     std::string out;
     out.reserve(s.size());

@@ -26,12 +26,6 @@ std::vector<std::string_view> split_lines(std::string_view s);
 // Collapses runs of whitespace (including NBSP) to one space and trims.
 std::string collapse_spaces(std::string_view s);
 
-// U+00AD SOFT HYPHEN: a hint where a word may break (German pages set it in long words:
-// "Deutsch&shy;land"), never a character of the word. Shown, it is a hyphen inside the word.
-// `s` without it, appended to `out`; and `s` without it, in place.
-void append_without_soft_hyphens(std::string_view s, std::string& out);
-void drop_soft_hyphens(std::string& s);
-
 // Appends the UTF-8 form of code point `cp` (surrogates, zero and values above U+10FFFF become
 // U+FFFD).
 void append_utf8(std::string& out, uint32_t cp);

@@ -149,16 +149,4 @@ TEST_CASE("soft hyphens (break hints) leave every format's text, title and bylin
         CHECK(a.text.find("Bundesregierung in Deutschland") != std::string::npos);
         for (const auto& name : a.byline) CHECK(name.find("\xC2\xAD") == std::string::npos);
     }
-    // They are gone before the importers compare texts: a description that repeats the body's
-    // start is no standfirst, a front matter's title repeated as the heading is said once.
-    auto html = import_file("b.html", "<html><head><title>Regeln</title><meta name=\"description\" content=\"Die "
-                                      "Bundes&shy;regierung in Deutsch&shy;land plant\"></head><body><article><p>" +
-                                          para + "</p><p>" + para + "</p></article></body></html>");
-    REQUIRE(html.ok());
-    CHECK(html.articles[0].standfirst.empty());
-    auto md = import_file("b.md", "---\ntitle: Droh\xC2\xADnen\n---\n\n# Drohnen\n\n" + para + "\n");
-    REQUIRE(md.ok());
-    CHECK(md.articles[0].title == "Drohnen");
-    CHECK(md.articles[0].text == para.substr(0, 0) + "Die Bundesregierung in Deutschland plant neue Regeln f\xC3\xBCr "
-                                 "Drohnen, die ab dem Sommer gelten sollen, teilte das Ministerium mit.");
 }
