@@ -11,36 +11,10 @@
 
 namespace broadsheet {
 
-namespace {
-
-// U+00AD SOFT HYPHEN, as UTF-8: a hint where a word may break (German pages set it in long words:
-// "Deutsch&shy;land"), never a character of the word.
-constexpr std::string_view kSoftHyphen = "\xC2\xAD";
-
-// `s` without soft hyphens (appended to `out`).
-void append_without_soft_hyphens(std::string_view s, std::string& out) {
-    for (size_t at = s.find(kSoftHyphen); at != std::string_view::npos; at = s.find(kSoftHyphen)) {
-        out.append(s.substr(0, at));
-        s.remove_prefix(at + kSoftHyphen.size());
-    }
-    out.append(s);
-}
-
-void drop_soft_hyphens(std::string& s) {
-    if (s.find(kSoftHyphen) == std::string::npos) return;
-    std::string out;
-    append_without_soft_hyphens(s, out);
-    s = std::move(out);
-}
-
-} // namespace
-
-// Soft hyphens are dropped: shown, they are hyphens in the middle of words ("Deutsch-land"), in the
-// reader, snippets, concordance lines and exports alike.
 void Article::add_paragraph(std::string_view p, ParagraphStyle style) {
     if (!paragraphs.empty()) text += "\n\n";
     auto begin = uint32_t(text.size());
-    append_without_soft_hyphens(p, text);
+    text += p;
     if (style != ParagraphStyle{} || !styles.empty()) {
         styles.resize(paragraphs.size());
         styles.push_back(style);
@@ -122,10 +96,6 @@ ImportResult import_file(std::string_view name, std::string_view bytes) {
         }
         for (auto& a : r.articles) {
             if (!r.workspace) a.encoding = d.encoding; // a workspace's articles keep theirs
-            drop_soft_hyphens(a.title);
-            drop_soft_hyphens(a.standfirst);
-            for (std::string& author : a.byline) drop_soft_hyphens(author);
-            for (auto& removed : a.removed) drop_soft_hyphens(removed.text);
             if (a.title.empty()) a.title = file_stem(name);
             a.word_count = text::count_words(a.text);
             // What the text is in beats what the page claims (templates say lang="en" anywhere).

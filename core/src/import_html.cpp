@@ -1074,14 +1074,20 @@ bool is_call_to_action(std::string_view s) {
     auto is_any = [](std::string_view w, std::initializer_list<std::string_view> list) {
         return std::find(list.begin(), list.end(), w) != list.end();
     };
+    // An imperative ("Like" only as "Like us"), addressed to the reader or about the site's own
+    // ("your phone", "our app", "us"): "Like other apps, TikTok collects data" is a sentence.
     if (words.empty() || !is_any(words[0], {"get", "download", "subscribe", "sign", "follow", "join", "stay", "install",
                                             "like", "click", "tap", "listen", "watch"}))
         return false;
-    for (std::string_view w : words)
-        if (is_any(w, {"app", "apps", "newsletter", "newsletters", "subscribe", "subscription", "alerts", "notifications",
-                       "twitter", "facebook", "instagram", "telegram", "whatsapp", "youtube", "podcast", "tiktok"}))
-            return true;
-    return false;
+    if (words[0] == "like" && (words.size() < 2 || words[1] != "us")) return false;
+    bool channel = false, addressed = false;
+    for (std::string_view w : words) {
+        channel = channel || is_any(w, {"app", "apps", "newsletter", "newsletters", "subscribe", "subscription", "alerts",
+                                        "notifications", "twitter", "facebook", "instagram", "telegram", "whatsapp",
+                                        "youtube", "podcast", "tiktok"});
+        addressed = addressed || is_any(w, {"us", "our", "your", "you"});
+    }
+    return channel && addressed;
 }
 
 // The heading of a comment section: "Comments", "3 Comments", "Leave a Reply", "Kommentare (12)".
@@ -1260,7 +1266,9 @@ void Extractor::trim(const PageMetadata& meta) {
         if (!b.keep) continue;
         ++seen;
         std::optional<std::string_view> rest = after_label(b.text);
-        if (b.chars < 60 && rest && !parse_date(*rest).empty()) {
+        // The date (with its time and zone) must be the rest of the line, or open it with only a
+        // short tail after it: "Update: The vote was moved to March 3, 2022." is a sentence.
+        if (b.chars < 60 && rest && ((is_label_line(b.text) && !parse_date(*rest).empty()) || !parse_date_line(*rest).empty())) {
             b.keep = false;
             b.why = "date line";
         } else if (b.chars < 40 && is_counter_line(b.text)) {
@@ -1553,9 +1561,24 @@ std::string copyright_holder_of(const std::vector<Block>& blocks, std::string_vi
 
 bool starts_alike(std::string_view body, std::string_view standfirst) {
     std::string a = fold(body), b = fold(standfirst);
-    while (!b.empty() && (b.back() == '.' || b.back() == ' ' || uint8_t(b.back()) >= 0x80))
-        b.pop_back(); // "..." / "…"
+    // Without the ellipsis a cut description ends with ("...", "…"); not any other non-ASCII
+    // ending, which would take whole words of CJK or Cyrillic text with it.
+    for (;;) {
+        if (!b.empty() && (b.back() == '.' || b.back() == ' ')) b.pop_back();
+        else if (b.ends_with("\xE2\x80\xA6")) b.resize(b.size() - 3);
+        else break;
+    }
     return !b.empty() && a.compare(0, b.size(), b) == 0;
+}
+
+// Whether a description only repeats the title: the same words, or the title's start cut with
+// an ellipsis, at least two thirds of it.
+bool repeats_title(std::string_view title, std::string_view description) {
+    std::string t = fold(title), d = fold(description);
+    while (!d.empty() && (d.back() == '.' || d.back() == ' ')) d.pop_back();
+    if (d.ends_with("\xE2\x80\xA6")) d.resize(d.size() - 3);
+    while (!d.empty() && d.back() == ' ') d.pop_back();
+    return !d.empty() && d.size() * 3 >= t.size() * 2 && t.compare(0, d.size(), d) == 0;
 }
 
 } // namespace
@@ -1672,7 +1695,7 @@ void import_html(std::string_view name, std::string_view utf8, ImportResult& r) 
     // The description is the standfirst, unless it only repeats the body's start or the title.
     if (!meta.description.empty() &&
         (a.paragraphs.empty() || !html::starts_alike(a.paragraph(0), meta.description)) &&
-        !html::starts_alike(a.title, meta.description))
+        !html::repeats_title(a.title, meta.description))
         a.standfirst = meta.description;
     r.articles.push_back(std::move(a));
 }

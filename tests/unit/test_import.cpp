@@ -121,32 +121,3 @@ TEST_CASE("each format is chosen by content first, extension second") {
         CHECK(r.articles[0].text == "Body text here.");
     }
 }
-
-TEST_CASE("soft hyphens (break hints) leave every format's text, title and byline") {
-    struct Row {
-        const char* name;
-        std::string bytes;
-    };
-    const std::string para = "Die Bundes\xC2\xADregierung in Deutsch\xC2\xADland plant neue Regeln f\xC3\xBCr "
-                             "Drohnen, die ab dem Sommer gelten sollen, teilte das Ministerium mit.";
-    const Row rows[] = {
-        {"a.txt", "Neue Regeln f\xC3\xBCr Droh\xC2\xADnen\n\n" + para + "\n"},
-        {"a.html", "<html><head><title>Neue Regeln f&uuml;r Droh&shy;nen</title></head><body><article><h1>Neue "
-                   "Regeln f&uuml;r Droh&shy;nen</h1><p>Die Bundes&shy;regierung in Deutsch&shy;land plant neue "
-                   "Regeln f&uuml;r Drohnen, die ab dem Sommer gelten sollen, teilte das Ministerium mit.</p><p>" +
-                       para + "</p></article></body></html>"},
-        {"a.md", "# Neue Regeln f\xC3\xBCr Droh\xC2\xADnen\n\n" + para + "\n"},
-        {"a.json", "{\"title\": \"Neue Regeln f\xC3\xBCr Droh\xC2\xADnen\", \"author\": \"Ma\xC2\xADria Muster\", \"text\": \"" +
-                       para + "\"}"},
-    };
-    for (const auto& row : rows) {
-        CAPTURE(row.name);
-        auto r = import_file(row.name, row.bytes);
-        REQUIRE(r.ok());
-        const auto& a = r.articles.at(0);
-        CHECK(a.title == "Neue Regeln f\xC3\xBCr Drohnen");
-        CHECK(a.text.find("\xC2\xAD") == std::string::npos);
-        CHECK(a.text.find("Bundesregierung in Deutschland") != std::string::npos);
-        for (const auto& name : a.byline) CHECK(name.find("\xC2\xAD") == std::string::npos);
-    }
-}

@@ -1396,6 +1396,11 @@ TEST_CASE("a counter and a labelled date with its time at the article's head are
                                 "<article><p>Cost: 12 million euros, paid by the region and the town.</p><p>" +
                                     std::string(kP1) + "</p><p>" + kP2 + "</p></article>"));
     CHECK(b.text.starts_with("Cost: 12 million euros"));
+    // A sentence with a date in it after a label is text.
+    Article c = import_one(page("<title>Barrier</title>",
+                                "<article><p>Update: The vote was moved to March 3, 2022.</p><p>" + std::string(kP1) +
+                                    "</p><p>" + kP2 + "</p></article>"));
+    CHECK(c.text.starts_with("Update: The vote was moved to March 3, 2022."));
 }
 
 TEST_CASE("a comment section's heading and what follows it end the article, unless they are most of it") {
@@ -1426,6 +1431,10 @@ TEST_CASE("a call to use the site's app or newsletter at the article's end is no
                                 "<article><p>" + std::string(kP1) + "</p><p>" + kP2 +
                                     "</p><p>The levels will also appear in the council's app.</p></article>"));
     CHECK(b.text.ends_with("The levels will also appear in the council's app."));
+    Article c = import_one(page("<title>Barrier</title>",
+                                "<article><p>" + std::string(kP1) + "</p><p>" + kP2 +
+                                    "</p><p>Like other apps, TikTok collects data on its users.</p></article>"));
+    CHECK(c.text.ends_with("Like other apps, TikTok collects data on its users."));
 }
 
 TEST_CASE("a description that only repeats the title is no standfirst") {
@@ -1440,6 +1449,12 @@ TEST_CASE("a description that only repeats the title is no standfirst") {
                                 "<article><h1>Flood barrier opens on the lower river</h1><p>" + std::string(kP1) + "</p><p>" +
                                     kP2 + "</p></article>"));
     CHECK(b.standfirst == "Twelve thousand homes are safer from spring floods.");
+    // A description that only starts like the title (its first characters) is its own.
+    Article c = import_one(page("<title>2024\xE5\xB9\xB4\xE3\x81\xAE\xE6\xB4\xAA\xE6\xB0\xB4</title>"
+                                "<meta name=\"description\" content=\"2024\xE5\xB9\xB4\xE3\x80\x81\xE5\xB7\x9D"
+                                "\xE3\x81\xAE\xE5\xA0\xA4\xE9\x98\xB2\xE3\x81\x8C\xE9\x96\x8B\xE9\x80\x9A\xE2\x80\xA6\">",
+                                "<article><p>" + std::string(kP1) + "</p><p>" + kP2 + "</p></article>"));
+    CHECK_FALSE(c.standfirst.empty());
 }
 
 TEST_CASE("a meta line inside the story (author and credit icons) is not its text") {
