@@ -189,6 +189,14 @@ void build(float dpr, size_t cjk_chars, int width) {
     }
     io.FontGlobalScale = 1.0f / dpr;
     io.Fonts->Build();
+    // U+00AD SOFT HYPHEN is a hint where a word may break, kept in the text as the page had it
+    // (German pages put it in long words), never a visible character: Noto draws it as a hyphen
+    // ("Deutsch-land"). Here it takes no room and draws nothing, wherever text is drawn.
+    for (ImFont* font : io.Fonts->Fonts) {
+        for (ImFontGlyph& g : font->Glyphs)
+            if (g.Codepoint == 0xAD) g.Visible = 0, g.AdvanceX = 0, g.X0 = g.X1 = 0;
+        font->BuildLookupTable();
+    }
 }
 
 // Texels the atlas' glyphs take, with one of padding: the CJK ones, or all the others.

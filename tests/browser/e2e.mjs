@@ -375,6 +375,31 @@ test('a key pressed right after a click goes to the pane clicked, even when both
   await context.close();
 });
 
+test('soft hyphens (break hints kept in the text) draw as nothing: the reader looks the same without them', async ({ browser, baseUrl }) => {
+  const { page, context } = await openPage(browser, baseUrl);
+  const body = (shy) => `Die Bundes${shy}regierung in Deutsch${shy}land plant neue Regeln f\u00FCr Droh${shy}nen, teilte das Ministerium mit.`;
+  await page.evaluate((files) => window.broadsheet.importFiles(files), [
+    { name: 'a.txt', text: `Neue Regeln\n\n${body('\u00AD')}\n` },
+    { name: 'b.txt', text: `Neue Regeln\n\n${body('')}\n` },
+  ]);
+  const s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.articles.length, 2, 'both imported');
+  const shot = async (id) => {
+    await page.evaluate((id) => window.broadsheet.open(id), id);
+    await page.mouse.move(5, 790); // off everything
+    await page.waitForTimeout(300);
+    return page.screenshot({ clip: { x: 560, y: 120, width: 700, height: 90 } }); // the headline and the paragraph, not the file's name
+  };
+  const withShy = await shot(s.articles[0].id), without = await shot(s.articles[1].id);
+  const open = await page.evaluate(() => window.broadsheet.state().open);
+  assert(open.paragraphs[0].includes('Deutschland'), 'the second article is open');
+  eq((await page.evaluate((id) => { window.broadsheet.open(id); return window.broadsheet.state().open.paragraphs[0]; }, s.articles[0].id)).includes('\u00AD'),
+     true, 'the text keeps its soft hyphens');
+  const share = await pixelDiff(browser, withShy, without);
+  assert(share === 0, `the two articles draw alike (${(share * 100).toFixed(2)} % of the pixels differ)`);
+  await context.close();
+});
+
 test('titles sort in dictionary order whatever their accents and opening quotation marks', async ({ browser, baseUrl }) => {
   const { page, context } = await openPage(browser, baseUrl);
   const titles = ['Zebra crossing', '\u00DCber den Berg', '\u201EApfel\u201C und Birne', 'apple harvest', '\u00C4nderung der Regeln'];
