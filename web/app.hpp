@@ -208,7 +208,7 @@ struct CorpusPanelState {
     struct KwicPlotRow {
         broadsheet::ArticleId article = 0;
         std::string title;
-        size_t words = 0;                    // the article's words (matches per 1,000 of them)
+        size_t words = 0;                    // its title's, standfirst's and body's words (matches per 1,000)
         std::vector<size_t> lines;           // its lines' `order`, in text order
     };
     char kwic_query[sizeof SearchPanelState::query] = ""; // as long as the search's: its query fits whole

@@ -41,6 +41,12 @@ nlohmann::json table_json(const TextTable& rows, bool numbers) {
     nlohmann::json out = nlohmann::json::array();
     if (rows.empty()) return out;
     std::vector<char> numeric(rows[0].size(), numbers && rows.size() > 1);
+    // Text columns stay text even when every value looks like a number (a title "1984", a
+    // concordance of "2024").
+    for (size_t c = 0; c < numeric.size(); ++c)
+        for (std::string_view text : {"title", "word", "term", "surface", "phrase", "text", "name", "keyword", "left",
+                                      "right", "collocate", "bucket", "start", "at_percent", "as_written"})
+            if (rows[0][c] == text) numeric[c] = 0;
     for (size_t r = 1; r < rows.size(); ++r)
         for (size_t c = 0; c < numeric.size(); ++c) numeric[c] = numeric[c] && c < rows[r].size() && is_number(rows[r][c]);
     for (size_t r = 1; r < rows.size(); ++r) {

@@ -29,7 +29,8 @@ void draw_marked_text(std::string_view text, const std::vector<broadsheet::ByteR
             float x;
             const char *begin, *end;
         };
-        std::vector<Marked> words;
+        static std::vector<Marked> words; // reused: this runs for every line of every snippet drawn
+        words.clear();
         for (auto m : marks) {
             if (m.end <= lb || m.begin >= le) continue;
             uint32_t b = std::max(m.begin, lb), e = std::min(m.end, le);

@@ -571,7 +571,7 @@ std::string readable_date(std::string_view iso, bool short_month) {
     std::string month_name(kMonths[month - 1]);
     if (short_month) month_name.resize(3);
     if (at == iso.size()) return month_name + " " + std::to_string(year);
-    if (!skip('-') || !number(2, day) || day < 1 || day > 31) return std::string(iso);
+    if (!skip('-') || !number(2, day) || day < 1 || day > days_in_month(year, month)) return std::string(iso);
     std::string out = std::to_string(day) + " " + month_name + " " + std::to_string(year);
     if (at == iso.size() || short_month) return at == iso.size() || iso[at] == 'T' || iso[at] == ' ' ? out : std::string(iso);
     if (!(skip('T') || skip(' ')) || !number(2, hour) || hour > 23 || !skip(':') || !number(2, minute) || minute > 59)

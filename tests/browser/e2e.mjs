@@ -1335,7 +1335,7 @@ test('the concordance lists every match of a phrase with its context, sorts by t
   // a.txt: the title "Alpha headline" (14 bytes), then the body, whose match starts at byte 19 of 51.
   const plotA = c.plot.find((r) => r.article === ids['a.txt']);
   assert(Math.abs(plotA.at[0] - 33 / 65) < 1e-6, `a.txt's match a little past the middle: ${plotA.at[0]}`);
-  assert(Math.abs(plotA.perThousandWords - 1000 / 9) < 1e-6, `one match in nine words: ${plotA.perThousandWords}`);
+  assert(Math.abs(plotA.perThousandWords - 1000 / 11) < 1e-6, `one match in eleven words (two of the title, nine of the body): ${plotA.perThousandWords}`);
   // Its export buttons (CSV, then JSON beside it, above the table): the CSV starts with a byte
   // order mark (Excel needs it for accents), the JSON holds the counts as numbers.
   const downloaded = async (x, y) => {

@@ -206,6 +206,8 @@ TEST_CASE("near spellings: as you type only for a finished long word the library
     CHECK(search(ix, "coca~1").matched.near == std::vector<std::string>{"cocoa", "cola"}); // coca: the word itself
     CHECK(search(ix, "cocoa").matched.near.empty());
     CHECK(search(ix, "cocoa -coca~1").matched.near.empty()); // what is excluded is not matched
+    // A word the query also asks for as written is no near spelling of another.
+    CHECK(search(ix, "cocoa coca~1").matched.near == std::vector<std::string>{"cola"});
 }
 
 TEST_CASE("the pruned top k is exactly the exhaustive ranking, for every k") {

@@ -252,11 +252,6 @@ struct TermCounts::Impl {
     uint32_t intern_surface(std::string_view surface, uint32_t term, std::string_view written) {
         uint32_t h = WordCache::hash(surface);
         if (const uint32_t* id = surface_ids.find(surface, h)) return *id;
-        auto id = uint32_t(surfaces.size());
-        surface_ids.insert(surface, h, id);
-        surfaces.emplace_back(surface);
-        surface_term.push_back(term);
-        surface_count.push_back(0);
         std::string shown;
         if (std::any_of(written.begin(), written.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
             std::string plain;
@@ -264,7 +259,22 @@ struct TermCounts::Impl {
             if (plain == surface) search::fold(written, false, shown);
             if (shown == surface) shown.clear();
         }
+        // Out of memory leaves the tables as they were: everything that allocates comes first,
+        // then pushes into reserved room, which cannot fail.
+        std::string text(surface);
+        auto room = [](auto& v) { // doubling, as push_back would (reserve(size + 1) alone is quadratic)
+            if (v.size() == v.capacity()) v.reserve(std::max<size_t>(16, v.capacity() * 2));
+        };
+        room(surface_term);
+        room(surface_count);
+        room(surfaces);
+        room(surface_shown);
+        auto id = uint32_t(surfaces.size());
+        surface_ids.insert(surface, h, id);
+        surfaces.push_back(std::move(text));
         surface_shown.push_back(std::move(shown));
+        surface_term.push_back(term);
+        surface_count.push_back(0);
         return id;
     }
 

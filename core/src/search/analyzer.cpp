@@ -584,8 +584,14 @@ bool is_stopword(std::string_view folded, std::string_view language) {
         const auto& list = english_stopwords();
         return std::binary_search(list.begin(), list.end(), folded);
     }
-    const std::vector<std::string>* list = folded_stopwords(language);
-    return list && std::binary_search(list->begin(), list->end(), folded);
+    // The list of the language asked last (the corpus analysis asks word after word in one).
+    static std::string last_language;
+    static const std::vector<std::string>* last_list = nullptr;
+    if (language != last_language) {
+        last_list = folded_stopwords(language);
+        last_language = std::string(language);
+    }
+    return last_list && std::binary_search(last_list->begin(), last_list->end(), folded);
 }
 
 Stemmer::Stemmer(std::string_view language) {

@@ -415,10 +415,13 @@ struct Builder {
     const Query& q;
     MatchSet* matched; // null: do not collect
     std::vector<TermId> matched_terms = {}; // finish() puts their text in matched->terms
-    std::vector<TermId> near_terms = {};    // ... and these in matched->near
+    std::vector<TermId> near_terms = {};    // ... and these in matched->near,
+    std::vector<TermId> exact_terms = {};   // ... unless a query word matched them as they are
 
-    void collect_term(TermId t) {
-        if (matched) matched_terms.push_back(t);
+    void collect_term(TermId t, bool exact = true) {
+        if (!matched) return;
+        matched_terms.push_back(t);
+        if (exact) exact_terms.push_back(t);
     }
 
     // The matched terms' text, sorted and unique, into the MatchSet: sorted as views, copied once
@@ -427,7 +430,9 @@ struct Builder {
         if (!matched) return;
         std::sort(near_terms.begin(), near_terms.end());
         near_terms.erase(std::unique(near_terms.begin(), near_terms.end()), near_terms.end());
-        for (TermId t : near_terms) matched->near.emplace_back(ctx.index.term(t));
+        std::sort(exact_terms.begin(), exact_terms.end());
+        for (TermId t : near_terms)
+            if (!std::binary_search(exact_terms.begin(), exact_terms.end(), t)) matched->near.emplace_back(ctx.index.term(t));
         std::sort(matched->near.begin(), matched->near.end());
         if (matched_terms.size() == 1 && matched->terms.empty()) { // one word
             matched->terms.emplace_back(ctx.index.term(matched_terms[0]));
@@ -446,6 +451,7 @@ struct Builder {
     // The terms a prefix or typo query word stands for, ascending, each with its weight.
     std::vector<std::pair<TermId, double>> members(const QueryNode& n, bool negated) {
         std::vector<std::pair<TermId, double>> members;
+        std::optional<TermId> own; // a typo word's own term (the others are near spellings)
         if (n.op == QueryOp::Prefix) {
             std::vector<TermId> ids;
             ctx.index.terms_with_prefix(n.terms[0], ids);
@@ -475,7 +481,6 @@ struct Builder {
             std::sort(ids.begin(), ids.end());
             for (TermId t : ids) members.emplace_back(t, 1.0);
         } else { // Fuzzy
-            std::optional<TermId> own;
             if (n.terms.size() > 1 && !n.terms[1].empty()) own = ctx.index.find(n.terms[1]);
             // Tolerance as you type is for words the library does not hold: a word it holds is
             // meant as written ("wheat", not "heat").
@@ -510,7 +515,7 @@ struct Builder {
                           members.end());
         }
         if (!negated)
-            for (const auto& m : members) collect_term(m.first);
+            for (const auto& m : members) collect_term(m.first, n.op != QueryOp::Fuzzy || m.first == own);
         return members;
     }
 
