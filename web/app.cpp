@@ -181,13 +181,7 @@ bool App::open_article(broadsheet::ArticleId id) {
     if (!corpus.find(id)) return false;
     if (reader.open != id) {
         platform_show_article(id);
-        reader.highlights.clear();
-        reader.title_highlights.clear();
-        reader.standfirst_highlights.clear();
-        reader.search_highlights = false;
-        reader.current = -1;
-        reader.sel_anchor = reader.sel_caret = 0;
-        reader.selecting = false;
+        reader.clear_marks();
     }
     reader.open = id;
     reader.scroll_to_top = true;
@@ -233,14 +227,12 @@ void App::run_search() {
     // The open article's hits of the last query follow the new one (none once the box is empty),
     // where the reader is: it does not jump to the first.
     if (reader.search_highlights) {
-        const broadsheet::Article* a = corpus.find(reader.open);
         try {
-            set_highlights(a ? bs::find_highlights(a->text, st.result.matched, index.analyzer()) : std::vector<broadsheet::ByteRange>{});
-            if (a) highlight_head(*a);
+            if (const broadsheet::Article* a = corpus.find(reader.open)) mark_search_hits(*a);
         } catch (const std::bad_alloc&) {
             set_highlights({});
+            reader.search_highlights = true; // the next query marks them again
         }
-        reader.search_highlights = true;
         reader.scroll_to_current = false;
     }
     platform_show_results();
@@ -275,10 +267,7 @@ void App::open_result(size_t row) {
     st.selected = int(row);
     broadsheet::ArticleId id = st.rows[row].id;
     if (!open_article(id)) return;
-    const broadsheet::Article* a = corpus.find(id);
-    set_highlights(broadsheet::search::find_highlights(a->text, st.result.matched, index.analyzer()));
-    highlight_head(*a);
-    reader.search_highlights = true;
+    mark_search_hits(*corpus.find(id));
     // Remember the query (latest first, once).
     auto& h = st.history;
     h.erase(std::remove(h.begin(), h.end(), st.ran), h.end());
@@ -286,9 +275,12 @@ void App::open_result(size_t row) {
     if (h.size() > 20) h.resize(20);
 }
 
-void App::highlight_head(const broadsheet::Article& a) {
-    reader.title_highlights = broadsheet::search::find_highlights(a.title, search.result.matched, index.analyzer());
-    reader.standfirst_highlights = broadsheet::search::find_highlights(a.standfirst, search.result.matched, index.analyzer());
+void App::mark_search_hits(const broadsheet::Article& a) {
+    const auto& matched = search.result.matched;
+    set_highlights(broadsheet::search::find_highlights(a.text, matched, index.analyzer()));
+    reader.title_highlights = broadsheet::search::find_highlights(a.title, matched, index.analyzer());
+    reader.standfirst_highlights = broadsheet::search::find_highlights(a.standfirst, matched, index.analyzer());
+    reader.search_highlights = true;
 }
 
 void App::set_highlights(std::vector<broadsheet::ByteRange> spans) {
@@ -434,10 +426,7 @@ void App::clear_all() {
     platform_store_clear();
     if (reader.open != 0) platform_show_article(0); // the URL no longer names it
     reader.open = 0;
-    reader.highlights.clear();
-    reader.title_highlights.clear();
-    reader.standfirst_highlights.clear();
-    reader.search_highlights = false;
+    reader.clear_marks();
     library.selected = 0;
     library.rows.clear(); // nothing to draw, nor for state() to list, until they are made again
     library.order.clear();
@@ -548,10 +537,8 @@ nlohmann::json open_json(const App& app) {
         for (size_t i = 0; i < a->paragraphs.size(); ++i) paragraphs.push_back(a->paragraph(i));
         json removed = json::array();
         for (const auto& r : a->removed) removed.push_back({{"text", r.text}, {"reason", r.reason}});
-        json highlights = json::array();
-        for (auto h : app.reader.highlights) highlights.push_back({h.begin, h.end});
         open = {{"id", app.reader.open},
-                {"highlights", highlights},
+                {"highlights", ranges_json(app.reader.highlights)},
                 {"currentHighlight", app.reader.current},      {"title", a->title},     {"standfirst", a->standfirst},
                 {"byline", a->byline},    {"date", a->date},       {"file", a->file},
                 {"encoding", a->encoding}, {"paragraphs", paragraphs}, {"removed", removed},

@@ -113,6 +113,16 @@ struct ReaderPanelState {
     uint32_t sel_anchor = 0, sel_caret = 0;
     bool selecting = false; // the button is down since a press on the body
     // The selection as [begin, end) within a text of `size` bytes (empty: begin == end).
+    // No highlight and no selection (another article, or none, is to be shown).
+    void clear_marks() {
+        highlights.clear();
+        title_highlights.clear();
+        standfirst_highlights.clear();
+        search_highlights = false;
+        current = -1;
+        sel_anchor = sel_caret = 0;
+        selecting = false;
+    }
     std::pair<uint32_t, uint32_t> selection(size_t size) const {
         uint32_t end = std::min<uint32_t>(std::max(sel_anchor, sel_caret), uint32_t(size));
         return {std::min(std::min(sel_anchor, sel_caret), end), end};
@@ -307,8 +317,9 @@ struct App {
     // Highlights spans of the open article (sorted and merged here) and moves to the first; its
     // title and standfirst keep none.
     void set_highlights(std::vector<broadsheet::ByteRange> spans);
-    // Marks the search's matches in the title and standfirst of `a` (the open article).
-    void highlight_head(const broadsheet::Article& a);
+    // Marks the search's matches in `a`, the open article (its text, title and standfirst), and
+    // has them follow the query from then on (run_search).
+    void mark_search_hits(const broadsheet::Article& a);
     // Moves to the next (+1) or previous (-1) highlight, wrapping around.
     void step_highlight(int direction);
     // Removes every article, here and in the browser's storage.
