@@ -707,17 +707,7 @@ void run_concordance(App& app, const std::string& query) {
                 row.article = k.article;
                 row.title = k.title;
                 // Its words where matches are counted: the body's, the title's and the standfirst's.
-                auto words_in = [](std::string_view t) {
-                    size_t n = 0;
-                    bool in_word = false;
-                    for (char c : t) {
-                        bool space = c == ' ' || c == '\n' || c == '\t';
-                        n += !space && !in_word;
-                        in_word = !space;
-                    }
-                    return n;
-                };
-                row.words = a->word_count + words_in(a->title) + words_in(a->standfirst);
+                row.words = a->word_count + broadsheet::count_words(a->title) + broadsheet::count_words(a->standfirst);
                 st.kwic_plot.push_back(std::move(row));
             }
             st.kwic_plot.back().lines.push_back(k.order);

@@ -11,6 +11,10 @@
 
 namespace broadsheet {
 
+size_t count_words(std::string_view utf8) {
+    return text::count_words(utf8);
+}
+
 void Article::add_paragraph(std::string_view p, ParagraphStyle style) {
     if (!paragraphs.empty()) text += "\n\n";
     auto begin = uint32_t(text.size());

@@ -36,6 +36,9 @@ ImportResult import_file(std::string_view name, std::string_view bytes);
 // languages.
 std::string detect_language(std::string_view utf8);
 
+// Words in a text as Article::word_count counts them (each CJK character one).
+size_t count_words(std::string_view utf8);
+
 // The plain-text importer alone, on text that is already UTF-8 (as scraped from news sites:
 // banner, headline, standfirst, byline, date, body, footer junk).
 Article import_plain_text(std::string_view name, std::string_view utf8);
