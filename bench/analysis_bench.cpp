@@ -172,7 +172,7 @@ int main(int argc, char** argv) {
     t = now_ms();
     for (size_t i = 0; i < ids.size(); ++i) {
         const auto& a = corpus.articles()[i];
-        graph.add(ids[i], a, broadsheet::analyze(a.text).entities);
+        graph.add(ids[i], a, broadsheet::analyze(a.text, a.language).entities);
     }
     per_article_ms += now_ms() - t;
     row("`analyze` + `EntityGraph::add`, every article", now_ms() - t);

@@ -316,7 +316,7 @@ int run_analyze(const std::vector<std::string>& args) {
             continue;
         }
         for (const auto& a : r.articles) {
-            broadsheet::Analysis an = broadsheet::analyze(a.text);
+            broadsheet::Analysis an = broadsheet::analyze(a.text, a.language);
             if (!an.ok()) {
                 std::cerr << name << ": error: " << an.error << '\n';
                 ++failures;

@@ -59,7 +59,7 @@ const broadsheet::Analysis* App::analysis_of_open() {
     const broadsheet::Article* a = corpus.find(reader.open);
     if (!a) return nullptr;
     if (analysis.article != reader.open) {
-        analysis.result = broadsheet::analyze(a->text);
+        analysis.result = broadsheet::analyze(a->text, a->language);
         analysis.article = reader.open;
     }
     return &analysis.result;

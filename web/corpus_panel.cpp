@@ -1005,7 +1005,7 @@ bool App::step_corpus_analysis(double budget_seconds) {
             if (const broadsheet::Article* a = corpus.find(id)) {
                 st.terms.add(id, *a);
                 st.duplicates.add(id, *a);
-                broadsheet::Analysis an = broadsheet::analyze(a->text);
+                broadsheet::Analysis an = broadsheet::analyze(a->text, a->language);
                 if (an.ok()) st.graph.add(id, *a, an.entities);
             }
             if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > budget_seconds) break;

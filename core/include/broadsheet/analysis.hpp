@@ -52,7 +52,8 @@ struct Entities {
 
 // Finds people, organisations, places and other proper names; merges variants ("Jiang" into
 // "Jiang Jun") and acronyms defined in the text ("State Internet Information Office (SIIO)").
-Entities find_entities(std::string_view text);
+// `language` as for analyze() below (German capitalises every noun: capitals say less there).
+Entities find_entities(std::string_view text, std::string_view language = {});
 
 // ---- Quotes: who said what ----------------------------------------------------------------------
 
@@ -112,7 +113,8 @@ struct Analysis {
 };
 
 // Entities, quotes and numbers of one text (an Article's `text`). Text too large for 32-bit byte
-// ranges gives `error` and nothing else.
-Analysis analyze(std::string_view text);
+// ranges gives `error` and nothing else. `language`: the text's, as BCP 47 (an Article's
+// `language`: import detected it already); "" to have it detected here.
+Analysis analyze(std::string_view text, std::string_view language = {});
 
 } // namespace broadsheet

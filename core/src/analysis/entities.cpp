@@ -25,6 +25,7 @@
 // than becoming places by guesswork.
 #include "broadsheet/analysis.hpp"
 #include "broadsheet/import.hpp" // detect_language
+#include "text_util.hpp"
 
 #include "analysis/cues.hpp"
 #include "analysis/gazetteer.hpp"
@@ -75,14 +76,15 @@ struct Alias {
 
 class EntityFinder {
   public:
-    EntityFinder(std::string_view text, const std::vector<Token>& tokens)
-        : text_(text), tokens_(tokens) {}
+    EntityFinder(std::string_view text, const std::vector<Token>& tokens, std::string_view language)
+        : text_(text), tokens_(tokens), language_(language) {}
 
     Entities run();
 
   private:
     std::string_view text_;
     const std::vector<Token>& tokens_;
+    std::string_view language_; // BCP 47, "" when not known (then detected)
     std::vector<std::string_view> lower_words_; // every word that starts lowercase, sorted
     std::vector<uint8_t> shouting_;             // per token: its paragraph is written in capitals
     std::vector<Candidate> candidates_;
@@ -136,7 +138,8 @@ void EntityFinder::index_words() {
 
     // German capitalises every noun (so does Luxembourgish): measured on the German pages of
     // extraction-dev, 19 to 42 % of the words inside sentences, against 2 to 8 % in English ones.
-    std::string language = detect_language(text_.substr(0, 20000));
+    std::string language = text::ascii_lower(language_.substr(0, language_.find_first_of("-_"))); // "de-AT" -> "de"
+    if (language.empty()) language = detect_language(text_.substr(0, 20000)); // not told: as import would
     capitals_mark_nouns_ = language == "de" || language == "lb";
 
     // A paragraph mostly in capitals ("BREAKING NEWS ...", a wire headline) says nothing about
@@ -718,13 +721,13 @@ int32_t Entities::at(ByteRange range) const {
     return -1;
 }
 
-Entities find_entities(std::string_view text) {
+Entities find_entities(std::string_view text, std::string_view language) {
     if (text.size() >= UINT32_MAX) return {};
-    return analysis::find_entities(text, analysis::tokenize(text));
+    return analysis::find_entities(text, analysis::tokenize(text), language);
 }
 
-Entities analysis::find_entities(std::string_view text, const std::vector<Token>& tokens) {
-    return EntityFinder(text, tokens).run();
+Entities analysis::find_entities(std::string_view text, const std::vector<Token>& tokens, std::string_view language) {
+    return EntityFinder(text, tokens, language).run();
 }
 
 } // namespace broadsheet

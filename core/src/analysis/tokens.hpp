@@ -86,7 +86,7 @@ bool phrase_before(std::string_view text, const std::vector<Token>& tokens, size
 // ---- Interface to the analysers over one token stream (analyze() tokenizes once for all three) --
 
 // entities.cpp
-Entities find_entities(std::string_view text, const std::vector<Token>& tokens);
+Entities find_entities(std::string_view text, const std::vector<Token>& tokens, std::string_view language);
 // quotes.cpp
 std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& tokens,
                                const Entities& entities);
