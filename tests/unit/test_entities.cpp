@@ -351,6 +351,10 @@ TEST_CASE("in German text, where every noun has its capital, nouns are not names
     }
     CHECK(named(text, es, "WFP") != nullptr);    // an acronym
     CHECK(named(text, es, "Berlin") != nullptr); // a Land, listed
+    // The article's language, when the caller knows it, is taken as it is (not detected again).
+    std::string short_text = "Die Menschen in der Stadt warten auf neue Regeln.";
+    CHECK(named(short_text, broadsheet::find_entities(short_text, "de-DE"), "Menschen") == nullptr);
+    CHECK(named(short_text, broadsheet::find_entities(short_text, "en"), "Menschen") != nullptr);
 }
 
 TEST_CASE("German and French text gets the gazetteer's places and no guessed ones") {
