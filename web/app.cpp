@@ -244,7 +244,7 @@ const broadsheet::search::Snippet& App::result_snippet(size_t row) const {
         r.has_snippet = true;
         if (const broadsheet::Article* a = corpus.find(r.id)) {
             try {
-                r.snippet = broadsheet::search::make_snippet(*a, search.result.matched, index.analyzer());
+                r.snippet = broadsheet::search::make_snippet(*a, search.result.matched, index.analyzer_for(a->language));
             } catch (const std::bad_alloc&) {
                 r.snippet = {}; // no passage, only the title
             }
@@ -277,9 +277,9 @@ void App::open_result(size_t row) {
 
 void App::mark_search_hits(const broadsheet::Article& a) {
     const auto& matched = search.result.matched;
-    set_highlights(broadsheet::search::find_highlights(a.text, matched, index.analyzer()));
-    reader.title_highlights = broadsheet::search::find_highlights(a.title, matched, index.analyzer());
-    reader.standfirst_highlights = broadsheet::search::find_highlights(a.standfirst, matched, index.analyzer());
+    set_highlights(broadsheet::search::find_highlights(a.text, matched, index.analyzer_for(a.language)));
+    reader.title_highlights = broadsheet::search::find_highlights(a.title, matched, index.analyzer_for(a.language));
+    reader.standfirst_highlights = broadsheet::search::find_highlights(a.standfirst, matched, index.analyzer_for(a.language));
     reader.search_highlights = true;
 }
 

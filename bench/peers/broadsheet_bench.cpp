@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
         for (const auto& [type, q] : queries) bs::search(index, q, options);
 
     for (const auto& [type, q] : queries) {
-        bs::Query parsed = bs::parse_query(q, index.analyzer(), options.parse);
+        bs::Query parsed = bs::parse_query(q, index, options.parse);
         size_t count = bs::search_exhaustive(index, parsed, options.ranking).size();
         auto t = Clock::now();
         auto r = bs::search(index, q, options); // warm-up, and the repetition count

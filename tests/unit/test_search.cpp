@@ -434,6 +434,9 @@ TEST_CASE("random sequences of adds, removals, trims, compactions and reloads ke
             broadsheet::Article a = search_fixtures::article(title, body);
             if (rng() % 5 == 0) a.source = words[rng() % words.size()];
             if (rng() % 7 == 0) a.text += " w" + std::to_string(rng() % 50);
+            // Some articles in German or French: their words are stemmed so (Index::analyzer_for),
+            // and a surface the two languages stem differently is in the surface table twice.
+            if (const auto l = rng() % 8; l < 2) a.language = l == 0 ? "de" : "fr";
             return a;
         };
         std::vector<broadsheet::Article> articles;
@@ -468,7 +471,7 @@ TEST_CASE("random sequences of adds, removals, trims, compactions and reloads ke
             } else {
                 for (const char* q : {"market", "oil", "rate", "stock", "mark*", "pri*", "o*", "markt~1", "title:market",
                                       "body:oil", "source:oil", "oil prices"}) {
-                    Query parsed = parse_query(q, ix.analyzer());
+                    Query parsed = parse_query(q, ix);
                     auto all = search_exhaustive(ix, parsed);
                     std::sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) {
                         return a.score != b.score ? a.score > b.score : a.doc < b.doc;

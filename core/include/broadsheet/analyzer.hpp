@@ -79,6 +79,11 @@ std::string_view strip_possessive(std::string_view folded);
 // liblingua-stopwords-perl at build time); false for any other language.
 bool is_stopword(std::string_view folded, std::string_view language = "english");
 
+// The Snowball algorithm for a language written as a BCP 47 tag or ISO 639-1 code ("de",
+// "pt-BR") or as Snowball's own name ("german"): "german", "portuguese"; "" for a language
+// libstemmer has no algorithm for ("pl", "zh", "") and for anything else.
+std::string_view snowball_language(std::string_view language);
+
 // A Snowball stemmer for one language (libstemmer). Not thread-safe; each Analyzer owns one.
 class Stemmer {
 public:

@@ -128,7 +128,22 @@ public:
     void terms_near(std::string_view folded_word, int max_edits, std::vector<NearTerm>& out) const;
 
     const AnalyzerOptions& analyzer_options() const { return analyzer_.options(); }
+    // The index's own analyzer: segmenting and folding for every article, stopwords and stems for
+    // articles in its language (English by default) or in one Snowball has no stemmer for.
     Analyzer& analyzer() const { return analyzer_; }
+    // Stopwords and stems by the article's language: an article whose Article::language has a
+    // Snowball stemmer (snowball_language(): "de", "fr", "es", ...) other than the index's own
+    // is stopped and stemmed in its language ("Häuser" is "haus" in a German article, "hauser"
+    // in an English one). Each such language gets an analyzer of its own with the index's other
+    // options, made by the first add() of an article in it (or by loading a file that names it),
+    // and kept while the index lives. Not when the index's language is "none" or it neither stops
+    // nor stems: then every article is analyzed as the index's own.
+    // The analyzer add() used for an article of `language` (highlights and concordance lines of
+    // that article must use it too).
+    Analyzer& analyzer_for(std::string_view language) const;
+    // The other languages' analyzers, in the order they came: a query is analyzed in each of them
+    // too (query.hpp: parse_query with an Index).
+    std::span<Analyzer* const> other_analyzers() const { return other_analyzers_; }
 
     // Approximate heap bytes held (postings, lexicon, document table).
     size_t memory_bytes() const;
@@ -218,8 +233,23 @@ private:
     // (build_forward()); settle() checks every list before the first change.
     TermId intern(std::string_view term);
     void rehash_terms(size_t slots) const;
-    // The term of a token from analyze_surfaces(), recording its surface; kStopword for a stopword.
-    TermId term_of(const Token& token);
+    // An article language's analysis (analyzer_for()): its analyzer, and the surface -> term
+    // cache of its words (as stemmed_terms_ is for the index's own language).
+    struct Language {
+        explicit Language(AnalyzerOptions options) : analyzer(std::move(options)) {}
+        Analyzer analyzer;
+        WordCache stemmed_terms;
+    };
+    // The language of an article of `language` for add(), made if it is new; null for the index's own.
+    Language* language_of(std::string_view language);
+    Language* find_language(std::string_view snowball_name) const;
+    void add_language(std::string_view snowball_name);
+    // The term of a token from analyze_surfaces() of an article in `lang` (null: the index's own
+    // language), recording its surface; kStopword for a stopword.
+    TermId term_of(const Token& token, Language* lang);
+    // The surface table holds `text` for term `id` (lookup table of add(); a surface may be there
+    // for more than one term, one per language that stems it differently).
+    bool has_surface(std::string_view text, uint32_t hash, TermId id) const;
     static constexpr TermId kStopword = UINT32_MAX;
     std::string_view surface(uint32_t s) const { // the text of surface ordinal s
         const uint32_t begin = s == 0 ? 0 : surface_ends_[s - 1];
@@ -238,6 +268,8 @@ private:
     void mark_removed(DocId doc, std::span<const TermId> terms); // the document dead, its terms' df down
 
     mutable Analyzer analyzer_;
+    std::vector<std::unique_ptr<Language>> languages_; // in the order they came (saved so)
+    std::vector<Analyzer*> other_analyzers_;            // their analyzers, in the same order
     // The lexicon, flat: every term's text back to back in TermId order, and an open-addressing
     // table of TermId + 1 (0: empty) over them, a power of two in size and at most half full.
     std::string term_text_;

@@ -93,7 +93,13 @@ struct ParseOptions {
 // before the limit (inside a very long word: at the last whole character), so no word is cut in two.
 inline constexpr size_t kMaxQueryBytes = 16384;
 
-Query parse_query(std::string_view text, Analyzer& analyzer, const ParseOptions& options = {});
+// Words analyzed by `analyzer` alone.
+Query parse_query(std::string_view text, Analyzer& analyzer, const ParseOptions& options = {},
+                  const Index* index = nullptr);
+// Words analyzed as `index` analyzes articles: by its own analyzer and, where the index holds
+// articles in other languages, by each of theirs too (Index::other_analyzers): a word whose terms
+// differ there matches either ("Häuser": OR(hauser, haus) with German articles in the index).
+Query parse_query(std::string_view text, const Index& index, const ParseOptions& options = {});
 
 // A compact, readable form for tests and debugging:
 //   AND(storm, OR(title:flood, rain*), NOT(wind), "heavi rain", date:20140100..20140699)

@@ -594,6 +594,28 @@ bool is_stopword(std::string_view folded, std::string_view language) {
     return last_list && std::binary_search(last_list->begin(), last_list->end(), folded);
 }
 
+std::string_view snowball_language(std::string_view language) {
+    // The algorithms of libstemmer 2.2 (Debian's, and the one built for the page) by ISO 639-1
+    // code, ordered by it.
+    static constexpr std::pair<std::string_view, std::string_view> kAlgorithms[] = {
+        {"ar", "arabic"},  {"ca", "catalan"},    {"da", "danish"},     {"de", "german"},    {"el", "greek"},
+        {"en", "english"}, {"es", "spanish"},    {"eu", "basque"},     {"fi", "finnish"},   {"fr", "french"},
+        {"ga", "irish"},   {"hi", "hindi"},      {"hu", "hungarian"},  {"hy", "armenian"},  {"id", "indonesian"},
+        {"it", "italian"}, {"lt", "lithuanian"}, {"nb", "norwegian"},  {"ne", "nepali"},    {"nl", "dutch"},
+        {"nn", "norwegian"}, {"no", "norwegian"}, {"pt", "portuguese"}, {"ro", "romanian"}, {"ru", "russian"},
+        {"sr", "serbian"}, {"sv", "swedish"},    {"ta", "tamil"},      {"tr", "turkish"},   {"yi", "yiddish"},
+    };
+    for (const auto& [code, name] : kAlgorithms)
+        if (language == name) return name;
+    // The primary subtag, in lower case: "pt-BR" -> "pt", "DE" -> "de".
+    const size_t end = std::min(language.find_first_of("-_"), language.size());
+    if (end != 2) return {};
+    const char primary[2] = {char(language[0] | 0x20), char(language[1] | 0x20)};
+    for (const auto& [code, name] : kAlgorithms)
+        if (code == std::string_view(primary, 2)) return name;
+    return {};
+}
+
 Stemmer::Stemmer(std::string_view language) {
     if (language.empty() || language == "none") return;
     std::string name(language);

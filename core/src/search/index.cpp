@@ -405,27 +405,66 @@ void Index::build_forward() {
     }
 }
 
-TermId Index::term_of(const Token& t) {
-    // A token's term is a function of its surface and whether it is stemmed (words and joined
-    // words are, numbers, URL parts and CJK bigrams are not). The stemmed cache holds what a
-    // surface is as a word; a joined word is the same, but never stopped ("can-not" is "cannot",
-    // the stopword), so a joined stopword takes the long way, uncached.
+Index::Language* Index::find_language(std::string_view snowball_name) const {
+    for (const auto& l : languages_)
+        if (l->analyzer.options().language == snowball_name) return l.get();
+    return nullptr;
+}
+
+void Index::add_language(std::string_view snowball_name) {
+    AnalyzerOptions options = analyzer_.options();
+    options.language = std::string(snowball_name);
+    languages_.push_back(std::make_unique<Language>(std::move(options)));
+    other_analyzers_.push_back(&languages_.back()->analyzer);
+}
+
+Index::Language* Index::language_of(std::string_view language) {
+    if (language.empty()) return nullptr; // most articles of unknown language: no lookup
+    const AnalyzerOptions& own = analyzer_.options();
+    const std::string_view name = snowball_language(language);
+    if (name.empty() || name == own.language || own.language == "none" || (!own.stem && !own.stopwords)) return nullptr;
+    if (Language* l = find_language(name)) return l;
+    add_language(name);
+    return languages_.back().get();
+}
+
+Analyzer& Index::analyzer_for(std::string_view language) const {
+    if (languages_.empty() || language.empty()) return analyzer_;
+    Language* l = find_language(snowball_language(language));
+    return l ? l->analyzer : analyzer_;
+}
+
+bool Index::has_surface(std::string_view text, uint32_t hash, TermId id) const {
+    const size_t mask = surface_slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const uint32_t slot = surface_slots_[i];
+        if (slot == 0) return false;
+        if (surface_terms_[slot - 1] == id && surface(slot - 1) == text) return true;
+    }
+}
+
+TermId Index::term_of(const Token& t, Language* lang) {
+    // A token's term is a function of its surface, whether it is stemmed (words and joined
+    // words are, numbers, URL parts and CJK bigrams are not) and, if it is, the article's
+    // language. The stemmed cache holds what a surface is as a word; a joined word is the same,
+    // but never stopped ("can-not" is "cannot", the stopword), so a joined stopword takes the
+    // long way, uncached.
     const bool stemmed = t.kind == TokenKind::Word || t.kind == TokenKind::Joined;
-    WordCache& cache = stemmed ? stemmed_terms_ : plain_terms_;
+    WordCache& cache = !stemmed ? plain_terms_ : lang ? lang->stemmed_terms : stemmed_terms_;
     const uint32_t h = WordCache::hash(t.surface);
     const uint32_t* cached = cache.find(t.surface, h);
     if (cached && (*cached != kStopword || t.kind == TokenKind::Word)) return *cached;
-    std::string_view term = analyzer_.term_of(stemmed ? TokenKind::Word : t.kind, t.surface);
+    Analyzer& analyzer = stemmed && lang ? lang->analyzer : analyzer_;
+    std::string_view term = analyzer.term_of(stemmed ? TokenKind::Word : t.kind, t.surface);
     bool cache_it = !cached && t.surface.size() <= 64; // not codes and junk
     if (term.data() == nullptr) { // a stopword
         if (cache_it) cache.insert(t.surface, h, kStopword);
         if (t.kind == TokenKind::Word) return kStopword;
-        term = analyzer_.term_of(t.kind, t.surface);
+        term = analyzer.term_of(t.kind, t.surface);
         cache_it = false;
     }
     TermId id = intern(term);
-    auto surface_of = [&](uint32_t s) { return surface(s); };
-    if (surface_slots_.empty() || !find_slot(surface_slots_, t.surface, h, surface_of)) {
+    if (surface_slots_.empty() || !has_surface(t.surface, h, id)) {
         // A new surface: the next sort_surfaces() merges it into the sorted table.
         const uint32_t s = uint32_t(surface_ends_.size());
         if (2 * (size_t(s) + 1) > surface_slots_.size()) rehash_surfaces(std::max<size_t>(64, 2 * surface_slots_.size()));
@@ -495,6 +534,7 @@ DocId Index::add(const Article& article, std::string_view key) {
         rehash_surfaces(std::bit_ceil(std::max<size_t>(64, 2 * surface_ends_.size() + 2)));
     }
     DocId doc = DocId(live_.size());
+    Language* const lang = language_of(article.language);
     // Every occurrence as (term, field, position), then grouped by term.
     struct Occurrence { TermId term; uint8_t field; uint32_t position; };
     thread_local std::vector<Occurrence> occ;
@@ -503,7 +543,7 @@ DocId Index::add(const Article& article, std::string_view key) {
     auto index_field = [&](Field f, std::string_view text, uint32_t first_position) {
         uint32_t last = first_position;
         analyzer_.analyze_surfaces(text, [&](const Token& t) {
-            TermId id = term_of(t);
+            TermId id = term_of(t, lang);
             if (id == kStopword) return;
             occ.push_back({id, uint8_t(f), first_position + t.position});
             if (t.kind != TokenKind::Joined) ++length[size_t(f)];
@@ -587,14 +627,16 @@ bool Index::terms_of_added(DocId doc, const Article& article, std::vector<TermId
     out.clear();
     std::array<uint32_t, kFieldCount> length{};
     bool found = true;
+    Analyzer& own = analyzer_for(article.language); // for stemmed kinds, as term_of()
     for_each_field(article, [&](Field f, std::string_view text, uint32_t) {
         analyzer_.analyze_surfaces(text, [&](const Token& t) {
             if (!found) return;
             const bool stemmed = t.kind == TokenKind::Word || t.kind == TokenKind::Joined;
-            std::string_view term = analyzer_.term_of(stemmed ? TokenKind::Word : t.kind, t.surface);
+            Analyzer& analyzer = stemmed ? own : analyzer_;
+            std::string_view term = analyzer.term_of(stemmed ? TokenKind::Word : t.kind, t.surface);
             if (term.data() == nullptr) { // a stopword, as a word
                 if (t.kind == TokenKind::Word) return;
-                term = analyzer_.term_of(t.kind, t.surface);
+                term = analyzer.term_of(t.kind, t.surface);
             }
             std::optional<TermId> id = find(term);
             if (!id) {
@@ -874,6 +916,7 @@ size_t Index::memory_bytes() const {
     n += surface_text_.capacity() + (surface_ends_.capacity() + surface_terms_.capacity() + surface_slots_.capacity() +
                                      sorted_surfaces_.capacity()) * 4;
     n += stemmed_terms_.memory_bytes() + plain_terms_.memory_bytes() + analyzer_.memory_bytes();
+    for (const auto& l : languages_) n += sizeof(Language) + l->stemmed_terms.memory_bytes() + l->analyzer.memory_bytes();
     n += live_.capacity() + lengths_.capacity() * 4 + dates_.capacity() * 4 + keys_.capacity() +
          key_ends_.capacity() * 4 + forward_.capacity() + forward_ends_.capacity() * 8;
     return n;
@@ -891,6 +934,11 @@ void Index::trim() {
     for (WordCache* cache : {&stemmed_terms_, &plain_terms_}) {
         WordCache released;
         std::swap(*cache, released);
+    }
+    for (auto& l : languages_) {
+        WordCache released;
+        std::swap(l->stemmed_terms, released);
+        l->analyzer.release_memory();
     }
     // The surfaces renumbered in their sorted order, so that prefix and typo searches read the
     // text front to back rather than hopping through it (typo queries were 10-13 % slower
@@ -995,7 +1043,10 @@ void Index::sort_surfaces() const {
             uint64_t size = 0, id = 0;
             if (!varint::get(p, end, size) || !varint::get(p, end, id) || id >= df_.size() || size > text.size() - at) break;
             std::string_view s = text.substr(at, size_t(size));
-            if (!surface_ends_.empty() && !(surface(uint32_t(surface_ends_.size() - 1)) < s)) break;
+            if (!surface_ends_.empty()) { // (surface, term) strictly ascending
+                const int c = surface(uint32_t(surface_ends_.size() - 1)).compare(s);
+                if (c > 0 || (c == 0 && surface_terms_.back() >= id)) break;
+            }
             at += size_t(size);
             surface_ends_.push_back(uint32_t(at));
             surface_terms_.push_back(TermId(id));
@@ -1010,7 +1061,11 @@ void Index::sort_surfaces() const {
     const size_t old = sorted_count();
     if (old == surface_ends_.size()) return;
     // The new words sorted, then merged with the table (into a vector of the exact size: no slack).
-    auto before = [this](uint32_t a, uint32_t b) { return surface(a) < surface(b); };
+    // A surface can be there twice, for two terms (two languages stem it differently): by term then.
+    auto before = [this](uint32_t a, uint32_t b) {
+        const int c = surface(a).compare(surface(b));
+        return c != 0 ? c < 0 : surface_terms_[a] < surface_terms_[b];
+    };
     // Sorted by their first 8 bytes as one big-endian number (zero-padded, which orders a word
     // before the longer words it begins), the text compared only on a tie: comparing the texts
     // every time (a memcmp call each, a byte loop in wasm) made this sort half of trim() there.

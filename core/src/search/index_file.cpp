@@ -2,14 +2,17 @@
 // is a few copies and a few tight loops of checks.
 //
 // ------------------------------------------------------------------------------------------------
-// The file format (version 4). u8/u32/u64 are fixed-width little-endian; vu is an unsigned LEB128
+// The file format (version 5). u8/u32/u64 are fixed-width little-endian; vu is an unsigned LEB128
 // varint (varint.hpp); str := vu(n) byte{n}; T{n} is n values of T back to back.
 //
 //   file      := header body sum
-//   header    := magic:"BSINDEX" 0x1A  version:u32=4  body_bytes:u64
+//   header    := magic:"BSINDEX" 0x1A  version:u32=5  body_bytes:u64
 //   sum       := u64 checksum::of(header and body) (checksum.hpp)
 //   body      := options docs terms surfaces stored      (nothing may follow `stored`)
-//   options   := str(language) u8(flags)     flags: 1 fold_diacritics, 2 stopwords, 4 stem; no others
+//   options   := str(language) u8(flags) vu(n) str(article_language){n}
+//       flags: 1 fold_diacritics, 2 stopwords, 4 stem; no others. article_language: the Snowball
+//       names of the other languages articles were analyzed in (Index::analyzer_for), in the
+//       order they came, each known to snowball_language(), none twice nor the index's own
 //   docs      := u32(doc_count) u32(live_count) u8(live){doc_count} u32(date){doc_count}
 //                u32(field_length){kFieldCount * doc_count} u32(key_bytes){doc_count} byte{keys}
 //       live is 0 or 1, live_count of them 1; date = date_number() of the article's date, 0 if
@@ -24,16 +27,21 @@
 //       (Sizes rather than ends: the same speed to load, and they gzip to half the bytes.)
 //   surfaces  := vu(count) str(entry{count}) str(surface text)
 //   entry     := vu(surface_bytes) vu(term_id < term_count)
-//       the unstemmed folded forms, strictly ascending (bytewise), back to back in the text
+//       the unstemmed folded forms, back to back in the text; (surface, term_id) strictly
+//       ascending, surfaces bytewise (a surface is there once for each term it has: articles in
+//       two languages may stem it differently)
 //   stored    := u8(0) | u8(1) article{doc_count}
 //   article   := str(file) str(title) str(standfirst) vu(n) str(byline){n} str(date) str(source)
-//                str(text) vu(p) (vu(begin) vu(end)){p}     (begin <= end <= text length)
+//                str(text) vu(p) (vu(begin) vu(end)){p} str(language)
+//       begin <= end <= text length; language as Article::language
 //
 // Version 1 also stored each document's term list and interleaved texts with lists; the index
 // derives the term lists from the postings when they are first needed (Index::settle). Version 2
 // stored the document table and the term sizes as varints, one entry after another, and summed
 // 8-byte words; version 3 wrote every postings entry's field mask, frequencies and positions'
-// byte length in full (index.cpp). None of them is read any more (a file is refused with a message to
+// byte length in full (index.cpp). None of them is read any more. Version 4 is version 5 without
+// the article languages (every article was analyzed in the index's own language) and without a
+// stored article's language; it is still read (a file is refused with a message to
 // rebuild it: nothing keeps an index in a user's browser, and the demo's is built with the page).
 //
 // Loading trusts nothing, but does only what is cheap up front: the length and the checksum
@@ -66,7 +74,8 @@ namespace broadsheet::search {
 namespace {
 
 constexpr char kMagic[8] = {'B', 'S', 'I', 'N', 'D', 'E', 'X', 0x1A};
-constexpr uint32_t kVersion = 4;
+constexpr uint32_t kVersion = 5;
+constexpr uint32_t kOldestVersion = 4; // read too: see the grammar
 constexpr size_t kSumBytes = 8;
 constexpr size_t kHeaderBytes = 8 + 4 + 8;
 
@@ -186,6 +195,8 @@ std::string IndexFile::save(const Index& ix, const std::vector<const Article*>& 
     const AnalyzerOptions& o = ix.analyzer_options();
     put_str(body, o.language);
     body.push_back(char((o.fold_diacritics ? 1 : 0) | (o.stopwords ? 2 : 0) | (o.stem ? 4 : 0)));
+    varint::put(body, ix.languages_.size());
+    for (const auto& l : ix.languages_) put_str(body, l->analyzer.options().language);
 
     const DocId n = ix.id_limit();
     put_fixed(body, n, 4);
@@ -259,6 +270,7 @@ std::string IndexFile::save(const Index& ix, const std::vector<const Article*>& 
             put_str(body, a.text);
             varint::put(body, a.paragraphs.size());
             for (const auto& r : a.paragraphs) varint::put(body, r.begin), varint::put(body, r.end);
+            put_str(body, a.language);
         }
     }
 
@@ -285,9 +297,9 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
     }
     if (bytes[7] != kMagic[7]) return refuse("not a Broadsheet index file (damaged header)");
     uint64_t version = get_fixed(bytes, 8, 4);
-    if (version != kVersion)
+    if (version < kOldestVersion || version > kVersion)
         return refuse("index format version " + std::to_string(version) + " is not supported (this build reads " +
-                      std::to_string(kVersion) + "); rebuild the index");
+                      std::to_string(kOldestVersion) + " to " + std::to_string(kVersion) + "); rebuild the index");
     uint64_t body_bytes = get_fixed(bytes, 12, 8);
     if (body_bytes != bytes.size() - kHeaderBytes - kSumBytes) {
         if (body_bytes > bytes.size() - kHeaderBytes - kSumBytes) return refuse("the index file is cut short");
@@ -308,6 +320,14 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
         o.stem = flags & 4;
         if (!r.ok()) return refuse("the index file is damaged: " + r.error());
         auto ix = std::make_unique<Index>(o);
+        const size_t languages = version >= 5 ? r.count("the article languages", 1) : 0;
+        for (size_t i = 0; i < languages && r.ok(); ++i) {
+            const std::string_view name = r.str("the article languages");
+            if (r.ok() && (snowball_language(name) != name || name == o.language || ix->find_language(name)))
+                r.fail("unknown article language");
+            if (r.ok()) ix->add_language(name);
+        }
+        if (!r.ok()) return refuse("the index file is damaged: " + r.error());
 
         // The documents: four tables copied whole, then checked in one pass.
         size_t n = r.u32("documents");
@@ -400,6 +420,7 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
                     if (r.ok() && (b > e || e > a.text.size())) r.fail("paragraph outside its text");
                     a.paragraphs.push_back({uint32_t(b), uint32_t(e)});
                 }
+                if (version >= 5) a.language = r.str("a stored article");
             }
         }
         if (r.ok() && r.left() != 0) r.fail("unexpected bytes after the stored articles");

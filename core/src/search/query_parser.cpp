@@ -60,8 +60,10 @@ FieldMask field_named(std::string_view name) {
 
 class Parser {
 public:
-    Parser(std::string_view text, Analyzer& analyzer, const ParseOptions& options)
-        : text_(text), analyzer_(analyzer), options_(options) {}
+    Parser(std::string_view text, Analyzer& analyzer, const ParseOptions& options, const Index* index = nullptr)
+        : text_(text), analyzer_(analyzer), options_(options), index_(index) {
+        if (index) others_ = index->other_analyzers();
+    }
 
     Query run() {
         if (text_.size() > UINT32_MAX / 2) text_ = text_.substr(0, UINT32_MAX / 2);
@@ -340,9 +342,41 @@ private:
 
     // ---- leaves ---------------------------------------------------------------------------------
 
+    using Tokens = std::vector<Analyzer::OwnedToken>;
+
+    // The node build(tokens) makes of `text` analyzed in the index's own language; when the index
+    // has articles in other languages (Index::analyzer_for), OR of it and of each other
+    // language's reading that differs and whose terms are all in the index ("Häuser" is hauser in
+    // English, haus in a German article).
+    template <class Build> int in_each_language(std::string_view text, ByteRange range, Build build) {
+        if (others_.empty()) return build(analyzer_.tokens(text));
+        std::vector<Tokens> readings;
+        readings.push_back(analyzer_.tokens(text));
+        auto same = [](const Tokens& a, const Tokens& b) {
+            return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+                return x.term == y.term && x.position == y.position && x.kind == y.kind;
+            });
+        };
+        for (Analyzer* other : others_) {
+            Tokens t = other->tokens(text);
+            const bool held = std::all_of(t.begin(), t.end(), [&](const auto& k) {
+                const auto id = index_->find(k.term);
+                return id && index_->doc_frequency(*id) > 0;
+            });
+            if (!t.empty() && held && std::none_of(readings.begin(), readings.end(), [&](const Tokens& r) { return same(r, t); }))
+                readings.push_back(std::move(t));
+        }
+        std::vector<int> nodes;
+        for (Tokens& r : readings) nodes.push_back(build(std::move(r)));
+        return combine(QueryOp::Or, nodes, range);
+    }
+
     // Terms of `text` as a Term, a Phrase, or for a hyphenated word OR(phrase of parts, joined).
     int terms_node(std::string_view text, ByteRange range) {
-        std::vector<Analyzer::OwnedToken> tokens = analyzer_.tokens(text);
+        return in_each_language(text, range, [&](Tokens tokens) { return terms_node_of(std::move(tokens), range); });
+    }
+
+    int terms_node_of(Tokens tokens, ByteRange range) {
         const auto joined = std::count_if(tokens.begin(), tokens.end(), [](const auto& t) { return t.kind == TokenKind::Joined; });
         const size_t parts = tokens.size() - size_t(joined);
         if (parts == 0) return -1;
@@ -371,7 +405,12 @@ private:
 
     int phrase_node(std::string_view text, ByteRange range) {
         saw_words_ = true;
-        auto tokens = analyzer_.tokens(text);
+        const int node = in_each_language(text, range, [&](Tokens tokens) { return phrase_node_of(tokens, range); });
+        if (node < 0 && text.find_first_not_of(" \t\r\n") == std::string_view::npos) note(range.begin, "empty phrase ignored");
+        return node;
+    }
+
+    int phrase_node_of(const Tokens& tokens, ByteRange range) {
         QueryNode n;
         n.source = range;
         uint32_t first = 0;
@@ -381,10 +420,7 @@ private:
             n.terms.push_back(t.term);
             n.offsets.push_back(t.position - first);
         }
-        if (n.terms.empty()) {
-            if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) note(range.begin, "empty phrase ignored");
-            return -1;
-        }
+        if (n.terms.empty()) return -1;
         n.op = n.terms.size() == 1 ? QueryOp::Term : QueryOp::Phrase;
         if (n.op == QueryOp::Term) n.offsets.clear();
         return add(std::move(n));
@@ -528,6 +564,8 @@ private:
     std::string_view text_;
     Analyzer& analyzer_;
     ParseOptions options_;
+    const Index* index_ = nullptr;        // parse_query() with an Index: its languages too
+    std::span<Analyzer* const> others_;   // index_->other_analyzers()
     std::vector<Lexeme> lexemes_;
     std::vector<int> operands_; // see parse_or()
     size_t at_ = 0;
@@ -584,9 +622,13 @@ void print(const Query& q, uint32_t i, std::string& out, int depth) {
 
 } // namespace
 
-Query parse_query(std::string_view text, Analyzer& analyzer, const ParseOptions& options) {
+Query parse_query(std::string_view text, const Index& index, const ParseOptions& options) {
+    return parse_query(text, index.analyzer(), options, &index);
+}
+
+Query parse_query(std::string_view text, Analyzer& analyzer, const ParseOptions& options, const Index* index) {
     try {
-        if (text.size() <= kMaxQueryBytes) return Parser(text, analyzer, options).run();
+        if (text.size() <= kMaxQueryBytes) return Parser(text, analyzer, options, index).run();
         size_t cut = text.find_last_of(" \t\n\r", kMaxQueryBytes - 1);
         if (cut == std::string_view::npos) {
             cut = kMaxQueryBytes;
@@ -594,7 +636,7 @@ Query parse_query(std::string_view text, Analyzer& analyzer, const ParseOptions&
         } else {
             ++cut; // the space stays: the last word kept is whole, not a prefix as you type
         }
-        Query q = Parser(text.substr(0, cut), analyzer, options).run();
+        Query q = Parser(text.substr(0, cut), analyzer, options, index).run();
         q.messages.push_back({uint32_t(cut), "the query is longer than " + std::to_string(kMaxQueryBytes) +
                                                  " bytes: from here on it was not read"});
         return q;

@@ -147,7 +147,7 @@ std::vector<ConcordanceLine> concordance(const Index& index, std::string_view qu
                                          std::vector<QueryMessage>* messages) {
     std::vector<ConcordanceLine> lines;
     try {
-        Query q = parse_query(query, index.analyzer(), parse);
+        Query q = parse_query(query, index, parse);
         if (messages) *messages = q.messages;
         SearchOptions options;
         options.limit = 1; // only for the match set; the documents come from the exhaustive walk
@@ -157,7 +157,7 @@ std::vector<ConcordanceLine> concordance(const Index& index, std::string_view qu
             if (!a) continue;
             for (Field f : {Field::Title, Field::Standfirst, Field::Body}) {
                 std::string_view t = field_text(*a, f);
-                for (ByteRange m : find_highlights(t, matched, index.analyzer())) {
+                for (ByteRange m : find_highlights(t, matched, index.analyzer_for(a->language))) {
                     if (lines.size() >= max_lines) return lines;
                     ConcordanceLine line;
                     line.doc = h.doc;

@@ -1,0 +1,246 @@
+// Stopwords and stems by the article's language: an article in a language Snowball stems is
+// indexed in it, a query is read in each language the index holds, and the file keeps them.
+#include "broadsheet/index.hpp"
+#include "broadsheet/query.hpp"
+#include "broadsheet/search.hpp"
+#include "broadsheet/snippet.hpp"
+
+#include "search/checksum.hpp"
+#include "search_fixtures.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace broadsheet::search;
+using search_fixtures::article;
+
+namespace {
+
+broadsheet::Article in(std::string language, broadsheet::Article a) {
+    a.language = std::move(language);
+    return a;
+}
+
+// Two English articles, two German and one French, as an import of a mixed folder gives them.
+std::vector<broadsheet::Article> mixed() {
+    return {
+        in("en", article("Harbour houses flooded", "The storm flooded the houses by the harbour. Residents said "
+                                                   "the Sturm und Drang of the night was frightening.")),
+        in("de", article("Häuser am Hafen überflutet", "Der Sturm hat die Häuser am Hafen überflutet. Die Bewohner "
+                                                       "sagten, sie wollten nach Hause gehen.")),
+        in("de-DE", article("Ein Haus für alle", "Das neue Haus der Stadt steht allen Bürgern offen.")),
+        in("fr", article("Les maisons inondées", "La tempête a inondé les maisons du port. Les habitants sont partis.")),
+        in("en", article("Walking home", "After the match the fans were gehen home, a German friend joked.")),
+    };
+}
+
+Index mixed_index(const std::vector<broadsheet::Article>& articles) {
+    Index ix;
+    for (size_t i = 0; i < articles.size(); ++i) ix.add(articles[i], "doc" + std::to_string(i));
+    return ix;
+}
+
+std::vector<DocId> docs_of(const Index& ix, std::string_view query) {
+    std::vector<DocId> out;
+    SearchOptions o;
+    o.limit = 100;
+    o.relax = false;
+    for (const Hit& h : search(ix, query, o).hits) out.push_back(h.doc);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// A file with its body's size (after the 20-byte header) and checksum made right again.
+std::string reseal(std::string bytes) {
+    const uint64_t body = bytes.size() - 20 - 8;
+    for (int i = 0; i < 8; ++i) bytes[12 + size_t(i)] = char(uint8_t(body >> (8 * i)));
+    const uint64_t sum = checksum::of(std::string_view(bytes).substr(0, bytes.size() - 8));
+    for (int i = 0; i < 8; ++i) bytes[bytes.size() - 8 + size_t(i)] = char(uint8_t(sum >> (8 * i)));
+    return bytes;
+}
+
+} // namespace
+
+TEST_CASE("snowball_language reads codes, tags and names; languages without a stemmer have none") {
+    struct Row { const char* language; const char* algorithm; };
+    const Row rows[] = {
+        {"de", "german"}, {"de-DE", "german"}, {"DE", "german"}, {"pt-BR", "portuguese"}, {"pt_PT", "portuguese"},
+        {"german", "german"}, {"en", "english"}, {"nb", "norwegian"}, {"no", "norwegian"}, {"sr-Latn", "serbian"},
+        {"pl", ""}, {"zh", ""}, {"zh-Hant", ""}, {"", ""}, {"d", ""}, {"deu", ""}, {"-de", ""}, {"klingon", ""},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.language);
+        CHECK(snowball_language(row.language) == row.algorithm);
+    }
+}
+
+TEST_CASE("a German article is stemmed and stopped in German, an English one in English") {
+    const auto articles = mixed();
+    Index ix = mixed_index(articles);
+    // German plural and dative plural find the singular: Haus, Häuser, Häusern are one stem there.
+    CHECK(docs_of(ix, "Haus") == std::vector<DocId>{1, 2});
+    CHECK(docs_of(ix, "Häusern") == std::vector<DocId>{1, 2});
+    // English stemming still joins house and houses in the English article.
+    CHECK(docs_of(ix, "house") == std::vector<DocId>{0});
+    // French: maison and maisons.
+    CHECK(docs_of(ix, "maison") == std::vector<DocId>{3});
+    // "und" and "die" are German stopwords: not indexed in the German articles, while the English
+    // article that quotes "Sturm und Drang" has "und" as a word.
+    CHECK(docs_of(ix, "und") == std::vector<DocId>{0});
+    CHECK(ix.field_length(2, Field::Body) == 6); // neue Haus Stadt steht Bürgern offen; das der allen: stopwords
+    // Prefixes and typos work on the words as written, in every language.
+    CHECK(docs_of(ix, "häus*") == std::vector<DocId>{1, 2});
+    CHECK(docs_of(ix, "hafem~1") == std::vector<DocId>{1});
+    // The index's analyzers: its own, and one for each language that came.
+    CHECK(ix.analyzer_for("de").options().language == "german");
+    CHECK(ix.analyzer_for("de-AT").options().language == "german");
+    CHECK(ix.analyzer_for("fr").options().language == "french");
+    CHECK(&ix.analyzer_for("en") == &ix.analyzer());
+    CHECK(&ix.analyzer_for("it") == &ix.analyzer()); // no Italian article: the index's own
+    CHECK(&ix.analyzer_for("") == &ix.analyzer());
+    CHECK(ix.other_analyzers().size() == 2);
+}
+
+TEST_CASE("a query word is read in each language of the index, only where the readings differ") {
+    const auto articles = mixed();
+    Index ix = mixed_index(articles);
+    // Only readings whose terms the index holds are added.
+    CHECK(to_string(parse_query("Häuser", ix)) == "OR(hauser, haus)");
+    CHECK(to_string(parse_query("storm", ix)) == "storm");
+    CHECK(to_string(parse_query("\"neue Haus\"", ix)) == "OR(\"neue haus\", \"neu haus\")");
+    // An English-only index reads a query exactly as its analyzer does.
+    Index english = search_fixtures::news_index();
+    for (const char* q : {"Häuser", "heavy rain", "\"heavy rain\"", "storm-surge", "harb*", "hurricne~1", "-storm"})
+        CHECK(to_string(parse_query(q, english)) == to_string(parse_query(q, english.analyzer())));
+}
+
+TEST_CASE("a surface two languages stem differently is there for both, and found by prefix and typo") {
+    const auto articles = mixed();
+    Index ix = mixed_index(articles);
+    // "gehen" is the English article's word gehen and the German article's stem geh.
+    REQUIRE(ix.find("gehen"));
+    REQUIRE(ix.find("geh"));
+    CHECK(docs_of(ix, "gehen") == std::vector<DocId>{1, 4});
+    CHECK(docs_of(ix, "gehe*") == std::vector<DocId>{1, 4});
+    CHECK(docs_of(ix, "gehem~1") == std::vector<DocId>{1, 4});
+    std::vector<TermId> prefixed;
+    ix.terms_with_prefix("gehen", prefixed);
+    CHECK(prefixed.size() == 2);
+}
+
+TEST_CASE("highlights and snippets of an article use its language's analyzer") {
+    const auto articles = mixed();
+    Index ix = mixed_index(articles);
+    const MatchSet matched = search(ix, "Haus").matched;
+    const auto& german = articles[1];
+    std::vector<std::string> marked;
+    for (broadsheet::ByteRange r : find_highlights(german.text, matched, ix.analyzer_for(german.language)))
+        marked.emplace_back(german.text.substr(r.begin, r.size()));
+    CHECK(marked == std::vector<std::string>{"Häuser", "Hause"});
+    // The English analyzer reads "Häuser" as hauser (and "Hause" as haus, by chance).
+    marked.clear();
+    for (broadsheet::ByteRange r : find_highlights(german.text, matched, ix.analyzer()))
+        marked.emplace_back(german.text.substr(r.begin, r.size()));
+    CHECK(marked == std::vector<std::string>{"Hause"});
+    const Snippet s = make_snippet(german, matched, ix.analyzer_for(german.language));
+    CHECK(!s.highlights.empty());
+    // The concordance takes each article's own analyzer.
+    auto lines = concordance(ix, "Haus", [&](DocId d) { return &articles[d]; });
+    std::vector<std::string> keywords;
+    for (const ConcordanceLine& l : lines) {
+        const auto& a = articles[l.doc];
+        const std::string_view text = l.field == Field::Title ? std::string_view(a.title) : std::string_view(a.text);
+        keywords.emplace_back(text.substr(l.match.begin, l.match.size()));
+    }
+    CHECK(keywords == std::vector<std::string>{"Häuser", "Häuser", "Hause", "Haus", "Haus"});
+}
+
+TEST_CASE("removing an article in another language gives the index it had without it") {
+    const auto articles = mixed();
+    for (bool with_article : {true, false}) {
+        CAPTURE(with_article);
+        Index ix = mixed_index(articles);
+        ix.trim();
+        if (with_article) CHECK(ix.remove(1, articles[1]));
+        else CHECK(ix.remove(1));
+        CHECK(docs_of(ix, "Haus") == std::vector<DocId>{2});
+        CHECK(docs_of(ix, "gehen") == std::vector<DocId>{4});
+        REQUIRE(ix.find("geh"));
+        REQUIRE(ix.find("haf")); // Hafen, in German
+        CHECK(ix.doc_frequency(*ix.find("geh")) == 0);
+        CHECK(ix.doc_frequency(*ix.find("haf")) == 0);
+        CHECK(ix.doc_frequency(*ix.find("haus")) == 1);
+    }
+}
+
+TEST_CASE("the file keeps the article languages: a loaded index reads and takes articles as before") {
+    const auto articles = mixed();
+    Index ix = mixed_index(articles);
+    std::vector<const broadsheet::Article*> stored;
+    for (const auto& a : articles) stored.push_back(&a);
+    LoadedIndex loaded = load_index(save_index(ix, stored));
+    REQUIRE(loaded.ok());
+    Index& back = *loaded.index;
+    CHECK(back.analyzer_for("de").options().language == "german");
+    CHECK(back.other_analyzers().size() == 2);
+    REQUIRE(loaded.articles.size() == articles.size());
+    for (size_t i = 0; i < articles.size(); ++i) CHECK(loaded.articles[i].language == articles[i].language);
+    for (const char* q : {"Haus", "Häusern", "house", "maison", "und", "gehen", "gehe*", "gehem~1", "häus*", "\"neue Haus\""}) {
+        CAPTURE(q);
+        CHECK(docs_of(back, q) == docs_of(ix, q));
+    }
+    // Added after loading, a German article is stemmed in German; the same file saved again is
+    // the same bytes as the index built at once.
+    const auto more = in("de", article("Hausbesuch", "Der Arzt kam ins Haus; die Häuser der Nachbarn blieben leer."));
+    back.add(more, "doc5");
+    ix.add(more, "doc5");
+    CHECK(docs_of(back, "Häuser") == std::vector<DocId>{1, 2, 5});
+    CHECK(save_index(back) == save_index(ix));
+}
+
+TEST_CASE("a version 4 file (before article languages) still loads") {
+    Index ix = search_fixtures::news_index();
+    std::string v5 = save_index(ix);
+    // Version 5 differs from 4 here only by the count of article languages (one byte, 0) after the
+    // options: str("english") u8(flags) at the body's start, after the 20-byte header.
+    constexpr size_t kCount = 20 + 8 + 1;
+    REQUIRE(v5.substr(20, 8) == std::string("\x07") + "english");
+    REQUIRE(v5[kCount] == 0);
+    std::string v4 = v5;
+    v4.erase(kCount, 1);
+    v4[8] = 4;
+    const uint64_t body = v5.size() - 20 - 8 - 1;
+    for (int i = 0; i < 8; ++i) v4[12 + size_t(i)] = char(uint8_t(body >> (8 * i)));
+    LoadedIndex loaded = load_index(reseal(v4));
+    REQUIRE(loaded.ok());
+    CHECK(loaded.index->other_analyzers().empty());
+    for (const char* q : {"storm", "heavy rain", "harb*", "hurricne~1", "by:roe", "date:2014"}) {
+        CAPTURE(q);
+        CHECK(docs_of(*loaded.index, q) == docs_of(ix, q));
+    }
+}
+
+TEST_CASE("a file naming an unknown article language, or the index's own, is refused") {
+    Index ix;
+    ix.add(in("de", article("Haus", "Das Haus am See.")), "a");
+    const std::string good = save_index(ix);
+    const size_t at = good.find("\x06german");
+    REQUIRE(at != std::string::npos);
+    for (const char* name : {"germax", "klingo", "englis"}) {
+        std::string bad = good;
+        bad.replace(at + 1, 6, name);
+        LoadedIndex loaded = load_index(reseal(bad));
+        CAPTURE(name);
+        CHECK_FALSE(loaded.ok());
+        CHECK(loaded.error.find("unknown article language") != std::string::npos);
+    }
+    // The index's own language named again.
+    std::string own = good;
+    own.replace(at, 7, std::string("\x07") + "english");
+    LoadedIndex loaded = load_index(reseal(own));
+    CHECK_FALSE(loaded.ok());
+    CHECK(loaded.error.find("unknown article language") != std::string::npos);
+}
