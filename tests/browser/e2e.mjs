@@ -1114,6 +1114,43 @@ test('searching as you type finds the seed, highlights the hits, and n/p move be
   await context.close();
 });
 
+test('articles in German and English: each is stemmed in its language, and a search in either finds its word forms', async ({ browser, baseUrl }) => {
+  const { page, context, requests } = await openPage(browser, baseUrl);
+  await page.evaluate(() => window.broadsheet.importFiles([
+    { name: 'hafen.txt', text: 'Hochwasser im Hafen\n\nDer Sturm hat in der Nacht die Häuser am Hafen überflutet. ' +
+      'Die Bewohner mussten ihre Wohnungen verlassen und wurden in einer Schule untergebracht. ' +
+      'Nach Angaben der Feuerwehr ist das Wasser inzwischen zurückgegangen, aber viele Keller stehen noch unter Wasser.\n' },
+    { name: 'harbour.txt', text: 'Flooding at the harbour\n\nThe storm flooded the houses by the harbour overnight. ' +
+      'Residents had to leave their homes and were taken to a school. According to the fire service the water ' +
+      'has since gone down, but many cellars are still flooded.\n' },
+  ]));
+  let s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.articles.length, 2, 'both articles imported');
+  // A finished word (a space after it): "Häusern" is not in the German text, but its stem is
+  // (Häuser); read in English it would be "hausern" and find nothing.
+  await page.evaluate(() => window.broadsheet.search('Häusern '));
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.results.map((r) => r.title).join(' | '), 'Hochwasser im Hafen', 'the German article is found by another form of its word');
+  assert(s.search.results[0].highlighted.includes('Häuser'), `its snippet marks Häuser: ${s.search.results[0].highlighted.join(', ')}`);
+  await page.evaluate(() => window.broadsheet.openResult(0));
+  await page.waitForFunction(() => window.broadsheet.state().open && window.broadsheet.state().open.highlights.length > 0, null, { timeout: 15000 });
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.open.language, 'de', 'the article was read as German');
+  const text = Buffer.from(s.open.paragraphs.join('\n\n'), 'utf8');
+  const marked = s.open.highlights.map(([b, e]) => text.subarray(b, e).toString('utf8'));
+  eq(marked.join(', '), 'Häuser', 'the reader marks the German word form');
+  // German stopwords are German only: "die" is one there, and no English word here.
+  await page.evaluate(() => window.broadsheet.search('Keller '));
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.results.map((r) => r.title).join(' | '), 'Hochwasser im Hafen', '"Keller" finds the German article');
+  // The English article is still stemmed in English: "house" finds "houses".
+  await page.evaluate(() => window.broadsheet.search('house '));
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.results.map((r) => r.title).join(' | '), 'Flooding at the harbour', '"house" finds the English article');
+  eq(requests.length, 0, `network requests (${requests.join(', ')})`);
+  await context.close();
+});
+
 test('the analysis tab lists the seed\'s names, quotes and figures; clicking a name highlights its mentions', async ({ browser, baseUrl }) => {
   const { page, context } = await openPage(browser, baseUrl);
   await page.evaluate((bytes) => window.broadsheet.importFiles([{ name: 'seed.txt', bytes: new Uint8Array(bytes) }]),
