@@ -334,12 +334,12 @@ int run_search(const std::vector<std::string>& args) {
             if (a) {
                 j["title"] = a->title;
                 j["date"] = a->date;
-                j["snippet"] = snippet_json(*a, bs::make_snippet(*a, r.matched, loaded.index->analyzer_for(a->language)));
+                j["snippet"] = snippet_json(*a, bs::make_snippet(*a, r.matched, loaded.index->analyzer_of(h.doc)));
             }
             std::cout << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
         } else {
             std::printf("%zu. %s  [%s]  %.4f\n", i + 1, a ? a->title.c_str() : "", key.c_str(), h.score);
-            if (a) std::printf("   %s\n", snippet_text(*a, bs::make_snippet(*a, r.matched, loaded.index->analyzer_for(a->language))).c_str());
+            if (a) std::printf("   %s\n", snippet_text(*a, bs::make_snippet(*a, r.matched, loaded.index->analyzer_of(h.doc))).c_str());
         }
     }
     if (!as_json && r.hits.empty()) std::printf("no matches\n");

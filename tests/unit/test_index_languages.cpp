@@ -108,13 +108,36 @@ TEST_CASE("a query word is read in each language of the index, only where the re
     const auto articles = mixed();
     Index ix = mixed_index(articles);
     // Only readings whose terms the index holds are added.
-    CHECK(to_string(parse_query("Häuser", ix)) == "OR(hauser, haus)");
+    // hauser in English articles; haus in German and French ones (slots 1 and 2, as they came).
+    CHECK(to_string(parse_query("Häuser", ix)) == "OR(hauser@0, haus@1,2)");
     CHECK(to_string(parse_query("storm", ix)) == "storm");
-    CHECK(to_string(parse_query("\"neue Haus\"", ix)) == "OR(\"neue haus\", \"neu haus\")");
+    CHECK(to_string(parse_query("\"neue Haus\"", ix)) == "OR(\"neue haus\"@0, \"neu haus\"@1,2)");
     // An English-only index reads a query exactly as its analyzer does.
     Index english = search_fixtures::news_index();
     for (const char* q : {"Häuser", "heavy rain", "\"heavy rain\"", "storm-surge", "harb*", "hurricne~1", "-storm"})
         CHECK(to_string(parse_query(q, english)) == to_string(parse_query(q, english.analyzer())));
+}
+
+TEST_CASE("each reading of a word matches only the articles of its languages: no cross-language stems") {
+    // "politique" is polit in French, as "Politik" is in German; read in French, the word must
+    // not find the German article, nor the French reading of a German word the French one.
+    const std::vector<broadsheet::Article> articles = {
+        in("de", article("Neue Politik", "Die Politik der Regierung wurde im Parlament scharf kritisiert.")),
+        in("fr", article("La politique du gouvernement", "La politique du gouvernement a été critiquée au parlement.")),
+        in("en", article("Political row", "The government's policy was criticised in parliament.")),
+    };
+    Index ix = mixed_index(articles);
+    CHECK(docs_of(ix, "politique") == std::vector<DocId>{1});
+    CHECK(docs_of(ix, "Politik") == std::vector<DocId>{0});
+    CHECK(docs_of(ix, "political") == std::vector<DocId>{2});
+    // A prefix is of the words as written, whatever their language.
+    CHECK(docs_of(ix, "polit*") == std::vector<DocId>{0, 1, 2});
+    // The documents' languages are in the file.
+    LoadedIndex loaded = load_index(save_index(ix));
+    REQUIRE(loaded.ok());
+    for (DocId d = 0; d < 3; ++d) CHECK(loaded.index->language_slot(d) == ix.language_slot(d));
+    CHECK(docs_of(*loaded.index, "politique") == std::vector<DocId>{1});
+    CHECK(docs_of(*loaded.index, "Politik") == std::vector<DocId>{0});
 }
 
 TEST_CASE("a surface two languages stem differently is there for both, and found by prefix and typo") {
@@ -205,15 +228,18 @@ TEST_CASE("a version 4 file (before article languages) still loads") {
     Index ix = search_fixtures::news_index();
     std::string v5 = save_index(ix);
     // Version 5 differs from 4 here only by the count of article languages (one byte, 0) after the
-    // options: str("english") u8(flags) at the body's start, after the 20-byte header.
+    // options (str("english") u8(flags) at the body's start, after the 20-byte header) and the
+    // documents' language slots (a byte each, all 0) after their dates.
     constexpr size_t kCount = 20 + 8 + 1;
     REQUIRE(v5.substr(20, 8) == std::string("\x07") + "english");
     REQUIRE(v5[kCount] == 0);
+    const size_t n = ix.id_limit();
+    const size_t slots = kCount + 1 + 4 + 4 + n + 4 * n;
+    REQUIRE(v5.substr(slots, n) == std::string(n, '\0'));
     std::string v4 = v5;
+    v4.erase(slots, n);
     v4.erase(kCount, 1);
     v4[8] = 4;
-    const uint64_t body = v5.size() - 20 - 8 - 1;
-    for (int i = 0; i < 8; ++i) v4[12 + size_t(i)] = char(uint8_t(body >> (8 * i)));
     LoadedIndex loaded = load_index(reseal(v4));
     REQUIRE(loaded.ok());
     CHECK(loaded.index->other_analyzers().empty());

@@ -99,6 +99,8 @@ public:
     bool contains(DocId doc) const { return doc < live_.size() && live_[doc] != 0; }
     std::string_view key(DocId doc) const;
     uint32_t date(DocId doc) const { return doc < dates_.size() ? dates_[doc] : 0; }
+    // The language the document was analyzed in: 0 the index's own, i other_analyzers()[i - 1].
+    uint8_t language_slot(DocId doc) const { return doc < doc_languages_.size() ? doc_languages_[doc] : 0; }
     uint32_t field_length(DocId doc, Field f) const { return lengths_[size_t(doc) * kFieldCount + size_t(f)]; }
     double average_field_length(Field f) const; // over live documents; 0 if there are none
 
@@ -141,9 +143,15 @@ public:
     // The analyzer add() used for an article of `language` (highlights and concordance lines of
     // that article must use it too).
     Analyzer& analyzer_for(std::string_view language) const;
+    // The analyzer add() used for document `doc` (the same as analyzer_for() its article's language).
+    Analyzer& analyzer_of(DocId doc) const {
+        const uint8_t slot = language_slot(doc);
+        return slot == 0 ? analyzer_ : languages_[slot - 1]->analyzer;
+    }
     // The other languages' analyzers, in the order they came: a query is analyzed in each of them
     // too (query.hpp: parse_query with an Index).
     std::span<Analyzer* const> other_analyzers() const { return other_analyzers_; }
+    static constexpr size_t kMostLanguages = 31; // slots 1..31 besides the index's own (a 32-bit mask)
 
     // Approximate heap bytes held (postings, lexicon, document table).
     size_t memory_bytes() const;
@@ -240,8 +248,8 @@ private:
         Analyzer analyzer;
         WordCache stemmed_terms;
     };
-    // The language of an article of `language` for add(), made if it is new; null for the index's own.
-    Language* language_of(std::string_view language);
+    // The language slot (language_slot()) of an article of `language` for add(), made if it is new.
+    uint8_t language_of(std::string_view language);
     Language* find_language(std::string_view snowball_name) const;
     void add_language(std::string_view snowball_name);
     // The term of a token from analyze_surfaces() of an article in `lang` (null: the index's own
@@ -330,6 +338,7 @@ private:
     std::vector<uint8_t> live_;       // per DocId: 1 live, 0 removed
     std::vector<uint32_t> lengths_;   // per DocId x kFieldCount: tokens in the field
     std::vector<uint32_t> dates_;     // per DocId: date_number() of the article's date
+    std::vector<uint8_t> doc_languages_; // per DocId: its language slot (language_slot())
     std::string keys_;                // keys, back to back
     std::vector<uint32_t> key_ends_;  // per DocId: end of its key in keys_
     // Per DocId: its distinct terms, ascending, delta + varint, for remove() without the

@@ -55,6 +55,8 @@ struct QueryNode {
                                         // documents add up to at most this (0: no limit; the
                                         // most frequent word always counts)
     uint32_t date_from = 0, date_to = 0; // Date, as date_number()
+    uint32_t languages = 0;             // Term, Phrase: only in the documents of these language
+                                        // slots (bit i: Index::language_slot() i); 0: in any
     std::vector<uint32_t> children;     // And/Or/Not: indexes into Query::nodes
     ByteRange source;                   // the part of the query text it came from
 };
@@ -97,12 +99,16 @@ inline constexpr size_t kMaxQueryBytes = 16384;
 Query parse_query(std::string_view text, Analyzer& analyzer, const ParseOptions& options = {},
                   const Index* index = nullptr);
 // Words analyzed as `index` analyzes articles: by its own analyzer and, where the index holds
-// articles in other languages, by each of theirs too (Index::other_analyzers): a word whose terms
-// differ there matches either ("Häuser": OR(hauser, haus) with German articles in the index).
+// articles in other languages, by each of theirs too (Index::other_analyzers), each reading
+// matching the articles of the languages that read the word so: with English and German
+// articles, "Häuser" is OR(hauser@0, haus@1) (hauser in English articles, haus in German ones),
+// and "storm", read alike in both, stays storm. A reading whose terms the index lacks is left out.
 Query parse_query(std::string_view text, const Index& index, const ParseOptions& options = {});
 
 // A compact, readable form for tests and debugging:
 //   AND(storm, OR(title:flood, rain*), NOT(wind), "heavi rain", date:20140100..20140699)
+// A term or phrase for some languages only ends in '@' and their slots: OR(hauser@0, haus@1).
+
 std::string to_string(const Query& query);
 
 } // namespace broadsheet::search

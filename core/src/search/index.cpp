@@ -418,14 +418,16 @@ void Index::add_language(std::string_view snowball_name) {
     other_analyzers_.push_back(&languages_.back()->analyzer);
 }
 
-Index::Language* Index::language_of(std::string_view language) {
-    if (language.empty()) return nullptr; // most articles of unknown language: no lookup
+uint8_t Index::language_of(std::string_view language) {
+    if (language.empty()) return 0; // most articles of unknown language: no lookup
     const AnalyzerOptions& own = analyzer_.options();
     const std::string_view name = snowball_language(language);
-    if (name.empty() || name == own.language || own.language == "none" || (!own.stem && !own.stopwords)) return nullptr;
-    if (Language* l = find_language(name)) return l;
+    if (name.empty() || name == own.language || own.language == "none" || (!own.stem && !own.stopwords)) return 0;
+    for (size_t i = 0; i < languages_.size(); ++i)
+        if (languages_[i]->analyzer.options().language == name) return uint8_t(i + 1);
+    if (languages_.size() == kMostLanguages) return 0; // more than Snowball has: never
     add_language(name);
-    return languages_.back().get();
+    return uint8_t(languages_.size());
 }
 
 Analyzer& Index::analyzer_for(std::string_view language) const {
@@ -534,7 +536,8 @@ DocId Index::add(const Article& article, std::string_view key) {
         rehash_surfaces(std::bit_ceil(std::max<size_t>(64, 2 * surface_ends_.size() + 2)));
     }
     DocId doc = DocId(live_.size());
-    Language* const lang = language_of(article.language);
+    const uint8_t language = language_of(article.language);
+    Language* const lang = language == 0 ? nullptr : languages_[language - 1].get();
     // Every occurrence as (term, field, position), then grouped by term.
     struct Occurrence { TermId term; uint8_t field; uint32_t position; };
     thread_local std::vector<Occurrence> occ;
@@ -615,6 +618,7 @@ DocId Index::add(const Article& article, std::string_view key) {
     lengths_.insert(lengths_.end(), length.begin(), length.end());
     for (size_t f = 0; f < kFieldCount; ++f) total_lengths_[f] += length[f];
     dates_.push_back(date_number(article.date));
+    doc_languages_.push_back(language);
     keys_ += key;
     key_ends_.push_back(uint32_t(keys_.size()));
     ++live_count_;
@@ -627,7 +631,7 @@ bool Index::terms_of_added(DocId doc, const Article& article, std::vector<TermId
     out.clear();
     std::array<uint32_t, kFieldCount> length{};
     bool found = true;
-    Analyzer& own = analyzer_for(article.language); // for stemmed kinds, as term_of()
+    Analyzer& own = analyzer_of(doc); // for stemmed kinds, as term_of()
     for_each_field(article, [&](Field f, std::string_view text, uint32_t) {
         analyzer_.analyze_surfaces(text, [&](const Token& t) {
             if (!found) return;
@@ -917,7 +921,7 @@ size_t Index::memory_bytes() const {
                                      sorted_surfaces_.capacity()) * 4;
     n += stemmed_terms_.memory_bytes() + plain_terms_.memory_bytes() + analyzer_.memory_bytes();
     for (const auto& l : languages_) n += sizeof(Language) + l->stemmed_terms.memory_bytes() + l->analyzer.memory_bytes();
-    n += live_.capacity() + lengths_.capacity() * 4 + dates_.capacity() * 4 + keys_.capacity() +
+    n += live_.capacity() + lengths_.capacity() * 4 + dates_.capacity() * 4 + doc_languages_.capacity() + keys_.capacity() +
          key_ends_.capacity() * 4 + forward_.capacity() + forward_ends_.capacity() * 8;
     return n;
 }
@@ -985,6 +989,7 @@ void Index::trim() {
     live_.shrink_to_fit();
     lengths_.shrink_to_fit();
     dates_.shrink_to_fit();
+    doc_languages_.shrink_to_fit();
     keys_.shrink_to_fit();
     key_ends_.shrink_to_fit();
     // The forward lists go (1.6 MB on Reuters, 0.1x the text): remove() with the article finds

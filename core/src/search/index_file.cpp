@@ -14,8 +14,10 @@
 //       names of the other languages articles were analyzed in (Index::analyzer_for), in the
 //       order they came, each known to snowball_language(), none twice nor the index's own
 //   docs      := u32(doc_count) u32(live_count) u8(live){doc_count} u32(date){doc_count}
+//                u8(language){doc_count}
 //                u32(field_length){kFieldCount * doc_count} u32(key_bytes){doc_count} byte{keys}
-//       live is 0 or 1, live_count of them 1; date = date_number() of the article's date, 0 if
+//       live is 0 or 1, live_count of them 1; language the slot the document was analyzed in
+//       (Index::language_slot: 0 the index's own, i the i-th article_language); date = date_number() of the article's date, 0 if
 //       none; field lengths document by document; the keys back to back, as many bytes as the
 //       key_bytes add up to
 //   terms     := u32(term_count) u32(text_bytes){term_count} u32(df){term_count}
@@ -40,8 +42,8 @@
 // stored the document table and the term sizes as varints, one entry after another, and summed
 // 8-byte words; version 3 wrote every postings entry's field mask, frequencies and positions'
 // byte length in full (index.cpp). None of them is read any more. Version 4 is version 5 without
-// the article languages (every article was analyzed in the index's own language) and without a
-// stored article's language; it is still read (a file is refused with a message to
+// the article languages and the documents' language (every article was analyzed in the index's
+// own language) and without a stored article's language; it is still read (a file is refused with a message to
 // rebuild it: nothing keeps an index in a user's browser, and the demo's is built with the page).
 //
 // Loading trusts nothing, but does only what is cheap up front: the length and the checksum
@@ -203,6 +205,7 @@ std::string IndexFile::save(const Index& ix, const std::vector<const Article*>& 
     put_fixed(body, ix.live_count_, 4);
     for (DocId d = 0; d < n; ++d) body.push_back(char(ix.live_[d] != 0 ? 1 : 0));
     for (DocId d = 0; d < n; ++d) put_fixed(body, ix.dates_[d], 4);
+    for (DocId d = 0; d < n; ++d) body.push_back(char(ix.language_slot(d)));
     for (DocId d = 0; d < n; ++d)
         for (size_t f = 0; f < kFieldCount; ++f) put_fixed(body, ix.field_length(d, Field(f)), 4);
     for (DocId d = 0; d < n; ++d) put_fixed(body, ix.key(d).size(), 4);
@@ -334,10 +337,13 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
         uint64_t live_count = r.u32("documents");
         std::string_view live = r.array(n, 1, "the documents");
         std::string_view dates = r.array(n, 4, "the documents");
+        std::string_view doc_languages = version >= 5 ? r.array(n, 1, "the documents") : std::string_view();
         std::string_view lengths = r.array(n, 4 * kFieldCount, "the documents");
         std::string_view key_sizes = r.array(n, 4, "the documents");
         if (!r.ok()) return refuse("the index file is damaged: " + r.error());
         ix->live_.assign(live.begin(), live.end());
+        if (version >= 5) ix->doc_languages_.assign(doc_languages.begin(), doc_languages.end());
+        else ix->doc_languages_.assign(n, 0);
         copy_u32(dates, ix->dates_);
         copy_u32(lengths, ix->lengths_);
         ix->key_ends_.resize(n);
@@ -345,7 +351,8 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
         uint64_t key_end = 0; // a sum of n u32s: no overflow
         for (size_t d = 0; d < n; ++d) {
             const uint8_t is_live = ix->live_[d];
-            bad |= uint32_t(is_live > 1) | uint32_t(ix->dates_[d] > 99991231);
+            bad |= uint32_t(is_live > 1) | uint32_t(ix->dates_[d] > 99991231) |
+                   uint32_t(ix->doc_languages_[d] > ix->languages_.size());
             key_end += u32_at(key_sizes, d);
             ix->key_ends_[d] = uint32_t(key_end);
             ix->live_count_ += is_live;

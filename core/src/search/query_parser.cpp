@@ -344,31 +344,54 @@ private:
 
     using Tokens = std::vector<Analyzer::OwnedToken>;
 
-    // The node build(tokens) makes of `text` analyzed in the index's own language; when the index
-    // has articles in other languages (Index::analyzer_for), OR of it and of each other
-    // language's reading that differs and whose terms are all in the index ("Häuser" is hauser in
-    // English, haus in a German article).
+    // The node build(tokens) makes of `text` analyzed in the index's own language. When the
+    // index has articles in other languages (Index::analyzer_for), the word is read in each: the
+    // OR of a node for each different reading whose terms are all in the index, each matching the
+    // articles of the languages that read it so (QueryNode::languages; none when one reading
+    // stands for every language). Where another language reads the word as a stopword or as terms
+    // the index lacks, the reading left is still kept to its languages: "political" is polit in
+    // English, and a German article's "Politik" is polit too. "Häuser" is hauser in English articles, haus in German ones.
     template <class Build> int in_each_language(std::string_view text, ByteRange range, Build build) {
-        if (others_.empty()) return build(analyzer_.tokens(text));
-        std::vector<Tokens> readings;
-        readings.push_back(analyzer_.tokens(text));
+        if (others_.empty() || others_.size() > Index::kMostLanguages) return build(analyzer_.tokens(text));
+        struct Reading { Tokens tokens; uint32_t slots; };
+        std::vector<Reading> readings;
         auto same = [](const Tokens& a, const Tokens& b) {
             return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
                 return x.term == y.term && x.position == y.position && x.kind == y.kind;
             });
         };
-        for (Analyzer* other : others_) {
-            Tokens t = other->tokens(text);
+        for (size_t slot = 0; slot <= others_.size(); ++slot) {
+            Tokens t = (slot == 0 ? analyzer_ : *others_[slot - 1]).tokens(text);
+            auto it = std::find_if(readings.begin(), readings.end(), [&](const Reading& r) { return same(r.tokens, t); });
+            if (it != readings.end()) {
+                it->slots |= 1u << slot;
+                continue;
+            }
             const bool held = std::all_of(t.begin(), t.end(), [&](const auto& k) {
                 const auto id = index_->find(k.term);
                 return id && index_->doc_frequency(*id) > 0;
             });
-            if (!t.empty() && held && std::none_of(readings.begin(), readings.end(), [&](const Tokens& r) { return same(r, t); }))
-                readings.push_back(std::move(t));
+            // The index's own reading always stands (for its messages and when nothing holds the
+            // word); another only when it can match.
+            if (slot == 0 || (!t.empty() && held)) readings.push_back({std::move(t), 1u << slot});
         }
+        const uint32_t every = uint32_t((uint64_t(1) << (others_.size() + 1)) - 1);
         std::vector<int> nodes;
-        for (Tokens& r : readings) nodes.push_back(build(std::move(r)));
+        for (Reading& r : readings) {
+            const uint32_t slots = r.slots;
+            const int node = build(std::move(r.tokens));
+            if (slots != every) restrict_languages(node, slots);
+            nodes.push_back(node);
+        }
         return combine(QueryOp::Or, nodes, range);
+    }
+
+    void restrict_languages(int node, uint32_t slots) {
+        if (node < 0) return;
+        QueryNode& n = q_.nodes[size_t(node)];
+        if (n.op == QueryOp::Term || n.op == QueryOp::Phrase) n.languages = slots;
+        auto kids = n.children; // copy: recursion may reallocate nodes
+        for (uint32_t k : kids) restrict_languages(int(k), slots);
     }
 
     // Terms of `text` as a Term, a Phrase, or for a hyphenated word OR(phrase of parts, joined).
@@ -617,6 +640,16 @@ void print(const Query& q, uint32_t i, std::string& out, int depth) {
     case QueryOp::Date:
         out += "date:" + std::to_string(n.date_from) + ".." + std::to_string(n.date_to);
         break;
+    }
+    if (n.languages) {
+        out += '@';
+        bool first = true;
+        for (uint32_t slot = 0; slot < 32; ++slot)
+            if (n.languages >> slot & 1) {
+                if (!first) out += ',';
+                out += std::to_string(slot);
+                first = false;
+            }
     }
 }
 

@@ -372,9 +372,12 @@ private:
 };
 
 // Live documents passing a filter, scored 0 (ALL, dates).
+// The live documents, or only those dated in [from, to] (by_date), or only those of the language
+// slots in `languages` (a QueryNode::languages mask; 0: any).
 class FilterMatcher final : public Matcher {
 public:
-    FilterMatcher(const Index& ix, uint32_t from, uint32_t to, bool by_date) : ix_(ix), from_(from), to_(to), by_date_(by_date) {
+    FilterMatcher(const Index& ix, uint32_t from, uint32_t to, bool by_date, uint32_t languages = 0)
+        : ix_(ix), from_(from), to_(to), by_date_(by_date), languages_(languages) {
         find(0);
     }
     void next() override {
@@ -390,6 +393,7 @@ private:
         for (; d < ix_.id_limit(); ++d) {
             if (!ix_.contains(d)) continue;
             if (by_date_ && (ix_.date(d) < from_ || ix_.date(d) > to_ || ix_.date(d) == 0)) continue;
+            if (languages_ && !(languages_ >> ix_.language_slot(d) & 1)) continue;
             doc = d;
             return;
         }
@@ -398,6 +402,7 @@ private:
     const Index& ix_;
     uint32_t from_, to_;
     bool by_date_;
+    uint32_t languages_;
 };
 
 class NothingMatcher final : public Matcher {
@@ -526,7 +531,7 @@ struct Builder {
         std::vector<TermId> ids;
         for (uint32_t c : n.children) {
             const QueryNode& child = q.nodes[c];
-            if (child.op != QueryOp::Term || child.fields != q.nodes[n.children[0]].fields) return std::nullopt;
+            if (child.op != QueryOp::Term || child.languages || child.fields != q.nodes[n.children[0]].fields) return std::nullopt;
             auto t = ctx.index.find(child.terms[0]);
             if (!t) return std::nullopt;
             ids.push_back(*t);
@@ -541,6 +546,17 @@ struct Builder {
     }
 
     MatcherPtr build(uint32_t i, bool negated) {
+        MatcherPtr m = build_node(i, negated);
+        if (const uint32_t languages = q.nodes[i].languages) { // only in these languages' documents
+            std::vector<MatcherPtr> req;
+            req.push_back(std::move(m));
+            req.push_back(std::make_unique<FilterMatcher>(ctx.index, 0, 0, false, languages));
+            m = std::make_unique<AndMatcher>(std::move(req), std::vector<MatcherPtr>());
+        }
+        return m;
+    }
+
+    MatcherPtr build_node(uint32_t i, bool negated) {
         const QueryNode& n = q.nodes[i];
         switch (n.op) {
         case QueryOp::Term: {
@@ -836,7 +852,7 @@ SearchResult run(const Index& index, const Query& query, const SearchOptions& op
     Builder b{ctx, query, &r.matched};
     const QueryNode& word = query.nodes[query.root];
     MatcherPtr root;
-    if (word.op == QueryOp::Term || word.op == QueryOp::Prefix || word.op == QueryOp::Fuzzy) { // one word
+    if ((word.op == QueryOp::Term && !word.languages) || word.op == QueryOp::Prefix || word.op == QueryOp::Fuzzy) { // one word
         std::vector<std::pair<TermId, double>> expanded;
         std::array<std::pair<TermId, double>, 1> term;
         std::span<const std::pair<TermId, double>> members;

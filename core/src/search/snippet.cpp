@@ -157,7 +157,7 @@ std::vector<ConcordanceLine> concordance(const Index& index, std::string_view qu
             if (!a) continue;
             for (Field f : {Field::Title, Field::Standfirst, Field::Body}) {
                 std::string_view t = field_text(*a, f);
-                for (ByteRange m : find_highlights(t, matched, index.analyzer_for(a->language))) {
+                for (ByteRange m : find_highlights(t, matched, index.analyzer_of(h.doc))) {
                     if (lines.size() >= max_lines) return lines;
                     ConcordanceLine line;
                     line.doc = h.doc;
