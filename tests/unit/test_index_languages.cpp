@@ -118,6 +118,27 @@ TEST_CASE("a query word is read in each language of the index, only where the re
         CHECK(to_string(parse_query(q, english)) == to_string(parse_query(q, english.analyzer())));
 }
 
+TEST_CASE("a word that is a stopword in some languages asks nothing of their articles in an AND") {
+    const auto articles = mixed();
+    Index ix = mixed_index(articles);
+    // "die" is a German stopword: German articles match "die Häuser" by Häuser alone, while in
+    // English articles "die" is a word they must hold (French reads it "di", which no article has).
+    CHECK(to_string(parse_query("die Häuser", ix)) == "AND(OR(die@0, ALL@1), OR(hauser@0, haus@1,2))");
+    CHECK(docs_of(ix, "die Häuser") == std::vector<DocId>{1, 2});
+    // "und" is a German stopword and an English article's word ("Sturm und Drang").
+    CHECK(docs_of(ix, "Sturm und Drang") == std::vector<DocId>{0});
+    // On its own such a word finds the articles that hold it, not every German one.
+    CHECK(docs_of(ix, "und") == std::vector<DocId>{0});
+    // A stopword of every language is left out, as in an index of one language.
+    CHECK(to_string(parse_query("the harbour", ix)) == "harbour");
+    // Side by side words ORed (match_all off) are not made to match everything.
+    ParseOptions any;
+    any.match_all = false;
+    CHECK(to_string(parse_query("die Häuser", ix, any)) == "OR(die@0, hauser@0, haus@1,2)");
+    // An exclusion of such a word excludes only the articles that hold it.
+    CHECK(docs_of(ix, "Haus -und") == std::vector<DocId>{1, 2});
+}
+
 TEST_CASE("each reading of a word matches only the articles of its languages: no cross-language stems") {
     // "politique" is polit in French, as "Politik" is in German; read in French, the word must
     // not find the German article, nor the French reading of a German word the French one.

@@ -55,8 +55,8 @@ struct QueryNode {
                                         // documents add up to at most this (0: no limit; the
                                         // most frequent word always counts)
     uint32_t date_from = 0, date_to = 0; // Date, as date_number()
-    uint32_t languages = 0;             // Term, Phrase: only in the documents of these language
-                                        // slots (bit i: Index::language_slot() i); 0: in any
+    uint32_t languages = 0;             // Term, Phrase, All: only in the documents of these
+                                        // language slots (bit i: Index::language_slot() i); 0: any
     std::vector<uint32_t> children;     // And/Or/Not: indexes into Query::nodes
     ByteRange source;                   // the part of the query text it came from
 };
@@ -103,6 +103,8 @@ Query parse_query(std::string_view text, Analyzer& analyzer, const ParseOptions&
 // matching the articles of the languages that read the word so: with English and German
 // articles, "Häuser" is OR(hauser@0, haus@1) (hauser in English articles, haus in German ones),
 // and "storm", read alike in both, stays storm. A reading whose terms the index lacks is left out.
+// Where the word is a stopword of some of the languages, an AND it is in holds without it in
+// their articles: with German articles, "die Grünen" is AND(OR(die@0, ALL@1), grun@1, ...).
 Query parse_query(std::string_view text, const Index& index, const ParseOptions& options = {});
 
 // A compact, readable form for tests and debugging:

@@ -237,6 +237,19 @@ private:
             operands_.push_back(next);
         }
         const QueryOp op = options_.match_all || explicit_and ? QueryOp::And : QueryOp::Or;
+        if (op == QueryOp::And && !stopped_in_.empty()) {
+            // A word that is a stopword in some languages of the index: in their articles it is
+            // not asked for, so it is OR(its readings, every article of those languages).
+            for (size_t i = base; i < operands_.size(); ++i) {
+                const uint32_t stopped = stopped_in(operands_[i]);
+                if (!stopped || operands_.size() - base < 2) continue;
+                QueryNode all;
+                all.op = QueryOp::All;
+                all.languages = stopped;
+                const int either[] = {operands_[i], add(std::move(all))};
+                operands_[i] = combine(QueryOp::Or, either, q_.nodes[size_t(operands_[i])].source);
+            }
+        }
         const std::span<const int> kids = std::span(operands_).subspan(base);
         auto is_not = [&](int kid) { return kid >= 0 && q_.nodes[size_t(kid)].op == QueryOp::Not; };
         const bool any_not = std::any_of(kids.begin(), kids.end(), is_not);
@@ -360,8 +373,13 @@ private:
                 return x.term == y.term && x.position == y.position && x.kind == y.kind;
             });
         };
+        uint32_t stopped = 0; // the languages whose stopwords the words are
         for (size_t slot = 0; slot <= others_.size(); ++slot) {
             Tokens t = (slot == 0 ? analyzer_ : *others_[slot - 1]).tokens(text);
+            if (t.empty()) {
+                stopped |= 1u << slot;
+                continue;
+            }
             auto it = std::find_if(readings.begin(), readings.end(), [&](const Reading& r) { return same(r.tokens, t); });
             if (it != readings.end()) {
                 it->slots |= 1u << slot;
@@ -371,9 +389,9 @@ private:
                 const auto id = index_->find(k.term);
                 return id && index_->doc_frequency(*id) > 0;
             });
-            // The index's own reading always stands (for its messages and when nothing holds the
-            // word); another only when it can match.
-            if (slot == 0 || (!t.empty() && held)) readings.push_back({std::move(t), 1u << slot});
+            // The index's own reading always stands (when nothing holds the word: it then finds
+            // nothing); another only when it can match.
+            if (slot == 0 || held) readings.push_back({std::move(t), 1u << slot});
         }
         const uint32_t every = uint32_t((uint64_t(1) << (others_.size() + 1)) - 1);
         std::vector<int> nodes;
@@ -383,7 +401,18 @@ private:
             if (slots != every) restrict_languages(node, slots);
             nodes.push_back(node);
         }
-        return combine(QueryOp::Or, nodes, range);
+        const int node = combine(QueryOp::Or, nodes, range);
+        // In a language where they are stopwords the words ask for nothing: an AND they are in
+        // holds without them in its articles (parse_and()).
+        if (node >= 0 && stopped) stopped_in_.emplace_back(node, stopped);
+        return node;
+    }
+
+    // The languages `node` (a word or phrase) is stopwords in (in_each_language()), or 0.
+    uint32_t stopped_in(int node) const {
+        for (const auto& [n, slots] : stopped_in_)
+            if (n == node) return slots;
+        return 0;
     }
 
     void restrict_languages(int node, uint32_t slots) {
@@ -589,6 +618,7 @@ private:
     ParseOptions options_;
     const Index* index_ = nullptr;        // parse_query() with an Index: its languages too
     std::span<Analyzer* const> others_;   // index_->other_analyzers()
+    std::vector<std::pair<int, uint32_t>> stopped_in_; // see stopped_in()
     std::vector<Lexeme> lexemes_;
     std::vector<int> operands_; // see parse_or()
     size_t at_ = 0;
