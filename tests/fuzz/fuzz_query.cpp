@@ -24,6 +24,11 @@ struct World {
     std::vector<broadsheet::Article> articles = search_fixtures::news();
     bs::Index index;
     World() {
+        // And two in other languages, so that queries are read in three (Index::other_analyzers).
+        articles.push_back(search_fixtures::article("Sturm über dem Hafen", "Die Häuser am Hafen wurden überflutet."));
+        articles.back().language = "de";
+        articles.push_back(search_fixtures::article("Tempête sur le port", "Les maisons du port ont été inondées."));
+        articles.back().language = "fr";
         for (size_t i = 0; i < articles.size(); ++i) index.add(articles[i], "doc" + std::to_string(i));
         index.remove(3); // a dead document, which nothing may return
     }
@@ -59,6 +64,8 @@ void check_query(const bs::Query& q, std::string_view text, bool utf8) {
         case bs::QueryOp::Not: FUZZ_CHECK(node.children.size() == 1); break;
         default: break;
         }
+        FUZZ_CHECK_MSG(node.languages == 0 || node.op == bs::QueryOp::Term || node.op == bs::QueryOp::Phrase ||
+                           node.op == bs::QueryOp::All, "a language filter on a node that takes none");
         for (uint32_t c : node.children) stack.push_back(c);
     }
 }
@@ -92,8 +99,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     options.limit = (flags >> 3) % 5; // 0..4: smaller than the index, so pruning matters
     options.relax = false;
 
-    bs::Analyzer& analyzer = world->index.analyzer();
-    bs::Query q = bs::parse_query(text, analyzer, options.parse);
+    bs::Query q = bs::parse_query(text, world->index, options.parse);
     check_query(q, text, utf8);
     fuzz::touch(bs::to_string(q));
 
@@ -117,13 +123,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const broadsheet::Article& a = world->articles[hit.doc];
         for (auto f : {bs::Field::Title, bs::Field::Standfirst, bs::Field::Body}) {
             std::string_view ft = bs::field_text(a, f);
-            auto hl = bs::find_highlights(ft, typed.matched, analyzer);
+            auto hl = bs::find_highlights(ft, typed.matched, world->index.analyzer_of(hit.doc));
             for (size_t i = 0; i < hl.size(); ++i) {
                 fuzz::check_range("highlight", hl[i], ft);
                 if (i > 0) FUZZ_CHECK_MSG(hl[i - 1].end <= hl[i].begin, "highlights overlap or are out of order");
             }
         }
-        bs::Snippet s = bs::make_snippet(a, typed.matched, analyzer, {size_t(flags) + 1});
+        bs::Snippet s = bs::make_snippet(a, typed.matched, world->index.analyzer_of(hit.doc), {size_t(flags) + 1});
         std::string_view ft = bs::field_text(a, s.field);
         fuzz::check_range("snippet", s.passage, ft);
         for (const auto& h : s.highlights) {

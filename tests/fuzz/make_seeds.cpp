@@ -74,6 +74,15 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < 3 && i < articles.size(); ++i) plain.add(articles[i], "p" + std::to_string(i));
     index_seed(saved(plain, articles, true));
     index_seed(saved(bs::Index{}, {}, false));
+    // Articles in three languages: the file's article languages and document language slots.
+    std::vector<broadsheet::Article> mixed = {search_fixtures::article("Storm", "The houses by the harbour flooded."),
+                                              search_fixtures::article("Sturm", "Die Häuser am Hafen wurden überflutet."),
+                                              search_fixtures::article("Tempête", "Les maisons du port ont été inondées.")};
+    mixed[1].language = "de";
+    mixed[2].language = "fr";
+    bs::Index languages;
+    for (size_t i = 0; i < mixed.size(); ++i) languages.add(mixed[i], "m" + std::to_string(i));
+    index_seed(saved(languages, mixed, true));
 
     for (size_t i = 0; i < articles.size(); ++i)
         write(out / "article_json" / ("article-" + std::to_string(i) + ".json"), broadsheet::article_to_json(articles[i]));
