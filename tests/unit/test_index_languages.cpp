@@ -129,6 +129,9 @@ TEST_CASE("a word that is a stopword in some languages asks nothing of their art
     CHECK(docs_of(ix, "Sturm und Drang") == std::vector<DocId>{0});
     // On its own such a word finds the articles that hold it, not every German one.
     CHECK(docs_of(ix, "und") == std::vector<DocId>{0});
+    // Words that are all German stopwords ask nothing of German articles: they do not all match.
+    CHECK(docs_of(ix, "die der") == std::vector<DocId>{});
+    CHECK(to_string(parse_query("die der", ix)) == "AND(die@0, der@0,2)");
     // A stopword of every language is left out, as in an index of one language.
     CHECK(to_string(parse_query("the harbour", ix)) == "harbour");
     // Side by side words ORed (match_all off) are not made to match everything.

@@ -237,12 +237,15 @@ private:
             operands_.push_back(next);
         }
         const QueryOp op = options_.match_all || explicit_and ? QueryOp::And : QueryOp::Or;
-        if (op == QueryOp::And && !stopped_in_.empty()) {
+        if (op == QueryOp::And && !stopped_in_.empty() && operands_.size() - base >= 2) {
             // A word that is a stopword in some languages of the index: in their articles it is
-            // not asked for, so it is OR(its readings, every article of those languages).
+            // not asked for, so it is OR(its readings, every article of those languages). Not in
+            // a language whose stopwords all the words are: there the AND asks for nothing.
+            uint32_t all_stopped = ~0u;
+            for (size_t i = base; i < operands_.size(); ++i) all_stopped &= stopped_in(operands_[i]);
             for (size_t i = base; i < operands_.size(); ++i) {
-                const uint32_t stopped = stopped_in(operands_[i]);
-                if (!stopped || operands_.size() - base < 2) continue;
+                const uint32_t stopped = stopped_in(operands_[i]) & ~all_stopped;
+                if (!stopped) continue;
                 QueryNode all;
                 all.op = QueryOp::All;
                 all.languages = stopped;
