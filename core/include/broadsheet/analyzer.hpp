@@ -45,6 +45,10 @@ struct AnalyzerOptions {
     bool fold_diacritics = true;      // "café" -> "cafe", "Ærø" keeps its letters: only marks go
     bool stopwords = true;            // drop the language's stopwords (they still take a position)
     bool stem = true;                 // Snowball stemming of words
+    // Appended to the term of every word (stopped and stemmed kinds), so that one language's
+    // terms are never another's: an Index gives its other languages' analyzers "\x1F" and a
+    // letter (Index::analyzer_for). Numbers, URL parts and CJK bigrams are the same in every language.
+    std::string term_tag;
 
     bool operator==(const AnalyzerOptions&) const = default;
 };
@@ -198,6 +202,8 @@ private:
     std::string ascii_folded_;           // stage 2 of ASCII segments, written by the segmenter
     std::vector<uint16_t> folded_sizes_; // each segment's size there, 0: not folded (analyzer.cpp)
     std::string folded_[2], joined_, joined_surface_;
+    std::string tagged_; // a stem with options_.term_tag after it
+    std::string_view tagged(std::string_view term); // `term` with the tag, if there is one
 };
 
 } // namespace broadsheet::search

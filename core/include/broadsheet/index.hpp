@@ -39,6 +39,12 @@ using DocId = uint32_t;  // dense, handed out in order by add(), never reused
 using TermId = uint32_t;
 inline constexpr DocId kNoDoc = UINT32_MAX;
 
+// The tag after the terms of the words of a document in language slot `slot` (1 and up:
+// Index::language_slot), "\x1F" and a letter: their terms are theirs alone. A term as a person
+// reads it: without its tag (term_shown).
+inline std::string term_tag(size_t slot) { return std::string("\x1F") + char('a' + slot - 1); }
+inline std::string_view term_shown(std::string_view term) { return term.substr(0, term.find('\x1F')); }
+
 // "2014-06-30T12:00Z" -> 20140630, "2014-06" -> 20140600, "2014" -> 20140000; 0 if not a date.
 uint32_t date_number(std::string_view iso_date);
 
@@ -124,6 +130,9 @@ public:
     void terms_with_prefix(std::string_view folded_prefix, std::vector<TermId>& out) const;
     // The term of the word written exactly so (a folded surface form), if the index has it.
     std::optional<TermId> term_of_surface(std::string_view folded_surface) const;
+    // Every term of the word written exactly so, ascending: one a language that has it (they
+    // stem it each their way). Replaces `out`.
+    void terms_of_surface(std::string_view folded_surface, std::vector<TermId>& out) const;
     // Terms whose surface form is within `max_edits` edits (Damerau-Levenshtein, adjacent
     // transpositions count one) of `folded_word`, with the smallest distance of each.
     struct NearTerm { TermId term; int edits; };
@@ -138,8 +147,10 @@ public:
     // is stopped and stemmed in its language ("Häuser" is "haus" in a German article, "hauser"
     // in an English one). Each such language gets an analyzer of its own with the index's other
     // options, made by the first add() of an article in it (or by loading a file that names it),
-    // and kept while the index lives. Not when the index's language is "none" or it neither stops
-    // nor stems: then every article is analyzed as the index's own.
+    // and kept while the index lives. Its words' terms carry its tag (term_tag()), so that a
+    // word of one language never matches another's that stems alike (French "politique" and
+    // German "Politik" are both "polit"). Not when the index's language is "none" or it neither
+    // stops nor stems: then every article is analyzed as the index's own.
     // The analyzer add() used for an article of `language` (highlights and concordance lines of
     // that article must use it too).
     Analyzer& analyzer_for(std::string_view language) const;

@@ -55,8 +55,8 @@ struct QueryNode {
                                         // documents add up to at most this (0: no limit; the
                                         // most frequent word always counts)
     uint32_t date_from = 0, date_to = 0; // Date, as date_number()
-    uint32_t languages = 0;             // Term, Phrase, All: only in the documents of these
-                                        // language slots (bit i: Index::language_slot() i); 0: any
+    uint32_t languages = 0;             // All: only the documents of these language slots
+                                        // (bit i: Index::language_slot() i); 0: any
     std::vector<uint32_t> children;     // And/Or/Not: indexes into Query::nodes
     ByteRange source;                   // the part of the query text it came from
 };
@@ -99,17 +99,17 @@ inline constexpr size_t kMaxQueryBytes = 16384;
 Query parse_query(std::string_view text, Analyzer& analyzer, const ParseOptions& options = {},
                   const Index* index = nullptr);
 // Words analyzed as `index` analyzes articles: by its own analyzer and, where the index holds
-// articles in other languages, by each of theirs too (Index::other_analyzers), each reading
-// matching the articles of the languages that read the word so: with English and German
-// articles, "Häuser" is OR(hauser@0, haus@1) (hauser in English articles, haus in German ones),
-// and "storm", read alike in both, stays storm. A reading whose terms the index lacks is left out.
-// Where the word is a stopword of some of the languages, an AND it is in holds without it in
-// their articles: with German articles, "die Grünen" is AND(OR(die@0, ALL@1), grun@1, ...).
+// articles in other languages, by each of theirs too (Index::other_analyzers). A word's readings
+// are ORed; as each language's terms carry its tag, each finds only the articles of its own
+// language: with English and German articles, "Häuser" is OR(hauser, haus@1). A reading whose
+// terms the index lacks is left out. Where the word is a stopword of some of the languages, an
+// AND it is in holds without it in their articles: "die Grünen" is AND(OR(die, ALL@1), ...).
 Query parse_query(std::string_view text, const Index& index, const ParseOptions& options = {});
 
 // A compact, readable form for tests and debugging:
 //   AND(storm, OR(title:flood, rain*), NOT(wind), "heavi rain", date:20140100..20140699)
-// A term or phrase for some languages only ends in '@' and their slots: OR(hauser@0, haus@1).
+// A term of another language than the index's own (term_tag()) is written with '@' and the
+// language's slot: OR(hauser, haus@1); ALL of some languages' articles as ALL@1,2.
 
 std::string to_string(const Query& query);
 

@@ -766,13 +766,20 @@ void Analyzer::release_memory() {
     for (std::string* s : {&ascii_folded_, &folded_[0], &folded_[1], &joined_, &joined_surface_}) std::string().swap(*s);
 }
 
+std::string_view Analyzer::tagged(std::string_view term) {
+    if (options_.term_tag.empty()) return term;
+    tagged_.assign(term);
+    tagged_ += options_.term_tag;
+    return tagged_;
+}
+
 std::string_view Analyzer::stop_and_stem(std::string_view surface) {
     if (options_.stopwords && is_stopword(surface, options_.language)) return {};
-    return stemmer_ ? stemmer_->stem(surface) : surface;
+    return tagged(stemmer_ ? stemmer_->stem(surface) : surface);
 }
 
 std::string_view Analyzer::word_term(std::string_view surface) {
-    if (!stemmer_ && !options_.stopwords) return surface;
+    if (!stemmer_ && !options_.stopwords) return tagged(surface);
     const uint32_t h = WordCache::hash(surface);
     if (const uint32_t* v = word_terms_.find(surface, h)) {
         uint64_t range = term_ranges_[*v];
@@ -796,7 +803,7 @@ std::string_view Analyzer::word_term(std::string_view surface) {
 std::string_view Analyzer::term_of(TokenKind kind, std::string_view surface) {
     // Not through the word cache: the caller caches (and run() caches words itself).
     if (kind == TokenKind::Word) return stop_and_stem(surface);
-    if (kind == TokenKind::Joined && stemmer_) return stemmer_->stem(surface); // never stopped
+    if (kind == TokenKind::Joined) return tagged(stemmer_ ? stemmer_->stem(surface) : surface); // never stopped
     return surface;
 }
 

@@ -414,6 +414,8 @@ Index::Language* Index::find_language(std::string_view snowball_name) const {
 void Index::add_language(std::string_view snowball_name) {
     AnalyzerOptions options = analyzer_.options();
     options.language = std::string(snowball_name);
+    // Its words' terms are its own: "polit" of a French article is not "polit" of a German one.
+    options.term_tag = term_tag(languages_.size() + 1);
     languages_.push_back(std::make_unique<Language>(std::move(options)));
     other_analyzers_.push_back(&languages_.back()->analyzer);
 }
@@ -1121,6 +1123,14 @@ std::optional<TermId> Index::term_of_surface(std::string_view word) const {
     const size_t r = sorted_lower_bound(word);
     if (r == sorted_count() || surface(sorted_at(r)) != word) return std::nullopt;
     return surface_terms_[sorted_at(r)];
+}
+
+void Index::terms_of_surface(std::string_view word, std::vector<TermId>& out) const {
+    out.clear();
+    sort_surfaces();
+    for (size_t r = sorted_lower_bound(word); r < sorted_count() && surface(sorted_at(r)) == word; ++r)
+        out.push_back(surface_terms_[sorted_at(r)]);
+    std::sort(out.begin(), out.end());
 }
 
 namespace {

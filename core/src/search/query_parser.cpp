@@ -362,48 +362,35 @@ private:
 
     // The node build(tokens) makes of `text` analyzed in the index's own language. When the
     // index has articles in other languages (Index::analyzer_for), the word is read in each: the
-    // OR of a node for each different reading whose terms are all in the index, each matching the
-    // articles of the languages that read it so (QueryNode::languages; none when one reading
-    // stands for every language). Where another language reads the word as a stopword or as terms
-    // the index lacks, the reading left is still kept to its languages: "political" is polit in
-    // English, and a German article's "Politik" is polit too. "Häuser" is hauser in English articles, haus in German ones.
+    // OR of a node for each different reading whose terms are all in the index. The terms of a
+    // language's words carry its tag (term_tag()), so each reading finds only its own language's
+    // articles: "Häuser" is hauser in English articles, haus@1 in German ones.
     template <class Build> int in_each_language(std::string_view text, ByteRange range, Build build) {
-        if (others_.empty() || others_.size() > Index::kMostLanguages) return build(analyzer_.tokens(text));
-        struct Reading { Tokens tokens; uint32_t slots; };
-        std::vector<Reading> readings;
+        if (others_.empty()) return build(analyzer_.tokens(text));
+        std::vector<Tokens> readings;
         auto same = [](const Tokens& a, const Tokens& b) {
             return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
                 return x.term == y.term && x.position == y.position && x.kind == y.kind;
             });
         };
-        uint32_t stopped = 0; // the languages whose stopwords the words are
-        for (size_t slot = 0; slot <= others_.size(); ++slot) {
+        uint32_t stopped = 0; // the language slots whose stopwords the words are
+        for (size_t slot = 0; slot <= others_.size() && slot < 32; ++slot) {
             Tokens t = (slot == 0 ? analyzer_ : *others_[slot - 1]).tokens(text);
             if (t.empty()) {
                 stopped |= 1u << slot;
                 continue;
             }
-            auto it = std::find_if(readings.begin(), readings.end(), [&](const Reading& r) { return same(r.tokens, t); });
-            if (it != readings.end()) {
-                it->slots |= 1u << slot;
-                continue;
-            }
+            if (std::any_of(readings.begin(), readings.end(), [&](const Tokens& r) { return same(r, t); })) continue;
             const bool held = std::all_of(t.begin(), t.end(), [&](const auto& k) {
                 const auto id = index_->find(k.term);
                 return id && index_->doc_frequency(*id) > 0;
             });
             // The index's own reading always stands (when nothing holds the word: it then finds
             // nothing); another only when it can match.
-            if (slot == 0 || held) readings.push_back({std::move(t), 1u << slot});
+            if (slot == 0 || held) readings.push_back(std::move(t));
         }
-        const uint32_t every = uint32_t((uint64_t(1) << (others_.size() + 1)) - 1);
         std::vector<int> nodes;
-        for (Reading& r : readings) {
-            const uint32_t slots = r.slots;
-            const int node = build(std::move(r.tokens));
-            if (slots != every) restrict_languages(node, slots);
-            nodes.push_back(node);
-        }
+        for (Tokens& r : readings) nodes.push_back(build(std::move(r)));
         const int node = combine(QueryOp::Or, nodes, range);
         // In a language where they are stopwords the words ask for nothing: an AND they are in
         // holds without them in its articles (parse_and()).
@@ -416,14 +403,6 @@ private:
         for (const auto& [n, slots] : stopped_in_)
             if (n == node) return slots;
         return 0;
-    }
-
-    void restrict_languages(int node, uint32_t slots) {
-        if (node < 0) return;
-        QueryNode& n = q_.nodes[size_t(node)];
-        if (n.op == QueryOp::Term || n.op == QueryOp::Phrase) n.languages = slots;
-        auto kids = n.children; // copy: recursion may reallocate nodes
-        for (uint32_t k : kids) restrict_languages(int(k), slots);
     }
 
     // Terms of `text` as a Term, a Phrase, or for a hyphenated word OR(phrase of parts, joined).
@@ -540,6 +519,16 @@ private:
             n.max_postings = typing ? options_.prefix_postings : 0;
             n.source = range;
             int p = add(std::move(n));
+            // A word being typed is also the word itself, in each language: "houses" finds
+            // "house", "Häusern" a German "Häuser", which no completion of them does. An article
+            // with the word itself then ranks above one with only a completion ("Haus" above
+            // "Haussegen"). Not for a word of three letters or fewer: it is still being typed.
+            size_t cps = 0;
+            for (char c : word) cps += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            if (typing && segs.size() == 1 && segs[0].kind == TokenKind::Word && cps >= 4) {
+                const int either[] = {p, terms_node(word, range)};
+                p = combine(QueryOp::Or, either, range);
+            }
             const int both[] = {before, p};
             return combine(QueryOp::And, both, range);
         }
@@ -629,6 +618,13 @@ private:
     bool saw_words_ = false, deep_noted_ = false;
 };
 
+// A term with its language tag (term_tag()) written as '@' and the language's slot: "haus@1".
+std::string shown(std::string_view term) {
+    const size_t tag = term.find('\x1F');
+    if (tag == std::string_view::npos || tag + 1 >= term.size()) return std::string(term);
+    return std::string(term.substr(0, tag)) + "@" + std::to_string(term[tag + 1] - 'a' + 1);
+}
+
 void print(const Query& q, uint32_t i, std::string& out, int depth) {
     if (depth > 2 * kMaxDepth + 8) { out += "..."; return; }
     const QueryNode& n = q.nodes[i];
@@ -651,7 +647,7 @@ void print(const Query& q, uint32_t i, std::string& out, int depth) {
     case QueryOp::Or: list("OR"); break;
     case QueryOp::Not: list("NOT"); break;
     case QueryOp::All: out += "ALL"; break;
-    case QueryOp::Term: field_prefix(); out += n.terms[0]; break;
+    case QueryOp::Term: field_prefix(); out += shown(n.terms[0]); break;
     case QueryOp::Prefix: field_prefix(); out += n.terms[0]; out += '*'; break;
     case QueryOp::Fuzzy:
         field_prefix();
@@ -665,9 +661,11 @@ void print(const Query& q, uint32_t i, std::string& out, int depth) {
                 out += ' ';
                 for (uint32_t g = n.offsets[k - 1] + 1; g < n.offsets[k]; ++g) out += "_ ";
             }
-            out += n.terms[k];
+            out += term_shown(n.terms[k]);
         }
         out += '"';
+        if (!n.terms.empty() && n.terms[0].find('\x1F') != std::string::npos) // a language's phrase: its tag once
+            out += shown(n.terms[0]).substr(term_shown(n.terms[0]).size());
         break;
     }
     case QueryOp::Date:

@@ -436,9 +436,10 @@ struct Builder {
         std::sort(near_terms.begin(), near_terms.end());
         near_terms.erase(std::unique(near_terms.begin(), near_terms.end()), near_terms.end());
         std::sort(exact_terms.begin(), exact_terms.end());
-        for (TermId t : near_terms)
-            if (!std::binary_search(exact_terms.begin(), exact_terms.end(), t)) matched->near.emplace_back(ctx.index.term(t));
+        for (TermId t : near_terms) // as a person reads them: without a language's tag
+            if (!std::binary_search(exact_terms.begin(), exact_terms.end(), t)) matched->near.emplace_back(term_shown(ctx.index.term(t)));
         std::sort(matched->near.begin(), matched->near.end());
+        matched->near.erase(std::unique(matched->near.begin(), matched->near.end()), matched->near.end());
         if (matched_terms.size() == 1 && matched->terms.empty()) { // one word
             matched->terms.emplace_back(ctx.index.term(matched_terms[0]));
             return;
@@ -488,11 +489,20 @@ struct Builder {
         } else { // Fuzzy
             if (n.terms.size() > 1 && !n.terms[1].empty()) own = ctx.index.find(n.terms[1]);
             // Tolerance as you type is for words the library does not hold: a word it holds is
-            // meant as written ("wheat", not "heat").
-            if (n.only_if_unknown && own && ctx.index.doc_frequency(*own) > 0) {
-                members.emplace_back(*own, 1.0);
-                if (!negated) collect_term(*own);
-                return members;
+            // meant as written ("wheat", not "heat"), in whichever language it holds it.
+            if (n.only_if_unknown) {
+                std::vector<TermId> held;
+                ctx.index.terms_of_surface(n.terms[0], held);
+                std::erase_if(held, [&](TermId t) { return ctx.index.doc_frequency(t) == 0; });
+                if (own && ctx.index.doc_frequency(*own) > 0 && !std::binary_search(held.begin(), held.end(), *own))
+                    held.insert(std::upper_bound(held.begin(), held.end(), *own), *own);
+                if (!held.empty()) {
+                    for (TermId t : held) {
+                        members.emplace_back(t, 1.0);
+                        if (!negated) collect_term(t);
+                    }
+                    return members;
+                }
             }
             std::vector<Index::NearTerm> near;
             ctx.index.terms_near(n.terms[0], n.max_edits, near);
