@@ -169,3 +169,31 @@ TEST_CASE("ugly input gives fewer figures, never a crash") {
     CHECK(n.back().value == 5000);
     CHECK(n.back().span.end <= text.size());
 }
+
+TEST_CASE("digits are grouped by the text's language; a percent sign may follow a space") {
+    struct Row { const char* text; const char* language; double value; broadsheet::NumberKind kind; };
+    const Row rows[] = {
+        // Spanish, German, French: a dot groups thousands, a comma is the decimal sign.
+        // (Scale and currency words are English only: "millones" does not scale it.)
+        {"La deuda llegó a 14.013 millones de dólares.", "es", 14013, broadsheet::NumberKind::Quantity},
+        {"Die Stadt hat 1.234.567 Einwohner.", "de", 1234567, broadsheet::NumberKind::Quantity},
+        {"Die Quote lag bei 1,234 Punkten.", "de", 1.234, broadsheet::NumberKind::Quantity},
+        {"Le taux atteint 6,6 % cette année.", "fr", 6.6, broadsheet::NumberKind::Percent},
+        {"Le taux atteint 6,6\u00A0% cette année.", "fr", 6.6, broadsheet::NumberKind::Percent},
+        {"El paro bajó al 12,5\u202F% en marzo.", "es-ES", 12.5, broadsheet::NumberKind::Percent},
+        // English, and a text of unknown language: a dot is decimal, a comma before three digits groups.
+        {"Shares rose 14.013 points.", "en", 14.013, broadsheet::NumberKind::Quantity},
+        {"Shares rose 5,000 points.", "", 5000, broadsheet::NumberKind::Quantity},
+        {"Inflation was 6 % in May.", "en", 6, broadsheet::NumberKind::Percent},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(std::string(row.text));
+        const auto numbers = broadsheet::find_numbers(row.text, row.language);
+        REQUIRE(numbers.size() >= 1);
+        CHECK(numbers[0].value == doctest::Approx(row.value));
+        CHECK(numbers[0].kind == row.kind);
+    }
+    CHECK(broadsheet::writes_decimal_comma("de-AT"));
+    CHECK_FALSE(broadsheet::writes_decimal_comma("en-GB"));
+    CHECK_FALSE(broadsheet::writes_decimal_comma(""));
+}

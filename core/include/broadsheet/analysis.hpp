@@ -98,8 +98,11 @@ struct Quantity {
 };
 
 // Finds figures in digits ("5.8 million", "5,000", "12%", "$5m") and in words ("three", "a dozen",
-// "twenty-five thousand") with their units and comparatives.
-std::vector<Quantity> find_numbers(std::string_view text);
+// "twenty-five thousand") with their units and comparatives. `language` (BCP 47, "" unknown)
+// says how digits are grouped: in a language written with a decimal comma (writes_decimal_comma:
+// German, Spanish, French...) "14.013" is 14013 and "6,6" is 6.6; otherwise English usage.
+std::vector<Quantity> find_numbers(std::string_view text, std::string_view language = {});
+bool writes_decimal_comma(std::string_view language);
 
 // ---- All of it ----------------------------------------------------------------------------------
 

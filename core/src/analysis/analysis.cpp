@@ -2,6 +2,7 @@
 #include "broadsheet/analysis.hpp"
 
 #include "analysis/tokens.hpp"
+#include "broadsheet/import.hpp" // detect_language
 
 #include <cstdint>
 
@@ -14,9 +15,12 @@ Analysis analyze(std::string_view text, std::string_view language) {
         return a;
     }
     std::vector<analysis::Token> tokens = analysis::tokenize(text);
+    // Not told: as import would have detected it (names and figures both depend on it).
+    const std::string detected = language.empty() ? detect_language(text.substr(0, 20000)) : std::string();
+    if (language.empty()) language = detected;
     a.entities = analysis::find_entities(text, tokens, language);
     a.quotes = analysis::find_quotes(text, tokens, a.entities);
-    a.numbers = analysis::find_numbers(text, tokens);
+    a.numbers = analysis::find_numbers(text, tokens, language);
     return a;
 }
 

@@ -45,8 +45,10 @@ struct Value {
 // ---- [SECTION] Digits ---------------------------------------------------------------------------
 
 // Reads "5,000", "5.8", "1,234.5", "1.234,5", "1.234.567", "5,8". False for what is no single
-// number ("1.2.3", more than 18 digits).
-bool parse_digits(std::string_view s, Value& v) {
+// number ("1.2.3", more than 18 digits). `decimal_comma`: the text's language writes a decimal
+// comma and groups thousands with dots (German, Spanish, French...), so one dot before three
+// digits groups ("14.013" is 14013) and one comma is decimal ("1,234" is 1.234).
+bool parse_digits(std::string_view s, Value& v, bool decimal_comma) {
     std::vector<std::string_view> groups;
     std::vector<char> seps;
     size_t start = 0;
@@ -69,12 +71,12 @@ bool parse_digits(std::string_view s, Value& v) {
         for (size_t k = 0; k + 1 < seps.size(); ++k)
             if (seps[k] == seps.back()) return false;
     } else if (has_dot) {
-        if (seps.size() == 1)
+        if (seps.size() == 1 && !(decimal_comma && groups[1].size() == 3))
             decimal = 0;
         else if (!threes_after(1))
             return false; // "1.2.3"
     } else if (has_comma) {
-        if (seps.size() == 1 && groups[1].size() != 3) decimal = 0; // "5,8"
+        if (seps.size() == 1 && (decimal_comma || groups[1].size() != 3)) decimal = 0; // "5,8"
     }
     uint64_t m = 0;
     int digits = 0, exponent = 0;
@@ -126,13 +128,14 @@ struct Figure {
 
 class NumberFinder {
   public:
-    NumberFinder(std::string_view text, const std::vector<Token>& tokens)
-        : text_(text), tokens_(tokens) {}
+    NumberFinder(std::string_view text, const std::vector<Token>& tokens, bool decimal_comma)
+        : text_(text), tokens_(tokens), decimal_comma_(decimal_comma) {}
     std::vector<Quantity> run();
 
   private:
     std::string_view text_;
     const std::vector<Token>& tokens_;
+    bool decimal_comma_;
 
     std::string folded(size_t i) const {
         return i < tokens_.size() ? fold(view(text_, tokens_[i])) : std::string();
@@ -160,7 +163,7 @@ bool NumberFinder::digits_at(size_t i, Figure& f) const {
         tokens_[i + 2].type == TokenType::Number && adjacent(i + 2))
         return false;
     if (i >= 2 && joined(i - 1, i) && tokens_[i - 2].type == TokenType::Number) return false;
-    if (!parse_digits(view(text_, t), f.value)) return false;
+    if (!parse_digits(view(text_, t), f.value, decimal_comma_)) return false;
     f.first = f.last = i;
     std::string_view s = view(text_, t);
     f.bare_digits = s.find_first_of(".,") == std::string_view::npos;
@@ -181,6 +184,15 @@ bool NumberFinder::digits_at(size_t i, Figure& f) const {
                 f.first = i - 2;
                 f.unit.begin = tokens_[i - 2].begin;
             }
+        }
+    }
+    // "%" after a space, as French, German and Spanish set it ("6,6 %", often a no-break space).
+    if (i + 1 < tokens_.size() && !adjacent(i + 1) && tokens_[i + 1].is_punct('%')) {
+        const std::string_view gap = text_.substr(t.end, tokens_[i + 1].begin - t.end);
+        if (gap == " " || gap == "\u00A0" || gap == "\u202F") {
+            f.kind = NumberKind::Percent;
+            f.unit = tokens_[i + 1].range();
+            f.last = i + 1;
         }
     }
     // Written straight after the digits: "%", a scale ("5m", "10bn"), an ordinal ("22nd"), a decade
@@ -464,14 +476,24 @@ std::string_view to_string(Comparison comparison) {
     return "exact";
 }
 
-std::vector<Quantity> find_numbers(std::string_view text) {
-    if (text.size() >= UINT32_MAX) return {};
-    return analysis::find_numbers(text, analysis::tokenize(text));
+bool writes_decimal_comma(std::string_view language) {
+    // The languages whose own convention is a decimal comma (CLDR's number symbols); English,
+    // Chinese, Japanese, Korean, Hebrew, Thai and the unknown keep the point.
+    static constexpr std::string_view kCommaLanguages[] = {
+        "bg", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fr", "gl", "hr", "hu", "id", "is", "it",
+        "lt", "lv", "nb", "nl", "nn", "no", "pl", "pt", "ro", "ru", "sk", "sl", "sr", "sv", "tr", "uk"};
+    const std::string_view primary = language.substr(0, language.find_first_of("-_"));
+    return contains(kCommaLanguages, primary);
 }
 
-std::vector<Quantity> analysis::find_numbers(std::string_view text,
-                                             const std::vector<Token>& tokens) {
-    return NumberFinder(text, tokens).run();
+std::vector<Quantity> find_numbers(std::string_view text, std::string_view language) {
+    if (text.size() >= UINT32_MAX) return {};
+    return analysis::find_numbers(text, analysis::tokenize(text), language);
+}
+
+std::vector<Quantity> analysis::find_numbers(std::string_view text, const std::vector<Token>& tokens,
+                                             std::string_view language) {
+    return NumberFinder(text, tokens, writes_decimal_comma(language)).run();
 }
 
 } // namespace broadsheet

@@ -91,6 +91,6 @@ Entities find_entities(std::string_view text, const std::vector<Token>& tokens, 
 std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& tokens,
                                const Entities& entities);
 // numbers.cpp
-std::vector<Quantity> find_numbers(std::string_view text, const std::vector<Token>& tokens);
+std::vector<Quantity> find_numbers(std::string_view text, const std::vector<Token>& tokens, std::string_view language = {});
 
 } // namespace broadsheet::analysis
