@@ -22,7 +22,9 @@ void draw_status_bar(App& app) {
         status.index_bytes = app.index.memory_bytes();
         status.index_counted_for = app.corpus.size();
     }
-    if (!app.corpus.empty() && status.index_counted_for == app.corpus.size()) {
+    // On a phone the last import's summary needs the line more than the index's size does.
+    const bool room_for_size = !app.narrow || files.empty();
+    if (!app.corpus.empty() && status.index_counted_for == app.corpus.size() && room_for_size) {
         ImGui::SameLine();
         double mb = double(status.index_bytes) / (1024.0 * 1024.0);
         if (mb < 0.1) ImGui::TextDisabled("\xC2\xB7 index %.0f kB", std::max(1.0, double(status.index_bytes) / 1024.0));
@@ -68,7 +70,7 @@ void draw_status_bar(App& app) {
             st.cancel_requested = true;
         ImGui::EndDisabled();
     } else if (!files.empty()) {
-        ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+        ImGui::SameLine(0, app.narrow ? -1.0f : ImGui::GetFontSize() * 1.5f);
         if (st.cancelled) {
             ImGui::TextColored(ImVec4(0.9f, 0.7f, 0.2f, 1), "Import cancelled.");
             ImGui::SameLine();
@@ -83,7 +85,7 @@ void draw_status_bar(App& app) {
             ImGui::TextColored(ImVec4(0.9f, 0.7f, 0.2f, 1), app.narrow ? "%d warned" : "%d with warnings", warned);
         }
         ImGui::SameLine();
-        if (ImGui::SmallButton(app.status.show_details ? "Hide details" : "Details"))
+        if (ImGui::SmallButton(app.status.show_details ? (app.narrow ? "Hide" : "Hide details") : "Details"))
             app.status.show_details = !app.status.show_details;
     }
     if (!app.status.show_details || files.empty()) return;
