@@ -113,7 +113,7 @@ public:
     std::optional<TermId> find(std::string_view term) const;
     size_t term_count() const { return df_.size(); }
     std::string_view term(TermId t) const;
-    uint32_t doc_frequency(TermId t) const; // live documents holding t
+    uint32_t doc_frequency(TermId t) const { check_term(t); return df_[t]; } // live documents holding t
     PostingCursor postings(TermId t) const;
 
     // The end of a batch of adds (an import), for a moment when nobody waits: brings the sorted
@@ -277,7 +277,12 @@ private:
     void rehash_surfaces(size_t slots);
     void sort_surfaces() const;         // brings sorted_surfaces_ up to date
     void append_posting(TermId t, DocId doc, const std::vector<std::pair<uint8_t, uint32_t>>& field_positions);
-    void check_term(TermId t) const;    // a loaded list that does not parse is emptied (df 0)
+    // A loaded list that does not parse is emptied (df 0). Inline: every read of a term asks,
+    // and only a loaded file's terms not read yet go on to check_loaded_term().
+    void check_term(TermId t) const {
+        if (t < unchecked_.size() && unchecked_[t]) check_loaded_term(t);
+    }
+    void check_loaded_term(TermId t) const;
     std::span<const uint8_t> postings_bytes(TermId t) const;
     void settle();                      // makes a loaded index ready for add() and remove()
     void build_forward();               // the forward lists of every document, from the postings
@@ -375,6 +380,8 @@ private:
     };
     // Weighs the entry `c` stands on (its tf as posting_blocks() computes it) for the champions.
     static void weigh_champion(ListBlocks& list, const PostingCursor& c, double tf);
+    // The skip entries and champions of a long list, brought up to date; null for a short list.
+    ListBlocks* list_blocks(TermId t) const;
     mutable std::vector<ListBlocks> blocks_;
     size_t live_count_ = 0;
     uint64_t entries_ = 0, dead_entries_ = 0;

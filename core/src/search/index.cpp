@@ -345,8 +345,7 @@ uint32_t Index::last_in_block(TermId t, std::span<const uint8_t> bytes) const {
     return uint32_t(c.prev_plus1_);
 }
 
-void Index::check_term(TermId t) const {
-    if (t >= unchecked_.size() || !unchecked_[t]) return;
+void Index::check_loaded_term(TermId t) const {
     unchecked_[t] = false;
     if (!postings::check(postings_bytes(t), df_[t], live_).empty()) {
         // Only a file made to pass the checksum gets here: the term is dropped, not trusted.
@@ -354,11 +353,6 @@ void Index::check_term(TermId t) const {
         list_slot(t) = kNoList;
         terms_dropped_ = true;
     }
-}
-
-uint32_t Index::doc_frequency(TermId t) const {
-    check_term(t);
-    return df_[t];
 }
 
 PostingCursor Index::postings(TermId t) const {
@@ -804,20 +798,25 @@ void Index::compact() {
 // get none: walking them is as cheap as skipping.
 
 std::span<const Index::PostingBlock> Index::posting_blocks(TermId t) const {
-    if (t >= df_.size()) return {};
+    if (const ListBlocks* list = list_blocks(t)) return list->blocks;
+    return {};
+}
+
+Index::ListBlocks* Index::list_blocks(TermId t) const {
+    if (t >= df_.size()) return nullptr;
     check_term(t);
-    if (df_[t] < kBlocksFrom) return {}; // live entries: a list with many dead ones may go without
+    if (df_[t] < kBlocksFrom) return nullptr; // live entries: a list with many dead ones may go without
     auto at = std::lower_bound(blocks_.begin(), blocks_.end(), t, [](const ListBlocks& b, TermId id) { return b.term < id; });
     if (at == blocks_.end() || at->term != t) { // inserting moves no block's entries
         ListBlocks fresh;
         fresh.term = t;
         at = blocks_.insert(at, std::move(fresh));
     }
-    std::vector<PostingBlock>& blocks = at->blocks;
-    std::span<const uint8_t> bytes = postings_bytes(t);
-    if (at->walked == bytes.size()) return blocks; // up to date
-    at->walked = uint32_t(bytes.size());
     ListBlocks& list = *at;
+    std::vector<PostingBlock>& blocks = list.blocks;
+    std::span<const uint8_t> bytes = postings_bytes(t);
+    if (list.walked == bytes.size()) return &list; // up to date
+    list.walked = uint32_t(bytes.size());
     blocks.reserve(df_[t] / kBlockEntries);
     PostingCursor c;
     c.p_ = bytes.data() + (blocks.empty() ? 0 : blocks.back().end);
@@ -860,7 +859,7 @@ std::span<const Index::PostingBlock> Index::posting_blocks(TermId t) const {
         max_tf = 0.0;
         in_block = 0;
     }
-    return blocks;
+    return &list;
 }
 
 void Index::weigh_champion(ListBlocks& list, const PostingCursor& c, double tf) {
@@ -890,10 +889,9 @@ void Index::weigh_champion(ListBlocks& list, const PostingCursor& c, double tf) 
 }
 
 std::optional<Index::Champions> Index::posting_champions(TermId t) const {
-    if (posting_blocks(t).empty()) return std::nullopt; // also brings the champions up to date
-    auto at = std::lower_bound(blocks_.begin(), blocks_.end(), t, [](const ListBlocks& b, TermId id) { return b.term < id; });
-    if (at == blocks_.end() || at->term != t || !at->champions_usable) return std::nullopt;
-    return Champions{at->champions, at->rest};
+    const ListBlocks* list = list_blocks(t); // also brings the champions up to date
+    if (!list || list->blocks.empty() || !list->champions_usable) return std::nullopt;
+    return Champions{list->champions, list->rest};
 }
 
 PostingCursor Index::postings_after_block(TermId t, size_t b) const {
