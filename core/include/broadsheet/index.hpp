@@ -108,7 +108,9 @@ public:
     // The language the document was analyzed in: 0 the index's own, i other_analyzers()[i - 1].
     uint8_t language_slot(DocId doc) const { return doc < doc_languages_.size() ? doc_languages_[doc] : 0; }
     uint32_t field_length(DocId doc, Field f) const { return lengths_[size_t(doc) * kFieldCount + size_t(f)]; }
-    double average_field_length(Field f) const; // over live documents; 0 if there are none
+    double average_field_length(Field f) const { // over live documents; 0 if there are none
+        return live_count_ == 0 ? 0.0 : double(total_lengths_[size_t(f)]) / double(live_count_);
+    }
 
     std::optional<TermId> find(std::string_view term) const;
     size_t term_count() const { return df_.size(); }

@@ -225,10 +225,6 @@ std::string_view Index::key(DocId doc) const {
     return std::string_view(keys_).substr(begin, key_ends_[doc] - begin);
 }
 
-double Index::average_field_length(Field f) const {
-    return live_count_ == 0 ? 0.0 : double(total_lengths_[size_t(f)]) / double(live_count_);
-}
-
 std::string_view Index::term(TermId t) const {
     uint32_t begin = t == 0 ? 0 : term_ends_[t - 1];
     return std::string_view(term_text_).substr(begin, term_ends_[t] - begin);

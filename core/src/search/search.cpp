@@ -52,10 +52,12 @@ struct Context {
         default_ranking = default_ranking && params.k1 > 0.0;
     }
     double idf(TermId t) const { return bm25_idf(n, double(index.doc_frequency(t))); }
-    // The BM25F score of per-field frequencies `tf` in `doc`, over the fields in `mask`.
-    double score(DocId doc, const std::array<uint32_t, kFieldCount>& tf, FieldMask mask, double idf) const {
+    // The BM25F score of per-field frequencies `tf` in `doc`, over the fields in `mask`: an array
+    // of kFieldCount, or of the first fields only (a champion's, Index::Champion::field_tf).
+    template <class FieldTf> double score(DocId doc, const FieldTf& tf, FieldMask mask, double idf) const {
+        static_assert(std::tuple_size_v<FieldTf> <= kFieldCount);
         double combined = 0.0;
-        for (size_t f = 0; f < kFieldCount; ++f) {
+        for (size_t f = 0; f < tf.size(); ++f) {
             if (!(mask & (1u << f)) || tf[f] == 0) continue;
             combined += bm25f_field_tf(double(tf[f]), double(index.field_length(doc, Field(f))), avg_len[f],
                                        params.fields[f]);
@@ -731,8 +733,7 @@ std::optional<std::vector<Hit>> top_k_from_champions(const Context& ctx, std::sp
             for (const Index::Champion& c : champions->best) {
                 if (!ctx.index.contains(c.doc)) continue;
                 if (!(c.fields() & mask)) continue;
-                std::copy(c.field_tf.begin(), c.field_tf.end(), tf.begin());
-                scored.push_back({c.doc, weight * ctx.score(c.doc, tf, mask, idf)});
+                scored.push_back({c.doc, weight * ctx.score(c.doc, c.field_tf, mask, idf)}); // mask: text fields only
             }
             rest = std::max(rest, weight * ctx.block_bound(champions->rest, mask, idf));
         } else if (ctx.index.doc_frequency(t) >= Index::kBlocksFrom) {
@@ -750,6 +751,15 @@ std::optional<std::vector<Hit>> top_k_from_champions(const Context& ctx, std::sp
     // entries once those hold k documents. m starts a little over k (few documents hold two of
     // a prefix's words among their best), and only those m are sorted.
     auto by_rank = [](const Hit& a, const Hit& b) { return better(a, b); };
+    if (members.size() == 1) { // one list: a document once
+        if (scored.size() < k) return std::nullopt;
+        size_t m = scored.size(); // sorted whole when short (a dozen champions): a heap costs more
+        if (m > 2 * k + 8) std::nth_element(scored.begin(), scored.begin() + std::ptrdiff_t(k), scored.end(), by_rank), m = k;
+        std::sort(scored.begin(), scored.begin() + std::ptrdiff_t(m), by_rank);
+        if (!cannot_enter(rest, scored[k - 1].score)) return std::nullopt;
+        scored.resize(k);
+        return scored;
+    }
     std::array<size_t, Index::kChampions> best{}; // where the best documents are in `scored`, in order
     size_t taken = 0;
     for (size_t m = std::min(scored.size(), 2 * k + 8);; m = std::min(scored.size(), 4 * m)) {
@@ -869,12 +879,12 @@ SearchResult run(const Index& index, const Query& query, const SearchOptions& op
         if (word.op != QueryOp::Term) {
             expanded = b.members(word, false);
             members = expanded;
+            b.finish();
         } else if (auto t = index.find(word.terms[0])) {
-            b.collect_term(*t);
+            r.matched.terms.emplace_back(index.term(*t)); // what b.collect_term() and finish() make of it
             term[0] = {*t, 1.0};
             members = term;
         }
-        b.finish();
         if (members.size() <= kMostMembersWalkedTogether) {
             r.hits = top_k_best_member(ctx, members, word.fields, options.limit);
             return r;
