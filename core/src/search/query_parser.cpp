@@ -13,6 +13,7 @@
 #include "broadsheet/query.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <span>
 
 namespace broadsheet::search {
@@ -67,17 +68,23 @@ public:
 
     Query run() {
         if (text_.size() > UINT32_MAX / 2) text_ = text_.substr(0, UINT32_MAX / 2);
-        // Room for a few words, so that a short query does not grow these step by step.
-        lexemes_.reserve(8);
-        operands_.reserve(8);
-        if (options_.syntax) lex();
-        else lex_plain();
-        int root = parse_or(0);
-        while (peek().kind != Lex::End) { // only a stray ')' can stop parse_or before the end
-            note(peek().range.begin, "unmatched ')' ignored");
-            ++at_;
-            const int both[] = {root, parse_or(0)};
-            root = combine(QueryOp::And, both, {});
+        int root = -1;
+        if (const std::optional<ByteRange> word = one_plain_word()) {
+            saw_words_ = true; // what word_node() does with it
+            root = terms_node(text_.substr(word->begin, word->size()), *word);
+        } else {
+            // Room for a few words, so that a short query does not grow these step by step.
+            lexemes_.reserve(8);
+            operands_.reserve(8);
+            if (options_.syntax) lex();
+            else lex_plain();
+            root = parse_or(0);
+            while (peek().kind != Lex::End) { // only a stray ')' can stop parse_or before the end
+                note(peek().range.begin, "unmatched ')' ignored");
+                ++at_;
+                const int both[] = {root, parse_or(0)};
+                root = combine(QueryOp::And, both, {});
+            }
         }
         if (root < 0) {
             q_.nodes.clear();
@@ -92,6 +99,28 @@ public:
 
 private:
     // ---- lexing ---------------------------------------------------------------------------------
+
+    // The query when it is one plain word (spaces around it aside), the commonest query: one that
+    // lex() reads as one Word and word_node() as terms_node() of it (no operator, field, date,
+    // quote, parenthesis, leading '-', '*' or '~'; not as you type, where the last word is a
+    // prefix). The grammar then comes to `primary := WORD`, so run() skips the lexemes and the
+    // operand lists (two allocations, a tenth of such a query's search).
+    std::optional<ByteRange> one_plain_word() const {
+        if (options_.as_you_type) return std::nullopt;
+        size_t b = 0, e = text_.size();
+        while (b < e && is_space(text_[b])) ++b;
+        while (e > b && is_space(text_[e - 1])) --e;
+        if (b == e) return std::nullopt;
+        const std::string_view word = text_.substr(b, e - b);
+        if (std::any_of(word.begin(), word.end(), is_space)) return std::nullopt;
+        if (options_.syntax) {
+            if (word.find_first_of("()\":*~") != std::string_view::npos || word[0] == '-') return std::nullopt;
+            if (word == "OR" || word == "||" || word == "|" || word == "AND" || word == "&&" || word == "&" || word == "+" ||
+                word == "NOT")
+                return std::nullopt;
+        }
+        return ByteRange{uint32_t(b), uint32_t(e)};
+    }
     void push(Lex kind, size_t b, size_t e, std::string_view t = {}, FieldMask f = 0, bool closed = true) {
         lexemes_.push_back({kind, {uint32_t(b), uint32_t(e)}, t, f, closed});
     }
@@ -406,30 +435,42 @@ private:
     }
 
     // Terms of `text` as a Term, a Phrase, or for a hyphenated word OR(phrase of parts, joined).
+    // In the index's language alone, straight from the analyzer (no token list: a word's query
+    // is mostly this).
     int terms_node(std::string_view text, ByteRange range) {
-        return in_each_language(text, range, [&](Tokens tokens) { return terms_node_of(std::move(tokens), range); });
+        if (others_.empty())
+            return terms_node_of([&](auto&& sink) { analyzer_.analyze(text, [&](const Token& t) { sink(t.term, t.position, t.kind); }); },
+                                 range);
+        return in_each_language(text, range, [&](const Tokens& tokens) {
+            return terms_node_of([&](auto&& sink) { for (const auto& t : tokens) sink(t.term, t.position, t.kind); }, range);
+        });
     }
 
-    int terms_node_of(Tokens tokens, ByteRange range) {
-        const auto joined = std::count_if(tokens.begin(), tokens.end(), [](const auto& t) { return t.kind == TokenKind::Joined; });
-        const size_t parts = tokens.size() - size_t(joined);
-        if (parts == 0) return -1;
-        const uint32_t first = std::find_if(tokens.begin(), tokens.end(), [](const auto& t) { return t.kind != TokenKind::Joined; })->position;
+    // each_token(sink) calls sink(term, position, kind) for each token of the text, in order.
+    template <class EachToken> int terms_node_of(EachToken each_token, ByteRange range) {
         QueryNode n;
         n.source = range;
+        size_t parts = 0, joined = 0;
+        uint32_t first = 0;
+        std::string joined_term; // the first Joined token's
+        each_token([&](std::string_view term, uint32_t position, TokenKind kind) {
+            if (kind == TokenKind::Joined) {
+                if (joined++ == 0) joined_term = term;
+                return;
+            }
+            if (parts++ == 0) first = position;
+            n.terms.emplace_back(term);
+            if (parts == 2) n.offsets.push_back(0); // a Phrase: offsets from the first part
+            if (parts >= 2) n.offsets.push_back(position - first);
+        });
+        if (parts == 0) return -1;
         n.op = parts == 1 ? QueryOp::Term : QueryOp::Phrase;
-        n.terms.reserve(parts);
-        for (auto& t : tokens) {
-            if (t.kind == TokenKind::Joined) continue;
-            n.terms.push_back(std::move(t.term));
-            if (parts > 1) n.offsets.push_back(t.position - first);
-        }
         int node = add(std::move(n));
         // Only a single hyphenated word gets the written-together alternative.
         if (joined == 1) {
             QueryNode j;
             j.op = QueryOp::Term;
-            j.terms.push_back(std::move(std::find_if(tokens.begin(), tokens.end(), [](const auto& t) { return t.kind == TokenKind::Joined; })->term));
+            j.terms.push_back(std::move(joined_term));
             j.source = range;
             const int either[] = {node, add(std::move(j))};
             node = combine(QueryOp::Or, either, range);
