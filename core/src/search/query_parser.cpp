@@ -69,9 +69,8 @@ public:
     Query run() {
         if (text_.size() > UINT32_MAX / 2) text_ = text_.substr(0, UINT32_MAX / 2);
         int root = -1;
-        if (const std::optional<ByteRange> word = one_plain_word()) {
-            saw_words_ = true; // what word_node() does with it
-            root = terms_node(text_.substr(word->begin, word->size()), *word);
+        if (const std::optional<ByteRange> word = one_word()) {
+            root = word_node({Lex::Word, *word, text_.substr(word->begin, word->size())}, true);
         } else {
             // Room for a few words, so that a short query does not grow these step by step.
             lexemes_.reserve(8);
@@ -100,13 +99,12 @@ public:
 private:
     // ---- lexing ---------------------------------------------------------------------------------
 
-    // The query when it is one plain word (spaces around it aside), the commonest query: one that
-    // lex() reads as one Word and word_node() as terms_node() of it (no operator, field, date,
-    // quote, parenthesis, leading '-', '*' or '~'; not as you type, where the last word is a
-    // prefix). The grammar then comes to `primary := WORD`, so run() skips the lexemes and the
-    // operand lists (two allocations, a tenth of such a query's search).
-    std::optional<ByteRange> one_plain_word() const {
-        if (options_.as_you_type) return std::nullopt;
+    // The query when it is one word (spaces around it aside), the commonest query: one that lex()
+    // reads as one Word (no operator, field, date, quote, parenthesis or leading '-'; a '*' or
+    // '~' after it is word_node()'s). The grammar then comes to `primary := WORD`, so run() hands
+    // it to word_node() without the lexemes and operand lists (two allocations, a tenth of a
+    // one-word query's search).
+    std::optional<ByteRange> one_word() const {
         size_t b = 0, e = text_.size();
         while (b < e && is_space(text_[b])) ++b;
         while (e > b && is_space(text_[e - 1])) --e;
@@ -114,7 +112,7 @@ private:
         const std::string_view word = text_.substr(b, e - b);
         if (std::any_of(word.begin(), word.end(), is_space)) return std::nullopt;
         if (options_.syntax) {
-            if (word.find_first_of("()\":*~") != std::string_view::npos || word[0] == '-') return std::nullopt;
+            if (word.find_first_of("()\":") != std::string_view::npos || word[0] == '-') return std::nullopt;
             if (word == "OR" || word == "||" || word == "|" || word == "AND" || word == "&&" || word == "&" || word == "+" ||
                 word == "NOT")
                 return std::nullopt;
@@ -371,7 +369,7 @@ private:
             return phrase_node(l.text, l.range);
         }
         case Lex::Word:
-            return word_node(l);
+            return word_node(l, at_ == lexemes_.size() - 1);
         default:
             return -1;
         }
@@ -517,7 +515,8 @@ private:
         return folded;
     }
 
-    int word_node(const Lexeme& l) {
+    // `last`: no lexeme but the end follows (as you type, a prefix unless a space ends the text).
+    int word_node(const Lexeme& l, bool last) {
         saw_words_ = true;
         std::string_view word = l.text;
         ByteRange range = l.range;
@@ -542,7 +541,7 @@ private:
                 }
             }
         }
-        bool last_word = at_ == lexemes_.size() - 1 && range.end == text_.size();
+        bool last_word = last && range.end == text_.size();
         bool typing = options_.as_you_type && last_word && !prefix && edits < 0;
         if (typing) prefix = true;
 
