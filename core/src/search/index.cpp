@@ -1106,7 +1106,11 @@ size_t Index::sorted_lower_bound(std::string_view key) const {
 void Index::terms_with_prefix(std::string_view prefix, std::vector<TermId>& out) const {
     out.clear();
     sort_surfaces();
-    for (size_t r = sorted_lower_bound(prefix); r < sorted_count() && surface(sorted_at(r)).starts_with(prefix); ++r)
+    const size_t begin = sorted_lower_bound(prefix);
+    size_t end = begin;
+    while (end < sorted_count() && surface(sorted_at(end)).starts_with(prefix)) ++end;
+    out.reserve(end - begin); // not grown step by step: a short prefix has hundreds of words
+    for (size_t r = begin; r < end; ++r)
         if (doc_frequency(surface_terms_[sorted_at(r)]) > 0) out.push_back(surface_terms_[sorted_at(r)]);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());

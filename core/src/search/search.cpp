@@ -487,6 +487,7 @@ struct Builder {
                 ids.resize(keep);
             }
             std::sort(ids.begin(), ids.end());
+            members.reserve(ids.size());
             for (TermId t : ids) members.emplace_back(t, 1.0);
         } else { // Fuzzy
             if (n.terms.size() > 1 && !n.terms[1].empty()) own = ctx.index.find(n.terms[1]);
@@ -531,8 +532,13 @@ struct Builder {
                                       [](const auto& a, const auto& b) { return a.first == b.first; }),
                           members.end());
         }
-        if (!negated)
+        if (!negated) {
+            if (matched) {
+                matched_terms.reserve(matched_terms.size() + members.size());
+                exact_terms.reserve(exact_terms.size() + members.size());
+            }
             for (const auto& m : members) collect_term(m.first, n.op != QueryOp::Fuzzy || m.first == own);
+        }
         return members;
     }
 
