@@ -446,14 +446,30 @@ struct Builder {
             matched->terms.emplace_back(ctx.index.term(matched_terms[0]));
             return;
         }
-        std::sort(matched_terms.begin(), matched_terms.end());
+        if (!std::is_sorted(matched_terms.begin(), matched_terms.end())) // one prefix's are
+            std::sort(matched_terms.begin(), matched_terms.end());
         matched_terms.erase(std::unique(matched_terms.begin(), matched_terms.end()), matched_terms.end());
-        std::vector<std::string_view> text;
+        // Sorted by the 8 bytes after the start they all share (a prefix's words share it) as one
+        // number, then whole: text order, with a string compare only where those 8 bytes tie
+        // (unique already: a term's text has one id, Index::intern).
+        std::vector<std::pair<uint64_t, std::string_view>> text;
         text.reserve(matched_terms.size());
-        for (TermId t : matched_terms) text.push_back(ctx.index.term(t));
-        std::sort(text.begin(), text.end()); // unique already: a term's text has one id (Index::intern)
+        for (TermId t : matched_terms) text.emplace_back(0, ctx.index.term(t));
+        size_t shared = text.empty() ? 0 : text[0].second.size();
+        for (const auto& [key, t] : text)
+            shared = size_t(std::mismatch(t.begin(), t.begin() + std::ptrdiff_t(std::min(shared, t.size())), text[0].second.begin()).first - t.begin());
+        for (auto& [key, t] : text) key = first_bytes_after(t, shared);
+        std::sort(text.begin(), text.end());
         matched->terms.reserve(matched->terms.size() + text.size());
-        for (std::string_view t : text) matched->terms.emplace_back(t);
+        for (const auto& [key, t] : text) matched->terms.emplace_back(t);
+    }
+
+    // The 8 bytes of `text` from `at` on (zeros past its end) as a big-endian number: numbers in
+    // the order of the texts' bytes there, a shorter text first on a tie of what it has.
+    static uint64_t first_bytes_after(std::string_view text, size_t at) {
+        uint64_t key = 0;
+        for (size_t i = 0; i < 8; ++i) key = key << 8 | (at + i < text.size() ? uint8_t(text[at + i]) : 0u);
+        return key;
     }
 
     // The terms a prefix or typo query word stands for, ascending, each with its weight.
