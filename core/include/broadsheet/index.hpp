@@ -278,7 +278,8 @@ private:
     }
     void rehash_surfaces(size_t slots);
     void sort_surfaces() const;         // brings sorted_surfaces_ up to date
-    void append_posting(TermId t, DocId doc, const std::vector<std::pair<uint8_t, uint32_t>>& field_positions);
+    // Term t's entry for doc: n (field, position) pairs, at(i) the i-th (sorted, distinct).
+    template <class FieldPosition> void append_posting(TermId t, DocId doc, size_t n, FieldPosition at);
     // A loaded list that does not parse is emptied (df 0). Inline: every read of a term asks,
     // and only a loaded file's terms not read yet go on to check_loaded_term().
     void check_term(TermId t) const {

@@ -55,6 +55,7 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <tuple>
 #include <utility>
 
 namespace broadsheet::search {
@@ -471,18 +472,22 @@ TermId Index::term_of(const Token& t, Language* lang) {
     return id;
 }
 
-void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint8_t, uint32_t>>& fp) {
-    // fp: (field, position) pairs of this term in this document, sorted.
+template <class FieldPosition>
+void Index::append_posting(TermId t, DocId doc, size_t n, FieldPosition at) {
+    // at(i) for i < n: the (field, position) pairs of this term in this document, sorted, distinct.
     GrowingList& list = own_list(t);
     // One field's frequency up to 7 goes in the code byte; otherwise each field's is written.
-    const bool one_field = fp.front().first == fp.back().first;
-    const uint32_t once = one_field && fp.size() <= 7 ? uint32_t(fp.size()) : 0;
+    const bool one_field = at(0).first == at(n - 1).first;
+    const uint32_t once = one_field && n <= 7 ? uint32_t(n) : 0;
     // Room for the longest such entry (a varint of 32 bits takes up to 5 bytes), so that the entry
     // is written in place with one growth check, not one a byte.
-    uint8_t* const begin = list.room(5 + 1 + (once != 0 ? 0 : 5 * kFieldCount) + 5 + 5 * fp.size());
+    uint8_t* const begin = list.room(5 + 1 + (once != 0 ? 0 : 5 * kFieldCount) + 5 + 5 * n);
     FieldMask mask = 0;
     std::array<uint32_t, kFieldCount> tf{};
-    for (auto [f, pos] : fp) mask |= FieldMask(1u << f), ++tf[f];
+    for (size_t i = 0; i < n; ++i) {
+        const uint8_t f = at(i).first;
+        mask |= FieldMask(1u << f), ++tf[f];
+    }
     uint8_t* p = varint::write(begin, uint64_t(doc) + 1 - list.last_plus1);
     list.last_plus1 = doc + 1;
     *p++ = uint8_t(mask | once << 5);
@@ -490,14 +495,17 @@ void Index::append_posting(TermId t, DocId doc, const std::vector<std::pair<uint
         for (size_t f = 0; f < kFieldCount; ++f)
             if (tf[f]) p = varint::write(p, tf[f]);
     auto position_number = [&](size_t i) { // the first of a field, then gaps
-        return i == 0 || fp[i - 1].first != fp[i].first ? fp[i].second : fp[i].second - fp[i - 1].second;
+        const auto [field, position] = at(i);
+        if (i == 0) return position;
+        const auto [before_field, before] = at(i - 1);
+        return before_field != field ? position : position - before;
     };
-    if (fp.size() > 1) {
+    if (n > 1) {
         size_t pos_bytes = 0;
-        for (size_t i = 0; i < fp.size(); ++i) pos_bytes += varint::size(position_number(i));
+        for (size_t i = 0; i < n; ++i) pos_bytes += varint::size(position_number(i));
         p = varint::write(p, pos_bytes);
     }
-    for (size_t i = 0; i < fp.size(); ++i) p = varint::write(p, position_number(i));
+    for (size_t i = 0; i < n; ++i) p = varint::write(p, position_number(i));
     list.size += uint32_t(p - begin);
     ++df_[t];
     ++entries_;
@@ -530,72 +538,75 @@ DocId Index::add(const Article& article, std::string_view key) {
     DocId doc = DocId(live_.size());
     const uint8_t language = language_of(article.language);
     Language* const lang = language == 0 ? nullptr : languages_[language - 1].get();
-    // Every occurrence as (term, field, position), then grouped by term.
+    // Every occurrence as one number, term << 32 | field << 29 | position, sorted below: grouped
+    // by term, in field and position order within. A three-part comparison was a tenth of the
+    // build time in wasm. Positions allow it (no import makes a field of 2^29 words:
+    // kMaxImportBytes); past that, the occurrences go on as triples (`wide`).
     struct Occurrence { TermId term; uint8_t field; uint32_t position; };
-    thread_local std::vector<Occurrence> occ;
-    occ.clear();
+    constexpr uint32_t kPositionBits = 29, kPositionMask = (1u << kPositionBits) - 1;
+    thread_local std::vector<uint64_t> keys;
+    thread_local std::vector<Occurrence> wide;
+    keys.clear();
+    wide.clear();
+    bool narrow = true; // every occurrence is in keys, none in wide
     std::array<uint32_t, kFieldCount> length{};
     auto index_field = [&](Field f, std::string_view text, uint32_t first_position) {
         uint32_t last = first_position;
         analyzer_.analyze_surfaces(text, [&](const Token& t) {
             TermId id = term_of(t, lang);
             if (id == kStopword) return;
-            occ.push_back({id, uint8_t(f), first_position + t.position});
+            const uint32_t position = first_position + t.position;
+            if (narrow && position > kPositionMask) { // the keys so far become triples
+                narrow = false;
+                for (uint64_t k : keys) wide.push_back({TermId(k >> 32), uint8_t(k >> kPositionBits & 7), uint32_t(k & kPositionMask)});
+            }
+            if (narrow) keys.push_back(uint64_t(id) << 32 | uint64_t(f) << kPositionBits | position);
+            else wide.push_back({id, uint8_t(f), position});
             if (t.kind != TokenKind::Joined) ++length[size_t(f)];
-            last = first_position + t.position + 1;
+            last = position + 1;
         });
         return last;
     };
     for_each_field(article, index_field);
 
-    // Grouped by term, in field and position order within. Sorted as one number each,
-    // term << 32 | field << 29 | position, where positions allow (no import makes a field of 2^29
-    // words: kMaxImportBytes): a three-part comparison was a tenth of the build time in wasm.
-    // The comparison is written out: with std::less, libc++ calls the copy of std::sort it
+    // Each term's run of (field, position) pairs to its postings list. An occurrence twice (from a
+    // joined word whose term is its first part's) counts once: equal neighbours go before. The
+    // sorts' comparisons are written out: with std::less, libc++ calls the copy of std::sort it
     // compiles once (an extern template, -Os), which calls the comparison for every step (an
     // eighth of the build time in wasm).
-    thread_local std::vector<uint64_t> keys;
-    thread_local std::vector<std::pair<uint8_t, uint32_t>> fp;
     thread_local std::vector<TermId> distinct;
     distinct.clear();
-    // Each term's run of (field, position) pairs, sorted, to its postings list (an occurrence
-    // twice, from a joined word whose term is its first part's, counts once). `at(i)` is the
-    // i-th occurrence in sorted order; the bounds are locals, as append_posting() could change
-    // anything a pointer reaches for all the compiler knows.
-    auto append_groups = [&](size_t n, auto at) {
+    // `term(i)` is the term of the i-th occurrence in sorted order, `at(i)` its (field, position).
+    auto append_groups = [&](size_t n, auto term, auto at) {
         for (size_t i = 0; i < n;) {
-            const Occurrence first = at(i);
-            fp.clear();
-            fp.emplace_back(first.field, first.position);
+            const TermId first = term(i);
             size_t j = i + 1;
-            for (; j < n; ++j) {
-                const Occurrence o = at(j);
-                if (o.term != first.term) break;
-                if (fp.back() != std::pair{o.field, o.position}) fp.emplace_back(o.field, o.position);
-            }
-            append_posting(first.term, doc, fp);
-            distinct.push_back(first.term);
+            while (j < n && term(j) == first) ++j;
+            append_posting(first, doc, j - i, [&at, i](size_t k) { return at(i + k); });
+            distinct.push_back(first);
             i = j;
         }
     };
-    if (std::all_of(occ.begin(), occ.end(), [](const Occurrence& o) { return o.position < (1u << 29); })) {
-        keys.resize(occ.size());
-        for (size_t i = 0; i < occ.size(); ++i)
-            keys[i] = uint64_t(occ[i].term) << 32 | uint64_t(occ[i].field) << 29 | occ[i].position;
+    if (narrow) {
         std::sort(keys.begin(), keys.end(), [](uint64_t a, uint64_t b) { return a < b; });
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        // The bounds are locals, as append_posting() could change anything a pointer reaches for
+        // all the compiler knows.
         const uint64_t* sorted = keys.data();
-        append_groups(keys.size(), [sorted](size_t i) {
-            const uint64_t k = sorted[i];
-            return Occurrence{TermId(k >> 32), uint8_t(k >> 29 & 7), uint32_t(k & ((1u << 29) - 1))};
-        });
+        append_groups(
+            keys.size(), [sorted](size_t i) { return TermId(sorted[i] >> 32); },
+            [sorted](size_t i) {
+                return std::pair{uint8_t(sorted[i] >> kPositionBits & 7), uint32_t(sorted[i] & kPositionMask)};
+            });
     } else {
-        std::sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) {
-            if (a.term != b.term) return a.term < b.term;
-            if (a.field != b.field) return a.field < b.field;
-            return a.position < b.position;
-        });
-        const Occurrence* sorted = occ.data();
-        append_groups(occ.size(), [sorted](size_t i) { return sorted[i]; });
+        auto tuple = [](const Occurrence& o) { return std::tuple(o.term, o.field, o.position); };
+        std::sort(wide.begin(), wide.end(), [&](const Occurrence& a, const Occurrence& b) { return tuple(a) < tuple(b); });
+        wide.erase(std::unique(wide.begin(), wide.end(), [&](const Occurrence& a, const Occurrence& b) { return tuple(a) == tuple(b); }),
+                   wide.end());
+        const Occurrence* sorted = wide.data();
+        append_groups(
+            wide.size(), [sorted](size_t i) { return sorted[i].term; },
+            [sorted](size_t i) { return std::pair{sorted[i].field, sorted[i].position}; });
     }
     if (forward_ends_.size() == doc) { // the forward lists are whole: this document's goes on
         TermId prev = 0;
