@@ -217,6 +217,12 @@ LinkStop segment_plain(std::string_view text, size_t begin, size_t end, std::vec
     bool hyphen_pending = false; // the previous word ended at a hyphen followed by a word
     [[maybe_unused]] size_t chunk_begin = begin, chunk_segments = out.size(); // for kWatch
     while (i < end) {
+        if (s[i] == ' ') { // most separators, taken as the Space class below takes them
+            ++i;
+            if constexpr (kWatch) chunk_begin = i, chunk_segments = out.size();
+            hyphen_pending = false;
+            continue;
+        }
         CodePoint c = decode_at(s, i);
         Class k = classify(c.cp);
         if (k == Class::Cjk) {
