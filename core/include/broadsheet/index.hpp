@@ -268,6 +268,10 @@ private:
     // The term of a token from analyze_surfaces() of an article in `lang` (null: the index's own
     // language), recording its surface; kStopword for a stopword.
     TermId term_of(const Token& token, Language* lang);
+    // The rest of term_of() for a surface its cache `cache` does not answer (`cached`: it holds
+    // the surface as a stopword, and the token is a joined word), out of line: most tokens take
+    // only the lookup, which then needs none of the registers this part saves and restores.
+    TermId new_term_of(const Token& token, Language* lang, WordCache& cache, uint32_t hash, bool cached);
     // The surface table holds `text` for term `id` (lookup table of add(); a surface may be there
     // for more than one term, one per language that stems it differently).
     bool has_surface(std::string_view text, uint32_t hash, TermId id) const;

@@ -438,7 +438,7 @@ bool Index::has_surface(std::string_view text, uint32_t hash, TermId id) const {
     }
 }
 
-TermId Index::term_of(const Token& t, Language* lang) {
+inline TermId Index::term_of(const Token& t, Language* lang) {
     // A token's term is a function of its surface, whether it is stemmed (words and joined
     // words are, numbers, URL parts and CJK bigrams are not) and, if it is, the article's
     // language. The stemmed cache holds what a surface is as a word; a joined word is the same,
@@ -449,6 +449,11 @@ TermId Index::term_of(const Token& t, Language* lang) {
     const uint32_t h = WordCache::hash(t.surface);
     const uint32_t* cached = cache.find(t.surface, h);
     if (cached && (*cached != kStopword || t.kind == TokenKind::Word)) return *cached;
+    return new_term_of(t, lang, cache, h, cached != nullptr);
+}
+
+[[gnu::noinline]] TermId Index::new_term_of(const Token& t, Language* lang, WordCache& cache, uint32_t h, bool cached) {
+    const bool stemmed = t.kind == TokenKind::Word || t.kind == TokenKind::Joined;
     Analyzer& analyzer = stemmed && lang ? lang->analyzer : analyzer_;
     std::string_view term = analyzer.term_of(stemmed ? TokenKind::Word : t.kind, t.surface);
     bool cache_it = !cached && t.surface.size() <= 64; // not codes and junk
