@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
     index_seed(saved(ix, articles, true));
     ix.compact();
     index_seed(saved(ix, articles, false));
-    bs::Index plain({.language = "none", .fold_diacritics = false, .stopwords = false, .stem = false});
+    bs::Index plain({.language = "none", .fold_diacritics = false, .stopwords = false, .stem = false, .term_tag = ""});
     for (size_t i = 0; i < 3 && i < articles.size(); ++i) plain.add(articles[i], "p" + std::to_string(i));
     index_seed(saved(plain, articles, true));
     index_seed(saved(bs::Index{}, {}, false));

@@ -161,7 +161,7 @@ TEST_CASE("the chain turns text into stemmed terms with positions and byte range
         CAPTURE(row.input);
         CHECK(terms(row.input) == row.expected);
     }
-    CHECK(terms("The running", {.language = "english", .fold_diacritics = true, .stopwords = false, .stem = false}) ==
+    CHECK(terms("The running", {.language = "english", .fold_diacritics = true, .stopwords = false, .stem = false, .term_tag = ""}) ==
           "the running");
 }
 
