@@ -565,7 +565,7 @@ struct Builder {
         std::vector<TermId> ids;
         for (uint32_t c : n.children) {
             const QueryNode& child = q.nodes[c];
-            if (child.op != QueryOp::Term || child.languages || child.fields != q.nodes[n.children[0]].fields) return std::nullopt;
+            if (child.op != QueryOp::Term || child.fields != q.nodes[n.children[0]].fields) return std::nullopt;
             auto t = ctx.index.find(child.terms[0]);
             if (!t) return std::nullopt;
             ids.push_back(*t);
@@ -580,17 +580,6 @@ struct Builder {
     }
 
     MatcherPtr build(uint32_t i, bool negated) {
-        MatcherPtr m = build_node(i, negated);
-        if (const uint32_t languages = q.nodes[i].languages) { // only in these languages' documents
-            std::vector<MatcherPtr> req;
-            req.push_back(std::move(m));
-            req.push_back(std::make_unique<FilterMatcher>(ctx.index, 0, 0, false, languages));
-            m = std::make_unique<AndMatcher>(std::move(req), std::vector<MatcherPtr>());
-        }
-        return m;
-    }
-
-    MatcherPtr build_node(uint32_t i, bool negated) {
         const QueryNode& n = q.nodes[i];
         switch (n.op) {
         case QueryOp::Term: {
@@ -614,8 +603,8 @@ struct Builder {
             return std::make_unique<ListMatcher>(expand(ctx, members(n, negated), n.fields));
         case QueryOp::Date:
             return std::make_unique<FilterMatcher>(ctx.index, n.date_from, n.date_to, true);
-        case QueryOp::All:
-            return std::make_unique<FilterMatcher>(ctx.index, 0, 0, false);
+        case QueryOp::All: // of some languages' documents, or of all
+            return std::make_unique<FilterMatcher>(ctx.index, 0, 0, false, n.languages);
         case QueryOp::Not: {
             std::vector<MatcherPtr> req, exc;
             req.push_back(std::make_unique<FilterMatcher>(ctx.index, 0, 0, false));
@@ -894,7 +883,7 @@ SearchResult run(const Index& index, const Query& query, const SearchOptions& op
     Builder b{ctx, query, &r.matched};
     const QueryNode& word = query.nodes[query.root];
     MatcherPtr root;
-    if ((word.op == QueryOp::Term && !word.languages) || word.op == QueryOp::Prefix || word.op == QueryOp::Fuzzy) { // one word
+    if (word.op == QueryOp::Term || word.op == QueryOp::Prefix || word.op == QueryOp::Fuzzy) { // one word
         std::vector<std::pair<TermId, double>> expanded;
         std::array<std::pair<TermId, double>, 1> term;
         std::span<const std::pair<TermId, double>> members;
