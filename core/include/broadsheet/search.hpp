@@ -6,7 +6,8 @@
 // cannot enter the top k, and for one word (or its prefix or typo expansion) or an AND of words,
 // block-max pruning (Ding & Suel, SIGIR 2011) skips whole blocks of postings, with the same
 // result as scoring every one. Ties are broken by DocId, ascending (the article added first
-// wins), so results are the same on every platform.
+// wins), so results are the same on every platform. Ordered by date instead, every match is
+// walked and the first k by date kept.
 //
 // Never throws: problems with the query come back as messages beside a best-effort result.
 #pragma once
@@ -15,15 +16,24 @@
 #include "broadsheet/query.hpp"
 #include "broadsheet/ranking.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace broadsheet::search {
 
+// The order of the hits: best first (BM25F), or by the article's date, newest or oldest first.
+// By date, articles without a date come last, and those of one date best first.
+enum class ResultOrder : uint8_t { Relevance, Newest, Oldest };
+
 struct SearchOptions {
     size_t limit = 10;   // k: how many hits to return
     ParseOptions parse;  // syntax, all/any words, as-you-type
     Bm25fParams ranking;
+    ResultOrder order = ResultOrder::Relevance;
+    // Count every matching article (SearchResult::total). Best first, that is a second walk over
+    // the postings without the pruning that makes the top k fast; by date, the walk is the same.
+    bool count = false;
     // When a query of plain words matches nothing with all of them, search again for any of them
     // (and say so in a message).
     bool relax = true;
@@ -57,6 +67,9 @@ struct SearchResult {
     std::vector<QueryMessage> messages; // from the parser, and "searched for any of the words"
     MatchSet matched;
     bool relaxed = false;               // the all-words query found nothing; these match any word
+    // Every live article the query matches (the hits are the first `limit` of them): known when
+    // SearchOptions::count asked for it or the order is by date.
+    std::optional<size_t> total;
 };
 
 SearchResult search(const Index& index, std::string_view query, const SearchOptions& options = {});

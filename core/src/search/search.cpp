@@ -875,10 +875,46 @@ std::vector<Hit> top_k_exhaustive(Matcher& m, size_t k) {
 // side costs a pass over all of them for every document.
 constexpr size_t kMostMembersWalkedTogether = 16;
 
-SearchResult run(const Index& index, const Query& query, const SearchOptions& options) {
-    SearchResult r;
-    r.messages = query.messages;
-    if (query.empty() || options.limit == 0) return r;
+// The first k of every match in date order (ResultOrder::Newest or Oldest), and how many there
+// are: the whole walk, no pruning (a date says nothing of a score's bound). A document without a
+// date comes after every dated one; one date's documents come best first.
+void run_by_date(const Index& index, const Query& query, const SearchOptions& options, SearchResult& r) {
+    Context ctx(index, options.ranking);
+    Builder b{ctx, query, &r.matched};
+    MatcherPtr root = b.build(query.root, false);
+    b.finish();
+    const bool newest = options.order == ResultOrder::Newest;
+    // The sort key: ascending is the order wanted, undated (0) last either way.
+    auto key = [&](DocId d) {
+        const uint32_t date = index.date(d);
+        return date == 0 ? UINT32_MAX : newest ? ~date : date;
+    };
+    struct Keyed {
+        uint32_t key;
+        Hit hit;
+    };
+    std::vector<Keyed> all;
+    for (; root->doc != kNoDoc; root->next()) all.push_back({key(root->doc), {root->doc, root->score()}});
+    r.total = all.size();
+    auto before = [](const Keyed& x, const Keyed& y) { return x.key != y.key ? x.key < y.key : better(x.hit, y.hit); };
+    const size_t k = std::min(options.limit, all.size());
+    std::partial_sort(all.begin(), all.begin() + std::ptrdiff_t(k), all.end(), before);
+    r.hits.reserve(k);
+    for (size_t i = 0; i < k; ++i) r.hits.push_back(all[i].hit);
+}
+
+// How many live documents match: the query's matchers walked without scoring or pruning.
+size_t count_matches(const Index& index, const Query& query, const Bm25fParams& ranking) {
+    Context ctx(index, ranking);
+    Builder b{ctx, query, nullptr};
+    MatcherPtr root = b.build(query.root, false);
+    size_t n = 0;
+    for (; root->doc != kNoDoc; root->next()) ++n;
+    return n;
+}
+
+// The top k, best first, into r.hits (and what matched into r.matched).
+void run_by_relevance(const Index& index, const Query& query, const SearchOptions& options, SearchResult& r) {
     Context ctx(index, options.ranking);
     Builder b{ctx, query, &r.matched};
     const QueryNode& word = query.nodes[query.root];
@@ -898,23 +934,38 @@ SearchResult run(const Index& index, const Query& query, const SearchOptions& op
         }
         if (members.size() <= kMostMembersWalkedTogether) {
             r.hits = top_k_best_member(ctx, members, word.fields, options.limit);
-            return r;
+            return;
         }
         if (std::optional<std::vector<Hit>> hits = top_k_from_champions(ctx, members, word.fields, options.limit)) {
             r.hits = std::move(*hits);
-            return r;
+            return;
         }
         root = std::make_unique<ListMatcher>(expand(ctx, members, word.fields));
     } else if (auto terms = b.all_terms(word)) {
         b.finish();
         r.hits = top_k_all_terms(*terms, options.limit);
-        return r;
+        return;
     } else {
         root = b.build(query.root, false);
         b.finish();
     }
     if (auto* orm = dynamic_cast<OrMatcher*>(root.get())) r.hits = top_k_maxscore(orm->children(), options.limit);
     else r.hits = top_k_exhaustive(*root, options.limit);
+}
+
+SearchResult run(const Index& index, const Query& query, const SearchOptions& options) {
+    SearchResult r;
+    r.messages = query.messages;
+    if (query.empty()) {
+        if (options.count || options.order != ResultOrder::Relevance) r.total = 0;
+        return r;
+    }
+    if (options.order != ResultOrder::Relevance) {
+        run_by_date(index, query, options, r);
+        return r;
+    }
+    if (options.limit > 0) run_by_relevance(index, query, options, r);
+    if (options.count) r.total = count_matches(index, query, options.ranking);
     return r;
 }
 
