@@ -2,7 +2,7 @@
 //
 //   broadsheet index OUT.bsi PATH...
 //   broadsheet bundle OUT_FOLDER FOLDER
-//   broadsheet search INDEX.bsi "QUERY" [-n 10] [--json] [--any] [--typing]
+//   broadsheet search INDEX.bsi "QUERY" [-n 10] [--sort relevance|newest|oldest] [--json] [--any] [--typing]
 //   broadsheet search INDEX.bsi --batch QUERIES.tsv --trec TAG [-n 1000] [--syntax] [--all]
 //   broadsheet concordance INDEX.bsi "QUERY" [-n 1000] [--context 40] [--sort library|before|after] [--json]
 //
@@ -253,7 +253,7 @@ int batch(const bs::LoadedIndex& loaded, const std::string& queries_path, const 
 
 int run_search(const std::vector<std::string>& args) {
     const char* usage =
-        "usage: broadsheet search INDEX.bsi \"QUERY\" [-n 10] [--json] [--any] [--typing]\n"
+        "usage: broadsheet search INDEX.bsi \"QUERY\" [-n 10] [--sort relevance|newest|oldest] [--json] [--any] [--typing]\n"
         "       broadsheet search INDEX.bsi --batch QUERIES.tsv --trec TAG [-n 1000] [--syntax] [--all]\n";
     if (args.empty()) {
         std::cerr << usage;
@@ -262,6 +262,7 @@ int run_search(const std::vector<std::string>& args) {
     std::string index_path = args[0], query, batch_path, tag;
     bool as_json = false, any = false, typing = false, syntax = false, all = false, have_query = false;
     long limit = -1;
+    bs::ResultOrder order = bs::ResultOrder::Relevance;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](const char* flag) -> const std::string* {
@@ -281,6 +282,16 @@ int run_search(const std::vector<std::string>& args) {
             }
             if (limit <= 0) {
                 std::cerr << "broadsheet search: -n needs a positive number\n";
+                return 2;
+            }
+        } else if (a == "--sort") {
+            const std::string* v = value("--sort");
+            if (!v) return 2;
+            if (*v == "relevance") order = bs::ResultOrder::Relevance;
+            else if (*v == "newest") order = bs::ResultOrder::Newest;
+            else if (*v == "oldest") order = bs::ResultOrder::Oldest;
+            else {
+                std::cerr << "broadsheet search: --sort is relevance, newest or oldest, not '" << *v << "'\n";
                 return 2;
             }
         } else if (a == "--json") as_json = true;
@@ -322,6 +333,8 @@ int run_search(const std::vector<std::string>& args) {
     options.limit = limit > 0 ? size_t(limit) : 10;
     options.parse.match_all = !any;
     options.parse.as_you_type = typing;
+    options.order = order;
+    options.count = true;
     auto r = bs::search(*loaded.index, query, options);
     print_messages(r.messages, "query");
     json hits = json::array();
@@ -342,7 +355,11 @@ int run_search(const std::vector<std::string>& args) {
             if (a) std::printf("   %s\n", snippet_text(*a, bs::make_snippet(*a, r.matched, loaded.index->analyzer_of(h.doc))).c_str());
         }
     }
-    if (!as_json && r.hits.empty()) std::printf("no matches\n");
+    if (!as_json) {
+        if (r.hits.empty()) std::printf("no matches\n");
+        else if (r.total) std::printf("%zu of %zu matching article%s%s\n", r.hits.size(), *r.total, *r.total == 1 ? "" : "s",
+                                      r.relaxed ? " (any of the words)" : "");
+    }
     return 0;
 }
 

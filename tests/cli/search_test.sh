@@ -76,7 +76,26 @@ PY
 "$cli" concordance "$work/bundle/index.bsi" "storm" >"$work/no-text.txt" 2>&1; [ $? -eq 1 ] || fail "an index without article text: exit 1"
 grep -q "holds no article text" "$work/no-text.txt" || fail "an index without article text says so"
 
+# By date: newest or oldest first, the undated last either way, then how many match.
+mkdir -p "$work/dated"
+printf '%s\n' '{"id": "d1", "title": "Storm in March", "date": "2014-03-02", "text": "A storm."}' \
+              '{"id": "d2", "title": "Storm, undated", "text": "Storm after storm after storm."}' \
+              '{"id": "d3", "title": "Storm in June", "date": "2015-06-30T08:00:00Z", "text": "The storm passed."}' \
+              '{"id": "d4", "title": "Calm in May", "date": "2016-05-01", "text": "No wind at all."}' >"$work/dated/feed.jsonl"
+"$cli" index "$work/dated.bsi" "$work/dated" 2>/dev/null || fail "dated index exit status"
+"$cli" search "$work/dated.bsi" "storm" --sort newest --json >"$work/newest.jsonl" || fail "--sort newest exit status"
+"$cli" search "$work/dated.bsi" "storm" --sort oldest -n 2 >"$work/oldest.txt" || fail "--sort oldest exit status"
+python3 - "$work/newest.jsonl" "$work/oldest.txt" <<'PY' || fail "results by date"
+import json, re, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert [r["id"] for r in rows] == ["d3", "d1", "d2"], rows
+text = open(sys.argv[2], encoding="utf-8").read()
+assert re.findall(r"\[(d\d)\]", text) == ["d1", "d3"], text
+assert "2 of 3 matching articles" in text, text
+PY
+"$cli" search "$work/dated.bsi" "storm" --sort sideways >/dev/null 2>&1; [ $? -eq 2 ] || fail "a bad search --sort is a usage error"
+
 head -c 100 "$work/news.bsi" >"$work/cut.bsi"
 "$cli" search "$work/cut.bsi" "storm" >"$work/cut.txt" 2>&1 && fail "a cut index was accepted"
 grep -q "cut short" "$work/cut.txt" || fail "cut index message"
-echo "CLI index/search/concordance: 4 articles indexed, plain, JSON, TREC batch, KWIC lines and a damaged index checked"
+echo "CLI index/search/concordance: 4 articles indexed, plain, JSON, TREC batch, by date, KWIC lines and a damaged index checked"
