@@ -965,7 +965,8 @@ SearchResult run(const Index& index, const Query& query, const SearchOptions& op
         return r;
     }
     if (options.limit > 0) run_by_relevance(index, query, options, r);
-    if (options.count) r.total = count_matches(index, query, options.ranking);
+    if (options.count) // fewer hits than asked for are all there are
+        r.total = r.hits.size() < options.limit ? r.hits.size() : count_matches(index, query, options.ranking);
     return r;
 }
 
