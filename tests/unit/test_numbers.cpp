@@ -174,14 +174,15 @@ TEST_CASE("digits are grouped by the text's language; a percent sign may follow 
     struct Row { const char* text; const char* language; double value; broadsheet::NumberKind kind; };
     const Row rows[] = {
         // Spanish, German, French: a dot groups thousands, a comma is the decimal sign.
-        // (Scale and currency words are English only: "millones" does not scale it.)
-        {"La deuda llegó a 14.013 millones de dólares.", "es", 14013, broadsheet::NumberKind::Quantity},
+        {"La deuda llegó a 14.013 millones de dólares.", "es", 14013e6,
+         broadsheet::NumberKind::Money},
         {"Die Stadt hat 1.234.567 Einwohner.", "de", 1234567, broadsheet::NumberKind::Quantity},
         {"Die Quote lag bei 1,234 Punkten.", "de", 1.234, broadsheet::NumberKind::Quantity},
         {"Le taux atteint 6,6 % cette année.", "fr", 6.6, broadsheet::NumberKind::Percent},
         {"Le taux atteint 6,6\u00A0% cette année.", "fr", 6.6, broadsheet::NumberKind::Percent},
         {"El paro bajó al 12,5\u202F% en marzo.", "es-ES", 12.5, broadsheet::NumberKind::Percent},
-        // English, and a text of unknown language: a dot is decimal, a comma before three digits groups.
+        // English, and a text of unknown language: a dot is decimal, a comma before three digits
+        // groups.
         {"Shares rose 14.013 points.", "en", 14.013, broadsheet::NumberKind::Quantity},
         {"Shares rose 5,000 points.", "", 5000, broadsheet::NumberKind::Quantity},
         {"Inflation was 6 % in May.", "en", 6, broadsheet::NumberKind::Percent},
@@ -196,4 +197,150 @@ TEST_CASE("digits are grouped by the text's language; a percent sign may follow 
     CHECK(broadsheet::writes_decimal_comma("de-AT"));
     CHECK_FALSE(broadsheet::writes_decimal_comma("en-GB"));
     CHECK_FALSE(broadsheet::writes_decimal_comma(""));
+}
+
+TEST_CASE("scale, currency and percent words follow the text's language") {
+    struct Case {
+        std::string_view text;
+        std::string_view language;
+        Row row;
+    };
+    constexpr auto Exact = Comparison::Exact;
+    constexpr auto Money = NumberKind::Money;
+    constexpr auto Quantity = NumberKind::Quantity;
+    constexpr auto Percent = NumberKind::Percent;
+    const Case cases[] = {
+        // Spanish: "de" joins the scale to what it counts; "mil millones" is 1e9, "billón" 1e12.
+        {"La deuda llegó a 14.013 millones de dólares.",
+         "es",
+         {"14.013 millones de dólares", 14013e6, 14013e6, "dólares", Exact, Money}},
+        {"El Gobierno destinará 5,8 millones de euros a la obra.",
+         "es",
+         {"5,8 millones de euros", 5.8e6, 5.8e6, "euros", Exact, Money}},
+        {"El banco ganó 3 mil millones de dólares.",
+         "es-MX",
+         {"3 mil millones de dólares", 3e9, 3e9, "dólares", Exact, Money}},
+        {"La deuda alcanza 1,5 billones de euros.",
+         "es",
+         {"1,5 billones de euros", 1.5e12, 1.5e12, "euros", Exact, Money}},
+        {"Unos 4,2 millones de personas votaron.",
+         "es",
+         {"4,2 millones de personas", 4.2e6, 4.2e6, "personas", Exact, Quantity}},
+        {"Llegaron 30 mil personas a la plaza.",
+         "es",
+         {"30 mil personas", 30e3, 30e3, "personas", Exact, Quantity}},
+        {"Recibió un millón de euros.",
+         "es",
+         {"un millón de euros", 1e6, 1e6, "euros", Exact, Money}},
+        {"EL FISCO RECAUDÓ 7 MILLONES DE EUROS",
+         "es",
+         {"7 MILLONES DE EUROS", 7e6, 7e6, "EUROS", Exact, Money}},
+        {"El paro bajó un 2,3 por ciento.",
+         "es",
+         {"2,3 por ciento", 2.3, 2.3, "por ciento", Exact, Percent}},
+        {"Llegó el 5 de mayo.", "es", {"5", 5, 5, "", Exact, Quantity}},
+        // German: no connector; "Mio." and "Mrd." keep their dot; "Billion" is 1e12.
+        {"Crocs machte 3,9 Milliarden US-Dollar Umsatz.",
+         "de",
+         {"3,9 Milliarden US-Dollar", 3.9e9, 3.9e9, "US-Dollar", Exact, Money}},
+        {"Die Firma meldet einen Verlust von 190 Millionen Euro.",
+         "de-AT",
+         {"190 Millionen Euro", 190e6, 190e6, "Euro", Exact, Money}},
+        {"Das kostet 3,9 Mrd. EUR im Jahr.",
+         "de",
+         {"3,9 Mrd. EUR", 3.9e9, 3.9e9, "EUR", Exact, Money}},
+        {"Der Absatz lag bei 15,12 Mio. t im Jahr.",
+         "de",
+         {"15,12 Mio. t", 15.12e6, 15.12e6, "t", Exact, Quantity}},
+        {"Die Schulden stiegen auf 2,5 Billionen Euro.",
+         "de",
+         {"2,5 Billionen Euro", 2.5e12, 2.5e12, "Euro", Exact, Money}},
+        {"Der Bund zahlt eine Milliarde Euro.",
+         "de",
+         {"eine Milliarde Euro", 1e9, 1e9, "Euro", Exact, Money}},
+        {"Der Umsatz wuchs um 67 Prozent.",
+         "de",
+         {"67 Prozent", 67, 67, "Prozent", Exact, Percent}},
+        {"Der Ball flog 10m.", "de", {"10m", 10, 10, "m", Exact, Quantity}}, // metres, not 1e7
+        // French: "de" and the elided "d'" (straight or typographic); "billion" is 1e12.
+        {"Bayer a accepté de payer 2 milliards de dollars.",
+         "fr",
+         {"2 milliards de dollars", 2e9, 2e9, "dollars", Exact, Money}},
+        {"une dette de 2,5 milliards d'euros",
+         "fr",
+         {"2,5 milliards d'euros", 2.5e9, 2.5e9, "euros", Exact, Money}},
+        {"une dette de 2,5 milliards d\u2019euros",
+         "fr",
+         {"2,5 milliards d\u2019euros", 2.5e9, 2.5e9, "euros", Exact, Money}},
+        {"La dette mondiale atteint 3 billions d'euros.",
+         "fr",
+         {"3 billions d'euros", 3e12, 3e12, "euros", Exact, Money}},
+        {"Il reste 24 milliards de tonnes.",
+         "fr",
+         {"24 milliards de tonnes", 24e9, 24e9, "tonnes", Exact, Quantity}},
+        {"Un million de personnes ont manifesté.",
+         "fr",
+         {"Un million de personnes", 1e6, 1e6, "personnes", Exact, Quantity}},
+        {"Le chômage a baissé de 1,2 pour cent.",
+         "fr",
+         {"1,2 pour cent", 1.2, 1.2, "pour cent", Exact, Percent}},
+        {"une amende de 40 millions de livres sterling",
+         "fr",
+         {"40 millions de livres sterling", 40e6, 40e6, "livres sterling", Exact, Money}},
+        // Italian: "di"; "mila" after digits, spaced or not; "mille miliardi" is 1e12.
+        {"Lo Stato spende 1,2 miliardi di dollari.",
+         "it",
+         {"1,2 miliardi di dollari", 1.2e9, 1.2e9, "dollari", Exact, Money}},
+        {"un aumento di 50mila euro", "it", {"50mila euro", 50e3, 50e3, "euro", Exact, Money}},
+        {"un debito di 3 mille miliardi di euro",
+         "it",
+         {"3 mille miliardi di euro", 3e12, 3e12, "euro", Exact, Money}},
+        {"un utile di 3 mln di euro", "it", {"3 mln di euro", 3e6, 3e6, "euro", Exact, Money}},
+        {"la disoccupazione è scesa al 7,8 per cento",
+         "it",
+         {"7,8 per cento", 7.8, 7.8, "per cento", Exact, Percent}},
+        // Portuguese: Brazil's "bilhão" is 1e9, Portugal's "mil milhões" 1e9 and "bilião" 1e12.
+        {"O governo vai investir 1,2 bilhão de reais.",
+         "pt-BR",
+         {"1,2 bilhão de reais", 1.2e9, 1.2e9, "reais", Exact, Money}},
+        {"A dívida chega a 3 mil milhões de euros.",
+         "pt-PT",
+         {"3 mil milhões de euros", 3e9, 3e9, "euros", Exact, Money}},
+        {"Um bilião de euros.", "pt-PT", {"Um bilião de euros", 1e12, 1e12, "euros", Exact, Money}},
+        {"A EMPRESA PERDEU 5 MILHÕES DE REAIS",
+         "pt",
+         {"5 MILHÕES DE REAIS", 5e6, 5e6, "REAIS", Exact, Money}},
+        // Dutch: no connector; "miljard" is 1e9, "biljoen" 1e12.
+        {"Het kabinet trekt 3 miljard euro uit.",
+         "nl",
+         {"3 miljard euro", 3e9, 3e9, "euro", Exact, Money}},
+        {"De schuld is 1,2 biljoen euro.",
+         "nl",
+         {"1,2 biljoen euro", 1.2e12, 1.2e12, "euro", Exact, Money}},
+        {"De werkloosheid daalde met 0,3 procent.",
+         "nl",
+         {"0,3 procent", 0.3, 0.3, "procent", Exact, Percent}},
+        // English keeps the short scale; an unknown language reads as English.
+        {"The deal is worth 3 billion dollars.",
+         "en",
+         {"3 billion dollars", 3e9, 3e9, "dollars", Exact, Money}},
+        {"a 2 billion budget", "en-GB", {"2 billion budget", 2e9, 2e9, "budget", Exact, Quantity}},
+        {"about 5 millones de euros",
+         "",
+         {"about 5 millones", 5, 5, "millones", Comparison::About, Quantity}},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.text);
+        CAPTURE(c.language);
+        auto numbers = broadsheet::find_numbers(c.text, c.language);
+        REQUIRE(numbers.size() == 1);
+        check_row(c.text, numbers[0], c.row);
+    }
+    // A scale word alone is not a figure, in any language.
+    for (auto [text, language] : {std::pair{"Millionen Menschen protestierten.", "de"},
+                                  {"Hay millones de personas.", "es"},
+                                  {"des milliards d'euros", "fr"}}) {
+        CAPTURE(text);
+        CHECK(broadsheet::find_numbers(text, language).empty());
+    }
 }

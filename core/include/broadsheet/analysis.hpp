@@ -100,7 +100,9 @@ struct Quantity {
 // Finds figures in digits ("5.8 million", "5,000", "12%", "$5m") and in words ("three", "a dozen",
 // "twenty-five thousand") with their units and comparatives. `language` (BCP 47, "" unknown)
 // says how digits are grouped: in a language written with a decimal comma (writes_decimal_comma:
-// German, Spanish, French...) "14.013" is 14013 and "6,6" is 6.6; otherwise English usage.
+// German, Spanish, French...) "14.013" is 14013 and "6,6" is 6.6; otherwise English usage. It
+// also picks the scale, currency and percent words (de, es, fr, it, pt, nl; others read as
+// English): "5,8 millones de euros" is 5800000 euros, "2 billions d'euros" 2e12 (the long scale).
 std::vector<Quantity> find_numbers(std::string_view text, std::string_view language = {});
 bool writes_decimal_comma(std::string_view language);
 

@@ -9,18 +9,20 @@
 
 #include "broadsheet/analysis.hpp"
 
+#include <span>
 #include <string_view>
 
 namespace broadsheet::analysis::cues {
 
 using namespace std::string_view_literals;
 
-// Words whose trailing dot is part of the word, not a sentence end. [en; "sr", "sra", "mme": es/fr]
+// Words whose trailing dot is part of the word, not a sentence end. [en; "sr", "sra", "mme": es/fr;
+// "mio", "mrd", "tsd": de, "3 Mio. Euro"]
 inline constexpr std::string_view abbreviations[] = {
-    "mr",  "mrs",  "ms",   "dr",  "prof", "st",  "jr",  "sr",  "sra",  "mme", "gen",
-    "col", "lt",   "capt", "sgt", "rev",  "hon", "gov", "sen", "sens", "rep", "reps",
-    "inc", "corp", "co",   "ltd", "bros", "vs",  "etc", "no",  "jan",  "feb", "mar",
-    "apr", "aug",  "sept", "sep", "oct",  "nov", "dec", "mt",  "ft",   "fig"};
+    "mr",  "mrs",  "ms",   "dr",  "prof", "st",  "jr",  "sr",   "sra", "mme",  "gen", "col",
+    "lt",  "capt", "sgt",  "rev", "hon",  "gov", "sen", "sens", "rep", "reps", "inc", "corp",
+    "co",  "ltd",  "bros", "vs",  "etc",  "no",  "jan", "feb",  "mar", "apr",  "aug", "sept",
+    "sep", "oct",  "nov",  "dec", "mt",   "ft",  "fig", "mio",  "mrd", "tsd"};
 
 // Capitalised words that start sentences but are not names: articles, pronouns, conjunctions,
 // sentence adverbs. [en, with the articles and pronouns of fr, de, es, it, pt, nl]
@@ -368,7 +370,7 @@ inline constexpr std::string_view function_words[] = {
     "via",     "do",    "does",   "did",     "get",      "got",     "make",    "made",    "reach",
     "reached", "face",  "faced",  "rose",    "fell"};
 
-// ---- Numbers [en] -------------------------------------------------------------------------------
+// ---- Numbers: words [en] ------------------------------------------------------------------------
 
 struct NumberWord {
     std::string_view word;
@@ -384,23 +386,132 @@ inline constexpr NumberWord number_words[] = {
     {"seventy", 70}, {"eighty", 80},  {"ninety", 90},    {"dozen", 12}};
 
 struct Multiplier {
-    std::string_view word;
-    int power; // of ten
+    std::string_view word; // one word, or a phrase ("mil millones")
+    int power;             // of ten
 };
-// Scale words after a figure ("5.8 million", "5.93 mln", "$5bn", "10k"). Newswire abbreviations
-// ("mln", "bln") are Reuters house style.
-inline constexpr Multiplier multipliers[] = {
-    {"hundred", 2}, {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12},
-    {"mln", 6},     {"mn", 6},       {"bln", 9},     {"bn", 9},      {"k", 3},
-    {"m", 6},       {"b", 9},        {"tn", 12},     {"trn", 12}};
 
-// Words after a figure that make it a percentage or an amount of money.
-inline constexpr std::string_view percent_words[] = {"percent", "pct", "per cent",
-                                                     "percentage points"};
-inline constexpr std::string_view currency_words[] = {
-    "dollars",  "dollar", "dlrs", "dlr",      "euros",  "euro",  "pounds",
-    "sterling", "yen",    "yuan", "renminbi", "francs", "marks", "rupees",
-    "pesos",    "cents",  "usd",  "eur",      "gbp",    "cny",   "jpy"};
+// ---- Numbers in each language: scale, currency and percent words --------------------------------
+//
+// A figure's words follow the article's language, as its digits do (writes_decimal_comma): "5,8
+// millones de euros" is 5800000 euros in Spanish, "3 Mrd. Euro" 3e9 in German. One NumberLanguage
+// per language lists its tables; a language not listed reads as English.
+//
+// The long-scale trap: English "billion" is 1e9, but "billion" (fr), "Billion" (de), "billón"
+// (es), "biljoen" (nl) and Portugal's "bilião" are 1e12; their 1e9 is "milliard", "Milliarde",
+// "mil millones" / "millardo", "miljard", "mil milhões". Brazil uses the short scale but spells it
+// differently ("bilhão" 1e9, "trilhão" 1e12), so one Portuguese table serves both. The
+// abbreviations are CLDR's compact decimal formats (de "Mio.", "Mrd."; es "mil M"; fr "Md"; it
+// "Mln", "Mld", and "Bln" 1e12; nl "mln.", "mld.") and the press's ("Mds", "mi", "bi").
+
+// English. Newswire abbreviations ("mln", "bln") are Reuters house style.
+inline constexpr Multiplier scale_words_en[] = {
+    {"hundred", 2}, {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12}, {"mln", 6},
+    {"mn", 6},      {"bln", 9},      {"bn", 9},      {"tn", 12},     {"trn", 12}};
+// Only written straight after the digits: "$5m", "10k", "3b" ("5 m" is five metres).
+inline constexpr Multiplier scale_suffixes_en[] = {{"k", 3}, {"m", 6}, {"b", 9}};
+inline constexpr std::string_view articles_en[] = {"a", "an"}; // "a million", "a dozen"
+inline constexpr std::string_view percent_words_en[] = {"percent", "pct", "per cent",
+                                                        "percentage points"};
+inline constexpr std::string_view currency_words_en[] = {
+    "dollars", "dollar", "dlrs",     "dlr",    "euros", "euro",   "pounds", "sterling",
+    "yen",     "yuan",   "renminbi", "francs", "marks", "rupees", "pesos",  "cents"};
+
+// German. "Mio.", "Mrd.", "Tsd." keep their dot (abbreviations, above).
+inline constexpr Multiplier scale_words_de[] = {
+    {"tausend", 3},  {"tsd", 3},        {"million", 6},    {"millionen", 6},
+    {"mio", 6},      {"milliarde", 9},  {"milliarden", 9}, {"mrd", 9},
+    {"billion", 12}, {"billionen", 12}, {"billiarde", 15}, {"billiarden", 15}};
+inline constexpr std::string_view articles_de[] = {"eine", "einer"}; // "eine Milliarde"
+inline constexpr std::string_view percent_words_de[] = {"prozent", "prozentpunkte",
+                                                        "prozentpunkten"};
+inline constexpr std::string_view currency_words_de[] = {
+    "euro", "cent", "dollar",   "us-dollar", "pfund",  "franken",
+    "yen",  "yuan", "renminbi", "rubel",     "kronen", "rupien"};
+
+// Spanish. "mil" alone is a thousand, before "millones" a thousand million.
+inline constexpr Multiplier scale_words_es[] = {
+    {"mil", 3},      {"millón", 6},    {"millones", 6}, {"mil millones", 9},
+    {"millardo", 9}, {"millardos", 9}, {"billón", 12},  {"billones", 12}};
+inline constexpr std::string_view articles_es[] = {"un"};   // "un millón"
+inline constexpr std::string_view connectors_es[] = {"de"}; // "millones de euros"
+inline constexpr std::string_view percent_words_es[] = {"por ciento", "puntos porcentuales"};
+inline constexpr std::string_view currency_words_es[] = {
+    "euro",    "euros",  "céntimos", "dólar",  "dólares",   "libra",  "libras",
+    "peso",    "pesos",  "yen",      "yenes",  "yuan",      "yuanes", "franco",
+    "francos", "reales", "rublo",    "rublos", "bolívares", "rupias"};
+
+// French. "Md", "Mds" are the press's abbreviations of "milliard(s)".
+inline constexpr Multiplier scale_words_fr[] = {
+    {"mille", 3}, {"million", 6}, {"millions", 6}, {"milliard", 9}, {"milliards", 9}, {"md", 9},
+    {"mds", 9},   {"mrd", 9},     {"mrds", 9},     {"billion", 12}, {"billions", 12}};
+inline constexpr std::string_view articles_fr[] = {"un"}; // "un milliard"
+// "millions de dollars", "milliards d'euros": a trailing apostrophe marks an elided word.
+inline constexpr std::string_view connectors_fr[] = {"de", "d'"};
+inline constexpr std::string_view percent_words_fr[] = {"pour cent", "points de pourcentage"};
+// Not "livres" alone: books as often as pounds.
+inline constexpr std::string_view currency_words_fr[] = {
+    "euro",           "euros",   "centimes", "dollar", "dollars", "livres sterling",
+    "livre sterling", "franc",   "francs",   "yen",    "yens",    "yuan",
+    "yuans",          "roubles", "roupies",  "pesos"};
+
+// Italian. "mila" after digits ("50mila", "50 mila") is thousands.
+inline constexpr Multiplier scale_words_it[] = {
+    {"mila", 3},           {"mille", 3},           {"milione", 6},  {"milioni", 6}, {"mln", 6},
+    {"miliardo", 9},       {"miliardi", 9},        {"mld", 9},      {"mrd", 9},     {"bln", 12},
+    {"mila miliardi", 12}, {"mille miliardi", 12}, {"bilione", 12}, {"bilioni", 12}};
+inline constexpr std::string_view articles_it[] = {"un"};         // "un miliardo"
+inline constexpr std::string_view connectors_it[] = {"di", "d'"}; // "miliardi di euro"
+inline constexpr std::string_view percent_words_it[] = {"per cento", "percento",
+                                                        "punti percentuali"};
+inline constexpr std::string_view currency_words_it[] = {
+    "euro",    "centesimi", "dollaro", "dollari", "sterlina", "sterline", "franco",
+    "franchi", "yen",       "yuan",    "rubli",   "rupie",    "pesos"};
+
+// Portuguese, Brazil's and Portugal's words together ("bilhão" 1e9, "bilião" 1e12). Brazilian
+// headlines shorten to "mi", "bi", "tri" ("R$ 1,2 bi").
+inline constexpr Multiplier scale_words_pt[] = {
+    {"mil", 3},      {"milhão", 6},    {"milhões", 6},     {"mi", 6},      {"bilhão", 9},
+    {"bilhões", 9},  {"bi", 9},        {"mil milhões", 9}, {"bilião", 12}, {"biliões", 12},
+    {"trilhão", 12}, {"trilhões", 12}, {"tri", 12}};
+inline constexpr std::string_view articles_pt[] = {"um"};   // "um milhão"
+inline constexpr std::string_view connectors_pt[] = {"de"}; // "milhões de reais"
+inline constexpr std::string_view percent_words_pt[] = {"por cento", "pontos percentuais"};
+inline constexpr std::string_view currency_words_pt[] = {
+    "euro",   "euros", "cêntimos", "centavos", "dólar", "dólares", "real",    "reais", "libra",
+    "libras", "peso",  "pesos",    "ienes",    "yuan",  "iuanes",  "francos", "rublos"};
+
+// Dutch.
+inline constexpr Multiplier scale_words_nl[] = {{"duizend", 3},  {"miljoen", 6}, {"mln", 6},
+                                                {"miljard", 9},  {"mld", 9},     {"mrd", 9},
+                                                {"biljoen", 12}, {"bln", 12}};
+inline constexpr std::string_view articles_nl[] = {"een"}; // "een miljard"
+inline constexpr std::string_view percent_words_nl[] = {"procent", "procentpunt", "procentpunten"};
+inline constexpr std::string_view currency_words_nl[] = {"euro",  "cent", "dollar", "pond",
+                                                         "frank", "yen",  "yuan",   "roebel"};
+
+// How one language writes the words around a figure.
+struct NumberLanguage {
+    std::string_view language;                    // ISO 639-1: "de"
+    std::span<const Multiplier> scales;           // after a figure, spaced or not: "millones"
+    std::span<const Multiplier> suffixes;         // only straight after digits: "5m"
+    std::span<const std::string_view> articles;   // "a million": counts as one
+    std::span<const std::string_view> connectors; // between a scale and what it counts: "de"
+    std::span<const std::string_view> percent_words;
+    std::span<const std::string_view> currency_words;
+};
+// English first: the language of a text in none of the others.
+inline constexpr NumberLanguage number_languages[] = {
+    {"en", scale_words_en, scale_suffixes_en, articles_en, {}, percent_words_en, currency_words_en},
+    {"de", scale_words_de, {}, articles_de, {}, percent_words_de, currency_words_de},
+    {"es", scale_words_es, {}, articles_es, connectors_es, percent_words_es, currency_words_es},
+    {"fr", scale_words_fr, {}, articles_fr, connectors_fr, percent_words_fr, currency_words_fr},
+    {"it", scale_words_it, {}, articles_it, connectors_it, percent_words_it, currency_words_it},
+    {"pt", scale_words_pt, {}, articles_pt, connectors_pt, percent_words_pt, currency_words_pt},
+    {"nl", scale_words_nl, {}, articles_nl, {}, percent_words_nl, currency_words_nl},
+};
+
+// ISO 4217 codes after a figure, in any language ("5 Mio. EUR").
+inline constexpr std::string_view currency_codes[] = {"usd", "eur", "gbp", "cny", "jpy"};
 // Currency symbols written before a figure.
 inline constexpr char32_t currency_symbols[] = {'$', 0x00A3, 0x20AC, 0x00A5};
 

@@ -9,7 +9,8 @@
 // cannot decide: one dot is a decimal point ("1.000" is 1), commas before groups of three digits
 // group thousands; a comma before one or two digits ("5,8") is read as a decimal comma, and
 // several dots before groups of three ("1.234.567") as grouping, so continental figures degrade
-// gracefully. Number words and scale words are English (cues.hpp).
+// gracefully. Scale, currency and percent words follow the text's language ("5,8 millones de
+// euros", "3 Mrd. Euro"; cues::number_languages); number words are English (cues.hpp).
 #include "broadsheet/analysis.hpp"
 
 #include "analysis/cues.hpp"
@@ -28,10 +29,7 @@ constexpr std::string_view kMonths[] = {
     "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
     "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"}; // [en]
 constexpr std::string_view kRangeWords[] = {"to", "and"}; // [en] "5 to 6"
-constexpr std::string_view kLongMultipliers[] = {
-    "hundred", "thousand", "million", "billion", "trillion", "mln", "mn", "bln", "bn", "tn", "trn"};
-constexpr std::string_view kBetween[] = {"between"};  // [en]
-constexpr std::string_view kArticles[] = {"a", "an"}; // [en] "a million", "a dozen"
+constexpr std::string_view kBetween[] = {"between"};      // [en]
 
 struct Value {
     uint64_t mantissa = 0;
@@ -105,10 +103,12 @@ const cues::NumberWord* number_word(std::string_view w) {
     return nullptr;
 }
 
-const cues::Multiplier* multiplier(std::string_view w, bool adjacent) {
-    for (const auto& m : cues::multipliers)
-        if (m.word == w && (adjacent || contains(kLongMultipliers, w))) return &m;
-    return nullptr;
+// The words of a language (BCP 47 "es-MX" -> "es"); English for one without a table.
+const cues::NumberLanguage& number_language(std::string_view language) {
+    const std::string_view primary = language.substr(0, language.find_first_of("-_"));
+    for (const auto& l : cues::number_languages)
+        if (l.language == primary) return l;
+    return cues::number_languages[0];
 }
 
 // ---- [SECTION] Figures --------------------------------------------------------------------------
@@ -128,14 +128,16 @@ struct Figure {
 
 class NumberFinder {
   public:
-    NumberFinder(std::string_view text, const std::vector<Token>& tokens, bool decimal_comma)
-        : text_(text), tokens_(tokens), decimal_comma_(decimal_comma) {}
+    NumberFinder(std::string_view text, const std::vector<Token>& tokens, std::string_view language)
+        : text_(text), tokens_(tokens), decimal_comma_(writes_decimal_comma(language)),
+          words_(number_language(language)) {}
     std::vector<Quantity> run();
 
   private:
     std::string_view text_;
     const std::vector<Token>& tokens_;
     bool decimal_comma_;
+    const cues::NumberLanguage& words_; // the language's scale, currency and percent words
 
     std::string folded(size_t i) const {
         return i < tokens_.size() ? fold(view(text_, tokens_[i])) : std::string();
@@ -144,12 +146,80 @@ class NumberFinder {
         return i < tokens_.size() && word_in(text_, tokens_[i], table);
     }
     bool adjacent(size_t i) const { return i < tokens_.size() && !tokens_[i].has(kSpaceBefore); }
+    const cues::Multiplier* multiplier(std::string_view w, bool attached) const;
+    const cues::Multiplier* scale_at(size_t i, size_t& last) const;
+    bool phrase_in(size_t i, std::span<const std::string_view> table, size_t& last) const;
+    bool ends_in_scale(const Figure& f) const;
+    size_t after_connector(size_t i) const;
     bool figure_at(size_t i, Figure& f) const;
     bool digits_at(size_t i, Figure& f) const;
     bool words_at(size_t i, Figure& f) const;
     void scale(Figure& f) const;
     size_t unit_after(Figure& f) const;
 };
+
+// One scale word ("million", "Mrd."); with `attached` (written straight after the digits) also a
+// suffix ("5m").
+const cues::Multiplier* NumberFinder::multiplier(std::string_view w, bool attached) const {
+    for (const auto& m : words_.scales)
+        if (m.word == w) return &m;
+    if (attached)
+        for (const auto& m : words_.suffixes)
+            if (m.word == w) return &m;
+    return nullptr;
+}
+
+// The longest scale word or phrase at token i ("mil millones" before "mil"); `last` its last token.
+const cues::Multiplier* NumberFinder::scale_at(size_t i, size_t& last) const {
+    const cues::Multiplier* best = nullptr;
+    for (const auto& m : words_.scales) {
+        size_t end = 0;
+        if (phrase_at(text_, tokens_, i, m.word, end) && (!best || end > last)) {
+            best = &m;
+            last = end;
+        }
+    }
+    return best;
+}
+
+// True when the longest phrase of `table` at token i ends at `last`.
+bool NumberFinder::phrase_in(size_t i, std::span<const std::string_view> table,
+                             size_t& last) const {
+    bool found = false;
+    for (std::string_view p : table) {
+        size_t end = 0;
+        if (phrase_at(text_, tokens_, i, p, end) && (!found || end > last)) {
+            found = true;
+            last = end;
+        }
+    }
+    return found;
+}
+
+// True when the figure ends in a scale noun ("5 millones", "un milliard"), which a connector may
+// join to what it counts ("millones de euros").
+bool NumberFinder::ends_in_scale(const Figure& f) const {
+    return f.scaled || (f.words && multiplier(folded(f.last), false));
+}
+
+// The token after a connector at i ("de", or elided "d'" + apostrophe: "d'euros"), or i if there
+// is none.
+size_t NumberFinder::after_connector(size_t i) const {
+    for (std::string_view c : words_.connectors) {
+        if (c.ends_with('\'')) {
+            const std::string_view elided = c.substr(0, c.size() - 1);
+            if (i + 2 < tokens_.size() && tokens_[i].is_word() && folded(i) == elided &&
+                adjacent(i + 1) && tokens_[i + 1].type == TokenType::Punct &&
+                (tokens_[i + 1].cp == '\'' || tokens_[i + 1].cp == 0x2019) && adjacent(i + 2) &&
+                tokens_[i + 2].is_word())
+                return i + 2;
+        } else if (i + 1 < tokens_.size() && tokens_[i].is_word() && folded(i) == c &&
+                   tokens_[i + 1].is_word()) {
+            return i + 1;
+        }
+    }
+    return i;
+}
 
 bool NumberFinder::digits_at(size_t i, Figure& f) const {
     const Token& t = tokens_[i];
@@ -226,7 +296,7 @@ bool NumberFinder::words_at(size_t i, Figure& f) const {
     size_t j = i;
     uint64_t total = 0, current = 0;
     bool any = false;
-    if (in(j, kArticles) && j + 1 < tokens_.size()) {
+    if (in(j, words_.articles) && j + 1 < tokens_.size()) {
         std::string next = folded(j + 1);
         if (!multiplier(next, false) && next != "dozen") return false;
         current = 1;
@@ -296,45 +366,49 @@ bool NumberFinder::figure_at(size_t i, Figure& f) const {
     return true;
 }
 
-// A scale word after the figure ("5.8 million", "5.93 mln"), then percent or currency words.
+// A scale word after the figure ("5.8 million", "5.93 mln", "5 mil millones"), then percent or
+// currency words, after a connector where the language has one ("millones de euros").
 void NumberFinder::scale(Figure& f) const {
     size_t j = f.last + 1;
     if (!f.words && !f.scaled && j < tokens_.size() && tokens_[j].is_word() &&
         f.kind != NumberKind::Percent) {
-        if (const auto* m = multiplier(folded(j), false)) {
+        size_t last = 0;
+        if (const auto* m = scale_at(j, last)) {
             f.value.exponent += m->power;
             f.scaled = true;
             f.power = m->power;
-            f.last = j++;
+            f.last = last;
+            j = last + 1;
         }
     }
     if (f.kind == NumberKind::Quantity || f.kind == NumberKind::Money) {
         size_t last = 0;
-        for (std::string_view p : cues::percent_words) {
-            if (f.kind == NumberKind::Quantity && phrase_at(text_, tokens_, j, p, last)) {
-                f.kind = NumberKind::Percent;
-                f.unit = {tokens_[j].begin, tokens_[last].end};
-                f.last = last;
-                return;
-            }
+        if (f.kind == NumberKind::Quantity && phrase_in(j, words_.percent_words, last)) {
+            f.kind = NumberKind::Percent;
+            f.unit = {tokens_[j].begin, tokens_[last].end};
+            f.last = last;
+            return;
         }
-        if (in(j, cues::currency_words)) {
+        const size_t k = ends_in_scale(f) ? after_connector(j) : j;
+        if (phrase_in(k, words_.currency_words, last) || phrase_in(k, cues::currency_codes, last)) {
             f.kind = NumberKind::Money;
-            f.unit = tokens_[j].range();
-            f.last = j;
+            f.unit = {tokens_[k].begin, tokens_[last].end};
+            f.last = last;
         }
     }
 }
 
 // The counted thing: up to two lowercase words after the figure that are not function words
 // ("public accounts", "users", "years"), stopping at what looks like a verb or an adverb ("-ed",
-// "-ly": English). Returns the last token used.
+// "-ly": English). After a scale noun the language's connector is stepped over ("millones de
+// personas": "personas"); elsewhere it ends the unit. Returns the last token used.
 size_t NumberFinder::unit_after(Figure& f) const {
-    size_t j = f.last + 1, last = f.last;
+    const size_t first = ends_in_scale(f) ? after_connector(f.last + 1) : f.last + 1;
+    size_t j = first, last = f.last;
     for (int n = 0; n < 2 && j < tokens_.size(); ++n, ++j) {
         const Token& t = tokens_[j];
         if (!t.is_word() || !t.has(kLower) || in(j, cues::function_words) ||
-            number_word(folded(j)) || in(j, cues::speech_verbs))
+            after_connector(j) != j || number_word(folded(j)) || in(j, cues::speech_verbs))
             break;
         std::string w = folded(j);
         if (w.size() > 4 && (w.ends_with("ed") || w.ends_with("ly"))) break;
@@ -344,7 +418,7 @@ size_t NumberFinder::unit_after(Figure& f) const {
             break;
         last = j;
     }
-    if (last != f.last) f.unit = {tokens_[f.last + 1].begin, tokens_[last].end};
+    if (last != f.last) f.unit = {tokens_[first].begin, tokens_[last].end};
     return last;
 }
 
@@ -493,7 +567,7 @@ std::vector<Quantity> find_numbers(std::string_view text, std::string_view langu
 
 std::vector<Quantity> analysis::find_numbers(std::string_view text, const std::vector<Token>& tokens,
                                              std::string_view language) {
-    return NumberFinder(text, tokens, writes_decimal_comma(language)).run();
+    return NumberFinder(text, tokens, language).run();
 }
 
 } // namespace broadsheet
