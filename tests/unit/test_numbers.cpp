@@ -239,6 +239,16 @@ TEST_CASE("scale, currency and percent words follow the text's language") {
          "es",
          {"2,3 por ciento", 2.3, 2.3, "por ciento", Exact, Percent}},
         {"Llegó el 5 de mayo.", "es", {"5", 5, 5, "", Exact, Quantity}},
+        // The language's stopwords are no unit.
+        {"ganó 849,1 millones y perdió",
+         "es",
+         {"849,1 millones", 849.1e6, 849.1e6, "", Exact, Quantity}},
+        {"Davon 280 Millionen sind neu.",
+         "de",
+         {"280 Millionen", 280e6, 280e6, "", Exact, Quantity}},
+        {"Ein Liter kostet 59,3 Cents mehr.",
+         "de",
+         {"59,3 Cents", 59.3, 59.3, "Cents", Exact, Money}},
         // German: no connector; "Mio." and "Mrd." keep their dot; "Billion" is 1e12.
         {"Crocs machte 3,9 Milliarden US-Dollar Umsatz.",
          "de",

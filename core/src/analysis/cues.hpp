@@ -425,8 +425,8 @@ inline constexpr std::string_view articles_de[] = {"eine", "einer"}; // "eine Mi
 inline constexpr std::string_view percent_words_de[] = {"prozent", "prozentpunkte",
                                                         "prozentpunkten"};
 inline constexpr std::string_view currency_words_de[] = {
-    "euro", "cent", "dollar",   "us-dollar", "pfund",  "franken",
-    "yen",  "yuan", "renminbi", "rubel",     "kronen", "rupien"};
+    "euro", "cent", "cents",    "dollar", "us-dollar", "pfund", "franken",
+    "yen",  "yuan", "renminbi", "rubel",  "kronen",    "rupien"};
 
 // Spanish. "mil" alone is a thousand, before "millones" a thousand million.
 inline constexpr Multiplier scale_words_es[] = {

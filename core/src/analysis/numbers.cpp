@@ -12,6 +12,7 @@
 // gracefully. Scale, currency and percent words follow the text's language ("5,8 millones de
 // euros", "3 Mrd. Euro"; cues::number_languages); number words are English (cues.hpp).
 #include "broadsheet/analysis.hpp"
+#include "broadsheet/analyzer.hpp" // is_stopword
 
 #include "analysis/cues.hpp"
 #include "analysis/tokens.hpp"
@@ -130,7 +131,8 @@ class NumberFinder {
   public:
     NumberFinder(std::string_view text, const std::vector<Token>& tokens, std::string_view language)
         : text_(text), tokens_(tokens), decimal_comma_(writes_decimal_comma(language)),
-          words_(number_language(language)) {}
+          words_(number_language(language)),
+          language_(language.substr(0, language.find_first_of("-_"))) {}
     std::vector<Quantity> run();
 
   private:
@@ -138,6 +140,7 @@ class NumberFinder {
     const std::vector<Token>& tokens_;
     bool decimal_comma_;
     const cues::NumberLanguage& words_; // the language's scale, currency and percent words
+    std::string_view language_;         // its primary subtag: "es"
 
     std::string folded(size_t i) const {
         return i < tokens_.size() ? fold(view(text_, tokens_[i])) : std::string();
@@ -151,6 +154,7 @@ class NumberFinder {
     bool phrase_in(size_t i, std::span<const std::string_view> table, size_t& last) const;
     bool ends_in_scale(const Figure& f) const;
     size_t after_connector(size_t i) const;
+    bool function_word(size_t i) const;
     bool figure_at(size_t i, Figure& f) const;
     bool digits_at(size_t i, Figure& f) const;
     bool words_at(size_t i, Figure& f) const;
@@ -219,6 +223,14 @@ size_t NumberFinder::after_connector(size_t i) const {
         }
     }
     return i;
+}
+
+// A word that cannot be (part of) a unit: English's own list (cues::function_words, which the tests
+// pin), and in another language also its Snowball stopwords ("y", "sind", "et").
+bool NumberFinder::function_word(size_t i) const {
+    if (in(i, cues::function_words)) return true;
+    return !language_.empty() && language_ != "en" && tokens_[i].is_word() &&
+           search::is_stopword(folded(i), language_);
 }
 
 bool NumberFinder::digits_at(size_t i, Figure& f) const {
@@ -407,8 +419,8 @@ size_t NumberFinder::unit_after(Figure& f) const {
     size_t j = first, last = f.last;
     for (int n = 0; n < 2 && j < tokens_.size(); ++n, ++j) {
         const Token& t = tokens_[j];
-        if (!t.is_word() || !t.has(kLower) || in(j, cues::function_words) ||
-            after_connector(j) != j || number_word(folded(j)) || in(j, cues::speech_verbs))
+        if (!t.is_word() || !t.has(kLower) || function_word(j) || after_connector(j) != j ||
+            number_word(folded(j)) || in(j, cues::speech_verbs))
             break;
         std::string w = folded(j);
         if (w.size() > 4 && (w.ends_with("ed") || w.ends_with("ly"))) break;
