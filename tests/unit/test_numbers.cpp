@@ -330,6 +330,18 @@ TEST_CASE("scale, currency and percent words follow the text's language") {
         {"De werkloosheid daalde met 0,3 procent.",
          "nl",
          {"0,3 procent", 0.3, 0.3, "procent", Exact, Percent}},
+        // A currency symbol after the figure, where the language sets it there (CLDR).
+        {"Das Abo kostet 49,90 € im Monat.", "de", {"49,90 €", 49.9, 49.9, "€", Exact, Money}},
+        {"Das Abo kostet 49,90\u00A0€ im Monat.",
+         "de",
+         {"49,90\u00A0€", 49.9, 49.9, "€", Exact, Money}},
+        {"Der Umsatz lag bei 3,5 Mio. € im Jahr.",
+         "de",
+         {"3,5 Mio. €", 3.5e6, 3.5e6, "€", Exact, Money}},
+        {"Tickets kosten 10-20 € pro Person.", "de", {"10-20 €", 10, 20, "€", Exact, Money}},
+        {"un budget de 2,5 Md€ par an", "fr", {"2,5 Md€", 2.5e9, 2.5e9, "€", Exact, Money}},
+        {"cuesta 1.000€ al mes", "es", {"1.000€", 1000, 1000, "€", Exact, Money}},
+        {"It costs 5 \u20AC a month", "en", {"5", 5, 5, "", Exact, Quantity}},
         // English keeps the short scale; an unknown language reads as English.
         {"The deal is worth 3 billion dollars.",
          "en",

@@ -498,21 +498,58 @@ struct NumberLanguage {
     std::span<const std::string_view> connectors; // between a scale and what it counts: "de"
     std::span<const std::string_view> percent_words;
     std::span<const std::string_view> currency_words;
+    bool symbol_after; // a currency symbol may follow the figure: "49,90 €", "3 Mrd. €"
 };
-// English first: the language of a text in none of the others.
+// English first: the language of a text in none of the others. Where the symbol goes is CLDR's
+// currency format for the language ("#,##0.00 ¤" in de, es, fr, it, pt-PT; "¤ #,##0.00" in nl).
 inline constexpr NumberLanguage number_languages[] = {
-    {"en", scale_words_en, scale_suffixes_en, articles_en, {}, percent_words_en, currency_words_en},
-    {"de", scale_words_de, {}, articles_de, {}, percent_words_de, currency_words_de},
-    {"es", scale_words_es, {}, articles_es, connectors_es, percent_words_es, currency_words_es},
-    {"fr", scale_words_fr, {}, articles_fr, connectors_fr, percent_words_fr, currency_words_fr},
-    {"it", scale_words_it, {}, articles_it, connectors_it, percent_words_it, currency_words_it},
-    {"pt", scale_words_pt, {}, articles_pt, connectors_pt, percent_words_pt, currency_words_pt},
-    {"nl", scale_words_nl, {}, articles_nl, {}, percent_words_nl, currency_words_nl},
+    {"en",
+     scale_words_en,
+     scale_suffixes_en,
+     articles_en,
+     {},
+     percent_words_en,
+     currency_words_en,
+     false},
+    {"de", scale_words_de, {}, articles_de, {}, percent_words_de, currency_words_de, true},
+    {"es",
+     scale_words_es,
+     {},
+     articles_es,
+     connectors_es,
+     percent_words_es,
+     currency_words_es,
+     true},
+    {"fr",
+     scale_words_fr,
+     {},
+     articles_fr,
+     connectors_fr,
+     percent_words_fr,
+     currency_words_fr,
+     true},
+    {"it",
+     scale_words_it,
+     {},
+     articles_it,
+     connectors_it,
+     percent_words_it,
+     currency_words_it,
+     true},
+    {"pt",
+     scale_words_pt,
+     {},
+     articles_pt,
+     connectors_pt,
+     percent_words_pt,
+     currency_words_pt,
+     true},
+    {"nl", scale_words_nl, {}, articles_nl, {}, percent_words_nl, currency_words_nl, false},
 };
 
 // ISO 4217 codes after a figure, in any language ("5 Mio. EUR").
 inline constexpr std::string_view currency_codes[] = {"usd", "eur", "gbp", "cny", "jpy"};
-// Currency symbols written before a figure.
+// Currency symbols written before a figure (and after one where the language does).
 inline constexpr char32_t currency_symbols[] = {'$', 0x00A3, 0x20AC, 0x00A5};
 
 // Ordinal suffixes written straight after digits ("1st", "22nd").

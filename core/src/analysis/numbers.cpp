@@ -149,6 +149,7 @@ class NumberFinder {
         return i < tokens_.size() && word_in(text_, tokens_[i], table);
     }
     bool adjacent(size_t i) const { return i < tokens_.size() && !tokens_[i].has(kSpaceBefore); }
+    bool close(size_t i) const;
     const cues::Multiplier* multiplier(std::string_view w, bool attached) const;
     const cues::Multiplier* scale_at(size_t i, size_t& last) const;
     bool phrase_in(size_t i, std::span<const std::string_view> table, size_t& last) const;
@@ -233,6 +234,15 @@ bool NumberFinder::function_word(size_t i) const {
            search::is_stopword(folded(i), language_);
 }
 
+// True when token i follows token i - 1 straight or after one space, as a sign is set after a
+// figure ("6,6 %", "49,90 €"; often a no-break or a narrow no-break space).
+bool NumberFinder::close(size_t i) const {
+    if (i == 0 || i >= tokens_.size()) return false;
+    const std::string_view gap =
+        text_.substr(tokens_[i - 1].end, tokens_[i].begin - tokens_[i - 1].end);
+    return gap.empty() || gap == " " || gap == "\u00A0" || gap == "\u202F";
+}
+
 bool NumberFinder::digits_at(size_t i, Figure& f) const {
     const Token& t = tokens_[i];
     if (t.type != TokenType::Number) return false;
@@ -269,13 +279,10 @@ bool NumberFinder::digits_at(size_t i, Figure& f) const {
         }
     }
     // "%" after a space, as French, German and Spanish set it ("6,6 %", often a no-break space).
-    if (i + 1 < tokens_.size() && !adjacent(i + 1) && tokens_[i + 1].is_punct('%')) {
-        const std::string_view gap = text_.substr(t.end, tokens_[i + 1].begin - t.end);
-        if (gap == " " || gap == "\u00A0" || gap == "\u202F") {
-            f.kind = NumberKind::Percent;
-            f.unit = tokens_[i + 1].range();
-            f.last = i + 1;
-        }
+    if (!adjacent(i + 1) && close(i + 1) && tokens_[i + 1].is_punct('%')) {
+        f.kind = NumberKind::Percent;
+        f.unit = tokens_[i + 1].range();
+        f.last = i + 1;
     }
     // Written straight after the digits: "%", a scale ("5m", "10bn"), an ordinal ("22nd"), a decade
     // ("1980s"), or a unit ("10km").
@@ -406,6 +413,12 @@ void NumberFinder::scale(Figure& f) const {
             f.kind = NumberKind::Money;
             f.unit = {tokens_[k].begin, tokens_[last].end};
             f.last = last;
+        } else if (f.kind == NumberKind::Quantity && words_.symbol_after && close(j) &&
+                   tokens_[j].type == TokenType::Punct &&
+                   contains(cues::currency_symbols, tokens_[j].cp)) {
+            f.kind = NumberKind::Money; // "49,90 €", "3,5 Mio. €", "2,5 Md€"
+            f.unit = tokens_[j].range();
+            f.last = j;
         }
     }
 }
