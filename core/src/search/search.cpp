@@ -940,7 +940,9 @@ void run_by_relevance(const Index& index, const Query& query, const SearchOption
             r.hits = std::move(*hits);
             return;
         }
-        root = std::make_unique<ListMatcher>(expand(ctx, members, word.fields));
+        std::vector<Hit> merged = expand(ctx, members, word.fields);
+        if (options.count) r.total = merged.size(); // every match is here already
+        root = std::make_unique<ListMatcher>(std::move(merged));
     } else if (auto terms = b.all_terms(word)) {
         b.finish();
         r.hits = top_k_all_terms(*terms, options.limit);
@@ -965,7 +967,7 @@ SearchResult run(const Index& index, const Query& query, const SearchOptions& op
         return r;
     }
     if (options.limit > 0) run_by_relevance(index, query, options, r);
-    if (options.count) // fewer hits than asked for are all there are
+    if (options.count && !r.total) // fewer hits than asked for are all there are
         r.total = r.hits.size() < options.limit ? r.hits.size() : count_matches(index, query, options.ranking);
     return r;
 }
