@@ -376,7 +376,7 @@
     var said = '';
     if (r.query.trim()) {
       said = r.outOfMemory ? 'The search ran out of memory.' :
-        (r.count === 0 ? 'No articles match ' : (r.more ? 'More than ' : '') + r.count + ' result' + (r.count === 1 ? '' : 's') + ' for ') +
+        (r.count === 0 ? 'No articles match ' : r.count + ' result' + (r.count === 1 ? '' : 's') + ' for ') +
         '\u201c' + r.query + '\u201d.';
       var h = document.createElement('h2');
       h.textContent = said;
@@ -459,6 +459,11 @@
     showTab: function (name) { _bs_show_tab(name === 'library' ? 3 : name === 'corpus' ? 2 : name === 'analysis' ? 1 : 0); },
     // Types a query into the search box and runs it (results in state().search).
     search: function (q) { ccall('bs_search', null, ['string'], [q]); },
+    // Orders the search results "relevance" (best first), "newest" or "oldest" first, as the menu
+    // above them does, and runs the search again (state().search.order, .total, .results).
+    sortResults: function (order) { _bs_sort_results(order === 'newest' ? 1 : order === 'oldest' ? 2 : 0); },
+    // Shows 200 more results, as the "Show more" button under them does (if there are more).
+    showMoreResults: function () { _bs_show_more_results(); },
     // Opens the i-th search result, as a click on it does; true if there is one.
     openResult: function (i) { var ok = _bs_open_result(i) === 1; announce(); return ok; },
     // Adds the articles the page was published with, as "Open the sample articles" does; true if

@@ -10,7 +10,6 @@
 #include <algorithm>
 
 namespace {
-constexpr size_t kSearchLimit = 200;
 
 // "1000000" -> "1,000,000".
 std::string grouped(size_t n) {
@@ -200,10 +199,13 @@ void App::run_search() {
     st.result = {};
     alloc_fault_arm(AllocFaultSite::search);
     try {
+        if (st.ran != st.query) st.limit = SearchPanelState::kResultsStep; // a new query: its first hits
         st.ran = st.query;
         if (!text_is_blank(st.ran)) {
             bs::SearchOptions options;
-            options.limit = kSearchLimit;
+            options.limit = st.limit;
+            options.order = st.order;
+            options.count = true; // "1,453 results", not "200+"
             options.parse.as_you_type = true;
             st.result = bs::search(index, st.ran, options);
             for (const auto& hit : st.result.hits) {
@@ -512,7 +514,13 @@ nlohmann::json search_json(const App& app) {
     }
     json messages = json::array();
     for (const auto& m : search.result.messages) messages.push_back({{"position", m.position}, {"text", m.text}});
+    using broadsheet::search::ResultOrder;
     return {{"query", search.ran}, {"results", results}, {"messages", messages}, {"relaxed", search.result.relaxed}, {"nearSpellings", search.result.matched.near},
+            {"total", search.result.total ? json(*search.result.total) : json(nullptr)},
+            {"order", search.order == ResultOrder::Newest ? "newest" : search.order == ResultOrder::Oldest ? "oldest" : "relevance"},
+            {"orderMenu", search.order_rect[2] > 0 ? json{{"x", search.order_rect[0]}, {"y", search.order_rect[1]},
+                                                          {"width", search.order_rect[2]}, {"height", search.order_rect[3]}}
+                                                    : json(nullptr)},
             {"outOfMemory", search.out_of_memory},
             {"history", search.history}, {"selected", search.selected}};
 }
@@ -599,8 +607,7 @@ std::string App::results_json() const {
                            {"snippet", std::string(field.substr(snippet.passage.begin, snippet.passage.size()))}});
     }
     return json{{"query", search.ran},
-                {"count", search.rows.size()},
-                {"more", search.result.hits.size() >= kSearchLimit},
+                {"count", search.result.total.value_or(search.rows.size())},
                 {"outOfMemory", search.out_of_memory},
                 {"results", results}}
         .dump();

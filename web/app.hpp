@@ -76,10 +76,12 @@ struct SearchPanelState {
         mutable bool has_snippet = false;
         float height = -1; // as last drawn (px, with its spacing); -1: not drawn yet
     };
-    std::vector<Row> rows;               // hits, best first
+    std::vector<Row> rows;               // hits, in the order asked for
     std::vector<std::string> history;    // queries whose results were opened, latest first
     int selected = -1;                   // keyboard selection in `rows`
     bool scroll_to_selected = false;     // bring the selected hit into view next frame
+    bool scroll_to_top = false;          // the results start from the top next frame (a new order)
+    float order_rect[4] = {0, 0, 0, 0};  // where the order menu was last drawn (x, y, w, h); w 0: none
     float results_width = 0;             // the width the rows' heights were measured at
     bool focus_box = false;              // put the keyboard in the query box next frame
     int focus_wait = 0;                  // frames left to hold typed characters for the box
@@ -90,6 +92,10 @@ struct SearchPanelState {
     std::vector<unsigned short> carried; // characters typed before the box took the keyboard
     bool stale = false;                  // the library changed since the results were made
     bool out_of_memory = false;          // the last search did not fit in the tab's memory
+    // Best first, or newest or oldest first (the sort menu above the results); kept across queries.
+    broadsheet::search::ResultOrder order = broadsheet::search::ResultOrder::Relevance;
+    size_t limit = kResultsStep;         // hits asked for: "Show more" adds kResultsStep; a new query starts again
+    static constexpr size_t kResultsStep = 200;
 };
 
 struct ReaderPanelState {
@@ -355,6 +361,9 @@ void draw_paste_dialog(App& app);
 // Panels: each draws itself into the current ImGui window region.
 void draw_library_panel(App& app);
 void draw_search_panel(App& app); // the query box
+// The results' order menu and "Show more" button, also for the test hook (sortResults, showMoreResults).
+void set_result_order(App& app, broadsheet::search::ResultOrder order);
+void show_more_results(App& app);
 void draw_left_pane(App& app);
 // The search box is to take the keyboard ("/" or Ctrl+K) while it is not drawn yet (the narrow
 // layout's library tab comes forward a frame or two later); the letters typed meanwhile are held

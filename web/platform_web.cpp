@@ -245,6 +245,20 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_search(const char* query) {
     request_redraw();
 }
 
+// The test hook's sortResults(order): 0 best first, 1 newest first, 2 oldest first, as the menu
+// above the results does; runs again at once.
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_sort_results(int order) {
+    if (order < 0 || order > 2) return;
+    set_result_order(app(), broadsheet::search::ResultOrder(order));
+    app().run_search();
+}
+
+// The test hook's showMoreResults(): the "Show more" button under the results; runs again at once.
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_show_more_results() {
+    show_more_results(app());
+    if (app().search.stale) app().run_search();
+}
+
 // The test hook's openResult(i): opens the i-th hit, as a click on it does.
 extern "C" EMSCRIPTEN_KEEPALIVE int bs_open_result(int row) {
     if (row < 0 || size_t(row) >= app().search.rows.size()) return 0;

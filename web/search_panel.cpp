@@ -3,11 +3,14 @@
 #include "app.hpp"
 #include "keys.hpp"
 
+#include "broadsheet/dates.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 // Wrapped text with highlighted byte ranges (into `text`), drawn at the cursor.
@@ -49,7 +52,58 @@ void draw_marked_text(std::string_view text, const std::vector<broadsheet::ByteR
     }
 }
 
+void show_more_results(App& app) {
+    auto& st = app.search;
+    if (st.rows.size() >= st.result.total.value_or(0)) return;
+    st.limit += SearchPanelState::kResultsStep;
+    st.stale = true; // run again, for more (drawn from the next frame)
+    request_redraw();
+}
+
+void set_result_order(App& app, broadsheet::search::ResultOrder order) {
+    if (app.search.order == order) return;
+    app.search.order = order;
+    app.search.stale = true;
+    app.search.scroll_to_top = true;
+    request_redraw();
+}
+
 namespace {
+
+// 1453 -> "1,453".
+std::string with_thousands(size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+// The order of the hits, right of the count: best first, newest or oldest first.
+void draw_order_menu(App& app) {
+    using broadsheet::search::ResultOrder;
+    static const char* const names[] = {"Best first", "Newest first", "Oldest first"};
+    auto& st = app.search;
+    const float width = ImGui::CalcTextSize("Oldest first").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
+    ImGui::SameLine();
+    // Right-aligned when it fits on the line, else on a line of its own (a phone).
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (avail >= width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - width);
+    else ImGui::NewLine();
+    ImGui::SetNextItemWidth(width);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0));
+    if (ImGui::BeginCombo("##order", names[size_t(st.order)])) {
+        for (size_t i = 0; i < 3; ++i)
+            if (ImGui::Selectable(names[i], size_t(st.order) == i)) set_result_order(app, ResultOrder(i));
+        ImGui::EndCombo();
+    }
+    ImGui::PopStyleVar();
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    st.order_rect[0] = lo.x, st.order_rect[1] = lo.y, st.order_rect[2] = hi.x - lo.x, st.order_rect[3] = hi.y - lo.y;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The order of the results: best match first, or by the article's date (articles without a date last)");
+}
 
 void draw_results(App& app) {
     auto& st = app.search;
@@ -68,13 +122,15 @@ void draw_results(App& app) {
         ImGui::TextDisabled("No articles match.");
         return;
     }
-    ImGui::TextDisabled("%zu%s result%s%s", st.rows.size(), st.result.hits.size() >= 200 ? "+" : "",
-                        st.rows.size() == 1 ? "" : "s", st.result.relaxed ? " (any of the words)" : "");
+    const size_t total = st.result.total.value_or(st.rows.size());
+    ImGui::TextDisabled("%s result%s%s", with_thousands(total).c_str(), total == 1 ? "" : "s",
+                        st.result.relaxed ? " (any of the words)" : "");
     if (!st.result.relaxed) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Every line")) show_concordance(app, st.ran, true);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every match in the library with the words around it (a concordance)");
     }
+    draw_order_menu(app);
     // Words that match only as near spellings of a query word: said, so that results gained that
     // way ("coca" once "cocoa" is finished) are not a puzzle.
     if (const auto& near = st.result.matched.near; !near.empty()) {
@@ -90,6 +146,10 @@ void draw_results(App& app) {
     }
 
     ImGui::BeginChild("search-results", ImVec2(0, 0), false);
+    if (st.scroll_to_top) {
+        ImGui::SetScrollY(0);
+        st.scroll_to_top = false;
+    }
     float width = ImGui::GetContentRegionAvail().x;
     if (width != st.results_width) { // rows wrap anew: their heights are measured again
         st.results_width = width;
@@ -136,10 +196,13 @@ void draw_results(App& app) {
             marks.push_back({h.begin - snippet.passage.begin, h.end - snippet.passage.begin});
         const ImU32 marked_colour = ImGui::GetColorU32(ImGuiCol_Text);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        std::string shown = (snippet.cut_before ? "\xE2\x80\xA6" : "") + std::string(passage) +
-                            (snippet.cut_after ? "\xE2\x80\xA6" : "");
-        if (snippet.cut_before)
-            for (auto& m : marks) m.begin += 3, m.end += 3;
+        // The article's date first ("26 Feb 1987 \u2014 ..."), as news search results give it: by
+        // date, the order is read off it.
+        std::string shown = a->date.empty() ? std::string() : broadsheet::readable_date(a->date, true) + " \xE2\x80\x94 ";
+        shown += snippet.cut_before ? "\xE2\x80\xA6" : "";
+        const auto before = uint32_t(shown.size());
+        shown += std::string(passage) + (snippet.cut_after ? "\xE2\x80\xA6" : "");
+        for (auto& m : marks) m.begin += before, m.end += before;
         std::replace(shown.begin(), shown.end(), '\n', ' '); // one run of text (same byte offsets)
         draw_marked_text(shown, marks, width, marked_colour);
         ImGui::PopStyleColor();
@@ -160,6 +223,14 @@ void draw_results(App& app) {
         ImGui::PopID();
         if (row.height < 0) measured += ImGui::GetCursorPosY() - y, ++measured_rows;
         row.height = ImGui::GetCursorPosY() - y;
+    }
+    // The rest of the matches, a step at a time: each row keeps its place, the new ones go below.
+    if (st.rows.size() < total && st.result.hits.size() >= st.limit) {
+        const size_t more = std::min(SearchPanelState::kResultsStep, total - st.rows.size());
+        char label[96];
+        std::snprintf(label, sizeof label, "Show %s more (%s of %s shown)", with_thousands(more).c_str(),
+                      with_thousands(st.rows.size()).c_str(), with_thousands(total).c_str());
+        if (ImGui::Button(label)) show_more_results(app);
     }
     ImGui::EndChild();
 }
@@ -276,6 +347,7 @@ void draw_search_panel(App& app) {
 void draw_left_pane(App& app) {
     draw_search_panel(app);
     auto& st = app.search;
+    st.order_rect[2] = 0; // drawn with the results, if there are any
     if (st.ran.find_first_not_of(" \t") != std::string::npos) {
         draw_results(app);
     } else {

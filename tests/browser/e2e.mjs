@@ -1152,6 +1152,76 @@ test('articles in German and English: each is stemmed in its language, and a sea
   await context.close();
 });
 
+test('search results count every match, sort newest or oldest first from the menu, and show more on demand', async ({ browser, baseUrl }) => {
+  const { page, context, requests } = await openPage(browser, baseUrl);
+  // 450 dated reports (one in nine undated), each about the harbour; their dates run back from
+  // 2020-12-31 a day at a time, in an order unlike the import's.
+  const lines = [];
+  const day = (n) => new Date(Date.UTC(2020, 11, 31) - n * 86400000).toISOString().slice(0, 10);
+  for (let i = 0; i < 450; ++i) {
+    const n = (i * 277) % 450;
+    const row = { id: `r${i}`, title: `Harbour report ${i}`, text: `The harbour ${'was busy. '.repeat(1 + (i % 5))} Report ${i}.` };
+    if (i % 9 !== 4) row.date = day(n);
+    lines.push(JSON.stringify(row));
+  }
+  await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'reports.jsonl', text }]), lines.join('\n') + '\n');
+  let s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.articles.length, 450, 'the reports imported');
+  const dateOf = new Map(s.articles.map((a) => [a.id, a.date]));
+  await page.evaluate(() => window.broadsheet.search('harbour'));
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.total, 450, 'every match counted, not "200+"');
+  eq(s.search.results.length, 200, 'the first 200 shown');
+  eq(s.search.order, 'relevance', 'best first by default');
+  assert(s.search.orderMenu, 'the order menu is drawn beside the count');
+  await page.screenshot({ path: path.join(outDir, 'search-order-closed.png') });
+
+  // The menu, with the mouse: open it, pick "Newest first".
+  const m = s.search.orderMenu;
+  await humanClick(page, m.x + m.width / 2, m.y + m.height / 2);
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: path.join(outDir, 'search-order-open.png') });
+  // Its popup lists "Best first", "Newest first", "Oldest first" below it, a line (about 21 px
+  // here) each: the second.
+  await humanClick(page, m.x + m.width / 2, m.y + m.height + 30);
+  await waitFor(page, () => window.broadsheet.state().search.order === 'newest');
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.total, 450, 'the same matches, newest first');
+  eq(s.search.results.length, 200, 'the first 200 of them');
+  const dates = s.search.results.map((r) => dateOf.get(r.id));
+  assert(dates.every((d) => d), 'the newest 200 are all dated');
+  const sortedDesc = [...dates].sort().reverse();
+  eq(dates.join(','), sortedDesc.join(','), 'newest first');
+  eq(dates[0], '2020-12-31', 'the newest report first');
+  await page.screenshot({ path: path.join(outDir, 'search-order-newest.png') });
+
+  // Oldest first, through the hook; then every match, 200 more at a time: the undated come last.
+  await page.evaluate(() => window.broadsheet.sortResults('oldest'));
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.order, 'oldest', 'oldest first');
+  await page.evaluate(() => window.broadsheet.showMoreResults());
+  await page.evaluate(() => window.broadsheet.showMoreResults());
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.results.length, 450, 'Show more reaches every match');
+  const all = s.search.results.map((r) => dateOf.get(r.id) || '');
+  const dated = all.filter((d) => d);
+  eq(dated.length, 400, 'the dated reports');
+  eq(dated.join(','), [...dated].sort().join(','), 'oldest first');
+  eq(all.slice(400).join(''), '', 'the undated last');
+  eq(new Set(s.search.results.map((r) => r.id)).size, 450, 'no report twice');
+  await page.evaluate(() => window.broadsheet.showMoreResults()); // nothing more to show
+  eq((await page.evaluate(() => window.broadsheet.state())).search.results.length, 450, 'still every match');
+
+  // A new query starts from its first 200 again, in the order chosen; a narrow one counts exactly.
+  await page.evaluate(() => window.broadsheet.search('report 17 '));
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.order, 'oldest', 'the order stays for the next query');
+  eq(s.search.total, 1, 'one report 17');
+  eq(s.search.results.length, 1, 'and it is shown');
+  eq(requests.length, 0, `network requests (${requests.join(', ')})`);
+  await context.close();
+});
+
 test('the analysis tab lists the seed\'s names, quotes and figures; clicking a name highlights its mentions', async ({ browser, baseUrl }) => {
   const { page, context } = await openPage(browser, baseUrl);
   await page.evaluate((bytes) => window.broadsheet.importFiles([{ name: 'seed.txt', bytes: new Uint8Array(bytes) }]),
