@@ -107,9 +107,31 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check_hits(world->index, r.hits, options.limit);
     std::vector<bs::Hit> all = bs::search_exhaustive(world->index, q);
     for (size_t i = 1; i < all.size(); ++i) FUZZ_CHECK_MSG(all[i - 1].doc < all[i].doc, "exhaustive hits not ascending");
+    const size_t matching = all.size();
     std::stable_sort(all.begin(), all.end(), [](const bs::Hit& a, const bs::Hit& b) { return a.score > b.score; });
     all.resize(std::min(all.size(), options.limit));
     FUZZ_CHECK_MSG(r.hits == all, "search() top k differs from search_exhaustive()");
+
+    // Counted, the same top k and every match; by date, the first k of every match, dated ones
+    // newest (or oldest) first, then the undated.
+    bs::SearchOptions counted = options;
+    counted.count = true;
+    bs::SearchResult c = bs::search(world->index, q, counted);
+    FUZZ_CHECK_MSG(c.hits == r.hits, "counting changed the top k");
+    FUZZ_CHECK_MSG(c.total && *c.total == matching, "the count differs from search_exhaustive()");
+    for (auto order : {bs::ResultOrder::Newest, bs::ResultOrder::Oldest}) {
+        counted.order = order;
+        bs::SearchResult d = bs::search(world->index, q, counted);
+        FUZZ_CHECK_MSG(d.total && *d.total == matching, "by date, the count differs from search_exhaustive()");
+        FUZZ_CHECK(d.hits.size() == std::min(matching, options.limit));
+        check_hits(world->index, d.hits, options.limit);
+        for (size_t i = 1; i < d.hits.size(); ++i) {
+            const uint32_t before = world->index.date(d.hits[i - 1].doc), after = world->index.date(d.hits[i].doc);
+            FUZZ_CHECK_MSG(before != 0 || after == 0, "an undated hit before a dated one");
+            if (before != 0 && after != 0)
+                FUZZ_CHECK_MSG(order == bs::ResultOrder::Newest ? before >= after : before <= after, "hits out of date order");
+        }
+    }
 
     // The text form, relaxed, as a user types it.
     options.relax = true;
