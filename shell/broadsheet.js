@@ -314,20 +314,23 @@
     ccall('bs_paste', null, ['string'], [text]);
   });
 
-  // Links: the URL hash names the query and the open article (#q=WORDS&article=ID, either may be
+  // Links: the URL hash names the query, its results' order and the open article
+  // (#q=WORDS&order=newest&article=ID, each may be
   // missing), so a link reopens the same view, and back/forward move between the articles read.
   // Opening an article is a new history entry; a new query replaces the entry's (once the typing
   // pauses), so the history is not one entry per key.
   var applyingHash = false;
-  var hashView = { q: '', article: 0 };
+  var hashView = { q: '', article: 0, order: '' };
+  var orders = ['', 'newest', 'oldest']; // the results' order in the URL ('': best first)
   var hashTimer = 0;
   function viewFromHash() {
-    var view = { q: '', article: 0 };
+    var view = { q: '', article: 0, order: '' };
     location.hash.replace(/^#/, '').split('&').forEach(function (part) {
       var at = part.indexOf('=');
       if (at < 0) return;
       var key = part.slice(0, at), value = part.slice(at + 1);
       if (key === 'article' && /^\d+$/.test(value)) view.article = Number(value);
+      if (key === 'order' && orders.indexOf(value) > 0) view.order = value;
       if (key === 'q') { try { view.q = decodeURIComponent(value.replace(/\+/g, ' ')); } catch (e) { /* not %-encoded right */ } }
     });
     return view;
@@ -336,6 +339,7 @@
     if (applyingHash) return;
     var parts = [];
     if (hashView.q) parts.push('q=' + encodeURIComponent(hashView.q));
+    if (hashView.q && hashView.order) parts.push('order=' + hashView.order);
     if (hashView.article) parts.push('article=' + hashView.article);
     var hash = parts.length ? '#' + parts.join('&') : '';
     if (location.hash === hash || (!hash && !location.hash)) return;
@@ -344,7 +348,9 @@
   }
   function applyView(view) {
     applyingHash = true;
-    try { ccall('bs_open_link', 'number', ['string', 'number'], [view.q, view.article]); } finally { applyingHash = false; }
+    try {
+      ccall('bs_open_link', 'number', ['string', 'number', 'number'], [view.q, view.article, Math.max(0, orders.indexOf(view.order))]);
+    } finally { applyingHash = false; }
     hashView = view;
   }
   // The open article, as text (never HTML), for screen readers.
@@ -402,6 +408,7 @@
     resultsTimer = setTimeout(mirrorResults, 400); // not on every key typed
     if (applyingHash || !ready) return;
     hashView.q = UTF8ToString(_bs_query());
+    hashView.order = orders[_bs_result_order()] || '';
     clearTimeout(hashTimer);
     hashTimer = setTimeout(function () { writeHash(false); }, 400);
   };
@@ -409,6 +416,7 @@
     setTimeout(mirrorArticle, 0); // after the app has switched to it
     if (applyingHash || !ready) return;
     hashView.q = UTF8ToString(_bs_query());
+    hashView.order = orders[_bs_result_order()] || '';
     hashView.article = id;
     writeHash(true);
   };

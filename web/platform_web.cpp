@@ -117,13 +117,15 @@ extern "C" EMSCRIPTEN_KEEPALIVE int bs_open_article(uint32_t id) {
     return app().open_article(id) ? 1 : 0;
 }
 
-// A link's view (the URL hash): the query in the search box and run, then the article; when the
-// query finds it, as its hit (the hits highlighted in the reader), else as a plain article.
+// A link's view (the URL hash): the query in the search box and run in the results' order (0 best
+// first, 1 newest, 2 oldest first), then the article; when the query finds it, as its hit (the
+// hits highlighted in the reader), else as a plain article.
 extern "C" EMSCRIPTEN_KEEPALIVE void bs_search(const char* query);
 
-extern "C" EMSCRIPTEN_KEEPALIVE int bs_open_link(const char* query, uint32_t id) {
+extern "C" EMSCRIPTEN_KEEPALIVE int bs_open_link(const char* query, uint32_t id, int order) {
     App& a = app();
-    if (a.search.ran != query) bs_search(query);
+    if (order >= 0 && order <= 2) set_result_order(a, broadsheet::search::ResultOrder(order));
+    if (a.search.ran != query || a.search.stale) bs_search(query);
     request_redraw();
     for (size_t row = 0; id != 0 && row < a.search.rows.size(); ++row)
         if (a.search.rows[row].id == id) {
@@ -135,6 +137,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE int bs_open_link(const char* query, uint32_t id)
 
 // The query the search box last ran, for the URL hash.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* bs_query() { return app().search.ran.c_str(); }
+// ... and the order of its results (0 best first, 1 newest, 2 oldest first).
+extern "C" EMSCRIPTEN_KEEPALIVE int bs_result_order() { return int(app().search.order); }
 
 // Files are being dragged over the page (1) or left it (0): the UI shows a drop target.
 extern "C" EMSCRIPTEN_KEEPALIVE void bs_set_drag_active(int active) {

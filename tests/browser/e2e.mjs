@@ -867,7 +867,7 @@ test('a full storage quota is reported; what was stored before stays, the batch 
   }
 });
 
-test('the URL names the query and the open article: links reopen them, back and forward move between articles', async ({ browser, baseUrl }) => {
+test('the URL names the query, its order and the open article: links reopen them, back and forward move between articles', async ({ browser, baseUrl }) => {
   const { page, context } = await openPage(browser, baseUrl);
   await page.evaluate(() => window.broadsheet.importFiles([
     { name: 'one.txt', text: 'Article one\n\nFirst body.\n' },
@@ -907,6 +907,17 @@ test('the URL names the query and the open article: links reopen them, back and 
   eq(s.search.results.length, 1, 'its hits are listed');
   eq(s.open.id, ids[0], 'the linked article opens');
   assert(s.open.highlights.length > 0, 'with the query\'s words highlighted');
+  eq(s.search.order, 'relevance', 'best first when the link names no order');
+  // The results' order joins the hash too, and a link in that order reopens it.
+  await page.evaluate(() => window.broadsheet.sortResults('oldest'));
+  await page.waitForFunction((id) => location.hash === `#q=first&order=oldest&article=${id}`, ids[0], { timeout: 15000 });
+  await page.goto(baseUrl + `#q=body&order=newest`);
+  await page.reload();
+  await page.evaluate(() => window.broadsheet.ready);
+  const linked = await page.evaluate(() => window.broadsheet.state());
+  eq(linked.search.query, 'body', 'the linked query ran');
+  eq(linked.search.order, 'newest', 'in the linked order');
+  eq(linked.search.total, 3, 'with every match');
   await context.close();
 });
 
