@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -194,6 +195,7 @@ void App::run_search() {
     auto& st = search;
     st.stale = false;
     st.selected = -1;
+    const int select_after = std::exchange(st.select_after_run, -1);
     st.out_of_memory = false;
     st.rows.clear();
     st.result = {};
@@ -214,6 +216,10 @@ void App::run_search() {
                 if (!a) continue;
                 st.rows.emplace_back().id = id;
                 st.rows.back().score = hit.score;
+            }
+            if (select_after >= 0 && size_t(select_after) < st.rows.size()) {
+                st.selected = select_after;
+                st.scroll_to_selected = true;
             }
         }
         if (memory_low()) throw std::bad_alloc(); // it went through on the reserve (alloc_fault.cpp)

@@ -79,6 +79,7 @@ struct SearchPanelState {
     std::vector<Row> rows;               // hits, in the order asked for
     std::vector<std::string> history;    // queries whose results were opened, latest first
     int selected = -1;                   // keyboard selection in `rows`
+    int select_after_run = -1;           // the selection once the next run is done (Down past the last hit: the next)
     bool scroll_to_selected = false;     // bring the selected hit into view next frame
     bool scroll_to_top = false;          // the results start from the top next frame (a new order)
     float order_rect[4] = {0, 0, 0, 0};  // where the order menu was last drawn (x, y, w, h); w 0: none

@@ -331,7 +331,13 @@ void draw_search_panel(App& app) {
         // Arrows move through the hits without leaving the box.
         int n = int(st.rows.size());
         int was = st.selected;
-        if (key_pressed(ImGuiKey_DownArrow)) st.selected = std::min(n - 1, st.selected + 1);
+        if (key_pressed(ImGuiKey_DownArrow)) {
+            if (st.selected == n - 1 && size_t(n) < st.result.total.value_or(0)) { // past the last: the next ones
+                st.select_after_run = n;
+                show_more_results(app);
+            }
+            st.selected = std::min(n - 1, st.selected + 1);
+        }
         if (key_pressed(ImGuiKey_UpArrow)) st.selected = std::max(0, st.selected - 1);
         if (st.selected != was) st.scroll_to_selected = true; // the hit comes into view
     }

@@ -1229,6 +1229,16 @@ test('search results count every match, sort newest or oldest first from the men
   eq(s.search.order, 'oldest', 'the order stays for the next query');
   eq(s.search.total, 1, 'one report 17');
   eq(s.search.results.length, 1, 'and it is shown');
+
+  // The keyboard: Down past the last of the first 200 brings the next ones and moves on to them.
+  await page.evaluate(() => window.broadsheet.search('harbour'));
+  await page.keyboard.press('/');
+  await waitFor(page, () => true);
+  for (let i = 0; i < 200; ++i) await page.keyboard.press('ArrowDown');
+  await waitFor(page, () => window.broadsheet.state().search.selected === 199);
+  eq((await page.evaluate(() => window.broadsheet.state())).search.results.length, 200, 'still the first 200 at the last of them');
+  await page.keyboard.press('ArrowDown');
+  await waitFor(page, () => window.broadsheet.state().search.results.length === 400 && window.broadsheet.state().search.selected === 200);
   eq(requests.length, 0, `network requests (${requests.join(', ')})`);
   await context.close();
 });
