@@ -213,6 +213,44 @@ TEST_CASE("every prefix of ugly text analyses without reading past its end") {
     }
 }
 
+TEST_CASE("words folded while they are segmented, eight bytes a step, are folded as fold() folds them") {
+    // The segmenter folds ASCII words as it reads them, eight bytes at a time where eight are
+    // left: a sweep of words around 8 and 16 bytes long with one odd character at every place
+    // (capital, digit, underscore, accent, soft hyphen, dot, apostrophe, space, hyphen) and text
+    // after them or not, against each segment folded alone.
+    const char* odd[] = {"Q", "7", "_", "\xC3\xA9", "\xC2\xAD", ".", "'", " ", "-", ","};
+    Analyzer analyzer(AnalyzerOptions{.language = "none", .stopwords = false, .stem = false, .term_tag = {}});
+    std::vector<Segment> segs;
+    std::string expected;
+    for (size_t length = 1; length <= 19; ++length) {
+        for (size_t at = 0; at < length; ++at) {
+            for (const char* c : odd) {
+                for (const char* tail : {"", " Tail", "s"}) {
+                    std::string text(length, 'w');
+                    text.replace(at, 1, c);
+                    text = "Xy" + text + tail;
+                    CAPTURE(text);
+                    segs.clear();
+                    segment(text, segs);
+                    std::vector<std::string> want;
+                    for (const Segment& s : segs) {
+                        fold(std::string_view(text).substr(s.range.begin, s.range.size()), true, expected);
+                        if (s.kind == TokenKind::Word) std::erase(expected, '.');
+                        if (s.kind == TokenKind::Number) std::erase(expected, ',');
+                        std::string_view surface = expected;
+                        if (s.kind == TokenKind::Word) surface = strip_possessive(surface);
+                        if (!surface.empty()) want.emplace_back(surface);
+                    }
+                    std::vector<std::string> got;
+                    for (const auto& t : analyzer.tokens(text))
+                        if (t.kind != TokenKind::Joined) got.push_back(t.surface);
+                    CHECK(got == want);
+                }
+            }
+        }
+    }
+}
+
 TEST_CASE("the stem cache gives the stemmer's terms, the second time a word is seen as the first") {
     // Words seen again come from the analyzer's cache; each must match a fresh Stemmer's answer,
     // stopwords must stay stopwords, and long words (not cached) must still be stemmed.

@@ -32,6 +32,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 
 namespace broadsheet::search {
@@ -141,6 +142,35 @@ constexpr std::array<uint8_t, 256> kByteKinds = [] {
     return table;
 }();
 inline uint8_t byte_kind(char c) { return kByteKinds[static_cast<unsigned char>(c)]; }
+
+// The same for eight bytes at once, in one 64-bit number (SWAR: "SIMD within a register", plain
+// integer arithmetic that compiles alike natively and to wasm): most words of news text are a
+// run of up to eight ASCII letters, which this takes in one step instead of a step and a table
+// lookup a byte, and whose end is then no branch mispredicted at the end of every word.
+// Each byte's test puts its answer in the byte's high bit (Hacker's Delight, 6-1: a byte x of
+// 0-0x7F is in [lo, hi] when x + 0x80 - lo has the high bit and x + 0x7F - hi has not; no sum
+// carries into the next byte).
+struct AsciiRun8 {
+    size_t length;   // bytes from the first that are ASCII letters or digits (8: all of them)
+    uint8_t seen;    // kLetterByte and/or kDigitByte, as byte_kind() ORed over those bytes
+    uint64_t lowered; // the eight bytes, 'A'-'Z' in lower case (the rest as they are)
+};
+inline AsciiRun8 ascii_run8(const char* p) {
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x80 * kOnes;
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    const uint64_t low7 = v & ~kHigh; // non-ASCII bytes are sent away by `ascii` below
+    auto in = [](uint64_t x, unsigned lo, unsigned hi) { return (x + (0x80 - lo) * kOnes) & ~(x + (0x7F - hi) * kOnes) & kHigh; };
+    const uint64_t upper = in(low7, 'A', 'Z');
+    const uint64_t letters = in(low7 | 0x20 * kOnes, 'a', 'z') | in(low7, '_', '_'); // classify_ascii()'s letters
+    const uint64_t digits = in(low7, '0', '9');
+    const uint64_t ascii = ~v & kHigh;
+    const uint64_t word = (letters | digits) & ascii;
+    const size_t length = size_t(std::countr_zero(~word & kHigh)) / 8; // 64 / 8 when all are
+    const uint64_t taken = length == 8 ? ~uint64_t(0) : (uint64_t(1) << (8 * length)) - 1;
+    const uint8_t seen = uint8_t(((letters & taken) != 0 ? kLetterByte : 0) | ((digits & taken) != 0 ? kDigitByte : 0));
+    return {length, seen, v | upper >> 2}; // 0x80 >> 2 is kUpperByte
+}
 
 bool ascii_alnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -287,10 +317,24 @@ LinkStop segment_plain(std::string_view text, size_t begin, size_t end, std::vec
         if constexpr (kFold) folded = fold->base + start;
         take(c);
         while (j < end) {
-            // The common case, in short: a run of ASCII letters and digits, one lookup a byte;
-            // has_letter, last and run_letters are then set as a byte-by-byte walk would.
+            // The common case, in short: a run of ASCII letters and digits, eight bytes a step
+            // while eight are left (ascii_run8), then one lookup a byte; has_letter, last and
+            // run_letters are then set as a byte-by-byte walk would.
             const size_t run_begin = j;
             uint8_t seen = 0;
+            while (j + 8 <= end) {
+                const AsciiRun8 run = ascii_run8(s.data() + j);
+                seen |= run.seen;
+                if constexpr (kFold) {
+                    // All eight go in (the buffer is as long as the text, and `folded` is never
+                    // ahead of j): the bytes past the run are written again by what the word
+                    // takes next, or are past its end, where nothing reads them.
+                    std::memcpy(folded, &run.lowered, 8);
+                    folded += run.length;
+                }
+                j += run.length;
+                if (run.length < 8) break;
+            }
             for (uint8_t w; j < end && ((w = byte_kind(s[j])) & (kLetterByte | kDigitByte)) != 0; ++j) {
                 seen |= w;
                 if constexpr (kFold) *folded++ = char(s[j] | (w & kUpperByte));
