@@ -614,11 +614,17 @@ DocId Index::add(const Article& article, std::string_view key) {
             [sorted](size_t i) { return std::pair{sorted[i].field, sorted[i].position}; });
     }
     if (forward_ends_.size() == doc) { // the forward lists are whole: this document's goes on
+        // Written in place into room for the longest varints, then cut to size: a push_back a
+        // byte reloads the vector's ends after every byte stored (a byte may alias anything).
+        const size_t before = forward_.size();
+        forward_.resize(before + 5 * distinct.size());
+        uint8_t* p = forward_.data() + before;
         TermId prev = 0;
-        for (size_t i = 0; i < distinct.size(); ++i) {
-            varint::put(forward_, i == 0 ? distinct[i] : distinct[i] - prev);
-            prev = distinct[i];
+        for (const TermId t : distinct) {
+            p = varint::write(p, t - prev);
+            prev = t;
         }
+        forward_.resize(size_t(p - forward_.data()));
         forward_ends_.push_back(forward_.size());
     }
 
