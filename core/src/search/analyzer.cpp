@@ -200,7 +200,8 @@ constexpr uint16_t kNotFolded = 0; // a folded word or number is never empty
 struct AsciiFolding {
     char* base = nullptr; // the buffer, as long as the text
     std::vector<uint16_t>* sizes = nullptr;
-    void add(size_t size) { sizes->push_back(size <= UINT16_MAX ? uint16_t(size) : kNotFolded); }
+    // Always inline: clang left add() out of line in wasm, a call for every word.
+    [[gnu::always_inline]] void add(size_t size) { sizes->push_back(size <= UINT16_MAX ? uint16_t(size) : kNotFolded); }
     void add_not_folded() { sizes->push_back(kNotFolded); }
 };
 
