@@ -482,16 +482,21 @@ void Index::append_posting(TermId t, DocId doc, size_t n, FieldPosition at) {
     // at(i) for i < n: the (field, position) pairs of this term in this document, sorted, distinct.
     GrowingList& list = own_list(t);
     // One field's frequency up to 7 goes in the code byte; otherwise each field's is written.
-    const bool one_field = at(0).first == at(n - 1).first;
+    const uint8_t first_field = at(0).first;
+    const bool one_field = first_field == at(n - 1).first;
     const uint32_t once = one_field && n <= 7 ? uint32_t(n) : 0;
     // Room for the longest such entry (a varint of 32 bits takes up to 5 bytes), so that the entry
     // is written in place with one growth check, not one a byte.
     uint8_t* const begin = list.room(5 + 1 + (once != 0 ? 0 : 5 * kFieldCount) + 5 + 5 * n);
-    FieldMask mask = 0;
+    FieldMask mask = field_bit(Field(first_field));
     std::array<uint32_t, kFieldCount> tf{};
-    for (size_t i = 0; i < n; ++i) {
-        const uint8_t f = at(i).first;
-        mask |= FieldMask(1u << f), ++tf[f];
+    if (one_field) {
+        tf[first_field] = uint32_t(n);
+    } else {
+        for (size_t i = 0; i < n; ++i) {
+            const uint8_t f = at(i).first;
+            mask |= FieldMask(1u << f), ++tf[f];
+        }
     }
     uint8_t* p = varint::write(begin, uint64_t(doc) + 1 - list.last_plus1);
     list.last_plus1 = doc + 1;
@@ -499,18 +504,24 @@ void Index::append_posting(TermId t, DocId doc, size_t n, FieldPosition at) {
     if (once == 0)
         for (size_t f = 0; f < kFieldCount; ++f)
             if (tf[f]) p = varint::write(p, tf[f]);
-    auto position_number = [&](size_t i) { // the first of a field, then gaps
-        const auto [field, position] = at(i);
-        if (i == 0) return position;
-        const auto [before_field, before] = at(i - 1);
-        return before_field != field ? position : position - before;
-    };
-    if (n > 1) {
-        size_t pos_bytes = 0;
-        for (size_t i = 0; i < n; ++i) pos_bytes += varint::size(position_number(i));
-        p = varint::write(p, pos_bytes);
+    if (n == 1) {
+        p = varint::write(p, at(0).second);
+    } else {
+        // The positions (the first of a field, then gaps) in one pass, a byte after their byte
+        // length, where a length under 128 (nearly always) leaves them; a longer one moves them on.
+        uint8_t* const positions = p + 1;
+        uint8_t* q = positions;
+        uint8_t before_field = first_field;
+        uint32_t before = 0;
+        for (size_t i = 0; i < n; ++i) {
+            const auto [field, position] = at(i);
+            q = varint::write(q, i == 0 || field != before_field ? position : position - before);
+            before_field = field, before = position;
+        }
+        const size_t bytes = size_t(q - positions), length_bytes = varint::size(bytes);
+        if (length_bytes > 1) std::memmove(positions + length_bytes - 1, positions, bytes);
+        p = varint::write(p, bytes) + bytes;
     }
-    for (size_t i = 0; i < n; ++i) p = varint::write(p, position_number(i));
     list.size += uint32_t(p - begin);
     ++df_[t];
     ++entries_;
