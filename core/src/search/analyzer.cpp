@@ -160,7 +160,9 @@ inline AsciiRun8 ascii_run8(const char* p) {
     uint64_t v;
     std::memcpy(&v, p, 8);
     const uint64_t low7 = v & ~kHigh; // non-ASCII bytes are sent away by `ascii` below
-    auto in = [](uint64_t x, unsigned lo, unsigned hi) { return (x + (0x80 - lo) * kOnes) & ~(x + (0x7F - hi) * kOnes) & kHigh; };
+    auto in = [](uint64_t x, unsigned lo, unsigned hi) { // the high bit of each byte in [lo, hi]
+        return (x + (0x80 - lo) * kOnes) & ~(x + (0x7F - hi) * kOnes) & kHigh;
+    };
     const uint64_t upper = in(low7, 'A', 'Z');
     const uint64_t letters = in(low7 | 0x20 * kOnes, 'a', 'z') | in(low7, '_', '_'); // classify_ascii()'s letters
     const uint64_t digits = in(low7, '0', '9');
