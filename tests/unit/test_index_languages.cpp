@@ -141,8 +141,9 @@ TEST_CASE("as you type, the last word is a prefix and also the word itself, in e
     CHECK(docs("Häusern") == std::vector<DocId>{1, 2});
     // English too: "houses" is no prefix of "house".
     CHECK(docs("harbours") == std::vector<DocId>{0});
-    // Short words are only prefixes: "hau" is being typed.
-    CHECK(to_string(parse_query("hau", ix, typing)) == "hau*");
+    // From two letters on, the word itself too; a single letter is only a prefix.
+    CHECK(to_string(parse_query("hau", ix, typing)) == "OR(hau*, hau)");
+    CHECK(to_string(parse_query("h", ix, typing)) == "h*");
     // A German word the library holds is meant as written, though its English reading is no
     // term there: no near spellings for it ("binder" is a typo away from "kinder").
     Index small;

@@ -75,11 +75,13 @@ TEST_CASE("options change how words combine and what the last word means") {
     CHECK(parsed("storm surge -wind", any) == "AND(OR(storm, surg), NOT(wind))");
     ParseOptions typing;
     typing.as_you_type = true;
-    CHECK(parsed("rain sur", typing) == "AND(rain, sur*)");
+    // The word being typed begins longer words and is also itself (from two letters).
+    CHECK(parsed("rain sur", typing) == "AND(rain, OR(sur*, sur))");
     CHECK(parsed("rain sur ", typing) == "AND(rain, sur)");
-    CHECK(parsed("storm sur", typing) == "AND(storm~1, sur*)");
-    CHECK(parsed("hurricane sur", typing) == "AND(hurricane~2, sur*)");
-    CHECK(parsed("meteorologists sur", typing) == "AND(meteorologists~2, sur*)");
+    CHECK(parsed("storm sur", typing) == "AND(storm~1, OR(sur*, sur))");
+    CHECK(parsed("hurricane sur", typing) == "AND(hurricane~2, OR(sur*, sur))");
+    CHECK(parsed("meteorologists sur", typing) == "AND(meteorologists~2, OR(sur*, sur))");
+    CHECK(parsed("rain s", typing) == "AND(rain, s*)");
     ParseOptions plain;
     plain.syntax = false;
     plain.match_all = false;

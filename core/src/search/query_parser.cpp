@@ -562,10 +562,11 @@ private:
             // A word being typed is also the word itself, in each language: "houses" finds
             // "house", "Häusern" a German "Häuser", which no completion of them does. An article
             // with the word itself then ranks above one with only a completion ("Haus" above
-            // "Haussegen"). Not for a word of three letters or fewer: it is still being typed.
+            // "Haussegen"), and so do "war", "oil" and "EU" above "Warrington", "oilseed" and
+            // "Europe" (a review found Enter opening "Warrington" for "war"). Not for one letter.
             size_t cps = 0;
             for (char c : word) cps += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-            if (typing && segs.size() == 1 && segs[0].kind == TokenKind::Word && cps >= 4) {
+            if (typing && segs.size() == 1 && segs[0].kind == TokenKind::Word && cps >= 2) {
                 const int either[] = {p, terms_node(word, range)};
                 p = combine(QueryOp::Or, either, range);
             }
