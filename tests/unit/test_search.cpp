@@ -80,6 +80,27 @@ TEST_CASE("as-you-type reads the last word as a prefix and forgives typos in lon
     CHECK(matches(ix, "meteorolgists warn", typing) == Docs{7}); // one typo in a long word
 }
 
+TEST_CASE("as you type, a short word itself ranks above the longer words it begins") {
+    // "war" as typed is also "warrington" and "warner", which hold it more often and in their
+    // titles; the articles with the word itself still come first.
+    Index ix;
+    ix.add(search_fixtures::article("Warrington Warner merger", "Warrington and Warner agree; Warrington shares rose."), "0");
+    ix.add(search_fixtures::article("Talks", "The war in the region went on."), "1");
+    ix.add(search_fixtures::article("Warner results", "Warner said Warner profits rose."), "2");
+    ix.add(search_fixtures::article("Ceasefire", "A ceasefire ended the war, the war ministry said."), "3");
+    SearchOptions o;
+    o.parse.as_you_type = true;
+    o.limit = 10;
+    auto r = search(ix, "war", o);
+    REQUIRE(r.hits.size() == 4);
+    CHECK(((r.hits[0].doc == 3 && r.hits[1].doc == 1)));
+    // Two letters too ("EU" above "Europe"); one letter is only the start of words.
+    Index eu;
+    eu.add(search_fixtures::article("Europe", "European leaders met in Europe."), "0");
+    eu.add(search_fixtures::article("Summit", "The EU summit ended."), "1");
+    CHECK(search(eu, "eu", o).hits.front().doc == 1);
+}
+
 TEST_CASE("as you type, a prefix stands for its most frequent words only; written with * for all") {
     // 80 words starting with "q"; word k is the only word of k + 1 documents.
     Index ix;
@@ -178,8 +199,9 @@ TEST_CASE("the matched set resolves prefixes and typos to index terms and skips 
     CHECK(std::find(r.matched.terms.begin(), r.matched.terms.end(), "flood") == r.matched.terms.end());
     REQUIRE(r.matched.phrases.size() == 1);
     CHECK(r.matched.phrases[0].terms == std::vector<std::string>{"heavi", "rain"});
-    // Only the typo's other words are near spellings: not the prefix's, not the phrase's.
-    CHECK(r.matched.near == std::vector<std::string>{"hurrican"});
+    // Only the typo's other words are near spellings: not the prefix's, not the phrase's; as the
+    // text has them, not stemmed ("hurricane", whose term is "hurrican").
+    CHECK(r.matched.near == std::vector<std::string>{"hurricane"});
 }
 
 TEST_CASE("near spellings: as you type only for a finished long word the library lacks; '~' always") {

@@ -137,7 +137,9 @@ public:
     void terms_of_surface(std::string_view folded_surface, std::vector<TermId>& out) const;
     // Terms whose surface form is within `max_edits` edits (Damerau-Levenshtein, adjacent
     // transpositions count one) of `folded_word`, with the smallest distance of each.
-    struct NearTerm { TermId term; int edits; };
+    // `surface`: the nearest of the term's surfaces (a word as the text has it, folded, where the
+    // term is its stem), valid until the index changes.
+    struct NearTerm { TermId term; int edits; std::string_view surface; };
     void terms_near(std::string_view folded_word, int max_edits, std::vector<NearTerm>& out) const;
 
     const AnalyzerOptions& analyzer_options() const { return analyzer_.options(); }

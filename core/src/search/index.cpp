@@ -1301,7 +1301,7 @@ void Index::terms_near(std::string_view word, int max_edits, std::vector<NearTer
         if (!pruned) {
             have = d;
             const int distance = row(d)[m];
-            if (distance < over && doc_frequency(id) > 0) out.push_back({id, distance});
+            if (distance < over && doc_frequency(id) > 0) out.push_back({id, distance, s});
             ++i;
             continue;
         }

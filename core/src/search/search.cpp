@@ -82,6 +82,13 @@ struct Context {
     }
 };
 
+// Characters, not bytes, of UTF-8 text.
+size_t code_points(std::string_view s) {
+    size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
 // A small margin so that rounding in bounds and their sums never prunes a document that would
 // enter the top k.
 bool cannot_enter(double upper, double threshold) { return upper + 1e-9 * (1.0 + upper) < threshold; }
@@ -422,7 +429,7 @@ struct Builder {
     const Query& q;
     MatchSet* matched; // null: do not collect
     std::vector<TermId> matched_terms = {}; // finish() puts their text in matched->terms
-    std::vector<TermId> near_terms = {};    // ... and these in matched->near,
+    std::vector<std::pair<TermId, std::string_view>> near_terms = {}; // ... and these (by a surface) in matched->near,
     std::vector<TermId> exact_terms = {};   // ... unless a query word matched them as they are
 
     void collect_term(TermId t, bool exact = true) {
@@ -435,11 +442,9 @@ struct Builder {
     // (a short prefix matches hundreds of terms).
     void finish() {
         if (!matched) return;
-        std::sort(near_terms.begin(), near_terms.end());
-        near_terms.erase(std::unique(near_terms.begin(), near_terms.end()), near_terms.end());
         std::sort(exact_terms.begin(), exact_terms.end());
-        for (TermId t : near_terms) // as a person reads them: without a language's tag
-            if (!std::binary_search(exact_terms.begin(), exact_terms.end(), t)) matched->near.emplace_back(term_shown(ctx.index.term(t)));
+        for (const auto& [t, surface] : near_terms) // as a person reads them: a word, not a stem
+            if (!std::binary_search(exact_terms.begin(), exact_terms.end(), t)) matched->near.emplace_back(surface);
         std::sort(matched->near.begin(), matched->near.end());
         matched->near.erase(std::unique(matched->near.begin(), matched->near.end()), matched->near.end());
         if (matched_terms.size() == 1 && matched->terms.empty()) { // one word
@@ -504,7 +509,18 @@ struct Builder {
             }
             std::sort(ids.begin(), ids.end());
             members.reserve(ids.size());
-            for (TermId t : ids) members.emplace_back(t, 1.0);
+            // As you type, a longer word the letters only begin counts for the share of it typed
+            // ("war" is 3/10 of "warrington"), so that the word itself and the words nearly typed
+            // rank above long completions that happen to fill a title. Written with '*', every
+            // completion counts in full.
+            const bool typing = n.max_expansions || n.max_postings;
+            const double typed = double(code_points(n.terms[0]));
+            for (TermId t : ids) {
+                double weight = 1.0;
+                if (typing && t != exact)
+                    weight = std::min(1.0, typed / double(std::max<size_t>(1, code_points(term_shown(ctx.index.term(t))))));
+                members.emplace_back(t, weight);
+            }
         } else { // Fuzzy
             if (n.terms.size() > 1 && !n.terms[1].empty()) own = ctx.index.find(n.terms[1]);
             // Tolerance as you type is for words the library does not hold: a word it holds is
@@ -539,7 +555,7 @@ struct Builder {
                 for (const auto& m : near)
                     if (m.edits > 0 && m.term != own &&
                         std::none_of(near.begin(), near.end(), [&](const auto& x) { return x.term == m.term && x.edits == 0; }))
-                        near_terms.push_back(m.term);
+                        near_terms.emplace_back(m.term, m.surface);
             if (own) members.emplace_back(*own, 1.0);
             std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) {
                 return a.first != b.first ? a.first < b.first : a.second > b.second;
