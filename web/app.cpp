@@ -201,7 +201,10 @@ void App::run_search() {
     st.result = {};
     alloc_fault_arm(AllocFaultSite::search);
     try {
-        if (st.ran != st.query) st.limit = SearchPanelState::kResultsStep; // a new query: its first hits
+        if (st.ran != st.query) { // a new query: its first hits, from the top of the list
+            st.limit = SearchPanelState::kResultsStep;
+            st.scroll_to_top = true;
+        }
         st.ran = st.query;
         if (!text_is_blank(st.ran)) {
             bs::SearchOptions options;
@@ -523,6 +526,7 @@ nlohmann::json search_json(const App& app) {
     using broadsheet::search::ResultOrder;
     return {{"query", search.ran}, {"results", results}, {"messages", messages}, {"relaxed", search.result.relaxed}, {"nearSpellings", search.result.matched.near},
             {"total", search.result.total ? json(*search.result.total) : json(nullptr)},
+            {"scrollY", search.scroll_y},
             {"order", search.order == ResultOrder::Newest ? "newest" : search.order == ResultOrder::Oldest ? "oldest" : "relevance"},
             {"orderMenu", search.order_rect[2] > 0 ? json{{"x", search.order_rect[0]}, {"y", search.order_rect[1]},
                                                           {"width", search.order_rect[2]}, {"height", search.order_rect[3]}}

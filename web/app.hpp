@@ -81,7 +81,8 @@ struct SearchPanelState {
     int selected = -1;                   // keyboard selection in `rows`
     int select_after_run = -1;           // the selection once the next run is done (Down past the last hit: the next)
     bool scroll_to_selected = false;     // bring the selected hit into view next frame
-    bool scroll_to_top = false;          // the results start from the top next frame (a new order)
+    bool scroll_to_top = false;          // the results start from the top next frame (a new query or order)
+    float scroll_y = 0;                  // the results' scroll, CSS px (for the test hook)
     float order_rect[4] = {0, 0, 0, 0};  // where the order menu was last drawn (x, y, w, h); w 0: none
     float results_width = 0;             // the width the rows' heights were measured at
     bool focus_box = false;              // put the keyboard in the query box next frame

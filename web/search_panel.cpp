@@ -150,6 +150,7 @@ void draw_results(App& app) {
         ImGui::SetScrollY(0);
         st.scroll_to_top = false;
     }
+    st.scroll_y = ImGui::GetScrollY();
     float width = ImGui::GetContentRegionAvail().x;
     if (width != st.results_width) { // rows wrap anew: their heights are measured again
         st.results_width = width;
