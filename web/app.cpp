@@ -430,7 +430,7 @@ void App::clear_all() {
     search.rows.clear();
     search.result = {};
     search.stale = true;
-    search.query[0] = '\0'; // the empty library shows, not "No articles match"
+    set_search_query(*this, ""); // the empty library shows, not "No articles match"
     search.ran.clear();      // nothing ran yet for the empty box (state() says so at once)
     search.selected = -1;
     status.last_import.clear(); // the files of the last import are gone too

@@ -363,6 +363,8 @@ void draw_paste_dialog(App& app);
 // Panels: each draws itself into the current ImGui window region.
 void draw_library_panel(App& app);
 void draw_search_panel(App& app); // the query box
+// Puts `query` in the search box, as if typed there (run it with App::run_search).
+void set_search_query(App& app, std::string_view query);
 // The results' order menu and "Show more" button, also for the test hook (sortResults, showMoreResults).
 void set_result_order(App& app, broadsheet::search::ResultOrder order);
 void show_more_results(App& app);

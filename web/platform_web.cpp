@@ -244,7 +244,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_search(const char* query) {
         ImGui::ClearActiveID();
         st.box_was_active = false;
     }
-    std::snprintf(st.query, sizeof st.query, "%s", query);
+    set_search_query(app(), query);
     app().run_search();
     request_redraw();
 }

@@ -6,6 +6,7 @@
 #include "broadsheet/dates.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h> // InputTextState: a query set by the app starts the box's editing afresh
 
 #include <algorithm>
 #include <cstdio>
@@ -52,6 +53,17 @@ void draw_marked_text(std::string_view text, const std::vector<broadsheet::ByteR
     }
 }
 
+void set_search_query(App& app, std::string_view query) {
+    auto& st = app.search;
+    std::snprintf(st.query, sizeof st.query, "%.*s", int(query.size()), query.data());
+    // imgui keeps the box's cursor and selection from its last edit and, reactivating it, puts
+    // them into the new text: "harbour" edited as " busy" had its next letters typed at offset 5
+    // ("harbo busyur"). Forgetting that state (when no box is being edited) makes the next
+    // activation read the text afresh, all of it selected.
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.ActiveId == 0 || g.ActiveId != g.InputTextState.ID) g.InputTextState.ID = 0;
+}
+
 void show_more_results(App& app) {
     auto& st = app.search;
     if (st.rows.size() >= st.result.total.value_or(0)) return;
@@ -92,7 +104,9 @@ void draw_order_menu(App& app) {
     if (avail >= width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - width);
     else ImGui::NewLine();
     ImGui::SetNextItemWidth(width);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0));
+    // As slim as the count's line on a desktop; a finger's height on a phone.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(ImGui::GetStyle().FramePadding.x, app.narrow ? ImGui::GetStyle().FramePadding.y + 4 : 0));
     if (ImGui::BeginCombo("##order", names[size_t(st.order)])) {
         for (size_t i = 0; i < 3; ++i)
             if (ImGui::Selectable(names[i], size_t(st.order) == i)) set_result_order(app, ResultOrder(i));
@@ -242,7 +256,7 @@ void draw_history(App& app) {
     ImGui::TextDisabled("Recent searches");
     for (const auto& q : st.history) {
         if (ImGui::Selectable(q.c_str())) {
-            std::snprintf(st.query, sizeof st.query, "%s", q.c_str());
+            set_search_query(app, q);
             st.focus_box = true;
             app.run_search();
         }

@@ -1230,10 +1230,23 @@ test('search results count every match, sort newest or oldest first from the men
   eq(s.search.total, 1, 'one report 17');
   eq(s.search.results.length, 1, 'and it is shown');
 
+  // A new query's results start at the top, wherever the list was scrolled.
+  await page.evaluate(() => window.broadsheet.search('harbour'));
+  await page.mouse.move(200, 400);
+  for (let i = 0; i < 5; ++i) await page.mouse.wheel(0, 2000);
+  await waitFor(page, () => window.broadsheet.state().search.scrollY > 1000);
+  await page.evaluate(() => window.broadsheet.search('harbour busy'));
+  await waitFor(page, () => window.broadsheet.state().search.scrollY === 0);
+  // "/" then takes the box with the query set there selected: what is typed replaces it (the
+  // box's cursor from an earlier edit had put the letters inside the word).
+  await page.keyboard.press('/');
+  await page.waitForTimeout(100);
+  await page.keyboard.type('report 5 ');
+  await waitFor(page, () => window.broadsheet.state().search.query === 'report 5 ');
+
   // The keyboard: Down past the last of the first 200 brings the next ones and moves on to them.
   await page.evaluate(() => window.broadsheet.search('harbour'));
-  await page.keyboard.press('/');
-  await waitFor(page, () => true);
+  await humanClick(page, 200, 63); // into the search box
   for (let i = 0; i < 200; ++i) await page.keyboard.press('ArrowDown');
   await waitFor(page, () => window.broadsheet.state().search.selected === 199);
   eq((await page.evaluate(() => window.broadsheet.state())).search.results.length, 200, 'still the first 200 at the last of them');
