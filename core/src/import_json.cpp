@@ -9,7 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
+#include <cstring>
 #include <string>
 
 namespace broadsheet::detail {
@@ -138,6 +141,16 @@ bool article_from_object(std::string_view file, const json& obj, Article& a, std
     if (const json* v = take(kDateKeys)) {
         std::string d = string_of(*v);
         a.date = parse_date_line(d);
+        if (a.date.empty()) {
+            // Residue after the date: read up to the first character no date is written with
+            // ("27-MAR-1987 02:17:09.88&#5;&#5;&#5;T C": Reuters-21578's SGML control codes, in 77
+            // of its articles). Letters beyond ASCII stay: month names ("März", "décembre").
+            auto in_dates = [](unsigned char c) {
+                return c >= 0x80 || std::isalnum(c) || std::strchr(" \t-/.:,+()", c) != nullptr;
+            };
+            const size_t end = size_t(std::find_if_not(d.begin(), d.end(), in_dates) - d.begin());
+            if (end > 0 && end < d.size()) a.date = parse_date_line(std::string_view(d).substr(0, end));
+        }
         if (a.date.empty() && !d.empty()) a.metadata.push_back({"date_as_given", d});
     }
     std::string body;

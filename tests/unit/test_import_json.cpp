@@ -85,6 +85,25 @@ TEST_CASE("a newswire body with indented paragraph starts is split into paragrap
     CHECK(meta(a, "topics") == R"(["ports"])");
 }
 
+TEST_CASE("a date field read up to the residue after it; a field with no date is kept as given") {
+    struct Row { const char* given; const char* date; };
+    const Row rows[] = {
+        {"27-MAR-1987 02:17:09.88&#5;&#5;&#5;T C", "1987-03-27T02:17"}, // Reuters-21578's SGML residue
+        {"27-MAR-1987 02:38:09.32\\u0005\\u0005\\u0005G C", "1987-03-27T02:38"},
+        {"2015-08-25 <b>", "2015-08-25"},
+        {"25. März 2015 &middot; 10:00", "2015-03-25"},
+        {"not a date &amp; never was", ""},
+        {"&#5;27-MAR-1987", ""}, // nothing before the residue
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.given);
+        auto r = import_file("d.jsonl", std::string(R"({"title": "T", "text": "Body.", "date": ")") + row.given + "\"}");
+        REQUIRE(r.ok());
+        CHECK(r.articles[0].date == row.date);
+        CHECK(meta(r.articles[0], "date_as_given") == std::string(*row.date ? "<absent>" : row.given));
+    }
+}
+
 TEST_CASE("broken, hostile or empty JSON gives a clear error") {
     struct Row {
         const char* name;
