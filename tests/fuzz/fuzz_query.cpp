@@ -127,11 +127,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         FUZZ_CHECK(d.hits.size() == std::min(matching, options.limit));
         check_hits(world->index, d.hits, options.limit, false);
         for (size_t i = 1; i < d.hits.size(); ++i) {
-            const uint32_t before = world->index.date(d.hits[i - 1].doc), after = world->index.date(d.hits[i].doc);
-            FUZZ_CHECK_MSG(before != 0 || after == 0, "an undated hit before a dated one");
-            if (before != 0 && after != 0)
+            const bs::DocId a = d.hits[i - 1].doc, b = d.hits[i].doc;
+            const bool dated_a = world->index.date(a) != 0, dated_b = world->index.date(b) != 0;
+            const int64_t before = bs::date_order_key(world->index.date(a), world->index.time_of_day(a));
+            const int64_t after = bs::date_order_key(world->index.date(b), world->index.time_of_day(b));
+            FUZZ_CHECK_MSG(dated_a || !dated_b, "an undated hit before a dated one");
+            if (dated_a && dated_b)
                 FUZZ_CHECK_MSG(order == bs::ResultOrder::Newest ? before >= after : before <= after, "hits out of date order");
-            if (before == after) // one date's (or the undated) best first
+            if (dated_a == dated_b && (!dated_a || before == after)) // one moment's (or the undated) best first
                 FUZZ_CHECK_MSG(d.hits[i - 1].score > d.hits[i].score ||
                                    (d.hits[i - 1].score == d.hits[i].score && d.hits[i - 1].doc < d.hits[i].doc),
                                "hits of one date not best first");

@@ -282,28 +282,39 @@ TEST_CASE("the file keeps the article languages: a loaded index reads and takes 
     CHECK(save_index(back) == save_index(ix));
 }
 
-TEST_CASE("a version 4 file (before article languages) still loads") {
+TEST_CASE("version 4 and 5 files (before article languages; before times of day) still load") {
     Index ix = search_fixtures::news_index();
-    std::string v5 = save_index(ix);
-    // Version 5 differs from 4 here only by the count of article languages (one byte, 0) after the
-    // options (str("english") u8(flags) at the body's start, after the 20-byte header) and the
-    // documents' language slots (a byte each, all 0) after their dates.
+    const std::string v6 = save_index(ix);
+    // Version 6 differs from 5 only by the documents' times (two bytes each, after their dates:
+    // 0x8000, none, in these articles' dates), and 5 from 4 here only by the count of article
+    // languages (one byte, 0) after the options (str("english") u8(flags) at the body's start,
+    // after the 20-byte header) and the documents' language slots (a byte each, all 0) after
+    // the times.
     constexpr size_t kCount = 20 + 8 + 1;
-    REQUIRE(v5.substr(20, 8) == std::string("\x07") + "english");
-    REQUIRE(v5[kCount] == 0);
+    REQUIRE(v6.substr(20, 8) == std::string("\x07") + "english");
+    REQUIRE(v6[kCount] == 0);
     const size_t n = ix.id_limit();
-    const size_t slots = kCount + 1 + 4 + 4 + n + 4 * n;
-    REQUIRE(v5.substr(slots, n) == std::string(n, '\0'));
+    const size_t times = kCount + 1 + 4 + 4 + n + 4 * n, slots = times + 2 * n;
+    std::string no_times;
+    for (size_t d = 0; d < n; ++d) no_times += std::string("\x00\x80", 2);
+    REQUIRE(v6.substr(times, 2 * n) == no_times);
+    REQUIRE(v6.substr(slots, n) == std::string(n, '\0'));
+    std::string v5 = v6;
+    v5.erase(times, 2 * n);
+    v5[8] = 5;
     std::string v4 = v5;
-    v4.erase(slots, n);
+    v4.erase(times, n); // the slots, where the times were
     v4.erase(kCount, 1);
     v4[8] = 4;
-    LoadedIndex loaded = load_index(reseal(v4));
-    REQUIRE(loaded.ok());
-    CHECK(loaded.index->other_analyzers().empty());
-    for (const char* q : {"storm", "heavy rain", "harb*", "hurricne~1", "by:roe", "date:2014"}) {
-        CAPTURE(q);
-        CHECK(docs_of(*loaded.index, q) == docs_of(ix, q));
+    for (const std::string* old : {&v5, &v4}) {
+        LoadedIndex loaded = load_index(reseal(*old));
+        REQUIRE(loaded.ok());
+        CHECK(loaded.index->other_analyzers().empty());
+        for (const char* q : {"storm", "heavy rain", "harb*", "hurricne~1", "by:roe", "date:2014"}) {
+            CAPTURE(q);
+            CHECK(docs_of(*loaded.index, q) == docs_of(ix, q));
+        }
+        for (DocId d = 0; d < n; ++d) CHECK(loaded.index->time_of_day(d) == kNoTime);
     }
 }
 

@@ -30,7 +30,8 @@ std::vector<Hit> by_date(const Index& ix, std::vector<Hit> all, bool newest) {
     std::sort(all.begin(), all.end(), [&](const Hit& a, const Hit& b) {
         const uint32_t da = ix.date(a.doc), db = ix.date(b.doc);
         if ((da == 0) != (db == 0)) return db == 0; // the dated one first
-        if (da != db) return newest ? da > db : da < db;
+        const int64_t ka = date_order_key(da, ix.time_of_day(a.doc)), kb = date_order_key(db, ix.time_of_day(b.doc));
+        if (ka != kb) return newest ? ka > kb : ka < kb;
         if (a.score != b.score) return a.score > b.score;
         return a.doc < b.doc;
     });
@@ -93,6 +94,41 @@ TEST_CASE("newest and oldest first: dated articles by date, undated last, one da
     CHECK(*search(ix, "oil", counted).total == 4);
 }
 
+TEST_CASE("by date to the minute, in UTC: a time's offset counts, a day alone is its start") {
+    struct Row { const char* date; int16_t time; };
+    const Row rows[] = {
+        {"2015-11-30T08:00:00Z", 480},  {"2015-11-30T08:00", 480},      {"2015-11-30T09:30-05:00", 870},
+        {"2015-11-30T01:15+02:00", -45}, {"2015-11-30T23:59:59.5-12:00", 2159}, {"2015-11-30", kNoTime},
+        {"2015-11", kNoTime},             {"2015-11-30T24:00", kNoTime},  {"2015-11-30 08:00", kNoTime},
+        {"", kNoTime},                    {"garbage", kNoTime},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.date);
+        CHECK(time_number(row.date) == row.time);
+    }
+    // Minutes from 1970: across a leap day, a month's end, and before 1970.
+    CHECK(date_order_key(19700101, kNoTime) == 0);
+    CHECK(date_order_key(19700102, 60) == 1440 + 60);
+    CHECK(date_order_key(20000301, kNoTime) - date_order_key(20000228, kNoTime) == 2 * 1440); // 2000 was a leap year
+    CHECK(date_order_key(19000301, kNoTime) - date_order_key(19000228, kNoTime) == 1440);     // 1900 was not
+    CHECK(date_order_key(20151130, kNoTime) / 1440 == 16769);
+    CHECK(date_order_key(19691231, kNoTime) == -1440);
+    CHECK(date_order_key(20150000, kNoTime) == date_order_key(20150101, kNoTime)); // a year alone: its first day
+
+    Index ix;
+    ix.add(article("Storm at eight", "Storm.", "2015-11-30T08:00:00Z"), "a");       // 0: 08:00Z
+    ix.add(article("Storm in New York", "Storm.", "2015-11-30T09:30-05:00"), "b");  // 1: 14:30Z
+    ix.add(article("Storm that day", "Storm.", "2015-11-30"), "c");                 // 2: 00:00Z, a day alone
+    ix.add(article("Storm in Buenos Aires", "Storm.", "2015-11-29T23:30-03:00"), "d"); // 3: 02:30Z on the 30th
+    ix.add(article("Storm, storm at eight", "Storm, storm.", "2015-11-30T08:00Z"), "e"); // 4: 08:00Z, better
+    CHECK(docs_of(search(ix, "storm", options(ResultOrder::Newest, 10)).hits) == std::vector<DocId>{1, 4, 0, 3, 2});
+    CHECK(docs_of(search(ix, "storm", options(ResultOrder::Oldest, 10)).hits) == std::vector<DocId>{2, 3, 4, 0, 1});
+    // A saved index keeps the times.
+    LoadedIndex loaded = load_index(save_index(ix));
+    REQUIRE(loaded.ok());
+    CHECK(docs_of(search(*loaded.index, "storm", options(ResultOrder::Newest, 10)).hits) == std::vector<DocId>{1, 4, 0, 3, 2});
+}
+
 TEST_CASE("by date and counted, every kind of query agrees with the exhaustive evaluation") {
     // A random corpus over a small vocabulary and a few dozen dates (many articles share one,
     // some have none), with removals: for each query, the date orders must be the exhaustive
@@ -115,6 +151,12 @@ TEST_CASE("by date and counted, every kind of query agrees with the exhaustive e
             char buf[16];
             std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", y, m, day);
             date = buf;
+            if (rng() % 2) { // a time, from a few (ties), with or without an offset
+                const auto hh = unsigned(rng() % 3) * 11, mm = unsigned(rng() % 2) * 30;
+                std::snprintf(buf, sizeof buf, "T%02u:%02u", hh, mm);
+                date += buf;
+                date += rng() % 3 == 0 ? "+05:30" : rng() % 2 ? "Z" : "";
+            }
         }
         ix.add(article(title, body, date), std::to_string(d));
     }

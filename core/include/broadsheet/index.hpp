@@ -47,6 +47,15 @@ inline std::string_view term_shown(std::string_view term) { return term.substr(0
 
 // "2014-06-30T12:00Z" -> 20140630, "2014-06" -> 20140600, "2014" -> 20140000; 0 if not a date.
 uint32_t date_number(std::string_view iso_date);
+// The time of day of an ISO 8601 date as minutes after the midnight that begins its date, in UTC
+// (so -1439 to 2878 with an offset): "2014-06-30T12:00Z" -> 720, "2014-06-30T08:00-05:00" -> 780;
+// kNoTime if it gives no time (a local time without an offset counts as UTC).
+inline constexpr int16_t kNoTime = INT16_MIN;
+int16_t time_number(std::string_view iso_date);
+// When a document was published, for ordering by date: minutes from 1970-01-01T00:00Z, a day
+// without a time at its start, a month or year without a day at its first; 0 for no date (a
+// document published before 1970 is negative).
+int64_t date_order_key(uint32_t date_number, int16_t time_number);
 
 // Walks one term's postings, skipping dead documents. Cheap to copy. Bounds-checked: a malformed
 // list ends the walk early instead of reading past its bytes.
@@ -105,6 +114,7 @@ public:
     bool contains(DocId doc) const { return doc < live_.size() && live_[doc] != 0; }
     std::string_view key(DocId doc) const;
     uint32_t date(DocId doc) const { return doc < dates_.size() ? dates_[doc] : 0; }
+    int16_t time_of_day(DocId doc) const { return doc < times_.size() ? times_[doc] : kNoTime; } // time_number()
     // The language the document was analyzed in: 0 the index's own, i other_analyzers()[i - 1].
     uint8_t language_slot(DocId doc) const { return doc < doc_languages_.size() ? doc_languages_[doc] : 0; }
     uint32_t field_length(DocId doc, Field f) const { return lengths_[size_t(doc) * kFieldCount + size_t(f)]; }
@@ -363,6 +373,7 @@ private:
     std::vector<uint8_t> live_;       // per DocId: 1 live, 0 removed
     std::vector<uint32_t> lengths_;   // per DocId x kFieldCount: tokens in the field
     std::vector<uint32_t> dates_;     // per DocId: date_number() of the article's date
+    std::vector<int16_t> times_;      // per DocId: time_number() of the article's date
     std::vector<uint8_t> doc_languages_; // per DocId: its language slot (language_slot())
     std::string keys_;                // keys, back to back
     std::vector<uint32_t> key_ends_;  // per DocId: end of its key in keys_

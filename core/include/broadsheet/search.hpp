@@ -22,8 +22,9 @@
 
 namespace broadsheet::search {
 
-// The order of the hits: best first (BM25F), or by the article's date, newest or oldest first.
-// By date, articles without a date come last, and those of one date best first.
+// The order of the hits: best first (BM25F), or by when the article was published, newest or
+// oldest first (to the minute, in UTC, where its date gives a time; a day without one counts as
+// its start). Articles without a date come last; those of one moment best first.
 enum class ResultOrder : uint8_t { Relevance, Newest, Oldest };
 
 struct SearchOptions {

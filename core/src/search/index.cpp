@@ -91,6 +91,41 @@ uint32_t date_number(std::string_view s) {
     return y * 10000 + m * 100 + d;
 }
 
+int16_t time_number(std::string_view s) {
+    // "YYYY-MM-DDTHH:MM", then maybe ":SS" and fractions, then "Z" or "+HH:MM" / "-HH:MM".
+    auto two = [&](size_t at, int& v) {
+        if (s.size() < at + 2 || s[at] < '0' || s[at] > '9' || s[at + 1] < '0' || s[at + 1] > '9') return false;
+        v = (s[at] - '0') * 10 + (s[at + 1] - '0');
+        return true;
+    };
+    int h = 0, m = 0;
+    if (date_number(s) == 0 || s.size() < 16 || s[10] != 'T' || !two(11, h) || s[13] != ':' || !two(14, m) || h > 23 || m > 59)
+        return kNoTime;
+    int minutes = h * 60 + m;
+    size_t at = 16;
+    while (at < s.size() && (s[at] == ':' || s[at] == '.' || (s[at] >= '0' && s[at] <= '9'))) ++at; // seconds
+    int oh = 0, om = 0;
+    if (at < s.size() && (s[at] == '+' || s[at] == '-') && two(at + 1, oh) && oh <= 23) {
+        const size_t mm = at + 3 + (at + 3 < s.size() && s[at + 3] == ':');
+        if (!two(mm, om) || om > 59) om = 0;
+        minutes -= (s[at] == '+' ? 1 : -1) * (oh * 60 + om); // 08:00-05:00 is 13:00 UTC
+    }
+    return int16_t(minutes);
+}
+
+int64_t date_order_key(uint32_t date, int16_t time) {
+    if (date == 0) return 0;
+    // Days from 1970-01-01 to a civil date (the proleptic Gregorian calendar), counting in eras
+    // of 400 years that begin on a 1 March, so that a leap day ends its year.
+    const int64_t y0 = date / 10000, m0 = std::max<int64_t>(1, date / 100 % 100), d = std::max<int64_t>(1, date % 100);
+    const int64_t y = m0 <= 2 ? y0 - 1 : y0, m = m0 <= 2 ? m0 + 9 : m0 - 3; // months from March
+    const int64_t era = y / 400, year_of_era = y - era * 400;
+    const int64_t day_of_year = (153 * m + 2) / 5 + d - 1;
+    const int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    const int64_t days = era * 146097 + day_of_era - 719468;
+    return days * 1440 + (time == kNoTime ? 0 : time);
+}
+
 // ------------------------------------------------------------------------------------------------
 // [SECTION] PostingCursor
 // ------------------------------------------------------------------------------------------------
@@ -643,6 +678,7 @@ DocId Index::add(const Article& article, std::string_view key) {
     lengths_.insert(lengths_.end(), length.begin(), length.end());
     for (size_t f = 0; f < kFieldCount; ++f) total_lengths_[f] += length[f];
     dates_.push_back(date_number(article.date));
+    times_.push_back(time_number(article.date));
     doc_languages_.push_back(language);
     keys_ += key;
     key_ends_.push_back(uint32_t(keys_.size()));
@@ -950,7 +986,7 @@ size_t Index::memory_bytes() const {
                                      sorted_surfaces_.capacity()) * 4;
     n += stemmed_terms_.memory_bytes() + plain_terms_.memory_bytes() + analyzer_.memory_bytes();
     for (const auto& l : languages_) n += sizeof(Language) + l->stemmed_terms.memory_bytes() + l->analyzer.memory_bytes();
-    n += live_.capacity() + lengths_.capacity() * 4 + dates_.capacity() * 4 + doc_languages_.capacity() + keys_.capacity() +
+    n += live_.capacity() + lengths_.capacity() * 4 + dates_.capacity() * 4 + times_.capacity() * 2 + doc_languages_.capacity() + keys_.capacity() +
          key_ends_.capacity() * 4 + forward_.capacity() + forward_ends_.capacity() * 8;
     return n;
 }
@@ -1018,6 +1054,7 @@ void Index::trim() {
     live_.shrink_to_fit();
     lengths_.shrink_to_fit();
     dates_.shrink_to_fit();
+    times_.shrink_to_fit();
     doc_languages_.shrink_to_fit();
     keys_.shrink_to_fit();
     key_ends_.shrink_to_fit();

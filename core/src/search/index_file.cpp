@@ -2,11 +2,11 @@
 // is a few copies and a few tight loops of checks.
 //
 // ------------------------------------------------------------------------------------------------
-// The file format (version 5). u8/u32/u64 are fixed-width little-endian; vu is an unsigned LEB128
+// The file format (version 6). u8/u32/u64 are fixed-width little-endian; vu is an unsigned LEB128
 // varint (varint.hpp); str := vu(n) byte{n}; T{n} is n values of T back to back.
 //
 //   file      := header body sum
-//   header    := magic:"BSINDEX" 0x1A  version:u32=5  body_bytes:u64
+//   header    := magic:"BSINDEX" 0x1A  version:u32=6  body_bytes:u64
 //   sum       := u64 checksum::of(header and body) (checksum.hpp)
 //   body      := options docs terms surfaces stored      (nothing may follow `stored`)
 //   options   := str(language) u8(flags) vu(n) str(article_language){n}
@@ -14,11 +14,12 @@
 //       names of the other languages articles were analyzed in (Index::analyzer_for), in the
 //       order they came, each known to snowball_language(), none twice nor the index's own
 //   docs      := u32(doc_count) u32(live_count) u8(live){doc_count} u32(date){doc_count}
-//                u8(language){doc_count}
+//                u16(time){doc_count} u8(language){doc_count}
 //                u32(field_length){kFieldCount * doc_count} u32(key_bytes){doc_count} byte{keys}
 //       live is 0 or 1, live_count of them 1; language the slot the document was analyzed in
 //       (Index::language_slot: 0 the index's own, i the i-th article_language); date = date_number() of the article's date, 0 if
-//       none; field lengths document by document; the keys back to back, as many bytes as the
+//       none; time = time_number() of it as a 16-bit two's complement, 0x8000 (kNoTime) or -1439
+//       to 2878; field lengths document by document; the keys back to back, as many bytes as the
 //       key_bytes add up to
 //   terms     := u32(term_count) u32(text_bytes){term_count} u32(df){term_count}
 //                u32(postings_bytes){term_count} byte{texts} byte{lists}
@@ -41,7 +42,8 @@
 // derives the term lists from the postings when they are first needed (Index::settle). Version 2
 // stored the document table and the term sizes as varints, one entry after another, and summed
 // 8-byte words; version 3 wrote every postings entry's field mask, frequencies and positions'
-// byte length in full (index.cpp). None of them is read any more. Version 4 is version 5 without
+// byte length in full (index.cpp). None of them is read any more. Version 5 is version 6 without
+// the times (every document's is kNoTime); it is still read. Version 4 is version 5 without
 // the article languages and the documents' language (every article was analyzed in the index's
 // own language) and without a stored article's language; it is still read (a file is refused with a message to
 // rebuild it: nothing keeps an index in a user's browser, and the demo's is built with the page).
@@ -76,7 +78,7 @@ namespace broadsheet::search {
 namespace {
 
 constexpr char kMagic[8] = {'B', 'S', 'I', 'N', 'D', 'E', 'X', 0x1A};
-constexpr uint32_t kVersion = 5;
+constexpr uint32_t kVersion = 6;
 constexpr uint32_t kOldestVersion = 4; // read too: see the grammar
 constexpr size_t kSumBytes = 8;
 constexpr size_t kHeaderBytes = 8 + 4 + 8;
@@ -205,6 +207,7 @@ std::string IndexFile::save(const Index& ix, const std::vector<const Article*>& 
     put_fixed(body, ix.live_count_, 4);
     for (DocId d = 0; d < n; ++d) body.push_back(char(ix.live_[d] != 0 ? 1 : 0));
     for (DocId d = 0; d < n; ++d) put_fixed(body, ix.dates_[d], 4);
+    for (DocId d = 0; d < n; ++d) put_fixed(body, uint16_t(ix.time_of_day(d)), 2);
     for (DocId d = 0; d < n; ++d) body.push_back(char(ix.language_slot(d)));
     for (DocId d = 0; d < n; ++d)
         for (size_t f = 0; f < kFieldCount; ++f) put_fixed(body, ix.field_length(d, Field(f)), 4);
@@ -337,6 +340,7 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
         uint64_t live_count = r.u32("documents");
         std::string_view live = r.array(n, 1, "the documents");
         std::string_view dates = r.array(n, 4, "the documents");
+        std::string_view times = version >= 6 ? r.array(n, 2, "the documents") : std::string_view();
         std::string_view doc_languages = version >= 5 ? r.array(n, 1, "the documents") : std::string_view();
         std::string_view lengths = r.array(n, 4 * kFieldCount, "the documents");
         std::string_view key_sizes = r.array(n, 4, "the documents");
@@ -345,13 +349,18 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
         if (version >= 5) ix->doc_languages_.assign(doc_languages.begin(), doc_languages.end());
         else ix->doc_languages_.assign(n, 0);
         copy_u32(dates, ix->dates_);
+        ix->times_.assign(n, kNoTime);
+        if (version >= 6)
+            for (size_t d = 0; d < n; ++d) ix->times_[d] = int16_t(uint16_t(uint8_t(times[2 * d]) | uint8_t(times[2 * d + 1]) << 8));
         copy_u32(lengths, ix->lengths_);
         ix->key_ends_.resize(n);
         uint32_t bad = 0;
         uint64_t key_end = 0; // a sum of n u32s: no overflow
         for (size_t d = 0; d < n; ++d) {
             const uint8_t is_live = ix->live_[d];
-            bad |= uint32_t(is_live > 1) | uint32_t(ix->dates_[d] > 99991231) |
+            const int16_t time = ix->times_[d];
+            bad |= uint32_t(time != kNoTime && (time < -1439 || time > 2878)) |
+                   uint32_t(is_live > 1) | uint32_t(ix->dates_[d] > 99991231) |
                    uint32_t(ix->doc_languages_[d] > ix->languages_.size());
             key_end += u32_at(key_sizes, d);
             ix->key_ends_[d] = uint32_t(key_end);

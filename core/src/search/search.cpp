@@ -900,13 +900,15 @@ void run_by_date(const Index& index, const Query& query, const SearchOptions& op
     MatcherPtr root = b.build(query.root, false);
     b.finish();
     const bool newest = options.order == ResultOrder::Newest;
-    // The sort key: ascending is the order wanted, undated (0) last either way.
+    // The sort key: ascending is the order wanted, undated last either way.
     auto key = [&](DocId d) {
         const uint32_t date = index.date(d);
-        return date == 0 ? UINT32_MAX : newest ? ~date : date;
+        if (date == 0) return INT64_MAX;
+        const int64_t when = date_order_key(date, index.time_of_day(d));
+        return newest ? -when : when;
     };
     struct Keyed {
-        uint32_t key;
+        int64_t key;
         Hit hit;
     };
     std::vector<Keyed> all;
