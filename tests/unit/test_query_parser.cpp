@@ -94,6 +94,7 @@ TEST_CASE("malformed queries give a message with a position and a best-effort re
         {"(storm surge", "AND(storm, surg)", 0, "missing ')'"},
         {"storm) surge", "AND(storm, surg)", 5, "unmatched ')'"},
         {"\"storm surge", "\"storm surg\"", 0, "missing closing '\"'"},
+        {"\"storm surge\"~2 harbour", "AND(\"storm surg\", harbour)", 13, "not supported"},
         {"storm OR", "storm", 6, "nothing after it"},
         {"OR storm", "storm", 0, "nothing before it"},
         {"storm AND", "storm", 6, "both sides"},

@@ -148,6 +148,13 @@ private:
                 if (!closed) note(uint32_t(i), "missing closing '\"': the phrase runs to the end");
                 push(Lex::Phrase, i, closed ? e + 1 : e, text_.substr(i + 1, e - i - 1), 0, closed);
                 i = closed ? e + 1 : e;
+                // Lucene's proximity ("oil prices"~2) is not in the language: said, and the
+                // number not read as a word of its own.
+                if (closed && i < n && text_[i] == '~') {
+                    note(uint32_t(i), "words near each other (\"...\"~N) are not supported; the phrase is searched as written");
+                    ++i;
+                    while (i < n && text_[i] >= '0' && text_[i] <= '9') ++i;
+                }
                 continue;
             }
             if (c == '-' && i + 1 < n && !is_space(text_[i + 1]) && text_[i + 1] != ')' && text_[i + 1] != '-') {
@@ -347,7 +354,7 @@ private:
                 if (at_ == first) note(l.range.begin, "empty parentheses ignored");
                 ++at_;
             } else {
-                note(l.range.begin, "missing ')' for the '(' at " + std::to_string(l.range.begin));
+                note(l.range.begin, "missing ')' for this '(': it runs to the end");
             }
             return inner;
         }
