@@ -230,6 +230,16 @@ TEST_CASE("near spellings: as you type only for a finished long word the library
     CHECK(search(ix, "cocoa -coca~1").matched.near.empty()); // what is excluded is not matched
     // A word the query also asks for as written is no near spelling of another.
     CHECK(search(ix, "cocoa coca~1").matched.near == std::vector<std::string>{"cola"});
+    // A word held only where a plain word is not searched (a source's address) is no word of
+    // the text: its near spellings count.
+    Index source;
+    source.add(search_fixtures::article("Jagd", "Die Jagdsaison beginnt.", "", {}, "jagd-oesterreich.at"), "0");
+    source.add(search_fixtures::article("Wahl", "Osterreich waehlt heute.", ""), "1");
+    SearchResult only_source = search(source, "oesterreich ", typing);
+    REQUIRE(only_source.hits.size() == 1);
+    CHECK(only_source.hits[0].doc == 1);
+    CHECK(only_source.matched.near == std::vector<std::string>{"osterreich"});
+    CHECK(search(source, "source:oesterreich", typing).hits.size() == 1); // asked for there, it is there
 }
 
 TEST_CASE("the pruned top k is exactly the exhaustive ranking, for every k") {

@@ -526,10 +526,17 @@ struct Builder {
             // Tolerance as you type is for words the library does not hold: a word it holds is
             // meant as written ("wheat", not "heat"), in whichever language it holds it.
             if (n.only_if_unknown) {
+                // Held where the word is searched: "oesterreich" only in a source's address
+                // ("jagd-oesterreich.at") is no word of the text, and its near spellings count.
+                auto held_here = [&](TermId t) {
+                    for (PostingCursor c = ctx.index.postings(t); !c.at_end(); c.next())
+                        if (c.fields() & n.fields) return true;
+                    return false;
+                };
                 std::vector<TermId> held;
                 ctx.index.terms_of_surface(n.terms[0], held);
-                std::erase_if(held, [&](TermId t) { return ctx.index.doc_frequency(t) == 0; });
-                if (own && ctx.index.doc_frequency(*own) > 0 && !std::binary_search(held.begin(), held.end(), *own))
+                std::erase_if(held, [&](TermId t) { return !held_here(t); });
+                if (own && held_here(*own) && !std::binary_search(held.begin(), held.end(), *own))
                     held.insert(std::upper_bound(held.begin(), held.end(), *own), *own);
                 if (!held.empty()) {
                     for (TermId t : held) {
