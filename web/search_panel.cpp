@@ -129,8 +129,12 @@ void draw_results(App& app) {
         ImGui::PopTextWrapPos();
         return;
     }
+    // The parser's messages, with where they are; the fallback to any word is a notice, not an
+    // error in the query (search() puts it last).
     const auto& msgs = st.result.messages;
-    for (const auto& m : msgs) ImGui::TextColored(warning, "At %u: %s", m.position + 1, m.text.c_str());
+    const size_t errors = msgs.size() - (st.result.relaxed && !msgs.empty() ? 1 : 0);
+    for (size_t i = 0; i < errors; ++i) ImGui::TextColored(warning, "At %u: %s", msgs[i].position + 1, msgs[i].text.c_str());
+    if (errors < msgs.size()) ImGui::TextDisabled("No article has all of the words; these have any of them.");
     ImGui::PopTextWrapPos();
     if (st.rows.empty()) {
         ImGui::TextDisabled("No articles match.");
