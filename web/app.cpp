@@ -256,8 +256,10 @@ const broadsheet::search::Snippet& App::result_snippet(size_t row) const {
         if (const broadsheet::Article* a = corpus.find(r.id)) {
             try {
                 r.snippet = broadsheet::search::make_snippet(*a, search.result.matched, index.analyzer_for(a->language));
+                r.title_marks = broadsheet::search::find_highlights(a->title, search.result.matched, index.analyzer_for(a->language));
             } catch (const std::bad_alloc&) {
                 r.snippet = {}; // no passage, only the title
+                r.title_marks.clear();
             }
             if (memory_low()) memory_recovered(); // the reserve, if this spent it, is taken again
         }
@@ -515,7 +517,10 @@ nlohmann::json search_json(const App& app) {
         auto piece = [&](broadsheet::ByteRange b) { return std::string(field.substr(b.begin, b.size())); };
         json marks = json::array();
         for (auto h : snippet.highlights) marks.push_back(piece(h));
+        json title_marks = json::array();
+        for (auto h : r.title_marks) title_marks.push_back(a ? a->title.substr(h.begin, h.size()) : std::string());
         results.push_back({{"id", r.id},
+                           {"titleHighlighted", title_marks},
                            {"title", a ? a->title : ""},
                            {"score", r.score},
                            {"snippet", piece(snippet.passage)},

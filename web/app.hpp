@@ -73,6 +73,7 @@ struct SearchPanelState {
         // Made when the row is first shown (App::result_snippet): a snippet runs the analyzer
         // over the article again, and a search keeps up to 200 hits of which a dozen show.
         mutable broadsheet::search::Snippet snippet;
+        mutable std::vector<broadsheet::ByteRange> title_marks; // the query's words in the title, made with the snippet
         mutable bool has_snippet = false;
         float height = -1; // as last drawn (px, with its spacing); -1: not drawn yet
     };

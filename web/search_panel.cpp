@@ -204,9 +204,7 @@ void draw_results(App& app) {
         draw->ChannelsSetCurrent(1);
         ImGui::BeginGroup();
         ImGui::PushFont(app.fonts.ui_bold);
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        ImGui::TextWrapped("%s", a->title.c_str());
-        ImGui::PopTextWrapPos();
+        draw_marked_text(a->title, row.title_marks, width, ImGui::GetColorU32(ImGuiCol_Text)); // the query's words marked, as in the passage
         ImGui::PopFont();
         std::string_view field = broadsheet::search::field_text(*a, snippet.field);
         std::string_view passage = field.substr(snippet.passage.begin, snippet.passage.size());

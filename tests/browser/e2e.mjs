@@ -1184,6 +1184,7 @@ test('search results count every match, sort newest or oldest first from the men
   eq(s.search.total, 450, 'every match counted, not "200+"');
   eq(s.search.results.length, 200, 'the first 200 shown');
   eq(s.search.order, 'relevance', 'best first by default');
+  eq(s.search.results[0].titleHighlighted.join(','), 'Harbour', 'the query\'s word is marked in the titles too');
   assert(s.search.orderMenu, 'the order menu is drawn beside the count');
   await page.screenshot({ path: path.join(outDir, 'search-order-closed.png') });
 
