@@ -55,6 +55,7 @@ TEST_CASE("each piece of syntax parses to the node it names") {
         {"date:2014-01..2014-06", "date:20140100..20140699"},
         {"date:2014", "date:20140000..20141299"},
         {"date:2014-06-30", "date:20140630..20140630"},
+        {"date:2016-02-29", "date:20160229..20160229"}, // a leap day
         {"date:2014..", "date:20140000..99999999"},
         {"date:..2014-06", "date:1..20140699"},
         {"e-mail", "OR(\"e mail\", email)"},
@@ -103,6 +104,8 @@ TEST_CASE("malformed queries give a message with a position and a best-effort re
         {"foo:bar", "\"foo bar\"", 0, "unknown field"},
         {"date:2014-13", "", 0, "cannot read the date"},
         {"storm date:June", "storm", 6, "cannot read the date"},
+        {"storm date:1987-02-30", "storm", 6, "cannot read the date"},
+        {"storm date:1987-02-29..1987-03", "storm", 6, "cannot read the date"},
         {"date:2015..2014", "date:20140000..20151299", 0, "ends before it begins"},
         {"storm~7", "storm~2", 5, "at most 2"},
         {"new-york~1", "OR(\"new york\", newyork)", 0, "single words"},

@@ -623,6 +623,12 @@ private:
             if (n == 0) return false;
             if (s.size() >= 7 && n % 10000 / 100 == 0) return false;  // month not read
             if (s.size() == 10 && n % 100 == 0) return false;          // day not read
+            if (s.size() == 10) { // a day the month has: not 1987-02-30
+                const uint32_t y = n / 10000, m = n / 100 % 100, d = n % 100;
+                const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+                constexpr uint32_t kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+                if (d > kDays[m - 1] + (m == 2 && leap ? 1 : 0)) return false;
+            }
             from = n;
             to = s.size() == 4 ? n + 1299 : s.size() == 7 ? n + 99 : n; // by year, month or day
             return true;
