@@ -882,7 +882,9 @@ void draw_concordance(App& app) {
         ImGui::TextDisabled("No match for %s.", st.kwic_ran.c_str());
         return;
     }
-    const char* reading = st.kwic_typing ? " Read as the search reads it: the last word may begin a longer one." : "";
+    // Said only where it is so: a space after the last word ends it, as in the search box.
+    const bool open_end = !st.kwic_ran.empty() && st.kwic_ran.back() != ' ' && st.kwic_ran.back() != '\t';
+    const char* reading = st.kwic_typing && open_end ? " Read as the search reads it: the last word may begin a longer one." : "";
     ImGui::PushTextWrapPos(0.0f);
     if (st.kwic_capped)
         ImGui::TextDisabled("The first %zu matches (of more), in %zu article%s.%s Click a header to sort by it.", st.kwic.size(),
