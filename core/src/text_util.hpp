@@ -42,6 +42,13 @@ std::string decode_entities(std::string_view s);
 // ideograph or kana counts as one word (those scripts do not space words).
 size_t count_words(std::string_view s);
 
+// Characters, not bytes: the code points of UTF-8 text (its bytes other than continuation bytes).
+inline size_t code_points(std::string_view s) {
+    size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
 // UAX #15's Stream-Safe Text Format: at most 30 non-starters (combining marks) in a row.
 // Normalising a longer run costs time quadratic in its length (canonical reordering sorts it),
 // and no writing system needs more than a handful ("zalgo" text stacks thousands). When `s` has a

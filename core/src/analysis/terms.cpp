@@ -15,6 +15,7 @@
 #include "broadsheet/analyzer.hpp"
 #include "broadsheet/ranking.hpp"
 #include "../search/word_hash.hpp"
+#include "../text_util.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -76,13 +77,6 @@ void gap_breaks(std::string_view gap, bool& sentence, bool& paragraph) {
                 if (gap.substr(i, mark.size()) == mark) sentence = true;
         }
     }
-}
-
-// The number of code points in UTF-8 text.
-size_t code_points(std::string_view s) {
-    size_t n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
 }
 
 // ==== [SECTION] The n-gram table =================================================================
@@ -302,7 +296,7 @@ struct TermCounts::Impl {
             Word w;
             w.range = t.range;
             w.stop = search::is_stopword(t.surface, lang);
-            if (!w.stop && t.kind == TokenKind::Word && code_points(t.surface) < 2) {
+            if (!w.stop && t.kind == TokenKind::Word && text::code_points(t.surface) < 2) {
                 broken = true;
                 return;
             }

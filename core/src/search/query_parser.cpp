@@ -12,6 +12,8 @@
 // input can exhaust the stack.
 #include "broadsheet/query.hpp"
 
+#include "../text_util.hpp"
+
 #include <algorithm>
 #include <optional>
 #include <span>
@@ -571,8 +573,7 @@ private:
             // with the word itself then ranks above one with only a completion ("Haus" above
             // "Haussegen"), and so do "war", "oil" and "EU" above "Warrington", "oilseed" and
             // "Europe" (a review found Enter opening "Warrington" for "war"). Not for one letter.
-            size_t cps = 0;
-            for (char c : word) cps += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            const size_t cps = text::code_points(word);
             if (typing && segs.size() == 1 && segs[0].kind == TokenKind::Word && cps >= 2) {
                 const int either[] = {p, terms_node(word, range)};
                 p = combine(QueryOp::Or, either, range);
@@ -584,8 +585,7 @@ private:
         if (edits < 0 && options_.as_you_type) {
             // Automatic typo tolerance by length in code points (Meilisearch: 5 -> 1, 9 -> 2),
             // for words the index does not hold (search.cpp).
-            size_t cps = 0;
-            for (char c : word) cps += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            const size_t cps = text::code_points(word);
             edits = cps >= 9 ? 2 : cps >= 5 ? 1 : -1;
             automatic = edits >= 0;
         }

@@ -17,6 +17,8 @@
 // in, so a pruned and an exhaustive run give bit-identical scores.
 #include "broadsheet/search.hpp"
 
+#include "../text_util.hpp"
+
 #include <algorithm>
 #include <array>
 #include <exception>
@@ -81,13 +83,6 @@ struct Context {
         return std::min(idf, idf * bm25_saturate(double(block.max_tf) * scale, params.k1));
     }
 };
-
-// Characters, not bytes, of UTF-8 text.
-size_t code_points(std::string_view s) {
-    size_t n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
 
 // A small margin so that rounding in bounds and their sums never prunes a document that would
 // enter the top k.
@@ -514,11 +509,11 @@ struct Builder {
             // rank above long completions that happen to fill a title. Written with '*', every
             // completion counts in full.
             const bool typing = n.max_expansions || n.max_postings;
-            const double typed = double(code_points(n.terms[0]));
+            const double typed = double(text::code_points(n.terms[0]));
             for (TermId t : ids) {
                 double weight = 1.0;
                 if (typing && t != exact)
-                    weight = std::min(1.0, typed / double(std::max<size_t>(1, code_points(term_shown(ctx.index.term(t))))));
+                    weight = std::min(1.0, typed / double(std::max<size_t>(1, text::code_points(term_shown(ctx.index.term(t))))));
                 members.emplace_back(t, weight);
             }
         } else { // Fuzzy
@@ -548,12 +543,10 @@ struct Builder {
             }
             std::vector<Index::NearTerm> near;
             ctx.index.terms_near(n.terms[0], n.max_edits, near);
-            size_t query_len = 0;
-            for (char c : n.terms[0]) query_len += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            const size_t query_len = text::code_points(n.terms[0]);
             for (const auto& m : near) {
                 // Lucene's FuzzyQuery weighs a variant 1 - edits / min(length of either word).
-                size_t len = 0;
-                for (char c : ctx.index.term(m.term)) len += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+                const size_t len = text::code_points(ctx.index.term(m.term));
                 double shortest = double(std::max<size_t>(1, std::min(len, query_len)));
                 double weight = m.edits == 0 ? 1.0 : std::max(0.0, 1.0 - double(m.edits) / shortest);
                 members.emplace_back(m.term, weight);
