@@ -301,12 +301,6 @@ std::optional<int> to_int(std::string_view s) {
     return v;
 }
 
-int days_in_month(int y, int m) {
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : kDays[m - 1];
-}
-
 // Offsets of the zone abbreviations news sites print, in minutes east of UTC.
 std::optional<int> zone_offset(std::string_view w) {
     struct Zone {
@@ -544,6 +538,23 @@ std::string parse_date(std::string_view s) {
         }
     }
     return {};
+}
+
+int days_in_month(int y, int m) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : kDays[m - 1];
+}
+
+int64_t days_from_civil(int y, int m, int d) {
+    // Howard Hinnant's algorithm: eras of 400 years that begin on a 1 March, so that a leap day
+    // ends its year.
+    const int64_t year = y - (m <= 2);
+    const int64_t era = (year >= 0 ? year : year - 399) / 400;
+    const int64_t year_of_era = year - era * 400;
+    const int64_t day_of_year = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - 719468;
 }
 
 std::string readable_date(std::string_view iso, bool short_month) {

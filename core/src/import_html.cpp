@@ -1353,21 +1353,14 @@ constexpr size_t kMaxRemovedBytes = 64 * 1024; // boilerplate kept for "Show rem
 
 // Days between two ISO dates (their first ten characters), or -1 if either is not a date.
 int days_apart(std::string_view a, std::string_view b) {
-    auto days = [](std::string_view d) -> long {
-        if (d.size() < 10) return -1;
-        int y = std::atoi(std::string(d.substr(0, 4)).c_str()),
-            m = std::atoi(std::string(d.substr(5, 2)).c_str()),
-            dd = std::atoi(std::string(d.substr(8, 2)).c_str());
-        // Days from civil (Howard Hinnant's algorithm).
-        y -= m <= 2;
-        long era = (y >= 0 ? y : y - 399) / 400;
-        long yoe = y - era * 400;
-        long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        return era * 146097 + doe;
+    auto days = [](std::string_view d) -> std::optional<int64_t> {
+        if (d.size() < 10) return std::nullopt;
+        return days_from_civil(std::atoi(std::string(d.substr(0, 4)).c_str()), std::atoi(std::string(d.substr(5, 2)).c_str()),
+                               std::atoi(std::string(d.substr(8, 2)).c_str()));
     };
-    long x = days(a), y = days(b);
-    if (x < 0 || y < 0) return -1;
+    const auto da = days(a), db = days(b);
+    if (!da || !db) return -1;
+    const int64_t x = *da, y = *db;
     return int(x > y ? x - y : y - x);
 }
 

@@ -1,6 +1,7 @@
 // Broadsheet core: reading the dates news sites print.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -31,5 +32,11 @@ std::string parse_date(std::string_view s);
 // UTC-5", "2019-11" -> "November 2019", "2019" -> "2019". `short_month`: "26 Feb 1987" and no
 // time. Anything else (not such a date) comes back as it is.
 std::string readable_date(std::string_view iso, bool short_month = false);
+
+// The days of month `m` (1-12) of year `y` in the Gregorian calendar: 28 to 31.
+int days_in_month(int y, int m);
+
+// Days from 1970-01-01 to the date y-m-d of the proleptic Gregorian calendar (negative before).
+int64_t days_from_civil(int y, int m, int d);
 
 } // namespace broadsheet

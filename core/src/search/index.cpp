@@ -43,6 +43,7 @@
 // that does not parse ends the walk (index_file.cpp also checks every list when loading).
 #include "broadsheet/index.hpp"
 
+#include "broadsheet/dates.hpp"
 #include "broadsheet/encoding.hpp"
 #include "broadsheet/ranking.hpp"
 
@@ -115,15 +116,8 @@ int16_t time_number(std::string_view s) {
 
 int64_t date_order_key(uint32_t date, int16_t time) {
     if (date == 0) return 0;
-    // Days from 1970-01-01 to a civil date (the proleptic Gregorian calendar), counting in eras
-    // of 400 years that begin on a 1 March, so that a leap day ends its year.
-    const int64_t y0 = date / 10000, m0 = std::max<int64_t>(1, date / 100 % 100), d = std::max<int64_t>(1, date % 100);
-    const int64_t y = m0 <= 2 ? y0 - 1 : y0, m = m0 <= 2 ? m0 + 9 : m0 - 3; // months from March
-    const int64_t era = y / 400, year_of_era = y - era * 400;
-    const int64_t day_of_year = (153 * m + 2) / 5 + d - 1;
-    const int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    const int64_t days = era * 146097 + day_of_era - 719468;
-    return days * 1440 + (time == kNoTime ? 0 : time);
+    const int y = int(date / 10000), m = std::max(1, int(date / 100 % 100)), d = std::max(1, int(date % 100));
+    return days_from_civil(y, m, d) * 1440 + (time == kNoTime ? 0 : time);
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 // on: a missing ')' is supplied, a stray ')' or a dangling operator is dropped, an unknown field
 // name is read as words, a bad date is ignored. Nesting deeper than kMaxDepth is read flat, so no
 // input can exhaust the stack.
+#include "broadsheet/dates.hpp"
 #include "broadsheet/query.hpp"
 
 #include "../text_util.hpp"
@@ -623,12 +624,8 @@ private:
             if (n == 0) return false;
             if (s.size() >= 7 && n % 10000 / 100 == 0) return false;  // month not read
             if (s.size() == 10 && n % 100 == 0) return false;          // day not read
-            if (s.size() == 10) { // a day the month has: not 1987-02-30
-                const uint32_t y = n / 10000, m = n / 100 % 100, d = n % 100;
-                const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-                constexpr uint32_t kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-                if (d > kDays[m - 1] + (m == 2 && leap ? 1 : 0)) return false;
-            }
+            if (s.size() == 10 && int(n % 100) > days_in_month(int(n / 10000), int(n / 100 % 100)))
+                return false; // a day the month lacks: 1987-02-30
             from = n;
             to = s.size() == 4 ? n + 1299 : s.size() == 7 ? n + 99 : n; // by year, month or day
             return true;
