@@ -282,39 +282,64 @@ TEST_CASE("the file keeps the article languages: a loaded index reads and takes 
     CHECK(save_index(back) == save_index(ix));
 }
 
-TEST_CASE("version 4 and 5 files (before article languages; before times of day) still load") {
+TEST_CASE("version 4, 5 and 6 files (before article languages; before times of day; before sources) still load") {
     Index ix = search_fixtures::news_index();
-    const std::string v6 = save_index(ix);
-    // Version 6 differs from 5 only by the documents' times (two bytes each, after their dates:
-    // 0x8000, none, in these articles' dates), and 5 from 4 here only by the count of article
-    // languages (one byte, 0) after the options (str("english") u8(flags) at the body's start,
-    // after the 20-byte header) and the documents' language slots (a byte each, all 0) after
-    // the times.
-    constexpr size_t kCount = 20 + 8 + 1;
-    REQUIRE(v6.substr(20, 8) == std::string("\x07") + "english");
-    REQUIRE(v6[kCount] == 0);
+    const auto news = search_fixtures::news();
+    std::vector<const broadsheet::Article*> stored;
+    for (const auto& a : news) stored.push_back(&a);
     const size_t n = ix.id_limit();
+    // Version 7 differs from 6 by the sources after the documents' keys: vu(count) str(source)
+    // {count} u32(source){n}. Version 6 differs from 5 only by the documents' times (two bytes
+    // each, after their dates: 0x8000, none, in these articles' dates), and 5 from 4 here only by
+    // the count of article languages (one byte, 0) after the options (str("english") u8(flags) at
+    // the body's start, after the 20-byte header) and the documents' language slots (a byte
+    // each, all 0) after the times.
+    constexpr size_t kCount = 20 + 8 + 1;
     const size_t times = kCount + 1 + 4 + 4 + n + 4 * n, slots = times + 2 * n;
-    std::string no_times;
-    for (size_t d = 0; d < n; ++d) no_times += std::string("\x00\x80", 2);
-    REQUIRE(v6.substr(times, 2 * n) == no_times);
-    REQUIRE(v6.substr(slots, n) == std::string(n, '\0'));
-    std::string v5 = v6;
-    v5.erase(times, 2 * n);
-    v5[8] = 5;
-    std::string v4 = v5;
-    v4.erase(times, n); // the slots, where the times were
-    v4.erase(kCount, 1);
-    v4[8] = 4;
-    for (const std::string* old : {&v5, &v4}) {
-        LoadedIndex loaded = load_index(reseal(*old));
-        REQUIRE(loaded.ok());
-        CHECK(loaded.index->other_analyzers().empty());
-        for (const char* q : {"storm", "heavy rain", "harb*", "hurricne~1", "by:roe", "date:2014"}) {
-            CAPTURE(q);
-            CHECK(docs_of(*loaded.index, q) == docs_of(ix, q));
+    size_t key_bytes = 0;
+    for (DocId d = 0; d < n; ++d) key_bytes += ix.key(d).size();
+    const size_t sources_at = slots + n + 4 * broadsheet::search::kFieldCount * n + 4 * n + key_bytes;
+    // "Reuters", "BBC", "Guardian", "Local", "NHK", in the order the documents first name them.
+    const std::string source_table = std::string("\x05") + "\x07Reuters" + "\x03" "BBC" + "\x08Guardian" + "\x05Local" + "\x03NHK";
+    const uint32_t doc_sources[] = {1, 2, 1, 3, 2, 4, 5, 1};
+    std::string sources = source_table;
+    for (uint32_t s : doc_sources) sources += std::string(1, char(s)) + std::string(3, '\0');
+    for (bool with_articles : {false, true}) {
+        CAPTURE(with_articles);
+        const std::string v7 = with_articles ? save_index(ix, stored) : save_index(ix);
+        REQUIRE(v7.substr(20, 8) == std::string("\x07") + "english");
+        REQUIRE(v7[kCount] == 0);
+        std::string no_times;
+        for (size_t d = 0; d < n; ++d) no_times += std::string("\x00\x80", 2);
+        REQUIRE(v7.substr(times, 2 * n) == no_times);
+        REQUIRE(v7.substr(slots, n) == std::string(n, '\0'));
+        REQUIRE(v7.substr(sources_at, sources.size()) == sources);
+        std::string v6 = v7;
+        v6.erase(sources_at, sources.size());
+        v6[8] = 6;
+        std::string v5 = v6;
+        v5.erase(times, 2 * n);
+        v5[8] = 5;
+        std::string v4 = v5;
+        v4.erase(times, n); // the slots, where the times were
+        v4.erase(kCount, 1);
+        v4[8] = 4;
+        for (const std::string* old : {&v6, &v5, &v4}) {
+            if (with_articles && old == &v4) continue; // version 4's stored articles also lack their language
+            CAPTURE(int((*old)[8]));
+            LoadedIndex loaded = load_index(reseal(*old));
+            REQUIRE(loaded.ok());
+            CHECK(loaded.index->other_analyzers().empty());
+            for (const char* q : {"storm", "heavy rain", "harb*", "hurricne~1", "by:roe", "date:2014"}) {
+                CAPTURE(q);
+                CHECK(docs_of(*loaded.index, q) == docs_of(ix, q));
+            }
+            for (DocId d = 0; d < n; ++d) {
+                if (old != &v6) CHECK(loaded.index->time_of_day(d) == kNoTime);
+                // The sources come from the stored articles, where the file has them.
+                CHECK(loaded.index->source_name(loaded.index->source_id(d)) == (with_articles ? news[d].source : ""));
+            }
         }
-        for (DocId d = 0; d < n; ++d) CHECK(loaded.index->time_of_day(d) == kNoTime);
     }
 }
 

@@ -21,6 +21,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace broadsheet::search {
@@ -117,6 +118,11 @@ public:
     int16_t time_of_day(DocId doc) const { return doc < times_.size() ? times_[doc] : kNoTime; } // time_number()
     // The language the document was analyzed in: 0 the index's own, i other_analyzers()[i - 1].
     uint8_t language_slot(DocId doc) const { return doc < doc_languages_.size() ? doc_languages_[doc] : 0; }
+    // The publisher the article named (Article::source, trimmed), as one of the index's sources:
+    // 0 for none, so that search facets count articles by source without the articles at hand.
+    uint32_t source_id(DocId doc) const { return doc < doc_sources_.size() ? doc_sources_[doc] : 0; }
+    size_t source_count() const { return sources_.size(); } // source ids are below this; 0 is ""
+    std::string_view source_name(uint32_t id) const { return id < sources_.size() ? std::string_view(sources_[id]) : std::string_view(); }
     uint32_t field_length(DocId doc, Field f) const { return lengths_[size_t(doc) * kFieldCount + size_t(f)]; }
     double average_field_length(Field f) const { // over live documents; 0 if there are none
         return live_count_ == 0 ? 0.0 : double(total_lengths_[size_t(f)]) / double(live_count_);
@@ -375,6 +381,10 @@ private:
     std::vector<uint32_t> dates_;     // per DocId: date_number() of the article's date
     std::vector<int16_t> times_;      // per DocId: time_number() of the article's date
     std::vector<uint8_t> doc_languages_; // per DocId: its language slot (language_slot())
+    std::vector<uint32_t> doc_sources_;   // per DocId: its source_id()
+    std::vector<std::string> sources_{std::string()}; // by source id, each once; 0 is "" (none)
+    std::unordered_map<std::string, uint32_t> source_ids_; // sources_ back to their ids ("" not in it)
+    uint32_t intern_source(std::string_view source);
     std::string keys_;                // keys, back to back
     std::vector<uint32_t> key_ends_;  // per DocId: end of its key in keys_
     // Per DocId: its distinct terms, ascending, delta + varint, for remove() without the

@@ -17,6 +17,7 @@
 #include "broadsheet/ranking.hpp"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,9 @@ struct SearchOptions {
     // When a query of plain words matches nothing with all of them, search again for any of them
     // (and say so in a message).
     bool relax = true;
+    // Count every matching article by source, year and month (SearchResult::facets, and the total
+    // with it): a walk over every match, as for `count`.
+    bool facets = false;
 };
 
 struct Hit {
@@ -63,6 +67,25 @@ struct MatchSet {
     bool empty() const { return terms.empty() && phrases.empty(); }
 };
 
+// One value of a facet and how many matching articles have it.
+struct FacetValue {
+    std::string value;
+    uint32_t count = 0;
+    bool operator==(const FacetValue&) const = default;
+};
+
+// What the matching articles are, counted: the ways a reader narrows a search down ("which
+// outlets ran this, and when?"). Each value comes with a query that narrows to it:
+// source:"VALUE" and date:VALUE.
+struct Facets {
+    std::vector<FacetValue> sources; // Index::source_name of the matches, most articles first, then by name
+    std::vector<FacetValue> years;   // "1987", ascending
+    std::vector<FacetValue> months;  // "1987-03", ascending
+    uint32_t without_source = 0;     // matches whose article names no source
+    uint32_t undated = 0;            // matches without a date
+    bool operator==(const Facets&) const = default;
+};
+
 struct SearchResult {
     std::vector<Hit> hits;              // best first
     std::vector<QueryMessage> messages; // from the parser, and "searched for any of the words"
@@ -71,6 +94,7 @@ struct SearchResult {
     // Every live article the query matches (the hits are the first `limit` of them): known when
     // SearchOptions::count asked for it or the order is by date.
     std::optional<size_t> total;
+    std::optional<Facets> facets; // when SearchOptions::facets asked for them
 };
 
 SearchResult search(const Index& index, std::string_view query, const SearchOptions& options = {});
@@ -78,6 +102,9 @@ SearchResult search(const Index& index, const Query& query, const SearchOptions&
 
 // Every live document matching `query`, ascending, with its score; no pruning. For tests (the
 // reference the pruned top k must agree with) and for counting.
+// The facets of a set of live documents (each once), as SearchResult::facets gives them.
+Facets facets_of(const Index& index, std::span<const DocId> docs);
+
 std::vector<Hit> search_exhaustive(const Index& index, const Query& query, const Bm25fParams& ranking = {});
 
 } // namespace broadsheet::search

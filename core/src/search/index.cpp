@@ -674,10 +674,19 @@ DocId Index::add(const Article& article, std::string_view key) {
     dates_.push_back(date_number(article.date));
     times_.push_back(time_number(article.date));
     doc_languages_.push_back(language);
+    doc_sources_.push_back(intern_source(article.source));
     keys_ += key;
     key_ends_.push_back(uint32_t(keys_.size()));
     ++live_count_;
     return doc;
+}
+
+uint32_t Index::intern_source(std::string_view source) {
+    source = text::trim(source);
+    if (source.empty()) return 0;
+    auto [at, added] = source_ids_.try_emplace(std::string(source), uint32_t(sources_.size()));
+    if (added) sources_.emplace_back(source);
+    return at->second;
 }
 
 bool Index::terms_of_added(DocId doc, const Article& article, std::vector<TermId>& out) {
@@ -980,8 +989,9 @@ size_t Index::memory_bytes() const {
                                      sorted_surfaces_.capacity()) * 4;
     n += stemmed_terms_.memory_bytes() + plain_terms_.memory_bytes() + analyzer_.memory_bytes();
     for (const auto& l : languages_) n += sizeof(Language) + l->stemmed_terms.memory_bytes() + l->analyzer.memory_bytes();
-    n += live_.capacity() + lengths_.capacity() * 4 + dates_.capacity() * 4 + times_.capacity() * 2 + doc_languages_.capacity() + keys_.capacity() +
+    n += live_.capacity() + lengths_.capacity() * 4 + dates_.capacity() * 4 + times_.capacity() * 2 + doc_languages_.capacity() + doc_sources_.capacity() * 4 + keys_.capacity() +
          key_ends_.capacity() * 4 + forward_.capacity() + forward_ends_.capacity() * 8;
+    for (const std::string& source : sources_) n += sizeof(source) + 2 * source.capacity() + 32; // and its hash node
     return n;
 }
 
@@ -1050,6 +1060,7 @@ void Index::trim() {
     dates_.shrink_to_fit();
     times_.shrink_to_fit();
     doc_languages_.shrink_to_fit();
+    doc_sources_.shrink_to_fit();
     keys_.shrink_to_fit();
     key_ends_.shrink_to_fit();
     // The forward lists go (1.6 MB on Reuters, 0.1x the text): remove() with the article finds

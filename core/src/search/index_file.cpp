@@ -2,11 +2,11 @@
 // is a few copies and a few tight loops of checks.
 //
 // ------------------------------------------------------------------------------------------------
-// The file format (version 6). u8/u32/u64 are fixed-width little-endian; vu is an unsigned LEB128
+// The file format (version 7). u8/u32/u64 are fixed-width little-endian; vu is an unsigned LEB128
 // varint (varint.hpp); str := vu(n) byte{n}; T{n} is n values of T back to back.
 //
 //   file      := header body sum
-//   header    := magic:"BSINDEX" 0x1A  version:u32=6  body_bytes:u64
+//   header    := magic:"BSINDEX" 0x1A  version:u32=7  body_bytes:u64
 //   sum       := u64 checksum::of(header and body) (checksum.hpp)
 //   body      := options docs terms surfaces stored      (nothing may follow `stored`)
 //   options   := str(language) u8(flags) vu(n) str(article_language){n}
@@ -16,11 +16,14 @@
 //   docs      := u32(doc_count) u32(live_count) u8(live){doc_count} u32(date){doc_count}
 //                u16(time){doc_count} u8(language){doc_count}
 //                u32(field_length){kFieldCount * doc_count} u32(key_bytes){doc_count} byte{keys}
+//                vu(source_count) str(source){source_count} u32(source){doc_count}
 //       live is 0 or 1, live_count of them 1; language the slot the document was analyzed in
 //       (Index::language_slot: 0 the index's own, i the i-th article_language); date = date_number() of the article's date, 0 if
 //       none; time = time_number() of it as a 16-bit two's complement, 0x8000 (kNoTime) or -1439
 //       to 2878; field lengths document by document; the keys back to back, as many bytes as the
-//       key_bytes add up to
+//       key_bytes add up to; the sources the live documents name (Index::source_id), each once,
+//       non-empty, in the order the documents first name them, and each document's: 0 none (and
+//       every dead document's), i the i-th source
 //   terms     := u32(term_count) u32(text_bytes){term_count} u32(df){term_count}
 //                u32(postings_bytes){term_count} byte{texts} byte{lists}
 //       term t's text and postings list are the t-th pieces of the two blocks, back to back in
@@ -42,8 +45,9 @@
 // derives the term lists from the postings when they are first needed (Index::settle). Version 2
 // stored the document table and the term sizes as varints, one entry after another, and summed
 // 8-byte words; version 3 wrote every postings entry's field mask, frequencies and positions'
-// byte length in full (index.cpp). None of them is read any more. Version 5 is version 6 without
-// the times (every document's is kNoTime); it is still read. Version 4 is version 5 without
+// byte length in full (index.cpp). None of them is read any more. Version 6 is version 7 without
+// the sources (a document's is its stored article's, or none without them); it is still read.
+// Version 5 is version 6 without the times (every document's is kNoTime); it is still read. Version 4 is version 5 without
 // the article languages and the documents' language (every article was analyzed in the index's
 // own language) and without a stored article's language; it is still read (a file is refused with a message to
 // rebuild it: nothing keeps an index in a user's browser, and the demo's is built with the page).
@@ -78,7 +82,7 @@ namespace broadsheet::search {
 namespace {
 
 constexpr char kMagic[8] = {'B', 'S', 'I', 'N', 'D', 'E', 'X', 0x1A};
-constexpr uint32_t kVersion = 6;
+constexpr uint32_t kVersion = 7;
 constexpr uint32_t kOldestVersion = 4; // read too: see the grammar
 constexpr size_t kSumBytes = 8;
 constexpr size_t kHeaderBytes = 8 + 4 + 8;
@@ -213,6 +217,20 @@ std::string IndexFile::save(const Index& ix, const std::vector<const Article*>& 
         for (size_t f = 0; f < kFieldCount; ++f) put_fixed(body, ix.field_length(d, Field(f)), 4);
     for (DocId d = 0; d < n; ++d) put_fixed(body, ix.key(d).size(), 4);
     for (DocId d = 0; d < n; ++d) body += ix.key(d);
+    // The live documents' sources, numbered as they first come: equal indexes give equal files.
+    std::vector<uint32_t> source_as(ix.source_count(), 0);
+    std::vector<uint32_t> doc_sources(n, 0);
+    std::string source_table;
+    uint32_t sources = 0;
+    for (DocId d = 0; d < n; ++d) {
+        const uint32_t id = ix.live_[d] ? ix.source_id(d) : 0;
+        if (id == 0) continue;
+        if (source_as[id] == 0) source_as[id] = ++sources, put_str(source_table, ix.source_name(id));
+        doc_sources[d] = source_as[id];
+    }
+    varint::put(body, sources);
+    body += source_table;
+    for (DocId d = 0; d < n; ++d) put_fixed(body, doc_sources[d], 4);
 
     // The three tables of the terms, then their two blocks.
     std::string text_sizes, dfs, list_sizes, texts;
@@ -372,6 +390,20 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
         if (r.ok() && ix->live_count_ != live_count) r.fail("document count mismatch");
         std::string_view keys = r.bytes(key_end, "the document keys");
         if (r.ok()) ix->keys_.assign(keys);
+        if (version >= 7) {
+            const size_t sources = r.count("the sources", 1);
+            for (size_t i = 0; i < sources && r.ok(); ++i) {
+                const std::string_view source = r.str("the sources");
+                if (r.ok() && (source.empty() || ix->intern_source(source) != i + 1)) r.fail("bad source");
+            }
+            std::string_view doc_sources = r.array(n, 4, "the documents' sources");
+            if (r.ok()) copy_u32(doc_sources, ix->doc_sources_);
+            bad = 0;
+            for (size_t d = 0; d < n && r.ok(); ++d) bad |= uint32_t(ix->doc_sources_[d] > sources);
+            if (bad) r.fail("bad document source");
+        } else {
+            ix->doc_sources_.assign(n, 0); // from the stored articles, if any (below)
+        }
 
         // The terms: three tables, then the two blocks, copied whole.
         size_t term_count = r.u32("terms");
@@ -437,6 +469,7 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
                     a.paragraphs.push_back({uint32_t(b), uint32_t(e)});
                 }
                 if (version >= 5) a.language = r.str("a stored article");
+                if (version < 7 && r.ok() && ix->live_[d]) ix->doc_sources_[d] = ix->intern_source(a.source);
             }
         }
         if (r.ok() && r.left() != 0) r.fail("unexpected bytes after the stored articles");

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <exception>
 #include <memory>
 #include <new>
@@ -914,6 +915,11 @@ void run_by_date(const Index& index, const Query& query, const SearchOptions& op
     std::vector<Keyed> all;
     for (; root->doc != kNoDoc; root->next()) all.push_back({key(root->doc), {root->doc, root->score()}});
     r.total = all.size();
+    if (options.facets) {
+        std::vector<DocId> docs(all.size());
+        for (size_t i = 0; i < all.size(); ++i) docs[i] = all[i].hit.doc;
+        r.facets = facets_of(index, docs);
+    }
     auto before = [](const Keyed& x, const Keyed& y) { return x.key != y.key ? x.key < y.key : better(x.hit, y.hit); };
     const size_t k = std::min(options.limit, all.size());
     std::partial_sort(all.begin(), all.begin() + std::ptrdiff_t(k), all.end(), before);
@@ -929,6 +935,16 @@ size_t count_matches(const Index& index, const Query& query, const Bm25fParams& 
     size_t n = 0;
     for (; root->doc != kNoDoc; root->next()) ++n;
     return n;
+}
+
+// Every live document that matches, ascending: the walk of count_matches(), kept.
+std::vector<DocId> matching_docs(const Index& index, const Query& query, const Bm25fParams& ranking) {
+    Context ctx(index, ranking);
+    Builder b{ctx, query, nullptr};
+    MatcherPtr root = b.build(query.root, false);
+    std::vector<DocId> docs;
+    for (; root->doc != kNoDoc; root->next()) docs.push_back(root->doc);
+    return docs;
 }
 
 // The top k, best first, into r.hits (and what matched into r.matched).
@@ -977,7 +993,8 @@ SearchResult run(const Index& index, const Query& query, const SearchOptions& op
     SearchResult r;
     r.messages = query.messages;
     if (query.empty()) {
-        if (options.count || options.order != ResultOrder::Relevance) r.total = 0;
+        if (options.count || options.facets || options.order != ResultOrder::Relevance) r.total = 0;
+        if (options.facets) r.facets.emplace();
         return r;
     }
     if (options.order != ResultOrder::Relevance) {
@@ -985,6 +1002,11 @@ SearchResult run(const Index& index, const Query& query, const SearchOptions& op
         return r;
     }
     if (options.limit > 0) run_by_relevance(index, query, options, r);
+    if (options.facets) {
+        const std::vector<DocId> docs = matching_docs(index, query, options.ranking);
+        r.total = docs.size();
+        r.facets = facets_of(index, docs);
+    }
     if (options.count && !r.total) // fewer hits than asked for are all there are
         r.total = r.hits.size() < options.limit ? r.hits.size() : count_matches(index, query, options.ranking);
     return r;
@@ -1029,6 +1051,41 @@ SearchResult search(const Index& index, std::string_view text, const SearchOptio
         r.messages.push_back({0, "out of memory while searching"});
         return r;
     }
+}
+
+Facets facets_of(const Index& index, std::span<const DocId> docs) {
+    Facets out;
+    std::vector<uint32_t> by_source(index.source_count(), 0);
+    std::vector<std::pair<uint32_t, uint32_t>> months; // (yyyymm, or yyyy00 without a month; count)
+    for (const DocId d : docs) {
+        if (!index.contains(d)) continue;
+        ++by_source[index.source_id(d)];
+        const uint32_t date = index.date(d);
+        if (date == 0) {
+            ++out.undated;
+            continue;
+        }
+        const uint32_t month = date / 100;
+        auto at = std::lower_bound(months.begin(), months.end(), month, [](const auto& m, uint32_t v) { return m.first < v; });
+        if (at == months.end() || at->first != month) at = months.insert(at, {month, 0});
+        ++at->second;
+    }
+    out.without_source = by_source.empty() ? 0 : by_source[0];
+    for (uint32_t id = 1; id < by_source.size(); ++id)
+        if (by_source[id] > 0) out.sources.push_back({std::string(index.source_name(id)), by_source[id]});
+    std::sort(out.sources.begin(), out.sources.end(), [](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    char text[16];
+    for (const auto& [month, count] : months) {
+        std::snprintf(text, sizeof text, "%04u", unsigned(month / 100));
+        if (out.years.empty() || out.years.back().value != text) out.years.push_back({text, 0});
+        out.years.back().count += count;
+        if (month % 100 == 0) continue; // a year alone
+        std::snprintf(text, sizeof text, "%04u-%02u", unsigned(month / 100), unsigned(month % 100));
+        out.months.push_back({text, count});
+    }
+    return out;
 }
 
 std::vector<Hit> search_exhaustive(const Index& index, const Query& query, const Bm25fParams& ranking) {
