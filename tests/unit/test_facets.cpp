@@ -472,13 +472,10 @@ TEST_CASE("facets agree with counts from the exhaustive matches for every query,
     }
 }
 
-// Known bug (should_fail: this case reports a failure once it is fixed, so the mark comes off).
-// search(text) decides the fallback by whether the hits are empty (search.cpp, the relax test in
-// search(const Index&, std::string_view, ...)), and with limit 0 they always are: the any-words
-// search is run but its empty hits make it count as finding nothing, so facets and total are the
-// all-words query's (nothing) while any other limit gives the fallback's. Facets only, with no
-// hits (a sidebar's counts), then disagree with the list beside them.
-TEST_CASE("with no hits asked for, a query that falls back still has the fallback's facets" * doctest::should_fail()) {
+// search(text) decides the fallback by whether anything matched: with no hits asked for (limit
+// 0, a sidebar's counts), by the count, not by the hits, which are always empty then. Facets
+// and total then agree with the list shown beside them.
+TEST_CASE("with no hits asked for, a query that falls back still has the fallback's facets") {
     Index ix = news_index();
     for (ResultOrder order : {ResultOrder::Relevance, ResultOrder::Newest, ResultOrder::Oldest}) {
         CAPTURE(int(order));

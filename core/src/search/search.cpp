@@ -1034,12 +1034,14 @@ SearchResult search(const Index& index, std::string_view text, const SearchOptio
         Query q = parse_query(text, index, options.parse);
         SearchResult r = search(index, q, options);
         const QueryNode* root = q.empty() ? nullptr : &q.nodes[q.root];
-        if (r.hits.empty() && options.relax && options.parse.match_all && q.plain_words && root &&
+        // Nothing matched: no hits, or (with no hits asked for) a count of none.
+        auto none = [](const SearchResult& x) { return x.total ? *x.total == 0 : x.hits.empty(); };
+        if (none(r) && options.relax && options.parse.match_all && q.plain_words && root &&
             root->op == QueryOp::And && root->children.size() > 1) {
             SearchOptions any = options;
             any.parse.match_all = false;
             SearchResult relaxed = search(index, parse_query(text, index, any.parse), any);
-            if (!relaxed.hits.empty()) {
+            if (!none(relaxed)) {
                 relaxed.relaxed = true;
                 relaxed.messages.push_back({0, "no article has all of the words; showing articles with any of them"});
                 return relaxed;
