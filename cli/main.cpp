@@ -52,10 +52,11 @@ commands:
                     the articles of a folder for the web app to ship with (build-wasm.sh
                     --corpus): OUT_FOLDER/articles.jsonl (the app's storage format) and
                     OUT_FOLDER/index.bsi (their index)
-  search INDEX.bsi "QUERY" [-n 10] [--sort relevance|newest|oldest] [--json] [--any] [--typing]
+  search INDEX.bsi "QUERY" [-n 10] [--sort relevance|newest|oldest] [--facets] [--json] [--any] [--typing]
                     the best matches (or the newest or oldest; undated last): rank, title, id,
                     score and a snippet with [highlights], then how many articles match
-                    (--json: one object per hit). Query language: words (all must match;
+                    (--json: one object per hit); --facets: then every match counted by source,
+                    year and month (--json: one more object, "facets"). Query language: words (all must match;
                     --any: any), OR, NOT or -word, "phrases", prefix*, word~1 / word~2 (typos),
                     title: by: source: fields, date:2014-01..2014-06, parentheses
   search INDEX.bsi --batch QUERIES.tsv --trec TAG [-n 1000] [--syntax] [--all]

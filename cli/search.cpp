@@ -2,7 +2,7 @@
 //
 //   broadsheet index OUT.bsi PATH...
 //   broadsheet bundle OUT_FOLDER FOLDER
-//   broadsheet search INDEX.bsi "QUERY" [-n 10] [--sort relevance|newest|oldest] [--json] [--any] [--typing]
+//   broadsheet search INDEX.bsi "QUERY" [-n 10] [--sort relevance|newest|oldest] [--facets] [--json] [--any] [--typing]
 //   broadsheet search INDEX.bsi --batch QUERIES.tsv --trec TAG [-n 1000] [--syntax] [--all]
 //   broadsheet concordance INDEX.bsi "QUERY" [-n 1000] [--context 40] [--sort library|before|after] [--json]
 //
@@ -249,18 +249,43 @@ int batch(const bs::LoadedIndex& loaded, const std::string& queries_path, const 
     return 0;
 }
 
+// The matches by source, year and month: after the hits, a line each (--json: one object).
+void print_facets(const bs::Facets& f, bool as_json) {
+    if (as_json) {
+        auto values = [](const std::vector<bs::FacetValue>& list) {
+            json out = json::array();
+            for (const auto& v : list) out.push_back({{"value", v.value}, {"count", v.count}});
+            return out;
+        };
+        json j = {{"facets",
+                   {{"sources", values(f.sources)}, {"without_source", f.without_source}, {"years", values(f.years)},
+                    {"months", values(f.months)}, {"undated", f.undated}}}};
+        std::cout << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+        return;
+    }
+    auto line = [](const char* name, const std::vector<bs::FacetValue>& list, const char* rest_name, uint32_t rest) {
+        std::string text;
+        for (const auto& v : list) text += (text.empty() ? "" : ", ") + v.value + " " + std::to_string(v.count);
+        if (rest) text += (text.empty() ? "" : "; ") + std::to_string(rest) + " " + rest_name;
+        std::printf("%s: %s\n", name, text.empty() ? "-" : text.c_str());
+    };
+    line("sources", f.sources, "without a source", f.without_source);
+    line("years", f.years, "undated", f.undated);
+    line("months", f.months, "", 0);
+}
+
 } // namespace
 
 int run_search(const std::vector<std::string>& args) {
     const char* usage =
-        "usage: broadsheet search INDEX.bsi \"QUERY\" [-n 10] [--sort relevance|newest|oldest] [--json] [--any] [--typing]\n"
+        "usage: broadsheet search INDEX.bsi \"QUERY\" [-n 10] [--sort relevance|newest|oldest] [--facets] [--json] [--any] [--typing]\n"
         "       broadsheet search INDEX.bsi --batch QUERIES.tsv --trec TAG [-n 1000] [--syntax] [--all]\n";
     if (args.empty()) {
         std::cerr << usage;
         return 2;
     }
     std::string index_path = args[0], query, batch_path, tag;
-    bool as_json = false, any = false, typing = false, syntax = false, all = false, have_query = false;
+    bool as_json = false, any = false, typing = false, syntax = false, all = false, have_query = false, facets = false;
     long limit = -1;
     bs::ResultOrder order = bs::ResultOrder::Relevance;
     for (size_t i = 1; i < args.size(); ++i) {
@@ -295,6 +320,7 @@ int run_search(const std::vector<std::string>& args) {
                 return 2;
             }
         } else if (a == "--json") as_json = true;
+        else if (a == "--facets") facets = true;
         else if (a == "--any") any = true;
         else if (a == "--all") all = true;
         else if (a == "--typing") typing = true;
@@ -335,6 +361,7 @@ int run_search(const std::vector<std::string>& args) {
     options.parse.as_you_type = typing;
     options.order = order;
     options.count = true;
+    options.facets = facets;
     auto r = bs::search(*loaded.index, query, options);
     print_messages(r.messages, "query");
     json hits = json::array();
@@ -360,6 +387,7 @@ int run_search(const std::vector<std::string>& args) {
         else if (r.total) std::printf("%zu of %zu matching article%s%s\n", r.hits.size(), *r.total, *r.total == 1 ? "" : "s",
                                       r.relaxed ? " (any of the words)" : "");
     }
+    if (r.facets) print_facets(*r.facets, as_json);
     return 0;
 }
 
