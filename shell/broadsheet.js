@@ -472,6 +472,12 @@
     sortResults: function (order) { _bs_sort_results(order === 'newest' ? 1 : order === 'oldest' ? 2 : 0); },
     // Shows 200 more results, as the "Show more" button under them does (if there are more).
     showMoreResults: function () { _bs_show_more_results(); },
+    // Counts the search results by source, year and month, as opening the Sources or Dates menu
+    // above them does, and returns them (state().search.facets); null without a query.
+    facets: function () { _bs_count_facets(); return JSON.parse(UTF8ToString(_bs_state_json())).search.facets; },
+    // Narrows the search to one source ('source', name) or one year or month ('date', '1987' or
+    // '1987-03'), as choosing it in those menus does: the query gains source:"..." or date:...
+    narrowSearch: function (kind, value) { ccall('bs_narrow_search', null, ['number', 'string'], [kind === 'source' ? 0 : 1, value]); },
     // Opens the i-th search result, as a click on it does; true if there is one.
     openResult: function (i) { var ok = _bs_open_result(i) === 1; announce(); return ok; },
     // Adds the articles the page was published with, as "Open the sample articles" does; true if

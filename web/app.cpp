@@ -503,6 +503,22 @@ void App::remove_articles(std::vector<broadsheet::ArticleId> ids) {
 nlohmann::json analysis_json(const App& app); // analysis_panel.cpp
 
 namespace {
+// A rectangle drawn last frame, {x, y, width, height} in CSS px, or null (width 0: not drawn).
+nlohmann::json rect_json(const float (&r)[4]) {
+    if (r[2] <= 0) return nullptr;
+    return {{"x", r[0]}, {"y", r[1]}, {"width", r[2]}, {"height", r[3]}};
+}
+
+nlohmann::json facets_json(const broadsheet::search::Facets& f) {
+    auto values = [](const std::vector<broadsheet::search::FacetValue>& list) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& v : list) out.push_back({{"value", v.value}, {"count", v.count}});
+        return out;
+    };
+    return {{"sources", values(f.sources)}, {"withoutSource", f.without_source}, {"years", values(f.years)},
+            {"months", values(f.months)}, {"undated", f.undated}};
+}
+
 // The search panel's state for the test hook.
 nlohmann::json search_json(const App& app) {
     using nlohmann::json;
@@ -533,9 +549,9 @@ nlohmann::json search_json(const App& app) {
             {"total", search.result.total ? json(*search.result.total) : json(nullptr)},
             {"scrollY", search.scroll_y},
             {"order", search.order == ResultOrder::Newest ? "newest" : search.order == ResultOrder::Oldest ? "oldest" : "relevance"},
-            {"orderMenu", search.order_rect[2] > 0 ? json{{"x", search.order_rect[0]}, {"y", search.order_rect[1]},
-                                                          {"width", search.order_rect[2]}, {"height", search.order_rect[3]}}
-                                                    : json(nullptr)},
+            {"orderMenu", rect_json(search.order_rect)},
+            {"facetMenus", {{"sources", rect_json(search.sources_rect)}, {"dates", rect_json(search.dates_rect)}}},
+            {"facets", search.result.facets ? facets_json(*search.result.facets) : json(nullptr)},
             {"outOfMemory", search.out_of_memory},
             {"history", search.history}, {"selected", search.selected}};
 }
@@ -623,7 +639,9 @@ std::string App::results_json() const {
     }
     return json{{"query", search.ran},
                 {"count", search.result.total.value_or(search.rows.size())},
-                {"outOfMemory", search.out_of_memory},
+                {"facetMenus", {{"sources", rect_json(search.sources_rect)}, {"dates", rect_json(search.dates_rect)}}},
+            {"facets", search.result.facets ? facets_json(*search.result.facets) : json(nullptr)},
+            {"outOfMemory", search.out_of_memory},
                 {"results", results}}
         .dump();
 }

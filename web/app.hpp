@@ -85,6 +85,8 @@ struct SearchPanelState {
     bool scroll_to_top = false;          // the results start from the top next frame (a new query or order)
     float scroll_y = 0;                  // the results' scroll, CSS px (for the test hook)
     float order_rect[4] = {0, 0, 0, 0};  // where the order menu was last drawn (x, y, w, h); w 0: none
+    float sources_rect[4] = {0, 0, 0, 0}; // the same for the menus that narrow by source and by date
+    float dates_rect[4] = {0, 0, 0, 0};
     float results_width = 0;             // the width the rows' heights were measured at
     bool focus_box = false;              // put the keyboard in the query box next frame
     int focus_wait = 0;                  // frames left to hold typed characters for the box
@@ -369,6 +371,12 @@ void set_search_query(App& app, std::string_view query);
 // The results' order menu and "Show more" button, also for the test hook (sortResults, showMoreResults).
 void set_result_order(App& app, broadsheet::search::ResultOrder order);
 void show_more_results(App& app);
+// The facets of the results (SearchResult::facets), counted the first time they are asked for
+// after a search; null if there is no query or it did not fit in memory.
+const broadsheet::search::Facets* result_facets(App& app);
+// Narrows the search to the matches from one source, or of one year ("1987") or month
+// ("1987-03"): the query gains source:"..." or date:..., as choosing it in the menus does.
+void narrow_search(App& app, bool by_source, std::string_view value);
 void draw_left_pane(App& app);
 // The search box is to take the keyboard ("/" or Ctrl+K) while it is not drawn yet (the narrow
 // layout's library tab comes forward a frame or two later); the letters typed meanwhile are held

@@ -263,6 +263,21 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_show_more_results() {
     if (app().search.stale) app().run_search();
 }
 
+// The test hook's facets(): the search results' facets, counted if they were not yet (as
+// opening the Sources or Dates menu does); state().search.facets then has them.
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_count_facets() {
+    result_facets(app());
+    request_redraw();
+}
+
+// The test hook's narrowSearch(kind, value): the choice of a source (kind 0) or a year or month
+// (kind 1) in the menus above the results; runs again at once.
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_narrow_search(int kind, const char* value) {
+    if (!value || (kind != 0 && kind != 1) || app().search.ran.find_first_not_of(" \t\r\n") == std::string::npos) return;
+    narrow_search(app(), kind == 0, value);
+    request_redraw();
+}
+
 // The test hook's openResult(i): opens the i-th hit, as a click on it does.
 extern "C" EMSCRIPTEN_KEEPALIVE int bs_open_result(int row) {
     if (row < 0 || size_t(row) >= app().search.rows.size()) return 0;

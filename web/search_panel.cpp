@@ -80,6 +80,39 @@ void set_result_order(App& app, broadsheet::search::ResultOrder order) {
     request_redraw();
 }
 
+const broadsheet::search::Facets* result_facets(App& app) {
+    namespace bs = broadsheet::search;
+    auto& st = app.search;
+    if (st.result.facets) return &*st.result.facets;
+    if (st.ran.find_first_not_of(" \t\r\n") == std::string::npos || st.out_of_memory) return nullptr;
+    // The query as run_search() ran it, for every match: no hits, only the counts.
+    bs::SearchOptions options;
+    options.limit = 0;
+    options.facets = true;
+    options.parse.as_you_type = true;
+    try {
+        st.result.facets = bs::search(app.index, st.ran, options).facets;
+    } catch (const std::bad_alloc&) {
+        return nullptr;
+    }
+    return st.result.facets ? &*st.result.facets : nullptr;
+}
+
+void narrow_search(App& app, bool by_source, std::string_view value) {
+    std::string query = app.search.ran;
+    while (!query.empty() && (query.back() == ' ' || query.back() == '\t')) query.pop_back();
+    if (by_source) {
+        std::string quoted(value);
+        std::replace(quoted.begin(), quoted.end(), '"', ' '); // a quote would end the phrase
+        query += " source:\"" + quoted + "\"";
+    } else {
+        query += " date:" + std::string(value);
+    }
+    set_search_query(app, query);
+    app.search.scroll_to_top = true;
+    app.run_search();
+}
+
 namespace {
 
 // 1453 -> "1,453".
@@ -90,6 +123,91 @@ std::string with_thousands(size_t n) {
         out += digits[i];
     }
     return out;
+}
+
+void keep_rect(float (&rect)[4]) {
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    rect[0] = lo.x, rect[1] = lo.y, rect[2] = hi.x - lo.x, rect[3] = hi.y - lo.y;
+}
+
+// One facet's values in its menu, each with its count right-aligned over a faint bar of it (the
+// spread at a glance); true and `chosen` set when one is clicked. The texts are drawn over the
+// selectable (a source may hold "##"). Months read as "March 1987".
+bool facet_list(const std::vector<broadsheet::search::FacetValue>& values, std::string& chosen, bool narrow) {
+    bool clicked = false;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const ImU32 bar = ImGui::GetColorU32(ImGuiCol_PlotHistogram, 0.25f);
+    const float line = ImGui::GetTextLineHeight(), gap = ImGui::GetStyle().ItemSpacing.x;
+    const float height = narrow ? line + 16 : line; // a finger's height on a phone
+    const float text_y = (height - line) / 2;
+    uint32_t most = 1;
+    for (const auto& v : values) most = std::max(most, v.count);
+    for (const auto& v : values) {
+        ImGui::PushID(v.value.c_str());
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float width = ImGui::GetContentRegionAvail().x;
+        if (ImGui::Selectable("##value", false, 0, ImVec2(width, height))) chosen = v.value, clicked = true;
+        const std::string count = with_thousands(v.count);
+        const float count_width = ImGui::CalcTextSize(count.c_str()).x;
+        const float room = std::max(0.0f, width - count_width - gap);
+        draw->AddRectFilled(at, ImVec2(at.x + room * float(v.count) / float(most), at.y + height), bar);
+        const std::string label = v.value.size() == 7 && v.value[4] == '-' ? broadsheet::readable_date(v.value) : v.value;
+        draw->PushClipRect(at, ImVec2(at.x + room, at.y + height), true);
+        draw->AddText(ImVec2(at.x, at.y + text_y), text, label.c_str());
+        draw->PopClipRect();
+        draw->AddText(ImVec2(at.x + width - count_width, at.y + text_y), dim, count.c_str());
+        ImGui::PopID();
+    }
+    return clicked;
+}
+
+// The menus that narrow the results: by source, and by year (by month when the matches are all
+// of one year). Each lists what the matches are, with how many of each, counted when it opens;
+// a choice adds its filter to the query, so the narrowing stays in view and can be edited.
+void draw_facet_menus(App& app) {
+    auto& st = app.search;
+    const float frame_y = app.narrow ? ImGui::GetStyle().FramePadding.y + 4 : 0;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, frame_y));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(320.0f, ImGui::GetIO().DisplaySize.x - 20), 0),
+                                        ImVec2(ImGui::GetIO().DisplaySize.x - 20, ImGui::GetTextLineHeightWithSpacing() * 18));
+    std::string chosen;
+    bool by_source = false;
+    const float sources_width = ImGui::CalcTextSize("Sources").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(sources_width);
+    if (ImGui::BeginCombo("##sources", "Sources")) {
+        if (const auto* f = result_facets(app)) {
+            if (f->sources.empty()) ImGui::TextDisabled("No source is named in these articles.");
+            else ImGui::TextDisabled("%s source%s", with_thousands(f->sources.size()).c_str(), f->sources.size() == 1 ? "" : "s");
+            if (facet_list(f->sources, chosen, app.narrow)) by_source = true;
+            if (f->without_source && !f->sources.empty()) ImGui::TextDisabled("%s without a source", with_thousands(f->without_source).c_str());
+        }
+        ImGui::EndCombo();
+    }
+    keep_rect(st.sources_rect);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Where the matching articles come from; choose one to see only its articles");
+    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(220.0f, ImGui::GetIO().DisplaySize.x - 20), 0),
+                                        ImVec2(ImGui::GetIO().DisplaySize.x - 20, ImGui::GetTextLineHeightWithSpacing() * 18));
+    const float dates_width = ImGui::CalcTextSize("Dates").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(dates_width);
+    if (ImGui::BeginCombo("##dates", "Dates")) {
+        if (const auto* f = result_facets(app)) {
+            // Years, or the months of the one year there is.
+            const auto& list = f->years.size() == 1 && !f->months.empty() ? f->months : f->years;
+            if (list.empty()) ImGui::TextDisabled("None of these articles is dated.");
+            else if (&list == &f->months) ImGui::TextDisabled("%s, by month", f->years[0].value.c_str());
+            else ImGui::TextDisabled("By year");
+            facet_list(list, chosen, app.narrow);
+            if (f->undated && !list.empty()) ImGui::TextDisabled("%s undated", with_thousands(f->undated).c_str());
+        }
+        ImGui::EndCombo();
+    }
+    keep_rect(st.dates_rect);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("When the matching articles were published; choose a year or month to see only those");
+    ImGui::PopStyleVar();
+    if (!chosen.empty()) narrow_search(app, by_source, chosen);
 }
 
 // The order of the hits, right of the count: best first, newest or oldest first.
@@ -148,6 +266,7 @@ void draw_results(App& app) {
         if (ImGui::SmallButton("Every line")) show_concordance(app, st.ran, true);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every match in the library with the words around it (a concordance)");
     }
+    draw_facet_menus(app);
     draw_order_menu(app);
     // Words that match only as near spellings of a query word: said, so that results gained that
     // way ("coca" once "cocoa" is finished) are not a puzzle.
@@ -370,7 +489,7 @@ void draw_search_panel(App& app) {
 void draw_left_pane(App& app) {
     draw_search_panel(app);
     auto& st = app.search;
-    st.order_rect[2] = 0; // drawn with the results, if there are any
+    st.order_rect[2] = st.sources_rect[2] = st.dates_rect[2] = 0; // drawn with the results, if there are any
     if (st.ran.find_first_not_of(" \t") != std::string::npos) {
         draw_results(app);
     } else {
