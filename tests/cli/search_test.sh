@@ -95,7 +95,36 @@ assert "2 of 3 matching articles" in text, text
 PY
 "$cli" search "$work/dated.bsi" "storm" --sort sideways >/dev/null 2>&1; [ $? -eq 2 ] || fail "a bad search --sort is a usage error"
 
+# Facets: every match counted by source, year and month; a source named with spaces around it is
+# the same source, and one differing in case is another.
+mkdir -p "$work/sourced"
+printf '%s\n' '{"id": "s1", "title": "Storm in March", "source": "Wire", "date": "2014-03-02", "text": "A storm."}' \
+              '{"id": "s2", "title": "Storm again", "source": " Wire ", "date": "2014-03-20", "text": "Storm after storm."}' \
+              '{"id": "s3", "title": "Storm in June", "source": "Gazette", "date": "2015-06-30T08:00:00Z", "text": "The storm passed."}' \
+              '{"id": "s4", "title": "Storm, undated", "source": "wire", "text": "A storm."}' \
+              '{"id": "s5", "title": "Storm of a year", "date": "2016", "text": "The storm of the year."}' \
+              '{"id": "s6", "title": "Calm", "source": "Gazette", "date": "2016-05-01", "text": "No wind at all."}' >"$work/sourced/feed.jsonl"
+"$cli" index "$work/sourced.bsi" "$work/sourced" 2>/dev/null || fail "sourced index exit status"
+"$cli" search "$work/sourced.bsi" "storm" -n 1 --facets >"$work/facets.txt" || fail "--facets exit status"
+"$cli" search "$work/sourced.bsi" "storm" -n 1 --facets --json >"$work/facets.jsonl" || fail "--facets --json exit status"
+python3 - "$work/facets.txt" "$work/facets.jsonl" <<'PY' || fail "facets"
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+assert "1 of 5 matching articles" in text, text
+assert "sources: Wire 2, Gazette 1, wire 1; 1 without a source" in text, text
+assert "years: 2014 2, 2015 1, 2016 1; 1 undated" in text, text
+assert "months: 2014-03 2, 2015-06 1" in text, text
+rows = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+assert len(rows) == 2 and rows[0]["id"], rows
+f = rows[1]["facets"]
+assert f["sources"] == [{"value": "Wire", "count": 2}, {"value": "Gazette", "count": 1}, {"value": "wire", "count": 1}], f
+assert f["without_source"] == 1 and f["undated"] == 1, f
+assert [(y["value"], y["count"]) for y in f["years"]] == [("2014", 2), ("2015", 1), ("2016", 1)], f
+PY
+"$cli" search "$work/sourced.bsi" 'storm source:"Gazette"' --facets >"$work/narrowed.txt" || fail "narrowed exit status"
+grep -q "^sources: Gazette 1$" "$work/narrowed.txt" || fail "narrowed to one source"
+
 head -c 100 "$work/news.bsi" >"$work/cut.bsi"
 "$cli" search "$work/cut.bsi" "storm" >"$work/cut.txt" 2>&1 && fail "a cut index was accepted"
 grep -q "cut short" "$work/cut.txt" || fail "cut index message"
-echo "CLI index/search/concordance: 4 articles indexed, plain, JSON, TREC batch, by date, KWIC lines and a damaged index checked"
+echo "CLI index/search/concordance: 4 articles indexed, plain, JSON, TREC batch, by date, facets, KWIC lines and a damaged index checked"

@@ -94,6 +94,11 @@ TEST_CASE("a date field read up to the residue after it; a field with no date is
         {"25. März 2015 &middot; 10:00", "2015-03-25"},
         {"not a date &amp; never was", ""},
         {"&#5;27-MAR-1987", ""}, // nothing before the residue
+        {"2016", "2016"},         // ISO 8601's reduced precision: a year, a month
+        {" 2016-05 ", "2016-05"},
+        {"2016-13", ""},          // no such month
+        {"1987-5", ""},
+        {"12345", ""},
     };
     for (const Row& row : rows) {
         CAPTURE(row.given);
