@@ -1257,6 +1257,85 @@ test('search results count every match, sort newest or oldest first from the men
   await context.close();
 });
 
+test('the Sources and Dates menus count the matches and narrow the search to one source, year or month', async ({ browser, baseUrl }) => {
+  const { page, context, requests } = await openPage(browser, baseUrl);
+  // 120 reports from four wires (one in ten without a source, some named with spaces around),
+  // dated over 2019-2021, one in twelve undated; every one is about the harbour, and those with an
+  // even number about ships too. What the menus must say is counted here from the same rows.
+  const wires = ['Coast Wire', ' Coast Wire ', 'Harbour Gazette', 'Daily Tide', 'The Anchor'];
+  const rows = [];
+  for (let i = 0; i < 120; ++i) {
+    const row = { id: `h${i}`, title: `Harbour note ${i}`, text: `The harbour ${i % 2 ? 'was quiet' : 'saw ships'} today. Note ${i}.` };
+    if (i % 10 !== 3) row.source = wires[(i * 7) % wires.length];
+    if (i % 12 !== 5) row.date = `${2019 + (i % 3)}-${String(1 + (i * 5) % 12).padStart(2, '0')}-15`;
+    rows.push(row);
+  }
+  await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'notes.jsonl', text }]), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const expected = (match) => {
+    const sources = new Map(), years = new Map();
+    let without = 0, undated = 0;
+    for (const r of rows.filter(match)) {
+      const src = (r.source || '').trim();
+      if (src) sources.set(src, (sources.get(src) || 0) + 1); else ++without;
+      if (r.date) years.set(r.date.slice(0, 4), (years.get(r.date.slice(0, 4)) || 0) + 1); else ++undated;
+    }
+    const bySize = [...sources].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([v, c]) => `${v}:${c}`);
+    return { sources: bySize.join(','), years: [...years].sort().map(([v, c]) => `${v}:${c}`).join(','), without, undated };
+  };
+  const shown = (f) => ({ sources: f.sources.map((v) => `${v.value}:${v.count}`).join(','),
+                          years: f.years.map((v) => `${v.value}:${v.count}`).join(','), without: f.withoutSource, undated: f.undated });
+  await page.evaluate(() => window.broadsheet.search('ships'));
+  let s = (await page.evaluate(() => window.broadsheet.state())).search;
+  eq(s.total, 60, 'the reports about ships');
+  eq(s.facets, null, 'nothing counted until a menu opens');
+  assert(s.facetMenus.sources && s.facetMenus.dates, 'the Sources and Dates menus are drawn beside the count');
+
+  // Sources, with the mouse: the menu opens with the matches counted by source, most first.
+  const m = s.facetMenus.sources;
+  await humanClick(page, m.x + m.width / 2, m.y + m.height / 2);
+  await waitFor(page, () => window.broadsheet.state().search.facets !== null);
+  s = (await page.evaluate(() => window.broadsheet.state())).search;
+  const ships = (r) => Number(r.id.slice(1)) % 2 === 0;
+  eq(JSON.stringify(shown(s.facets)), JSON.stringify(expected(ships)), 'the sources and years of the matches');
+  await page.screenshot({ path: path.join(outDir, 'facets-sources.png') });
+  // Its first line says how many sources there are; the most frequent source is the line below
+  // (about 21 px each here). Choosing it narrows the query to it.
+  const top = s.facets.sources[0];
+  await humanClick(page, m.x + 40, m.y + m.height + 32);
+  await waitFor(page, (q) => window.broadsheet.state().search.query === q, `ships source:"${top.value}"`);
+  s = (await page.evaluate(() => window.broadsheet.state())).search;
+  eq(s.total, top.count, `narrowed to ${top.value}: as many as the menu said`);
+  eq(s.facets, null, 'the new query is counted afresh when asked');
+
+  // Dates, through the hook: one year, then its months in the menu.
+  const f = await page.evaluate(() => window.broadsheet.facets());
+  eq(f.sources.map((v) => v.value).join(','), top.value, 'one source left');
+  await page.evaluate(() => window.broadsheet.search('harbour'));
+  const all = await page.evaluate(() => window.broadsheet.facets());
+  eq(JSON.stringify(shown(all)), JSON.stringify(expected(() => true)), 'every report, counted');
+  await page.evaluate(() => window.broadsheet.narrowSearch('date', '2020'));
+  s = (await page.evaluate(() => window.broadsheet.state())).search;
+  eq(s.query, 'harbour date:2020', 'the year is added to the query');
+  const in2020 = (r) => r.date && r.date.startsWith('2020');
+  eq(s.total, rows.filter(in2020).length, 'the reports of 2020');
+  const d = s.facetMenus.dates;
+  await humanClick(page, d.x + d.width / 2, d.y + d.height / 2);
+  await waitFor(page, () => window.broadsheet.state().search.facets !== null);
+  s = (await page.evaluate(() => window.broadsheet.state())).search;
+  const months = new Map();
+  for (const r of rows.filter(in2020)) months.set(r.date.slice(0, 7), (months.get(r.date.slice(0, 7)) || 0) + 1);
+  eq(s.facets.months.map((v) => `${v.value}:${v.count}`).join(','), [...months].sort().map(([v, c]) => `${v}:${c}`).join(','),
+     'one year: its months');
+  await page.screenshot({ path: path.join(outDir, 'facets-months.png') });
+  // The menu lists the months ("2020, by month" first); the first month is the line below it.
+  const first = s.facets.months[0];
+  await humanClick(page, d.x + 40, d.y + d.height + 32);
+  await waitFor(page, (q) => window.broadsheet.state().search.query === q, `harbour date:2020 date:${first.value}`);
+  eq((await page.evaluate(() => window.broadsheet.state())).search.total, first.count, 'narrowed to the month');
+  eq(requests.length, 0, `network requests (${requests.join(', ')})`);
+  await context.close();
+});
+
 test('the analysis tab lists the seed\'s names, quotes and figures; clicking a name highlights its mentions', async ({ browser, baseUrl }) => {
   const { page, context } = await openPage(browser, baseUrl);
   await page.evaluate((bytes) => window.broadsheet.importFiles([{ name: 'seed.txt', bytes: new Uint8Array(bytes) }]),
