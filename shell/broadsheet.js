@@ -478,6 +478,9 @@
     // Narrows the search to one source ('source', name) or one year or month ('date', '1987' or
     // '1987-03'), as choosing it in those menus does: the query gains source:"..." or date:...
     narrowSearch: function (kind, value) { ccall('bs_narrow_search', null, ['number', 'string'], [kind === 'source' ? 0 : 1, value]); },
+    // Downloads every match of the search, in the order shown, as search-results.csv ('csv') or
+    // .json ('json'), as the Export menu above the results does.
+    exportResults: function (format) { _bs_export_results(format === 'csv' ? 1 : 0); },
     // Opens the i-th search result, as a click on it does; true if there is one.
     openResult: function (i) { var ok = _bs_open_result(i) === 1; announce(); return ok; },
     // Adds the articles the page was published with, as "Open the sample articles" does; true if

@@ -551,6 +551,7 @@ nlohmann::json search_json(const App& app) {
             {"order", search.order == ResultOrder::Newest ? "newest" : search.order == ResultOrder::Oldest ? "oldest" : "relevance"},
             {"orderMenu", rect_json(search.order_rect)},
             {"facetMenus", {{"sources", rect_json(search.sources_rect)}, {"dates", rect_json(search.dates_rect)}}},
+            {"exportMenu", rect_json(search.export_rect)},
             {"facets", search.result.facets ? facets_json(*search.result.facets) : json(nullptr)},
             {"outOfMemory", search.out_of_memory},
             {"history", search.history}, {"selected", search.selected}};
@@ -640,6 +641,7 @@ std::string App::results_json() const {
     return json{{"query", search.ran},
                 {"count", search.result.total.value_or(search.rows.size())},
                 {"facetMenus", {{"sources", rect_json(search.sources_rect)}, {"dates", rect_json(search.dates_rect)}}},
+            {"exportMenu", rect_json(search.export_rect)},
             {"facets", search.result.facets ? facets_json(*search.result.facets) : json(nullptr)},
             {"outOfMemory", search.out_of_memory},
                 {"results", results}}

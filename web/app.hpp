@@ -87,6 +87,7 @@ struct SearchPanelState {
     float order_rect[4] = {0, 0, 0, 0};  // where the order menu was last drawn (x, y, w, h); w 0: none
     float sources_rect[4] = {0, 0, 0, 0}; // the same for the menus that narrow by source and by date
     float dates_rect[4] = {0, 0, 0, 0};
+    float export_rect[4] = {0, 0, 0, 0}; // the Export menu's
     float results_width = 0;             // the width the rows' heights were measured at
     bool focus_box = false;              // put the keyboard in the query box next frame
     int focus_wait = 0;                  // frames left to hold typed characters for the box
@@ -377,6 +378,9 @@ const broadsheet::search::Facets* result_facets(App& app);
 // Narrows the search to the matches from one source, or of one year ("1987") or month
 // ("1987-03"): the query gains source:"..." or date:..., as choosing it in the menus does.
 void narrow_search(App& app, bool by_source, std::string_view value);
+// Downloads every match of the search, in the order shown, as search-results.csv or .json: rank,
+// title, date, source, byline, url, file, id, score and the passage the list shows.
+void export_results(App& app, bool csv);
 void draw_left_pane(App& app);
 // The search box is to take the keyboard ("/" or Ctrl+K) while it is not drawn yet (the narrow
 // layout's library tab comes forward a frame or two later); the letters typed meanwhile are held

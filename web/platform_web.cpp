@@ -278,6 +278,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_narrow_search(int kind, const char* valu
     request_redraw();
 }
 
+// The test hook's exportResults(format): the Export menu's CSV (1) or JSON (0).
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_export_results(int csv) { export_results(app(), csv != 0); }
+
 // The test hook's openResult(i): opens the i-th hit, as a click on it does.
 extern "C" EMSCRIPTEN_KEEPALIVE int bs_open_result(int row) {
     if (row < 0 || size_t(row) >= app().search.rows.size()) return 0;

@@ -1,9 +1,11 @@
 // Search panel: the query box (results as you type), hits with their best passage and the matched
 // words highlighted, inline messages for malformed queries, and the query history.
 #include "app.hpp"
+#include "export.hpp"
 #include "keys.hpp"
 
 #include "broadsheet/dates.hpp"
+#include "broadsheet/snippet.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h> // InputTextState: a query set by the app starts the box's editing afresh
@@ -113,6 +115,47 @@ void narrow_search(App& app, bool by_source, std::string_view value) {
     app.run_search();
 }
 
+TextTable result_rows(App& app) {
+    namespace bs = broadsheet::search;
+    auto& st = app.search;
+    TextTable rows{{"rank", "title", "date", "source", "byline", "url", "file", "id", "score", "passage"}};
+    if (st.ran.find_first_not_of(" \t\r\n") == std::string::npos || st.out_of_memory) return rows;
+    // Every match, in the order shown: the query as run_search() ran it, for all of them.
+    bs::SearchOptions options;
+    options.limit = std::max<size_t>(st.result.total.value_or(0), st.rows.size());
+    options.order = st.order;
+    options.parse.as_you_type = true;
+    const bs::SearchResult r = bs::search(app.index, st.ran, options);
+    char score[32];
+    for (const bs::Hit& hit : r.hits) {
+        const broadsheet::ArticleId id = hit.doc < app.doc_article.size() ? app.doc_article[hit.doc] : 0;
+        const broadsheet::Article* a = app.corpus.find(id);
+        if (!a) continue;
+        std::string byline;
+        for (const auto& name : a->byline) byline += (byline.empty() ? "" : "; ") + name;
+        // The passage as the list shows it, without its marks: the words around the match.
+        const bs::Snippet snippet = bs::make_snippet(*a, r.matched, app.index.analyzer_for(a->language));
+        std::string passage(bs::field_text(*a, snippet.field).substr(snippet.passage.begin, snippet.passage.size()));
+        std::replace(passage.begin(), passage.end(), '\n', ' ');
+        std::snprintf(score, sizeof score, "%.4f", hit.score);
+        rows.push_back({std::to_string(rows.size()), a->title, a->date, a->source, byline, a->url, a->file,
+                        a->id, score, passage});
+    }
+    return rows;
+}
+
+void export_results(App& app, bool csv) {
+    try {
+        const TextTable rows = result_rows(app);
+        const std::string stem = "search-results";
+        if (csv) platform_download(stem + ".csv", "text/csv", table_csv(rows));
+        else platform_download(stem + ".json", "application/json",
+                               table_json(rows, true).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    } catch (const std::bad_alloc&) {
+        // Nothing is downloaded; the library and the results are as they were.
+    }
+}
+
 namespace {
 
 // 1453 -> "1,453".
@@ -210,6 +253,27 @@ void draw_facet_menus(App& app) {
     if (!chosen.empty()) narrow_search(app, by_source, chosen);
 }
 
+// Every match as a table to download: rank, title, date, source, byline, address, file, id,
+// score and passage, in the order shown.
+void draw_export_menu(App& app) {
+    auto& st = app.search;
+    ImGui::SameLine();
+    const float frame_y = app.narrow ? ImGui::GetStyle().FramePadding.y + 4 : 0;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, frame_y));
+    const float width = ImGui::CalcTextSize("Export").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo("##export", "Export")) {
+        const float row = app.narrow ? ImGui::GetTextLineHeight() + 16 : 0;
+        ImGui::TextDisabled("Every match, in this order");
+        if (ImGui::Selectable("CSV (a spreadsheet)", false, 0, ImVec2(0, row))) export_results(app, true);
+        if (ImGui::Selectable("JSON", false, 0, ImVec2(0, row))) export_results(app, false);
+        ImGui::EndCombo();
+    }
+    keep_rect(st.export_rect);
+    ImGui::PopStyleVar();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download the list of matching articles: title, date, source, byline, address and passage");
+}
+
 // The order of the hits, right of the count: best first, newest or oldest first.
 void draw_order_menu(App& app) {
     using broadsheet::search::ResultOrder;
@@ -267,6 +331,7 @@ void draw_results(App& app) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every match in the library with the words around it (a concordance)");
     }
     draw_facet_menus(app);
+    draw_export_menu(app);
     draw_order_menu(app);
     // Words that match only as near spellings of a query word: said, so that results gained that
     // way ("coca" once "cocoa" is finished) are not a puzzle.
@@ -489,7 +554,7 @@ void draw_search_panel(App& app) {
 void draw_left_pane(App& app) {
     draw_search_panel(app);
     auto& st = app.search;
-    st.order_rect[2] = st.sources_rect[2] = st.dates_rect[2] = 0; // drawn with the results, if there are any
+    st.order_rect[2] = st.sources_rect[2] = st.dates_rect[2] = st.export_rect[2] = 0; // drawn with the results, if there are any
     if (st.ran.find_first_not_of(" \t") != std::string::npos) {
         draw_results(app);
     } else {

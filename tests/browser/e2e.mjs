@@ -1336,6 +1336,81 @@ test('the Sources and Dates menus count the matches and narrow the search to one
   await context.close();
 });
 
+test('Export downloads every match of the search, beyond the 200 shown, in the order shown, as CSV or JSON', async ({ browser, baseUrl }) => {
+  const { page, context, requests } = await openPage(browser, baseUrl);
+  // 260 dated reports about the harbour (a comma and a quote in some titles, which CSV must keep
+  // whole), 40 about the weather only.
+  const rows = [];
+  for (let i = 0; i < 300; ++i) {
+    const harbour = i < 260;
+    rows.push({ id: `x${i}`, title: i % 7 === 0 ? `Report ${i}, "quoted"` : `Report ${i}`, source: i % 2 ? 'Coast Wire' : 'Daily Tide',
+                author: 'Ann Lee', url: `https://example.org/${i}`,
+                date: new Date(Date.UTC(2021, 0, 1) + ((i * 37) % 300) * 86400000).toISOString().slice(0, 10),
+                text: harbour ? `The harbour was busy on day ${i}.` : `Rain fell on day ${i}.` });
+  }
+  await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'reports.jsonl', text }]), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  await page.evaluate(() => window.broadsheet.search('harbour'));
+  await page.evaluate(() => window.broadsheet.sortResults('newest'));
+  let s = (await page.evaluate(() => window.broadsheet.state())).search;
+  eq(s.total, 260, 'every harbour report matches');
+  eq(s.results.length, 200, 'the first 200 shown');
+  assert(s.exportMenu, 'the Export menu is drawn beside the count');
+  // The menu, with the mouse: "Every match, in this order", then CSV (about 21 px a line here).
+  const m = s.exportMenu;
+  await humanClick(page, m.x + m.width / 2, m.y + m.height / 2);
+  await page.waitForTimeout(150);
+  const csvDownload = page.waitForEvent('download');
+  await humanClick(page, m.x + 30, m.y + m.height + 32);
+  const csvFile = path.join(outDir, 'search-results.csv');
+  await (await csvDownload).saveAs(csvFile);
+  eq(path.basename((await csvDownload).suggestedFilename()), 'search-results.csv', 'the file name');
+  // RFC 4180: fields with a comma or a quote are quoted, their quotes doubled.
+  const text = fs.readFileSync(csvFile, 'utf8').replace(/^\uFEFF/, '');
+  const parse = (t) => {
+    const out = [[]];
+    let field = '', quoted = false;
+    for (let i = 0; i < t.length; ++i) {
+      const c = t[i];
+      if (quoted) {
+        if (c === '"' && t[i + 1] === '"') field += '"', ++i;
+        else if (c === '"') quoted = false;
+        else field += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ',') out[out.length - 1].push(field), field = '';
+      else if (c === '\n' || c === '\r') {
+        if (c === '\r' && t[i + 1] === '\n') ++i;
+        out[out.length - 1].push(field), field = '', out.push([]);
+      } else field += c;
+    }
+    if (field || out[out.length - 1].length) out[out.length - 1].push(field);
+    return out.filter((r) => r.length > 1);
+  };
+  const table = parse(text);
+  eq(table[0].join(','), 'rank,title,date,source,byline,url,file,id,score,passage', 'the header');
+  eq(table.length - 1, 260, 'every match, not only the 200 shown');
+  const expected = rows.filter((r) => r.text.includes('harbour')).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  eq(table.slice(1).map((r) => r[2]).join(','), expected.map((r) => r.date).join(','), 'newest first, as shown');
+  eq(table.slice(1, 201).map((r) => r[7]).join(','), s.results.map((r) => rows[Number(r.title.match(/\d+/)[0])].id).join(','),
+     'the first 200 are the list\'s');
+  const quoted = table.find((r) => r[1].includes('"'));
+  assert(quoted && /^Report \d+, "quoted"$/.test(quoted[1]), `a title with a comma and quotes kept whole (${quoted && quoted[1]})`);
+  const row = table[1], src = rows.find((r) => r.id === row[7]);
+  eq([row[0], row[3], row[4], row[5]].join('|'), ['1', src.source, 'Ann Lee', src.url].join('|'), 'rank, source, byline and address');
+  assert(row[9].includes('harbour'), `the passage (${row[9]})`);
+
+  // JSON, through the hook: the same rows, the score a number.
+  const jsonDownload = page.waitForEvent('download');
+  await page.evaluate(() => window.broadsheet.exportResults('json'));
+  const jsonFile = path.join(outDir, 'search-results.json');
+  await (await jsonDownload).saveAs(jsonFile);
+  const json = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
+  eq(json.length, 260, 'every match in the JSON');
+  eq(json.map((r) => r.id).join(','), table.slice(1).map((r) => r[7]).join(','), 'in the same order');
+  eq(typeof json[0].score, 'number', 'scores as numbers');
+  eq(requests.length, 0, `network requests (${requests.join(', ')})`);
+  await context.close();
+});
+
 test('the analysis tab lists the seed\'s names, quotes and figures; clicking a name highlights its mentions', async ({ browser, baseUrl }) => {
   const { page, context } = await openPage(browser, baseUrl);
   await page.evaluate((bytes) => window.broadsheet.importFiles([{ name: 'seed.txt', bytes: new Uint8Array(bytes) }]),
