@@ -141,6 +141,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         }
     }
 
+    // Faceted, with no hits asked for: every match once, by source and by date, as the exhaustive
+    // matches give them.
+    bs::SearchOptions faceted = options;
+    faceted.limit = 0;
+    faceted.facets = true;
+    bs::SearchResult f = bs::search(world->index, q, faceted);
+    FUZZ_CHECK_MSG(f.total && *f.total == matching && f.facets, "faceted, the count differs from search_exhaustive()");
+    if (f.facets) {
+        std::vector<bs::DocId> docs;
+        for (const bs::Hit& h : bs::search_exhaustive(world->index, q)) docs.push_back(h.doc);
+        FUZZ_CHECK_MSG(*f.facets == bs::facets_of(world->index, docs), "facets differ from those of the exhaustive matches");
+        size_t by_source = f.facets->without_source, by_year = f.facets->undated;
+        for (const auto& v : f.facets->sources) by_source += v.count;
+        for (const auto& v : f.facets->years) by_year += v.count;
+        FUZZ_CHECK_MSG(by_source == matching && by_year == matching, "facets do not add up to the matches");
+    }
+
     // The text form, relaxed, as a user types it.
     options.relax = true;
     bs::SearchResult typed = bs::search(world->index, text, options);
