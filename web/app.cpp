@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <utility>
 
 namespace {
@@ -220,9 +221,16 @@ void App::run_search() {
                 st.rows.emplace_back().id = id;
                 st.rows.back().score = hit.score;
             }
+            fold_copies(*this);
             if (select_after >= 0 && size_t(select_after) < st.rows.size()) {
-                st.selected = select_after;
-                st.scroll_to_selected = true;
+                // The first row shown from there on (the one asked for may be folded under an
+                // earlier copy).
+                for (int row : st.shown)
+                    if (row >= select_after) {
+                        st.selected = row;
+                        st.scroll_to_selected = true;
+                        break;
+                    }
             }
         }
         if (memory_low()) throw std::bad_alloc(); // it went through on the reserve (alloc_fault.cpp)
@@ -247,6 +255,28 @@ void App::run_search() {
         reader.scroll_to_current = false;
     }
     platform_show_results();
+}
+
+uint64_t App::text_print(broadsheet::ArticleId id) {
+    if (auto it = text_prints.find(id); it != text_prints.end()) return it->second;
+    const broadsheet::Article* a = corpus.find(id);
+    // FNV-1a over the body's words, lower-cased, one space between them: spacing, case and
+    // punctuation do not count. A short body (a caption, a stub) is no one's copy: 0.
+    uint64_t h = 14695981039346656037ull;
+    size_t words = 0;
+    bool in_word = false;
+    for (char ch : a ? std::string_view(a->text) : std::string_view()) {
+        const auto c = static_cast<unsigned char>(ch);
+        const bool word = c >= 0x80 || std::isalnum(c);
+        if (word) {
+            if (!in_word && words++ > 0) h = (h ^ ' ') * 1099511628211ull;
+            h = (h ^ uint8_t(std::tolower(c))) * 1099511628211ull;
+        }
+        in_word = word;
+    }
+    if (words < 20) h = 0;
+    text_prints.emplace(id, h);
+    return h;
 }
 
 const broadsheet::search::Snippet& App::result_snippet(size_t row) const {
@@ -429,6 +459,7 @@ void App::clear_all() {
     index = broadsheet::search::Index();
     doc_article.clear();
     article_doc.clear();
+    text_prints.clear();
     search.rows.clear();
     search.result = {};
     search.stale = true;
@@ -519,6 +550,16 @@ nlohmann::json facets_json(const broadsheet::search::Facets& f) {
             {"months", values(f.months)}, {"undated", f.undated}};
 }
 
+nlohmann::json copies_lines_json(const SearchPanelState& st) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& line : st.copies_lines) {
+        nlohmann::json r = rect_json(line.rect);
+        r["row"] = line.row;
+        out.push_back(r);
+    }
+    return out;
+}
+
 // The search panel's state for the test hook.
 nlohmann::json search_json(const App& app) {
     using nlohmann::json;
@@ -536,6 +577,9 @@ nlohmann::json search_json(const App& app) {
         json title_marks = json::array();
         for (auto h : r.title_marks) title_marks.push_back(a ? a->title.substr(h.begin, h.size()) : std::string());
         results.push_back({{"id", r.id},
+                           {"copyOf", r.copy_of >= 0 ? json(r.copy_of) : json(nullptr)},
+                           {"copies", r.copies},
+                           {"copiesShown", r.expanded},
                            {"titleHighlighted", title_marks},
                            {"title", a ? a->title : ""},
                            {"score", r.score},
@@ -552,6 +596,8 @@ nlohmann::json search_json(const App& app) {
             {"orderMenu", rect_json(search.order_rect)},
             {"facetMenus", {{"sources", rect_json(search.sources_rect)}, {"dates", rect_json(search.dates_rect)}}},
             {"exportMenu", rect_json(search.export_rect)},
+            {"shown", search.shown},
+            {"copiesLines", copies_lines_json(search)},
             {"facets", search.result.facets ? facets_json(*search.result.facets) : json(nullptr)},
             {"outOfMemory", search.out_of_memory},
             {"history", search.history}, {"selected", search.selected}};
@@ -642,6 +688,8 @@ std::string App::results_json() const {
                 {"count", search.result.total.value_or(search.rows.size())},
                 {"facetMenus", {{"sources", rect_json(search.sources_rect)}, {"dates", rect_json(search.dates_rect)}}},
             {"exportMenu", rect_json(search.export_rect)},
+            {"shown", search.shown},
+            {"copiesLines", copies_lines_json(search)},
             {"facets", search.result.facets ? facets_json(*search.result.facets) : json(nullptr)},
             {"outOfMemory", search.out_of_memory},
                 {"results", results}}

@@ -76,8 +76,15 @@ struct SearchPanelState {
         mutable std::vector<broadsheet::ByteRange> title_marks; // the query's words in the title, made with the snippet
         mutable bool has_snippet = false;
         float height = -1; // as last drawn (px, with its spacing); -1: not drawn yet
+        // Identical copies (the same body word for word: a wire story run by several outlets) are
+        // folded under the first of them in the list: `copy_of` is that row, -1 for a row shown
+        // in its own right; such a row counts its `copies` and shows them while `expanded`.
+        int copy_of = -1;
+        uint32_t copies = 0;
+        bool expanded = false;
     };
     std::vector<Row> rows;               // hits, in the order asked for
+    std::vector<int> shown;              // the rows as drawn: each not folded, its copies after it while expanded
     std::vector<std::string> history;    // queries whose results were opened, latest first
     int selected = -1;                   // keyboard selection in `rows`
     int select_after_run = -1;           // the selection once the next run is done (Down past the last hit: the next)
@@ -88,6 +95,11 @@ struct SearchPanelState {
     float sources_rect[4] = {0, 0, 0, 0}; // the same for the menus that narrow by source and by date
     float dates_rect[4] = {0, 0, 0, 0};
     float export_rect[4] = {0, 0, 0, 0}; // the Export menu's
+    struct CopiesLine {
+        int row;
+        float rect[4];
+    };
+    std::vector<CopiesLine> copies_lines; // the "+N identical copies" lines drawn last frame
     float results_width = 0;             // the width the rows' heights were measured at
     bool focus_box = false;              // put the keyboard in the query box next frame
     int focus_wait = 0;                  // frames left to hold typed characters for the box
@@ -273,6 +285,9 @@ struct App {
     size_t max_articles = broadsheet::kMaxArticles;     // the library's limit (tests lower it)
     broadsheet::search::Index index;                    // every article, for search
     std::vector<broadsheet::ArticleId> doc_article;     // index DocId -> ArticleId (0: removed)
+    // The search's fingerprint of an article's body (text_print()), made when first asked for.
+    std::unordered_map<broadsheet::ArticleId, uint64_t> text_prints;
+    uint64_t text_print(broadsheet::ArticleId id);
     std::unordered_map<broadsheet::ArticleId, broadsheet::search::DocId> article_doc;
     LibraryPanelState library;
     SearchPanelState search;
@@ -381,6 +396,12 @@ void narrow_search(App& app, bool by_source, std::string_view value);
 // Downloads every match of the search, in the order shown, as search-results.csv or .json: rank,
 // title, date, source, byline, url, file, id, score and the passage the list shows.
 void export_results(App& app, bool csv);
+// Folds the results' identical copies under the first of each (Row::copy_of) and lays out the
+// rows as drawn (SearchPanelState::shown).
+void fold_copies(App& app);
+void lay_out_results(SearchPanelState& st);
+// Shows or hides the copies folded under a result row (as its "+N identical copies" line does).
+void toggle_copies(App& app, size_t row);
 void draw_left_pane(App& app);
 // The search box is to take the keyboard ("/" or Ctrl+K) while it is not drawn yet (the narrow
 // layout's library tab comes forward a frame or two later); the letters typed meanwhile are held

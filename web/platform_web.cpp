@@ -278,6 +278,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_narrow_search(int kind, const char* valu
     request_redraw();
 }
 
+// The test hook's toggleCopies(i): the "+N identical copies" line under the i-th result row.
+extern "C" EMSCRIPTEN_KEEPALIVE void bs_toggle_copies(int row) {
+    if (row >= 0) toggle_copies(app(), size_t(row));
+}
+
 // The test hook's exportResults(format): the Export menu's CSV (1) or JSON (0).
 extern "C" EMSCRIPTEN_KEEPALIVE void bs_export_results(int csv) { export_results(app(), csv != 0); }
 

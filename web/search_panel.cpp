@@ -15,6 +15,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 // Wrapped text with highlighted byte ranges (into `text`), drawn at the cursor.
 // `marked_colour`: the marked words' text, drawn over the tint.
@@ -113,6 +114,42 @@ void narrow_search(App& app, bool by_source, std::string_view value) {
     set_search_query(app, query);
     app.search.scroll_to_top = true;
     app.run_search();
+}
+
+void lay_out_results(SearchPanelState& st) {
+    st.shown.clear();
+    for (size_t i = 0; i < st.rows.size(); ++i) {
+        if (st.rows[i].copy_of >= 0) continue;
+        st.shown.push_back(int(i));
+        if (!st.rows[i].expanded || st.rows[i].copies == 0) continue;
+        for (size_t j = i + 1; j < st.rows.size(); ++j)
+            if (st.rows[j].copy_of == int(i)) st.shown.push_back(int(j));
+    }
+}
+
+void fold_copies(App& app) {
+    auto& st = app.search;
+    std::unordered_map<uint64_t, int> first; // a body's print -> the first row with it
+    for (size_t i = 0; i < st.rows.size(); ++i) {
+        auto& row = st.rows[i];
+        row.copy_of = -1;
+        row.copies = 0;
+        const uint64_t print = app.text_print(row.id);
+        if (print == 0) continue;
+        auto [at, added] = first.try_emplace(print, int(i));
+        if (!added) row.copy_of = at->second, ++st.rows[size_t(at->second)].copies;
+    }
+    lay_out_results(st);
+}
+
+void toggle_copies(App& app, size_t row) {
+    auto& st = app.search;
+    if (row >= st.rows.size() || st.rows[row].copies == 0) return;
+    st.rows[row].expanded = !st.rows[row].expanded;
+    // Folded again with the selection on one of its copies: the selection goes to the row itself.
+    if (!st.rows[row].expanded && st.selected >= 0 && st.rows[size_t(st.selected)].copy_of == int(row)) st.selected = int(row);
+    lay_out_results(st);
+    request_redraw();
 }
 
 TextTable result_rows(App& app) {
@@ -363,10 +400,15 @@ void draw_results(App& app) {
     const float view_top = ImGui::GetScrollY(), view_bottom = view_top + ImGui::GetWindowHeight();
     float measured = 0;
     int measured_rows = 0;
-    for (const auto& row : st.rows)
-        if (row.height >= 0) measured += row.height, ++measured_rows;
-    for (size_t i = 0; i < st.rows.size(); ++i) {
+    for (int i : st.shown)
+        if (st.rows[size_t(i)].height >= 0) measured += st.rows[size_t(i)].height, ++measured_rows;
+    const float full_width = width;
+    for (const int shown_row : st.shown) {
+        const size_t i = size_t(shown_row);
         auto& row = st.rows[i];
+        // A copy shown under the row it is folded under: indented.
+        const float indent = row.copy_of >= 0 ? ImGui::GetFontSize() * 1.5f : 0.0f;
+        width = full_width - indent;
         float y = ImGui::GetCursorPosY();
         float guess = row.height >= 0 ? row.height
                       : measured_rows ? measured / float(measured_rows)
@@ -380,6 +422,7 @@ void draw_results(App& app) {
         if (!a) continue;
         const auto& snippet = app.result_snippet(i);
         ImGui::PushID(int(row.id));
+        if (indent > 0) ImGui::Indent(indent);
         ImVec2 top = ImGui::GetCursorScreenPos();
         // The hit's text goes on top of its selectable's background (drawn after it, as its size
         // is the text's): two draw list channels, the text in the upper one.
@@ -420,7 +463,29 @@ void draw_results(App& app) {
             ImGui::SetScrollHereY();
             st.scroll_to_selected = false;
         }
+        if (row.copies > 0) {
+            // "+2 identical copies: Coast Wire, Daily Tide": where else the same text ran.
+            std::string where;
+            size_t named = 0;
+            for (size_t j = i + 1; j < st.rows.size() && named < 3; ++j) {
+                if (st.rows[j].copy_of != int(i)) continue;
+                const broadsheet::Article* c = app.corpus.find(st.rows[j].id);
+                const std::string& name = c && !c->source.empty() ? c->source : c ? c->file : std::string();
+                if (name.empty() || where.find(name) != std::string::npos) continue;
+                where += (named++ ? ", " : ": ") + name;
+            }
+            if (row.copies > named && named > 0) where += ", ...";
+            char label[64];
+            std::snprintf(label, sizeof label, "%s %u identical cop%s", row.expanded ? "Hide" : "+", unsigned(row.copies),
+                          row.copies == 1 ? "y" : "ies");
+            if (ImGui::SmallButton((std::string(label) + (row.expanded ? "" : where) + "###copies").c_str())) toggle_copies(app, i);
+            st.copies_lines.push_back({int(i), {}});
+            keep_rect(st.copies_lines.back().rect);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("The same text word for word, in other articles that match: %s", row.expanded ? "fold them" : "show them");
+        }
         ImGui::Spacing();
+        if (indent > 0) ImGui::Unindent(indent);
         ImGui::PopID();
         if (row.height < 0) measured += ImGui::GetCursorPosY() - y, ++measured_rows;
         row.height = ImGui::GetCursorPosY() - y;
@@ -528,18 +593,21 @@ void draw_search_panel(App& app) {
         if (length_before > 0) st.focus_box = true; // still typing: the box takes the keyboard back
     }
     if (st.ran != st.query || st.stale) app.run_search();
-    if (box_active && !st.rows.empty()) {
-        // Arrows move through the hits without leaving the box.
-        int n = int(st.rows.size());
+    if (box_active && !st.shown.empty()) {
+        // Arrows move through the hits as drawn (folded copies skipped) without leaving the box.
+        const auto at = std::find(st.shown.begin(), st.shown.end(), st.selected);
+        int k = at == st.shown.end() ? -1 : int(at - st.shown.begin());
+        const int last = int(st.shown.size()) - 1;
         int was = st.selected;
         if (key_pressed(ImGuiKey_DownArrow)) {
-            if (st.selected == n - 1 && size_t(n) < st.result.total.value_or(0)) { // past the last: the next ones
-                st.select_after_run = n;
+            if (k == last && st.rows.size() < st.result.total.value_or(0)) { // past the last: the next ones
+                st.select_after_run = int(st.rows.size());
                 show_more_results(app);
             }
-            st.selected = std::min(n - 1, st.selected + 1);
+            k = std::min(last, k + 1);
         }
-        if (key_pressed(ImGuiKey_UpArrow)) st.selected = std::max(0, st.selected - 1);
+        if (key_pressed(ImGuiKey_UpArrow)) k = std::max(0, k - 1);
+        if (k >= 0) st.selected = st.shown[size_t(k)];
         if (st.selected != was) st.scroll_to_selected = true; // the hit comes into view
     }
     // Enter opens the selected hit (the first by default); the keyboard goes to the reader.
@@ -554,7 +622,8 @@ void draw_search_panel(App& app) {
 void draw_left_pane(App& app) {
     draw_search_panel(app);
     auto& st = app.search;
-    st.order_rect[2] = st.sources_rect[2] = st.dates_rect[2] = st.export_rect[2] = 0; // drawn with the results, if there are any
+    st.order_rect[2] = st.sources_rect[2] = st.dates_rect[2] = st.export_rect[2] = 0;
+    st.copies_lines.clear(); // drawn with the results, if there are any
     if (st.ran.find_first_not_of(" \t") != std::string::npos) {
         draw_results(app);
     } else {

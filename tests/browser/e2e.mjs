@@ -1411,6 +1411,68 @@ test('Export downloads every match of the search, beyond the 200 shown, in the o
   await context.close();
 });
 
+test('identical copies of a story fold under the first of them in the results; the line under it shows them', async ({ browser, baseUrl }) => {
+  const { page, context, requests } = await openPage(browser, baseUrl);
+  // A wire story run by three outlets (other headlines, spacing and case; the same words), another
+  // by two, and 30 distinct reports; all about the harbour.
+  const wire = 'The harbour authority said on Monday that container traffic rose by a tenth in the year, ' +
+               'the fastest growth since the port was dredged, and that two new berths would open in the spring.';
+  const other = 'Fishermen in the harbour protested against new quotas on Tuesday, saying the rules would ' +
+                'cost them half their catch and force smaller boats to stay in port for most of the season.';
+  const rows = [
+    { id: 'w1', title: 'Harbour traffic up a tenth', source: 'Coast Wire', text: wire },
+    { id: 'w2', title: 'Port sees record growth', source: 'Daily Tide', text: wire.toUpperCase().replace(/, /g, ' ,  ') },
+    { id: 'w3', title: 'Harbour: traffic rises', source: 'The Anchor', text: wire },
+    { id: 'f1', title: 'Fishermen protest quotas', source: 'Coast Wire', text: other },
+    { id: 'f2', title: 'Harbour quota protest', source: 'Harbour Gazette', text: other },
+  ];
+  for (let i = 0; i < 30; ++i) rows.push({ id: `r${i}`, title: `Port note ${i}`, text: `The harbour note number ${i} says ${'very '.repeat(i % 4)}little of note about ships today, on the record.` });
+  await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'wire.jsonl', text }]), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const st = await page.evaluate(() => window.broadsheet.state());
+  const idOf = new Map(st.articles.map((a) => [a.title, a.id]));
+  await page.evaluate(() => window.broadsheet.search('harbour'));
+  let s = (await page.evaluate(() => window.broadsheet.state())).search;
+  eq(s.total, 35, 'every article matches; copies count as articles');
+  eq(s.results.length, 35, 'every row is in the results');
+  const rowOf = (title) => s.results.findIndex((r) => r.id === idOf.get(title));
+  const groups = new Map();
+  for (const [i, r] of s.results.entries()) if (r.copyOf !== null) groups.set(r.copyOf, [...(groups.get(r.copyOf) || []), i]);
+  const wireRows = ['Harbour traffic up a tenth', 'Port sees record growth', 'Harbour: traffic rises'].map(rowOf).sort((a, b) => a - b);
+  const otherRows = ['Fishermen protest quotas', 'Harbour quota protest'].map(rowOf).sort((a, b) => a - b);
+  eq(JSON.stringify([...groups].sort((a, b) => a[0] - b[0])),
+     JSON.stringify([[wireRows[0], wireRows.slice(1)], [otherRows[0], otherRows.slice(1)]].sort((a, b) => a[0] - b[0])),
+     'each story\'s later copies fold under its first row');
+  eq(s.results[wireRows[0]].copies, 2, 'two copies of the wire story');
+  eq(s.results[otherRows[0]].copies, 1, 'one of the other');
+  eq(s.shown.length, 32, 'the rows drawn: 35 less the 3 folded copies');
+  assert(!s.shown.includes(wireRows[1]) && !s.shown.includes(otherRows[1]), 'folded copies are not drawn');
+  // The keyboard passes over folded copies: Down from the wire story's row goes to the next row
+  // drawn (the story's words in its title rank it above the notes).
+  await humanClick(page, 200, 63);
+  const k = s.shown.indexOf(wireRows[0]);
+  assert(k >= 0 && k + 1 < s.shown.length, `a row drawn after the story (${k}, ${wireRows})`);
+  assert(s.shown[k + 1] > wireRows[0] + 1 || !wireRows.includes(wireRows[0] + 1), 'the next row drawn is past a folded copy');
+  for (let i = 0; i <= k + 1; ++i) await page.keyboard.press('ArrowDown');
+  await waitFor(page, (want) => window.broadsheet.state().search.selected === want, s.shown[k + 1]);
+  // The line under the wire story's row, with the mouse: its copies show under it, indented.
+  const first = s.copiesLines.find((l) => l.row === Math.min(wireRows[0], otherRows[0]));
+  assert(first && first.width > 0, 'the "+N identical copies" line of the first folding row is drawn');
+  await page.screenshot({ path: path.join(outDir, 'copies-folded.png') });
+  await humanClick(page, first.x + first.width / 2, first.y + first.height / 2);
+  await waitFor(page, (row) => window.broadsheet.state().search.results[row].copiesShown, first.row);
+  s = (await page.evaluate(() => window.broadsheet.state())).search;
+  const kids = groups.get(first.row);
+  const at = s.shown.indexOf(first.row);
+  eq(s.shown.slice(at + 1, at + 1 + kids.length).join(','), kids.join(','), 'its copies right under it');
+  await page.waitForTimeout(150); // drawn
+  await page.screenshot({ path: path.join(outDir, 'copies-shown.png') });
+  await page.evaluate((row) => window.broadsheet.toggleCopies(row), first.row);
+  s = (await page.evaluate(() => window.broadsheet.state())).search;
+  eq(s.shown.length, 32, 'folded again');
+  eq(requests.length, 0, `network requests (${requests.join(', ')})`);
+  await context.close();
+});
+
 test('the analysis tab lists the seed\'s names, quotes and figures; clicking a name highlights its mentions', async ({ browser, baseUrl }) => {
   const { page, context } = await openPage(browser, baseUrl);
   await page.evaluate((bytes) => window.broadsheet.importFiles([{ name: 'seed.txt', bytes: new Uint8Array(bytes) }]),
