@@ -403,6 +403,7 @@ void draw_results(App& app) {
     for (int i : st.shown)
         if (st.rows[size_t(i)].height >= 0) measured += st.rows[size_t(i)].height, ++measured_rows;
     const float full_width = width;
+    int toggled = -1; // a row whose copies line was clicked: laid out again after the loop over `shown`
     for (const int shown_row : st.shown) {
         const size_t i = size_t(shown_row);
         auto& row = st.rows[i];
@@ -440,9 +441,11 @@ void draw_results(App& app) {
             marks.push_back({h.begin - snippet.passage.begin, h.end - snippet.passage.begin});
         const ImU32 marked_colour = ImGui::GetColorU32(ImGuiCol_Text);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        // The article's date first ("26 Feb 1987 \u2014 ..."), as news search results give it: by
-        // date, the order is read off it.
-        std::string shown = a->date.empty() ? std::string() : broadsheet::readable_date(a->date, true) + " \xE2\x80\x94 ";
+        // The article's date and source first ("26 Feb 1987 \u00B7 Reuters \u2014 ..."), as news
+        // search results give them: by date, the order is read off it; copies differ by source.
+        std::string shown = a->date.empty() ? std::string() : broadsheet::readable_date(a->date, true);
+        if (!a->source.empty()) shown += (shown.empty() ? "" : " \xC2\xB7 ") + a->source;
+        if (!shown.empty()) shown += " \xE2\x80\x94 ";
         shown += snippet.cut_before ? "\xE2\x80\xA6" : "";
         const auto before = uint32_t(shown.size());
         shown += std::string(passage) + (snippet.cut_after ? "\xE2\x80\xA6" : "");
@@ -478,7 +481,7 @@ void draw_results(App& app) {
             char label[64];
             std::snprintf(label, sizeof label, "%s %u identical cop%s", row.expanded ? "Hide" : "+", unsigned(row.copies),
                           row.copies == 1 ? "y" : "ies");
-            if (ImGui::SmallButton((std::string(label) + (row.expanded ? "" : where) + "###copies").c_str())) toggle_copies(app, i);
+            if (ImGui::SmallButton((std::string(label) + (row.expanded ? "" : where) + "###copies").c_str())) toggled = int(i);
             st.copies_lines.push_back({int(i), {}});
             keep_rect(st.copies_lines.back().rect);
             if (ImGui::IsItemHovered())
@@ -490,6 +493,8 @@ void draw_results(App& app) {
         if (row.height < 0) measured += ImGui::GetCursorPosY() - y, ++measured_rows;
         row.height = ImGui::GetCursorPosY() - y;
     }
+    width = full_width;
+    if (toggled >= 0) toggle_copies(app, size_t(toggled));
     // The rest of the matches, a step at a time: each row keeps its place, the new ones go below.
     if (st.rows.size() < total && st.result.hits.size() >= st.limit) {
         const size_t more = std::min(SearchPanelState::kResultsStep, total - st.rows.size());
