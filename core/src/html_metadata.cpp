@@ -1371,9 +1371,17 @@ PageMetadata read_metadata(xmlDoc* doc) {
     const json* page = ld.pages.empty() ? nullptr : ld.pages.front();
 
     // Site name first: title cleanup needs it.
-    m.site_name = text::collapse_spaces(
-        find_meta(f.metas, {"og:site_name", "application-name", "dc.publisher", "publisher"}));
-    if (m.site_name.empty() && art) m.site_name = text::collapse_spaces(str(*art, "publisher"));
+    // An unexpanded template placeholder ("{$plugin.tx_news.opengraph.site_name}", "{{ site.name }}")
+    // is no one's name.
+    auto named = [](std::string name) {
+        const std::string_view n = name;
+        const bool placeholder = n.find("{$") != n.npos || n.find("{{") != n.npos || n.find("<%") != n.npos ||
+                                 n.find("[%") != n.npos || (!n.empty() && n.front() == '{' && n.back() == '}');
+        return placeholder ? std::string() : name;
+    };
+    m.site_name = named(text::collapse_spaces(
+        find_meta(f.metas, {"og:site_name", "application-name", "dc.publisher", "publisher"})));
+    if (m.site_name.empty() && art) m.site_name = named(text::collapse_spaces(str(*art, "publisher")));
 
     // Title.
     std::string title;

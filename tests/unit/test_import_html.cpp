@@ -1469,3 +1469,23 @@ TEST_CASE("a meta line inside the story (author and credit icons) is not its tex
     CHECK(a.text.find("Agency") == std::string::npos);
     CHECK(a.text.find(kP1) != std::string::npos);
 }
+
+TEST_CASE("a site name left as an unexpanded template placeholder is no source") {
+    struct Row { const char* site; const char* source; };
+    const Row rows[] = {
+        {"{$plugin.tx_news.opengraph.site_name}", ""}, // TYPO3's news extension, seen on a real page
+        {"{{ site.name }}", ""},
+        {"<%= site_name %>", ""},
+        {"[% site.name %]", ""},
+        {"Riverside Gazette", "Riverside Gazette"},
+        {"Gazette {Weekend}", "Gazette {Weekend}"}, // braces inside a name are the name's
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.site);
+        std::string site = row.site;
+        for (size_t at = 0; (at = site.find('"', at)) != std::string::npos; at += 6) site.replace(at, 1, "&quot;");
+        const Article a = import_one(page("<title>Flood barrier opens</title><meta property=\"og:site_name\" content=\"" + site + "\">",
+                                          "<article><h1>Flood barrier opens</h1><p>" + std::string(kP1) + "</p><p>" + kP2 + "</p></article>"));
+        CHECK(a.source == row.source);
+    }
+}
