@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cctype>
 #include <map>
 #include <random>
 #include <sstream>
@@ -59,7 +60,7 @@ struct Expected {
 };
 
 // The facets of `docs`, counted from the articles' expected fields alone: sources most first,
-// then by name (bytewise); years and months ascending.
+// then by name with ASCII letters' case aside, then bytewise; years and months ascending.
 Facets reference_facets(const std::vector<Expected>& fields, const std::vector<DocId>& docs) {
     std::map<std::string, uint32_t> sources, years, months;
     Facets f;
@@ -71,9 +72,14 @@ Facets reference_facets(const std::vector<Expected>& fields, const std::vector<D
         else ++years[e.year];
         if (!e.month.empty()) ++months[e.month];
     }
-    for (const auto& [v, n] : sources) f.sources.push_back({v, n});
-    std::stable_sort(f.sources.begin(), f.sources.end(),
-                     [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+    for (const auto& [v, n] : sources) f.sources.push_back({v, n}); // bytewise
+    auto folded = [](std::string v) {
+        for (char& c : v) c = char(std::tolower(static_cast<unsigned char>(c)));
+        return v;
+    };
+    std::stable_sort(f.sources.begin(), f.sources.end(), [&](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : folded(a.value) < folded(b.value);
+    });
     for (const auto& [v, n] : years) f.years.push_back({v, n});
     for (const auto& [v, n] : months) f.months.push_back({v, n});
     return f;

@@ -78,7 +78,7 @@ struct FacetValue {
 // outlets ran this, and when?"). Each value comes with a query that narrows to it:
 // source:"VALUE" and date:VALUE.
 struct Facets {
-    std::vector<FacetValue> sources; // Index::source_name of the matches, most articles first, then by name
+    std::vector<FacetValue> sources; // Index::source_name of the matches, most articles first, then by name (ASCII case aside)
     std::vector<FacetValue> years;   // "1987", ascending
     std::vector<FacetValue> months;  // "1987-03", ascending
     uint32_t without_source = 0;     // matches whose article names no source

@@ -1075,8 +1075,19 @@ Facets facets_of(const Index& index, std::span<const DocId> docs) {
     out.without_source = by_source.empty() ? 0 : by_source[0];
     for (uint32_t id = 1; id < by_source.size(); ++id)
         if (by_source[id] > 0) out.sources.push_back({std::string(index.source_name(id)), by_source[id]});
-    std::sort(out.sources.begin(), out.sources.end(), [](const FacetValue& a, const FacetValue& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    // Most first; equal counts by name as a reader looks one up: case aside ("alacarte" before
+    // "BBC"), then bytewise (so that the order is total).
+    auto folded_less = [](const std::string& a, const std::string& b) {
+        return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+            auto lower = [](char c) { return uint8_t(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); }; // bytes unsigned, as std::string compares
+            return lower(x) < lower(y);
+        });
+    };
+    std::sort(out.sources.begin(), out.sources.end(), [&](const FacetValue& a, const FacetValue& b) {
+        if (a.count != b.count) return a.count > b.count;
+        if (folded_less(a.value, b.value)) return true;
+        if (folded_less(b.value, a.value)) return false;
+        return a.value < b.value;
     });
     char text[16];
     for (const auto& [month, count] : months) {
