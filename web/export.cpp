@@ -5,8 +5,15 @@
 #include <imgui.h>
 
 namespace {
-std::string csv_field(std::string_view s) {
+bool is_number(const std::string& s);
+
+// A field quoted, its quotes doubled (RFC 4180). Text a spreadsheet would take for a formula
+// ("=HYPERLINK(...)" in a hostile page's title, "-- you could..." in a passage: #NAME?) gets a
+// leading apostrophe, which spreadsheets read as "this is text" (OWASP, "CSV Injection");
+// numbers ("-0.25") stay numbers.
+std::string csv_field(const std::string& s) {
     std::string out = "\"";
+    if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos && !is_number(s)) out += '\'';
     for (char c : s) {
         if (c == '"') out += '"';
         out += c;
@@ -45,7 +52,8 @@ nlohmann::json table_json(const TextTable& rows, bool numbers) {
     // concordance of "2024").
     for (size_t c = 0; c < numeric.size(); ++c)
         for (std::string_view text : {"title", "word", "term", "surface", "phrase", "text", "name", "keyword", "left",
-                                      "right", "collocate", "bucket", "start", "at_percent", "as_written"})
+                                      "right", "collocate", "bucket", "start", "at_percent", "as_written", "date",
+                                      "source", "byline", "url", "file", "id", "passage"})
             if (rows[0][c] == text) numeric[c] = 0;
     for (size_t r = 1; r < rows.size(); ++r)
         for (size_t c = 0; c < numeric.size(); ++c) numeric[c] = numeric[c] && c < rows[r].size() && is_number(rows[r][c]);
