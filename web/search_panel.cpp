@@ -11,7 +11,9 @@
 #include <imgui_internal.h> // InputTextState: a query set by the app starts the box's editing afresh
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -102,15 +104,28 @@ const broadsheet::search::Facets* result_facets(App& app) {
 }
 
 void narrow_search(App& app, bool by_source, std::string_view value) {
-    std::string query = app.search.ran;
-    while (!query.empty() && (query.back() == ' ' || query.back() == '\t')) query.pop_back();
+    std::string filter;
     if (by_source) {
         std::string quoted(value);
         std::replace(quoted.begin(), quoted.end(), '"', ' '); // a quote would end the phrase
-        query += " source:\"" + quoted + "\"";
+        filter = "source:\"" + quoted + "\"";
     } else {
-        query += " date:" + std::string(value);
+        filter = "date:" + std::string(value);
     }
+    const std::string& ran = app.search.ran;
+    // Already narrowed to it (the one value left, chosen again): nothing to add.
+    for (size_t at = ran.find(filter); at != std::string::npos; at = ran.find(filter, at + 1)) {
+        const size_t end = at + filter.size();
+        if ((at == 0 || ran[at - 1] == ' ' || ran[at - 1] == '(') && (end == ran.size() || ran[end] == ' ' || ran[end] == ')')) return;
+    }
+    // The filter goes first: the word being typed stays last, where as-you-type reads it as the
+    // start of longer words, as the menu's counts did. A query with OR in it goes in parentheses
+    // (AND binds tighter: "coffee OR cocoa date:1987-02" would narrow only cocoa).
+    bool has_or = false;
+    for (size_t at = ran.find("OR"); at != std::string::npos && !has_or; at = ran.find("OR", at + 1))
+        has_or = (at == 0 || ran[at - 1] == ' ' || ran[at - 1] == ')') && (at + 2 == ran.size() || ran[at + 2] == ' ' || ran[at + 2] == '(');
+    const size_t body_end = ran.find_last_not_of(" \t") + 1;
+    const std::string query = has_or ? filter + " (" + ran.substr(0, body_end) + ")" + ran.substr(body_end) : filter + " " + ran;
     set_search_query(app, query);
     app.search.scroll_to_top = true;
     app.run_search();
@@ -172,7 +187,9 @@ TextTable result_rows(App& app) {
         for (const auto& name : a->byline) byline += (byline.empty() ? "" : "; ") + name;
         // The passage as the list shows it, without its marks: the words around the match.
         const bs::Snippet snippet = bs::make_snippet(*a, r.matched, app.index.analyzer_for(a->language));
-        std::string passage(bs::field_text(*a, snippet.field).substr(snippet.passage.begin, snippet.passage.size()));
+        std::string passage = (snippet.cut_before ? "\xE2\x80\xA6" : "") +
+                              std::string(bs::field_text(*a, snippet.field).substr(snippet.passage.begin, snippet.passage.size())) +
+                              (snippet.cut_after ? "\xE2\x80\xA6" : "");
         std::replace(passage.begin(), passage.end(), '\n', ' ');
         std::snprintf(score, sizeof score, "%.4f", hit.score);
         rows.push_back({std::to_string(rows.size()), a->title, a->date, a->source, byline, a->url, a->file,
@@ -184,7 +201,26 @@ TextTable result_rows(App& app) {
 void export_results(App& app, bool csv) {
     try {
         const TextTable rows = result_rows(app);
-        const std::string stem = "search-results";
+        // Named after the query: "search-oil-prices.csv" (its letters and digits, ASCII or not,
+        // in runs joined by '-'; at most 64 bytes, cut at a code point).
+        std::string stem = "search";
+        bool gap = true;
+        for (char c : app.search.ran) {
+            const auto b = static_cast<unsigned char>(c);
+            if (b < 0x80 && !std::isalnum(b)) {
+                gap = true;
+                continue;
+            }
+            if (gap) stem += '-';
+            gap = false;
+            stem += char(b < 0x80 ? std::tolower(b) : b);
+        }
+        if (stem.size() > 64) {
+            size_t end = 64;
+            while (end > 0 && (static_cast<unsigned char>(stem[end]) & 0xC0) == 0x80) --end;
+            stem.resize(end);
+        }
+        if (stem == "search") stem = "search-results";
         if (csv) platform_download(stem + ".csv", "text/csv", table_csv(rows));
         else platform_download(stem + ".json", "application/json",
                                table_json(rows, true).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
@@ -205,14 +241,35 @@ std::string with_thousands(size_t n) {
     return out;
 }
 
+// The next item on this line if `width` is left there, else on the next (a phone).
+void same_line_if_it_fits(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
 void keep_rect(float (&rect)[4]) {
     const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
     rect[0] = lo.x, rect[1] = lo.y, rect[2] = hi.x - lo.x, rect[3] = hi.y - lo.y;
 }
 
-// One facet's values in its menu, each with its count right-aligned over a faint bar of it (the
-// spread at a glance); true and `chosen` set when one is clicked. The texts are drawn over the
-// selectable (a source may hold "##"). Months read as "March 1987".
+// `text` cut to `width` with an ellipsis at the end (a source's long name in a menu).
+std::string fit_text(std::string_view text, float width) {
+    if (ImGui::CalcTextSize(text.data(), text.data() + text.size()).x <= width) return std::string(text);
+    const char* const ellipsis = "\xE2\x80\xA6";
+    const float room = width - ImGui::CalcTextSize(ellipsis).x;
+    size_t end = text.size();
+    while (end > 0 && ImGui::CalcTextSize(text.data(), text.data() + end).x > room) {
+        do --end; // back to the start of a code point
+        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+    }
+    return std::string(text.substr(0, end)) + ellipsis;
+}
+
+// One facet's values in its menu, each with its count right-aligned, over a faint bar of it when
+// the counts differ (the spread at a glance); true and `chosen` set when one is clicked, or
+// given Enter from the keyboard. A value of no matches (a month between others) shows, dimmed,
+// and cannot be chosen. The texts are drawn over the selectable (a source may hold "##").
+// Months read as "March 1987".
 bool facet_list(const std::vector<broadsheet::search::FacetValue>& values, std::string& chosen, bool narrow) {
     bool clicked = false;
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -221,25 +278,50 @@ bool facet_list(const std::vector<broadsheet::search::FacetValue>& values, std::
     const float line = ImGui::GetTextLineHeight(), gap = ImGui::GetStyle().ItemSpacing.x;
     const float height = narrow ? line + 16 : line; // a finger's height on a phone
     const float text_y = (height - line) / 2;
-    uint32_t most = 1;
-    for (const auto& v : values) most = std::max(most, v.count);
+    uint32_t most = 0, least = UINT32_MAX;
+    for (const auto& v : values) most = std::max(most, v.count), least = std::min(least, v.count);
     for (const auto& v : values) {
         ImGui::PushID(v.value.c_str());
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float width = ImGui::GetContentRegionAvail().x;
-        if (ImGui::Selectable("##value", false, 0, ImVec2(width, height))) chosen = v.value, clicked = true;
+        const ImGuiSelectableFlags flags = v.count == 0 ? ImGuiSelectableFlags_Disabled : 0;
+        if (ImGui::Selectable("##value", false, flags, ImVec2(width, height))) chosen = v.value, clicked = true;
+        if (v.count > 0 && ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGuiKey_Enter)) {
+            chosen = v.value, clicked = true;
+            ImGui::CloseCurrentPopup();
+        }
         const std::string count = with_thousands(v.count);
         const float count_width = ImGui::CalcTextSize(count.c_str()).x;
         const float room = std::max(0.0f, width - count_width - gap);
-        draw->AddRectFilled(at, ImVec2(at.x + room * float(v.count) / float(most), at.y + height), bar);
-        const std::string label = v.value.size() == 7 && v.value[4] == '-' ? broadsheet::readable_date(v.value) : v.value;
-        draw->PushClipRect(at, ImVec2(at.x + room, at.y + height), true);
-        draw->AddText(ImVec2(at.x, at.y + text_y), text, label.c_str());
-        draw->PopClipRect();
+        if (most > least) draw->AddRectFilled(at, ImVec2(at.x + room * float(v.count) / float(most), at.y + height), bar);
+        const std::string label = fit_text(v.value.size() == 7 && v.value[4] == '-' ? broadsheet::readable_date(v.value) : v.value, room);
+        draw->AddText(ImVec2(at.x, at.y + text_y), v.count ? text : dim, label.c_str());
         draw->AddText(ImVec2(at.x + width - count_width, at.y + text_y), dim, count.c_str());
         ImGui::PopID();
     }
     return clicked;
+}
+
+// A facet's periods in order with those between them that no match falls in, at 0: a timeline
+// reads as one (months of one year; years when they span no more than 40).
+std::vector<broadsheet::search::FacetValue> with_gaps(const std::vector<broadsheet::search::FacetValue>& periods, bool months) {
+    if (periods.size() < 2) return periods;
+    auto number = [&](const std::string& v) { return std::atoi(v.c_str()) * (months ? 12 : 1) + (months ? std::atoi(v.c_str() + 5) - 1 : 0); };
+    const int first = number(periods.front().value), last = number(periods.back().value);
+    if (!months && last - first > 40) return periods;
+    std::vector<broadsheet::search::FacetValue> out;
+    size_t next = 0;
+    char text[16];
+    for (int n = first; n <= last; ++n) {
+        if (next < periods.size() && number(periods[next].value) == n) {
+            out.push_back(periods[next++]);
+            continue;
+        }
+        if (months) std::snprintf(text, sizeof text, "%04d-%02d", n / 12, n % 12 + 1);
+        else std::snprintf(text, sizeof text, "%04d", n);
+        out.push_back({text, 0});
+    }
+    return out;
 }
 
 // The menus that narrow the results: by source, and by year (by month when the matches are all
@@ -254,7 +336,7 @@ void draw_facet_menus(App& app) {
     std::string chosen;
     bool by_source = false;
     const float sources_width = ImGui::CalcTextSize("Sources").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
-    ImGui::SameLine();
+    same_line_if_it_fits(sources_width);
     ImGui::SetNextItemWidth(sources_width);
     if (ImGui::BeginCombo("##sources", "Sources")) {
         if (const auto* f = result_facets(app)) {
@@ -270,14 +352,15 @@ void draw_facet_menus(App& app) {
     ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(220.0f, ImGui::GetIO().DisplaySize.x - 20), 0),
                                         ImVec2(ImGui::GetIO().DisplaySize.x - 20, ImGui::GetTextLineHeightWithSpacing() * 18));
     const float dates_width = ImGui::CalcTextSize("Dates").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
-    ImGui::SameLine();
+    same_line_if_it_fits(dates_width);
     ImGui::SetNextItemWidth(dates_width);
     if (ImGui::BeginCombo("##dates", "Dates")) {
         if (const auto* f = result_facets(app)) {
             // Years, or the months of the one year there is.
-            const auto& list = f->years.size() == 1 && !f->months.empty() ? f->months : f->years;
+            const bool by_month = f->years.size() == 1 && !f->months.empty();
+            const auto list = with_gaps(by_month ? f->months : f->years, by_month);
             if (list.empty()) ImGui::TextDisabled("None of these articles is dated.");
-            else if (&list == &f->months) ImGui::TextDisabled("%s, by month", f->years[0].value.c_str());
+            else if (by_month) ImGui::TextDisabled("%s, by month", f->years[0].value.c_str());
             else ImGui::TextDisabled("By year");
             facet_list(list, chosen, app.narrow);
             if (f->undated && !list.empty()) ImGui::TextDisabled("%s undated", with_thousands(f->undated).c_str());
@@ -294,14 +377,15 @@ void draw_facet_menus(App& app) {
 // score and passage, in the order shown.
 void draw_export_menu(App& app) {
     auto& st = app.search;
-    ImGui::SameLine();
     const float frame_y = app.narrow ? ImGui::GetStyle().FramePadding.y + 4 : 0;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, frame_y));
     const float width = ImGui::CalcTextSize("Export").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
+    same_line_if_it_fits(width);
     ImGui::SetNextItemWidth(width);
     if (ImGui::BeginCombo("##export", "Export")) {
         const float row = app.narrow ? ImGui::GetTextLineHeight() + 16 : 0;
-        ImGui::TextDisabled("Every match, in this order");
+        const size_t total = st.result.total.value_or(st.rows.size());
+        ImGui::TextDisabled("All %s match%s, in this order", with_thousands(total).c_str(), total == 1 ? "" : "es");
         if (ImGui::Selectable("CSV (a spreadsheet)", false, 0, ImVec2(0, row))) export_results(app, true);
         if (ImGui::Selectable("JSON", false, 0, ImVec2(0, row))) export_results(app, false);
         ImGui::EndCombo();
@@ -468,24 +552,26 @@ void draw_results(App& app) {
         }
         if (row.copies > 0) {
             // "+2 identical copies: Coast Wire, Daily Tide": where else the same text ran.
-            std::string where;
-            size_t named = 0;
-            for (size_t j = i + 1; j < st.rows.size() && named < 3; ++j) {
+            // Their sources, each once, the first three named (copies without one are only counted).
+            std::vector<std::string_view> names;
+            for (size_t j = i + 1; j < st.rows.size(); ++j) {
                 if (st.rows[j].copy_of != int(i)) continue;
                 const broadsheet::Article* c = app.corpus.find(st.rows[j].id);
-                const std::string& name = c && !c->source.empty() ? c->source : c ? c->file : std::string();
-                if (name.empty() || where.find(name) != std::string::npos) continue;
-                where += (named++ ? ", " : ": ") + name;
+                if (c && !c->source.empty() && std::find(names.begin(), names.end(), c->source) == names.end())
+                    names.push_back(c->source);
             }
-            if (row.copies > named && named > 0) where += ", ...";
+            std::string where;
+            for (size_t n = 0; n < names.size() && n < 3; ++n) where += (n ? ", " : ": ") + std::string(names[n]);
+            if (names.size() > 3) where += " and " + std::to_string(names.size() - 3) + " more";
             char label[64];
-            std::snprintf(label, sizeof label, "%s %u identical cop%s", row.expanded ? "Hide" : "+", unsigned(row.copies),
-                          row.copies == 1 ? "y" : "ies");
+            std::snprintf(label, sizeof label, "%s %u more with this text", row.expanded ? "Hide" : "+", unsigned(row.copies));
             if (ImGui::SmallButton((std::string(label) + (row.expanded ? "" : where) + "###copies").c_str())) toggled = int(i);
             st.copies_lines.push_back({int(i), {}});
             keep_rect(st.copies_lines.back().rect);
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("The same text word for word, in other articles that match: %s", row.expanded ? "fold them" : "show them");
+                ImGui::SetTooltip("Articles whose text is this one's word for word (case, spacing and punctuation aside),\n"
+                                  "under other headlines or sources: a wire story run by several outlets. Click to %s them.",
+                                  row.expanded ? "fold" : "show");
         }
         ImGui::Spacing();
         if (indent > 0) ImGui::Unindent(indent);

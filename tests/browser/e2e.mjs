@@ -1302,7 +1302,7 @@ test('the Sources and Dates menus count the matches and narrow the search to one
   // (about 21 px each here). Choosing it narrows the query to it.
   const top = s.facets.sources[0];
   await humanClick(page, m.x + 40, m.y + m.height + 32);
-  await waitFor(page, (q) => window.broadsheet.state().search.query === q, `ships source:"${top.value}"`);
+  await waitFor(page, (q) => window.broadsheet.state().search.query === q, `source:"${top.value}" ships`);
   s = (await page.evaluate(() => window.broadsheet.state())).search;
   eq(s.total, top.count, `narrowed to ${top.value}: as many as the menu said`);
   eq(s.facets, null, 'the new query is counted afresh when asked');
@@ -1315,7 +1315,7 @@ test('the Sources and Dates menus count the matches and narrow the search to one
   eq(JSON.stringify(shown(all)), JSON.stringify(expected(() => true)), 'every report, counted');
   await page.evaluate(() => window.broadsheet.narrowSearch('date', '2020'));
   s = (await page.evaluate(() => window.broadsheet.state())).search;
-  eq(s.query, 'harbour date:2020', 'the year is added to the query');
+  eq(s.query, 'date:2020 harbour', 'the year goes first in the query (the word typed stays last)');
   const in2020 = (r) => r.date && r.date.startsWith('2020');
   eq(s.total, rows.filter(in2020).length, 'the reports of 2020');
   const d = s.facetMenus.dates;
@@ -1330,8 +1330,23 @@ test('the Sources and Dates menus count the matches and narrow the search to one
   // The menu lists the months ("2020, by month" first); the first month is the line below it.
   const first = s.facets.months[0];
   await humanClick(page, d.x + 40, d.y + d.height + 32);
-  await waitFor(page, (q) => window.broadsheet.state().search.query === q, `harbour date:2020 date:${first.value}`);
+  await waitFor(page, (q) => window.broadsheet.state().search.query === q, `date:${first.value} date:2020 harbour`);
   eq((await page.evaluate(() => window.broadsheet.state())).search.total, first.count, 'narrowed to the month');
+
+  // As typed, the last word is the start of longer ones ("harb" finds "harbour"): narrowed, it
+  // still is, so the count is the menu's. A query with OR is narrowed as a whole.
+  for (const [q, narrowed] of [['harb', (y) => `date:${y} harb`], ['ships OR quiet ', (y) => `date:${y} (ships OR quiet) `]]) {
+    await page.evaluate((q) => window.broadsheet.search(q), q);
+    const before = await page.evaluate(() => window.broadsheet.facets());
+    const year = before.years[1];
+    await page.evaluate((v) => window.broadsheet.narrowSearch('date', v), year.value);
+    s = (await page.evaluate(() => window.broadsheet.state())).search;
+    eq(s.query, narrowed(year.value), `"${q}" narrowed`);
+    eq(s.total, year.count, `"${q}" narrowed to ${year.value}: as many as the menu said`);
+    // Chosen again (the one year left), nothing is added.
+    await page.evaluate((v) => window.broadsheet.narrowSearch('date', v), year.value);
+    eq((await page.evaluate(() => window.broadsheet.state())).search.query, narrowed(year.value), 'a filter is not added twice');
+  }
   eq(requests.length, 0, `network requests (${requests.join(', ')})`);
   await context.close();
 });
@@ -1363,7 +1378,7 @@ test('Export downloads every match of the search, beyond the 200 shown, in the o
   await humanClick(page, m.x + 30, m.y + m.height + 32);
   const csvFile = path.join(outDir, 'search-results.csv');
   await (await csvDownload).saveAs(csvFile);
-  eq(path.basename((await csvDownload).suggestedFilename()), 'search-results.csv', 'the file name');
+  eq(path.basename((await csvDownload).suggestedFilename()), 'search-harbour.csv', 'the file is named after the query');
   // RFC 4180: fields with a comma or a quote are quoted, their quotes doubled.
   const text = fs.readFileSync(csvFile, 'utf8').replace(/^\uFEFF/, '');
   const parse = (t) => {
