@@ -479,7 +479,7 @@
     // '1987-03'), as choosing it in those menus does: the query gains source:"..." or date:...
     narrowSearch: function (kind, value) { ccall('bs_narrow_search', null, ['number', 'string'], [kind === 'source' ? 0 : 1, value]); },
     // Shows or folds the identical copies folded under the i-th result row (state().search.results
-    // [i].copies), as its "+N identical copies" line does.
+    // [i].copies), as its "+N more with this text" line does.
     toggleCopies: function (i) { _bs_toggle_copies(i); },
     // Downloads every match of the search, in the order shown, as search-results.csv ('csv') or
     // .json ('json'), as the Export menu above the results does.

@@ -278,7 +278,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_narrow_search(int kind, const char* valu
     request_redraw();
 }
 
-// The test hook's toggleCopies(i): the "+N identical copies" line under the i-th result row.
+// The test hook's toggleCopies(i): the "+N more with this text" line under the i-th result row.
 extern "C" EMSCRIPTEN_KEEPALIVE void bs_toggle_copies(int row) {
     if (row >= 0) toggle_copies(app(), size_t(row));
 }

@@ -551,7 +551,7 @@ void draw_results(App& app) {
             st.scroll_to_selected = false;
         }
         if (row.copies > 0) {
-            // "+2 identical copies: Coast Wire, Daily Tide": where else the same text ran.
+            // "+2 more with this text: Coast Wire, Daily Tide": where else the same text ran.
             // Their sources, each once, the first three named (copies without one are only counted).
             std::vector<std::string_view> names;
             for (size_t j = i + 1; j < st.rows.size(); ++j) {

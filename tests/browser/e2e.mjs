@@ -1358,7 +1358,8 @@ test('Export downloads every match of the search, beyond the 200 shown, in the o
   const rows = [];
   for (let i = 0; i < 300; ++i) {
     const harbour = i < 260;
-    rows.push({ id: `x${i}`, title: i % 7 === 0 ? `Report ${i}, "quoted"` : `Report ${i}`, source: i % 2 ? 'Coast Wire' : 'Daily Tide',
+    rows.push({ id: `x${i}`, title: i === 5 ? '=HYPERLINK("http://example.org") Report 5' : i % 7 === 0 ? `Report ${i}, "quoted"` : `Report ${i}`,
+                source: i % 2 ? 'Coast Wire' : 'Daily Tide',
                 author: 'Ann Lee', url: `https://example.org/${i}`,
                 date: new Date(Date.UTC(2021, 0, 1) + ((i * 37) % 300) * 86400000).toISOString().slice(0, 10),
                 text: harbour ? `The harbour was busy on day ${i}.` : `Rain fell on day ${i}.` });
@@ -1405,10 +1406,12 @@ test('Export downloads every match of the search, beyond the 200 shown, in the o
   eq(table.length - 1, 260, 'every match, not only the 200 shown');
   const expected = rows.filter((r) => r.text.includes('harbour')).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   eq(table.slice(1).map((r) => r[2]).join(','), expected.map((r) => r.date).join(','), 'newest first, as shown');
-  eq(table.slice(1, 201).map((r) => r[7]).join(','), s.results.map((r) => rows[Number(r.title.match(/\d+/)[0])].id).join(','),
+  eq(table.slice(1, 201).map((r) => r[7]).join(','), s.results.map((r) => rows[Number(r.title.match(/Report (\d+)/)[1])].id).join(','),
      'the first 200 are the list\'s');
   const quoted = table.find((r) => r[1].includes('"'));
   assert(quoted && /^Report \d+, "quoted"$/.test(quoted[1]), `a title with a comma and quotes kept whole (${quoted && quoted[1]})`);
+  // A title a spreadsheet would run as a formula is marked as text with a leading apostrophe.
+  eq(table.find((r) => r[7] === 'x5')[1], '\'=HYPERLINK("http://example.org") Report 5', 'a formula-like title starts with an apostrophe');
   const row = table[1], src = rows.find((r) => r.id === row[7]);
   eq([row[0], row[3], row[4], row[5]].join('|'), ['1', src.source, 'Ann Lee', src.url].join('|'), 'rank, source, byline and address');
   assert(row[9].includes('harbour'), `the passage (${row[9]})`);
