@@ -686,12 +686,7 @@ std::string App::results_json() const {
     }
     return json{{"query", search.ran},
                 {"count", search.result.total.value_or(search.rows.size())},
-                {"facetMenus", {{"sources", rect_json(search.sources_rect)}, {"dates", rect_json(search.dates_rect)}}},
-            {"exportMenu", rect_json(search.export_rect)},
-            {"shown", search.shown},
-            {"copiesLines", copies_lines_json(search)},
-            {"facets", search.result.facets ? facets_json(*search.result.facets) : json(nullptr)},
-            {"outOfMemory", search.out_of_memory},
+                {"outOfMemory", search.out_of_memory},
                 {"results", results}}
         .dump();
 }
