@@ -125,7 +125,14 @@ void narrow_search(App& app, bool by_source, std::string_view value) {
     for (size_t at = ran.find("OR"); at != std::string::npos && !has_or; at = ran.find("OR", at + 1))
         has_or = (at == 0 || ran[at - 1] == ' ' || ran[at - 1] == ')') && (at + 2 == ran.size() || ran[at + 2] == ' ' || ran[at + 2] == '(');
     const size_t body_end = ran.find_last_not_of(" \t") + 1;
-    const std::string query = has_or ? filter + " (" + ran.substr(0, body_end) + ")" + ran.substr(body_end) : filter + " " + ran;
+    std::string query = filter + " " + ran;
+    if (has_or) {
+        // In parentheses the word being typed is no longer last: a '*' keeps it the start of
+        // longer words ("(coffee OR Kaffee*)"), as it was when the menu counted.
+        const auto end = static_cast<unsigned char>(ran[body_end - 1]);
+        const bool typing = body_end == ran.size() && (end >= 0x80 || std::isalnum(end));
+        query = filter + " (" + ran.substr(0, body_end) + (typing ? "*" : "") + ")" + ran.substr(body_end);
+    }
     set_search_query(app, query);
     app.search.scroll_to_top = true;
     app.run_search();

@@ -1335,7 +1335,8 @@ test('the Sources and Dates menus count the matches and narrow the search to one
 
   // As typed, the last word is the start of longer ones ("harb" finds "harbour"): narrowed, it
   // still is, so the count is the menu's. A query with OR is narrowed as a whole.
-  for (const [q, narrowed] of [['harb', (y) => `date:${y} harb`], ['ships OR quiet ', (y) => `date:${y} (ships OR quiet) `]]) {
+  for (const [q, narrowed] of [['harb', (y) => `date:${y} harb`], ['ships OR quiet ', (y) => `date:${y} (ships OR quiet) `],
+                               ['ships OR qui', (y) => `date:${y} (ships OR qui*)`]]) {
     await page.evaluate((q) => window.broadsheet.search(q), q);
     const before = await page.evaluate(() => window.broadsheet.facets());
     const year = before.years[1];
