@@ -155,11 +155,12 @@ bool article_from_object(std::string_view file, const json& obj, Article& a, std
             // A machine field may give only a year or a month, in ISO 8601's reduced precision
             // ("2016", "2016-05"): dated that far (a year's or month's facet, an order by date).
             const std::string_view t = text::trim(d);
-            const bool digits = (t.size() == 4 || (t.size() == 7 && t[4] == '-')) &&
-                                std::all_of(t.begin(), t.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
-            const int month = t.size() == 7 ? (t[5] - '0') * 10 + (t[6] - '0') : 1;
-            if (digits && t.find('-') == (t.size() == 7 ? 4 : std::string_view::npos) && month >= 1 && month <= 12)
-                a.date = std::string(t);
+            auto digits = [&](size_t at, size_t n) {
+                return std::all_of(t.begin() + std::ptrdiff_t(at), t.begin() + std::ptrdiff_t(at + n), [](char c) { return c >= '0' && c <= '9'; });
+            };
+            const bool year = t.size() == 4 && digits(0, 4);
+            const bool month = t.size() == 7 && digits(0, 4) && t[4] == '-' && digits(5, 2) && t.substr(5) >= "01" && t.substr(5) <= "12";
+            if (year || month) a.date = std::string(t);
         }
         if (a.date.empty() && !d.empty()) a.metadata.push_back({"date_as_given", d});
     }

@@ -100,11 +100,11 @@ struct SearchResult {
 SearchResult search(const Index& index, std::string_view query, const SearchOptions& options = {});
 SearchResult search(const Index& index, const Query& query, const SearchOptions& options = {});
 
-// Every live document matching `query`, ascending, with its score; no pruning. For tests (the
-// reference the pruned top k must agree with) and for counting.
 // The facets of a set of live documents (each once), as SearchResult::facets gives them.
 Facets facets_of(const Index& index, std::span<const DocId> docs);
 
+// Every live document matching `query`, ascending, with its score; no pruning. For tests (the
+// reference the pruned top k must agree with) and for counting.
 std::vector<Hit> search_exhaustive(const Index& index, const Query& query, const Bm25fParams& ranking = {});
 
 } // namespace broadsheet::search

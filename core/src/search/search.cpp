@@ -927,23 +927,26 @@ void run_by_date(const Index& index, const Query& query, const SearchOptions& op
     for (size_t i = 0; i < k; ++i) r.hits.push_back(all[i].hit);
 }
 
-// How many live documents match: the query's matchers walked without scoring or pruning.
-size_t count_matches(const Index& index, const Query& query, const Bm25fParams& ranking) {
+// The query's matchers walked over every live document that matches, ascending, without
+// pruning: `visit(matcher)` on each, standing on the document (its score() is the document's).
+template <class Visit> void for_each_match(const Index& index, const Query& query, const Bm25fParams& ranking, Visit&& visit) {
     Context ctx(index, ranking);
     Builder b{ctx, query, nullptr};
     MatcherPtr root = b.build(query.root, false);
+    for (; root->doc != kNoDoc; root->next()) visit(*root);
+}
+
+// How many live documents match (nothing scored).
+size_t count_matches(const Index& index, const Query& query, const Bm25fParams& ranking) {
     size_t n = 0;
-    for (; root->doc != kNoDoc; root->next()) ++n;
+    for_each_match(index, query, ranking, [&](Matcher&) { ++n; });
     return n;
 }
 
-// Every live document that matches, ascending: the walk of count_matches(), kept.
+// Every live document that matches, ascending.
 std::vector<DocId> matching_docs(const Index& index, const Query& query, const Bm25fParams& ranking) {
-    Context ctx(index, ranking);
-    Builder b{ctx, query, nullptr};
-    MatcherPtr root = b.build(query.root, false);
     std::vector<DocId> docs;
-    for (; root->doc != kNoDoc; root->next()) docs.push_back(root->doc);
+    for_each_match(index, query, ranking, [&](Matcher& m) { docs.push_back(m.doc); });
     return docs;
 }
 
@@ -1104,10 +1107,7 @@ Facets facets_of(const Index& index, std::span<const DocId> docs) {
 std::vector<Hit> search_exhaustive(const Index& index, const Query& query, const Bm25fParams& ranking) {
     std::vector<Hit> hits;
     if (query.empty()) return hits;
-    Context ctx(index, ranking);
-    Builder b{ctx, query, nullptr};
-    MatcherPtr root = b.build(query.root, false);
-    for (; root->doc != kNoDoc; root->next()) hits.push_back({root->doc, root->score()});
+    for_each_match(index, query, ranking, [&](Matcher& m) { hits.push_back({m.doc, m.score()}); });
     return hits;
 }
 
