@@ -25,8 +25,9 @@ std::string library_full(size_t limit, size_t left, size_t found) {
     if (left == found) return out + (found == 1 ? "this one was" : "these " + grouped(found) + " were") + " not added";
     return out + grouped(left) + " of this file's " + grouped(found) + " were not added";
 }
-bool text_is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 } // namespace
+
+bool text_is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 bool is_openable_link(std::string_view url) {
     auto starts = [&](std::string_view p) {
@@ -208,12 +209,7 @@ void App::run_search() {
         }
         st.ran = st.query;
         if (!text_is_blank(st.ran)) {
-            bs::SearchOptions options;
-            options.limit = st.limit;
-            options.order = st.order;
-            options.count = true; // "1,453 results", not "200+"
-            options.parse.as_you_type = true;
-            st.result = bs::search(index, st.ran, options);
+            st.result = bs::search(index, st.ran, search_options());
             for (const auto& hit : st.result.hits) {
                 broadsheet::ArticleId id = hit.doc < doc_article.size() ? doc_article[hit.doc] : 0;
                 const broadsheet::Article* a = corpus.find(id);
@@ -255,6 +251,15 @@ void App::run_search() {
         reader.scroll_to_current = false;
     }
     platform_show_results();
+}
+
+broadsheet::search::SearchOptions App::search_options() const {
+    broadsheet::search::SearchOptions options;
+    options.limit = search.limit;
+    options.order = search.order;
+    options.count = true; // "1,453 results", not "200+"
+    options.parse.as_you_type = true;
+    return options;
 }
 
 uint64_t App::text_print(broadsheet::ArticleId id) {

@@ -99,7 +99,7 @@ struct SearchPanelState {
         int row;
         float rect[4];
     };
-    std::vector<CopiesLine> copies_lines; // the "+N identical copies" lines drawn last frame
+    std::vector<CopiesLine> copies_lines; // the "+N more with this text" lines drawn last frame
     float results_width = 0;             // the width the rows' heights were measured at
     bool focus_box = false;              // put the keyboard in the query box next frame
     int focus_wait = 0;                  // frames left to hold typed characters for the box
@@ -339,6 +339,8 @@ struct App {
     const broadsheet::Analysis* analysis_of_open();
     // Runs the query box's query (as you type: the last word is a prefix) and fills the results.
     void run_search();
+    // The options run_search() searches with (the facets and the export ask the same query more).
+    broadsheet::search::SearchOptions search_options() const;
     // Opens result `row` of the search, with every match highlighted.
     void open_result(size_t row);
     // Highlights spans of the open article (sorted and merged here) and moves to the first; its
@@ -384,6 +386,7 @@ void draw_library_panel(App& app);
 void draw_search_panel(App& app); // the query box
 // Puts `query` in the search box, as if typed there (run it with App::run_search).
 void set_search_query(App& app, std::string_view query);
+bool text_is_blank(std::string_view s); // nothing but spaces, tabs and line breaks
 // The results' order menu and "Show more" button, also for the test hook (sortResults, showMoreResults).
 void set_result_order(App& app, broadsheet::search::ResultOrder order);
 void show_more_results(App& app);
@@ -393,14 +396,15 @@ const broadsheet::search::Facets* result_facets(App& app);
 // Narrows the search to the matches from one source, or of one year ("1987") or month
 // ("1987-03"): the query gains source:"..." or date:..., as choosing it in the menus does.
 void narrow_search(App& app, bool by_source, std::string_view value);
-// Downloads every match of the search, in the order shown, as search-results.csv or .json: rank,
-// title, date, source, byline, url, file, id, score and the passage the list shows.
+// Downloads every match of the search, in the order shown, as CSV or JSON named after the query
+// ("search-oil-prices.csv"): rank, title, date, source, byline, url, file, id, score and the
+// passage the list shows.
 void export_results(App& app, bool csv);
 // Folds the results' identical copies under the first of each (Row::copy_of) and lays out the
 // rows as drawn (SearchPanelState::shown).
 void fold_copies(App& app);
 void lay_out_results(SearchPanelState& st);
-// Shows or hides the copies folded under a result row (as its "+N identical copies" line does).
+// Shows or hides the copies folded under a result row (as its "+N more with this text" line does).
 void toggle_copies(App& app, size_t row);
 void draw_left_pane(App& app);
 // The search box is to take the keyboard ("/" or Ctrl+K) while it is not drawn yet (the narrow

@@ -273,7 +273,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bs_count_facets() {
 // The test hook's narrowSearch(kind, value): the choice of a source (kind 0) or a year or month
 // (kind 1) in the menus above the results; runs again at once.
 extern "C" EMSCRIPTEN_KEEPALIVE void bs_narrow_search(int kind, const char* value) {
-    if (!value || (kind != 0 && kind != 1) || app().search.ran.find_first_not_of(" \t\r\n") == std::string::npos) return;
+    if (!value || (kind != 0 && kind != 1) || text_is_blank(app().search.ran)) return;
     narrow_search(app(), kind == 0, value);
     request_redraw();
 }

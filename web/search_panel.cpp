@@ -89,12 +89,13 @@ const broadsheet::search::Facets* result_facets(App& app) {
     namespace bs = broadsheet::search;
     auto& st = app.search;
     if (st.result.facets) return &*st.result.facets;
-    if (st.ran.find_first_not_of(" \t\r\n") == std::string::npos || st.out_of_memory) return nullptr;
+    if (text_is_blank(st.ran) || st.out_of_memory) return nullptr;
     // The query as run_search() ran it, for every match: no hits, only the counts.
-    bs::SearchOptions options;
+    bs::SearchOptions options = app.search_options();
     options.limit = 0;
+    options.order = bs::ResultOrder::Relevance; // the order of no hits: no sort by date
+    options.count = false;
     options.facets = true;
-    options.parse.as_you_type = true;
     try {
         st.result.facets = bs::search(app.index, st.ran, options).facets;
     } catch (const std::bad_alloc&) {
@@ -119,11 +120,13 @@ void narrow_search(App& app, bool by_source, std::string_view value) {
         if ((at == 0 || ran[at - 1] == ' ' || ran[at - 1] == '(') && (end == ran.size() || ran[end] == ' ' || ran[end] == ')')) return;
     }
     // The filter goes first: the word being typed stays last, where as-you-type reads it as the
-    // start of longer words, as the menu's counts did. A query with OR in it goes in parentheses
-    // (AND binds tighter: "coffee OR cocoa date:1987-02" would narrow only cocoa).
-    bool has_or = false;
-    for (size_t at = ran.find("OR"); at != std::string::npos && !has_or; at = ran.find("OR", at + 1))
-        has_or = (at == 0 || ran[at - 1] == ' ' || ran[at - 1] == ')') && (at + 2 == ran.size() || ran[at + 2] == ' ' || ran[at + 2] == '(');
+    // start of longer words, as the menu's counts did. A query that is an OR at its top goes in
+    // parentheses (AND binds tighter: "coffee OR cocoa date:1987-02" would narrow only cocoa).
+    namespace bs = broadsheet::search;
+    bs::ParseOptions plain = app.search_options().parse;
+    plain.as_you_type = false; // which makes the word being typed an OR of its readings
+    const bs::Query parsed = bs::parse_query(ran, app.index, plain);
+    const bool has_or = !parsed.empty() && parsed.nodes[parsed.root].op == bs::QueryOp::Or;
     const size_t body_end = ran.find_last_not_of(" \t") + 1;
     std::string query = filter + " " + ran;
     if (has_or) {
@@ -178,12 +181,11 @@ TextTable result_rows(App& app) {
     namespace bs = broadsheet::search;
     auto& st = app.search;
     TextTable rows{{"rank", "title", "date", "source", "byline", "url", "file", "id", "score", "passage"}};
-    if (st.ran.find_first_not_of(" \t\r\n") == std::string::npos || st.out_of_memory) return rows;
+    if (text_is_blank(st.ran) || st.out_of_memory) return rows;
     // Every match, in the order shown: the query as run_search() ran it, for all of them.
-    bs::SearchOptions options;
+    bs::SearchOptions options = app.search_options();
     options.limit = std::max<size_t>(st.result.total.value_or(0), st.rows.size());
-    options.order = st.order;
-    options.parse.as_you_type = true;
+    options.count = false;
     const bs::SearchResult r = bs::search(app.index, st.ran, options);
     char score[32];
     for (const bs::Hit& hit : r.hits) {
@@ -248,15 +250,33 @@ std::string with_thousands(size_t n) {
     return out;
 }
 
-// The next item on this line if `width` is left there, else on the next (a phone).
-void same_line_if_it_fits(float width) {
-    ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
-}
-
 void keep_rect(float (&rect)[4]) {
     const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
     rect[0] = lo.x, rect[1] = lo.y, rect[2] = hi.x - lo.x, rect[3] = hi.y - lo.y;
+}
+
+// A menu on the result count's line, as wide as `widest` of its labels: next on the line (or at
+// its right end) if it fits there, else on the next line (a phone); as slim as the line on a
+// desktop, a finger's height on a phone. True while it is open: EndCombo() it then.
+bool begin_line_menu(App& app, const char* id, const char* preview, const char* widest, bool at_right) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(ImGui::GetStyle().FramePadding.x, app.narrow ? ImGui::GetStyle().FramePadding.y + 4 : 0));
+    const float width = ImGui::CalcTextSize(widest).x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
+    ImGui::SameLine();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (avail < width) ImGui::NewLine();
+    else if (at_right) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - width);
+    ImGui::SetNextItemWidth(width);
+    const bool open = ImGui::BeginCombo(id, preview);
+    ImGui::PopStyleVar();
+    return open;
+}
+
+// After a line menu (and its EndCombo() if it was open): where it is, for the test hook, and its
+// tooltip.
+void end_line_menu(float (&rect)[4], const char* tooltip) {
+    keep_rect(rect);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
 }
 
 // `text` cut to `width` with an ellipsis at the end (a source's long name in a menu).
@@ -336,16 +356,11 @@ std::vector<broadsheet::search::FacetValue> with_gaps(const std::vector<broadshe
 // a choice adds its filter to the query, so the narrowing stays in view and can be edited.
 void draw_facet_menus(App& app) {
     auto& st = app.search;
-    const float frame_y = app.narrow ? ImGui::GetStyle().FramePadding.y + 4 : 0;
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, frame_y));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(320.0f, ImGui::GetIO().DisplaySize.x - 20), 0),
-                                        ImVec2(ImGui::GetIO().DisplaySize.x - 20, ImGui::GetTextLineHeightWithSpacing() * 18));
+    const float most_height = ImGui::GetTextLineHeightWithSpacing() * 18, screen = ImGui::GetIO().DisplaySize.x - 20;
     std::string chosen;
     bool by_source = false;
-    const float sources_width = ImGui::CalcTextSize("Sources").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
-    same_line_if_it_fits(sources_width);
-    ImGui::SetNextItemWidth(sources_width);
-    if (ImGui::BeginCombo("##sources", "Sources")) {
+    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(320.0f, screen), 0), ImVec2(screen, most_height));
+    if (begin_line_menu(app, "##sources", "Sources", "Sources", false)) {
         if (const auto* f = result_facets(app)) {
             if (f->sources.empty()) ImGui::TextDisabled("No source is named in these articles.");
             else ImGui::TextDisabled("%s source%s", with_thousands(f->sources.size()).c_str(), f->sources.size() == 1 ? "" : "s");
@@ -354,14 +369,9 @@ void draw_facet_menus(App& app) {
         }
         ImGui::EndCombo();
     }
-    keep_rect(st.sources_rect);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Where the matching articles come from; choose one to see only its articles");
-    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(220.0f, ImGui::GetIO().DisplaySize.x - 20), 0),
-                                        ImVec2(ImGui::GetIO().DisplaySize.x - 20, ImGui::GetTextLineHeightWithSpacing() * 18));
-    const float dates_width = ImGui::CalcTextSize("Dates").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
-    same_line_if_it_fits(dates_width);
-    ImGui::SetNextItemWidth(dates_width);
-    if (ImGui::BeginCombo("##dates", "Dates")) {
+    end_line_menu(st.sources_rect, "Where the matching articles come from; choose one to see only its articles");
+    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(220.0f, screen), 0), ImVec2(screen, most_height));
+    if (begin_line_menu(app, "##dates", "Dates", "Dates", false)) {
         if (const auto* f = result_facets(app)) {
             // Years, or the months of the one year there is.
             const bool by_month = f->years.size() == 1 && !f->months.empty();
@@ -374,9 +384,7 @@ void draw_facet_menus(App& app) {
         }
         ImGui::EndCombo();
     }
-    keep_rect(st.dates_rect);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("When the matching articles were published; choose a year or month to see only those");
-    ImGui::PopStyleVar();
+    end_line_menu(st.dates_rect, "When the matching articles were published; choose a year or month to see only those");
     if (!chosen.empty()) narrow_search(app, by_source, chosen);
 }
 
@@ -384,12 +392,7 @@ void draw_facet_menus(App& app) {
 // score and passage, in the order shown.
 void draw_export_menu(App& app) {
     auto& st = app.search;
-    const float frame_y = app.narrow ? ImGui::GetStyle().FramePadding.y + 4 : 0;
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, frame_y));
-    const float width = ImGui::CalcTextSize("Export").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
-    same_line_if_it_fits(width);
-    ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo("##export", "Export")) {
+    if (begin_line_menu(app, "##export", "Export", "Export", false)) {
         const float row = app.narrow ? ImGui::GetTextLineHeight() + 16 : 0;
         const size_t total = st.result.total.value_or(st.rows.size());
         ImGui::TextDisabled("All %s match%s, in this order", with_thousands(total).c_str(), total == 1 ? "" : "es");
@@ -397,36 +400,20 @@ void draw_export_menu(App& app) {
         if (ImGui::Selectable("JSON", false, 0, ImVec2(0, row))) export_results(app, false);
         ImGui::EndCombo();
     }
-    keep_rect(st.export_rect);
-    ImGui::PopStyleVar();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Download the list of matching articles: title, date, source, byline, address and passage");
+    end_line_menu(st.export_rect, "Download the list of matching articles: title, date, source, byline, address and passage");
 }
 
-// The order of the hits, right of the count: best first, newest or oldest first.
+// The order of the hits, at the right of the count's line: best first, newest or oldest first.
 void draw_order_menu(App& app) {
     using broadsheet::search::ResultOrder;
     static const char* const names[] = {"Best first", "Newest first", "Oldest first"};
     auto& st = app.search;
-    const float width = ImGui::CalcTextSize("Oldest first").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
-    ImGui::SameLine();
-    // Right-aligned when it fits on the line, else on a line of its own (a phone).
-    const float avail = ImGui::GetContentRegionAvail().x;
-    if (avail >= width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - width);
-    else ImGui::NewLine();
-    ImGui::SetNextItemWidth(width);
-    // As slim as the count's line on a desktop; a finger's height on a phone.
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                        ImVec2(ImGui::GetStyle().FramePadding.x, app.narrow ? ImGui::GetStyle().FramePadding.y + 4 : 0));
-    if (ImGui::BeginCombo("##order", names[size_t(st.order)])) {
+    if (begin_line_menu(app, "##order", names[size_t(st.order)], "Oldest first", true)) {
         for (size_t i = 0; i < 3; ++i)
             if (ImGui::Selectable(names[i], size_t(st.order) == i)) set_result_order(app, ResultOrder(i));
         ImGui::EndCombo();
     }
-    ImGui::PopStyleVar();
-    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-    st.order_rect[0] = lo.x, st.order_rect[1] = lo.y, st.order_rect[2] = hi.x - lo.x, st.order_rect[3] = hi.y - lo.y;
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("The order of the results: best match first, or by the article's date (articles without a date last)");
+    end_line_menu(st.order_rect, "The order of the results: best match first, or by the article's date (articles without a date last)");
 }
 
 void draw_results(App& app) {
