@@ -475,8 +475,9 @@
     // Counts the search results by source, year and month, as opening the Sources or Dates menu
     // above them does, and returns them (state().search.facets); null without a query.
     facets: function () { _bs_count_facets(); return JSON.parse(UTF8ToString(_bs_state_json())).search.facets; },
-    // Narrows the search to one source ('source', name) or one year or month ('date', '1987' or
-    // '1987-03'), as choosing it in those menus does: the query gains source:"..." or date:...
+    // Narrows the search to one source ('source', its name; '' the articles without one) or one
+    // year or month ('date', '1987' or '1987-03'; 'none' the undated), as choosing it in those
+    // menus does: the query gains source:="..." or date:...
     narrowSearch: function (kind, value) { ccall('bs_narrow_search', null, ['number', 'string'], [kind === 'source' ? 0 : 1, value]); },
     // Shows or folds the identical copies folded under the i-th result row (state().search.results
     // [i].copies), as its "+N more with this text" line does.

@@ -107,11 +107,14 @@ const broadsheet::search::Facets* result_facets(App& app) {
 void narrow_search(App& app, bool by_source, std::string_view value) {
     std::string filter;
     if (by_source) {
+        // The source named exactly so (not a word in other names: "Jan" is not "Jane Wayne News");
+        // "" the articles without one. A quote in a name would end it: source:= reads quotes as
+        // spaces.
         std::string quoted(value);
-        std::replace(quoted.begin(), quoted.end(), '"', ' '); // a quote would end the phrase
-        filter = "source:\"" + quoted + "\"";
+        std::replace(quoted.begin(), quoted.end(), '"', ' ');
+        filter = "source:=\"" + quoted + "\"";
     } else {
-        filter = "date:" + std::string(value);
+        filter = "date:" + std::string(value.empty() ? "none" : value); // "": the undated
     }
     const std::string& ran = app.search.ran;
     // Already narrowed to it (the one value left, chosen again): nothing to add.
@@ -296,8 +299,9 @@ std::string fit_text(std::string_view text, float width) {
 // the counts differ (the spread at a glance); true and `chosen` set when one is clicked, or
 // given Enter from the keyboard. A value of no matches (a month between others) shows, dimmed,
 // and cannot be chosen. The texts are drawn over the selectable (a source may hold "##").
-// Months read as "March 1987".
-bool facet_list(const std::vector<broadsheet::search::FacetValue>& values, std::string& chosen, bool narrow) {
+// Months read as "March 1987", the value "" as `blank` ("Without a source").
+bool facet_list(const std::vector<broadsheet::search::FacetValue>& values, std::string& chosen, bool narrow,
+                const char* blank = "") {
     bool clicked = false;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
@@ -321,8 +325,9 @@ bool facet_list(const std::vector<broadsheet::search::FacetValue>& values, std::
         const float count_width = ImGui::CalcTextSize(count.c_str()).x;
         const float room = std::max(0.0f, width - count_width - gap);
         if (most > least) draw->AddRectFilled(at, ImVec2(at.x + room * float(v.count) / float(most), at.y + height), bar);
-        const std::string label = fit_text(v.value.size() == 7 && v.value[4] == '-' ? broadsheet::readable_date(v.value) : v.value, room);
-        draw->AddText(ImVec2(at.x, at.y + text_y), v.count ? text : dim, label.c_str());
+        const std::string label = v.value.empty() ? blank
+                                  : fit_text(v.value.size() == 7 && v.value[4] == '-' ? broadsheet::readable_date(v.value) : v.value, room);
+        draw->AddText(ImVec2(at.x, at.y + text_y), v.count && !v.value.empty() ? text : dim, label.c_str());
         draw->AddText(ImVec2(at.x + width - count_width, at.y + text_y), dim, count.c_str());
         ImGui::PopID();
     }
@@ -357,15 +362,16 @@ std::vector<broadsheet::search::FacetValue> with_gaps(const std::vector<broadshe
 void draw_facet_menus(App& app) {
     auto& st = app.search;
     const float most_height = ImGui::GetTextLineHeightWithSpacing() * 18, screen = ImGui::GetIO().DisplaySize.x - 20;
-    std::string chosen;
-    bool by_source = false;
+    std::string chosen; // "" too: the articles without a source, or undated
+    bool picked = false, by_source = false;
     ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(320.0f, screen), 0), ImVec2(screen, most_height));
     if (begin_line_menu(app, "##sources", "Sources", "Sources", false)) {
         if (const auto* f = result_facets(app)) {
             if (f->sources.empty()) ImGui::TextDisabled("No source is named in these articles.");
             else ImGui::TextDisabled("%s source%s", with_thousands(f->sources.size()).c_str(), f->sources.size() == 1 ? "" : "s");
-            if (facet_list(f->sources, chosen, app.narrow)) by_source = true;
-            if (f->without_source && !f->sources.empty()) ImGui::TextDisabled("%s without a source", with_thousands(f->without_source).c_str());
+            picked = facet_list(f->sources, chosen, app.narrow);
+            if (f->without_source && !f->sources.empty()) picked |= facet_list({{"", f->without_source}}, chosen, app.narrow, "Without a source");
+            by_source = picked;
         }
         ImGui::EndCombo();
     }
@@ -379,13 +385,13 @@ void draw_facet_menus(App& app) {
             if (list.empty()) ImGui::TextDisabled("None of these articles is dated.");
             else if (by_month) ImGui::TextDisabled("%s, by month", f->years[0].value.c_str());
             else ImGui::TextDisabled("By year");
-            facet_list(list, chosen, app.narrow);
-            if (f->undated && !list.empty()) ImGui::TextDisabled("%s undated", with_thousands(f->undated).c_str());
+            picked |= facet_list(list, chosen, app.narrow);
+            if (f->undated && !list.empty()) picked |= facet_list({{"", f->undated}}, chosen, app.narrow, "Undated");
         }
         ImGui::EndCombo();
     }
     end_line_menu(st.dates_rect, "When the matching articles were published; choose a year or month to see only those");
-    if (!chosen.empty()) narrow_search(app, by_source, chosen);
+    if (picked) narrow_search(app, by_source, chosen);
 }
 
 // Every match as a table to download: rank, title, date, source, byline, address, file, id,

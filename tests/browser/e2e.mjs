@@ -1262,7 +1262,8 @@ test('the Sources and Dates menus count the matches and narrow the search to one
   // 120 reports from four wires (one in ten without a source, some named with spaces around),
   // dated over 2019-2021, one in twelve undated; every one is about the harbour, and those with an
   // even number about ships too. What the menus must say is counted here from the same rows.
-  const wires = ['Coast Wire', ' Coast Wire ', 'Harbour Gazette', 'Daily Tide', 'The Anchor'];
+  // "Tide" is also a word of "Daily Tide": narrowed to one, the other stays out.
+  const wires = ['Coast Wire', ' Coast Wire ', 'Harbour Gazette', 'Daily Tide', 'The Anchor', 'Tide'];
   const rows = [];
   for (let i = 0; i < 120; ++i) {
     const row = { id: `h${i}`, title: `Harbour note ${i}`, text: `The harbour ${i % 2 ? 'was quiet' : 'saw ships'} today. Note ${i}.` };
@@ -1302,7 +1303,7 @@ test('the Sources and Dates menus count the matches and narrow the search to one
   // (about 21 px each here). Choosing it narrows the query to it.
   const top = s.facets.sources[0];
   await humanClick(page, m.x + 40, m.y + m.height + 32);
-  await waitFor(page, (q) => window.broadsheet.state().search.query === q, `source:"${top.value}" ships`);
+  await waitFor(page, (q) => window.broadsheet.state().search.query === q, `source:="${top.value}" ships`);
   s = (await page.evaluate(() => window.broadsheet.state())).search;
   eq(s.total, top.count, `narrowed to ${top.value}: as many as the menu said`);
   eq(s.facets, null, 'the new query is counted afresh when asked');
@@ -1313,6 +1314,34 @@ test('the Sources and Dates menus count the matches and narrow the search to one
   await page.evaluate(() => window.broadsheet.search('harbour'));
   const all = await page.evaluate(() => window.broadsheet.facets());
   eq(JSON.stringify(shown(all)), JSON.stringify(expected(() => true)), 'every report, counted');
+  // A source whose name is a word of another's ("Tide", "Daily Tide"): only its own articles.
+  for (const wire of ['Tide', 'Daily Tide']) {
+    await page.evaluate(() => window.broadsheet.search('harbour'));
+    await page.evaluate((v) => window.broadsheet.narrowSearch('source', v), wire);
+    s = (await page.evaluate(() => window.broadsheet.state())).search;
+    eq(s.query, `source:="${wire}" harbour`, `narrowed to ${wire}`);
+    eq(s.total, all.sources.find((v) => v.value === wire).count, `${wire}: as many as the menu said`);
+  }
+  // The articles without a source, chosen too.
+  await page.evaluate(() => window.broadsheet.search('harbour'));
+  await page.evaluate(() => window.broadsheet.narrowSearch('source', ''));
+  s = (await page.evaluate(() => window.broadsheet.state())).search;
+  eq(s.query, 'source:="" harbour', 'narrowed to the articles without a source');
+  eq(s.total, all.withoutSource, 'without a source: as many as the menu said');
+  // Undated, with the mouse: the Dates menu's line after the years ("By year", 2019, 2020, 2021,
+  // then "Undated", about 21 px each).
+  await page.evaluate(() => window.broadsheet.search('harbour'));
+  s = (await page.evaluate(() => window.broadsheet.state())).search;
+  const dm = s.facetMenus.dates;
+  await humanClick(page, dm.x + dm.width / 2, dm.y + dm.height / 2);
+  await waitFor(page, () => window.broadsheet.state().search.facets !== null);
+  await page.screenshot({ path: path.join(outDir, 'facets-undated.png') });
+  eq((await page.evaluate(() => window.broadsheet.state())).search.facets.years.length, 3, 'three years, then Undated');
+  await humanClick(page, dm.x + 40, dm.y + dm.height + 32 + 3 * 21);
+  await waitFor(page, (q) => window.broadsheet.state().search.query === q, 'date:none harbour');
+  eq((await page.evaluate(() => window.broadsheet.state())).search.total, all.undated, 'undated: as many as the menu said');
+
+  await page.evaluate(() => window.broadsheet.search('harbour'));
   await page.evaluate(() => window.broadsheet.narrowSearch('date', '2020'));
   s = (await page.evaluate(() => window.broadsheet.state())).search;
   eq(s.query, 'date:2020 harbour', 'the year goes first in the query (the word typed stays last)');

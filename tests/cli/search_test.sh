@@ -123,6 +123,15 @@ assert [(y["value"], y["count"]) for y in f["years"]] == [("2014", 2), ("2015", 
 PY
 "$cli" search "$work/sourced.bsi" 'storm source:"Gazette"' --facets >"$work/narrowed.txt" || fail "narrowed exit status"
 grep -q "^sources: Gazette 1$" "$work/narrowed.txt" || fail "narrowed to one source"
+# source:= is the source named so, case as written ("wire" is not "Wire"); "" is none; date:none
+# the undated.
+"$cli" search "$work/sourced.bsi" 'storm source:="wire"' --facets >"$work/exact.txt" || fail "source:= exit status"
+grep -q "^sources: wire 1$" "$work/exact.txt" || fail "source:= takes only the source named so"
+"$cli" search "$work/sourced.bsi" 'storm source:=""' --facets >"$work/nosource.txt" || fail "source:=\"\" exit status"
+grep -q "^1 of 1 matching article$" "$work/nosource.txt" && grep -q "^sources: 1 without a source$" "$work/nosource.txt" ||
+    fail "source:=\"\" takes the articles without a source"
+"$cli" search "$work/sourced.bsi" 'storm date:none' --facets >"$work/undated.txt" || fail "date:none exit status"
+grep -q "^years: 1 undated$" "$work/undated.txt" || fail "date:none takes the undated"
 
 head -c 100 "$work/news.bsi" >"$work/cut.bsi"
 "$cli" search "$work/cut.bsi" "storm" >"$work/cut.txt" 2>&1 && fail "a cut index was accepted"

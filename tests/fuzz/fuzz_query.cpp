@@ -62,6 +62,11 @@ void check_query(const bs::Query& q, std::string_view text, bool utf8) {
         // "word~0" gives a Fuzzy node with no typos allowed (an exact unstemmed match).
         case bs::QueryOp::Fuzzy: FUZZ_CHECK(!node.terms.empty() && node.max_edits >= 0 && node.max_edits <= 2); break;
         case bs::QueryOp::Not: FUZZ_CHECK(node.children.size() == 1); break;
+        case bs::QueryOp::Source:
+            FUZZ_CHECK(node.terms.size() == 1 && node.children.empty());
+            FUZZ_CHECK_MSG(!node.prefix || !node.terms[0].empty(), "a source prefix of nothing");
+            break;
+        case bs::QueryOp::Date: FUZZ_CHECK(node.date_from <= node.date_to); break;
         default: break;
         }
         FUZZ_CHECK_MSG(node.languages == 0 || node.op == bs::QueryOp::All, "a language filter on a node that takes none");

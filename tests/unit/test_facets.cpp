@@ -265,6 +265,73 @@ TEST_CASE("facets_of counts the documents given, each once, and nothing for none
     CHECK(facets_of(ix, some).sources == Values{{"BBC", 2}});
 }
 
+TEST_CASE("source:= names one source by its whole name, not by words in other names") {
+    // The review's cases on saved pages: "Jan" among German articles took "Jane Wayne News" too
+    // (the stemmer drops the -e), "selbst.de" took every ".de" (selbst is a German stopword).
+    Index ix;
+    auto add = [&](const char* title, const char* source, const char* language = "de") {
+        broadsheet::Article a = article(title, "Ein Artikel über das Wetter.", "2020-01-01", {}, source);
+        a.language = language;
+        return ix.add(a, title);
+    };
+    const DocId jan = add("a", "Jan"), jane = add("b", "Jane Wayne News"), selbst = add("c", "selbst.de"),
+                zdnet = add("d", "ZDNet.de"), quoted = add("e", "Die \"Zeit\""), wide = add("f", "Le  Monde"),
+                narrow = add("g", "Le Monde"), accents = add("h", "S\xC3\xBC" "ddeutsche Zeitung"), none = add("i", ""),
+                upper = add("j", "REUTERS"), lower = add("k", "reuters");
+    auto docs = [&](std::string_view query, bool typing = false) {
+        ParseOptions o;
+        o.as_you_type = typing;
+        return docs_of(search_exhaustive(ix, parse_query(query, ix, o)));
+    };
+    using D = std::vector<DocId>;
+    // The phrase reads words; source:= the name.
+    CHECK(docs("source:\"Jan\"") == D{jan, jane});
+    CHECK(docs("source:=\"Jan\"") == D{jan});
+    CHECK(docs("source:=Jan") == D{jan});
+    CHECK(docs("source:\"selbst.de\"").size() > 1);
+    CHECK(docs("source:=\"selbst.de\"") == D{selbst});
+    // A name written exactly wins; the case of ASCII letters and accents count only when no name
+    // is written so.
+    CHECK(docs("source:=REUTERS") == D{upper});
+    CHECK(docs("source:=reuters") == D{lower});
+    CHECK(docs("source:=Reuters") == D{upper, lower});
+    CHECK(docs("source:=zdnet.DE") == D{zdnet});
+    CHECK(docs("source:=\"suddeutsche zeitung\"") == D{accents});
+    CHECK(docs("source:=\"S\xC3\xBC" "ddeutsche Zeitung\"") == D{accents});
+    // Spaces: the name's own first, then any run as one.
+    CHECK(docs("source:=\"Le  Monde\"") == D{wide});
+    CHECK(docs("source:=\"Le Monde\"") == D{narrow});
+    CHECK(docs("source:=\" le   monde \"") == D{wide, narrow});
+    // A quote in a name: the web app writes it as a space.
+    CHECK(docs("source:=\"Die  Zeit \"") == D{quoted});
+    // None, and everything but none.
+    CHECK(docs("source:=\"\"") == D{none});
+    CHECK(docs("-source:=\"\"").size() == ix.size() - 1);
+    CHECK(docs("source:=Nowhere").empty());
+    // As you type, a name not finished begins names (case and accents aside).
+    CHECK(docs("source:=le", true) == D{wide, narrow});
+    CHECK(docs("source:=\"S\xC3\xBC" "dd", true) == D{accents});
+    CHECK(docs("source:=le ", true).empty());
+    CHECK(docs("source:=le").empty());
+    // With words: the source narrows them.
+    CHECK(docs("source:=Jan wetter") == D{jan});
+    CHECK(docs("wetter source:=\"Le Monde\" OR source:=ZDNet.de") == D{zdnet, narrow});
+}
+
+TEST_CASE("date:none is the undated articles, alone or with words") {
+    Index ix;
+    const DocId dated = ix.add(article("Storm", "A storm.", "2014-01-05"), "a");
+    const DocId undated = ix.add(article("Storm", "A storm.", ""), "b");
+    const DocId bad = ix.add(article("Calm", "A calm.", "circa 1970"), "c"); // not a date: undated
+    auto docs = [&](std::string_view query) { return docs_of(search_exhaustive(ix, parse_query(query, ix))); };
+    using D = std::vector<DocId>;
+    CHECK(docs("date:none") == D{undated, bad});
+    CHECK(docs("storm date:none") == D{undated});
+    CHECK(docs("storm -date:none") == D{dated});
+    CHECK(docs("date:2014 OR date:none") == D{dated, undated, bad});
+    CHECK(docs("date:..2020") == D{dated}); // an open range never takes the undated
+}
+
 TEST_CASE("facets agree with counts from the exhaustive matches for every query, order and limit") {
     // A random corpus over a small vocabulary (plus 60 rare words, so a prefix can stand for
     // many), with sources written many ways (spaces around them, Unicode spaces, case) and dates
@@ -432,6 +499,33 @@ TEST_CASE("facets agree with counts from the exhaustive matches for every query,
                     CHECK(*r.facets == want);
                     CHECK(*r.total == expected.size());
                 }
+            }
+            // Narrowed to each value of its facets (as the web app's menus do: the filter, then
+            // the query in parentheses), the query matches exactly the articles that value
+            // counted: source:= names one source, not the words of others; "" the articles
+            // without one; date:none the undated.
+            if (*q.query && !relaxed) {
+                auto narrowed = [&](const std::string& filter, auto keep) {
+                    CAPTURE(filter);
+                    const std::string text = filter + " (" + q.query + ")";
+                    std::vector<DocId> want_docs;
+                    for (DocId d : expected)
+                        if (keep(fields[d])) want_docs.push_back(d);
+                    CHECK(docs_of(search_exhaustive(index, parse_query(text, index))) == want_docs);
+                    SearchOptions count_only = faceted(ResultOrder::Relevance, 0);
+                    count_only.facets = false;
+                    count_only.count = true;
+                    CHECK(search(index, text, count_only).total == want_docs.size());
+                    return want_docs.size();
+                };
+                for (const FacetValue& v : want.sources)
+                    CHECK(narrowed("source:=\"" + v.value + "\"", [&](const Expected& e) { return e.source == v.value; }) == v.count);
+                CHECK(narrowed("source:=\"\"", [](const Expected& e) { return e.source.empty(); }) == want.without_source);
+                for (const FacetValue& v : want.years)
+                    CHECK(narrowed("date:" + v.value, [&](const Expected& e) { return e.year == v.value; }) == v.count);
+                for (const FacetValue& v : want.months)
+                    CHECK(narrowed("date:" + v.value, [&](const Expected& e) { return e.month == v.value; }) == v.count);
+                CHECK(narrowed("date:none", [](const Expected& e) { return e.year.empty(); }) == want.undated);
             }
             // The parsed query (no fallback) counts its own matches.
             SearchResult parsed = search(index, parse_query(q.query, index), faceted(ResultOrder::Relevance, 3));

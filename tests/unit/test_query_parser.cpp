@@ -58,6 +58,15 @@ TEST_CASE("each piece of syntax parses to the node it names") {
         {"date:2016-02-29", "date:20160229..20160229"}, // a leap day
         {"date:2014..", "date:20140000..99999999"},
         {"date:..2014-06", "date:1..20140699"},
+        {"date:none", "date:none"},
+        {"storm DATE:None", "AND(storm, date:none)"},
+        // A source by its whole name: written as is, not analysed into words.
+        {"source:=\"Jane Wayne News\"", "source:=\"Jane Wayne News\""},
+        {"source:=Reuters storm", "AND(source:=\"Reuters\", storm)"},
+        {"source:=\"  selbst.de \"", "source:=\"selbst.de\""},
+        {"source:=\"\"", "source:=\"\""},                         // no source
+        {"-source:=\"\" storm", "AND(NOT(source:=\"\"), storm)"},
+        {"(source:=\"A (B)\" OR source:=C)", "OR(source:=\"A (B)\", source:=\"C\")"},
         {"e-mail", "OR(\"e mail\", email)"},
         {"東京都", "\"東京 京都\""},
         {"jane.doe@example.com", "\"jane doe example com\""}, // link parts: unstemmed
@@ -83,6 +92,14 @@ TEST_CASE("options change how words combine and what the last word means") {
     CHECK(parsed("hurricane sur", typing) == "AND(hurricane~2, OR(sur*, sur))");
     CHECK(parsed("meteorologists sur", typing) == "AND(meteorologists~2, OR(sur*, sur))");
     CHECK(parsed("rain s", typing) == "AND(rain, s*)");
+    // A source's name at the end, unquoted or with its quote not yet closed, begins names.
+    CHECK(parsed("rain source:=Reu", typing) == "AND(rain, source:=\"Reu\"*)");
+    CHECK(parsed("rain source:=\"Daily Ti", typing) == "AND(rain, source:=\"Daily Ti\"*)");
+    CHECK(parsed("rain source:=\"Daily Tide\"", typing) == "AND(rain, source:=\"Daily Tide\")");
+    CHECK(parsed("source:=Reu rain", typing) == "AND(source:=\"Reu\", OR(rain*, rain))");
+    CHECK(parsed("rain source:=Reu ", typing) == "AND(rain, source:=\"Reu\")");
+    CHECK(parsed("rain source:=", typing) == "rain"); // nothing typed yet: nothing asked
+    CHECK(parsed("rain source:=Reu") == "AND(rain, source:=\"Reu\")");
     ParseOptions plain;
     plain.syntax = false;
     plain.match_all = false;
@@ -107,6 +124,9 @@ TEST_CASE("malformed queries give a message with a position and a best-effort re
         {"storm date:1987-02-30", "storm", 6, "cannot read the date"},
         {"storm date:1987-02-29..1987-03", "storm", 6, "cannot read the date"},
         {"date:2015..2014", "date:20140000..20151299", 0, "ends before it begins"},
+        {"storm source:=", "storm", 6, "needs a name"},
+        {"storm source:= flood", "AND(storm, flood)", 6, "needs a name"},
+        {"storm source:=\"Daily Tide", "AND(storm, source:=\"Daily Tide\")", 14, "missing closing '\"'"},
         {"storm~7", "storm~2", 5, "at most 2"},
         {"new-york~1", "OR(\"new york\", newyork)", 0, "single words"},
         {"()", "", 0, "empty"},
@@ -124,7 +144,8 @@ TEST_CASE("malformed queries give a message with a position and a best-effort re
 }
 
 TEST_CASE("well-formed queries get no messages") {
-    for (const char* q : {"storm", "storm OR (flood -wind)", "title:\"storm surge\" date:2014", "surg* hurricane~2"}) {
+    for (const char* q : {"storm", "storm OR (flood -wind)", "title:\"storm surge\" date:2014", "surg* hurricane~2",
+                          "source:=\"Daily Tide\" -source:=\"\" date:none"}) {
         CAPTURE(q);
         CHECK(messages(q).empty());
     }

@@ -7,7 +7,12 @@
 //   surg*                any word starting so (unstemmed, as written in the article)
 //   hurricane~1 / ~2     within one or two typos (a bare "~" is one)
 //   title:storm  by:doe  source:reuters  (also standfirst:, body:, byline:, text:)
+//   source:="Daily Tide"  the source named exactly so, not a word in its name (if no source is
+//                         named so, the name with case and accents aside: sources_named()); as
+//                         you type, an unquoted name at the end is the start of one
+//   source:=""            articles that name no source
 //   date:2014-01..2014-06   date:2014   date:..2014-06-30   (inclusive, by year, month or day)
+//   date:none             articles without a date
 //
 // Parsing never fails and never throws: a malformed query gets messages (with the byte position
 // they refer to) and the best reading of the rest. "OR", "AND" and "NOT" are operators only in
@@ -38,7 +43,9 @@ enum class QueryOp : uint8_t {
     Phrase, // terms at the given relative positions
     Prefix, // words starting with `terms[0]` (folded, unstemmed)
     Fuzzy,  // words within `max_edits` of `terms[0]` (folded, unstemmed); `terms[1]` is its own term
-    Date,   // articles dated in [date_from, date_to]
+    Date,   // articles dated in [date_from, date_to]; undated ones when both are 0
+    Source, // articles whose source is named `terms[0]` (see source_key()); with `prefix`, a name
+            // starting so; "" without `prefix`: articles without a source
     All,    // every document (what a query of only exclusions starts from)
 };
 
@@ -55,6 +62,7 @@ struct QueryNode {
                                         // documents add up to at most this (0: no limit; the
                                         // most frequent word always counts)
     uint32_t date_from = 0, date_to = 0; // Date, as date_number()
+    bool prefix = false;                // Source: any name starting with `terms[0]` (as you type)
     uint32_t languages = 0;             // All: only the documents of these language slots
                                         // (bit i: Index::language_slot() i); 0: any
     std::vector<uint32_t> children;     // And/Or/Not: indexes into Query::nodes
@@ -105,6 +113,17 @@ Query parse_query(std::string_view text, Analyzer& analyzer, const ParseOptions&
 // terms the index lacks is left out. Where the word is a stopword of some of the languages, an
 // AND it is in holds without it in their articles: "die Grünen" is AND(OR(die, ALL@1), ...).
 Query parse_query(std::string_view text, const Index& index, const ParseOptions& options = {});
+
+// A source's name as source:= compares it at its second try: each run of spaces (NBSP too) and
+// quotes one space, none at the ends (a name with a quote in it can then be written in quotes).
+std::string source_key(std::string_view name);
+
+// The sources of `index` that source:=`name` means, indexed by source id (Index::source_id),
+// true for each one meant: the first way of reading `name` that names any of the index's
+// sources, of (1) the name as written, trimmed, (2) its source_key(), (3) that with case and
+// accents aside. With `prefix`, the names that start with it, the third way. A `name` of only
+// spaces, not a prefix, means the articles without a source: id 0.
+std::vector<uint8_t> sources_named(const Index& index, std::string_view name, bool prefix);
 
 // A compact, readable form for tests and debugging:
 //   AND(storm, OR(title:flood, rain*), NOT(wind), "heavi rain", date:20140100..20140699)

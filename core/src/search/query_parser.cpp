@@ -4,7 +4,8 @@
 //   or      := and ("OR" and)*
 //   and     := unary (["AND"] unary)*
 //   unary   := ("NOT" | "-") unary | primary
-//   primary := "(" or ")" | FIELD ":" primary | DATE | PHRASE | WORD
+//   primary := "(" or ")" | FIELD ":" primary | DATE | SOURCE_IS | PHRASE | WORD
+//   (DATE := "date:" VALUE, SOURCE_IS := "source:=" (WORD | PHRASE), each one lexeme)
 //
 // Where the textbook parser would stop at the first error, this one records a message and reads
 // on: a missing ')' is supplied, a stray ')' or a dangling operator is dropped, an unknown field
@@ -25,14 +26,15 @@ namespace {
 
 constexpr int kMaxDepth = 32;
 
-enum class Lex : uint8_t { Word, Phrase, Open, Close, Or, And, Not, Minus, Field, Date, End };
+enum class Lex : uint8_t { Word, Phrase, Open, Close, Or, And, Not, Minus, Field, Date, SourceIs, End };
 
 struct Lexeme {
     Lex kind = Lex::End;
     ByteRange range;        // in the query text
-    std::string_view text;  // Word/Phrase/Date: the content (without quotes or "date:")
+    std::string_view text;  // Word/Phrase/Date/SourceIs: the content (without quotes, "date:" or "source:=")
     FieldMask fields = 0;   // Field
-    bool closed = true;     // Phrase: had its closing quote
+    bool closed = true;     // Phrase, SourceIs: had its closing quote
+    bool quoted = false;    // SourceIs: the name was in quotes
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -122,8 +124,8 @@ private:
         }
         return ByteRange{uint32_t(b), uint32_t(e)};
     }
-    void push(Lex kind, size_t b, size_t e, std::string_view t = {}, FieldMask f = 0, bool closed = true) {
-        lexemes_.push_back({kind, {uint32_t(b), uint32_t(e)}, t, f, closed});
+    void push(Lex kind, size_t b, size_t e, std::string_view t = {}, FieldMask f = 0, bool closed = true, bool quoted = false) {
+        lexemes_.push_back({kind, {uint32_t(b), uint32_t(e)}, t, f, closed, quoted});
     }
 
     void lex_plain() {
@@ -179,7 +181,23 @@ private:
                     push(Lex::Date, b, i, word.substr(colon + 1));
                     continue;
                 }
-                if (FieldMask f = field_named(name)) {
+                FieldMask f = field_named(name);
+                if (f == field_bit(Field::Source) && colon + 1 < word.size() && word[colon + 1] == '=') {
+                    // source:=NAME or source:="NAME": the value is the rest of the word, or the
+                    // quotes' content (the word stops at a quote).
+                    if (colon + 2 == word.size() && i < n && text_[i] == '"') {
+                        const size_t close = text_.find('"', i + 1);
+                        const bool closed = close != std::string_view::npos;
+                        const size_t e = closed ? close : n;
+                        if (!closed) note(uint32_t(i), "missing closing '\"': the source's name runs to the end");
+                        push(Lex::SourceIs, b, closed ? e + 1 : e, text_.substr(i + 1, e - i - 1), 0, closed, true);
+                        i = closed ? e + 1 : e;
+                    } else {
+                        push(Lex::SourceIs, b, i, word.substr(colon + 2));
+                    }
+                    continue;
+                }
+                if (f) {
                     push(Lex::Field, b, b + colon + 1, name, f);
                     i = b + colon + 1; // lex what follows the colon on its own
                     continue;
@@ -229,7 +247,7 @@ private:
 
     bool starts_operand(Lex k) const {
         return k == Lex::Word || k == Lex::Phrase || k == Lex::Open || k == Lex::Not || k == Lex::Minus ||
-               k == Lex::Field || k == Lex::Date;
+               k == Lex::Field || k == Lex::Date || k == Lex::SourceIs;
     }
 
     // parse_or() and parse_and() keep the operands of the lists being read in operands_, each
@@ -374,6 +392,9 @@ private:
         case Lex::Date:
             q_.plain_words = false;
             return date_node(l);
+        case Lex::SourceIs:
+            q_.plain_words = false;
+            return source_node(l);
         case Lex::Phrase: {
             q_.plain_words = false;
             return phrase_node(l.text, l.range);
@@ -610,8 +631,30 @@ private:
         return terms_node(word, range);
     }
 
+    // source:=NAME. As you type, a name at the end of the text without quotes, or in quotes not
+    // yet closed, is the start of one.
+    int source_node(const Lexeme& l) {
+        QueryNode n;
+        n.op = QueryOp::Source;
+        n.source = l.range;
+        n.terms.emplace_back(text::trim(l.text));
+        n.prefix = options_.as_you_type && l.range.end == text_.size() && (!l.quoted || !l.closed);
+        if (n.terms[0].empty() && (!l.quoted || n.prefix)) {
+            if (!n.prefix)
+                note(l.range.begin, "'source:=' needs a name after it (source:=\"\" for articles without a source); ignored");
+            return -1;
+        }
+        return add(std::move(n));
+    }
+
     int date_node(const Lexeme& l) {
         std::string_view v = l.text;
+        if (iequals(v, "none")) { // the articles without a date
+            QueryNode n;
+            n.op = QueryOp::Date;
+            n.source = l.range;
+            return add(std::move(n));
+        }
         auto bad = [&] {
             note(l.range.begin, "cannot read the date '" + std::string(v) +
                                     "' (write 2014, 2014-06, 2014-06-30 or a range 2014-01..2014-06); ignored");
@@ -720,7 +763,12 @@ void print(const Query& q, uint32_t i, std::string& out, int depth) {
         break;
     }
     case QueryOp::Date:
-        out += "date:" + std::to_string(n.date_from) + ".." + std::to_string(n.date_to);
+        if (n.date_from == 0 && n.date_to == 0) out += "date:none";
+        else out += "date:" + std::to_string(n.date_from) + ".." + std::to_string(n.date_to);
+        break;
+    case QueryOp::Source:
+        out += "source:=\"" + n.terms[0] + "\"";
+        if (n.prefix) out += '*';
         break;
     }
     if (n.languages) {
@@ -760,6 +808,40 @@ Query parse_query(std::string_view text, Analyzer& analyzer, const ParseOptions&
         q.messages.push_back({0, "out of memory while reading the query"});
         return q;
     }
+}
+
+std::string source_key(std::string_view name) {
+    std::string spaced(name);
+    std::replace(spaced.begin(), spaced.end(), '"', ' ');
+    return text::collapse_spaces(spaced);
+}
+
+std::vector<uint8_t> sources_named(const Index& index, std::string_view name, bool prefix) {
+    std::vector<uint8_t> meant(index.source_count(), 0);
+    const std::string_view exact = text::trim(name);
+    if (exact.empty() && !prefix) {
+        if (!meant.empty()) meant[0] = 1;
+        return meant;
+    }
+    // The first of these readings that names any source: the name as written (a source menu's
+    // choice: "Le  Monde" is not "Le Monde"), its key (spaces and quotes), then its key with case
+    // and accents aside (what a hand types: "le monde"); a prefix only the last way.
+    auto mark = [&](auto same) {
+        bool any = false;
+        for (uint32_t id = 1; id < meant.size(); ++id)
+            if (same(index.source_name(id))) meant[id] = 1, any = true;
+        return any;
+    };
+    const std::string key = source_key(name);
+    if (!prefix && mark([&](std::string_view s) { return s == exact; })) return meant;
+    if (!prefix && mark([&](std::string_view s) { return source_key(s) == key; })) return meant;
+    std::string folded, other;
+    fold(key, true, folded);
+    mark([&](std::string_view s) {
+        fold(source_key(s), true, other);
+        return prefix ? other.starts_with(folded) : other == folded;
+    });
+    return meant;
 }
 
 std::string to_string(const Query& q) {

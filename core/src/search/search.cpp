@@ -397,7 +397,8 @@ private:
     void find(DocId d) {
         for (; d < ix_.id_limit(); ++d) {
             if (!ix_.contains(d)) continue;
-            if (by_date_ && (ix_.date(d) < from_ || ix_.date(d) > to_ || ix_.date(d) == 0)) continue;
+            // Dated in [from, to]; from = to = 0 (date:none) is the undated.
+            if (by_date_ && (ix_.date(d) < from_ || ix_.date(d) > to_ || (ix_.date(d) == 0) != (to_ == 0))) continue;
             if (languages_ && !(languages_ >> ix_.language_slot(d) & 1)) continue;
             doc = d;
             return;
@@ -408,6 +409,33 @@ private:
     uint32_t from_, to_;
     bool by_date_;
     uint32_t languages_;
+};
+
+// The documents whose source is one of those meant (sources_named(), by source id).
+class SourceMatcher final : public Matcher {
+public:
+    SourceMatcher(const Index& ix, std::vector<uint8_t> meant) : ix_(ix), meant_(std::move(meant)) { find(0); }
+    void next() override {
+        if (doc != kNoDoc) find(doc + 1);
+    }
+    void seek(DocId target) override {
+        if (doc != kNoDoc && target > doc) find(target);
+    }
+    double score() override { return 0.0; }
+
+private:
+    void find(DocId d) {
+        for (; d < ix_.id_limit(); ++d) {
+            const uint32_t s = ix_.source_id(d);
+            if (s < meant_.size() && meant_[s] && ix_.contains(d)) {
+                doc = d;
+                return;
+            }
+        }
+        doc = kNoDoc;
+    }
+    const Index& ix_;
+    std::vector<uint8_t> meant_;
 };
 
 class NothingMatcher final : public Matcher {
@@ -620,6 +648,11 @@ struct Builder {
             return std::make_unique<ListMatcher>(expand(ctx, members(n, negated), n.fields));
         case QueryOp::Date:
             return std::make_unique<FilterMatcher>(ctx.index, n.date_from, n.date_to, true);
+        case QueryOp::Source: {
+            std::vector<uint8_t> meant = sources_named(ctx.index, n.terms[0], n.prefix);
+            if (std::find(meant.begin(), meant.end(), 1) == meant.end()) return std::make_unique<NothingMatcher>();
+            return std::make_unique<SourceMatcher>(ctx.index, std::move(meant));
+        }
         case QueryOp::All: // of some languages' documents, or of all
             return std::make_unique<FilterMatcher>(ctx.index, 0, 0, false, n.languages);
         case QueryOp::Not: {
