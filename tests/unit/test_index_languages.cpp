@@ -93,6 +93,13 @@ TEST_CASE("a German article is stemmed and stopped in German, an English one in 
     // "und" and "die" are German stopwords: not indexed in the German articles, while the English
     // article that quotes "Sturm und Drang" has "und" as a word.
     CHECK(docs_of(ix, "und") == std::vector<DocId>{0});
+    // ... and so with a filter or an exclusion beside it, which ask for no word (none of these
+    // articles has a date or a source).
+    CHECK(docs_of(ix, "date:none und") == std::vector<DocId>{0});
+    CHECK(docs_of(ix, "und source:=\"\"") == std::vector<DocId>{0});
+    CHECK(docs_of(ix, "und -Hafen") == std::vector<DocId>{0});
+    CHECK(docs_of(ix, "the und") == std::vector<DocId>{0}); // "the": a stopword of every language here
+    CHECK(docs_of(ix, "date:none die Häuser") == std::vector<DocId>{1, 2});
     CHECK(ix.field_length(2, Field::Body) == 6); // neue Haus Stadt steht Bürgern offen; das der allen: stopwords
     // Prefixes and typos work on the words as written, in every language.
     CHECK(docs_of(ix, "häus*") == std::vector<DocId>{1, 2});
@@ -166,6 +173,13 @@ TEST_CASE("a word that is a stopword in some languages asks nothing of their art
     CHECK(docs_of(ix, "Sturm und Drang") == std::vector<DocId>{0});
     // On its own such a word finds the articles that hold it, not every German one.
     CHECK(docs_of(ix, "und") == std::vector<DocId>{0});
+    // ... and so with a filter or an exclusion beside it, which ask for no word (none of these
+    // articles has a date or a source).
+    CHECK(docs_of(ix, "date:none und") == std::vector<DocId>{0});
+    CHECK(docs_of(ix, "und source:=\"\"") == std::vector<DocId>{0});
+    CHECK(docs_of(ix, "und -Hafen") == std::vector<DocId>{0});
+    CHECK(docs_of(ix, "the und") == std::vector<DocId>{0}); // "the": a stopword of every language here
+    CHECK(docs_of(ix, "date:none die Häuser") == std::vector<DocId>{1, 2});
     // Words that are all German stopwords ask nothing of German articles: they do not all match.
     CHECK(docs_of(ix, "die der") == std::vector<DocId>{});
     CHECK(to_string(parse_query("die der", ix)) == "AND(die, der)");

@@ -295,9 +295,18 @@ private:
         if (op == QueryOp::And && !stopped_in_.empty() && operands_.size() - base >= 2) {
             // A word that is a stopword in some languages of the index: in their articles it is
             // not asked for, so it is OR(its readings, every article of those languages). Not in
-            // a language whose stopwords all the words are: there the AND asks for nothing.
+            // a language whose stopwords all the words are: there the AND asks for nothing. Parts
+            // that ask for no word (a date or source filter, an exclusion, a word stopped in
+            // every language) do not count: "date:2022 die" is "die" of 2022, not every German
+            // article of 2022.
+            auto asks_no_word = [&](int kid) {
+                if (kid < 0) return true;
+                const QueryOp o = q_.nodes[size_t(kid)].op;
+                return o == QueryOp::Date || o == QueryOp::Source || o == QueryOp::Not || o == QueryOp::All;
+            };
             uint32_t all_stopped = ~0u;
-            for (size_t i = base; i < operands_.size(); ++i) all_stopped &= stopped_in(operands_[i]);
+            for (size_t i = base; i < operands_.size(); ++i)
+                if (!asks_no_word(operands_[i])) all_stopped &= stopped_in(operands_[i]);
             for (size_t i = base; i < operands_.size(); ++i) {
                 const uint32_t stopped = stopped_in(operands_[i]) & ~all_stopped;
                 if (!stopped) continue;
