@@ -129,6 +129,7 @@ struct ReaderPanelState {
     // Matches in the title and standfirst (byte ranges into them), drawn in the header.
     std::vector<broadsheet::ByteRange> title_highlights, standfirst_highlights;
     bool focus_body = false; // give the body the keyboard (an article opened with Enter): keys scroll it
+    bool body_focused = false; // the body had the keyboard in the last frame drawn
     float scroll_y = 0, scroll_max_y = 0; // the body's scroll, CSS px (for the test hook)
     TextLayout layout;
     float link_rect[4] = {0, 0, 0, 0}; // where the article's link was last drawn (x, y, w, h); w 0: none

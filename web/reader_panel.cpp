@@ -262,6 +262,22 @@ void draw_reader_panel(App& app) {
     if (st.focus_body) ImGui::SetNextWindowFocus();
     st.focus_body = false;
     ImGui::BeginChild("reader-body", ImVec2(0, 0), false, ImGuiWindowFlags_NoNav);
+    // Escape in the body (with no selection to clear) hands the keyboard back to the search box,
+    // the results under it with this article's row in view: the arrows then pick the next one
+    // and Enter opens it. On a phone the Library tab comes forward. Whether the body had the
+    // keyboard is the last frame's word: imgui's keyboard navigation has already moved it to the
+    // parent window on Escape (leaving a child) before this frame's code runs.
+    const bool had_keyboard = st.body_focused;
+    st.body_focused = ImGui::IsWindowFocused();
+    if (had_keyboard && !io.WantTextInput && lo >= hi && key_pressed(ImGuiKey_Escape, false)) {
+        if (app.narrow) {
+            app.right_tab_request = RightTab::Library;
+            app.right_tab_requested = true;
+        }
+        request_search_box(app, false);
+        app.search.scroll_to_selected = true;
+        request_redraw(); // the box takes the keyboard in the frames after this one
+    }
     if (st.scroll_to_top) {
         ImGui::SetScrollY(0);
         st.scroll_to_top = false;

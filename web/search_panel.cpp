@@ -570,7 +570,8 @@ void draw_results(App& app) {
             keep_rect(st.copies_lines.back().rect);
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("Articles whose text is this one's word for word (case, spacing and punctuation aside),\n"
-                                  "under other headlines or sources: a wire story run by several outlets. Click to %s them.",
+                                  "under other headlines or sources: a wire story run by several outlets. Click (or Shift+Enter\n"
+                                  "on its row, from the search box) to %s them.",
                                   row.expanded ? "fold" : "show");
         }
         ImGui::Spacing();
@@ -700,6 +701,18 @@ void draw_search_panel(App& app) {
         if (key_pressed(ImGuiKey_UpArrow)) k = std::max(0, k - 1);
         if (k >= 0) st.selected = st.shown[size_t(k)];
         if (st.selected != was) st.scroll_to_selected = true; // the hit comes into view
+    }
+    // Shift+Enter shows the copies folded under the selected hit, or folds those the selection is
+    // among, as a click on its "+N more with this text" line does; the keyboard stays in the box.
+    if (entered && ImGui::GetIO().KeyShift && st.selected >= 0 && size_t(st.selected) < st.rows.size()) {
+        const auto& row = st.rows[size_t(st.selected)];
+        const int owner = row.copy_of >= 0 ? row.copy_of : row.copies > 0 ? st.selected : -1;
+        if (owner >= 0) {
+            toggle_copies(app, size_t(owner));
+            st.focus_box = true; // Enter let go of the box
+            st.scroll_to_selected = true;
+            return;
+        }
     }
     // Enter opens the selected hit (the first by default); the keyboard goes to the reader.
     if (entered && !st.rows.empty()) {

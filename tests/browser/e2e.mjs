@@ -1517,6 +1517,42 @@ test('identical copies of a story fold under the first of them in the results; t
   await page.evaluate((row) => window.broadsheet.toggleCopies(row), first.row);
   s = (await page.evaluate(() => window.broadsheet.state())).search;
   eq(s.shown.length, 32, 'folded again');
+
+  // The keyboard alone: Shift+Enter on a row (the keyboard in the box) shows its copies, the
+  // arrows go through them, Shift+Enter on a copy folds them (the selection back on its row).
+  const story = wireRows[0];
+  const kidsOf = groups.get(story);
+  await humanClick(page, 200, 63); // the box (the clicks on the line took the keyboard)
+  await page.keyboard.press('ArrowUp');
+  await waitFor(page, (want) => window.broadsheet.state().search.selected === want, story);
+  const openBefore = (await page.evaluate(() => window.broadsheet.state())).open?.id;
+  await page.keyboard.press('Shift+Enter');
+  await waitFor(page, (row) => window.broadsheet.state().search.results[row].copiesShown, story);
+  s = (await page.evaluate(() => window.broadsheet.state())).search;
+  eq(s.query, 'harbour', 'Shift+Enter keeps the query');
+  eq((await page.evaluate(() => window.broadsheet.state())).open?.id, openBefore, 'and opens nothing');
+  await page.keyboard.press('ArrowDown');
+  await waitFor(page, (want) => window.broadsheet.state().search.selected === want, kidsOf[0]);
+  await page.keyboard.press('Shift+Enter');
+  await waitFor(page, (row) => !window.broadsheet.state().search.results[row].copiesShown, story);
+  eq((await page.evaluate(() => window.broadsheet.state())).search.selected, story, 'folded: the selection is on the row again');
+  // Enter reads it; Escape in the reader hands the keyboard back to the box, where the arrows
+  // go on through the results from it.
+  await page.keyboard.press('Enter');
+  await waitFor(page, (id) => window.broadsheet.state().open?.id === id, s.results[story].id);
+  await page.keyboard.press('ArrowDown'); // scrolls the article, not the results
+  await page.waitForTimeout(100);
+  eq((await page.evaluate(() => window.broadsheet.state())).search.selected, story, 'the arrows are the reader\'s');
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(150);
+  s = (await page.evaluate(() => window.broadsheet.state())).search;
+  const next = s.shown[s.shown.indexOf(story) + 1];
+  assert(!kidsOf.includes(next), 'the next row drawn is not a folded copy');
+  await page.keyboard.press('ArrowDown');
+  await waitFor(page, (want) => window.broadsheet.state().search.selected === want, next);
+  eq((await page.evaluate(() => window.broadsheet.state())).search.query, 'harbour', 'the query is as it was');
+  await page.keyboard.press('Enter');
+  await waitFor(page, (id) => window.broadsheet.state().open?.id === id, s.results[next].id);
   eq(requests.length, 0, `network requests (${requests.join(', ')})`);
   await context.close();
 });
