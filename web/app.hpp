@@ -398,7 +398,7 @@ const broadsheet::search::Facets* result_facets(App& app);
 // ("1987-03"): the query gains source:"..." or date:..., as choosing it in the menus does.
 void narrow_search(App& app, bool by_source, std::string_view value);
 // Downloads every match of the search, in the order shown, as CSV or JSON named after the query
-// ("search-oil-prices.csv"): rank, title, date, source, byline, url, file, id, score and the
+// ("search-oil-prices.csv"): rank, title, date, published, source, byline, url, file, id, score and the
 // passage the list shows.
 void export_results(App& app, bool csv);
 // Folds the results' identical copies under the first of each (Row::copy_of) and lays out the

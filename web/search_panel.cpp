@@ -183,7 +183,7 @@ void toggle_copies(App& app, size_t row) {
 TextTable result_rows(App& app) {
     namespace bs = broadsheet::search;
     auto& st = app.search;
-    TextTable rows{{"rank", "title", "date", "source", "byline", "url", "file", "id", "score", "passage"}};
+    TextTable rows{{"rank", "title", "date", "published", "source", "byline", "url", "file", "id", "score", "passage"}};
     if (text_is_blank(st.ran) || st.out_of_memory) return rows;
     // Every match, in the order shown: the query as run_search() ran it, for all of them.
     bs::SearchOptions options = app.search_options();
@@ -204,7 +204,18 @@ TextTable result_rows(App& app) {
                               (snippet.cut_after ? "\xE2\x80\xA6" : "");
         std::replace(passage.begin(), passage.end(), '\n', ' ');
         std::snprintf(score, sizeof score, "%.4f", hit.score);
-        rows.push_back({std::to_string(rows.size()), a->title, a->date, a->source, byline, a->url, a->file,
+        // The date one form for every row, as far as the article gives it (2014-06-30, 2014-06,
+        // 2014; the day where it was published, as the Dates menu counts it), which spreadsheets
+        // read as dates and sort; then the date as imported, with its time and zone if it had them.
+        std::string date;
+        if (const uint32_t n = broadsheet::search::date_number(a->date); n != 0) {
+            char text[16];
+            if (n % 100) std::snprintf(text, sizeof text, "%04u-%02u-%02u", n / 10000, n / 100 % 100, n % 100);
+            else if (n / 100 % 100) std::snprintf(text, sizeof text, "%04u-%02u", n / 10000, n / 100 % 100);
+            else std::snprintf(text, sizeof text, "%04u", n / 10000);
+            date = text;
+        }
+        rows.push_back({std::to_string(rows.size()), a->title, date, a->date, a->source, byline, a->url, a->file,
                         a->id, score, passage});
     }
     return rows;
@@ -394,8 +405,8 @@ void draw_facet_menus(App& app) {
     if (picked) narrow_search(app, by_source, chosen);
 }
 
-// Every match as a table to download: rank, title, date, source, byline, address, file, id,
-// score and passage, in the order shown.
+// Every match as a table to download: rank, title, date, date as published, source, byline,
+// address, file, id, score and passage, in the order shown.
 void draw_export_menu(App& app) {
     auto& st = app.search;
     if (begin_line_menu(app, "##export", "Export", "Export", false)) {

@@ -1391,7 +1391,8 @@ test('Export downloads every match of the search, beyond the 200 shown, in the o
     rows.push({ id: `x${i}`, title: i === 5 ? '=HYPERLINK("http://example.org") Report 5' : i % 7 === 0 ? `Report ${i}, "quoted"` : `Report ${i}`,
                 source: i % 2 ? 'Coast Wire' : 'Daily Tide',
                 author: 'Ann Lee', url: `https://example.org/${i}`,
-                date: new Date(Date.UTC(2021, 0, 1) + ((i * 37) % 300) * 86400000).toISOString().slice(0, 10),
+                // A day, or (every third) a time on it with a zone: the date column is the day.
+                date: new Date(Date.UTC(2021, 0, 1) + ((i * 37) % 300) * 86400000).toISOString().slice(0, 10) + (i % 3 ? '' : 'T23:30-05:00'),
                 text: harbour ? `The harbour was busy on day ${i}.` : `Rain fell on day ${i}.` });
   }
   await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'reports.jsonl', text }]), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
@@ -1432,19 +1433,22 @@ test('Export downloads every match of the search, beyond the 200 shown, in the o
     return out.filter((r) => r.length > 1);
   };
   const table = parse(text);
-  eq(table[0].join(','), 'rank,title,date,source,byline,url,file,id,score,passage', 'the header');
+  eq(table[0].join(','), 'rank,title,date,published,source,byline,url,file,id,score,passage', 'the header');
   eq(table.length - 1, 260, 'every match, not only the 200 shown');
-  const expected = rows.filter((r) => r.text.includes('harbour')).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  eq(table.slice(1).map((r) => r[2]).join(','), expected.map((r) => r.date).join(','), 'newest first, as shown');
-  eq(table.slice(1, 201).map((r) => r[7]).join(','), s.results.map((r) => rows[Number(r.title.match(/Report (\d+)/)[1])].id).join(','),
+  // Newest first to the minute, zones counted (23:30 at -05:00 is after the next day's start);
+  // the date column is still the day as the article gives it.
+  const expected = rows.filter((r) => r.text.includes('harbour')).sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+  eq(table.slice(1).map((r) => r[2]).join(','), expected.map((r) => r.date.slice(0, 10)).join(','), 'newest first, as shown, each a day');
+  eq(table.slice(1).map((r) => r[3]).join(','), expected.map((r) => r.date).join(','), 'and as published, with the time and zone');
+  eq(table.slice(1, 201).map((r) => r[8]).join(','), s.results.map((r) => rows[Number(r.title.match(/Report (\d+)/)[1])].id).join(','),
      'the first 200 are the list\'s');
   const quoted = table.find((r) => r[1].includes('"'));
   assert(quoted && /^Report \d+, "quoted"$/.test(quoted[1]), `a title with a comma and quotes kept whole (${quoted && quoted[1]})`);
   // A title a spreadsheet would run as a formula is marked as text with a leading apostrophe.
-  eq(table.find((r) => r[7] === 'x5')[1], '\'=HYPERLINK("http://example.org") Report 5', 'a formula-like title starts with an apostrophe');
-  const row = table[1], src = rows.find((r) => r.id === row[7]);
-  eq([row[0], row[3], row[4], row[5]].join('|'), ['1', src.source, 'Ann Lee', src.url].join('|'), 'rank, source, byline and address');
-  assert(row[9].includes('harbour'), `the passage (${row[9]})`);
+  eq(table.find((r) => r[8] === 'x5')[1], '\'=HYPERLINK("http://example.org") Report 5', 'a formula-like title starts with an apostrophe');
+  const row = table[1], src = rows.find((r) => r.id === row[8]);
+  eq([row[0], row[4], row[5], row[6]].join('|'), ['1', src.source, 'Ann Lee', src.url].join('|'), 'rank, source, byline and address');
+  assert(row[10].includes('harbour'), `the passage (${row[10]})`);
 
   // JSON, through the hook: the same rows, the score a number.
   const jsonDownload = page.waitForEvent('download');
@@ -1453,7 +1457,7 @@ test('Export downloads every match of the search, beyond the 200 shown, in the o
   await (await jsonDownload).saveAs(jsonFile);
   const json = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
   eq(json.length, 260, 'every match in the JSON');
-  eq(json.map((r) => r.id).join(','), table.slice(1).map((r) => r[7]).join(','), 'in the same order');
+  eq(json.map((r) => r.id).join(','), table.slice(1).map((r) => r[8]).join(','), 'in the same order');
   eq(typeof json[0].score, 'number', 'scores as numbers');
   eq(requests.length, 0, `network requests (${requests.join(', ')})`);
   await context.close();
