@@ -122,23 +122,31 @@ void narrow_search(App& app, bool by_source, std::string_view value) {
         const size_t end = at + filter.size();
         if ((at == 0 || ran[at - 1] == ' ' || ran[at - 1] == '(') && (end == ran.size() || ran[end] == ' ' || ran[end] == ')')) return;
     }
-    // The filter goes first: the word being typed stays last, where as-you-type reads it as the
-    // start of longer words, as the menu's counts did. A query that is an OR at its top goes in
-    // parentheses (AND binds tighter: "coffee OR cocoa date:1987-02" would narrow only cocoa).
+    // The filter goes first: the word being typed stays last (closing parentheses after it
+    // aside), where as-you-type reads it as the start of longer words, as the menu's counts did.
+    // The query's own text goes in parentheses when it is an OR at its top (AND binds tighter:
+    // "coffee OR cocoa date:1987-02" would narrow only cocoa), and when the results are the
+    // fallback to any of the words, which it then writes out: "date:1987 (Merkel OR Reagan)".
     namespace bs = broadsheet::search;
-    bs::ParseOptions plain = app.search_options().parse;
-    plain.as_you_type = false; // which makes the word being typed an OR of its readings
-    const bs::Query parsed = bs::parse_query(ran, app.index, plain);
-    const bool has_or = !parsed.empty() && parsed.nodes[parsed.root].op == bs::QueryOp::Or;
-    const size_t body_end = ran.find_last_not_of(" \t") + 1;
-    std::string query = filter + " " + ran;
-    if (has_or) {
-        // In parentheses the word being typed is no longer last: a '*' keeps it the start of
-        // longer words ("(coffee OR Kaffee*)"), as it was when the menu counted.
-        const auto end = static_cast<unsigned char>(ran[body_end - 1]);
-        const bool typing = body_end == ran.size() && (end >= 0x80 || std::isalnum(end));
-        query = filter + " (" + ran.substr(0, body_end) + (typing ? "*" : "") + ")" + ran.substr(body_end);
+    const bs::Query parsed = bs::parse_query(ran, app.index, app.search_options().parse);
+    const size_t body_end = ran.find_last_not_of(" \t\r\n") + 1;
+    std::string body = ran.substr(0, body_end);
+    bool bracket = parsed.or_at_top;
+    if (app.search.result.relaxed) { // plain words only: they are what the fallback ORs
+        std::string words;
+        for (size_t i = 0; i < body.size();) {
+            const size_t b = body.find_first_not_of(" \t\r\n", i);
+            if (b == std::string::npos) break;
+            const size_t e = std::min(body.size(), body.find_first_of(" \t\r\n", b));
+            words += (words.empty() ? "" : " OR ") + body.substr(b, e - b);
+            i = e;
+        }
+        body = words;
+        bracket = true;
     }
+    // A phrase left open would take the ')' into it: it is closed first (it ran to the end).
+    if (bracket && std::count(body.begin(), body.end(), '"') % 2 == 1) body += '"';
+    const std::string query = filter + " " + (bracket ? "(" + body + ")" : body) + ran.substr(body_end);
     set_search_query(app, query);
     app.search.scroll_to_top = true;
     app.run_search();
@@ -338,7 +346,7 @@ bool facet_list(const std::vector<broadsheet::search::FacetValue>& values, std::
         if (most > least) draw->AddRectFilled(at, ImVec2(at.x + room * float(v.count) / float(most), at.y + height), bar);
         const std::string label = v.value.empty() ? blank
                                   : fit_text(v.value.size() == 7 && v.value[4] == '-' ? broadsheet::readable_date(v.value) : v.value, room);
-        draw->AddText(ImVec2(at.x, at.y + text_y), v.count && !v.value.empty() ? text : dim, label.c_str());
+        draw->AddText(ImVec2(at.x, at.y + text_y), v.count ? text : dim, label.c_str());
         draw->AddText(ImVec2(at.x + width - count_width, at.y + text_y), dim, count.c_str());
         ImGui::PopID();
     }
@@ -346,23 +354,28 @@ bool facet_list(const std::vector<broadsheet::search::FacetValue>& values, std::
 }
 
 // A facet's periods in order with those between them that no match falls in, at 0: a timeline
-// reads as one (months of one year; years when they span no more than 40).
+// reads as one. Every month of the one year; years missing three or more in a row are one row
+// ("1988–2002", at 0), so that a library of 1987 and of this century is not a list of empty years.
 std::vector<broadsheet::search::FacetValue> with_gaps(const std::vector<broadsheet::search::FacetValue>& periods, bool months) {
     if (periods.size() < 2) return periods;
     auto number = [&](const std::string& v) { return std::atoi(v.c_str()) * (months ? 12 : 1) + (months ? std::atoi(v.c_str() + 5) - 1 : 0); };
-    const int first = number(periods.front().value), last = number(periods.back().value);
-    if (!months && last - first > 40) return periods;
     std::vector<broadsheet::search::FacetValue> out;
-    size_t next = 0;
-    char text[16];
-    for (int n = first; n <= last; ++n) {
-        if (next < periods.size() && number(periods[next].value) == n) {
-            out.push_back(periods[next++]);
-            continue;
+    char text[32];
+    for (size_t i = 0; i < periods.size(); ++i) {
+        if (i > 0) {
+            const int from = number(periods[i - 1].value) + 1, to = number(periods[i].value) - 1; // the gap, inclusive
+            if (!months && to - from >= 2) {
+                std::snprintf(text, sizeof text, "%04d\xE2\x80\x93%04d", from, to);
+                out.push_back({text, 0});
+            } else {
+                for (int n = from; n <= to; ++n) {
+                    if (months) std::snprintf(text, sizeof text, "%04d-%02d", n / 12, n % 12 + 1);
+                    else std::snprintf(text, sizeof text, "%04d", n);
+                    out.push_back({text, 0});
+                }
+            }
         }
-        if (months) std::snprintf(text, sizeof text, "%04d-%02d", n / 12, n % 12 + 1);
-        else std::snprintf(text, sizeof text, "%04d", n);
-        out.push_back({text, 0});
+        out.push_back(periods[i]);
     }
     return out;
 }
@@ -397,6 +410,14 @@ void draw_facet_menus(App& app) {
             else if (by_month) ImGui::TextDisabled("%s, by month", f->years[0].value.c_str());
             else ImGui::TextDisabled("By year");
             picked |= facet_list(list, chosen, app.narrow);
+            // The year's matches dated by the year alone have no month: said, so that the months
+            // add up to the year.
+            if (by_month) {
+                uint32_t in_months = 0;
+                for (const auto& m : f->months) in_months += m.count;
+                if (f->years[0].count > in_months)
+                    ImGui::TextDisabled("%s dated by the year only", with_thousands(f->years[0].count - in_months).c_str());
+            }
             if (f->undated && !list.empty()) picked |= facet_list({{"", f->undated}}, chosen, app.narrow, "Undated");
         }
         ImGui::EndCombo();

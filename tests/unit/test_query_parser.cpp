@@ -100,6 +100,18 @@ TEST_CASE("options change how words combine and what the last word means") {
     CHECK(parsed("rain source:=Reu ", typing) == "AND(rain, source:=\"Reu\")");
     CHECK(parsed("rain source:=", typing) == "rain"); // nothing typed yet: nothing asked
     CHECK(parsed("rain source:=Reu") == "AND(rain, source:=\"Reu\")");
+    // Closing parentheses after the last word leave it being typed (a narrowed query's OR).
+    CHECK(parsed("date:2022 (rain OR sur)", typing) == "AND(date:20220000..20221299, OR(rain, sur*, sur))");
+    CHECK(parsed("date:2022 (rain OR sur))", typing) == "AND(date:20220000..20221299, OR(rain, sur*, sur))");
+    CHECK(parsed("date:2022 (rain OR sur) ", typing) == "AND(date:20220000..20221299, OR(rain, sur))");
+    CHECK(parsed("(rain OR sur) x", typing) == "AND(OR(rain, sur), x*)");
+    CHECK(parsed("(source:=Reu)", typing) == "source:=\"Reu\"*");
+    // A date not yet whole at the end is left out quietly while typed; finished, it is an error.
+    Analyzer a;
+    CHECK(parse_query("storm date:20", a, typing).messages.empty());
+    CHECK(to_string(parse_query("storm date:20", a, typing)) == "storm~1");
+    CHECK(parse_query("storm date:20 ", a, typing).messages.size() == 1);
+    CHECK(parse_query("storm date:20", a).messages.size() == 1);
     ParseOptions plain;
     plain.syntax = false;
     plain.match_all = false;
@@ -141,6 +153,23 @@ TEST_CASE("malformed queries give a message with a position and a best-effort re
         CHECK(m[0].position == row.position);
         CHECK(m[0].text.find(row.says) != std::string::npos);
     }
+}
+
+TEST_CASE("an OR written at the top of the query is told from one in parentheses or of readings") {
+    Analyzer a;
+    struct Row { const char* query; bool or_at_top; };
+    const Row rows[] = {
+        {"coffee OR cocoa", true},   {"coffee cocoa OR tea", true}, {"(coffee OR cocoa) tea", false},
+        {"coffee cocoa", false},     {"e-mail", false},             {"title:(a OR b)", false},
+        {"x OR", false}, // nothing after it: no OR
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.query);
+        CHECK(parse_query(row.query, a).or_at_top == row.or_at_top);
+    }
+    ParseOptions any;
+    any.match_all = false; // words side by side ORed: not written
+    CHECK_FALSE(parse_query("coffee cocoa", a, any).or_at_top);
 }
 
 TEST_CASE("well-formed queries get no messages") {

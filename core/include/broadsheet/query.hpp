@@ -74,6 +74,7 @@ struct Query {
     uint32_t root = 0;
     std::vector<QueryMessage> messages;   // problems found, in order of position
     bool plain_words = true;              // no operators, quotes, fields or suffixes were used
+    bool or_at_top = false;               // an OR written at the top level, not in parentheses
     bool empty() const { return nodes.empty(); }
 };
 
@@ -88,7 +89,8 @@ inline constexpr uint64_t kAsYouTypePostings = 50000;
 struct ParseOptions {
     bool syntax = true;       // false: every character is plain text (for natural-language topics)
     bool match_all = true;    // words side by side must all match (false: any of them)
-    // As-you-type: the last word is a prefix unless the text ends in a space, and words of 5+
+    // As-you-type: the last word is a prefix unless the text ends in a space (closing parentheses
+    // after it aside: "(coffee OR Kaff)"), and words of 5+
     // characters allow one typo, 9+ two (Meilisearch's defaults for minWordSizeForTypos). That
     // prefix stands for its kAsYouTypeExpansions most frequent words only, as Elasticsearch's
     // match_bool_prefix does (max_expansions, default 50): the first letter or two typed would

@@ -75,7 +75,7 @@ public:
         if (text_.size() > UINT32_MAX / 2) text_ = text_.substr(0, UINT32_MAX / 2);
         int root = -1;
         if (const std::optional<ByteRange> word = one_word()) {
-            root = word_node({Lex::Word, *word, text_.substr(word->begin, word->size())}, true);
+            root = word_node({Lex::Word, *word, text_.substr(word->begin, word->size())});
         } else {
             // Room for a few words, so that a short query does not grow these step by step.
             lexemes_.reserve(8);
@@ -215,6 +215,16 @@ private:
     }
 
     // ---- parsing --------------------------------------------------------------------------------
+
+    // Only closing parentheses from `pos` to the end of the text: what ends there is still being
+    // typed, as you type (no space has finished it). So it is in a narrowed query, whose OR is
+    // put in parentheses: "date:2022 (coffee OR Kaff)".
+    bool typed_to_end(uint32_t pos) const {
+        for (size_t i = pos; i < text_.size(); ++i)
+            if (text_[i] != ')') return false;
+        return true;
+    }
+
     const Lexeme& peek() const { return lexemes_[std::min(at_, lexemes_.size() - 1)]; }
     void note(uint32_t pos, std::string text) { q_.messages.push_back({pos, std::move(text)}); }
 
@@ -267,6 +277,7 @@ private:
             }
             const int next = parse_and(depth);
             operands_.push_back(next);
+            if (depth == 0) q_.or_at_top = true;
         }
         const int node = combine(QueryOp::Or, std::span(operands_).subspan(base), {});
         operands_.resize(base);
@@ -409,7 +420,7 @@ private:
             return phrase_node(l.text, l.range);
         }
         case Lex::Word:
-            return word_node(l, at_ == lexemes_.size() - 1);
+            return word_node(l);
         default:
             return -1;
         }
@@ -556,7 +567,7 @@ private:
     }
 
     // `last`: no lexeme but the end follows (as you type, a prefix unless a space ends the text).
-    int word_node(const Lexeme& l, bool last) {
+    int word_node(const Lexeme& l) {
         saw_words_ = true;
         std::string_view word = l.text;
         ByteRange range = l.range;
@@ -581,7 +592,7 @@ private:
                 }
             }
         }
-        bool last_word = last && range.end == text_.size();
+        bool last_word = typed_to_end(range.end);
         bool typing = options_.as_you_type && last_word && !prefix && edits < 0;
         if (typing) prefix = true;
 
@@ -647,10 +658,11 @@ private:
         n.op = QueryOp::Source;
         n.source = l.range;
         n.terms.emplace_back(text::trim(l.text));
-        n.prefix = options_.as_you_type && l.range.end == text_.size() && (!l.quoted || !l.closed);
+        n.prefix = options_.as_you_type && typed_to_end(l.range.end) && (!l.quoted || !l.closed);
         if (n.terms[0].empty() && (!l.quoted || n.prefix)) {
             if (!n.prefix)
-                note(l.range.begin, "'source:=' needs a name after it (source:=\"\" for articles without a source); ignored");
+                note(l.range.begin, "'source:=' needs a name right after it (source:=\"Daily Tide\"; source:=\"\" for "
+                                    "articles without a source); ignored");
             return -1;
         }
         return add(std::move(n));
@@ -658,6 +670,8 @@ private:
 
     int date_node(const Lexeme& l) {
         std::string_view v = l.text;
+        // As you type, a date not yet whole ("date:20") is left out without a word: it will be.
+        const bool typing = options_.as_you_type && typed_to_end(l.range.end);
         if (iequals(v, "none")) { // the articles without a date
             QueryNode n;
             n.op = QueryOp::Date;
@@ -665,8 +679,9 @@ private:
             return add(std::move(n));
         }
         auto bad = [&] {
-            note(l.range.begin, "cannot read the date '" + std::string(v) +
-                                    "' (write 2014, 2014-06, 2014-06-30 or a range 2014-01..2014-06); ignored");
+            if (!typing)
+                note(l.range.begin, "cannot read the date '" + std::string(v) +
+                                        "' (write 2014, 2014-06, 2014-06-30 or a range 2014-01..2014-06); ignored");
             return -1;
         };
         // One bound: YYYY, YYYY-MM or YYYY-MM-DD -> [from, to] of that period.
