@@ -387,6 +387,21 @@ std::string parse_iso(std::string_view t) {
 
 } // namespace
 
+std::string parse_month_year(std::string_view s) {
+    s = text::trim(s);
+    const size_t space = s.find_first_of(" \t");
+    if (space == std::string_view::npos) return {};
+    std::string_view name = s.substr(0, space), year = text::trim(s.substr(space));
+    if (!name.empty() && name.back() == '.') name.remove_suffix(1); // "Jun. 2014"
+    if (!name.empty() && name.back() == ',') name.remove_suffix(1);
+    const int month = month_of(name);
+    if (month == 0 || year.size() != 4 || !std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return {};
+    char out[8];
+    std::snprintf(out, sizeof out, "%.4s-%02d", year.data(), month);
+    return out;
+}
+
 std::string parse_date_line(std::string_view line) {
     line = text::trim(line);
     if (line.empty() || line.size() > 100) return {};

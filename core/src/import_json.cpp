@@ -161,6 +161,7 @@ bool article_from_object(std::string_view file, const json& obj, Article& a, std
             const bool year = t.size() == 4 && digits(0, 4);
             const bool month = t.size() == 7 && digits(0, 4) && t[4] == '-' && digits(5, 2) && t.substr(5) >= "01" && t.substr(5) <= "12";
             if (year || month) a.date = std::string(t);
+            else a.date = parse_month_year(t); // "June 2014"
         }
         if (a.date.empty() && !d.empty()) a.metadata.push_back({"date_as_given", d});
     }

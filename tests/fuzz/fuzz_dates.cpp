@@ -12,6 +12,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string line = broadsheet::parse_date_line(utf8);
     FUZZ_CHECK_MSG(line.empty() || fuzz::iso_date(line), "parse_date_line gave '" + line + "'");
     fuzz::touch(line);
+    const std::string month = broadsheet::parse_month_year(utf8);
+    FUZZ_CHECK_MSG(month.empty() || (month.size() == 7 && fuzz::iso_date(month)), "parse_month_year gave '" + month + "'");
+
     std::string field = broadsheet::parse_date(utf8);
     FUZZ_CHECK_MSG(field.empty() || fuzz::iso_date(field), "parse_date gave '" + field + "'");
     fuzz::touch(field);

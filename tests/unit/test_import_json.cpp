@@ -99,6 +99,11 @@ TEST_CASE("a date field read up to the residue after it; a field with no date is
         {"2016-13", ""},          // no such month
         {"1987-5", ""},
         {"12345", ""},
+        {"June 2014", "2014-06"}, // a month named, and its year
+        {"Jun. 2014", "2014-06"},
+        {"m\xC3\xA4rz 2015", "2015-03"},
+        {"June 14", ""},          // not a year
+        {"Junes 2014", ""},
     };
     for (const Row& row : rows) {
         CAPTURE(row.given);

@@ -26,6 +26,9 @@ std::string parse_date_line(std::string_view line);
 // Numeric dates: "25.08.2015" and "25/08/2015" are day-month-year; "08/25/2015" is read as
 // month-day only when the day cannot be a month.
 std::string parse_date(std::string_view s);
+// A month and year alone, as a machine field may give them: "June 2014", "Jun. 2014", "März 2014"
+// -> "2014-06" (ISO 8601's reduced precision); "" for anything else.
+std::string parse_month_year(std::string_view s);
 
 // An ISO 8601 date as people read it, in English: "1987-02-26T15:01" -> "26 February 1987, 15:01",
 // "2025-08-13T20:15Z" -> "13 August 2025, 20:15 UTC", "2021-01-06T06:43-05:00" -> "... 06:43
