@@ -376,13 +376,14 @@ private:
     std::vector<MatcherPtr> children_;
 };
 
-// Live documents passing a filter, scored 0 (ALL, dates).
+// Live documents passing a filter, scored 0 (ALL, dates, sources).
 // The live documents, or only those dated in [from, to] (by_date), or only those of the language
-// slots in `languages` (a QueryNode::languages mask; 0: any).
+// slots in `languages` (a QueryNode::languages mask; 0: any), or of the sources in `sources`.
 class FilterMatcher final : public Matcher {
 public:
-    FilterMatcher(const Index& ix, uint32_t from, uint32_t to, bool by_date, uint32_t languages = 0)
-        : ix_(ix), from_(from), to_(to), by_date_(by_date), languages_(languages) {
+    FilterMatcher(const Index& ix, uint32_t from, uint32_t to, bool by_date, uint32_t languages = 0,
+                  std::vector<uint8_t> sources = {})
+        : ix_(ix), from_(from), to_(to), by_date_(by_date), languages_(languages), sources_(std::move(sources)) {
         find(0);
     }
     void next() override {
@@ -400,6 +401,7 @@ private:
             // Dated in [from, to]; from = to = 0 (date:none) is the undated.
             if (by_date_ && (ix_.date(d) < from_ || ix_.date(d) > to_ || (ix_.date(d) == 0) != (to_ == 0))) continue;
             if (languages_ && !(languages_ >> ix_.language_slot(d) & 1)) continue;
+            if (!sources_.empty() && !(ix_.source_id(d) < sources_.size() && sources_[ix_.source_id(d)])) continue;
             doc = d;
             return;
         }
@@ -409,33 +411,7 @@ private:
     uint32_t from_, to_;
     bool by_date_;
     uint32_t languages_;
-};
-
-// The documents whose source is one of those meant (sources_named(), by source id).
-class SourceMatcher final : public Matcher {
-public:
-    SourceMatcher(const Index& ix, std::vector<uint8_t> meant) : ix_(ix), meant_(std::move(meant)) { find(0); }
-    void next() override {
-        if (doc != kNoDoc) find(doc + 1);
-    }
-    void seek(DocId target) override {
-        if (doc != kNoDoc && target > doc) find(target);
-    }
-    double score() override { return 0.0; }
-
-private:
-    void find(DocId d) {
-        for (; d < ix_.id_limit(); ++d) {
-            const uint32_t s = ix_.source_id(d);
-            if (s < meant_.size() && meant_[s] && ix_.contains(d)) {
-                doc = d;
-                return;
-            }
-        }
-        doc = kNoDoc;
-    }
-    const Index& ix_;
-    std::vector<uint8_t> meant_;
+    std::vector<uint8_t> sources_; // by source id, those wanted (sources_named()); empty: any
 };
 
 class NothingMatcher final : public Matcher {
@@ -651,7 +627,7 @@ struct Builder {
         case QueryOp::Source: {
             std::vector<uint8_t> meant = sources_named(ctx.index, n.terms[0], n.prefix);
             if (std::find(meant.begin(), meant.end(), 1) == meant.end()) return std::make_unique<NothingMatcher>();
-            return std::make_unique<SourceMatcher>(ctx.index, std::move(meant));
+            return std::make_unique<FilterMatcher>(ctx.index, 0, 0, false, 0, std::move(meant));
         }
         case QueryOp::All: // of some languages' documents, or of all
             return std::make_unique<FilterMatcher>(ctx.index, 0, 0, false, n.languages);
