@@ -566,7 +566,7 @@ private:
         return folded;
     }
 
-    // `last`: no lexeme but the end follows (as you type, a prefix unless a space ends the text).
+    // A word; as you type, a prefix when it is the last and no space ends the text (typed_to_end()).
     int word_node(const Lexeme& l) {
         saw_words_ = true;
         std::string_view word = l.text;
