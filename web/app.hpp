@@ -394,8 +394,9 @@ void show_more_results(App& app);
 // The facets of the results (SearchResult::facets), counted the first time they are asked for
 // after a search; null if there is no query or it did not fit in memory.
 const broadsheet::search::Facets* result_facets(App& app);
-// Narrows the search to the matches from one source, or of one year ("1987") or month
-// ("1987-03"): the query gains source:"..." or date:..., as choosing it in the menus does.
+// Narrows the search to the matches from one source ("" those without one), or of one year
+// ("1987") or month ("1987-03"; "" the undated): the query gains source:="..." or date:..., as
+// choosing it in the menus does.
 void narrow_search(App& app, bool by_source, std::string_view value);
 // Downloads every match of the search, in the order shown, as CSV or JSON named after the query
 // ("search-oil-prices.csv"): rank, title, date, published, source, byline, url, file, id, score and the

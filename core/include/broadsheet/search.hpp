@@ -76,7 +76,7 @@ struct FacetValue {
 
 // What the matching articles are, counted: the ways a reader narrows a search down ("which
 // outlets ran this, and when?"). Each value comes with a query that narrows to it:
-// source:"VALUE" and date:VALUE.
+// source:="VALUE" (source:="" for without_source) and date:VALUE (date:none for undated).
 struct Facets {
     std::vector<FacetValue> sources; // Index::source_name of the matches, most articles first, then by name (ASCII case aside)
     std::vector<FacetValue> years;   // "1987", ascending
