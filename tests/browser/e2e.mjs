@@ -1180,6 +1180,7 @@ test('search results count every match, sort newest or oldest first from the men
   eq(s.articles.length, 450, 'the reports imported');
   const dateOf = new Map(s.articles.map((a) => [a.id, a.date]));
   await page.evaluate(() => window.broadsheet.search('harbour'));
+  await waitFor(page, () => window.broadsheet.state().search.orderMenu !== null); // drawn in the next frame
   s = await page.evaluate(() => window.broadsheet.state());
   eq(s.search.total, 450, 'every match counted, not "200+"');
   eq(s.search.results.length, 200, 'the first 200 shown');
@@ -1286,10 +1287,11 @@ test('the Sources and Dates menus count the matches and narrow the search to one
   const shown = (f) => ({ sources: f.sources.map((v) => `${v.value}:${v.count}`).join(','),
                           years: f.years.map((v) => `${v.value}:${v.count}`).join(','), without: f.withoutSource, undated: f.undated });
   await page.evaluate(() => window.broadsheet.search('ships'));
+  // The menus' places are those of the last frame drawn: wait for the one after the search.
+  await waitFor(page, () => { const m = window.broadsheet.state().search.facetMenus; return m.sources && m.dates; });
   let s = (await page.evaluate(() => window.broadsheet.state())).search;
   eq(s.total, 60, 'the reports about ships');
   eq(s.facets, null, 'nothing counted until a menu opens');
-  assert(s.facetMenus.sources && s.facetMenus.dates, 'the Sources and Dates menus are drawn beside the count');
 
   // Sources, with the mouse: the menu opens with the matches counted by source, most first.
   const m = s.facetMenus.sources;
@@ -1402,6 +1404,7 @@ test('Export downloads every match of the search, beyond the 200 shown, in the o
   await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'reports.jsonl', text }]), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
   await page.evaluate(() => window.broadsheet.search('harbour'));
   await page.evaluate(() => window.broadsheet.sortResults('newest'));
+  await waitFor(page, () => window.broadsheet.state().search.exportMenu !== null); // drawn in the next frame
   let s = (await page.evaluate(() => window.broadsheet.state())).search;
   eq(s.total, 260, 'every harbour report matches');
   eq(s.results.length, 200, 'the first 200 shown');
