@@ -232,6 +232,7 @@ int batch(const bs::LoadedIndex& loaded, const std::string& queries_path, const 
     bs::SearchOptions options;
     options.limit = limit;
     options.parse = parse;
+    options.article = [&loaded](bs::DocId d) { return d < loaded.articles.size() ? &loaded.articles[d] : nullptr; };
     std::istringstream lines(text);
     std::string line;
     while (std::getline(lines, line)) {
@@ -362,6 +363,7 @@ int run_search(const std::vector<std::string>& args) {
     options.order = order;
     options.count = true;
     options.facets = facets;
+    options.article = [&loaded](bs::DocId d) { return d < loaded.articles.size() ? &loaded.articles[d] : nullptr; };
     auto r = bs::search(*loaded.index, query, options);
     print_messages(r.messages, "query");
     json hits = json::array();

@@ -259,6 +259,10 @@ broadsheet::search::SearchOptions App::search_options() const {
     options.order = search.order;
     options.count = true; // "1,453 results", not "200+"
     options.parse.as_you_type = true;
+    // A phrase's stopwords are checked in the articles ("The Guardian" is not every Guardian).
+    options.article = [this](broadsheet::search::DocId d) -> const broadsheet::Article* {
+        return d < doc_article.size() ? corpus.find(doc_article[d]) : nullptr;
+    };
     return options;
 }
 

@@ -39,7 +39,13 @@ TEST_CASE("each piece of syntax parses to the node it names") {
         {"storm NOT wind", "AND(storm, NOT(wind))"},
         {"-wind", "AND(ALL, NOT(wind))"},
         {"\"storm surge\"", "\"storm surg\""},
-        {"\"state of the art\"", "\"state _ _ art\""},           // gaps for stopwords
+        {"\"state of the art\"", "\"state [of] [the] art\""},   // stopwords, checked in the text
+        {"\"The Guardian\"", "\"[the] guardian\""},              // one word and its stopword: a phrase
+        {"\"guardian of the\"", "\"guardian [of] [the]\""},
+        {"\"Bill's of it's\"", "\"bill [of] [it]\""},             // possessives go, as in the text
+        {"title:\"The Storm\"", "title:\"[the] storm\""},
+        {"state-of-the-art", "OR(\"state [of] [the] art\", stateoftheart)"},
+        {"the-storm", "OR(storm, thestorm)"},                      // nothing around a word unquoted
         {"\"storm\"", "storm"},
         {"surg*", "surg*"},
         {"Surging*", "surging*"},                                // prefixes are not stemmed

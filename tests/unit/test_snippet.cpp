@@ -52,10 +52,10 @@ TEST_CASE("highlights cover every form of a matched term, exactly, in ugly text 
 
 TEST_CASE("a phrase is highlighted as one range from its first word to its last") {
     MatchSet m;
-    m.phrases.push_back({{"heavi", "rain"}, {0, 1}});
+    m.phrases.push_back({{"heavi", "rain"}, {0, 1}, {}, {}});
     CHECK(highlighted("Heavy rain, then heavy wind and rain.", m) == Words{"Heavy rain"});
     MatchSet gap;
-    gap.phrases.push_back({{"state", "art"}, {0, 3}});
+    gap.phrases.push_back({{"state", "art"}, {0, 3}, {}, {}});
     CHECK(highlighted("the state of the art", gap) == Words{"state of the art"});
 }
 

@@ -16,6 +16,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -179,6 +180,20 @@ public:
         const uint8_t slot = language_slot(doc);
         return slot == 0 ? analyzer_ : languages_[slot - 1]->analyzer;
     }
+    // The words of field `f` of `article`, the one added as document `doc`, at the positions
+    // add() gave them, stopwords too: sink(position, surface), the surface folded and unstemmed
+    // (Token::surface, the same in every language). For what the index does not keep: a phrase's
+    // stopwords are checked against them (SearchOptions::article).
+    void field_words(DocId doc, const Article& article, Field f,
+                     const std::function<void(uint32_t position, std::string_view surface)>& sink) const;
+    // What search() counted of a phrase with stopwords in the articles' text: per document
+    // checked, the occurrences in each field with the stopwords in their places. A document's
+    // counts never change (DocIds are not reused), so they are kept for the phrases of the last
+    // few searches (`key` names the phrase and its fields): typing on after a phrase, or turning
+    // the results' pages, checks no article twice. Given back by trim().
+    using FieldCounts = std::array<uint32_t, kFieldCount>;
+    using PhraseCounts = std::unordered_map<DocId, FieldCounts>;
+    std::shared_ptr<PhraseCounts> checked_phrase(const std::string& key) const;
     // The other languages' analyzers, in the order they came: a query is analyzed in each of them
     // too (query.hpp: parse_query with an Index).
     std::span<Analyzer* const> other_analyzers() const { return other_analyzers_; }
@@ -413,6 +428,7 @@ private:
     // The skip entries and champions of a long list, brought up to date; null for a short list.
     ListBlocks* list_blocks(TermId t) const;
     mutable std::vector<ListBlocks> blocks_;
+    mutable std::vector<std::pair<std::string, std::shared_ptr<PhraseCounts>>> checked_phrases_; // the latest last
     size_t live_count_ = 0;
     uint64_t entries_ = 0, dead_entries_ = 0;
 };

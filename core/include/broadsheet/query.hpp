@@ -3,7 +3,9 @@
 //   storm surge          both words (AND is the default; ParseOptions::match_all = false: either)
 //   storm OR flood       either; AND binds tighter than OR; parentheses group: (a OR b) c
 //   -wind, NOT wind      without the word
-//   "storm surge"        the words in this order (stopwords inside are skipped, gaps kept)
+//   "storm surge"        the words in this order; stopwords ("the state of the art") are not
+//                        indexed: their places are checked in the article's text when the
+//                        search has it (SearchOptions::article), any word stands there otherwise
 //   surg*                any word starting so (unstemmed, as written in the article)
 //   hurricane~1 / ~2     within one or two typos (a bare "~" is one)
 //   title:storm  by:doe  source:reuters  (also standfirst:, body:, byline:, text:)
@@ -40,7 +42,7 @@ enum class QueryOp : uint8_t {
     Or,     // any child
     Not,    // documents without its one child
     Term,   // one analysed term
-    Phrase, // terms at the given relative positions
+    Phrase, // terms at the given relative positions (one term, with `stops` around it)
     Prefix, // words starting with `terms[0]` (folded, unstemmed)
     Fuzzy,  // words within `max_edits` of `terms[0]` (folded, unstemmed); `terms[1]` is its own term
     Date,   // articles dated in [date_from, date_to]; undated ones when both are 0
@@ -53,7 +55,13 @@ struct QueryNode {
     QueryOp op = QueryOp::And;
     FieldMask fields = kTextFields;     // fields searched by Term/Phrase/Prefix/Fuzzy
     std::vector<std::string> terms;     // see QueryOp
-    std::vector<uint32_t> offsets;      // Phrase: each term's position relative to the first
+    std::vector<uint32_t> offsets;      // Phrase: each term's position relative to the phrase's
+                                        // first word (0 unless that is a stopword)
+    // Phrase: the words the index does not hold (stopwords), folded, unstemmed, and their
+    // positions in the same frame as `offsets`: "The Guardian" is terms {guardian} at {1} with
+    // stops {the} at {0}. A search with the articles at hand (SearchOptions::article) checks them.
+    std::vector<std::string> stops;
+    std::vector<uint32_t> stop_offsets;
     int max_edits = 0;                  // Fuzzy
     bool only_if_unknown = false;       // Fuzzy: no tolerance when the word itself is in the index
                                         // (automatic as you type: "wheat" does not find "heat")
@@ -129,6 +137,7 @@ std::vector<uint8_t> sources_named(const Index& index, std::string_view name, bo
 
 // A compact, readable form for tests and debugging:
 //   AND(storm, OR(title:flood, rain*), NOT(wind), "heavi rain", date:20140100..20140699)
+// A phrase's stopword is written in brackets ("[the] guardian"), a place of any word as "_".
 // A term of another language than the index's own (term_tag()) is written with '@' and the
 // language's slot: OR(hauser, haus@1); ALL of some languages' articles as ALL@1,2.
 

@@ -16,6 +16,7 @@
 #include "broadsheet/query.hpp"
 #include "broadsheet/ranking.hpp"
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -27,6 +28,9 @@ namespace broadsheet::search {
 // oldest first (to the minute, in UTC, where its date gives a time; a day without one counts as
 // its start). Articles without a date come last; those of one moment best first.
 enum class ResultOrder : uint8_t { Relevance, Newest, Oldest };
+
+// The article added as a document (or nullptr when it is not at hand).
+using ArticleLookup = std::function<const Article*(DocId)>;
 
 struct SearchOptions {
     size_t limit = 10;   // k: how many hits to return
@@ -42,6 +46,11 @@ struct SearchOptions {
     // Count every matching article by source, year and month (SearchResult::facets, and the total
     // with it): a walk over every match, as for `count`.
     bool facets = false;
+    // The articles, for what the index does not keep: a phrase's stopwords ("The Guardian", "state
+    // of the art") are checked in the text of each article whose other words are in place (its
+    // field analyzed again: Index::field_words). Without it, any word matches in a stopword's
+    // place, and one before or after the other words is left out.
+    ArticleLookup article;
 };
 
 struct Hit {
@@ -57,6 +66,8 @@ struct MatchSet {
     struct Phrase {
         std::vector<std::string> terms;
         std::vector<uint32_t> offsets;
+        std::vector<std::string> stops; // QueryNode::stops and stop_offsets: highlighted with
+        std::vector<uint32_t> stop_offsets; // the terms, where the text has them in their places
     };
     std::vector<std::string> terms; // sorted, unique
     std::vector<Phrase> phrases;
@@ -105,6 +116,7 @@ Facets facets_of(const Index& index, std::span<const DocId> docs);
 
 // Every live document matching `query`, ascending, with its score; no pruning. For tests (the
 // reference the pruned top k must agree with) and for counting.
-std::vector<Hit> search_exhaustive(const Index& index, const Query& query, const Bm25fParams& ranking = {});
+std::vector<Hit> search_exhaustive(const Index& index, const Query& query, const Bm25fParams& ranking = {},
+                                   const ArticleLookup& article = {});
 
 } // namespace broadsheet::search

@@ -452,6 +452,18 @@ uint8_t Index::language_of(std::string_view language) {
     return uint8_t(languages_.size());
 }
 
+std::shared_ptr<Index::PhraseCounts> Index::checked_phrase(const std::string& key) const {
+    constexpr size_t kPhrasesKept = 8; // a query's phrases, and the last few queries'
+    auto at = std::find_if(checked_phrases_.begin(), checked_phrases_.end(), [&](const auto& p) { return p.first == key; });
+    if (at == checked_phrases_.end()) {
+        if (checked_phrases_.size() == kPhrasesKept) checked_phrases_.erase(checked_phrases_.begin());
+        checked_phrases_.emplace_back(key, std::make_shared<PhraseCounts>());
+        at = checked_phrases_.end() - 1;
+    }
+    std::rotate(at, at + 1, checked_phrases_.end()); // the latest last
+    return checked_phrases_.back().second;
+}
+
 Analyzer& Index::analyzer_for(std::string_view language) const {
     if (languages_.empty() || language.empty()) return analyzer_;
     Language* l = find_language(snowball_language(language));
@@ -571,6 +583,20 @@ template <class Visit> void for_each_field(const Article& article, Visit&& visit
 }
 
 } // namespace
+
+void Index::field_words(DocId doc, const Article& article, Field f,
+                        const std::function<void(uint32_t, std::string_view)>& sink) const {
+    for_each_field(article, [&](Field g, std::string_view text, uint32_t first) {
+        if (g != f) return first; // only a byline's names need where the one before ended
+        analyzer_.analyze_surfaces(text, [&](const Token& t) {
+            if (t.kind != TokenKind::Joined) sink(first + t.position, t.surface);
+        });
+        // As add() goes on: after the last word its language does not stop.
+        uint32_t last = first;
+        if (g == Field::Byline) analyzer_of(doc).analyze(text, [&](const Token& t) { last = std::max(last, first + t.position + 1); });
+        return last;
+    });
+}
 
 DocId Index::add(const Article& article, std::string_view key) {
     settle();
@@ -983,6 +1009,8 @@ size_t Index::memory_bytes() const {
     for (const auto& list : lists_) n += list.capacity;
     n += blocks_.capacity() * sizeof(blocks_[0]);
     for (const ListBlocks& b : blocks_) n += b.blocks.capacity() * sizeof(PostingBlock) + b.champions.capacity() * sizeof(Champion);
+    for (const auto& [key, counts] : checked_phrases_) // about what a node-based map takes
+        n += key.capacity() + counts->bucket_count() * sizeof(void*) + counts->size() * (sizeof(FieldCounts) + 2 * sizeof(void*) + 8);
     n += term_text_.capacity() + term_ends_.capacity() * 4 + term_slots_.capacity() * 4 + loaded_postings_.capacity() +
          loaded_surfaces_.capacity();
     n += surface_text_.capacity() + (surface_ends_.capacity() + surface_terms_.capacity() + surface_slots_.capacity() +
@@ -1001,6 +1029,7 @@ size_t Index::memory_bytes() const {
 
 void Index::trim() {
     sort_surfaces();
+    decltype(checked_phrases_)().swap(checked_phrases_);
     // Released, not cleared (clear() keeps the memory): the next add() starts them again. Swapped
     // out, as assigning an empty cache would keep its key text's buffer (a moved-in short string
     // is copied into the buffer there).

@@ -489,14 +489,14 @@ private:
     int terms_node(std::string_view text, ByteRange range) {
         if (others_.empty())
             return terms_node_of([&](auto&& sink) { analyzer_.analyze(text, [&](const Token& t) { sink(t.term, t.position, t.kind); }); },
-                                 range);
+                                 text, range);
         return in_each_language(text, range, [&](const Tokens& tokens) {
-            return terms_node_of([&](auto&& sink) { for (const auto& t : tokens) sink(t.term, t.position, t.kind); }, range);
+            return terms_node_of([&](auto&& sink) { for (const auto& t : tokens) sink(t.term, t.position, t.kind); }, text, range);
         });
     }
 
     // each_token(sink) calls sink(term, position, kind) for each token of the text, in order.
-    template <class EachToken> int terms_node_of(EachToken each_token, ByteRange range) {
+    template <class EachToken> int terms_node_of(EachToken each_token, std::string_view text, ByteRange range) {
         QueryNode n;
         n.source = range;
         size_t parts = 0, joined = 0;
@@ -514,6 +514,7 @@ private:
         });
         if (parts == 0) return -1;
         n.op = parts == 1 ? QueryOp::Term : QueryOp::Phrase;
+        if (n.op == QueryOp::Phrase) add_stops(n, text, first, true); // "state-of-the-art"
         int node = add(std::move(n));
         // Only a single hyphenated word gets the written-together alternative.
         if (joined == 1) {
@@ -529,12 +530,12 @@ private:
 
     int phrase_node(std::string_view text, ByteRange range) {
         saw_words_ = true;
-        const int node = in_each_language(text, range, [&](Tokens tokens) { return phrase_node_of(tokens, range); });
+        const int node = in_each_language(text, range, [&](Tokens tokens) { return phrase_node_of(tokens, text, range); });
         if (node < 0 && text.find_first_not_of(" \t\r\n") == std::string_view::npos) note(range.begin, "empty phrase ignored");
         return node;
     }
 
-    int phrase_node_of(const Tokens& tokens, ByteRange range) {
+    int phrase_node_of(const Tokens& tokens, std::string_view text, ByteRange range) {
         QueryNode n;
         n.source = range;
         uint32_t first = 0;
@@ -545,9 +546,30 @@ private:
             n.offsets.push_back(t.position - first);
         }
         if (n.terms.empty()) return -1;
-        n.op = n.terms.size() == 1 ? QueryOp::Term : QueryOp::Phrase;
+        add_stops(n, text, first, false);
+        n.op = n.terms.size() == 1 && n.stops.empty() ? QueryOp::Term : QueryOp::Phrase;
         if (n.op == QueryOp::Term) n.offsets.clear();
         return add(std::move(n));
+    }
+
+    // The words of `text` that took a place but no term (stopwords) into phrase `n`, whose
+    // offsets are from position `first` of the text: those between its terms, and with
+    // `!inner_only` those before and after too ("The Guardian", quoted, is the word after a
+    // "the"; "state-of-the-art" unquoted has nothing around it). Their surfaces are any
+    // analyzer's (folding is the same in every language), as the index's own gives them for the
+    // articles' text. The offsets then start from the phrase's first word.
+    void add_stops(QueryNode& n, std::string_view text, uint32_t first, bool inner_only) {
+        const uint32_t last = first + n.offsets.back();
+        uint32_t base = first;
+        analyzer_.analyze_surfaces(text, [&](const Token& t) {
+            if (t.kind == TokenKind::Joined || (inner_only && (t.position < first || t.position > last))) return;
+            if (t.position >= first && std::binary_search(n.offsets.begin(), n.offsets.end(), t.position - first)) return;
+            n.stops.emplace_back(t.surface);
+            n.stop_offsets.push_back(t.position); // absolute for now
+            base = std::min(base, t.position);
+        });
+        for (uint32_t& o : n.offsets) o += first - base;
+        for (uint32_t& o : n.stop_offsets) o -= base;
     }
 
     // The folded, unstemmed form of a single word, or "" if `word` is not one word.
@@ -774,12 +796,17 @@ void print(const Query& q, uint32_t i, std::string& out, int depth) {
     case QueryOp::Phrase: {
         field_prefix();
         out += '"';
-        for (size_t k = 0; k < n.terms.size(); ++k) {
+        // Terms and stopwords in the order of their places, "_" for a place of any word.
+        std::vector<std::pair<uint32_t, std::string>> words;
+        for (size_t k = 0; k < n.terms.size() && k < n.offsets.size(); ++k) words.emplace_back(n.offsets[k], term_shown(n.terms[k]));
+        for (size_t k = 0; k < n.stops.size() && k < n.stop_offsets.size(); ++k) words.emplace_back(n.stop_offsets[k], "[" + n.stops[k] + "]");
+        std::sort(words.begin(), words.end());
+        for (size_t k = 0; k < words.size(); ++k) {
             if (k) {
                 out += ' ';
-                for (uint32_t g = n.offsets[k - 1] + 1; g < n.offsets[k]; ++g) out += "_ ";
+                for (uint32_t g = words[k - 1].first + 1; g < words[k].first; ++g) out += "_ ";
             }
-            out += term_shown(n.terms[k]);
+            out += words[k].second;
         }
         out += '"';
         if (!n.terms.empty() && n.terms[0].find('\x1F') != std::string::npos) // a language's phrase: its tag once

@@ -46,7 +46,11 @@ struct Context {
     // Whether the ranking is the default one, which the skip entries' score bounds are for.
     bool default_ranking = true;
 
-    Context(const Index& ix, const Bm25fParams& p) : index(ix), params(p), n(double(ix.size())) {
+    // The articles, to check a phrase's stopwords in (SearchOptions::article); may be empty.
+    const ArticleLookup* article = nullptr;
+
+    Context(const Index& ix, const Bm25fParams& p, const ArticleLookup* articles = nullptr)
+        : index(ix), params(p), n(double(ix.size())), article(articles && *articles ? articles : nullptr) {
         for (size_t f = 0; f < kFieldCount; ++f) avg_len[f] = ix.average_field_length(Field(f));
         const Bm25fParams defaults;
         for (size_t f = 0; f < kFieldCount; ++f)
@@ -233,8 +237,17 @@ std::vector<Hit> expand(const Context& ctx, std::span<const std::pair<TermId, do
 
 class PhraseMatcher final : public Matcher {
 public:
-    PhraseMatcher(const Context& ctx, const std::vector<TermId>& terms, std::vector<uint32_t> offsets, FieldMask mask)
-        : ctx_(ctx), offsets_(std::move(offsets)), mask_(mask) {
+    PhraseMatcher(const Context& ctx, const std::vector<TermId>& terms, const QueryNode& n, FieldMask mask)
+        : ctx_(ctx), offsets_(n.offsets), mask_(mask) {
+        if (ctx.article && !n.stops.empty()) {
+            std::string key = std::to_string(mask) + '|' + std::to_string(n.stops.size()) + '|';
+            for (size_t i = 0; i < n.stops.size() && i < n.stop_offsets.size(); ++i) {
+                stops_.emplace_back(n.stop_offsets[i], n.stops[i]);
+                key += std::to_string(n.stop_offsets[i]) + ' ' + n.stops[i] + '\x1E';
+            }
+            for (size_t i = 0; i < n.terms.size() && i < n.offsets.size(); ++i) key += std::to_string(n.offsets[i]) + ' ' + n.terms[i] + '\x1E';
+            checked_ = ctx.index.checked_phrase(key);
+        }
         // Lucene's PhraseQuery weighs a phrase by the sum of its terms' idf.
         for (TermId t : terms) {
             cursors_.push_back(ctx.index.postings(t));
@@ -265,34 +278,71 @@ private:
                 if (c.doc() > candidate) { candidate = c.doc(); aligned = false; }
             }
             if (!aligned) continue;
+            candidate_ = candidate;
             if (count_occurrences()) { doc = candidate; return; }
             if (candidate == kNoDoc - 1) { doc = kNoDoc; return; }
             ++candidate;
         }
     }
     bool count_occurrences() {
+        if (checked_) { // checked in the article before?
+            if (auto at = checked_->find(candidate_); at != checked_->end()) {
+                tf_ = at->second;
+                return std::any_of(tf_.begin(), tf_.end(), [](uint32_t n) { return n > 0; });
+            }
+        }
         tf_.fill(0);
         FieldMask common = mask_;
         for (const auto& c : cursors_) common &= c.fields();
-        bool any = false;
+        bool any = false, unchecked = false;
         for (size_t f = 0; f < kFieldCount; ++f) {
             if (!(common & (1u << f))) continue;
             for (size_t i = 0; i < cursors_.size(); ++i) cursors_[i].positions(Field(f), positions_[i]);
+            starts_.clear();
             for (uint32_t p : positions_[0]) {
-                bool all = true;
+                bool all = stops_.empty() || p >= offsets_[0]; // checked, a stopword before it needs room
                 for (size_t i = 1; i < cursors_.size() && all; ++i) {
                     uint64_t want = uint64_t(p) + offsets_[i] - offsets_[0];
                     all = std::binary_search(positions_[i].begin(), positions_[i].end(), want);
                 }
-                if (all) ++tf_[f], any = true;
+                if (all) starts_.push_back(p);
             }
+            if (!stops_.empty() && !starts_.empty() && !keep_stopped(candidate_, Field(f))) unchecked = true;
+            tf_[f] = uint32_t(starts_.size());
+            any |= !starts_.empty();
         }
+        if (checked_ && !unchecked) checked_->emplace(candidate_, tf_);
         return any;
+    }
+    // Of starts_ (the places of the phrase's first term, ascending), those where the article has
+    // the phrase's stopwords in their places too. An article not at hand keeps them all (false).
+    bool keep_stopped(DocId d, Field f) {
+        const Article* a = (*ctx_.article)(d);
+        if (!a) return false;
+        found_.assign(starts_.size(), 0);
+        ctx_.index.field_words(d, *a, f, [&](uint32_t position, std::string_view surface) {
+            for (const auto& [offset, stop] : stops_) {
+                if (uint64_t(position) + offsets_[0] < offset || surface != stop) continue;
+                const uint32_t start = position + offsets_[0] - offset; // of the first term
+                auto at = std::lower_bound(starts_.begin(), starts_.end(), start);
+                if (at != starts_.end() && *at == start) ++found_[size_t(at - starts_.begin())];
+            }
+        });
+        size_t kept = 0;
+        for (size_t i = 0; i < starts_.size(); ++i)
+            if (found_[i] == stops_.size()) starts_[kept++] = starts_[i];
+        starts_.resize(kept);
+        return true;
     }
     const Context& ctx_;
     std::vector<PostingCursor> cursors_;
     std::vector<uint32_t> offsets_;
     std::vector<std::vector<uint32_t>> positions_;
+    std::vector<std::pair<uint32_t, std::string>> stops_; // (offset, surface); none without the articles
+    std::vector<uint32_t> starts_;
+    std::vector<uint32_t> found_; // of each start, the stopwords found in place
+    std::shared_ptr<Index::PhraseCounts> checked_; // the counts of documents checked before (Index::checked_phrase)
+    DocId candidate_ = kNoDoc;
     std::array<uint32_t, kFieldCount> tf_{};
     FieldMask mask_;
     double idf_ = 0.0;
@@ -616,8 +666,8 @@ struct Builder {
                 if (!t) return std::make_unique<NothingMatcher>();
                 ids.push_back(*t);
             }
-            if (!negated && matched) matched->phrases.push_back({n.terms, n.offsets});
-            return std::make_unique<PhraseMatcher>(ctx, ids, n.offsets, n.fields);
+            if (!negated && matched) matched->phrases.push_back({n.terms, n.offsets, n.stops, n.stop_offsets});
+            return std::make_unique<PhraseMatcher>(ctx, ids, n, n.fields);
         }
         case QueryOp::Prefix:
         case QueryOp::Fuzzy:
@@ -891,9 +941,11 @@ std::vector<Hit> top_k_all_terms(std::vector<TermMatcher>& terms, size_t k) {
     return std::move(top).sorted();
 }
 
-std::vector<Hit> top_k_exhaustive(Matcher& m, size_t k) {
+// Every match offered; how many there were goes to `matches`.
+std::vector<Hit> top_k_exhaustive(Matcher& m, size_t k, size_t& matches) {
     TopK top(k);
-    for (; m.doc != kNoDoc; m.next()) top.offer(m.doc, m.score());
+    matches = 0;
+    for (; m.doc != kNoDoc; m.next(), ++matches) top.offer(m.doc, m.score());
     return std::move(top).sorted();
 }
 
@@ -905,7 +957,7 @@ constexpr size_t kMostMembersWalkedTogether = 16;
 // are: the whole walk, no pruning (a date says nothing of a score's bound). A document without a
 // date comes after every dated one; one date's documents come best first.
 void run_by_date(const Index& index, const Query& query, const SearchOptions& options, SearchResult& r) {
-    Context ctx(index, options.ranking);
+    Context ctx(index, options.ranking, &options.article);
     Builder b{ctx, query, &r.matched};
     MatcherPtr root = b.build(query.root, false);
     b.finish();
@@ -938,30 +990,31 @@ void run_by_date(const Index& index, const Query& query, const SearchOptions& op
 
 // The query's matchers walked over every live document that matches, ascending, without
 // pruning: `visit(matcher)` on each, standing on the document (its score() is the document's).
-template <class Visit> void for_each_match(const Index& index, const Query& query, const Bm25fParams& ranking, Visit&& visit) {
-    Context ctx(index, ranking);
+template <class Visit>
+void for_each_match(const Index& index, const Query& query, const Bm25fParams& ranking, const ArticleLookup& article, Visit&& visit) {
+    Context ctx(index, ranking, &article);
     Builder b{ctx, query, nullptr};
     MatcherPtr root = b.build(query.root, false);
     for (; root->doc != kNoDoc; root->next()) visit(*root);
 }
 
 // How many live documents match (nothing scored).
-size_t count_matches(const Index& index, const Query& query, const Bm25fParams& ranking) {
+size_t count_matches(const Index& index, const Query& query, const SearchOptions& options) {
     size_t n = 0;
-    for_each_match(index, query, ranking, [&](Matcher&) { ++n; });
+    for_each_match(index, query, options.ranking, options.article, [&](Matcher&) { ++n; });
     return n;
 }
 
 // Every live document that matches, ascending.
-std::vector<DocId> matching_docs(const Index& index, const Query& query, const Bm25fParams& ranking) {
+std::vector<DocId> matching_docs(const Index& index, const Query& query, const SearchOptions& options) {
     std::vector<DocId> docs;
-    for_each_match(index, query, ranking, [&](Matcher& m) { docs.push_back(m.doc); });
+    for_each_match(index, query, options.ranking, options.article, [&](Matcher& m) { docs.push_back(m.doc); });
     return docs;
 }
 
 // The top k, best first, into r.hits (and what matched into r.matched).
 void run_by_relevance(const Index& index, const Query& query, const SearchOptions& options, SearchResult& r) {
-    Context ctx(index, options.ranking);
+    Context ctx(index, options.ranking, &options.article);
     Builder b{ctx, query, &r.matched};
     const QueryNode& word = query.nodes[query.root];
     MatcherPtr root;
@@ -998,7 +1051,11 @@ void run_by_relevance(const Index& index, const Query& query, const SearchOption
         b.finish();
     }
     if (auto* orm = dynamic_cast<OrMatcher*>(root.get())) r.hits = top_k_maxscore(orm->children(), options.limit);
-    else r.hits = top_k_exhaustive(*root, options.limit);
+    else {
+        size_t matches = 0;
+        r.hits = top_k_exhaustive(*root, options.limit, matches);
+        if (options.count) r.total = matches; // every match was walked (a phrase's stopwords checked once)
+    }
 }
 
 SearchResult run(const Index& index, const Query& query, const SearchOptions& options) {
@@ -1015,12 +1072,12 @@ SearchResult run(const Index& index, const Query& query, const SearchOptions& op
     }
     if (options.limit > 0) run_by_relevance(index, query, options, r);
     if (options.facets) {
-        const std::vector<DocId> docs = matching_docs(index, query, options.ranking);
+        const std::vector<DocId> docs = matching_docs(index, query, options);
         r.total = docs.size();
         r.facets = facets_of(index, docs);
     }
     if (options.count && !r.total) // fewer hits than asked for are all there are
-        r.total = r.hits.size() < options.limit ? r.hits.size() : count_matches(index, query, options.ranking);
+        r.total = r.hits.size() < options.limit ? r.hits.size() : count_matches(index, query, options);
     return r;
 }
 
@@ -1113,10 +1170,11 @@ Facets facets_of(const Index& index, std::span<const DocId> docs) {
     return out;
 }
 
-std::vector<Hit> search_exhaustive(const Index& index, const Query& query, const Bm25fParams& ranking) {
+std::vector<Hit> search_exhaustive(const Index& index, const Query& query, const Bm25fParams& ranking,
+                                   const ArticleLookup& article) {
     std::vector<Hit> hits;
     if (query.empty()) return hits;
-    for_each_match(index, query, ranking, [&](Matcher& m) { hits.push_back({m.doc, m.score()}); });
+    for_each_match(index, query, ranking, article, [&](Matcher& m) { hits.push_back({m.doc, m.score()}); });
     return hits;
 }
 

@@ -38,15 +38,32 @@ std::vector<ByteRange> find_highlights(std::string_view text, const MatchSet& ma
                 if (toks[*it].term == term) return &toks[*it];
             return nullptr;
         };
+        // The words without terms (stopwords) by position, for the phrases that have them in places.
+        struct Word { uint32_t position; ByteRange range; std::string surface; };
+        std::vector<Word> words;
+        if (std::any_of(matched.phrases.begin(), matched.phrases.end(), [](const auto& ph) { return !ph.stops.empty(); }))
+            analyzer.analyze_surfaces(text, [&](const Token& t) {
+                if (t.kind != TokenKind::Joined) words.push_back({t.position, t.range, std::string(t.surface)});
+            });
+        auto word_at = [&](uint64_t position, const std::string& surface) -> const Word* {
+            auto it = std::lower_bound(words.begin(), words.end(), position, [](const Word& w, uint64_t p) { return w.position < p; });
+            return it != words.end() && it->position == position && it->surface == surface ? &*it : nullptr;
+        };
         for (const auto& ph : matched.phrases) {
             for (const auto& t : toks) {
-                if (ph.terms.empty() || t.term != ph.terms[0]) continue;
+                if (ph.terms.empty() || t.term != ph.terms[0] || t.position < ph.offsets[0]) continue;
+                const uint64_t base = t.position - ph.offsets[0]; // the phrase's first word's place
                 ByteRange r = t.range;
                 bool all = true;
                 for (size_t k = 1; k < ph.terms.size() && all; ++k) {
-                    const Tok* u = token_at(uint64_t(t.position) + ph.offsets[k] - ph.offsets[0], ph.terms[k]);
+                    const Tok* u = token_at(base + ph.offsets[k], ph.terms[k]);
                     all = u != nullptr;
                     if (u) r.end = std::max(r.end, u->range.end), r.begin = std::min(r.begin, u->range.begin);
+                }
+                for (size_t k = 0; k < ph.stops.size() && k < ph.stop_offsets.size() && all; ++k) {
+                    const Word* w = word_at(base + ph.stop_offsets[k], ph.stops[k]);
+                    all = w != nullptr;
+                    if (w) r.end = std::max(r.end, w->range.end), r.begin = std::min(r.begin, w->range.begin);
                 }
                 if (all) out.push_back(r);
             }
@@ -152,7 +169,7 @@ std::vector<ConcordanceLine> concordance(const Index& index, std::string_view qu
         SearchOptions options;
         options.limit = 1; // only for the match set; the documents come from the exhaustive walk
         MatchSet matched = search(index, q, options).matched;
-        for (const Hit& h : search_exhaustive(index, q)) {
+        for (const Hit& h : search_exhaustive(index, q, {}, article_of)) { // phrases' stopwords checked
             const Article* a = article_of ? article_of(h.doc) : nullptr;
             if (!a) continue;
             for (Field f : {Field::Title, Field::Standfirst, Field::Body}) {

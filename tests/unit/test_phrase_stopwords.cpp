@@ -1,0 +1,243 @@
+// A phrase's stopwords: not indexed, so checked in the articles' text when the search has them
+// (SearchOptions::article). "The Guardian" is the word after a "the", not every guardian.
+#include "broadsheet/search.hpp"
+#include "broadsheet/snippet.hpp"
+
+#include "search_fixtures.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <random>
+
+using namespace broadsheet::search;
+using search_fixtures::article;
+
+namespace {
+
+using Docs = std::vector<DocId>;
+
+struct Library {
+    std::vector<broadsheet::Article> articles;
+    Index index;
+    explicit Library(std::vector<broadsheet::Article> a) : articles(std::move(a)) {
+        for (size_t i = 0; i < articles.size(); ++i) index.add(articles[i], "doc" + std::to_string(i));
+    }
+    ArticleLookup lookup() const {
+        return [this](DocId d) { return d < articles.size() ? &articles[d] : nullptr; };
+    }
+    // Every match (ascending), with the articles at hand or not.
+    Docs matches(std::string_view q, bool with_articles = true) const {
+        SearchOptions o;
+        o.limit = 1000;
+        o.relax = false;
+        if (with_articles) o.article = lookup();
+        Docs docs;
+        for (const Hit& h : search(index, q, o).hits) docs.push_back(h.doc);
+        std::sort(docs.begin(), docs.end());
+        return docs;
+    }
+};
+
+std::vector<std::string> highlighted(std::string_view text, const MatchSet& m) {
+    Analyzer a;
+    std::vector<std::string> out;
+    for (broadsheet::ByteRange r : find_highlights(text, m, a)) out.emplace_back(text.substr(r.begin, r.size()));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a phrase's stopwords must be in their places in the article") {
+    Library lib({
+        article("The Guardian reports", "Its editor spoke."),                             // 0
+        article("A guardian of the peace", "The court named a guardian for the child."),  // 1
+        article("Guardian Media results", "Profits rose at Guardian Media Group."),       // 2
+        article("Plants", "Both plants are far from state of the art, said the union."),  // 3
+        article("Art", "The state and the art world disagree; state-of-the-art tools."),  // 4
+        article("Art school", "The state of art schools is poor."),                       // 5
+        article("Board", "He became chairman of the board in May.", "", {"Mary of the Hills"}), // 6
+        article("Board games", "The chairman of a board game club spoke."),               // 7
+    });
+    struct Row { const char* query; Docs with, without; };
+    const Row rows[] = {
+        // A stopword before the word: only where the text has it.
+        {"\"The Guardian\"", {0}, {0, 1, 2}},
+        {"\"the guardian\"", {0}, {0, 1, 2}},      // case aside, as for every word
+        {"\"a guardian\"", {1}, {0, 1, 2}},
+        {"\"guardian of the\"", {1}, {0, 1, 2}},   // after it ("of the peace")
+        {"\"guardian for the\"", {1}, {0, 1, 2}},  // the body's "guardian for the child"
+        {"\"guardian of\"", {1}, {0, 1, 2}},
+        // Inside: the very words, not any two.
+        {"\"state of the art\"", {3, 4}, {3, 4}},  // 4: "state-of-the-art" is the same words
+        {"\"state and the art\"", {4}, {3, 4}},
+        {"state-of-the-art", {3, 4}, {3, 4}},      // unquoted, the hyphenated word is the phrase
+        {"\"state of art\"", {5}, {5}},            // one place between: not "state of the art"
+        {"\"chairman of the board\"", {6}, {6, 7}},
+        {"\"chairman of a board\"", {7}, {6, 7}},  // (stems: "board game" is board)
+        // Fields: the title alone, and a byline's names.
+        {"title:\"the guardian\"", {0}, {0, 1, 2}},
+        {"by:\"of the hills\"", {6}, {6}},
+        {"by:\"mary of the hills\"", {6}, {6}},
+        {"by:\"mary in the hills\"", {}, {6}},
+        // With other parts of a query.
+        {"\"the guardian\" editor", {0}, {0}},
+        {"\"the guardian\" OR \"state and the art\"", {0, 4}, {0, 1, 2, 3, 4}},
+        {"guardian -\"the guardian\"", {1, 2}, {}},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.query);
+        CHECK(lib.matches(row.query) == row.with);
+        CHECK(lib.matches(row.query, false) == row.without); // what the index alone can tell
+        CHECK(lib.matches(row.query) == lib.matches(row.query)); // again, from what was checked
+    }
+}
+
+TEST_CASE("a phrase's stopwords are checked in the article's own language") {
+    auto de = [](std::string title, std::string body) {
+        broadsheet::Article a = article(std::move(title), std::move(body));
+        a.language = "de";
+        return a;
+    };
+    Library lib({
+        de("Die Zeit berichtet", "Die Zeit ist eine Wochenzeitung."), // 0
+        de("Zeit ist Geld", "Keine Zeit für die Linke."),             // 1
+        de("Die Linke", "Die Linke stellt Fragen."),                   // 2
+        article("Time and the Linke", "They said the link died."),    // 3 (English)
+    });
+    CHECK(lib.matches("\"Die Zeit\"") == Docs{0});
+    CHECK(lib.matches("\"die Linke\"") == Docs{1, 2});
+    CHECK(lib.matches("\"für die Linke\"") == Docs{1});
+    CHECK(lib.matches("\"Die Zeit\"", false) == Docs{0, 1});
+    CHECK(lib.matches("\"the link\"") == Docs{3});
+}
+
+TEST_CASE("a phrase with stopwords ranks by its checked occurrences; the top k is the exhaustive ranking") {
+    // Random articles over a few words and stopwords; random phrases of them. The reference is
+    // the text itself: each word as the analyzer reads it (a stopword as written, folded; any
+    // other word as its term), the phrase's words one after the other.
+    const std::vector<std::string> words = {"storm", "harbour", "the", "of", "a", "in", "surge", "tide", "and", "flood"};
+    std::mt19937 rng(20261130);
+    std::vector<broadsheet::Article> arts;
+    for (int i = 0; i < 300; ++i) {
+        auto text = [&](int n) {
+            std::string t;
+            for (int k = 0; k < n; ++k) t += (k ? " " : "") + words[rng() % words.size()];
+            return t;
+        };
+        arts.push_back(article(text(1 + int(rng() % 5)), text(5 + int(rng() % 40))));
+    }
+    Library lib(std::move(arts));
+    Analyzer analyzer;
+    auto keys = [&](std::string_view text) {
+        std::vector<std::pair<uint32_t, std::string>> out;
+        analyzer.analyze_surfaces(text, [&](const Token& t) {
+            if (t.kind == TokenKind::Joined) return;
+            std::string_view term = analyzer.term_of(t.kind, t.surface);
+            out.emplace_back(t.position, term.data() ? std::string(term) : "=" + std::string(t.surface));
+        });
+        return out;
+    };
+    auto occurrences = [&](std::string_view field, const std::vector<std::pair<uint32_t, std::string>>& phrase) {
+        const auto text = keys(field);
+        size_t n = 0;
+        for (size_t i = 0; i + phrase.size() <= text.size(); ++i) {
+            bool all = true;
+            for (size_t k = 0; k < phrase.size() && all; ++k)
+                all = text[i + k].second == phrase[k].second && text[i + k].first == text[i].first + k;
+            n += all;
+        }
+        return n;
+    };
+    size_t with_stops = 0;
+    for (int q = 0; q < 200; ++q) {
+        std::string phrase;
+        const int n = 2 + int(rng() % 3);
+        for (int k = 0; k < n; ++k) phrase += (k ? " " : "") + words[rng() % words.size()];
+        const auto want = keys(phrase);
+        if (std::all_of(want.begin(), want.end(), [](const auto& w) { return w.second[0] == '='; })) continue; // stopwords only
+        with_stops += std::any_of(want.begin(), want.end(), [](const auto& w) { return w.second[0] == '='; });
+        CAPTURE(phrase);
+        const std::string query = "\"" + phrase + "\"";
+        Docs expected;
+        for (DocId d = 0; d < lib.articles.size(); ++d)
+            if (occurrences(lib.articles[d].title, want) + occurrences(lib.articles[d].text, want) > 0) expected.push_back(d);
+        CHECK(lib.matches(query) == expected);
+        // Ranked: the pruned top k, the exhaustive walk and the count agree, checked or cached.
+        const Query parsed = parse_query(query, lib.index);
+        const std::vector<Hit> all = search_exhaustive(lib.index, parsed, {}, lib.lookup());
+        CHECK(all.size() == expected.size());
+        std::vector<Hit> best = all;
+        std::sort(best.begin(), best.end(), [](const Hit& a, const Hit& b) { return a.score != b.score ? a.score > b.score : a.doc < b.doc; });
+        for (size_t k : {size_t(1), size_t(5), size_t(50)}) {
+            SearchOptions o;
+            o.limit = k;
+            o.count = true;
+            o.relax = false;
+            o.article = lib.lookup();
+            const SearchResult r = search(lib.index, parsed, o);
+            CHECK(r.total == expected.size());
+            CHECK(r.hits == std::vector<Hit>(best.begin(), best.begin() + std::ptrdiff_t(std::min(k, best.size()))));
+        }
+        // A document's score follows its checked occurrences: more of them, never less.
+        for (const Hit& h : all) {
+            const auto& a = lib.articles[h.doc];
+            if (occurrences(a.title, want) > 0) continue; // the title weighs more
+            for (const Hit& other : all) {
+                const auto& b = lib.articles[other.doc];
+                if (occurrences(b.title, want) == 0 &&
+                    lib.index.field_length(h.doc, Field::Body) == lib.index.field_length(other.doc, Field::Body) &&
+                    occurrences(a.text, want) > occurrences(b.text, want))
+                    CHECK(h.score > other.score);
+            }
+        }
+    }
+    CHECK(with_stops > 100);
+}
+
+TEST_CASE("what was checked stays true as articles come and go") {
+    std::vector<broadsheet::Article> arts = {
+        article("One", "The harbour was quiet."),
+        article("Two", "A harbour of the north."),
+        article("Three", "Ships left the harbour."),
+    };
+    Library lib(arts);
+    CHECK(lib.matches("\"the harbour\"") == Docs{0, 2});
+    lib.index.remove(2, lib.articles[2]);
+    CHECK(lib.matches("\"the harbour\"") == Docs{0});
+    lib.articles.push_back(article("Four", "Into the harbour at dawn."));
+    lib.index.add(lib.articles.back(), "doc3");
+    CHECK(lib.matches("\"the harbour\"") == Docs{0, 3});
+    lib.index.compact();
+    lib.index.trim();
+    CHECK(lib.matches("\"the harbour\"") == Docs{0, 3});
+    // Eight phrases later the first is counted again, the same.
+    for (const char* q : {"\"a harbour\"", "\"of the north\"", "\"the north\"", "\"harbour of\"", "\"at dawn\"",
+                          "\"into the\" harbour", "\"was quiet\"", "\"the harbour was\""})
+        CHECK(!lib.matches(q).empty());
+    CHECK(lib.matches("\"the harbour\"") == Docs{0, 3});
+}
+
+TEST_CASE("a phrase is highlighted with its stopwords, only where they are in place") {
+    Analyzer a;
+    SearchOptions o;
+    Library lib({article("The Guardian", "state of the art")}); // the words the matched set names
+    MatchSet m = search(lib.index, parse_query("\"The Guardian\"", a), o).matched;
+    REQUIRE(m.phrases.size() == 1);
+    CHECK(highlighted("The Guardian said; a guardian of the peace.", m) == std::vector<std::string>{"The Guardian"});
+    MatchSet inside = search(lib.index, parse_query("\"state of the art\"", a), o).matched;
+    CHECK(highlighted("state of the art, state and the art, state-of-the-art", inside) ==
+          std::vector<std::string>{"state of the art", "state-of-the-art"});
+}
+
+TEST_CASE("the concordance of a phrase with stopwords lists only where they are in place") {
+    Library lib({
+        article("One", "The Guardian said so. A guardian spoke."),
+        article("Two", "A guardian of the peace."),
+    });
+    auto lines = concordance(lib.index, "\"the guardian\"", lib.lookup());
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].doc == 0);
+    CHECK(std::string_view(lib.articles[0].text).substr(lines[0].match.begin, lines[0].match.size()) == "The Guardian");
+}
