@@ -150,6 +150,8 @@ TEST_CASE("malformed queries give a message with a position and a best-effort re
         {"()", "", 0, "empty"},
         {"\"\"", "", 0, "empty phrase"},
         {"the", "", 0, "common words"},
+        {"storm \"to be or not to be\"", "storm", 6, "\"to be or not to be\" is only stopwords"},
+        {"\"The Who\"", "", 0, "only stopwords"},
     };
     for (const auto& row : rows) {
         CAPTURE(row.query);

@@ -532,6 +532,11 @@ private:
         saw_words_ = true;
         const int node = in_each_language(text, range, [&](Tokens tokens) { return phrase_node_of(tokens, text, range); });
         if (node < 0 && text.find_first_not_of(" \t\r\n") == std::string_view::npos) note(range.begin, "empty phrase ignored");
+        else if (node < 0) { // words, but none the index holds ("to be or not to be")
+            bool words = false;
+            analyzer_.analyze_surfaces(text, [&](const Token&) { words = true; });
+            if (words) note(range.begin, "\"" + std::string(text::trim(text)) + "\" is only stopwords, which are not indexed: ignored");
+        }
         return node;
     }
 
