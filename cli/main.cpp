@@ -57,7 +57,8 @@ commands:
                     score and a snippet with [highlights], then how many articles match
                     (--json: one object per hit); --facets: then every match counted by source,
                     year and month (--json: one more object, "facets"). Query language: words (all must match;
-                    --any: any), OR, NOT or -word, "phrases", prefix*, word~1 / word~2 (typos),
+                    --any: any), OR, NOT or -word, "phrases" (their stopwords read in the
+                    saved articles), prefix*, word~1 / word~2 (typos),
                     title: by: source: fields, source:="NAME" (that source exactly;
                     "" none), date:2014-01..2014-06 (date:none: undated), parentheses
   search INDEX.bsi --batch QUERIES.tsv --trec TAG [-n 1000] [--syntax] [--all]

@@ -1118,6 +1118,15 @@ test('searching as you type finds the seed, highlights the hits, and n/p move be
   const seedText = Buffer.from(s.open.paragraphs.join('\n\n'), 'utf8');
   const nowMarked = s.open.highlights.map(([b, e]) => seedText.subarray(b, e).toString('utf8'));
   assert(nowMarked.length >= 1 && nowMarked.every((m) => /^internet/i.test(m)), `the new query's words are marked: ${nowMarked.join(', ')}`);
+  // A phrase's stopwords are read in the articles: "the council" is the budget story's, marked
+  // whole; no article says "a council" (the index alone cannot tell: it leaves stopwords out).
+  await page.evaluate(() => window.broadsheet.search('"the council"'));
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.total, 1, '"the council": one article');
+  eq(s.search.results[0].title, 'Council budget approved', '"the council" is in the budget story');
+  assert(s.search.results[0].highlighted.includes('The council'), `the phrase is marked with its stopword: ${s.search.results[0].highlighted}`);
+  await page.evaluate(() => window.broadsheet.search('"a council"'));
+  eq((await page.evaluate(() => window.broadsheet.state())).search.total, 0, 'no article says "a council"');
   await page.evaluate(() => window.broadsheet.search(''));
   s = await page.evaluate(() => window.broadsheet.state());
   eq(s.open.highlights.length, 0, 'no hits are marked once the box is empty');

@@ -133,6 +133,16 @@ grep -q "^1 of 1 matching article$" "$work/nosource.txt" && grep -q "^sources: 1
 "$cli" search "$work/sourced.bsi" 'storm date:none' --facets >"$work/undated.txt" || fail "date:none exit status"
 grep -q "^years: 1 undated$" "$work/undated.txt" || fail "date:none takes the undated"
 
+# A phrase's stopwords are checked in the saved articles: "the storm" is not "a storm".
+"$cli" search "$work/sourced.bsi" '"the storm"' >"$work/the-storm.txt" || fail "phrase with a stopword exit status"
+grep -q "^2 of 2 matching articles$" "$work/the-storm.txt" && grep -q "\[The storm\] passed" "$work/the-storm.txt" &&
+    grep -q "\[The storm\] of the year" "$work/the-storm.txt" || fail "\"the storm\": s3 and s5, highlighted with its stopword"
+"$cli" search "$work/sourced.bsi" '"storm of the year"' >"$work/of-the.txt" || fail "stopwords inside exit status"
+grep -q "^1 of 1 matching article$" "$work/of-the.txt" || fail "\"storm of the year\": s5 alone"
+"$cli" search "$work/sourced.bsi" '"storm of a year"' >"$work/of-a.txt" || fail "other stopwords exit status"
+grep -q "^1 of 1 matching article$" "$work/of-a.txt" && grep -q "Storm of a year" "$work/of-a.txt" ||
+    fail "\"storm of a year\": the title of s5 alone, not its text"
+
 head -c 100 "$work/news.bsi" >"$work/cut.bsi"
 "$cli" search "$work/cut.bsi" "storm" >"$work/cut.txt" 2>&1 && fail "a cut index was accepted"
 grep -q "cut short" "$work/cut.txt" || fail "cut index message"

@@ -56,7 +56,17 @@ void check_query(const bs::Query& q, std::string_view text, bool utf8) {
         FUZZ_CHECK_MSG(node.source.begin <= node.source.end && node.source.end <= text.size(), "node source outside the query");
         for (const auto& t : node.terms) fuzz::touch(t);
         switch (node.op) {
-        case bs::QueryOp::Phrase: FUZZ_CHECK(node.offsets.size() == node.terms.size()); break;
+        case bs::QueryOp::Phrase: {
+            FUZZ_CHECK(node.offsets.size() == node.terms.size() && node.stop_offsets.size() == node.stops.size());
+            FUZZ_CHECK_MSG(node.terms.size() >= 2 || (node.terms.size() == 1 && !node.stops.empty()), "a phrase of one word alone");
+            std::vector<uint32_t> places = node.offsets; // every word its own place, terms ascending
+            places.insert(places.end(), node.stop_offsets.begin(), node.stop_offsets.end());
+            FUZZ_CHECK_MSG(std::is_sorted(node.offsets.begin(), node.offsets.end()), "phrase terms out of order");
+            std::sort(places.begin(), places.end());
+            FUZZ_CHECK_MSG(std::adjacent_find(places.begin(), places.end()) == places.end(), "two words of a phrase in one place");
+            FUZZ_CHECK_MSG(places.empty() || places[0] == 0, "a phrase's places do not start at 0");
+            break;
+        }
         case bs::QueryOp::Term:
         case bs::QueryOp::Prefix: FUZZ_CHECK(!node.terms.empty()); break;
         // "word~0" gives a Fuzzy node with no typos allowed (an exact unstemmed match).
@@ -114,6 +124,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::vector<bs::Hit> all = bs::search_exhaustive(world->index, q);
     for (size_t i = 1; i < all.size(); ++i) FUZZ_CHECK_MSG(all[i - 1].doc < all[i].doc, "exhaustive hits not ascending");
     const size_t matching = all.size();
+    std::vector<bs::DocId> unchecked_docs;
+    for (const bs::Hit& h : all) unchecked_docs.push_back(h.doc);
     std::stable_sort(all.begin(), all.end(), [](const bs::Hit& a, const bs::Hit& b) { return a.score > b.score; });
     all.resize(std::min(all.size(), options.limit));
     FUZZ_CHECK_MSG(r.hits == all, "search() top k differs from search_exhaustive()");
@@ -161,6 +173,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         for (const auto& v : f.facets->sources) by_source += v.count;
         for (const auto& v : f.facets->years) by_year += v.count;
         FUZZ_CHECK_MSG(by_source == matching && by_year == matching, "facets do not add up to the matches");
+    }
+
+    // With the articles at hand, a phrase's stopwords are checked in their text: some of the
+    // matches above, ranked as exactly as ever, and the same again from what was checked.
+    bs::SearchOptions checked = options;
+    checked.count = true;
+    checked.article = [&](bs::DocId d) -> const broadsheet::Article* {
+        return d < world->articles.size() ? &world->articles[d] : nullptr;
+    };
+    std::vector<bs::Hit> checked_all = bs::search_exhaustive(world->index, q, {}, checked.article);
+    for (const bs::Hit& h : checked_all)
+        FUZZ_CHECK_MSG(std::binary_search(unchecked_docs.begin(), unchecked_docs.end(), h.doc), "checking stopwords added a match");
+    const size_t checked_matching = checked_all.size();
+    std::stable_sort(checked_all.begin(), checked_all.end(), [](const bs::Hit& a, const bs::Hit& b) { return a.score > b.score; });
+    checked_all.resize(std::min(checked_all.size(), options.limit));
+    for (int again = 0; again < 2; ++again) {
+        bs::SearchResult k = bs::search(world->index, q, checked);
+        FUZZ_CHECK_MSG(k.hits == checked_all, "checked, search() top k differs from search_exhaustive()");
+        FUZZ_CHECK_MSG(k.total && *k.total == checked_matching, "checked, the count differs from search_exhaustive()");
     }
 
     // The text form, relaxed, as a user types it.
