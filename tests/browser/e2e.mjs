@@ -1127,6 +1127,18 @@ test('searching as you type finds the seed, highlights the hits, and n/p move be
   assert(s.search.results[0].highlighted.includes('The council'), `the phrase is marked with its stopword: ${s.search.results[0].highlighted}`);
   await page.evaluate(() => window.broadsheet.search('"a council"'));
   eq((await page.evaluate(() => window.broadsheet.state())).search.total, 0, 'no article says "a council"');
+  // A phrase of stopwords only is read in every article's text once its closing quote is typed
+  // (the weather story and the seed say "for the" once each), not letter by letter before.
+  await page.evaluate(() => window.broadsheet.search('"for the'));
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.total, 0, 'an open phrase of stopwords is not read yet');
+  assert(s.search.messages.some((m) => /only stopwords: searched for once its closing quote is typed/.test(m.text)),
+         `the message says why: ${JSON.stringify(s.search.messages)}`);
+  await page.evaluate(() => window.broadsheet.search('"for the"'));
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.total, 2, '"for the": the weather story and the seed');
+  const weather = s.search.results.find((r) => r.title === 'Storm warning for the coast');
+  assert(weather && weather.titleHighlighted.join(',') === 'for the', `marked in the title: ${weather && weather.titleHighlighted}`);
   await page.evaluate(() => window.broadsheet.search(''));
   s = await page.evaluate(() => window.broadsheet.state());
   eq(s.open.highlights.length, 0, 'no hits are marked once the box is empty');

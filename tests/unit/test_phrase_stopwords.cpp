@@ -150,14 +150,14 @@ TEST_CASE("a phrase with stopwords ranks by its checked occurrences; the top k i
         }
         return n;
     };
-    size_t with_stops = 0;
+    size_t with_stops = 0, only_stops = 0;
     for (int q = 0; q < 200; ++q) {
         std::string phrase;
         const int n = 2 + int(rng() % 3);
         for (int k = 0; k < n; ++k) phrase += (k ? " " : "") + words[rng() % words.size()];
         const auto want = keys(phrase);
-        if (std::all_of(want.begin(), want.end(), [](const auto& w) { return w.second[0] == '='; })) continue; // stopwords only
         with_stops += std::any_of(want.begin(), want.end(), [](const auto& w) { return w.second[0] == '='; });
+        only_stops += std::all_of(want.begin(), want.end(), [](const auto& w) { return w.second[0] == '='; });
         CAPTURE(phrase);
         const std::string query = "\"" + phrase + "\"";
         Docs expected;
@@ -194,6 +194,47 @@ TEST_CASE("a phrase with stopwords ranks by its checked occurrences; the top k i
         }
     }
     CHECK(with_stops > 100);
+    CHECK(only_stops > 10);
+}
+
+TEST_CASE("a phrase of stopwords only is looked for in every article's text") {
+    Library lib({
+        article("The Who play tonight", "The band The Who played. Who knows?"),      // 0
+        article("Who is who", "Nobody knows who the winner is."),                    // 1
+        article("Hamlet", "To be, or not to be, that is the question."),             // 2
+        article("THE WHO", "A show."),                                               // 3: upper case
+        article("Th\xC3\xA9 who", "Accents aside."),                                 // 4: thé is the
+        article("\xEF\xBD\x94\xEF\xBD\x88\xEF\xBD\x85 who", "Full-width letters."), // 5: ｔｈｅ
+        article("Whom", "the whole story"),                                          // 6: not words
+    });
+    CHECK(lib.matches("\"The Who\"") == Docs{0, 3, 4, 5});
+    CHECK(lib.matches("\"to be or not to be\"") == Docs{2});
+    CHECK(lib.matches("\"who is\"") == Docs{1});
+    CHECK(lib.matches("title:\"the who\"") == Docs{0, 3, 4, 5});
+    CHECK(lib.matches("body:\"the who\"") == Docs{0});
+    CHECK(lib.matches("\"the who\" band") == Docs{0});
+    CHECK(lib.matches("\"The Who\"", false).empty());      // without the text, nothing to read
+    // Ranked as any phrase: more often (in a field no longer) first.
+    Library concerts({article("Concert", "The Who played. Fans of The Who sang."), article("Concert", "The Who played. Fans of the band sang.")});
+    SearchOptions o;
+    o.limit = 10;
+    o.article = concerts.lookup();
+    const SearchResult r = search(concerts.index, "\"the who\"", o);
+    REQUIRE(r.hits.size() == 2);
+    CHECK(r.hits[0].doc == 0);
+    CHECK(r.hits[0].score > r.hits[1].score);
+    CHECK(r.hits[1].score > 0.0);
+    // Marked where the words are in place (punctuation between words, as in any phrase, aside).
+    REQUIRE(r.matched.phrases.size() == 1);
+    CHECK(highlighted("The band The Who played. Who knows the? Whole. The, who", r.matched) ==
+          std::vector<std::string>{"The Who", "The, who"});
+    // In a library of two languages, in the articles of the language whose stopwords they are.
+    broadsheet::Article de = article("Die Woche", "Wer ist die Frau?");
+    de.language = "de";
+    Library two({article("Who is the woman?", "Who she is matters."), de, article("Die Hard", "A film.")});
+    CHECK(two.matches("\"who is\"") == Docs{0});
+    CHECK(two.matches("\"ist die\"") == Docs{1});   // German stopwords, in the German article
+    CHECK(two.matches("\"die\"") == Docs{1, 2});     // a German stopword, an English word
 }
 
 TEST_CASE("what was checked stays true as articles come and go") {

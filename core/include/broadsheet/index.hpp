@@ -14,6 +14,7 @@
 #include "broadsheet/analyzer.hpp"
 #include "broadsheet/article.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <functional>
@@ -192,7 +193,20 @@ public:
     // few searches (`key` names the phrase and its fields): typing on after a phrase, or turning
     // the results' pages, checks no article twice. Given back by trim().
     using FieldCounts = std::array<uint32_t, kFieldCount>;
-    using PhraseCounts = std::unordered_map<DocId, FieldCounts>;
+    struct PhraseCounts {
+        std::vector<bool> checked;                     // by DocId: counted
+        std::unordered_map<DocId, FieldCounts> found;  // of those, the ones it occurs in
+        bool known(DocId d) const { return d < checked.size() && checked[d]; }
+        FieldCounts counts(DocId d) const {
+            auto at = found.find(d);
+            return at == found.end() ? FieldCounts{} : at->second;
+        }
+        void add(DocId d, const FieldCounts& counts) {
+            if (d >= checked.size()) checked.resize(std::max<size_t>(d + 1, 2 * checked.size()), false);
+            checked[d] = true;
+            if (std::any_of(counts.begin(), counts.end(), [](uint32_t n) { return n > 0; })) found.emplace(d, counts);
+        }
+    };
     std::shared_ptr<PhraseCounts> checked_phrase(const std::string& key) const;
     // The other languages' analyzers, in the order they came: a query is analyzed in each of them
     // too (query.hpp: parse_query with an Index).

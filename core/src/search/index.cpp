@@ -1010,7 +1010,8 @@ size_t Index::memory_bytes() const {
     n += blocks_.capacity() * sizeof(blocks_[0]);
     for (const ListBlocks& b : blocks_) n += b.blocks.capacity() * sizeof(PostingBlock) + b.champions.capacity() * sizeof(Champion);
     for (const auto& [key, counts] : checked_phrases_) // about what a node-based map takes
-        n += key.capacity() + counts->bucket_count() * sizeof(void*) + counts->size() * (sizeof(FieldCounts) + 2 * sizeof(void*) + 8);
+        n += key.capacity() + counts->checked.capacity() / 8 + counts->found.bucket_count() * sizeof(void*) +
+             counts->found.size() * (sizeof(FieldCounts) + 2 * sizeof(void*) + 8);
     n += term_text_.capacity() + term_ends_.capacity() * 4 + term_slots_.capacity() * 4 + loaded_postings_.capacity() +
          loaded_surfaces_.capacity();
     n += surface_text_.capacity() + (surface_ends_.capacity() + surface_terms_.capacity() + surface_slots_.capacity() +

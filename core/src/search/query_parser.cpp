@@ -417,7 +417,7 @@ private:
             return source_node(l);
         case Lex::Phrase: {
             q_.plain_words = false;
-            return phrase_node(l.text, l.range);
+            return phrase_node(l.text, l.range, l.closed);
         }
         case Lex::Word:
             return word_node(l);
@@ -443,9 +443,17 @@ private:
     // OR of a node for each different reading whose terms are all in the index. The terms of a
     // language's words carry its tag (term_tag()), so each reading finds only its own language's
     // articles: "Häuser" is hauser in English articles, haus@1 in German ones.
-    template <class Build> int in_each_language(std::string_view text, ByteRange range, Build build) {
-        if (others_.empty()) return build(analyzer_.tokens(text));
+    // `when_stopped(slots)`, if given, is the node for the languages whose stopwords the words all
+    // are (language slot bits; 0 for the index's one language), or -1: a phrase of them is then a
+    // reading of its own, not nothing.
+    template <class Build>
+    int in_each_language(std::string_view text, ByteRange range, Build build, const std::function<int(uint32_t)>& when_stopped = {}) {
+        if (others_.empty()) {
+            const int node = build(analyzer_.tokens(text));
+            return node < 0 && when_stopped ? when_stopped(0) : node;
+        }
         std::vector<Tokens> readings;
+        std::vector<int> nodes;
         auto same = [](const Tokens& a, const Tokens& b) {
             return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
                 return x.term == y.term && x.position == y.position && x.kind == y.kind;
@@ -467,8 +475,10 @@ private:
             // nothing); another only when it can match.
             if (slot == 0 || held) readings.push_back(std::move(t));
         }
-        std::vector<int> nodes;
         for (Tokens& r : readings) nodes.push_back(build(std::move(r)));
+        if (stopped && when_stopped) {
+            if (const int stops = when_stopped(stopped); stops >= 0) nodes.push_back(stops), stopped = 0;
+        }
         const int node = combine(QueryOp::Or, nodes, range);
         // In a language where they are stopwords the words ask for nothing: an AND they are in
         // holds without them in its articles (parse_and()).
@@ -528,16 +538,40 @@ private:
         return node;
     }
 
-    int phrase_node(std::string_view text, ByteRange range) {
+    int phrase_node(std::string_view text, ByteRange range, bool closed) {
         saw_words_ = true;
-        const int node = in_each_language(text, range, [&](Tokens tokens) { return phrase_node_of(tokens, text, range); });
+        // A phrase of stopwords only ("The Who", "to be or not to be") is looked for in the text
+        // of every article of the languages whose stopwords they are: not for every letter typed
+        // (each would read them all), only once its closing quote is.
+        const bool read_text = closed || !options_.as_you_type;
+        std::function<int(uint32_t)> stops;
+        if (read_text) stops = [&](uint32_t slots) { return stops_node(text, range, slots); };
+        const int node = in_each_language(text, range, [&](Tokens tokens) { return phrase_node_of(tokens, text, range); }, stops);
         if (node < 0 && text.find_first_not_of(" \t\r\n") == std::string_view::npos) note(range.begin, "empty phrase ignored");
-        else if (node < 0) { // words, but none the index holds ("to be or not to be")
+        else if (node < 0 && !read_text) {
             bool words = false;
             analyzer_.analyze_surfaces(text, [&](const Token&) { words = true; });
-            if (words) note(range.begin, "\"" + std::string(text::trim(text)) + "\" is only stopwords, which are not indexed: ignored");
+            if (words) note(range.begin, "\"" + std::string(text::trim(text)) + "\" is only stopwords: searched for once its closing quote is typed");
         }
         return node;
+    }
+
+    // A phrase of stopwords only, in the articles of `languages` (Index::language_slot() bits; 0:
+    // any): no terms, its words as QueryNode::stops.
+    int stops_node(std::string_view text, ByteRange range, uint32_t languages) {
+        QueryNode n;
+        n.op = QueryOp::Phrase;
+        n.source = range;
+        n.languages = languages;
+        analyzer_.analyze_surfaces(text, [&](const Token& t) {
+            if (t.kind == TokenKind::Joined) return;
+            n.stops.emplace_back(t.surface);
+            n.stop_offsets.push_back(t.position);
+        });
+        if (n.stops.empty()) return -1;
+        const uint32_t first = n.stop_offsets.front();
+        for (uint32_t& o : n.stop_offsets) o -= first;
+        return add(std::move(n));
     }
 
     int phrase_node_of(const Tokens& tokens, std::string_view text, ByteRange range) {

@@ -16,6 +16,7 @@
 // Scores are sums over children in the query's order, whichever order a strategy visits them
 // in, so a pruned and an exhaustive run give bit-identical scores.
 #include "broadsheet/search.hpp"
+#include "broadsheet/snippet.hpp" // field_text()
 
 #include "../text_util.hpp"
 
@@ -235,18 +236,22 @@ std::vector<Hit> expand(const Context& ctx, std::span<const std::pair<TermId, do
     return all;
 }
 
+// What names a phrase and the fields it is looked for in, for Index::checked_phrase().
+std::string phrase_key(const QueryNode& n, FieldMask mask) {
+    std::string key = std::to_string(mask) + '|' + std::to_string(n.languages) + '|';
+    for (size_t i = 0; i < n.stops.size() && i < n.stop_offsets.size(); ++i) key += std::to_string(n.stop_offsets[i]) + ' ' + n.stops[i] + '\x1E';
+    key += '|';
+    for (size_t i = 0; i < n.terms.size() && i < n.offsets.size(); ++i) key += std::to_string(n.offsets[i]) + ' ' + n.terms[i] + '\x1E';
+    return key;
+}
+
 class PhraseMatcher final : public Matcher {
 public:
     PhraseMatcher(const Context& ctx, const std::vector<TermId>& terms, const QueryNode& n, FieldMask mask)
         : ctx_(ctx), offsets_(n.offsets), mask_(mask) {
         if (ctx.article && !n.stops.empty()) {
-            std::string key = std::to_string(mask) + '|' + std::to_string(n.stops.size()) + '|';
-            for (size_t i = 0; i < n.stops.size() && i < n.stop_offsets.size(); ++i) {
-                stops_.emplace_back(n.stop_offsets[i], n.stops[i]);
-                key += std::to_string(n.stop_offsets[i]) + ' ' + n.stops[i] + '\x1E';
-            }
-            for (size_t i = 0; i < n.terms.size() && i < n.offsets.size(); ++i) key += std::to_string(n.offsets[i]) + ' ' + n.terms[i] + '\x1E';
-            checked_ = ctx.index.checked_phrase(key);
+            for (size_t i = 0; i < n.stops.size() && i < n.stop_offsets.size(); ++i) stops_.emplace_back(n.stop_offsets[i], n.stops[i]);
+            checked_ = ctx.index.checked_phrase(phrase_key(n, mask));
         }
         // Lucene's PhraseQuery weighs a phrase by the sum of its terms' idf.
         for (TermId t : terms) {
@@ -285,11 +290,9 @@ private:
         }
     }
     bool count_occurrences() {
-        if (checked_) { // checked in the article before?
-            if (auto at = checked_->find(candidate_); at != checked_->end()) {
-                tf_ = at->second;
-                return std::any_of(tf_.begin(), tf_.end(), [](uint32_t n) { return n > 0; });
-            }
+        if (checked_ && checked_->known(candidate_)) { // checked in the article before
+            tf_ = checked_->counts(candidate_);
+            return std::any_of(tf_.begin(), tf_.end(), [](uint32_t n) { return n > 0; });
         }
         tf_.fill(0);
         FieldMask common = mask_;
@@ -311,7 +314,7 @@ private:
             tf_[f] = uint32_t(starts_.size());
             any |= !starts_.empty();
         }
-        if (checked_ && !unchecked) checked_->emplace(candidate_, tf_);
+        if (checked_ && !unchecked) checked_->add(candidate_, tf_);
         return any;
     }
     // Of starts_ (the places of the phrase's first term, ascending), those where the article has
@@ -345,6 +348,108 @@ private:
     DocId candidate_ = kNoDoc;
     std::array<uint32_t, kFieldCount> tf_{};
     FieldMask mask_;
+    double idf_ = 0.0;
+};
+
+// A phrase of stopwords only ("The Who", "to be or not to be"): the index holds none of its
+// words, so every live article of its languages is read (Index::field_words) for them, one after
+// the other. Each article once: what was counted is kept (Index::checked_phrase). A text of ASCII
+// alone that lacks one of the phrase's words, case aside, is passed over unread (such a text
+// folds to its lower case, so the word would be in it). Without the articles, nothing matches.
+class StopPhraseMatcher final : public Matcher {
+public:
+    StopPhraseMatcher(const Context& ctx, const QueryNode& n, FieldMask mask)
+        : ctx_(ctx), mask_(mask & kTextFields), languages_(n.languages) {
+        for (size_t i = 0; i < n.stops.size() && i < n.stop_offsets.size(); ++i) {
+            auto at = std::find(distinct_.begin(), distinct_.end(), n.stops[i]);
+            if (at == distinct_.end()) at = distinct_.insert(distinct_.end(), n.stops[i]);
+            words_.emplace_back(n.stop_offsets[i], int(at - distinct_.begin()));
+        }
+        std::sort(words_.begin(), words_.end());
+        // As common as a word can be: every article holds it (the ranking then goes by how often
+        // and in how short a field).
+        idf_ = bm25_idf(ctx.n, ctx.n);
+        bound = idf_;
+        if (ctx.article && !words_.empty() && words_[0].first == 0) {
+            checked_ = ctx.index.checked_phrase(phrase_key(n, mask));
+            find(0);
+        } else {
+            doc = kNoDoc;
+        }
+    }
+    void next() override {
+        if (doc != kNoDoc) find(doc + 1);
+    }
+    void seek(DocId target) override {
+        if (doc != kNoDoc && target > doc) find(target);
+    }
+    double score() override { return ctx_.score(doc, tf_, mask_, idf_); }
+
+private:
+    void find(DocId d) {
+        const Index& ix = ctx_.index;
+        for (; d < ix.id_limit(); ++d) {
+            if (!ix.contains(d) || (languages_ && !(languages_ >> ix.language_slot(d) & 1))) continue;
+            if (count(d)) {
+                doc = d;
+                return;
+            }
+        }
+        doc = kNoDoc;
+    }
+    bool count(DocId d) {
+        if (checked_->known(d)) {
+            tf_ = checked_->counts(d);
+        } else {
+            const Article* a = (*ctx_.article)(d);
+            if (!a) return false;
+            tf_.fill(0);
+            for (size_t f = 0; f < kFieldCount; ++f)
+                if (mask_ & (1u << f)) tf_[f] = occurrences(d, *a, Field(f));
+            checked_->add(d, tf_);
+        }
+        return std::any_of(tf_.begin(), tf_.end(), [](uint32_t n) { return n > 0; });
+    }
+    uint32_t occurrences(DocId d, const Article& a, Field f) {
+        if (f != Field::Byline && lacks_ascii(field_text(a, f))) return 0;
+        if (f == Field::Byline && std::all_of(a.byline.begin(), a.byline.end(), [&](const std::string& name) { return lacks_ascii(name); }))
+            return 0;
+        text_.clear();
+        ctx_.index.field_words(d, a, f, [&](uint32_t position, std::string_view surface) {
+            auto at = std::find(distinct_.begin(), distinct_.end(), surface);
+            text_.emplace_back(position, at == distinct_.end() ? -1 : int(at - distinct_.begin()));
+        });
+        uint32_t n = 0;
+        for (size_t i = 0; i < text_.size(); ++i) {
+            if (text_[i].second != words_[0].second) continue;
+            bool all = true;
+            for (size_t k = 1; k < words_.size() && all; ++k) {
+                const uint64_t want = uint64_t(text_[i].first) + words_[k].first;
+                auto at = std::lower_bound(text_.begin() + std::ptrdiff_t(i), text_.end(), want,
+                                           [](const auto& w, uint64_t p) { return w.first < p; });
+                all = at != text_.end() && at->first == want && at->second == words_[k].second;
+            }
+            n += all;
+        }
+        return n;
+    }
+    // True when `text` is ASCII alone and one of the phrase's words (folded: lower case) is not
+    // in it, case aside.
+    bool lacks_ascii(std::string_view text) const {
+        if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) return false;
+        auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+        return std::any_of(distinct_.begin(), distinct_.end(), [&](const std::string& word) {
+            return std::search(text.begin(), text.end(), word.begin(), word.end(), [&](char t, char w) { return lower(t) == w; }) == text.end();
+        });
+    }
+    const Context& ctx_;
+    FieldMask mask_;
+    uint32_t languages_;
+    std::vector<std::string> distinct_;           // the phrase's words, each once
+    std::vector<std::pair<uint32_t, int>> words_; // (place, which of distinct_), by place
+    std::vector<std::pair<uint32_t, int>> text_;  // a field's words: (position, which of distinct_ or -1), scratch
+    std::shared_ptr<Index::PhraseCounts> checked_;
+    std::array<uint32_t, kFieldCount> tf_{};
     double idf_ = 0.0;
 };
 
@@ -660,6 +765,10 @@ struct Builder {
             return std::make_unique<TermMatcher>(ctx, *t, n.fields);
         }
         case QueryOp::Phrase: {
+            if (n.terms.empty()) { // stopwords only
+                if (!negated && matched) matched->phrases.push_back({n.terms, n.offsets, n.stops, n.stop_offsets});
+                return std::make_unique<StopPhraseMatcher>(ctx, n, n.fields);
+            }
             std::vector<TermId> ids;
             for (const auto& term : n.terms) {
                 auto t = ctx.index.find(term);

@@ -49,7 +49,23 @@ std::vector<ByteRange> find_highlights(std::string_view text, const MatchSet& ma
             auto it = std::lower_bound(words.begin(), words.end(), position, [](const Word& w, uint64_t p) { return w.position < p; });
             return it != words.end() && it->position == position && it->surface == surface ? &*it : nullptr;
         };
+        // Its stopwords where the phrase's first word would be `base`, widening `r` over them.
+        auto stops_at = [&](const MatchSet::Phrase& ph, uint64_t base, ByteRange& r) {
+            for (size_t k = 0; k < ph.stops.size() && k < ph.stop_offsets.size(); ++k) {
+                const Word* w = word_at(base + ph.stop_offsets[k], ph.stops[k]);
+                if (!w) return false;
+                r.end = std::max(r.end, w->range.end), r.begin = std::min(r.begin, w->range.begin);
+            }
+            return true;
+        };
         for (const auto& ph : matched.phrases) {
+            if (ph.terms.empty()) { // stopwords only ("The Who")
+                for (const Word& w : words) {
+                    ByteRange r = w.range;
+                    if (stops_at(ph, w.position, r)) out.push_back(r);
+                }
+                continue;
+            }
             for (const auto& t : toks) {
                 if (ph.terms.empty() || t.term != ph.terms[0] || t.position < ph.offsets[0]) continue;
                 const uint64_t base = t.position - ph.offsets[0]; // the phrase's first word's place
@@ -60,12 +76,7 @@ std::vector<ByteRange> find_highlights(std::string_view text, const MatchSet& ma
                     all = u != nullptr;
                     if (u) r.end = std::max(r.end, u->range.end), r.begin = std::min(r.begin, u->range.begin);
                 }
-                for (size_t k = 0; k < ph.stops.size() && k < ph.stop_offsets.size() && all; ++k) {
-                    const Word* w = word_at(base + ph.stop_offsets[k], ph.stops[k]);
-                    all = w != nullptr;
-                    if (w) r.end = std::max(r.end, w->range.end), r.begin = std::min(r.begin, w->range.begin);
-                }
-                if (all) out.push_back(r);
+                if (all && stops_at(ph, base, r)) out.push_back(r);
             }
         }
     }
