@@ -201,10 +201,10 @@ public:
             auto at = found.find(d);
             return at == found.end() ? FieldCounts{} : at->second;
         }
-        void add(DocId d, const FieldCounts& counts) {
+        void add(DocId d, const FieldCounts& counts) { // out of memory: as it was
             if (d >= checked.size()) checked.resize(std::max<size_t>(d + 1, 2 * checked.size()), false);
-            checked[d] = true;
             if (std::any_of(counts.begin(), counts.end(), [](uint32_t n) { return n > 0; })) found.emplace(d, counts);
+            checked[d] = true;
         }
     };
     std::shared_ptr<PhraseCounts> checked_phrase(const std::string& key) const;

@@ -111,6 +111,17 @@ public:
 };
 using MatcherPtr = std::unique_ptr<Matcher>;
 
+// A matcher that moves by find(d), to the first document >= d it matches (kNoDoc: none).
+template <class Self> class FindingMatcher : public Matcher {
+public:
+    void next() override {
+        if (doc != kNoDoc) static_cast<Self*>(this)->find(doc + 1);
+    }
+    void seek(DocId target) override {
+        if (doc != kNoDoc && target > doc) static_cast<Self*>(this)->find(target);
+    }
+};
+
 // One term. A long list has skip entries (Index::posting_blocks): seek() jumps over the blocks
 // before its target instead of decoding them, and block_bound() bounds the scores of the block
 // the matcher stands in, which skip_block() leaves whole.
@@ -245,7 +256,8 @@ std::string phrase_key(const QueryNode& n, FieldMask mask) {
     return key;
 }
 
-class PhraseMatcher final : public Matcher {
+class PhraseMatcher final : public FindingMatcher<PhraseMatcher> {
+    friend class FindingMatcher<PhraseMatcher>;
 public:
     PhraseMatcher(const Context& ctx, const std::vector<TermId>& terms, const QueryNode& n, FieldMask mask)
         : ctx_(ctx), offsets_(n.offsets), mask_(mask) {
@@ -261,12 +273,6 @@ public:
         bound = idf_;
         positions_.resize(terms.size());
         find(0);
-    }
-    void next() override {
-        if (doc != kNoDoc) find(doc + 1);
-    }
-    void seek(DocId target) override {
-        if (doc != kNoDoc && target > doc) find(target);
     }
     double score() override { return ctx_.score(doc, tf_, mask_, idf_); }
 
@@ -356,7 +362,8 @@ private:
 // the other. Each article once: what was counted is kept (Index::checked_phrase). A text of ASCII
 // alone that lacks one of the phrase's words, case aside, is passed over unread (such a text
 // folds to its lower case, so the word would be in it). Without the articles, nothing matches.
-class StopPhraseMatcher final : public Matcher {
+class StopPhraseMatcher final : public FindingMatcher<StopPhraseMatcher> {
+    friend class FindingMatcher<StopPhraseMatcher>;
 public:
     StopPhraseMatcher(const Context& ctx, const QueryNode& n, FieldMask mask)
         : ctx_(ctx), mask_(mask & kTextFields), languages_(n.languages) {
@@ -376,12 +383,6 @@ public:
         } else {
             doc = kNoDoc;
         }
-    }
-    void next() override {
-        if (doc != kNoDoc) find(doc + 1);
-    }
-    void seek(DocId target) override {
-        if (doc != kNoDoc && target > doc) find(target);
     }
     double score() override { return ctx_.score(doc, tf_, mask_, idf_); }
 
@@ -534,18 +535,13 @@ private:
 // Live documents passing a filter, scored 0 (ALL, dates, sources).
 // The live documents, or only those dated in [from, to] (by_date), or only those of the language
 // slots in `languages` (a QueryNode::languages mask; 0: any), or of the sources in `sources`.
-class FilterMatcher final : public Matcher {
+class FilterMatcher final : public FindingMatcher<FilterMatcher> {
+    friend class FindingMatcher<FilterMatcher>;
 public:
     FilterMatcher(const Index& ix, uint32_t from, uint32_t to, bool by_date, uint32_t languages = 0,
                   std::vector<uint8_t> sources = {})
         : ix_(ix), from_(from), to_(to), by_date_(by_date), languages_(languages), sources_(std::move(sources)) {
         find(0);
-    }
-    void next() override {
-        if (doc != kNoDoc) find(doc + 1);
-    }
-    void seek(DocId target) override {
-        if (doc != kNoDoc && target > doc) find(target);
     }
     double score() override { return 0.0; }
 
