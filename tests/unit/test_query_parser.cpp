@@ -127,6 +127,13 @@ TEST_CASE("options change how words combine and what the last word means") {
     CHECK(open[1].position == 6);
     CHECK(open[1].text.find("\"the who\" is only stopwords: searched for once its closing quote is typed") != std::string::npos);
     CHECK(parsed("storm \"the who\"", typing) == "AND(storm~1, \"[the] [who]\")");
+    // The last word of an open phrase begins words; a stopword there is itself.
+    CHECK(parsed("\"heavy rai", typing) == "\"heavi rai*\"");
+    CHECK(parsed("\"the heavy Rai", typing) == "\"[the] heavi rai*\"");
+    CHECK(parsed("\"heavy rain of", typing) == "\"heavi rain [of]\"");
+    CHECK(parsed("\"heavy rai ", typing) == "\"heavi rai\"");
+    CHECK(parsed("\"heavy rai\"", typing) == "\"heavi rai\"");
+    CHECK(parsed("\"rai", typing) == "OR(rai*, rai)");
     ParseOptions plain;
     plain.syntax = false;
     plain.match_all = false;

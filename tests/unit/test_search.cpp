@@ -80,6 +80,27 @@ TEST_CASE("as-you-type reads the last word as a prefix and forgives typos in lon
     CHECK(matches(ix, "meteorolgists warn", typing) == Docs{7}); // one typo in a long word
 }
 
+TEST_CASE("as you type, the last word of a phrase not yet closed begins words") {
+    Index ix = news_index();
+    ParseOptions typing;
+    typing.as_you_type = true;
+    CHECK(matches(ix, "\"heavy ra", typing) == Docs{1, 2});   // "heavy rain"
+    CHECK(matches(ix, "\"heavy r", typing) == Docs{1, 2});
+    CHECK(matches(ix, "\"storm su", typing) == Docs{0});      // "storm surge"
+    CHECK(matches(ix, "\"storm su\"", typing).empty());        // closed: the words as written
+    CHECK(matches(ix, "\"storm su ", typing).empty());          // a space after it: finished
+    CHECK(matches(ix, "\"storm su").empty());                  // not as you type
+    CHECK(matches(ix, "\"harbo", typing) == Docs{0, 4});       // one word: as a word
+    CHECK(matches(ix, "wind \"heavy ra", typing) == Docs{2});
+    // What is marked is the phrase, not every word the last one begins.
+    SearchOptions o;
+    o.parse = typing;
+    const MatchSet m = search(ix, "\"heavy ra", o).matched;
+    CHECK(std::find(m.terms.begin(), m.terms.end(), "rain") == m.terms.end());
+    REQUIRE(m.phrases.size() == 1);
+    CHECK(m.phrases[0].terms == std::vector<std::string>{"heavi", "rain"});
+}
+
 TEST_CASE("as you type, a short word itself ranks above the longer words it begins") {
     // "war" as typed is also "warrington" and "warner", which hold it more often and in their
     // titles; the articles with the word itself still come first.

@@ -65,12 +65,15 @@ struct QueryNode {
     int max_edits = 0;                  // Fuzzy
     bool only_if_unknown = false;       // Fuzzy: no tolerance when the word itself is in the index
                                         // (automatic as you type: "wheat" does not find "heat")
-    uint32_t max_expansions = 0;        // Prefix: the most frequent this many words only (0: all)
+    uint32_t max_expansions = 0;        // Prefix (and Phrase, see prefix): the most frequent this many words only (0: all)
     uint64_t max_postings = 0;          // Prefix: ... and, most frequent first, only while their
                                         // documents add up to at most this (0: no limit; the
                                         // most frequent word always counts)
     uint32_t date_from = 0, date_to = 0; // Date, as date_number()
-    bool prefix = false;                // Source: any name starting with `terms[0]` (as you type)
+    bool prefix = false;                // Source: any name starting with `terms[0]` (as you type);
+                                        // Phrase: the last term is a folded, unstemmed word
+                                        // being typed, which begins words, as a Prefix's does
+                                        // (with its max_expansions and max_postings)
     uint32_t languages = 0;             // All: only the documents of these language slots
                                         // (bit i: Index::language_slot() i); 0: any
     std::vector<uint32_t> children;     // And/Or/Not: indexes into Query::nodes

@@ -544,9 +544,23 @@ private:
         // of every article of the languages whose stopwords they are: not for every letter typed
         // (each would read them all), only once its closing quote is.
         const bool read_text = closed || !options_.as_you_type;
+        // As you type, the last word of a phrase not yet closed is still being typed: it begins
+        // words, as a last word outside quotes does ("interest ra" finds "interest rates").
+        const bool typing = !closed && options_.as_you_type && !text.empty() && !is_space(text.back());
+        if (typing) {
+            std::vector<Segment> segs;
+            if (!single_surface(text, segs).empty() && segs.size() == 1) { // one word: as a word
+                Lexeme l;
+                l.kind = Lex::Word;
+                l.range = range;
+                l.text = text::trim(text);
+                return word_node(l);
+            }
+        }
         std::function<int(uint32_t)> stops;
         if (read_text) stops = [&](uint32_t slots) { return stops_node(text, range, slots); };
-        const int node = in_each_language(text, range, [&](Tokens tokens) { return phrase_node_of(tokens, text, range); }, stops);
+        const int node = in_each_language(
+            text, range, [&](Tokens tokens) { return phrase_node_of(tokens, text, range, typing); }, stops);
         if (node < 0 && text.find_first_not_of(" \t\r\n") == std::string_view::npos) note(range.begin, "empty phrase ignored");
         else if (node < 0 && !read_text) {
             bool words = false;
@@ -574,18 +588,30 @@ private:
         return add(std::move(n));
     }
 
-    int phrase_node_of(const Tokens& tokens, std::string_view text, ByteRange range) {
+    // With `typing`, a last word that is not a stopword begins words (QueryNode::prefix).
+    int phrase_node_of(const Tokens& tokens, std::string_view text, ByteRange range, bool typing) {
         QueryNode n;
         n.source = range;
         uint32_t first = 0;
+        const Analyzer::OwnedToken* last = nullptr;
         for (const auto& t : tokens) {
             if (t.kind == TokenKind::Joined) continue;
             if (n.terms.empty()) first = t.position;
             n.terms.push_back(t.term);
             n.offsets.push_back(t.position - first);
+            last = &t;
         }
         if (n.terms.empty()) return -1;
         add_stops(n, text, first, false);
+        if (typing && last->kind == TokenKind::Word &&
+            std::none_of(n.stop_offsets.begin(), n.stop_offsets.end(), [&](uint32_t o) { return o > n.offsets.back(); })) {
+            n.prefix = true;
+            n.terms.back() = last->surface;
+            n.max_expansions = kAsYouTypeExpansions;
+            n.max_postings = options_.prefix_postings;
+            n.op = QueryOp::Phrase;
+            return add(std::move(n));
+        }
         n.op = n.terms.size() == 1 && n.stops.empty() ? QueryOp::Term : QueryOp::Phrase;
         if (n.op == QueryOp::Term) n.offsets.clear();
         return add(std::move(n));
@@ -837,7 +863,8 @@ void print(const Query& q, uint32_t i, std::string& out, int depth) {
         out += '"';
         // Terms and stopwords in the order of their places, "_" for a place of any word.
         std::vector<std::pair<uint32_t, std::string>> words;
-        for (size_t k = 0; k < n.terms.size() && k < n.offsets.size(); ++k) words.emplace_back(n.offsets[k], term_shown(n.terms[k]));
+        for (size_t k = 0; k < n.terms.size() && k < n.offsets.size(); ++k)
+            words.emplace_back(n.offsets[k], std::string(term_shown(n.terms[k])) + (n.prefix && k + 1 == n.terms.size() ? "*" : ""));
         for (size_t k = 0; k < n.stops.size() && k < n.stop_offsets.size(); ++k) words.emplace_back(n.stop_offsets[k], "[" + n.stops[k] + "]");
         std::sort(words.begin(), words.end());
         for (size_t k = 0; k < words.size(); ++k) {

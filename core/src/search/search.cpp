@@ -751,6 +751,37 @@ struct Builder {
         return terms;
     }
 
+    // A phrase whose last word is being typed: the phrase of each word it begins (as a Prefix
+    // node's members, the most frequent first), any of them. Only the phrases are marked, not
+    // every occurrence of the words.
+    MatcherPtr prefix_phrase(const QueryNode& n, bool negated) {
+        std::vector<TermId> ids;
+        for (size_t k = 0; k + 1 < n.terms.size(); ++k) {
+            auto t = ctx.index.find(n.terms[k]);
+            if (!t) return std::make_unique<NothingMatcher>();
+            ids.push_back(*t);
+        }
+        QueryNode last;
+        last.op = QueryOp::Prefix;
+        last.terms = {n.terms.back()};
+        last.max_expansions = n.max_expansions;
+        last.max_postings = n.max_postings;
+        std::vector<MatcherPtr> kids;
+        QueryNode one = n;
+        one.prefix = false;
+        ids.push_back(0);
+        for (const auto& member : members(last, true)) {
+            one.terms.back() = ctx.index.term(member.first);
+            ids.back() = member.first;
+            if (!negated && matched) matched->phrases.push_back({one.terms, one.offsets, one.stops, one.stop_offsets});
+            if (ids.size() == 1 && one.stops.empty()) kids.push_back(std::make_unique<TermMatcher>(ctx, member.first, n.fields));
+            else kids.push_back(std::make_unique<PhraseMatcher>(ctx, ids, one, n.fields));
+        }
+        if (kids.empty()) return std::make_unique<NothingMatcher>();
+        if (kids.size() == 1) return std::move(kids[0]);
+        return std::make_unique<OrMatcher>(std::move(kids));
+    }
+
     MatcherPtr build(uint32_t i, bool negated) {
         const QueryNode& n = q.nodes[i];
         switch (n.op) {
@@ -765,6 +796,7 @@ struct Builder {
                 if (!negated && matched) matched->phrases.push_back({n.terms, n.offsets, n.stops, n.stop_offsets});
                 return std::make_unique<StopPhraseMatcher>(ctx, n, n.fields);
             }
+            if (n.prefix) return prefix_phrase(n, negated);
             std::vector<TermId> ids;
             for (const auto& term : n.terms) {
                 auto t = ctx.index.find(term);
