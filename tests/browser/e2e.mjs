@@ -1139,6 +1139,15 @@ test('searching as you type finds the seed, highlights the hits, and n/p move be
   eq(s.search.total, 2, '"for the": the weather story and the seed');
   const weather = s.search.results.find((r) => r.title === 'Storm warning for the coast');
   assert(weather && weather.titleHighlighted.join(',') === 'for the', `marked in the title: ${weather && weather.titleHighlighted}`);
+  // As you type, the last word of an open phrase begins words: "the coun" is the budget story's
+  // "the council" and the seed's "the country", until the quote closes on "the council".
+  await page.evaluate(() => window.broadsheet.search('"the coun'));
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.results.map((r) => r.title).sort().join(' | '), ['Council budget approved', SEED_TITLE].sort().join(' | '),
+     '"the coun: the council and the country');
+  const budget = s.search.results.find((r) => r.title === 'Council budget approved');
+  eq(budget.highlighted.join(','), 'The council', 'the phrase is marked, not the word alone in the title');
+  eq(budget.titleHighlighted.length, 0, 'the title has "Council" without "the"');
   await page.evaluate(() => window.broadsheet.search(''));
   s = await page.evaluate(() => window.broadsheet.state());
   eq(s.open.highlights.length, 0, 'no hits are marked once the box is empty');
