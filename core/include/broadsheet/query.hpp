@@ -96,6 +96,10 @@ inline constexpr uint32_t kAsYouTypeExpansions = 50;
 // page for a letter whose results change with the next key). Below some 1,000 documents a word,
 // nothing changes.
 inline constexpr uint64_t kAsYouTypePostings = 50000;
+// ... and in a phrase with stopwords, whose matches are checked in the articles' text (a read of
+// an article costs a hundred postings or so), at this many: "the b" as you type reads a few
+// thousand articles, not every one that has a word in b after a stopword.
+inline constexpr uint64_t kAsYouTypeArticlesRead = 5000;
 
 struct ParseOptions {
     bool syntax = true;       // false: every character is plain text (for natural-language topics)

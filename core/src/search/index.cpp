@@ -588,12 +588,21 @@ void Index::field_words(DocId doc, const Article& article, Field f,
                         const std::function<void(uint32_t, std::string_view)>& sink) const {
     for_each_field(article, [&](Field g, std::string_view text, uint32_t first) {
         if (g != f) return first; // only a byline's names need where the one before ended
-        analyzer_.analyze_surfaces(text, [&](const Token& t) {
-            if (t.kind != TokenKind::Joined) sink(first + t.position, t.surface);
-        });
-        // As add() goes on: after the last word its language does not stop.
+        if (g != Field::Byline) {
+            analyzer_.analyze_surfaces(text, [&](const Token& t) {
+                if (t.kind != TokenKind::Joined) sink(first + t.position, t.surface);
+            });
+            return first;
+        }
+        // A byline's next name starts a place after this one's last word its language does not
+        // stop, as add() goes on; the stopwords after that word would share places with the
+        // next name's words ("Smith of the", "The Times"): they are left out, so that no phrase
+        // runs from one name into the next.
         uint32_t last = first;
-        if (g == Field::Byline) analyzer_of(doc).analyze(text, [&](const Token& t) { last = std::max(last, first + t.position + 1); });
+        analyzer_of(doc).analyze(text, [&](const Token& t) { last = std::max(last, first + t.position + 1); });
+        analyzer_.analyze_surfaces(text, [&](const Token& t) {
+            if (t.kind != TokenKind::Joined && first + t.position < last) sink(first + t.position, t.surface);
+        });
         return last;
     });
 }

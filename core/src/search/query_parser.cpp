@@ -445,9 +445,11 @@ private:
     // articles: "Häuser" is hauser in English articles, haus@1 in German ones.
     // `when_stopped(slots)`, if given, is the node for the languages whose stopwords the words all
     // are (language slot bits; 0 for the index's one language), or -1: a phrase of them is then a
-    // reading of its own, not nothing.
+    // reading of its own, not nothing. With `last_typed`, the last word is being typed: a reading
+    // stands without it in the index.
     template <class Build>
-    int in_each_language(std::string_view text, ByteRange range, Build build, const std::function<int(uint32_t)>& when_stopped = {}) {
+    int in_each_language(std::string_view text, ByteRange range, Build build, const std::function<int(uint32_t)>& when_stopped = {},
+                         bool last_typed = false) {
         if (others_.empty()) {
             const int node = build(analyzer_.tokens(text));
             return node < 0 && when_stopped ? when_stopped(0) : node;
@@ -467,7 +469,12 @@ private:
                 continue;
             }
             if (std::any_of(readings.begin(), readings.end(), [&](const Tokens& r) { return same(r, t); })) continue;
+            uint32_t typed_at = UINT32_MAX; // the last word's place
+            if (last_typed)
+                for (const auto& k : t)
+                    if (k.kind != TokenKind::Joined) typed_at = typed_at == UINT32_MAX ? k.position : std::max(typed_at, k.position);
             const bool held = std::all_of(t.begin(), t.end(), [&](const auto& k) {
+                if (k.position == typed_at && k.kind != TokenKind::Joined) return true;
                 const auto id = index_->find(k.term);
                 return id && index_->doc_frequency(*id) > 0;
             });
@@ -549,7 +556,8 @@ private:
         const bool typing = !closed && options_.as_you_type && !text.empty() && !is_space(text.back());
         if (typing) {
             std::vector<Segment> segs;
-            if (!single_surface(text, segs).empty() && segs.size() == 1) { // one word: as a word
+            // One word: as a word is typed (but '*' and '~' are no syntax inside quotes).
+            if (text.find_first_of("*~") == std::string_view::npos && !single_surface(text, segs).empty() && segs.size() == 1) {
                 Lexeme l;
                 l.kind = Lex::Word;
                 l.range = range;
@@ -560,7 +568,7 @@ private:
         std::function<int(uint32_t)> stops;
         if (read_text) stops = [&](uint32_t slots) { return stops_node(text, range, slots); };
         const int node = in_each_language(
-            text, range, [&](Tokens tokens) { return phrase_node_of(tokens, text, range, typing); }, stops);
+            text, range, [&](Tokens tokens) { return phrase_node_of(tokens, text, range, typing); }, stops, typing);
         if (node < 0 && text.find_first_not_of(" \t\r\n") == std::string_view::npos) note(range.begin, "empty phrase ignored");
         else if (node < 0 && !read_text) {
             bool words = false;
@@ -608,7 +616,7 @@ private:
             n.prefix = true;
             n.terms.back() = last->surface;
             n.max_expansions = kAsYouTypeExpansions;
-            n.max_postings = options_.prefix_postings;
+            n.max_postings = n.stops.empty() ? options_.prefix_postings : std::min(options_.prefix_postings, kAsYouTypeArticlesRead);
             n.op = QueryOp::Phrase;
             return add(std::move(n));
         }

@@ -247,46 +247,70 @@ std::vector<Hit> expand(const Context& ctx, std::span<const std::pair<TermId, do
     return all;
 }
 
-// What names a phrase and the fields it is looked for in, for Index::checked_phrase().
-std::string phrase_key(const QueryNode& n, FieldMask mask) {
+// What names a phrase and the fields it is looked for in, for Index::checked_phrase(): its
+// stopwords, its terms, and the words a last word being typed stands for (`last`), which change
+// as the library does.
+std::string phrase_key(const QueryNode& n, FieldMask mask, const Index& index, std::span<const TermId> last = {}) {
     std::string key = std::to_string(mask) + '|' + std::to_string(n.languages) + '|';
     for (size_t i = 0; i < n.stops.size() && i < n.stop_offsets.size(); ++i) key += std::to_string(n.stop_offsets[i]) + ' ' + n.stops[i] + '\x1E';
     key += '|';
     for (size_t i = 0; i < n.terms.size() && i < n.offsets.size(); ++i) key += std::to_string(n.offsets[i]) + ' ' + n.terms[i] + '\x1E';
+    for (TermId t : last) (key += index.term(t)) += '\x1D';
     return key;
 }
 
+// A phrase: its terms at their offsets (and, with the articles at hand, its stopwords in their
+// places: keep_stopped()). Each place holds one term, or for a last word being typed any of the
+// words it begins (a "multi-phrase", as Lucene's MultiPhraseQuery): one walk, each article read
+// once, whichever of the words it holds.
 class PhraseMatcher final : public FindingMatcher<PhraseMatcher> {
     friend class FindingMatcher<PhraseMatcher>;
 public:
-    PhraseMatcher(const Context& ctx, const std::vector<TermId>& terms, const QueryNode& n, FieldMask mask)
+    // `terms[i]`: the terms that may stand at offsets[i] (one, but for a last word being typed).
+    PhraseMatcher(const Context& ctx, const std::vector<std::vector<TermId>>& terms, const QueryNode& n, FieldMask mask)
         : ctx_(ctx), offsets_(n.offsets), mask_(mask) {
         if (ctx.article && !n.stops.empty()) {
             for (size_t i = 0; i < n.stops.size() && i < n.stop_offsets.size(); ++i) stops_.emplace_back(n.stop_offsets[i], n.stops[i]);
-            checked_ = ctx.index.checked_phrase(phrase_key(n, mask));
+            checked_ = ctx.index.checked_phrase(phrase_key(n, mask, ctx.index, n.prefix ? std::span(terms.back()) : std::span<const TermId>()));
         }
-        // Lucene's PhraseQuery weighs a phrase by the sum of its terms' idf.
-        for (TermId t : terms) {
-            cursors_.push_back(ctx.index.postings(t));
-            idf_ += ctx.idf(t);
+        // Lucene's PhraseQuery weighs a phrase by the sum of its terms' idf; a place of several
+        // words counts as one word in all of their documents.
+        for (const auto& place : terms) {
+            slots_.emplace_back();
+            double df = 0.0;
+            for (TermId t : place) {
+                slots_.back().push_back(ctx.index.postings(t));
+                df += ctx.index.doc_frequency(t);
+            }
+            idf_ += place.size() == 1 ? ctx.idf(place[0]) : bm25_idf(ctx.n, std::min(ctx.n, df));
         }
         bound = idf_;
         positions_.resize(terms.size());
+        if (std::any_of(slots_.begin(), slots_.end(), [](const auto& slot) { return slot.empty(); })) slots_.clear();
         find(0);
     }
     double score() override { return ctx_.score(doc, tf_, mask_, idf_); }
 
 private:
+    // The first document >= target holding a term of `slot` (kNoDoc: none).
+    static DocId seek_slot(std::vector<PostingCursor>& slot, DocId target) {
+        DocId first = kNoDoc;
+        for (auto& c : slot) {
+            c.seek(target);
+            first = std::min(first, c.doc());
+        }
+        return first;
+    }
     // Moves to the first document >= target where the phrase occurs in a field of mask_.
     void find(DocId target) {
-        if (target == kNoDoc || cursors_.empty()) { doc = kNoDoc; return; }
+        if (target == kNoDoc || slots_.empty()) { doc = kNoDoc; return; }
         DocId candidate = target;
         for (;;) {
             bool aligned = true;
-            for (auto& c : cursors_) {
-                c.seek(candidate);
-                if (c.at_end()) { doc = kNoDoc; return; }
-                if (c.doc() > candidate) { candidate = c.doc(); aligned = false; }
+            for (auto& slot : slots_) {
+                const DocId d = slot.size() == 1 ? (slot[0].seek(candidate), slot[0].doc()) : seek_slot(slot, candidate);
+                if (d == kNoDoc) { doc = kNoDoc; return; }
+                if (d > candidate) { candidate = d; aligned = false; }
             }
             if (!aligned) continue;
             candidate_ = candidate;
@@ -302,15 +326,20 @@ private:
         }
         tf_.fill(0);
         FieldMask common = mask_;
-        for (const auto& c : cursors_) common &= c.fields();
+        for (const auto& slot : slots_) {
+            FieldMask any_term = 0;
+            for (const auto& c : slot)
+                if (c.doc() == candidate_) any_term |= c.fields();
+            common &= any_term;
+        }
         bool any = false, unchecked = false;
         for (size_t f = 0; f < kFieldCount; ++f) {
             if (!(common & (1u << f))) continue;
-            for (size_t i = 0; i < cursors_.size(); ++i) cursors_[i].positions(Field(f), positions_[i]);
+            for (size_t i = 0; i < slots_.size(); ++i) slot_positions(i, Field(f));
             starts_.clear();
             for (uint32_t p : positions_[0]) {
                 bool all = stops_.empty() || p >= offsets_[0]; // checked, a stopword before it needs room
-                for (size_t i = 1; i < cursors_.size() && all; ++i) {
+                for (size_t i = 1; i < slots_.size() && all; ++i) {
                     uint64_t want = uint64_t(p) + offsets_[i] - offsets_[0];
                     all = std::binary_search(positions_[i].begin(), positions_[i].end(), want);
                 }
@@ -322,6 +351,20 @@ private:
         }
         if (checked_ && !unchecked) checked_->add(candidate_, tf_);
         return any;
+    }
+    // The positions in field `f` of the candidate of slot i's terms, into positions_[i], ascending.
+    void slot_positions(size_t i, Field f) {
+        const auto& slot = slots_[i];
+        auto& out = positions_[i];
+        if (slot.size() == 1) return slot[0].positions(f, out);
+        out.clear();
+        for (const auto& c : slot) {
+            if (c.doc() != candidate_ || !(c.fields() & field_bit(f))) continue;
+            c.positions(f, scratch_);
+            out.insert(out.end(), scratch_.begin(), scratch_.end());
+        }
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
     }
     // Of starts_ (the places of the phrase's first term, ascending), those where the article has
     // the phrase's stopwords in their places too. An article not at hand keeps them all (false).
@@ -344,9 +387,10 @@ private:
         return true;
     }
     const Context& ctx_;
-    std::vector<PostingCursor> cursors_;
+    std::vector<std::vector<PostingCursor>> slots_; // per place of a term, the terms that may stand there
     std::vector<uint32_t> offsets_;
     std::vector<std::vector<uint32_t>> positions_;
+    std::vector<uint32_t> scratch_;
     std::vector<std::pair<uint32_t, std::string>> stops_; // (offset, surface); none without the articles
     std::vector<uint32_t> starts_;
     std::vector<uint32_t> found_; // of each start, the stopwords found in place
@@ -378,7 +422,7 @@ public:
         idf_ = bm25_idf(ctx.n, ctx.n);
         bound = idf_;
         if (ctx.article && !words_.empty() && words_[0].first == 0) {
-            checked_ = ctx.index.checked_phrase(phrase_key(n, mask));
+            checked_ = ctx.index.checked_phrase(phrase_key(n, mask, ctx.index));
             find(0);
         } else {
             doc = kNoDoc;
@@ -434,14 +478,25 @@ private:
         }
         return n;
     }
-    // True when `text` is ASCII alone and one of the phrase's words (folded: lower case) is not
-    // in it, case aside.
+    // True when `text` is ASCII alone and one of the phrase's words (folded) is not in it. An
+    // ASCII word folds to its lower case without the dots inside it ("a.m." is "am"): the words
+    // are looked for so, case and dots aside.
     bool lacks_ascii(std::string_view text) const {
         if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) return false;
         auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
-        return std::any_of(distinct_.begin(), distinct_.end(), [&](const std::string& word) {
-            return std::search(text.begin(), text.end(), word.begin(), word.end(), [&](char t, char w) { return lower(t) == w; }) == text.end();
-        });
+        auto holds = [&](const std::string& word) {
+            for (size_t i = 0; i < text.size(); ++i) {
+                size_t k = 0;
+                for (size_t j = i; j < text.size() && k < word.size(); ++j) {
+                    const char c = lower(text[j]);
+                    if (c == word[k]) ++k;
+                    else if (c != '.' || k == 0) break;
+                }
+                if (k == word.size()) return true;
+            }
+            return false;
+        };
+        return !std::all_of(distinct_.begin(), distinct_.end(), holds);
     }
     const Context& ctx_;
     FieldMask mask_;
@@ -751,35 +806,31 @@ struct Builder {
         return terms;
     }
 
-    // A phrase whose last word is being typed: the phrase of each word it begins (as a Prefix
-    // node's members, the most frequent first), any of them. Only the phrases are marked, not
-    // every occurrence of the words.
+    // A phrase whose last word is being typed: any of the words it begins (a Prefix node's
+    // members, the most frequent first) in the last place. What is marked is the phrase of each,
+    // not every occurrence of the words.
     MatcherPtr prefix_phrase(const QueryNode& n, bool negated) {
-        std::vector<TermId> ids;
+        std::vector<std::vector<TermId>> ids;
         for (size_t k = 0; k + 1 < n.terms.size(); ++k) {
             auto t = ctx.index.find(n.terms[k]);
             if (!t) return std::make_unique<NothingMatcher>();
-            ids.push_back(*t);
+            ids.push_back({*t});
         }
         QueryNode last;
         last.op = QueryOp::Prefix;
         last.terms = {n.terms.back()};
         last.max_expansions = n.max_expansions;
         last.max_postings = n.max_postings;
-        std::vector<MatcherPtr> kids;
+        ids.emplace_back();
         QueryNode one = n;
         one.prefix = false;
-        ids.push_back(0);
         for (const auto& member : members(last, true)) {
+            ids.back().push_back(member.first);
             one.terms.back() = ctx.index.term(member.first);
-            ids.back() = member.first;
             if (!negated && matched) matched->phrases.push_back({one.terms, one.offsets, one.stops, one.stop_offsets});
-            if (ids.size() == 1 && one.stops.empty()) kids.push_back(std::make_unique<TermMatcher>(ctx, member.first, n.fields));
-            else kids.push_back(std::make_unique<PhraseMatcher>(ctx, ids, one, n.fields));
         }
-        if (kids.empty()) return std::make_unique<NothingMatcher>();
-        if (kids.size() == 1) return std::move(kids[0]);
-        return std::make_unique<OrMatcher>(std::move(kids));
+        if (ids.back().empty()) return std::make_unique<NothingMatcher>();
+        return std::make_unique<PhraseMatcher>(ctx, ids, n, n.fields);
     }
 
     MatcherPtr build(uint32_t i, bool negated) {
@@ -797,11 +848,11 @@ struct Builder {
                 return std::make_unique<StopPhraseMatcher>(ctx, n, n.fields);
             }
             if (n.prefix) return prefix_phrase(n, negated);
-            std::vector<TermId> ids;
+            std::vector<std::vector<TermId>> ids;
             for (const auto& term : n.terms) {
                 auto t = ctx.index.find(term);
                 if (!t) return std::make_unique<NothingMatcher>();
-                ids.push_back(*t);
+                ids.push_back({*t});
             }
             if (!negated && matched) matched->phrases.push_back({n.terms, n.offsets, n.stops, n.stop_offsets});
             return std::make_unique<PhraseMatcher>(ctx, ids, n, n.fields);
