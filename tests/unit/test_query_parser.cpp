@@ -134,6 +134,7 @@ TEST_CASE("options change how words combine and what the last word means") {
     CHECK(parsed("\"heavy rai ", typing) == "\"heavi rai\"");
     CHECK(parsed("\"heavy rai\"", typing) == "\"heavi rai\"");
     CHECK(parsed("\"rai", typing) == "OR(rai*, rai)");
+    CHECK(parsed("\"rai*", typing) == "rai*"); // no syntax inside quotes: one word, being typed
     ParseOptions plain;
     plain.syntax = false;
     plain.match_all = false;

@@ -97,9 +97,10 @@ inline constexpr uint32_t kAsYouTypeExpansions = 50;
 // nothing changes.
 inline constexpr uint64_t kAsYouTypePostings = 50000;
 // ... and in a phrase with stopwords, whose matches are checked in the articles' text (a read of
-// an article costs a hundred postings or so), at this many: "the b" as you type reads a few
-// thousand articles, not every one that has a word in b after a stopword.
-inline constexpr uint64_t kAsYouTypeArticlesRead = 5000;
+// an article costs some hundred postings), at this many: "the b" as you type reads the articles
+// of the most frequent words in b, not of every word in b after a stopword (at 19,000 Reuters
+// articles: 4,300 reads at 5,000, 110 ms natively).
+inline constexpr uint64_t kAsYouTypeArticlesRead = 1000;
 
 struct ParseOptions {
     bool syntax = true;       // false: every character is plain text (for natural-language topics)

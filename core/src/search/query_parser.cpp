@@ -613,11 +613,12 @@ private:
         add_stops(n, text, first, false);
         if (typing && last->kind == TokenKind::Word &&
             std::none_of(n.stop_offsets.begin(), n.stop_offsets.end(), [&](uint32_t o) { return o > n.offsets.back(); })) {
-            n.prefix = true;
             n.terms.back() = last->surface;
             n.max_expansions = kAsYouTypeExpansions;
             n.max_postings = n.stops.empty() ? options_.prefix_postings : std::min(options_.prefix_postings, kAsYouTypeArticlesRead);
-            n.op = QueryOp::Phrase;
+            n.op = n.terms.size() == 1 && n.stops.empty() ? QueryOp::Prefix : QueryOp::Phrase; // alone: the word's start
+            n.prefix = n.op == QueryOp::Phrase;
+            if (n.op == QueryOp::Prefix) n.offsets.clear();
             return add(std::move(n));
         }
         n.op = n.terms.size() == 1 && n.stops.empty() ? QueryOp::Term : QueryOp::Phrase;
