@@ -615,7 +615,10 @@ private:
             std::none_of(n.stop_offsets.begin(), n.stop_offsets.end(), [&](uint32_t o) { return o > n.offsets.back(); })) {
             n.terms.back() = last->surface;
             n.max_expansions = kAsYouTypeExpansions;
-            n.max_postings = n.stops.empty() ? options_.prefix_postings : std::min(options_.prefix_postings, kAsYouTypeArticlesRead);
+            // Checking stopwords reads the articles of the matches' other words: with none (the
+            // word being typed after stopwords alone), those of its words, which are then fewer.
+            n.max_postings = n.stops.empty() || n.terms.size() > 1 ? options_.prefix_postings
+                                                                    : std::min(options_.prefix_postings, kAsYouTypeArticlesRead);
             n.op = n.terms.size() == 1 && n.stops.empty() ? QueryOp::Prefix : QueryOp::Phrase; // alone: the word's start
             n.prefix = n.op == QueryOp::Phrase;
             if (n.op == QueryOp::Prefix) n.offsets.clear();
