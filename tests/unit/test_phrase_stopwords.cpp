@@ -63,6 +63,7 @@ TEST_CASE("a phrase's stopwords must be in their places in the article") {
         article("Board games", "The chairman of a board game club spoke."),               // 7
         article("Times", "x", "", {"Smith of the", "The Times"}),                         // 8
         article("Hills", "y", "", {"Jane of", "Hills Smith"}),                            // 9
+        article("Last", "z", "", {"Ann Poe", "Smith of the"}),                            // 10
     });
     struct Row { const char* query; Docs with, without; };
     const Row rows[] = {
@@ -87,6 +88,7 @@ TEST_CASE("a phrase's stopwords must be in their places in the article") {
         {"by:\"mary in the hills\"", {}, {6}},
         {"by:\"the times\"", {8}, {8}},          // a name after one ending in stopwords
         {"by:\"of hills\"", {}, {6, 9}},         // ... which do not run into the next name
+        {"by:\"smith of the\"", {10}, {8, 9, 10}}, // the last name keeps its stopwords
         // With other parts of a query.
         {"\"the guardian\" editor", {0}, {0}},
         {"\"the guardian\" OR \"state and the art\"", {0, 4}, {0, 1, 2, 3, 4}},
@@ -262,6 +264,17 @@ TEST_CASE("as you type, an open phrase's last word begins words in each language
     Library lib({de("Hochwasser", "Die Häuser am Hafen stehen unter Wasser."), article("Harbour", "The houses at the harbour.")});
     CHECK(lib.matches("\"die häuser am ha", true, typing) == Docs{0});  // German words, being typed
     CHECK(lib.matches("\"the houses at the ha", true, typing) == Docs{1});
+    Library compound({de("Gebiet", "Das Hochwasser-Gebiet ist groß."), article("Area", "The flood area.")});
+    CHECK(compound.matches("\"das hochwasser-geb", true, typing) == Docs{0}); // written together or not
+    // Readings of two languages that differ only in the word being typed are one.
+    broadsheet::Article fr = article("Boulevard", "La boulangerie ferme."), es = article("Bolsa", "La bolsa sube.");
+    fr.language = "fr";
+    es.language = "es";
+    Library romance({fr, es, article("Lab", "The lab opens.")});
+    const std::string read = to_string(parse_query("\"la bo", romance.index, typing));
+    CHECK(read.find("\"[la] bo*\"") != std::string::npos);
+    CHECK(read.find("\"[la] bo*\"") == read.rfind("\"[la] bo*\""));
+    CHECK(romance.matches("\"la bo", true, typing) == Docs{0, 1});
     // Many articles with many words after a stopword: a search reads each at most once (its
     // count and top k alike), and the same search again reads none.
     std::vector<broadsheet::Article> arts;

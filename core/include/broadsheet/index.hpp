@@ -184,7 +184,7 @@ public:
     // The words of field `f` of `article`, the one added as document `doc`, at the positions
     // add() gave them, stopwords too: sink(position, surface), the surface folded and unstemmed
     // (Token::surface, the same in every language), but for the stopwords that end a byline's
-    // name. For what the index does not keep: a phrase's stopwords are checked against them
+    // name before another. For what the index does not keep: a phrase's stopwords are checked against them
     // (SearchOptions::article).
     void field_words(DocId doc, const Article& article, Field f,
                      const std::function<void(uint32_t position, std::string_view surface)>& sink) const;

@@ -586,6 +586,7 @@ template <class Visit> void for_each_field(const Article& article, Visit&& visit
 
 void Index::field_words(DocId doc, const Article& article, Field f,
                         const std::function<void(uint32_t, std::string_view)>& sink) const {
+    size_t names = 0; // of the byline, visited
     for_each_field(article, [&](Field g, std::string_view text, uint32_t first) {
         if (g != f) return first; // only a byline's names need where the one before ended
         if (g != Field::Byline) {
@@ -597,11 +598,12 @@ void Index::field_words(DocId doc, const Article& article, Field f,
         // A byline's next name starts a place after this one's last word its language does not
         // stop, as add() goes on; the stopwords after that word would share places with the
         // next name's words ("Smith of the", "The Times"): they are left out, so that no phrase
-        // runs from one name into the next.
+        // runs from one name into the next. The last name keeps them.
         uint32_t last = first;
         analyzer_of(doc).analyze(text, [&](const Token& t) { last = std::max(last, first + t.position + 1); });
+        const bool more = ++names < article.byline.size();
         analyzer_.analyze_surfaces(text, [&](const Token& t) {
-            if (t.kind != TokenKind::Joined && first + t.position < last) sink(first + t.position, t.surface);
+            if (t.kind != TokenKind::Joined && (!more || first + t.position < last)) sink(first + t.position, t.surface);
         });
         return last;
     });

@@ -473,16 +473,28 @@ private:
             if (last_typed)
                 for (const auto& k : t)
                     if (k.kind != TokenKind::Joined) typed_at = typed_at == UINT32_MAX ? k.position : std::max(typed_at, k.position);
-            const bool held = std::all_of(t.begin(), t.end(), [&](const auto& k) {
-                if (k.position == typed_at && k.kind != TokenKind::Joined) return true;
+            // Held: its words are in the index (but the one being typed), or a hyphenated word's
+            // written-together form is (a phrase reads the parts alone: "nord-süd" finds "Nord Süd").
+            auto in_index = [&](const auto& k) {
                 const auto id = index_->find(k.term);
                 return id && index_->doc_frequency(*id) > 0;
-            });
+            };
+            bool parts = true, joined = false;
+            for (const auto& k : t) {
+                if (k.kind == TokenKind::Joined) joined = joined || in_index(k);
+                else if (k.position != typed_at) parts = parts && in_index(k);
+            }
+            const bool held = parts || joined;
             // The index's own reading always stands (when nothing holds the word: it then finds
             // nothing); another only when it can match.
             if (slot == 0 || held) readings.push_back(std::move(t));
         }
-        for (Tokens& r : readings) nodes.push_back(build(std::move(r)));
+        for (Tokens& r : readings) {
+            // Readings that differ only in a word being typed (its start is every language's) are one.
+            const int n = build(std::move(r));
+            if (n >= 0 && std::none_of(nodes.begin(), nodes.end(), [&](int m) { return same_leaf(q_.nodes[size_t(m)], q_.nodes[size_t(n)]); }))
+                nodes.push_back(n);
+        }
         if (stopped && when_stopped) {
             if (const int stops = when_stopped(stopped); stops >= 0) nodes.push_back(stops), stopped = 0;
         }
@@ -491,6 +503,13 @@ private:
         // holds without them in its articles (parse_and()).
         if (node >= 0 && stopped) stopped_in_.emplace_back(node, stopped);
         return node;
+    }
+
+    static bool same_leaf(const QueryNode& a, const QueryNode& b) {
+        return a.children.empty() && b.children.empty() && a.op == b.op && a.fields == b.fields && a.terms == b.terms &&
+               a.offsets == b.offsets && a.stops == b.stops && a.stop_offsets == b.stop_offsets && a.prefix == b.prefix &&
+               a.max_edits == b.max_edits && a.only_if_unknown == b.only_if_unknown && a.max_expansions == b.max_expansions &&
+               a.max_postings == b.max_postings && a.languages == b.languages;
     }
 
     // The languages `node` (a word or phrase) is stopwords in (in_each_language()), or 0.
@@ -618,7 +637,8 @@ private:
             // Checking stopwords reads the articles of the matches' other words: with none (the
             // word being typed after stopwords alone), those of its words, which are then fewer.
             n.max_postings = n.stops.empty() || n.terms.size() > 1 ? options_.prefix_postings
-                                                                    : std::min(options_.prefix_postings, kAsYouTypeArticlesRead);
+                             : options_.prefix_postings == 0 ? kAsYouTypeArticlesRead // (0: no budget otherwise)
+                                                             : std::min(options_.prefix_postings, kAsYouTypeArticlesRead);
             n.op = n.terms.size() == 1 && n.stops.empty() ? QueryOp::Prefix : QueryOp::Phrase; // alone: the word's start
             n.prefix = n.op == QueryOp::Phrase;
             if (n.op == QueryOp::Prefix) n.offsets.clear();

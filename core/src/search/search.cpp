@@ -684,7 +684,9 @@ struct Builder {
     }
 
     // The terms a prefix or typo query word stands for, ascending, each with its weight.
-    std::vector<std::pair<TermId, double>> members(const QueryNode& n, bool negated) {
+    // `itself_free`: the word as typed does not count against the budget of postings, and the
+    // most frequent other word always does (a phrase's last word: "the b" is "b" and "bank").
+    std::vector<std::pair<TermId, double>> members(const QueryNode& n, bool negated, bool itself_free = false) {
         std::vector<std::pair<TermId, double>> members;
         std::optional<TermId> own; // a typo word's own term (the others are near spellings)
         if (n.op == QueryOp::Prefix) {
@@ -706,10 +708,11 @@ struct Builder {
             if (n.max_postings) { // ... while their postings stay within the budget
                 std::sort(ids.begin(), ids.end(), more_frequent);
                 uint64_t postings = 0;
-                size_t keep = 0;
+                size_t keep = 0, counted = 0;
                 for (; keep < ids.size(); ++keep) {
+                    if (itself_free && ids[keep] == exact) continue;
                     postings += ctx.index.doc_frequency(ids[keep]);
-                    if (keep > 0 && postings > n.max_postings) break;
+                    if (counted++ > 0 && postings > n.max_postings) break;
                 }
                 ids.resize(keep);
             }
@@ -824,7 +827,7 @@ struct Builder {
         ids.emplace_back();
         QueryNode one = n;
         one.prefix = false;
-        for (const auto& member : members(last, true)) {
+        for (const auto& member : members(last, true, true)) {
             ids.back().push_back(member.first);
             one.terms.back() = ctx.index.term(member.first);
             if (!negated && matched) matched->phrases.push_back({one.terms, one.offsets, one.stops, one.stop_offsets});
