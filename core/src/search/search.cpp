@@ -275,18 +275,22 @@ public:
         }
         // Lucene's PhraseQuery weighs a phrase by the sum of its terms' idf; a place of several
         // words counts as one word in all of their documents.
-        for (const auto& place : terms) {
-            slots_.emplace_back();
-            double df = 0.0;
-            for (TermId t : place) {
-                slots_.back().push_back(ctx.index.postings(t));
+        for (size_t i = 0; i < terms.size(); ++i) {
+            if (terms[i].size() == 1 && (i + 1 < terms.size() || !n.prefix)) {
+                cursors_.push_back(ctx.index.postings(terms[i][0]));
+                idf_ += ctx.idf(terms[i][0]);
+                continue;
+            }
+            double df = 0.0; // the last place's words (n.prefix)
+            for (TermId t : terms[i]) {
+                last_.push_back(ctx.index.postings(t));
                 df += ctx.index.doc_frequency(t);
             }
-            idf_ += place.size() == 1 ? ctx.idf(place[0]) : bm25_idf(ctx.n, std::min(ctx.n, df));
+            idf_ += bm25_idf(ctx.n, std::min(ctx.n, df));
+            if (last_.empty()) cursors_.clear(); // no word there: no match
         }
         bound = idf_;
         positions_.resize(terms.size());
-        if (std::any_of(slots_.begin(), slots_.end(), [](const auto& slot) { return slot.empty(); })) slots_.clear();
         find(0);
     }
     double score() override { return ctx_.score(doc, tf_, mask_, idf_); }
@@ -303,12 +307,17 @@ private:
     }
     // Moves to the first document >= target where the phrase occurs in a field of mask_.
     void find(DocId target) {
-        if (target == kNoDoc || slots_.empty()) { doc = kNoDoc; return; }
+        if (target == kNoDoc || (cursors_.empty() && last_.empty())) { doc = kNoDoc; return; }
         DocId candidate = target;
         for (;;) {
             bool aligned = true;
-            for (auto& slot : slots_) {
-                const DocId d = slot.size() == 1 ? (slot[0].seek(candidate), slot[0].doc()) : seek_slot(slot, candidate);
+            for (auto& c : cursors_) {
+                c.seek(candidate);
+                if (c.at_end()) { doc = kNoDoc; return; }
+                if (c.doc() > candidate) { candidate = c.doc(); aligned = false; }
+            }
+            if (!last_.empty()) {
+                const DocId d = seek_slot(last_, candidate);
                 if (d == kNoDoc) { doc = kNoDoc; return; }
                 if (d > candidate) { candidate = d; aligned = false; }
             }
@@ -326,39 +335,51 @@ private:
         }
         tf_.fill(0);
         FieldMask common = mask_;
-        for (const auto& slot : slots_) {
-            FieldMask any_term = 0;
-            for (const auto& c : slot)
-                if (c.doc() == candidate_) any_term |= c.fields();
-            common &= any_term;
+        for (const auto& c : cursors_) common &= c.fields();
+        if (!last_.empty()) {
+            FieldMask any_word = 0;
+            for (const auto& c : last_)
+                if (c.doc() == candidate_) any_word |= c.fields();
+            common &= any_word;
         }
         bool any = false, unchecked = false;
         for (size_t f = 0; f < kFieldCount; ++f) {
             if (!(common & (1u << f))) continue;
-            for (size_t i = 0; i < slots_.size(); ++i) slot_positions(i, Field(f));
-            starts_.clear();
+            for (size_t i = 0; i < cursors_.size(); ++i) cursors_[i].positions(Field(f), positions_[i]);
+            if (!last_.empty()) last_positions(Field(f));
+            if (stops_.empty()) { // the occurrences, counted
+                for (uint32_t p : positions_[0]) {
+                    bool all = true;
+                    for (size_t i = 1; i < positions_.size() && all; ++i) {
+                        uint64_t want = uint64_t(p) + offsets_[i] - offsets_[0];
+                        all = std::binary_search(positions_[i].begin(), positions_[i].end(), want);
+                    }
+                    tf_[f] += all;
+                }
+                any |= tf_[f] > 0;
+                continue;
+            }
+            starts_.clear(); // the occurrences' places, to check their stopwords
             for (uint32_t p : positions_[0]) {
-                bool all = stops_.empty() || p >= offsets_[0]; // checked, a stopword before it needs room
-                for (size_t i = 1; i < slots_.size() && all; ++i) {
+                bool all = p >= offsets_[0]; // a stopword before it needs room
+                for (size_t i = 1; i < positions_.size() && all; ++i) {
                     uint64_t want = uint64_t(p) + offsets_[i] - offsets_[0];
                     all = std::binary_search(positions_[i].begin(), positions_[i].end(), want);
                 }
                 if (all) starts_.push_back(p);
             }
-            if (!stops_.empty() && !starts_.empty() && !keep_stopped(candidate_, Field(f))) unchecked = true;
+            if (!starts_.empty() && !keep_stopped(candidate_, Field(f))) unchecked = true;
             tf_[f] = uint32_t(starts_.size());
             any |= !starts_.empty();
         }
         if (checked_ && !unchecked) checked_->add(candidate_, tf_);
         return any;
     }
-    // The positions in field `f` of the candidate of slot i's terms, into positions_[i], ascending.
-    void slot_positions(size_t i, Field f) {
-        const auto& slot = slots_[i];
-        auto& out = positions_[i];
-        if (slot.size() == 1) return slot[0].positions(f, out);
+    // The positions in field `f` of the candidate of the last place's words, into positions_.back(), ascending.
+    void last_positions(Field f) {
+        auto& out = positions_.back();
         out.clear();
-        for (const auto& c : slot) {
+        for (const auto& c : last_) {
             if (c.doc() != candidate_ || !(c.fields() & field_bit(f))) continue;
             c.positions(f, scratch_);
             out.insert(out.end(), scratch_.begin(), scratch_.end());
@@ -387,7 +408,8 @@ private:
         return true;
     }
     const Context& ctx_;
-    std::vector<std::vector<PostingCursor>> slots_; // per place of a term, the terms that may stand there
+    std::vector<PostingCursor> cursors_; // per place of a term, but a last word being typed
+    std::vector<PostingCursor> last_;    // ... whose words these are
     std::vector<uint32_t> offsets_;
     std::vector<std::vector<uint32_t>> positions_;
     std::vector<uint32_t> scratch_;
