@@ -144,8 +144,9 @@ void narrow_search(App& app, bool by_source, std::string_view value) {
         body = words;
         bracket = true;
     }
-    // A phrase left open would take the ')' into it: it is closed first (it ran to the end).
-    if (bracket && std::count(body.begin(), body.end(), '"') % 2 == 1) body += '"';
+    // A phrase left open would take the ')' into it: it is closed first (it ran to the end), its
+    // last word still a word being typed ("saw shi*"), as the menus counted it.
+    if (bracket && std::count(body.begin(), body.end(), '"') % 2 == 1) body += body.back() == '"' || body_end < ran.size() ? "\"" : "*\"";
     const std::string query = filter + " " + (bracket ? "(" + body + ")" : body) + ran.substr(body_end);
     set_search_query(app, query);
     app.search.scroll_to_top = true;

@@ -1397,11 +1397,13 @@ test('the Sources and Dates menus count the matches and narrow the search to one
   // As typed, the last word is the start of longer ones ("harb" finds "harbour"): narrowed, it
   // still is, so the count is the menu's. A query with OR is narrowed as a whole.
   // (The word typed before a closing parenthesis is still being typed.) Results that fall back
-  // to any of the words are narrowed as that OR; a phrase left open is closed first.
+  // to any of the words are narrowed as that OR; a phrase left open is closed first, its last
+  // word still being typed ("saw shi*", as the menu counted "saw shi"), or not ("saw ").
   for (const [q, narrowed] of [['harb', (y) => `date:${y} harb`], ['ships OR quiet ', (y) => `date:${y} (ships OR quiet) `],
                                ['ships OR qui', (y) => `date:${y} (ships OR qui)`],
                                ['ships zzqx', (y) => `date:${y} (ships OR zzqx)`],
-                               ['quiet OR "saw shi', (y) => `date:${y} (quiet OR "saw shi")`]]) {
+                               ['quiet OR "saw shi', (y) => `date:${y} (quiet OR "saw shi*")`],
+                               ['quiet OR "saw ships ', (y) => `date:${y} (quiet OR "saw ships") `]]) {
     await page.evaluate((q) => window.broadsheet.search(q), q);
     const before = await page.evaluate(() => window.broadsheet.facets());
     const year = before.years[1];

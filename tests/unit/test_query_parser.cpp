@@ -134,7 +134,11 @@ TEST_CASE("options change how words combine and what the last word means") {
     CHECK(parsed("\"heavy rai ", typing) == "\"heavi rai\"");
     CHECK(parsed("\"heavy rai\"", typing) == "\"heavi rai\"");
     CHECK(parsed("\"rai", typing) == "OR(rai*, rai)");
-    CHECK(parsed("\"rai*", typing) == "rai*"); // no syntax inside quotes: one word, being typed
+    CHECK(parsed("\"rai*", typing) == "OR(rai*, rai)"); // '*' ending a phrase: its last word is being typed
+    CHECK(parsed("\"heavy rai*\"", typing) == "\"heavi rai*\"");
+    CHECK(parsed("\"heavy rai*\"") == "\"heavi rai*\"");       // not only as you type
+    CHECK(parsed("\"rai*\"") == "OR(rai*, rai)");
+    CHECK(parsed("\"heavy rai *\"") == "\"heavi rai\"");       // a '*' alone is no word
     ParseOptions plain;
     plain.syntax = false;
     plain.match_all = false;

@@ -90,6 +90,7 @@ TEST_CASE("as you type, the last word of a phrase not yet closed begins words") 
     CHECK(matches(ix, "\"storm su\"", typing).empty());        // closed: the words as written
     CHECK(matches(ix, "\"storm su ", typing).empty());          // a space after it: finished
     CHECK(matches(ix, "\"storm su").empty());                  // not as you type
+    CHECK(matches(ix, "\"storm su*\"") == Docs{0});            // ... unless its '*' says so
     CHECK(matches(ix, "\"harbo", typing) == Docs{0, 4});       // one word: as a word
     CHECK(matches(ix, "wind \"heavy ra", typing) == Docs{2});
     // What is marked is the phrase, not every word the last one begins.

@@ -7,6 +7,8 @@
 //                        indexed: their places are checked in the article's text when the
 //                        search has it (SearchOptions::article), any word stands there otherwise
 //   surg*                any word starting so (unstemmed, as written in the article)
+//   "storm su*"          a phrase whose last word starts so (its most frequent words, as a word
+//                        being typed: also what an open phrase's last word is as you type)
 //   hurricane~1 / ~2     within one or two typos (a bare "~" is one)
 //   title:storm  by:doe  source:reuters  (also standfirst:, body:, byline:, text:)
 //   source:="Daily Tide"  the source named exactly so, not a word in its name (if no source is

@@ -571,8 +571,14 @@ private:
         // (each would read them all), only once its closing quote is.
         const bool read_text = closed || !options_.as_you_type;
         // As you type, the last word of a phrase not yet closed is still being typed: it begins
-        // words, as a last word outside quotes does ("interest ra" finds "interest rates").
-        const bool typing = !closed && options_.as_you_type && !text.empty() && !is_space(text.back());
+        // words, as a last word outside quotes does ("interest ra" finds "interest rates"). So
+        // does one written with a '*' at the end of the phrase ("interest ra*"), the form a
+        // narrowing writes an open phrase in.
+        bool typing = !closed && options_.as_you_type && !text.empty() && !is_space(text.back());
+        if (options_.syntax && text.size() > 1 && text.back() == '*' && !is_space(text[text.size() - 2]) && text[text.size() - 2] != '*') {
+            text.remove_suffix(1);
+            typing = true;
+        }
         if (typing) {
             std::vector<Segment> segs;
             // One word: as a word is typed (but '*' and '~' are no syntax inside quotes).
@@ -581,7 +587,10 @@ private:
                 l.kind = Lex::Word;
                 l.range = range;
                 l.text = text::trim(text);
-                return word_node(l);
+                typed_phrase_ = true;
+                const int node = word_node(l);
+                typed_phrase_ = false;
+                return node;
             }
         }
         std::function<int(uint32_t)> stops;
@@ -712,7 +721,7 @@ private:
             }
         }
         bool last_word = typed_to_end(range.end);
-        bool typing = options_.as_you_type && last_word && !prefix && edits < 0;
+        bool typing = ((options_.as_you_type && last_word) || typed_phrase_) && !prefix && edits < 0;
         if (typing) prefix = true;
 
         std::vector<Segment> segs;
@@ -853,6 +862,7 @@ private:
     size_t at_ = 0;
     Query q_;
     bool saw_words_ = false, deep_noted_ = false;
+    bool typed_phrase_ = false; // word_node(): the word is a phrase's last, read as being typed
 };
 
 // A term with its language tag (term_tag()) written as '@' and the language's slot: "haus@1".
