@@ -347,27 +347,20 @@ private:
             if (!(common & (1u << f))) continue;
             for (size_t i = 0; i < cursors_.size(); ++i) cursors_[i].positions(Field(f), positions_[i]);
             if (!last_.empty()) last_positions(Field(f));
+            // The other terms in their places, the first standing at p.
+            auto in_place = [&](uint32_t p) {
+                for (size_t i = 1; i < positions_.size(); ++i)
+                    if (!std::binary_search(positions_[i].begin(), positions_[i].end(), uint64_t(p) + offsets_[i] - offsets_[0])) return false;
+                return true;
+            };
             if (stops_.empty()) { // the occurrences, counted
-                for (uint32_t p : positions_[0]) {
-                    bool all = true;
-                    for (size_t i = 1; i < positions_.size() && all; ++i) {
-                        uint64_t want = uint64_t(p) + offsets_[i] - offsets_[0];
-                        all = std::binary_search(positions_[i].begin(), positions_[i].end(), want);
-                    }
-                    tf_[f] += all;
-                }
+                for (uint32_t p : positions_[0]) tf_[f] += in_place(p);
                 any |= tf_[f] > 0;
                 continue;
             }
-            starts_.clear(); // the occurrences' places, to check their stopwords
-            for (uint32_t p : positions_[0]) {
-                bool all = p >= offsets_[0]; // a stopword before it needs room
-                for (size_t i = 1; i < positions_.size() && all; ++i) {
-                    uint64_t want = uint64_t(p) + offsets_[i] - offsets_[0];
-                    all = std::binary_search(positions_[i].begin(), positions_[i].end(), want);
-                }
-                if (all) starts_.push_back(p);
-            }
+            starts_.clear(); // the occurrences' places, to check their stopwords (one before p needs room)
+            for (uint32_t p : positions_[0])
+                if (p >= offsets_[0] && in_place(p)) starts_.push_back(p);
             if (!starts_.empty() && !keep_stopped(candidate_, Field(f))) unchecked = true;
             tf_[f] = uint32_t(starts_.size());
             any |= !starts_.empty();
