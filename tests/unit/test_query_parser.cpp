@@ -78,6 +78,19 @@ TEST_CASE("each piece of syntax parses to the node it names") {
         {"e-mail", "OR(\"e mail\", email)"},
         {"東京都", "\"東京 京都\""},
         {"jane.doe@example.com", "\"jane doe example com\""}, // link parts: unstemmed
+        // Words near each other: in any order, at most N words between (NEAR alone: 10).
+        {"\"storm surge\"~5", "NEAR/5(storm, surg)"},
+        {"\"storm surge\"~", "NEAR/10(storm, surg)"},
+        {"\"the storm of the surge\"~3", "NEAR/3(storm, surg)"},   // stopwords left out
+        {"\"storm\"~3", "storm"},
+        {"storm NEAR surge", "NEAR/10(storm, surg)"},
+        {"storm NEAR/0 surge tide", "AND(NEAR/0(storm, surg), tide)"}, // tighter than AND
+        {"storm NEAR/3 \"sea wall\" OR flood", "OR(NEAR/3(storm, \"sea wall\"), flood)"},
+        {"(storm OR gale) NEAR/2 surg* NEAR/2 tide~1", "NEAR/2(OR(storm, gale), surg*, tide~1)"},
+        {"title:(storm NEAR surge)", "title:NEAR/10(title:storm, title:surg)"},
+        {"the NEAR storm", "storm"},                                  // a stopword is no part
+        {"storm near surge", "AND(storm, near, surg)"},               // lower case: a word
+        {"NEAR/x storm", "AND(\"near x\", storm)"},
         {"or and not", ""},                                      // lower case: stopwords
     };
     for (const auto& row : rows) {
@@ -151,7 +164,16 @@ TEST_CASE("malformed queries give a message with a position and a best-effort re
         {"(storm surge", "AND(storm, surg)", 0, "missing ')'"},
         {"storm) surge", "AND(storm, surg)", 5, "unmatched ')'"},
         {"\"storm surge", "\"storm surg\"", 0, "missing closing '\"'"},
-        {"\"storm surge\"~2 harbour", "AND(\"storm surg\", harbour)", 13, "not supported"},
+        {"storm NEAR", "storm", 6, "nothing after it"},
+        {"NEAR storm", "storm", 0, "both sides"},
+        {"storm NEAR NEAR surge", "NEAR/10(storm, surg)", 6, "nothing after it"},
+        {"storm NEAR/2 surge NEAR/4 tide", "NEAR/4(storm, surg, tide)", 0, "one group"},
+        {"storm NEAR -surge", "AND(storm, NOT(surg))", 0, "read as AND"},
+        {"storm NEAR (surge tide)", "AND(storm, surg, tide)", 0, "read as AND"},
+        {"storm NEAR date:2014", "AND(storm, date:20140000..20141299)", 0, "read as AND"},
+        {"title:storm NEAR by:doe", "AND(title:storm, byline:doe)", 6, "different fields"},
+        {"storm NEAR/5000 surge", "NEAR/1000(storm, surg)", 6, "at most 1000"},
+        {"\"storm surge\"~99999999999999999999", "NEAR/1000(storm, surg)", 13, "at most 1000"},
         {"storm OR", "storm", 6, "nothing after it"},
         {"OR storm", "storm", 0, "nothing before it"},
         {"storm AND", "storm", 6, "both sides"},

@@ -9,6 +9,10 @@
 //   surg*                any word starting so (unstemmed, as written in the article)
 //   "storm su*"          a phrase whose last word starts so (its most frequent words, as a word
 //                        being typed: also what an open phrase's last word is as you type)
+//   "storm surge"~5      the words near each other: in one field, in any order, with at most 5
+//                        other words between them (SQLite FTS5's NEAR; stopwords are left out)
+//   storm NEAR surge     the same of words, phrases, prefixes and typos: NEAR/N for at most N
+//   storm NEAR/3 "sea wall"   words between them (NEAR alone: 10, as FTS5's); a chain is one group
 //   hurricane~1 / ~2     within one or two typos (a bare "~" is one)
 //   title:storm  by:doe  source:reuters  (also standfirst:, body:, byline:, text:)
 //   source:="Daily Tide"  the source named exactly so, not a word in its name (if no source is
@@ -51,6 +55,8 @@ enum class QueryOp : uint8_t {
     Source, // articles whose source is named `terms[0]` (see source_key()); with `prefix`, a name
             // starting so; "" without `prefix`: articles without a source
     All,    // every document (what a query of only exclusions starts from)
+    Near,   // its children (Term, Phrase, Prefix, Fuzzy, or an OR of them: a word's readings) in
+            // one field, in any order, with at most `within` other words between them
 };
 
 struct QueryNode {
@@ -76,6 +82,7 @@ struct QueryNode {
                                         // Phrase: the last term is a folded, unstemmed word
                                         // being typed, which begins words, as a Prefix's does
                                         // (with its max_expansions and max_postings)
+    uint32_t within = 0;                // Near: the most words between its children's occurrences
     uint32_t languages = 0;             // All: only the documents of these language slots
                                         // (bit i: Index::language_slot() i); 0: any
     std::vector<uint32_t> children;     // And/Or/Not: indexes into Query::nodes
@@ -90,6 +97,11 @@ struct Query {
     bool or_at_top = false;               // an OR written at the top level, not in parentheses
     bool empty() const { return nodes.empty(); }
 };
+
+// NEAR without a number: at most this many words between (SQLite FTS5's default).
+inline constexpr uint32_t kNearWithin = 10;
+// ... and at most this many with one (a larger window is most of an article).
+inline constexpr uint32_t kNearWithinMax = 1000;
 
 inline constexpr uint32_t kAsYouTypeExpansions = 50;
 // As you type, a prefix's words, most frequent first, stop where their documents add up to this:

@@ -26,7 +26,7 @@ namespace {
 
 constexpr int kMaxDepth = 32;
 
-enum class Lex : uint8_t { Word, Phrase, Open, Close, Or, And, Not, Minus, Field, Date, SourceIs, End };
+enum class Lex : uint8_t { Word, Phrase, Open, Close, Or, And, Not, Near, Minus, Field, Date, SourceIs, End };
 
 struct Lexeme {
     Lex kind = Lex::End;
@@ -35,6 +35,8 @@ struct Lexeme {
     FieldMask fields = 0;   // Field
     bool closed = true;     // Phrase, SourceIs: had its closing quote
     bool quoted = false;    // SourceIs: the name was in quotes
+    bool near = false;      // Phrase: "..."~N, its words near each other
+    uint32_t within = 0;    // Near, and a Phrase with `near`: the most words between
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -119,13 +121,32 @@ private:
         if (options_.syntax) {
             if (word.find_first_of("()\":") != std::string_view::npos || word[0] == '-') return std::nullopt;
             if (word == "OR" || word == "||" || word == "|" || word == "AND" || word == "&&" || word == "&" || word == "+" ||
-                word == "NOT")
+                word == "NOT" || near_operator(word))
                 return std::nullopt;
         }
         return ByteRange{uint32_t(b), uint32_t(e)};
     }
     void push(Lex kind, size_t b, size_t e, std::string_view t = {}, FieldMask f = 0, bool closed = true, bool quoted = false) {
         lexemes_.push_back({kind, {uint32_t(b), uint32_t(e)}, t, f, closed, quoted});
+    }
+
+    // "NEAR" or "NEAR/N" (capitals only, as OR, AND and NOT): the operator, not the word.
+    static bool near_operator(std::string_view word) {
+        if (!word.starts_with("NEAR")) return false;
+        if (word.size() == 4) return true;
+        return word.size() > 5 && word[4] == '/' && std::all_of(word.begin() + 5, word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    }
+    // The most words between of "N" (empty: the default), capped with a message at `at`.
+    uint32_t within_of(std::string_view digits, uint32_t at) {
+        if (digits.empty()) return kNearWithin;
+        uint64_t n = 0;
+        for (char c : digits) n = std::min<uint64_t>(n * 10 + uint64_t(c - '0'), kNearWithinMax + 1);
+        if (n > kNearWithinMax) {
+            note(at, "at most " + std::to_string(kNearWithinMax) + " words between (NEAR/" + std::to_string(kNearWithinMax) +
+                         "); using that");
+            n = kNearWithinMax;
+        }
+        return uint32_t(n);
     }
 
     void lex_plain() {
@@ -153,12 +174,13 @@ private:
                 if (!closed) note(uint32_t(i), "missing closing '\"': the phrase runs to the end");
                 push(Lex::Phrase, i, closed ? e + 1 : e, text_.substr(i + 1, e - i - 1), 0, closed);
                 i = closed ? e + 1 : e;
-                // Lucene's proximity ("oil prices"~2) is not in the language: said, and the
-                // number not read as a word of its own.
+                // Lucene's proximity: "oil prices"~5, the words near each other.
                 if (closed && i < n && text_[i] == '~') {
-                    note(uint32_t(i), "words near each other (\"...\"~N) are not supported; the phrase is searched as written");
-                    ++i;
+                    const size_t tilde = i++;
                     while (i < n && text_[i] >= '0' && text_[i] <= '9') ++i;
+                    lexemes_.back().near = true;
+                    lexemes_.back().within = within_of(text_.substr(tilde + 1, i - tilde - 1), uint32_t(tilde));
+                    lexemes_.back().range.end = uint32_t(i);
                 }
                 continue;
             }
@@ -173,6 +195,11 @@ private:
             if (word == "OR" || word == "||" || word == "|") { push(Lex::Or, b, i); continue; }
             if (word == "AND" || word == "&&" || word == "&" || word == "+") { push(Lex::And, b, i); continue; }
             if (word == "NOT") { push(Lex::Not, b, i); continue; }
+            if (near_operator(word)) {
+                push(Lex::Near, b, i);
+                lexemes_.back().within = within_of(word.substr(std::min<size_t>(word.size(), 5)), uint32_t(b));
+                continue;
+            }
             size_t colon = word.find(':');
             if (colon != std::string_view::npos && colon > 0) {
                 std::string_view name = word.substr(0, colon);
@@ -298,8 +325,14 @@ private:
                     note(op.range.begin, "'AND' needs something on both sides; ignored");
                 continue;
             }
+            if (k == Lex::Near) { // with nothing before it (parse_near() takes the others)
+                note(peek().range.begin, "'NEAR' needs a word or phrase on both sides; ignored");
+                ++at_;
+                q_.plain_words = false;
+                continue;
+            }
             if (!starts_operand(k)) break;
-            const int next = parse_unary(depth);
+            const int next = parse_near(depth);
             operands_.push_back(next);
         }
         const QueryOp op = options_.match_all || explicit_and ? QueryOp::And : QueryOp::Or;
@@ -333,6 +366,97 @@ private:
         const bool any_not = std::any_of(kids.begin(), kids.end(), is_not);
         const int node = any_not ? with_exclusions(op, {kids.begin(), kids.end()}) : combine(op, kids, {});
         operands_.resize(base);
+        return node;
+    }
+
+    // operand (NEAR[/N] operand)...: one group, its parts near each other (near_node()). NEAR
+    // binds tighter than AND: "opec oil NEAR prices" is opec AND (oil NEAR prices).
+    int parse_near(int depth) {
+        const int first = parse_unary(depth);
+        if (peek().kind != Lex::Near) return first;
+        std::vector<int> units{first};
+        const uint32_t begin = first >= 0 ? q_.nodes[size_t(first)].source.begin : peek().range.begin;
+        uint32_t end = peek().range.end, within = 0;
+        bool mixed = false;
+        for (size_t k = 0; peek().kind == Lex::Near; ++k) {
+            const Lexeme op = peek();
+            ++at_;
+            q_.plain_words = false;
+            if (k > 0 && op.within != within) mixed = true;
+            within = std::max(within, op.within);
+            end = op.range.end;
+            if (!starts_operand(peek().kind) || peek().kind == Lex::Near) {
+                note(op.range.begin, "'NEAR' with nothing after it ignored");
+                continue;
+            }
+            units.push_back(parse_unary(depth));
+            end = at_ > 0 ? lexemes_[at_ - 1].range.end : end;
+        }
+        if (mixed)
+            note(begin, "NEARs of different numbers in one chain are one group: read as NEAR/" + std::to_string(within));
+        return near_node(units, within, {begin, end});
+    }
+
+    // What a NEAR can hold: a word or phrase (a Term, a Phrase with terms, a Prefix, a Fuzzy), or
+    // an OR of them (a word's readings in several languages, "(oil OR petroleum)").
+    bool near_unit(int node, FieldMask& fields) const {
+        const QueryNode& n = q_.nodes[size_t(node)];
+        fields &= n.fields;
+        switch (n.op) {
+        case QueryOp::Term:
+        case QueryOp::Prefix:
+        case QueryOp::Fuzzy: return true;
+        case QueryOp::Phrase: return !n.terms.empty();
+        case QueryOp::Or:
+            return std::all_of(n.children.begin(), n.children.end(), [&](uint32_t c) { return near_unit(int(c), fields); });
+        default: return false;
+        }
+    }
+
+    // A group of `units` near each other, those that came to nothing (stopwords) left out. One
+    // that is not a word or phrase makes it an AND, said.
+    int near_node(std::span<const int> units, uint32_t within, ByteRange range) {
+        std::vector<int> kept;
+        for (int u : units)
+            if (u >= 0) kept.push_back(u);
+        if (kept.size() < 2) return kept.empty() ? -1 : kept[0];
+        FieldMask fields = kTextFields | field_bit(Field::Source);
+        for (int u : kept) {
+            if (!near_unit(u, fields)) {
+                note(range.begin, "NEAR joins words and phrases (or ORs of them), not groups, exclusions, dates or sources: read as AND");
+                return combine(QueryOp::And, kept, range);
+            }
+        }
+        if (!fields) {
+            note(range.begin, "NEAR's words are asked for in different fields, where they cannot be near: read as AND");
+            return combine(QueryOp::And, kept, range);
+        }
+        QueryNode n;
+        n.op = QueryOp::Near;
+        n.fields = fields;
+        n.within = within;
+        n.source = range;
+        n.children.assign(kept.begin(), kept.end());
+        return add(std::move(n));
+    }
+
+    // "oil prices"~5: the phrase's words near each other, in each language (its stopwords left
+    // out: the index has no places for them).
+    int near_words_node(std::string_view text, ByteRange range, uint32_t within) {
+        saw_words_ = true;
+        const int node = in_each_language(text, range, [&](const Tokens& tokens) {
+            std::vector<int> units;
+            for (const auto& t : tokens) {
+                if (t.kind == TokenKind::Joined) continue;
+                QueryNode w;
+                w.op = QueryOp::Term;
+                w.terms.push_back(t.term);
+                w.source = range;
+                units.push_back(add(std::move(w)));
+            }
+            return near_node(units, within, range);
+        });
+        if (node < 0 && text.find_first_not_of(" \t\r\n") == std::string_view::npos) note(range.begin, "empty phrase ignored");
         return node;
     }
 
@@ -417,6 +541,7 @@ private:
             return source_node(l);
         case Lex::Phrase: {
             q_.plain_words = false;
+            if (l.near) return near_words_node(l.text, l.range, l.within);
             return phrase_node(l.text, l.range, l.closed);
         }
         case Lex::Word:
@@ -894,6 +1019,10 @@ void print(const Query& q, uint32_t i, std::string& out, int depth) {
     case QueryOp::Or: list("OR"); break;
     case QueryOp::Not: list("NOT"); break;
     case QueryOp::All: out += "ALL"; break;
+    case QueryOp::Near:
+        field_prefix();
+        list(("NEAR/" + std::to_string(n.within)).c_str());
+        break;
     case QueryOp::Term: field_prefix(); out += shown(n.terms[0]); break;
     case QueryOp::Prefix: field_prefix(); out += n.terms[0]; out += '*'; break;
     case QueryOp::Fuzzy:

@@ -247,6 +247,29 @@ std::vector<Hit> expand(const Context& ctx, std::span<const std::pair<TermId, do
     return all;
 }
 
+// Of `starts` (the places, ascending, in field `f` of `d`, of a phrase's first term, which stands
+// at `first_offset` of the phrase), those where the article has the phrase's `stops` (offset,
+// surface) in their places too. An article not at hand keeps them all (false).
+bool keep_stopped(const Context& ctx, DocId d, Field f, uint32_t first_offset, std::span<const std::pair<uint32_t, std::string>> stops,
+                  std::vector<uint32_t>& starts, std::vector<uint32_t>& found) {
+    const Article* a = (*ctx.article)(d);
+    if (!a) return false;
+    found.assign(starts.size(), 0);
+    ctx.index.field_words(d, *a, f, [&](uint32_t position, std::string_view surface) {
+        for (const auto& [offset, stop] : stops) {
+            if (uint64_t(position) + first_offset < offset || surface != stop) continue;
+            const uint32_t start = position + first_offset - offset; // of the first term
+            auto at = std::lower_bound(starts.begin(), starts.end(), start);
+            if (at != starts.end() && *at == start) ++found[size_t(at - starts.begin())];
+        }
+    });
+    size_t kept = 0;
+    for (size_t i = 0; i < starts.size(); ++i)
+        if (found[i] == stops.size()) starts[kept++] = starts[i];
+    starts.resize(kept);
+    return true;
+}
+
 // What names a phrase and the fields it is looked for in, for Index::checked_phrase(): its
 // stopwords, its terms, and the words a last word being typed stands for (`last`), which change
 // as the library does.
@@ -361,7 +384,7 @@ private:
             starts_.clear(); // the occurrences' places, to check their stopwords (one before p needs room)
             for (uint32_t p : positions_[0])
                 if (p >= offsets_[0] && in_place(p)) starts_.push_back(p);
-            if (!starts_.empty() && !keep_stopped(candidate_, Field(f))) unchecked = true;
+            if (!starts_.empty() && !keep_stopped(ctx_, candidate_, Field(f), offsets_[0], stops_, starts_, found_)) unchecked = true;
             tf_[f] = uint32_t(starts_.size());
             any |= !starts_.empty();
         }
@@ -379,26 +402,6 @@ private:
         }
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end()), out.end());
-    }
-    // Of starts_ (the places of the phrase's first term, ascending), those where the article has
-    // the phrase's stopwords in their places too. An article not at hand keeps them all (false).
-    bool keep_stopped(DocId d, Field f) {
-        const Article* a = (*ctx_.article)(d);
-        if (!a) return false;
-        found_.assign(starts_.size(), 0);
-        ctx_.index.field_words(d, *a, f, [&](uint32_t position, std::string_view surface) {
-            for (const auto& [offset, stop] : stops_) {
-                if (uint64_t(position) + offsets_[0] < offset || surface != stop) continue;
-                const uint32_t start = position + offsets_[0] - offset; // of the first term
-                auto at = std::lower_bound(starts_.begin(), starts_.end(), start);
-                if (at != starts_.end() && *at == start) ++found_[size_t(at - starts_.begin())];
-            }
-        });
-        size_t kept = 0;
-        for (size_t i = 0; i < starts_.size(); ++i)
-            if (found_[i] == stops_.size()) starts_[kept++] = starts_[i];
-        starts_.resize(kept);
-        return true;
     }
     const Context& ctx_;
     std::vector<PostingCursor> cursors_; // per place of a term, but a last word being typed
@@ -522,6 +525,207 @@ private:
     std::shared_ptr<Index::PhraseCounts> checked_;
     std::array<uint32_t, kFieldCount> tf_{};
     double idf_ = 0.0;
+};
+
+// One of the phrases (a word is a phrase of one term) that stands for a part of a NEAR group.
+struct NearPhrase {
+    std::vector<TermId> terms;
+    std::vector<uint32_t> offsets;                        // of each term in the phrase (QueryNode::offsets)
+    std::vector<std::pair<uint32_t, std::string>> stops; // (offset, surface), checked with the articles at hand
+    uint32_t length = 1;                                  // places it takes, its stopwords' included
+    bool operator==(const NearPhrase&) const = default;
+};
+
+// A NEAR group ("oil prices"~5, oil NEAR/3 "sea wall"): each part, any of its phrases, in one
+// field, in any order, with at most `within` other words (stopwords count) between them. The
+// part's occurrences in a field are swept in order of place, keeping each part's latest: when
+// every part has one, they are the closest set ending there (SQLite FTS5's NEAR; Sadakane & Imai,
+// "Fast algorithms for k-word proximity search", 2001). A match's frequency is the number of
+// such sets that share no occurrence; it is weighed by the sum of the parts' idf, as Lucene
+// weighs a sloppy phrase. A part given n times ("oil oil"~3) needs n occurrences of its own;
+// parts that only overlap (a word inside a phrase given too) may share one.
+class NearMatcher final : public FindingMatcher<NearMatcher> {
+    friend class FindingMatcher<NearMatcher>;
+public:
+    NearMatcher(const Context& ctx, std::vector<std::vector<NearPhrase>> parts, uint32_t within, FieldMask mask)
+        : ctx_(ctx), within_(within), mask_(mask) {
+        for (auto& phrases : parts) {
+            auto same = std::find_if(parts_.begin(), parts_.end(), [&](const Part& p) {
+                return std::equal(p.alts.begin(), p.alts.end(), phrases.begin(), phrases.end(),
+                                  [](const Alt& a, const NearPhrase& b) { return a.phrase == b; });
+            });
+            if (same != parts_.end() && !phrases.empty()) {
+                ++same->times;
+                continue;
+            }
+            Part part;
+            double df = 0.0, idf = 0.0;
+            for (auto& p : phrases) {
+                Alt alt;
+                for (TermId t : p.terms) alt.cursors.push_back(ctx.index.postings(t));
+                uint32_t rarest = UINT32_MAX;
+                double sum = 0.0;
+                for (TermId t : p.terms) rarest = std::min(rarest, ctx.index.doc_frequency(t)), sum += ctx.idf(t);
+                df += rarest;
+                idf = sum;
+                alt.phrase = std::move(p);
+                part.alts.push_back(std::move(alt));
+            }
+            // One phrase: the sum of its terms' idf (PhraseMatcher's); several: one word in all
+            // of their documents (a MultiPhraseQuery's place).
+            part.idf = part.alts.size() == 1 ? idf : bm25_idf(ctx.n, std::min(ctx.n, df));
+            if (part.alts.empty()) empty_ = true;
+            parts_.push_back(std::move(part));
+        }
+        for (const Part& part : parts_) idf_ += part.times * part.idf;
+        bound = idf_;
+        find(0);
+    }
+    double score() override { return ctx_.score(doc, tf_, mask_, idf_); }
+
+private:
+    struct Alt {
+        NearPhrase phrase;
+        std::vector<PostingCursor> cursors;
+        DocId doc = 0; // the first document >= the last target holding all its terms
+        bool sought = false;
+    };
+    struct Part {
+        std::vector<Alt> alts;
+        uint32_t times = 1; // given this many times: needs as many occurrences
+        double idf = 0.0;
+    };
+    struct Occurrence {
+        uint32_t start, end; // places, inclusive
+        uint32_t part;
+    };
+    // The first document >= target holding all of the phrase's terms.
+    static DocId seek_alt(Alt& a, DocId target) {
+        if (a.sought && a.doc >= target) return a.doc;
+        a.sought = true;
+        DocId candidate = target;
+        for (bool aligned = false; !aligned;) {
+            aligned = true;
+            for (auto& c : a.cursors) {
+                c.seek(candidate);
+                if (c.at_end()) return a.doc = kNoDoc;
+                if (c.doc() > candidate) candidate = c.doc(), aligned = false;
+            }
+        }
+        return a.doc = candidate;
+    }
+    void find(DocId target) {
+        if (empty_ || parts_.empty() || target == kNoDoc) { doc = kNoDoc; return; }
+        DocId candidate = target;
+        for (;;) {
+            bool aligned = true;
+            for (auto& part : parts_) {
+                DocId first = kNoDoc;
+                for (auto& alt : part.alts) first = std::min(first, seek_alt(alt, candidate));
+                if (first == kNoDoc) { doc = kNoDoc; return; }
+                if (first > candidate) { candidate = first; aligned = false; }
+            }
+            if (!aligned) continue;
+            if (near_in(candidate)) { doc = candidate; return; }
+            if (candidate == kNoDoc - 1) { doc = kNoDoc; return; }
+            ++candidate;
+        }
+    }
+    // Counts into tf_ the groups near enough in each field of `d`; whether there is one.
+    bool near_in(DocId d) {
+        tf_.fill(0);
+        bool any = false;
+        for (size_t f = 0; f < kFieldCount; ++f) {
+            if (!(mask_ & (1u << f))) continue;
+            occurrences_.clear();
+            bool every_part = true;
+            for (uint32_t k = 0; k < parts_.size() && every_part; ++k) {
+                const size_t before = occurrences_.size();
+                for (auto& alt : parts_[k].alts)
+                    if (alt.doc == d) add_occurrences(alt, d, Field(f), k);
+                every_part = occurrences_.size() >= before + parts_[k].times;
+            }
+            if (!every_part) continue;
+            tf_[f] = sweep();
+            any |= tf_[f] > 0;
+        }
+        return any;
+    }
+    // The places of `alt`'s phrase in field `f` of `d` (its stopwords checked when the articles
+    // are at hand), as occurrences of part `k`.
+    void add_occurrences(const Alt& alt, DocId d, Field f, uint32_t k) {
+        for (const auto& c : alt.cursors)
+            if (!(c.fields() & field_bit(f))) return;
+        const NearPhrase& p = alt.phrase;
+        positions_.resize(std::max(positions_.size(), alt.cursors.size()));
+        for (size_t i = 0; i < alt.cursors.size(); ++i) alt.cursors[i].positions(f, positions_[i]);
+        starts_.clear();
+        for (uint32_t pos : positions_[0]) {
+            if (pos < p.offsets[0]) continue; // no room for the stopwords before it
+            bool in_place = true;
+            for (size_t i = 1; i < alt.cursors.size() && in_place; ++i)
+                in_place = std::binary_search(positions_[i].begin(), positions_[i].end(), uint64_t(pos) + p.offsets[i] - p.offsets[0]);
+            if (in_place) starts_.push_back(pos);
+        }
+        if (!starts_.empty() && !p.stops.empty() && ctx_.article) keep_stopped(ctx_, d, f, p.offsets[0], p.stops, starts_, found_);
+        for (uint32_t pos : starts_) {
+            const uint32_t start = pos - p.offsets[0];
+            occurrences_.push_back({start, start + p.length - 1, k});
+        }
+    }
+    // The number of sets of one occurrence of each part, none shared between sets, with at
+    // most within_ places between them that none of them takes.
+    uint32_t sweep() {
+        std::sort(occurrences_.begin(), occurrences_.end(), [](const Occurrence& a, const Occurrence& b) {
+            return a.start != b.start ? a.start < b.start : a.end != b.end ? a.end < b.end : a.part < b.part;
+        });
+        // Each part's latest occurrences (as many as it was given times), in a ring.
+        latest_.resize(parts_.size());
+        auto reset = [&] {
+            for (auto& l : latest_) l.clear();
+        };
+        reset();
+        size_t have = 0; // parts with all of theirs
+        uint32_t sets = 0;
+        for (const Occurrence& o : occurrences_) {
+            auto& l = latest_[o.part];
+            const uint32_t times = parts_[o.part].times;
+            if (l.size() < times) {
+                l.push_back(&o);
+                if (l.size() == times) ++have;
+            } else {
+                l.erase(l.begin());
+                l.push_back(&o);
+            }
+            if (have < parts_.size()) continue;
+            // The places between the set's first and last that none of its occurrences takes.
+            chosen_.clear();
+            for (const auto& ring : latest_) chosen_.insert(chosen_.end(), ring.begin(), ring.end());
+            std::sort(chosen_.begin(), chosen_.end(), [](const Occurrence* a, const Occurrence* b) { return a->start < b->start; });
+            uint64_t gaps = 0, reach = chosen_[0]->end;
+            for (size_t i = 1; i < chosen_.size(); ++i) {
+                if (chosen_[i]->start > reach + 1) gaps += chosen_[i]->start - reach - 1;
+                reach = std::max<uint64_t>(reach, chosen_[i]->end);
+            }
+            if (gaps > within_) continue;
+            ++sets;
+            reset();
+            have = 0;
+        }
+        return sets;
+    }
+    const Context& ctx_;
+    std::vector<Part> parts_;
+    uint32_t within_;
+    FieldMask mask_;
+    bool empty_ = false; // a part with no phrase: nothing matches
+    double idf_ = 0.0;
+    std::array<uint32_t, kFieldCount> tf_{};
+    std::vector<Occurrence> occurrences_;
+    std::vector<std::vector<const Occurrence*>> latest_;
+    std::vector<const Occurrence*> chosen_;
+    std::vector<std::vector<uint32_t>> positions_;
+    std::vector<uint32_t> starts_, found_;
 };
 
 class AndMatcher final : public Matcher {
@@ -851,9 +1055,81 @@ struct Builder {
         return std::make_unique<PhraseMatcher>(ctx, ids, n, n.fields);
     }
 
+    // The phrases that stand for part `i` of a NEAR group (a word is a phrase of one term) into
+    // `out`; what they are is marked as a word's or a phrase's would be.
+    void near_phrases(uint32_t i, bool negated, std::vector<NearPhrase>& out) {
+        const QueryNode& n = q.nodes[i];
+        auto one_term = [&](TermId t) {
+            NearPhrase p;
+            p.terms = {t};
+            p.offsets = {0};
+            out.push_back(std::move(p));
+        };
+        switch (n.op) {
+        case QueryOp::Term:
+            if (auto t = ctx.index.find(n.terms[0])) {
+                if (!negated) collect_term(*t);
+                one_term(*t);
+            }
+            return;
+        case QueryOp::Prefix:
+        case QueryOp::Fuzzy:
+            for (const auto& member : members(n, negated)) one_term(member.first);
+            return;
+        case QueryOp::Phrase: {
+            if (n.terms.empty()) return; // stopwords only: the parser leaves such out
+            NearPhrase p;
+            p.offsets = n.offsets;
+            for (size_t k = 0; k < n.stops.size() && k < n.stop_offsets.size(); ++k) p.stops.emplace_back(n.stop_offsets[k], n.stops[k]);
+            for (uint32_t o : n.offsets) p.length = std::max(p.length, o + 1);
+            for (uint32_t o : n.stop_offsets) p.length = std::max(p.length, o + 1);
+            if (!ctx.article) p.stops.clear();
+            std::vector<std::string> shown = n.terms;
+            auto add = [&](std::span<const TermId> ids) {
+                p.terms.assign(ids.begin(), ids.end());
+                if (!negated && matched) {
+                    for (size_t k = 0; k < ids.size(); ++k) shown[k] = ctx.index.term(ids[k]);
+                    matched->phrases.push_back({shown, n.offsets, n.stops, n.stop_offsets});
+                }
+                out.push_back(p);
+            };
+            std::vector<TermId> ids;
+            for (size_t k = 0; k + (n.prefix ? 1 : 0) < n.terms.size(); ++k) {
+                auto t = ctx.index.find(n.terms[k]);
+                if (!t) return;
+                ids.push_back(*t);
+            }
+            if (!n.prefix) {
+                add(ids);
+                return;
+            }
+            QueryNode last; // a last word being typed: a phrase for each word it begins
+            last.op = QueryOp::Prefix;
+            last.terms = {n.terms.back()};
+            last.max_expansions = n.max_expansions;
+            last.max_postings = n.max_postings;
+            ids.push_back(0);
+            for (const auto& member : members(last, true, true)) {
+                ids.back() = member.first;
+                add(ids);
+            }
+            return;
+        }
+        case QueryOp::Or:
+            for (uint32_t c : n.children) near_phrases(c, negated, out);
+            return;
+        default: return; // the parser puts nothing else in a NEAR
+        }
+    }
+
     MatcherPtr build(uint32_t i, bool negated) {
         const QueryNode& n = q.nodes[i];
         switch (n.op) {
+        case QueryOp::Near: {
+            std::vector<std::vector<NearPhrase>> parts(n.children.size());
+            for (size_t k = 0; k < n.children.size(); ++k) near_phrases(n.children[k], negated, parts[k]);
+            return std::make_unique<NearMatcher>(ctx, std::move(parts), n.within, n.fields);
+        }
         case QueryOp::Term: {
             auto t = ctx.index.find(n.terms[0]);
             if (!t) return std::make_unique<NothingMatcher>();
