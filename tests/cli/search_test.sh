@@ -143,6 +143,13 @@ grep -q "^1 of 1 matching article$" "$work/of-the.txt" || fail "\"storm of the y
 grep -q "^1 of 1 matching article$" "$work/of-a.txt" && grep -q "Storm of a year" "$work/of-a.txt" ||
     fail "\"storm of a year\": the title of s5 alone, not its text"
 
+# Words near each other, in any order: "the harbour. The storm" has one word between.
+"$cli" search "$work/news.bsi" '"storm harbour"~1' >"$work/near1.txt" || fail "near exit status"
+grep -q "^1 of 1 matching article$" "$work/near1.txt" && grep -q "\[storm\] surge flooded the \[harbour\]" "$work/near1.txt" ||
+    fail "\"storm harbour\"~1: storm.txt, both words marked"
+"$cli" search "$work/news.bsi" 'storm NEAR/0 harbour' >"$work/near0.txt" || fail "NEAR/0 exit status"
+grep -qi "^no matches$" "$work/near0.txt" || fail "storm NEAR/0 harbour: none"
+
 head -c 100 "$work/news.bsi" >"$work/cut.bsi"
 "$cli" search "$work/cut.bsi" "storm" >"$work/cut.txt" 2>&1 && fail "a cut index was accepted"
 grep -q "cut short" "$work/cut.txt" || fail "cut index message"

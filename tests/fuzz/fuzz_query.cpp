@@ -77,6 +77,23 @@ void check_query(const bs::Query& q, std::string_view text, bool utf8) {
             FUZZ_CHECK_MSG(!node.prefix || !node.terms[0].empty(), "a source prefix of nothing");
             break;
         case bs::QueryOp::Date: FUZZ_CHECK(node.date_from <= node.date_to); break;
+        case bs::QueryOp::Near: {
+            FUZZ_CHECK_MSG(node.children.size() >= 2, "a NEAR of fewer than two parts");
+            FUZZ_CHECK(node.within <= bs::kNearWithinMax && node.fields != 0);
+            // Its parts are words or phrases, or ORs of them (QueryOp::Near).
+            std::vector<uint32_t> parts(node.children.begin(), node.children.end());
+            while (!parts.empty()) {
+                FUZZ_CHECK(parts.back() < q.nodes.size());
+                const bs::QueryNode& part = q.nodes[parts.back()];
+                parts.pop_back();
+                FUZZ_CHECK_MSG(part.op == bs::QueryOp::Term || part.op == bs::QueryOp::Prefix || part.op == bs::QueryOp::Fuzzy ||
+                                   (part.op == bs::QueryOp::Phrase && !part.terms.empty()) || part.op == bs::QueryOp::Or,
+                               "a NEAR part that is no word or phrase");
+                FUZZ_CHECK_MSG((part.fields & node.fields) == node.fields, "a NEAR part asked for outside the NEAR's fields");
+                if (part.op == bs::QueryOp::Or) parts.insert(parts.end(), part.children.begin(), part.children.end());
+            }
+            break;
+        }
         default: break;
         }
         FUZZ_CHECK_MSG(node.languages == 0 || node.op == bs::QueryOp::All || (node.op == bs::QueryOp::Phrase && node.terms.empty()),
