@@ -104,6 +104,7 @@ TEST_CASE("words near each other: in any order, in one field, with at most N wor
         article("Bank of England", "The Bank of England raised interest rates again."),    // 4
         article("Bank in England", "A bank in England cut its interest rates."),           // 5
         article("Oil oil", "Oil, oil everywhere, and oil again."),                         // 6
+        article("Barrier", "The storm surge barrier wall held."),                         // 7
     });
     struct Row { const char* query; Docs with, without; };
     const Row rows[] = {
@@ -139,6 +140,10 @@ TEST_CASE("words near each other: in any order, in one field, with at most N wor
         {"oil NEAR/1 oil NEAR/1 oil", {}, {}},
         {"oil NEAR/0 oil NEAR/0 oil", {}, {}},
         {"\"minister oil\"~0", {1}, {1}},
+        // A part's phrase inside another of its phrases: the longer one is next to "wall".
+        {"(\"storm surge barrier\" OR surge) NEAR/0 wall", {7}, {7}},
+        {"(surge OR \"storm surge barrier\") NEAR/0 wall", {7}, {7}},
+        {"surge NEAR/0 wall", {}, {}},
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.query));

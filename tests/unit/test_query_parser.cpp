@@ -167,6 +167,9 @@ TEST_CASE("malformed queries give a message with a position and a best-effort re
         {"storm NEAR", "storm", 6, "nothing after it"},
         {"NEAR storm", "storm", 0, "both sides"},
         {"storm NEAR NEAR surge", "NEAR/10(storm, surg)", 6, "nothing after it"},
+        {"storm NEAR/50 NEAR/2 surge", "NEAR/2(storm, surg)", 6, "nothing after it"}, // the ignored one sets nothing
+        {"storm OR NEAR surge", "AND(storm, surg)", 6, "nothing after it"},
+        {"storm OR NEAR", "storm", 6, "nothing after it"},
         {"storm NEAR/2 surge NEAR/4 tide", "NEAR/4(storm, surg, tide)", 0, "one group"},
         {"storm NEAR -surge", "AND(storm, NOT(surg))", 0, "read as AND"},
         {"storm NEAR (surge tide)", "AND(storm, surg, tide)", 0, "read as AND"},
@@ -195,7 +198,7 @@ TEST_CASE("malformed queries give a message with a position and a best-effort re
         {"the", "", 0, "common words"},
     };
     for (const auto& row : rows) {
-        CAPTURE(row.query);
+        CAPTURE(std::string(row.query));
         CHECK(parsed(row.query) == row.reading);
         auto m = messages(row.query);
         REQUIRE_FALSE(m.empty());

@@ -85,8 +85,9 @@ public:
             if (options_.syntax) lex();
             else lex_plain();
             root = parse_or(0);
-            while (peek().kind != Lex::End) { // only a stray ')' can stop parse_or before the end
-                note(peek().range.begin, "unmatched ')' ignored");
+            while (peek().kind != Lex::End) { // only a stray ')' or NEAR can stop parse_or before the end
+                note(peek().range.begin, peek().kind == Lex::Near ? "'NEAR' needs a word or phrase on both sides; ignored"
+                                                                  : "unmatched ')' ignored");
                 ++at_;
                 const int both[] = {root, parse_or(0)};
                 root = combine(QueryOp::And, both, {});
@@ -377,18 +378,19 @@ private:
         std::vector<int> units{first};
         const uint32_t begin = first >= 0 ? q_.nodes[size_t(first)].source.begin : peek().range.begin;
         uint32_t end = peek().range.end, within = 0;
-        bool mixed = false;
-        for (size_t k = 0; peek().kind == Lex::Near; ++k) {
+        bool mixed = false, joined = false;
+        while (peek().kind == Lex::Near) {
             const Lexeme op = peek();
             ++at_;
             q_.plain_words = false;
-            if (k > 0 && op.within != within) mixed = true;
-            within = std::max(within, op.within);
-            end = op.range.end;
             if (!starts_operand(peek().kind) || peek().kind == Lex::Near) {
                 note(op.range.begin, "'NEAR' with nothing after it ignored");
                 continue;
             }
+            if (joined && op.within != within) mixed = true;
+            joined = true;
+            within = std::max(within, op.within);
+            end = op.range.end;
             units.push_back(parse_unary(depth));
             end = at_ > 0 ? lexemes_[at_ - 1].range.end : end;
         }

@@ -690,6 +690,9 @@ private:
         for (const Occurrence& o : occurrences_) {
             auto& l = latest_[o.part];
             const uint32_t times = parts_[o.part].times;
+            // Inside the part's latest ("surge" after "storm surge barrier", both its phrases):
+            // that one takes every place this one does and more, so no set is nearer with this.
+            if (times == 1 && !l.empty() && l.back()->start < o.start && o.end <= l.back()->end) continue;
             if (l.size() < times) {
                 l.push_back(&o);
                 if (l.size() == times) ++have;
