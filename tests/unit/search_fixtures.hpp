@@ -3,8 +3,12 @@
 
 #include "broadsheet/article.hpp"
 #include "broadsheet/index.hpp"
+#include "broadsheet/search.hpp"
+#include "broadsheet/snippet.hpp"
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace search_fixtures {
@@ -50,6 +54,45 @@ inline broadsheet::search::Index news_index() {
     auto articles = news();
     for (size_t i = 0; i < articles.size(); ++i) ix.add(articles[i], "doc" + std::to_string(i));
     return ix;
+}
+
+// Articles, their index (DocIds in their order) and a lookup of them for phrases' stopwords.
+struct Library {
+    std::vector<broadsheet::Article> articles;
+    broadsheet::search::Index index;
+    explicit Library(std::vector<broadsheet::Article> a) : articles(std::move(a)) {
+        for (size_t i = 0; i < articles.size(); ++i) index.add(articles[i], "doc" + std::to_string(i));
+    }
+    mutable size_t reads = 0; // articles looked up
+    broadsheet::search::ArticleLookup lookup() const {
+        return [this](broadsheet::search::DocId d) { return ++reads, d < articles.size() ? &articles[d] : nullptr; };
+    }
+    // Up to `limit` hits, not relaxed, with the articles at hand or not.
+    broadsheet::search::SearchOptions options(bool with_articles = true, size_t limit = 1000,
+                                              broadsheet::search::ParseOptions parse = {}) const {
+        broadsheet::search::SearchOptions o;
+        o.limit = limit;
+        o.relax = false;
+        o.parse = parse;
+        if (with_articles) o.article = lookup();
+        return o;
+    }
+    // Every match (ascending), with the articles at hand or not.
+    std::vector<broadsheet::search::DocId> matches(std::string_view q, bool with_articles = true,
+                                                   broadsheet::search::ParseOptions parse = {}) const {
+        std::vector<broadsheet::search::DocId> docs;
+        for (const auto& h : search(index, q, options(with_articles, 1000, parse)).hits) docs.push_back(h.doc);
+        std::sort(docs.begin(), docs.end());
+        return docs;
+    }
+};
+
+// The bytes find_highlights() marks in `text` (English analysis).
+inline std::vector<std::string> highlighted(std::string_view text, const broadsheet::search::MatchSet& m) {
+    broadsheet::search::Analyzer a;
+    std::vector<std::string> out;
+    for (broadsheet::ByteRange r : find_highlights(text, m, a)) out.emplace_back(text.substr(r.begin, r.size()));
+    return out;
 }
 
 } // namespace search_fixtures

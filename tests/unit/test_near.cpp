@@ -15,34 +15,12 @@
 
 using namespace broadsheet::search;
 using search_fixtures::article;
+using search_fixtures::highlighted;
+using search_fixtures::Library;
 
 namespace {
 
 using Docs = std::vector<DocId>;
-
-struct Library {
-    std::vector<broadsheet::Article> articles;
-    Index index;
-    explicit Library(std::vector<broadsheet::Article> a) : articles(std::move(a)) {
-        for (size_t i = 0; i < articles.size(); ++i) index.add(articles[i], "doc" + std::to_string(i));
-    }
-    ArticleLookup lookup() const {
-        return [this](DocId d) { return d < articles.size() ? &articles[d] : nullptr; };
-    }
-    SearchOptions options(bool with_articles, size_t limit = 1000) const {
-        SearchOptions o;
-        o.limit = limit;
-        o.relax = false;
-        if (with_articles) o.article = lookup();
-        return o;
-    }
-    Docs matches(std::string_view q, bool with_articles = true) const {
-        Docs docs;
-        for (const Hit& h : search(index, q, options(with_articles)).hits) docs.push_back(h.doc);
-        std::sort(docs.begin(), docs.end());
-        return docs;
-    }
-};
 
 std::vector<std::string> words_of(const std::string& text) {
     std::istringstream in(text);
@@ -86,13 +64,6 @@ bool near_in(const std::vector<std::string>& field, const std::vector<std::vecto
     }
 }
 
-std::vector<std::string> highlighted(std::string_view text, const MatchSet& m) {
-    Analyzer a;
-    std::vector<std::string> out;
-    for (broadsheet::ByteRange r : find_highlights(text, m, a)) out.emplace_back(text.substr(r.begin, r.size()));
-    return out;
-}
-
 } // namespace
 
 TEST_CASE("words near each other: in any order, in one field, with at most N words between") {
@@ -105,6 +76,7 @@ TEST_CASE("words near each other: in any order, in one field, with at most N wor
         article("Bank in England", "A bank in England cut its interest rates."),           // 5
         article("Oil oil", "Oil, oil everywhere, and oil again."),                         // 6
         article("Barrier", "The storm surge barrier wall held."),                         // 7
+        article("Spam", "Email spam rose."),                                              // 8
     });
     struct Row { const char* query; Docs with, without; };
     const Row rows[] = {
@@ -144,6 +116,9 @@ TEST_CASE("words near each other: in any order, in one field, with at most N wor
         {"(\"storm surge barrier\" OR surge) NEAR/0 wall", {7}, {7}},
         {"(surge OR \"storm surge barrier\") NEAR/0 wall", {7}, {7}},
         {"surge NEAR/0 wall", {}, {}},
+        // A hyphenated word is its parts or written together, as it is alone.
+        {"\"e-mail spam\"~0", {8}, {8}},
+        {"e-mail NEAR/0 spam", {8}, {8}},
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.query));
@@ -198,6 +173,12 @@ TEST_CASE("NEAR matches what the text has, on random articles and queries") {
             if (near_in(words_of(lib.articles[d].title), parts, within) || near_in(words_of(lib.articles[d].text), parts, within))
                 expected.push_back(d);
         CHECK(lib.matches(query, true) == expected);
+        // Marked in the text just where it matches: the same sweep.
+        const MatchSet marked = search(lib.index, query, lib.options(true, 1)).matched;
+        for (DocId d = 0; d < lib.articles.size(); ++d) {
+            const bool marks = !highlighted(lib.articles[d].title, marked).empty() || !highlighted(lib.articles[d].text, marked).empty();
+            CHECK(marks == std::binary_search(expected.begin(), expected.end(), d));
+        }
 
         // The top 5 are the first 5 of every match, best first; the count is theirs.
         SearchOptions o = lib.options(true, 5);
@@ -220,16 +201,36 @@ TEST_CASE("more groups near each other rank higher, and a near match's words are
         article("One", "storm far away from here and there and everywhere surge"),   // 0: 7 between
         article("Two", "storm surge hit the harbour then a storm surge"),             // 1: twice, adjacent
         article("Three", "storm and surge hit the town then a quiet night"),          // 2: once
+        article("Four", "The storm of the year hit the harbour."),                    // 3: no surge
     });
     SearchOptions o = lib.options(true, 10);
     const SearchResult r = search(lib.index, "\"storm surge\"~10", o);
     REQUIRE(r.hits.size() == 3);
     CHECK(r.hits[0].doc == 1); // two groups
-    CHECK(highlighted("A storm and a big surge", r.matched) == std::vector<std::string>{"storm", "surge"});
+    // Marked where they are near enough: one range from the group's first word to its last, not
+    // every "storm" and "surge".
+    CHECK(r.matched.terms.empty());
+    CHECK(highlighted("A storm and a big surge", r.matched) == std::vector<std::string>{"storm and a big surge"});
+    CHECK(highlighted("Storm. Far away from here and from there, and far from everywhere, came a storm surge", r.matched) ==
+          std::vector<std::string>{"storm surge"});
+    // The concordance: a line for each group, from its first word to its last.
+    std::vector<std::string> lines;
+    for (const ConcordanceLine& l : concordance(lib.index, "\"storm surge\"~10", lib.lookup()))
+        lines.push_back(std::to_string(l.doc) + ":" + lib.articles[l.doc].text.substr(l.match.begin, l.match.size()));
+    CHECK(lines == std::vector<std::string>{"0:storm far away from here and there and everywhere surge", "1:storm surge", "1:storm surge",
+                                            "2:storm and surge"});
     const SearchResult near_phrase = search(lib.index, "\"storm surge\" NEAR/3 harbour", o);
     REQUIRE(near_phrase.hits.size() == 1);
     CHECK(near_phrase.hits[0].doc == 1);
-    CHECK(highlighted("storm surge hit the harbour", near_phrase.matched) == std::vector<std::string>{"storm surge", "harbour"});
+    CHECK(highlighted("storm surge hit the harbour", near_phrase.matched) == std::vector<std::string>{"storm surge hit the harbour"});
+    CHECK(highlighted("storm tide hit the harbour", near_phrase.matched).empty()); // the phrase's words as given
+    // A word given twice: two of it; the phrase's stopwords in their places.
+    const SearchResult twice = search(lib.index, "storm NEAR/2 storm", o);
+    CHECK(highlighted("storm, storm and storm surge", twice.matched) == std::vector<std::string>{"storm, storm"});
+    const SearchResult stopped = search(lib.index, "\"storm of the year\" NEAR/2 harbour", o);
+    CHECK(stopped.hits.size() == 1);
+    CHECK(highlighted("the storm of the year hit harbour; the storm of a year hit harbour", stopped.matched) ==
+          std::vector<std::string>{"storm of the year hit harbour"});
 }
 
 TEST_CASE("NEAR in a library of several languages reads each part in each") {
@@ -246,4 +247,6 @@ TEST_CASE("NEAR in a library of several languages reads each part in each") {
     CHECK(lib.matches("\"Regierung Berlin\"~3") == Docs{0, 2});
     CHECK(lib.matches("governments NEAR/1 Berlin") == Docs{1});
     CHECK(lib.matches("\"die Regierung\"~0") == Docs{0, 2}); // a German stopword takes no part
+    CHECK(lib.matches("die NEAR/0 Regierung") == Docs{0, 2});
+    CHECK(lib.matches("\"die Regierung Berlin\"~1") == Docs{0});
 }

@@ -13,43 +13,10 @@
 
 using namespace broadsheet::search;
 using search_fixtures::article;
-
-namespace {
+using search_fixtures::highlighted;
+using search_fixtures::Library;
 
 using Docs = std::vector<DocId>;
-
-struct Library {
-    std::vector<broadsheet::Article> articles;
-    Index index;
-    explicit Library(std::vector<broadsheet::Article> a) : articles(std::move(a)) {
-        for (size_t i = 0; i < articles.size(); ++i) index.add(articles[i], "doc" + std::to_string(i));
-    }
-    mutable size_t reads = 0; // articles looked up
-    ArticleLookup lookup() const {
-        return [this](DocId d) { return ++reads, d < articles.size() ? &articles[d] : nullptr; };
-    }
-    // Every match (ascending), with the articles at hand or not.
-    Docs matches(std::string_view q, bool with_articles = true, ParseOptions parse = {}) const {
-        SearchOptions o;
-        o.limit = 1000;
-        o.relax = false;
-        o.parse = parse;
-        if (with_articles) o.article = lookup();
-        Docs docs;
-        for (const Hit& h : search(index, q, o).hits) docs.push_back(h.doc);
-        std::sort(docs.begin(), docs.end());
-        return docs;
-    }
-};
-
-std::vector<std::string> highlighted(std::string_view text, const MatchSet& m) {
-    Analyzer a;
-    std::vector<std::string> out;
-    for (broadsheet::ByteRange r : find_highlights(text, m, a)) out.emplace_back(text.substr(r.begin, r.size()));
-    return out;
-}
-
-} // namespace
 
 TEST_CASE("a phrase's stopwords must be in their places in the article") {
     Library lib({

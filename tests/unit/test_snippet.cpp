@@ -8,15 +8,9 @@
 #include <cctype>
 
 using namespace broadsheet::search;
+using search_fixtures::highlighted;
 
 namespace {
-
-std::vector<std::string> highlighted(std::string_view text, const MatchSet& m) {
-    Analyzer a;
-    std::vector<std::string> out;
-    for (auto r : find_highlights(text, m, a)) out.emplace_back(text.substr(r.begin, r.size()));
-    return out;
-}
 
 MatchSet terms(std::vector<std::string> t) {
     MatchSet m;

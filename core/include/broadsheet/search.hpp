@@ -68,14 +68,22 @@ struct MatchSet {
         std::vector<uint32_t> offsets;
         std::vector<std::string> stops; // QueryNode::stops and stop_offsets: highlighted with
         std::vector<uint32_t> stop_offsets; // the terms, where the text has them in their places
+        bool operator==(const Phrase&) const = default;
     };
     std::vector<std::string> terms; // sorted, unique
     std::vector<Phrase> phrases;
+    // A NEAR group: each part's phrases (a word is a phrase of one term at offset 0), marked only
+    // where the parts stand near enough (one range from the group's first word to its last).
+    struct Near {
+        std::vector<std::vector<Phrase>> parts;
+        uint32_t within = 0;
+    };
+    std::vector<Near> nears;
     // Of `terms`, those matched only as near spellings of a query word (typo tolerance, asked for
     // with '~' or automatic for long finished words as you type): sorted, unique. A UI says so,
     // or results that gained a similar word ("coca" for "cocoa ") would look unexplained.
     std::vector<std::string> near;
-    bool empty() const { return terms.empty() && phrases.empty(); }
+    bool empty() const { return terms.empty() && phrases.empty() && nears.empty(); }
 };
 
 // One value of a facet and how many matching articles have it.

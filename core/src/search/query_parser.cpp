@@ -373,10 +373,10 @@ private:
     // operand (NEAR[/N] operand)...: one group, its parts near each other (near_node()). NEAR
     // binds tighter than AND: "opec oil NEAR prices" is opec AND (oil NEAR prices).
     int parse_near(int depth) {
+        const uint32_t begin = peek().range.begin; // of the first part, a field or parenthesis too
         const int first = parse_unary(depth);
         if (peek().kind != Lex::Near) return first;
         std::vector<int> units{first};
-        const uint32_t begin = first >= 0 ? q_.nodes[size_t(first)].source.begin : peek().range.begin;
         uint32_t end = peek().range.end, within = 0;
         bool mixed = false, joined = false;
         while (peek().kind == Lex::Near) {
@@ -416,12 +416,43 @@ private:
     }
 
     // A group of `units` near each other, those that came to nothing (stopwords) left out. One
-    // that is not a word or phrase makes it an AND, said.
+    // that is not a word or phrase makes it an AND, said. A part that is a stopword in some of
+    // the index's languages asks nothing of their articles (as in an AND: parse_and()): there
+    // the group is the other parts' (the other part alone, or nothing when none is left).
     int near_node(std::span<const int> units, uint32_t within, ByteRange range) {
         std::vector<int> kept;
         for (int u : units)
             if (u >= 0) kept.push_back(u);
         if (kept.size() < 2) return kept.empty() ? -1 : kept[0];
+        uint32_t any_stopped = 0;
+        for (int u : kept) any_stopped |= stopped_in(u);
+        const int all = near_group(kept, within, range);
+        if (!any_stopped || all < 0 || q_.nodes[size_t(all)].op != QueryOp::Near) return all;
+        std::vector<int> either{all};
+        for (uint32_t slot = 0; slot < 32; ++slot) {
+            if (!(any_stopped >> slot & 1)) continue;
+            std::vector<int> held; // the parts that are words in this language
+            for (int u : kept)
+                if (!(stopped_in(u) >> slot & 1)) held.push_back(copy(u));
+            if (held.empty()) continue;
+            QueryNode language;
+            language.op = QueryOp::All;
+            language.languages = 1u << slot;
+            const int both[] = {held.size() == 1 ? held[0] : near_group(held, within, range), add(std::move(language))};
+            either.push_back(combine(QueryOp::And, both, range));
+        }
+        return combine(QueryOp::Or, either, range);
+    }
+
+    // A copy of `node` and the nodes below it (a query's tree shares none).
+    int copy(int node) {
+        QueryNode n = q_.nodes[size_t(node)];
+        for (uint32_t& c : n.children) c = uint32_t(copy(int(c)));
+        return add(std::move(n));
+    }
+
+    // near_node() of parts that are all words somewhere.
+    int near_group(const std::vector<int>& kept, uint32_t within, ByteRange range) {
         FieldMask fields = kTextFields | field_bit(Field::Source);
         for (int u : kept) {
             if (!near_unit(u, fields)) {
@@ -442,22 +473,20 @@ private:
         return add(std::move(n));
     }
 
-    // "oil prices"~5: the phrase's words near each other, in each language (its stopwords left
-    // out: the index has no places for them).
+    // "oil prices"~5: the phrase's words near each other, each read as it would be alone
+    // (terms_node(): in each language, a hyphenated word as its parts or written together; a
+    // stopword is left out, as the index has no places for it).
     int near_words_node(std::string_view text, ByteRange range, uint32_t within) {
         saw_words_ = true;
-        const int node = in_each_language(text, range, [&](const Tokens& tokens) {
-            std::vector<int> units;
-            for (const auto& t : tokens) {
-                if (t.kind == TokenKind::Joined) continue;
-                QueryNode w;
-                w.op = QueryOp::Term;
-                w.terms.push_back(t.term);
-                w.source = range;
-                units.push_back(add(std::move(w)));
-            }
-            return near_node(units, within, range);
-        });
+        std::vector<int> units;
+        for (size_t i = 0; i < text.size();) {
+            if (is_space(text[i])) { ++i; continue; }
+            const size_t b = i;
+            while (i < text.size() && !is_space(text[i])) ++i;
+            const uint32_t at = uint32_t(text.data() - text_.data() + b);
+            units.push_back(terms_node(text.substr(b, i - b), {at, uint32_t(at + i - b)}));
+        }
+        const int node = near_node(units, within, range);
         if (node < 0 && text.find_first_not_of(" \t\r\n") == std::string_view::npos) note(range.begin, "empty phrase ignored");
         return node;
     }

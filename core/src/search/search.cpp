@@ -19,6 +19,7 @@
 #include "broadsheet/snippet.hpp" // field_text()
 
 #include "../text_util.hpp"
+#include "near.hpp"
 
 #include <algorithm>
 #include <array>
@@ -537,13 +538,10 @@ struct NearPhrase {
 };
 
 // A NEAR group ("oil prices"~5, oil NEAR/3 "sea wall"): each part, any of its phrases, in one
-// field, in any order, with at most `within` other words (stopwords count) between them. The
-// part's occurrences in a field are swept in order of place, keeping each part's latest: when
-// every part has one, they are the closest set ending there (SQLite FTS5's NEAR; Sadakane & Imai,
-// "Fast algorithms for k-word proximity search", 2001). A match's frequency is the number of
-// such sets that share no occurrence; it is weighed by the sum of the parts' idf, as Lucene
-// weighs a sloppy phrase. A part given n times ("oil oil"~3) needs n occurrences of its own;
-// parts that only overlap (a word inside a phrase given too) may share one.
+// field, in any order, with at most `within` other words (stopwords count) between them
+// (NearSweep). A match's frequency is the number of such sets that share no occurrence; it is
+// weighed by the sum of the parts' idf, as Lucene weighs a sloppy phrase. A part given n times
+// ("oil oil"~3) needs n occurrences of its own.
 class NearMatcher final : public FindingMatcher<NearMatcher> {
     friend class FindingMatcher<NearMatcher>;
 public:
@@ -575,9 +573,15 @@ public:
             // of their documents (a MultiPhraseQuery's place).
             part.idf = part.alts.size() == 1 ? idf : bm25_idf(ctx.n, std::min(ctx.n, df));
             if (part.alts.empty()) empty_ = true;
+            for (uint32_t i = 0; i < part.alts.size(); ++i)
+                if (align_alt(part.alts[i], 0) != kNoDoc) part.heap.push_back(i);
+            std::make_heap(part.heap.begin(), part.heap.end(), Later{part.alts});
             parts_.push_back(std::move(part));
         }
-        for (const Part& part : parts_) idf_ += part.times * part.idf;
+        for (const Part& part : parts_) {
+            idf_ += part.times * part.idf;
+            times_.push_back(part.times);
+        }
         bound = idf_;
         find(0);
     }
@@ -587,22 +591,22 @@ private:
     struct Alt {
         NearPhrase phrase;
         std::vector<PostingCursor> cursors;
-        DocId doc = 0; // the first document >= the last target holding all its terms
-        bool sought = false;
+        DocId doc = kNoDoc; // the first document >= the last target holding all its terms
     };
     struct Part {
         std::vector<Alt> alts;
+        // The alts not at their end, first document first (a heap): a prefix's thousands of
+        // words are not each looked at for every candidate.
+        std::vector<uint32_t> heap;
         uint32_t times = 1; // given this many times: needs as many occurrences
         double idf = 0.0;
     };
-    struct Occurrence {
-        uint32_t start, end; // places, inclusive
-        uint32_t part;
+    struct Later { // the heap's order
+        const std::vector<Alt>& alts;
+        bool operator()(uint32_t a, uint32_t b) const { return alts[a].doc > alts[b].doc; }
     };
     // The first document >= target holding all of the phrase's terms.
-    static DocId seek_alt(Alt& a, DocId target) {
-        if (a.sought && a.doc >= target) return a.doc;
-        a.sought = true;
+    static DocId align_alt(Alt& a, DocId target) {
         DocId candidate = target;
         for (bool aligned = false; !aligned;) {
             aligned = true;
@@ -614,14 +618,36 @@ private:
         }
         return a.doc = candidate;
     }
+    // The first document >= target holding one of the part's phrases' terms.
+    static DocId seek_part(Part& p, DocId target) {
+        const Later later{p.alts};
+        while (!p.heap.empty() && p.alts[p.heap.front()].doc < target) {
+            std::pop_heap(p.heap.begin(), p.heap.end(), later);
+            if (align_alt(p.alts[p.heap.back()], target) == kNoDoc) p.heap.pop_back();
+            else std::push_heap(p.heap.begin(), p.heap.end(), later);
+        }
+        return p.heap.empty() ? kNoDoc : p.alts[p.heap.front()].doc;
+    }
+    // The alts of `p` on `d`, its first document (seek_part(p, d) was d), into `at`.
+    void alts_on(const Part& p, DocId d, std::vector<uint32_t>& at) {
+        at.clear();
+        stack_.assign(1, 0);
+        while (!stack_.empty()) {
+            const size_t j = stack_.back();
+            stack_.pop_back();
+            if (j >= p.heap.size() || p.alts[p.heap[j]].doc != d) continue; // below it: later ones
+            at.push_back(p.heap[j]);
+            stack_.push_back(2 * j + 1);
+            stack_.push_back(2 * j + 2);
+        }
+    }
     void find(DocId target) {
         if (empty_ || parts_.empty() || target == kNoDoc) { doc = kNoDoc; return; }
         DocId candidate = target;
         for (;;) {
             bool aligned = true;
             for (auto& part : parts_) {
-                DocId first = kNoDoc;
-                for (auto& alt : part.alts) first = std::min(first, seek_alt(alt, candidate));
+                const DocId first = seek_part(part, candidate);
                 if (first == kNoDoc) { doc = kNoDoc; return; }
                 if (first > candidate) { candidate = first; aligned = false; }
             }
@@ -635,18 +661,19 @@ private:
     bool near_in(DocId d) {
         tf_.fill(0);
         bool any = false;
+        on_.resize(parts_.size());
+        for (size_t k = 0; k < parts_.size(); ++k) alts_on(parts_[k], d, on_[k]);
         for (size_t f = 0; f < kFieldCount; ++f) {
             if (!(mask_ & (1u << f))) continue;
             occurrences_.clear();
             bool every_part = true;
             for (uint32_t k = 0; k < parts_.size() && every_part; ++k) {
                 const size_t before = occurrences_.size();
-                for (auto& alt : parts_[k].alts)
-                    if (alt.doc == d) add_occurrences(alt, d, Field(f), k);
+                for (uint32_t i : on_[k]) add_occurrences(parts_[k].alts[i], d, Field(f), k);
                 every_part = occurrences_.size() >= before + parts_[k].times;
             }
             if (!every_part) continue;
-            tf_[f] = sweep();
+            tf_[f] = sweep_.run(occurrences_, times_, within_, [](auto) {});
             any |= tf_[f] > 0;
         }
         return any;
@@ -670,52 +697,8 @@ private:
         if (!starts_.empty() && !p.stops.empty() && ctx_.article) keep_stopped(ctx_, d, f, p.offsets[0], p.stops, starts_, found_);
         for (uint32_t pos : starts_) {
             const uint32_t start = pos - p.offsets[0];
-            occurrences_.push_back({start, start + p.length - 1, k});
+            occurrences_.push_back({start, start + p.length - 1, k, 0});
         }
-    }
-    // The number of sets of one occurrence of each part, none shared between sets, with at
-    // most within_ places between them that none of them takes.
-    uint32_t sweep() {
-        std::sort(occurrences_.begin(), occurrences_.end(), [](const Occurrence& a, const Occurrence& b) {
-            return a.start != b.start ? a.start < b.start : a.end != b.end ? a.end < b.end : a.part < b.part;
-        });
-        // Each part's latest occurrences (as many as it was given times), in a ring.
-        latest_.resize(parts_.size());
-        auto reset = [&] {
-            for (auto& l : latest_) l.clear();
-        };
-        reset();
-        size_t have = 0; // parts with all of theirs
-        uint32_t sets = 0;
-        for (const Occurrence& o : occurrences_) {
-            auto& l = latest_[o.part];
-            const uint32_t times = parts_[o.part].times;
-            // Inside the part's latest ("surge" after "storm surge barrier", both its phrases):
-            // that one takes every place this one does and more, so no set is nearer with this.
-            if (times == 1 && !l.empty() && l.back()->start < o.start && o.end <= l.back()->end) continue;
-            if (l.size() < times) {
-                l.push_back(&o);
-                if (l.size() == times) ++have;
-            } else {
-                l.erase(l.begin());
-                l.push_back(&o);
-            }
-            if (have < parts_.size()) continue;
-            // The places between the set's first and last that none of its occurrences takes.
-            chosen_.clear();
-            for (const auto& ring : latest_) chosen_.insert(chosen_.end(), ring.begin(), ring.end());
-            std::sort(chosen_.begin(), chosen_.end(), [](const Occurrence* a, const Occurrence* b) { return a->start < b->start; });
-            uint64_t gaps = 0, reach = chosen_[0]->end;
-            for (size_t i = 1; i < chosen_.size(); ++i) {
-                if (chosen_[i]->start > reach + 1) gaps += chosen_[i]->start - reach - 1;
-                reach = std::max<uint64_t>(reach, chosen_[i]->end);
-            }
-            if (gaps > within_) continue;
-            ++sets;
-            reset();
-            have = 0;
-        }
-        return sets;
     }
     const Context& ctx_;
     std::vector<Part> parts_;
@@ -724,9 +707,11 @@ private:
     bool empty_ = false; // a part with no phrase: nothing matches
     double idf_ = 0.0;
     std::array<uint32_t, kFieldCount> tf_{};
-    std::vector<Occurrence> occurrences_;
-    std::vector<std::vector<const Occurrence*>> latest_;
-    std::vector<const Occurrence*> chosen_;
+    std::vector<uint32_t> times_; // of each part
+    std::vector<std::vector<uint32_t>> on_; // of each part, the alts on the candidate (alts_on())
+    std::vector<size_t> stack_;
+    std::vector<NearOccurrence> occurrences_;
+    NearSweep sweep_;
     std::vector<std::vector<uint32_t>> positions_;
     std::vector<uint32_t> starts_, found_;
 };
@@ -1041,85 +1026,78 @@ struct Builder {
             if (!t) return std::make_unique<NothingMatcher>();
             ids.push_back({*t});
         }
-        QueryNode last;
-        last.op = QueryOp::Prefix;
-        last.terms = {n.terms.back()};
-        last.max_expansions = n.max_expansions;
-        last.max_postings = n.max_postings;
-        ids.emplace_back();
+        ids.push_back(typed_words(n));
         QueryNode one = n;
         one.prefix = false;
-        for (const auto& member : members(last, true, true)) {
-            ids.back().push_back(member.first);
-            one.terms.back() = ctx.index.term(member.first);
+        for (TermId t : ids.back()) {
+            one.terms.back() = ctx.index.term(t);
             if (!negated && matched) matched->phrases.push_back({one.terms, one.offsets, one.stops, one.stop_offsets});
         }
         if (ids.back().empty()) return std::make_unique<NothingMatcher>();
         return std::make_unique<PhraseMatcher>(ctx, ids, n, n.fields);
     }
 
+    // The words the last word of phrase `n`, being typed (QueryNode::prefix), stands for: a
+    // Prefix node's members, the word itself free of the budget.
+    std::vector<TermId> typed_words(const QueryNode& n) {
+        QueryNode last;
+        last.op = QueryOp::Prefix;
+        last.terms = {n.terms.back()};
+        last.max_expansions = n.max_expansions;
+        last.max_postings = n.max_postings;
+        std::vector<TermId> ids;
+        for (const auto& member : members(last, true, true)) ids.push_back(member.first);
+        return ids;
+    }
+
     // The phrases that stand for part `i` of a NEAR group (a word is a phrase of one term) into
-    // `out`; what they are is marked as a word's or a phrase's would be.
-    void near_phrases(uint32_t i, bool negated, std::vector<NearPhrase>& out) {
+    // `out`, and as the reader marks them into `shown`.
+    void near_phrases(uint32_t i, std::vector<NearPhrase>& out, std::vector<MatchSet::Phrase>& shown) {
         const QueryNode& n = q.nodes[i];
         auto one_term = [&](TermId t) {
-            NearPhrase p;
-            p.terms = {t};
-            p.offsets = {0};
-            out.push_back(std::move(p));
+            out.push_back({{t}, {0}, {}, 1});
+            shown.push_back({{std::string(ctx.index.term(t))}, {0}, {}, {}});
         };
         switch (n.op) {
         case QueryOp::Term:
-            if (auto t = ctx.index.find(n.terms[0])) {
-                if (!negated) collect_term(*t);
-                one_term(*t);
-            }
+            if (auto t = ctx.index.find(n.terms[0])) one_term(*t);
             return;
         case QueryOp::Prefix:
         case QueryOp::Fuzzy:
-            for (const auto& member : members(n, negated)) one_term(member.first);
+            for (const auto& member : members(n, true)) one_term(member.first);
             return;
         case QueryOp::Phrase: {
             if (n.terms.empty()) return; // stopwords only: the parser leaves such out
             NearPhrase p;
             p.offsets = n.offsets;
-            for (size_t k = 0; k < n.stops.size() && k < n.stop_offsets.size(); ++k) p.stops.emplace_back(n.stop_offsets[k], n.stops[k]);
+            if (ctx.article)
+                for (size_t k = 0; k < n.stops.size() && k < n.stop_offsets.size(); ++k) p.stops.emplace_back(n.stop_offsets[k], n.stops[k]);
             for (uint32_t o : n.offsets) p.length = std::max(p.length, o + 1);
             for (uint32_t o : n.stop_offsets) p.length = std::max(p.length, o + 1);
-            if (!ctx.article) p.stops.clear();
-            std::vector<std::string> shown = n.terms;
-            auto add = [&](std::span<const TermId> ids) {
-                p.terms.assign(ids.begin(), ids.end());
-                if (!negated && matched) {
-                    for (size_t k = 0; k < ids.size(); ++k) shown[k] = ctx.index.term(ids[k]);
-                    matched->phrases.push_back({shown, n.offsets, n.stops, n.stop_offsets});
-                }
-                out.push_back(p);
-            };
-            std::vector<TermId> ids;
             for (size_t k = 0; k + (n.prefix ? 1 : 0) < n.terms.size(); ++k) {
                 auto t = ctx.index.find(n.terms[k]);
                 if (!t) return;
-                ids.push_back(*t);
+                p.terms.push_back(*t);
             }
+            auto add = [&] {
+                MatchSet::Phrase marked{{}, n.offsets, n.stops, n.stop_offsets};
+                for (TermId id : p.terms) marked.terms.emplace_back(ctx.index.term(id));
+                shown.push_back(std::move(marked));
+                out.push_back(p);
+            };
             if (!n.prefix) {
-                add(ids);
+                add();
                 return;
             }
-            QueryNode last; // a last word being typed: a phrase for each word it begins
-            last.op = QueryOp::Prefix;
-            last.terms = {n.terms.back()};
-            last.max_expansions = n.max_expansions;
-            last.max_postings = n.max_postings;
-            ids.push_back(0);
-            for (const auto& member : members(last, true, true)) {
-                ids.back() = member.first;
-                add(ids);
+            for (TermId t : typed_words(n)) { // a last word being typed: a phrase for each word it begins
+                p.terms.push_back(t);
+                add();
+                p.terms.pop_back();
             }
             return;
         }
         case QueryOp::Or:
-            for (uint32_t c : n.children) near_phrases(c, negated, out);
+            for (uint32_t c : n.children) near_phrases(c, out, shown);
             return;
         default: return; // the parser puts nothing else in a NEAR
         }
@@ -1130,7 +1108,9 @@ struct Builder {
         switch (n.op) {
         case QueryOp::Near: {
             std::vector<std::vector<NearPhrase>> parts(n.children.size());
-            for (size_t k = 0; k < n.children.size(); ++k) near_phrases(n.children[k], negated, parts[k]);
+            MatchSet::Near shown{std::vector<std::vector<MatchSet::Phrase>>(n.children.size()), n.within};
+            for (size_t k = 0; k < n.children.size(); ++k) near_phrases(n.children[k], parts[k], shown.parts[k]);
+            if (!negated && matched) matched->nears.push_back(std::move(shown));
             return std::make_unique<NearMatcher>(ctx, std::move(parts), n.within, n.fields);
         }
         case QueryOp::Term: {

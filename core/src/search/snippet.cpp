@@ -3,6 +3,8 @@
 // double its size for something only the ten shown hits need).
 #include "broadsheet/snippet.hpp"
 
+#include "near.hpp"
+
 #include <algorithm>
 
 namespace broadsheet::search {
@@ -26,7 +28,7 @@ std::vector<ByteRange> find_highlights(std::string_view text, const MatchSet& ma
     analyzer.analyze(text, [&](const Token& t) { toks.push_back({t.position, t.range, std::string(t.term)}); });
     for (const auto& t : toks)
         if (std::binary_search(matched.terms.begin(), matched.terms.end(), t.term)) out.push_back(t.range);
-    if (!matched.phrases.empty()) {
+    if (!matched.phrases.empty() || !matched.nears.empty()) {
         std::vector<size_t> by_position(toks.size());
         for (size_t i = 0; i < toks.size(); ++i) by_position[i] = i;
         std::stable_sort(by_position.begin(), by_position.end(),
@@ -41,7 +43,11 @@ std::vector<ByteRange> find_highlights(std::string_view text, const MatchSet& ma
         // The words without terms (stopwords) by position, for the phrases that have them in places.
         struct Word { uint32_t position; ByteRange range; std::string surface; };
         std::vector<Word> words;
-        if (std::any_of(matched.phrases.begin(), matched.phrases.end(), [](const auto& ph) { return !ph.stops.empty(); }))
+        auto stopped = [](const auto& ph) { return !ph.stops.empty(); };
+        if (std::any_of(matched.phrases.begin(), matched.phrases.end(), stopped) ||
+            std::any_of(matched.nears.begin(), matched.nears.end(), [&](const MatchSet::Near& n) {
+                return std::any_of(n.parts.begin(), n.parts.end(), [&](const auto& part) { return std::any_of(part.begin(), part.end(), stopped); });
+            }))
             analyzer.analyze_surfaces(text, [&](const Token& t) {
                 if (t.kind != TokenKind::Joined) words.push_back({t.position, t.range, std::string(t.surface)});
             });
@@ -58,16 +64,17 @@ std::vector<ByteRange> find_highlights(std::string_view text, const MatchSet& ma
             }
             return true;
         };
-        for (const auto& ph : matched.phrases) {
+        // Each occurrence of `ph`: visit(place of its first word, its bytes).
+        auto each_occurrence = [&](const MatchSet::Phrase& ph, auto&& visit) {
             if (ph.terms.empty()) { // stopwords only ("The Who")
                 for (const Word& w : words) {
                     ByteRange r = w.range;
-                    if (stops_at(ph, w.position, r)) out.push_back(r);
+                    if (stops_at(ph, w.position, r)) visit(uint64_t(w.position), r);
                 }
-                continue;
+                return;
             }
             for (const auto& t : toks) {
-                if (ph.terms.empty() || t.term != ph.terms[0] || t.position < ph.offsets[0]) continue;
+                if (t.term != ph.terms[0] || t.position < ph.offsets[0]) continue;
                 const uint64_t base = t.position - ph.offsets[0]; // the phrase's first word's place
                 ByteRange r = t.range;
                 bool all = true;
@@ -76,8 +83,46 @@ std::vector<ByteRange> find_highlights(std::string_view text, const MatchSet& ma
                     all = u != nullptr;
                     if (u) r.end = std::max(r.end, u->range.end), r.begin = std::min(r.begin, u->range.begin);
                 }
-                if (all && stops_at(ph, base, r)) out.push_back(r);
+                if (all && stops_at(ph, base, r)) visit(base, r);
             }
+        };
+        for (const auto& ph : matched.phrases) each_occurrence(ph, [&](uint64_t, ByteRange r) { out.push_back(r); });
+        // A NEAR group: one range from the first word to the last of each set near enough, as its
+        // matches are counted (NearSweep), not every occurrence of its words.
+        std::vector<NearOccurrence> occurrences;
+        std::vector<ByteRange> ranges; // by NearOccurrence::tag
+        std::vector<uint32_t> times;    // of each distinct part
+        std::vector<size_t> distinct;  // the first of each distinct part, in near.parts
+        NearSweep sweep;
+        for (const auto& near : matched.nears) {
+            occurrences.clear();
+            ranges.clear();
+            times.clear();
+            distinct.clear();
+            for (size_t k = 0; k < near.parts.size(); ++k) {
+                auto same = std::find_if(distinct.begin(), distinct.end(), [&](size_t j) { return near.parts[j] == near.parts[k]; });
+                if (same != distinct.end()) { // given again: one more of that part
+                    ++times[size_t(same - distinct.begin())];
+                    continue;
+                }
+                const uint32_t part = uint32_t(times.size());
+                times.push_back(1);
+                distinct.push_back(k);
+                for (const auto& ph : near.parts[k]) {
+                    uint64_t length = 1;
+                    for (uint32_t o : ph.offsets) length = std::max<uint64_t>(length, o + 1ull);
+                    for (uint32_t o : ph.stop_offsets) length = std::max<uint64_t>(length, o + 1ull);
+                    each_occurrence(ph, [&](uint64_t base, ByteRange r) {
+                        occurrences.push_back({uint32_t(base), uint32_t(base + length - 1), part, uint32_t(ranges.size())});
+                        ranges.push_back(r);
+                    });
+                }
+            }
+            sweep.run(occurrences, times, near.within, [&](std::span<const NearOccurrence* const> set) {
+                ByteRange r = ranges[set[0]->tag];
+                for (const NearOccurrence* o : set) r.begin = std::min(r.begin, ranges[o->tag].begin), r.end = std::max(r.end, ranges[o->tag].end);
+                out.push_back(r);
+            });
         }
     }
     std::sort(out.begin(), out.end(), [](ByteRange a, ByteRange b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
