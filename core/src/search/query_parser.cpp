@@ -377,7 +377,7 @@ private:
         const int first = parse_unary(depth);
         if (peek().kind != Lex::Near) return first;
         std::vector<int> units{first};
-        uint32_t end = peek().range.end, within = 0;
+        uint32_t within = 0;
         bool mixed = false, joined = false;
         while (peek().kind == Lex::Near) {
             const Lexeme op = peek();
@@ -390,13 +390,11 @@ private:
             if (joined && op.within != within) mixed = true;
             joined = true;
             within = std::max(within, op.within);
-            end = op.range.end;
             units.push_back(parse_unary(depth));
-            end = at_ > 0 ? lexemes_[at_ - 1].range.end : end;
         }
         if (mixed)
             note(begin, "NEARs of different numbers in one chain are one group: read as NEAR/" + std::to_string(within));
-        return near_node(units, within, {begin, end});
+        return near_node(units, within, {begin, lexemes_[at_ - 1].range.end}); // to the last lexeme read
     }
 
     // What a NEAR can hold: a word or phrase (a Term, a Phrase with terms, a Prefix, a Fuzzy), or

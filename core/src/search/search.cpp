@@ -557,21 +557,23 @@ public:
                 continue;
             }
             Part part;
-            double df = 0.0, idf = 0.0;
+            // One phrase weighs the sum of its terms' idf (PhraseMatcher's); several, one word in
+            // all of their documents (a MultiPhraseQuery's place; a phrase's are at most its
+            // rarest term's).
+            double df = 0.0;
             for (auto& p : phrases) {
                 Alt alt;
-                for (TermId t : p.terms) alt.cursors.push_back(ctx.index.postings(t));
                 uint32_t rarest = UINT32_MAX;
-                double sum = 0.0;
-                for (TermId t : p.terms) rarest = std::min(rarest, ctx.index.doc_frequency(t)), sum += ctx.idf(t);
+                for (TermId t : p.terms) {
+                    alt.cursors.push_back(ctx.index.postings(t));
+                    rarest = std::min(rarest, ctx.index.doc_frequency(t));
+                    if (phrases.size() == 1) part.idf += ctx.idf(t);
+                }
                 df += rarest;
-                idf = sum;
                 alt.phrase = std::move(p);
                 part.alts.push_back(std::move(alt));
             }
-            // One phrase: the sum of its terms' idf (PhraseMatcher's); several: one word in all
-            // of their documents (a MultiPhraseQuery's place).
-            part.idf = part.alts.size() == 1 ? idf : bm25_idf(ctx.n, std::min(ctx.n, df));
+            if (part.alts.size() > 1) part.idf = bm25_idf(ctx.n, std::min(ctx.n, df));
             if (part.alts.empty()) empty_ = true;
             for (uint32_t i = 0; i < part.alts.size(); ++i)
                 if (align_alt(part.alts[i], 0) != kNoDoc) part.heap.push_back(i);
