@@ -1155,6 +1155,33 @@ test('searching as you type finds the seed, highlights the hits, and n/p move be
   await context.close();
 });
 
+test('words near each other ("a b"~N, a NEAR/N b): found, and marked only where they are near', async ({ browser, baseUrl }) => {
+  const { page, context, requests } = await openPage(browser, baseUrl);
+  await page.evaluate(() => window.broadsheet.importFiles([
+    { name: 'harbour.txt', text: 'Storm hits the coast\n\nA storm surge flooded the harbour overnight. Far from there, the harbour wall held.\n' },
+    { name: 'inland.txt', text: 'Storm inland\n\nThe storm passed over the hills. Later the old harbour was quiet.\n' },
+  ]));
+  // Three words between in the first, seven in the second.
+  await page.evaluate(() => window.broadsheet.search('"harbour storm"~4'));
+  let s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.total, 1, '"harbour storm"~4: one article');
+  eq(s.search.results[0].title, 'Storm hits the coast', 'the coast story');
+  eq(s.search.results[0].highlighted.join(' | '), 'storm surge flooded the harbour', 'the near pair is marked, not the far harbour');
+  await page.evaluate(() => window.broadsheet.search('"harbour storm"~7'));
+  eq((await page.evaluate(() => window.broadsheet.state())).search.total, 2, '"harbour storm"~7: both');
+  // A phrase and a word, in the reader.
+  await page.evaluate(() => window.broadsheet.search('"harbour wall" NEAR/3 far'));
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.total, 1, '"harbour wall" NEAR/3 far: one article');
+  await page.evaluate(() => window.broadsheet.openResult(0));
+  await page.waitForFunction(() => window.broadsheet.state().open && window.broadsheet.state().open.highlights.length > 0, null, { timeout: 15000 });
+  s = await page.evaluate(() => window.broadsheet.state());
+  const text = Buffer.from(s.open.paragraphs.join('\n\n'), 'utf8');
+  eq(s.open.highlights.map(([b, e]) => text.subarray(b, e).toString('utf8')).join(' | '), 'Far from there, the harbour wall', 'the reader marks the group');
+  eq(requests.length, 0, `network requests while searching (${requests.join(', ')})`);
+  await context.close();
+});
+
 test('articles in German and English: each is stemmed in its language, and a search in either finds its word forms', async ({ browser, baseUrl }) => {
   const { page, context, requests } = await openPage(browser, baseUrl);
   await page.evaluate(() => window.broadsheet.importFiles([
