@@ -622,6 +622,11 @@ private:
     }
     // The first document >= target holding one of the part's phrases' terms.
     static DocId seek_part(Part& p, DocId target) {
+        if (p.heap.size() == 1) { // one phrase (a word): no heap to keep
+            Alt& a = p.alts[p.heap[0]];
+            if (a.doc < target && align_alt(a, target) == kNoDoc) p.heap.clear();
+            return p.heap.empty() ? kNoDoc : a.doc;
+        }
         const Later later{p.alts};
         while (!p.heap.empty() && p.alts[p.heap.front()].doc < target) {
             std::pop_heap(p.heap.begin(), p.heap.end(), later);
@@ -633,6 +638,10 @@ private:
     // The alts of `p` on `d`, its first document (seek_part(p, d) was d), into `at`.
     void alts_on(const Part& p, DocId d, std::vector<uint32_t>& at) {
         at.clear();
+        if (p.heap.size() == 1) {
+            if (p.alts[p.heap[0]].doc == d) at.push_back(p.heap[0]);
+            return;
+        }
         stack_.assign(1, 0);
         while (!stack_.empty()) {
             const size_t j = stack_.back();
