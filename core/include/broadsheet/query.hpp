@@ -9,8 +9,9 @@
 //   surg*                any word starting so (unstemmed, as written in the article)
 //   "storm su*"          a phrase whose last word starts so (its most frequent words, as a word
 //                        being typed: also what an open phrase's last word is as you type)
-//   "storm surge"~5      the words near each other: in one field, in any order, with at most 5
-//                        other words between them (SQLite FTS5's NEAR; stopwords are left out)
+//   "storm surge"~5      the words near each other: in one field, in any order, each in a place
+//                        of its own, with at most 5 other words between them (SQLite FTS5's
+//                        NEAR; stopwords are left out)
 //   storm NEAR surge     the same of words, phrases, prefixes and typos: NEAR/N for at most N
 //   storm NEAR/3 "sea wall"   words between them (NEAR alone: 10, as FTS5's); a chain is one group
 //   hurricane~1 / ~2     within one or two typos (a bare "~" is one)

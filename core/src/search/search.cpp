@@ -540,8 +540,9 @@ struct NearPhrase {
 // A NEAR group ("oil prices"~5, oil NEAR/3 "sea wall"): each part, any of its phrases, in one
 // field, in any order, with at most `within` other words (stopwords count) between them
 // (NearSweep). A match's frequency is the number of such sets that share no occurrence; it is
-// weighed by the sum of the parts' idf, as Lucene weighs a sloppy phrase. A part given n times
-// ("oil oil"~3) needs n occurrences of its own.
+// weighed by the sum of the parts' idf, as Lucene weighs a sloppy phrase. No place serves two
+// parts: a part given n times ("oil oil"~3) needs n occurrences, and oil NEAR "crude oil" another
+// oil.
 class NearMatcher final : public FindingMatcher<NearMatcher> {
     friend class FindingMatcher<NearMatcher>;
 public:
