@@ -218,11 +218,12 @@
   Module.broadsheetPickFiles = wirePicker('file-picker');
   Module.broadsheetPickFolder = wirePicker('folder-picker');
 
-  // Ctrl+K is the app's "search" key, not the browser's. Ctrl+V is the browser's: SDL would cancel
+  // Ctrl+K is the app's "search" key, not the browser's; F1 its help on the search syntax. Ctrl+V is the browser's: SDL would cancel
   // its keydown (as it does every Ctrl key), and a cancelled Ctrl+V fires no paste event; the paste
   // listener below hands the text to the app instead (imgui's own Ctrl+V pastes nothing).
   window.addEventListener('keydown', function (e) {
     if ((e.ctrlKey || e.metaKey) && (e.key === 'k' || e.key === 'K')) e.preventDefault();
+    if (e.key === 'F1') e.preventDefault(); // the app's search syntax, not the browser's help
     if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'v' || e.key === 'V')) e.stopPropagation();
   }, true);
 

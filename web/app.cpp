@@ -569,6 +569,17 @@ nlohmann::json copies_lines_json(const SearchPanelState& st) {
     return out;
 }
 
+// The query syntax's help: whether it is open, its "?" button and its examples as drawn.
+nlohmann::json syntax_help_json(const SearchPanelState& search) {
+    nlohmann::json examples = nlohmann::json::array();
+    for (const auto& line : search.syntax_lines) {
+        nlohmann::json r = rect_json(line.rect);
+        r["example"] = line.example;
+        examples.push_back(std::move(r));
+    }
+    return {{"open", search.syntax_open}, {"button", rect_json(search.syntax_rect)}, {"examples", examples}};
+}
+
 // The search panel's state for the test hook.
 nlohmann::json search_json(const App& app) {
     using nlohmann::json;
@@ -605,6 +616,7 @@ nlohmann::json search_json(const App& app) {
             {"orderMenu", rect_json(search.order_rect)},
             {"facetMenus", {{"sources", rect_json(search.sources_rect)}, {"dates", rect_json(search.dates_rect)}}},
             {"exportMenu", rect_json(search.export_rect)},
+            {"syntaxHelp", syntax_help_json(search)},
             {"shown", search.shown},
             {"copiesLines", copies_lines_json(search)},
             {"facets", search.result.facets ? facets_json(*search.result.facets) : json(nullptr)},

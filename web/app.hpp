@@ -107,6 +107,16 @@ struct SearchPanelState {
     bool slash_pending = false;          // the '/' that asked for the box is still to be swallowed
     bool box_was_active = false;         // the box had the keyboard in the last frame
     bool history_shown = false;          // the recent searches were drawn in the last frame
+    bool box_focused = false;            // the box had the keyboard focus in the last frame drawn
+    // The query syntax at a glance, under the box: opened and closed by the "?" beside it or F1.
+    bool syntax_open = false;
+    float syntax_rect[4] = {0, 0, 0, 0}; // where the "?" was last drawn (test hook)
+    float syntax_height = 0;             // the help's height as last drawn (0: not yet)
+    struct SyntaxLine {
+        const char* example;
+        float rect[4];
+    };
+    std::vector<SyntaxLine> syntax_lines; // the help's examples as drawn last frame (test hook)
     std::vector<unsigned short> carried; // characters typed before the box took the keyboard
     bool stale = false;                  // the library changed since the results were made
     bool out_of_memory = false;          // the last search did not fit in the tab's memory

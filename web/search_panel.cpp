@@ -470,6 +470,7 @@ void draw_results(App& app) {
     const auto& msgs = st.result.messages;
     const size_t errors = msgs.size() - (st.result.relaxed && !msgs.empty() ? 1 : 0);
     for (size_t i = 0; i < errors; ++i) ImGui::TextColored(warning, "At %u: %s", msgs[i].position + 1, msgs[i].text.c_str());
+    if (errors > 0 && !st.syntax_open) ImGui::TextDisabled("F1 or the ? beside the box shows the search syntax.");
     if (errors < msgs.size()) ImGui::TextDisabled("No article has all of the words; these have any of them.");
     ImGui::PopTextWrapPos();
     if (st.rows.empty()) {
@@ -640,6 +641,74 @@ void draw_history(App& app) {
     ImGui::Separator();
 }
 
+// The query language at a glance (core/include/broadsheet/query.hpp has it all): each form with
+// an example that, clicked, is searched, so the help teaches by showing results.
+struct SyntaxForm {
+    const char* example;
+    const char* meaning;
+};
+constexpr SyntaxForm kSyntax[] = {
+    {"storm surge", "both words, in any of their forms (surges, surging)"},
+    {"storm OR flood", "either word"},
+    {"storm -wind", "storm, but not wind (also NOT wind)"},
+    {"(storm OR flood) damage", "parentheses group"},
+    {"\"storm surge\"", "the words in this order"},
+    {"\"storm surge\"~5", "the words with at most 5 others between them, in any order"},
+    {"storm NEAR/3 \"sea wall\"", "the same, of words and phrases (NEAR alone: 10)"},
+    {"surg*", "words that begin so"},
+    {"hurricane~1", "the word, or one letter off (~2: two)"},
+    {"title:storm", "in the title (also by:, source:, standfirst:, body:)"},
+    {"source:=\"Daily Tide\"", "from that source exactly (source:=\"\": none named)"},
+    {"date:2014-01..2014-06", "published in those months (date:2014, date:..2014-06-30)"},
+    {"date:none", "articles without a date"},
+};
+
+void draw_syntax_help(App& app) {
+    auto& st = app.search;
+    st.syntax_lines.clear();
+    ImGui::TextDisabled("Search syntax: click an example to search it");
+    ImGui::SameLine();
+    const float close = ImGui::CalcTextSize("Close").x + 2 * ImGui::GetStyle().FramePadding.x;
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - close));
+    if (ImGui::SmallButton("Close##syntax")) st.syntax_open = false;
+    const float row = app.narrow ? ImGui::GetTextLineHeight() + 12 : 0; // a finger's height on a phone
+    // At most a little over half the pane, scrolled within, so the results stay in view (a phone).
+    const float most = std::max(ImGui::GetTextLineHeightWithSpacing() * 4, ImGui::GetContentRegionAvail().y * 0.55f);
+    ImGui::BeginChild("##syntax-help", ImVec2(0, st.syntax_height > 0 ? std::min(st.syntax_height, most) : most));
+    if (ImGui::BeginTable("##syntax", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("example", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("meaning", ImGuiTableColumnFlags_WidthStretch);
+        for (const auto& form : kSyntax) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+            const bool clicked = ImGui::Selectable(form.example, false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, row));
+            ImGui::PopStyleColor();
+            st.syntax_lines.push_back({form.example, {}});
+            keep_rect(st.syntax_lines.back().rect);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Search for %s", form.example);
+            ImGui::TableNextColumn();
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(form.meaning);
+            ImGui::PopTextWrapPos();
+            if (clicked) {
+                set_search_query(app, form.example);
+                st.scroll_to_top = true;
+                st.focus_box = true;
+                app.run_search();
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("OR, AND, NOT and NEAR are operators in capitals only. Case and accents never count. "
+                        "As you type, the last word also finds the words it begins.");
+    ImGui::PopTextWrapPos();
+    st.syntax_height = ImGui::GetCursorPosY(); // the whole help's height, scrolled or not
+    ImGui::EndChild();
+    ImGui::Separator();
+}
+
 } // namespace
 
 constexpr int kFocusWaitFrames = 24, kFocusRetryFrames = 6;
@@ -697,13 +766,24 @@ void draw_search_panel(App& app) {
     // lets it go. Here it empties the query (back to the library) and keeps the keyboard; in an
     // empty box it leaves it.
     const bool escape = st.box_was_active && key_pressed(ImGuiKey_Escape, false);
-    ImGui::SetNextItemWidth(-FLT_MIN);
+    // F1 (anywhere) or the "?" at the box's right opens and closes the query syntax's help.
+    if (ImGui::IsKeyPressed(SDL_SCANCODE_F1, false)) st.syntax_open = !st.syntax_open;
+    const float help_width = ImGui::GetFrameHeight();
+    ImGui::SetNextItemWidth(-(help_width + ImGui::GetStyle().ItemSpacing.x));
     // The history callback flag keeps Up and Down for the box (imgui's keyboard navigation would
     // move the focus out of it to the next item): below, they move through the hits.
     bool entered = ImGui::InputTextWithHint("##search-query", "Search the articles  ( / or Ctrl+K )", st.query,
                                             sizeof st.query, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory,
                                             [](ImGuiInputTextCallbackData*) { return 0; });
     bool box_active = ImGui::IsItemActive();
+    st.box_focused = ImGui::IsItemFocused();
+    ImGui::SameLine();
+    if (st.syntax_open) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const bool help = ImGui::Button("?##syntax", ImVec2(help_width, 0));
+    if (st.syntax_open) ImGui::PopStyleColor();
+    if (help) st.syntax_open = !st.syntax_open;
+    keep_rect(st.syntax_rect);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(st.syntax_open ? "Hide the search syntax (F1)" : "The search syntax: phrases, OR, -, NEAR, prefix*, typo~1, fields, dates (F1)");
     // The frame the box takes the keyboard, imgui 1.86 may ignore the letters queued for it (an
     // activation by keyboard navigation): then they are handed over again in the next frame.
     bool taken = box_active && (st.carried.empty() || std::strlen(st.query) > length_before);
@@ -759,6 +839,8 @@ void draw_search_panel(App& app) {
 void draw_left_pane(App& app) {
     draw_search_panel(app);
     auto& st = app.search;
+    if (st.syntax_open) draw_syntax_help(app);
+    else st.syntax_lines.clear();
     st.order_rect[2] = st.sources_rect[2] = st.dates_rect[2] = st.export_rect[2] = 0;
     st.copies_lines.clear(); // drawn with the results, if there are any
     if (st.ran.find_first_not_of(" \t") != std::string::npos) {
@@ -769,7 +851,7 @@ void draw_left_pane(App& app) {
         // and the click landed on no row (or another).
         bool clicking = ImGui::IsMouseDown(0) || ImGui::IsMouseDown(1) || ImGui::IsMouseReleased(0) ||
                         ImGui::IsMouseReleased(1);
-        bool show = ImGui::IsItemActive() || ImGui::IsItemFocused() || (st.history_shown && clicking);
+        bool show = st.box_was_active || st.box_focused || (st.history_shown && clicking);
         st.history_shown = show && !st.history.empty();
         if (show) draw_history(app);
         draw_library_panel(app);

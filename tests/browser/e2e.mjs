@@ -1182,6 +1182,56 @@ test('words near each other ("a b"~N, a NEAR/N b): found, and marked only where 
   await context.close();
 });
 
+test('F1 or the "?" beside the box shows the search syntax; an example clicked is searched, and the keyboard stays in the box', async ({ browser, baseUrl }) => {
+  const { page, context, requests } = await openPage(browser, baseUrl);
+  await page.evaluate(() => window.broadsheet.importFiles([
+    { name: 'surge.txt', text: 'Storm surge tops the sea wall\n\nA storm surge broke over the old sea wall at dawn, and the harbour flooded.\n' },
+    { name: 'flood.txt', text: 'River flood\n\nThe river flood reached the town. Storms are expected later in the week, far from any sea wall.\n' },
+  ]));
+  await waitFor(page, () => window.broadsheet.state().search.syntaxHelp.button !== null);
+  let s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.syntaxHelp.open, false, 'closed at first');
+  eq(s.search.syntaxHelp.examples.length, 0, 'no examples drawn while closed');
+  const b = s.search.syntaxHelp.button;
+  await humanClick(page, b.x + b.width / 2, b.y + b.height / 2);
+  await waitFor(page, () => window.broadsheet.state().search.syntaxHelp.examples.length > 0);
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.syntaxHelp.open, true, 'the "?" opens it');
+  const examples = s.search.syntaxHelp.examples.map((e) => e.example);
+  for (const form of ['"storm surge"', 'storm OR flood', '"storm surge"~5', 'surg*', 'hurricane~1', 'title:storm', 'date:none'])
+    assert(examples.includes(form), `the help shows ${form} (it shows ${examples.join(' | ')})`);
+  // Every example is a query the core reads without a complaint.
+  for (const example of examples) {
+    await page.evaluate((q) => window.broadsheet.search(q), example);
+    eq((await page.evaluate(() => window.broadsheet.state())).search.messages.map((m) => m.text).join(' | '), '', `no message for ${example}`);
+  }
+  await page.evaluate(() => window.broadsheet.search(''));
+  await page.screenshot({ path: path.join(outDir, 'search-syntax.png') });
+  // A click on an example searches it; the help stays open for the next.
+  const near = s.search.syntaxHelp.examples.find((e) => e.example.includes('NEAR'));
+  await humanClick(page, near.x + 4, near.y + near.height / 2);
+  await waitFor(page, (q) => window.broadsheet.state().search.query === q, near.example);
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.total, 1, `${near.example}: one article`);
+  eq(s.search.results[0].title, 'Storm surge tops the sea wall', 'the one with both near');
+  eq(s.search.syntaxHelp.open, true, 'still open');
+  // The keyboard is back in the box: typing goes on with the query.
+  await page.waitForTimeout(200);
+  await page.keyboard.press('End');
+  await page.keyboard.type(' harbour');
+  await waitFor(page, (q) => window.broadsheet.state().search.query === q, near.example + ' harbour');
+  eq((await page.evaluate(() => window.broadsheet.state())).search.total, 1, 'typed on: still the one');
+  // F1 closes it, from the box too, and opens it again.
+  await page.keyboard.press('F1');
+  await waitFor(page, () => !window.broadsheet.state().search.syntaxHelp.open);
+  eq((await page.evaluate(() => window.broadsheet.state())).search.syntaxHelp.examples.length, 0, 'closed: no examples drawn');
+  await page.keyboard.press('F1');
+  await waitFor(page, () => window.broadsheet.state().search.syntaxHelp.open);
+  eq((await page.evaluate(() => window.broadsheet.state())).search.query, near.example + ' harbour', 'F1 typed nothing');
+  eq(requests.length, 0, `network requests (${requests.join(', ')})`);
+  await context.close();
+});
+
 test('articles in German and English: each is stemmed in its language, and a search in either finds its word forms', async ({ browser, baseUrl }) => {
   const { page, context, requests } = await openPage(browser, baseUrl);
   await page.evaluate(() => window.broadsheet.importFiles([
