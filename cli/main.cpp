@@ -59,7 +59,8 @@ commands:
                     year and month (--json: one more object, "facets"). Query language: words (all must match;
                     --any: any), OR, NOT or -word, "phrases" (their stopwords read in the
                     saved articles), "words near"~5 or a NEAR/5 b (any order, at most 5
-                    words between; NEAR alone: 10), prefix*, word~1 / word~2 (typos),
+                    words between; NEAR alone: 10), prefix*, colo*r and organi?ation
+                    (wildcards anywhere in a word: * any letters, ? one), word~1 / word~2 (typos),
                     title: by: source: fields, source:="NAME" (that source exactly;
                     "" none), date:2014-01..2014-06 (date:none: undated), parentheses
   search INDEX.bsi --batch QUERIES.tsv --trec TAG [-n 1000] [--syntax] [--all]

@@ -656,6 +656,8 @@ constexpr SyntaxForm kSyntax[] = {
     {"\"storm surge\"~5", "the words with at most 5 others between them, in any order"},
     {"storm NEAR/3 \"sea wall\"", "the same, of words and phrases (NEAR alone: 10)"},
     {"surg*", "words that begin so"},
+    {"organi?ation", "? for any one letter, within a word"},
+    {"colo*r", "* for any letters (none too), anywhere in a word: *ization"},
     {"hurricane~1", "the word, or one letter off (~2: two)"},
     {"title:storm", "in the title (also by:, source:, standfirst:, body:)"},
     {"source:=\"Daily Tide\"", "from that source exactly (source:=\"\": none named)"},

@@ -1198,7 +1198,7 @@ test('F1 or the "?" beside the box shows the search syntax; an example clicked i
   s = await page.evaluate(() => window.broadsheet.state());
   eq(s.search.syntaxHelp.open, true, 'the "?" opens it');
   const examples = s.search.syntaxHelp.examples.map((e) => e.example);
-  for (const form of ['"storm surge"', 'storm OR flood', '"storm surge"~5', 'surg*', 'hurricane~1', 'title:storm', 'date:none'])
+  for (const form of ['"storm surge"', 'storm OR flood', '"storm surge"~5', 'surg*', 'colo*r', 'organi?ation', 'hurricane~1', 'title:storm', 'date:none'])
     assert(examples.includes(form), `the help shows ${form} (it shows ${examples.join(' | ')})`);
   // Every example is a query the core reads without a complaint.
   for (const example of examples) {

@@ -150,6 +150,14 @@ grep -q "^1 of 1 matching article$" "$work/near1.txt" && grep -q "A storm surge 
 "$cli" search "$work/news.bsi" 'storm NEAR/0 harbour' >"$work/near0.txt" || fail "NEAR/0 exit status"
 grep -qi "^no matches$" "$work/near0.txt" || fail "storm NEAR/0 harbour: none"
 
+# Wildcards within a word, matched on the words as written: h?rb*r is harbour, not the rest.
+"$cli" search "$work/news.bsi" 'h?rb*r' >"$work/wild.txt" || fail "wildcard exit status"
+grep -q "^2 of 2 matching articles$" "$work/wild.txt" && grep -q "flooded the \[harbour\]" "$work/wild.txt" &&
+    grep -q "returned to the \[harbour\]" "$work/wild.txt" || fail "h?rb*r: the two harbour articles, marked"
+"$cli" search "$work/news.bsi" '*ain' >"$work/wild2.txt" || fail "leading wildcard exit status"
+grep -q "^1 of 1 matching article$" "$work/wild2.txt" && grep -q "heavy \[rain\]" "$work/wild2.txt" ||
+    fail "*ain: the rain article"
+
 head -c 100 "$work/news.bsi" >"$work/cut.bsi"
 "$cli" search "$work/cut.bsi" "storm" >"$work/cut.txt" 2>&1 && fail "a cut index was accepted"
 grep -q "cut short" "$work/cut.txt" || fail "cut index message"

@@ -68,7 +68,14 @@ void check_query(const bs::Query& q, std::string_view text, bool utf8) {
             break;
         }
         case bs::QueryOp::Term:
-        case bs::QueryOp::Prefix: FUZZ_CHECK(!node.terms.empty()); break;
+        case bs::QueryOp::Prefix:
+            FUZZ_CHECK(!node.terms.empty());
+            // A pattern has a letter and a wildcard, and no run of '*'.
+            FUZZ_CHECK_MSG(!node.pattern || (node.terms[0].find_first_not_of("*?") != std::string::npos &&
+                                             node.terms[0].find_first_of("*?") != std::string::npos &&
+                                             node.terms[0].find("**") == std::string::npos),
+                           "a wildcard pattern without a letter or a wildcard");
+            break;
         // "word~0" gives a Fuzzy node with no typos allowed (an exact unstemmed match).
         case bs::QueryOp::Fuzzy: FUZZ_CHECK(!node.terms.empty() && node.max_edits >= 0 && node.max_edits <= 2); break;
         case bs::QueryOp::Not: FUZZ_CHECK(node.children.size() == 1); break;

@@ -51,6 +51,20 @@ TEST_CASE("each piece of syntax parses to the node it names") {
         {"\"storm\"", "storm"},
         {"surg*", "surg*"},
         {"Surging*", "surging*"},                                // prefixes are not stemmed
+        // Wildcards within a word: a pattern, folded, not stemmed; a '?' ending a word is a
+        // question mark.
+        {"colo*r", "colo*r"},
+        {"Organi?ations", "organi?ations"},
+        {"*ization", "*ization"},
+        {"CAFÉ*s", "cafe*s"},
+        {"wom?n*", "wom?n*"},
+        {"a**b", "a*b"},
+        {"19?7", "19?7"},
+        {"who won?", "won"},
+        {"wom?n?", "wom?n"},
+        {"petro*?", "petro*"},
+        {"storm NEAR/2 colo*r", "NEAR/2(storm, colo*r)"},
+        {"title:colo*r -wom?n", "AND(title:colo*r, NOT(wom?n))"},
         {"hurricane~1", "hurricane~1"},
         {"hurricane~", "hurricane~1"},
         {"hurricane~2", "hurricane~2"},
@@ -113,6 +127,10 @@ TEST_CASE("options change how words combine and what the last word means") {
     CHECK(parsed("hurricane sur", typing) == "AND(hurricane~2, OR(sur*, sur))");
     CHECK(parsed("meteorologists sur", typing) == "AND(meteorologists~2, OR(sur*, sur))");
     CHECK(parsed("rain s", typing) == "AND(rain, s*)");
+    // A pattern being typed begins words too; finished, it is whole.
+    CHECK(parsed("rain organi?at", typing) == "AND(rain, organi?at*)");
+    CHECK(parsed("rain colo*r ", typing) == "AND(rain, colo*r)");
+    CHECK(parsed("rain col*", typing) == "AND(rain, col*)");
     // A source's name at the end, unquoted or with its quote not yet closed, begins names.
     CHECK(parsed("rain source:=Reu", typing) == "AND(rain, source:=\"Reu\"*)");
     CHECK(parsed("rain source:=\"Daily Ti", typing) == "AND(rain, source:=\"Daily Ti\"*)");
@@ -194,6 +212,9 @@ TEST_CASE("malformed queries give a message with a position and a best-effort re
         {"storm source:=\"Daily Tide", "AND(storm, source:=\"Daily Tide\")", 14, "missing closing '\"'"},
         {"storm~7", "storm~2", 5, "at most 2"},
         {"new-york~1", "OR(\"new york\", newyork)", 0, "single words"},
+        {"storm *?*", "storm", 6, "needs letters or digits"},
+        {"new-yo?k", "OR(\"new yo k\", newyo)", 0, "within one word"},
+        {"東?京", "\"東 京\"", 0, "within one word"},
         {"()", "", 0, "empty"},
         {"\"\"", "", 0, "empty phrase"},
         {"the", "", 0, "common words"},
@@ -226,7 +247,8 @@ TEST_CASE("an OR written at the top of the query is told from one in parentheses
 }
 
 TEST_CASE("well-formed queries get no messages") {
-    for (const char* q : {"storm", "storm OR (flood -wind)", "title:\"storm surge\" date:2014", "surg* hurricane~2",
+    for (const char* q : {"storm", "storm OR (flood -wind)", "title:\"storm surge\" date:2014", "surg* hurricane~2", "colo*r *ization wom?n",
+                          "who won?", "\"what now?\"",
                           "source:=\"Daily Tide\" -source:=\"\" date:none"}) {
         CAPTURE(q);
         CHECK(messages(q).empty());

@@ -148,6 +148,11 @@ public:
     void trim();
     // Terms whose unstemmed surface form starts with `prefix` (ascending, no duplicates).
     void terms_with_prefix(std::string_view folded_prefix, std::vector<TermId>& out) const;
+    // Terms with an unstemmed surface form that matches `folded_pattern` whole: '*' stands for any
+    // characters (none too), '?' for one (a code point), anything else for itself (ascending, no
+    // duplicates). The letters before the first wildcard narrow the words read, as a prefix's do;
+    // a pattern that starts with one reads every word.
+    void terms_matching(std::string_view folded_pattern, std::vector<TermId>& out) const;
     // The term of the word written exactly so (a folded surface form), if the index has it.
     std::optional<TermId> term_of_surface(std::string_view folded_surface) const;
     // Every term of the word written exactly so, ascending: one a language that has it (they

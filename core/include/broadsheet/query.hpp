@@ -7,6 +7,8 @@
 //                        indexed: their places are checked in the article's text when the
 //                        search has it (SearchOptions::article), any word stands there otherwise
 //   surg*                any word starting so (unstemmed, as written in the article)
+//   colo*r  organi?ation  *ization   wildcards anywhere in a word: '*' any characters (none
+//                        too), '?' one; a '?' that ends a word is a question mark, not a wildcard
 //   "storm su*"          a phrase whose last word starts so (its most frequent words, as a word
 //                        being typed: also what an open phrase's last word is as you type)
 //   "storm surge"~5      the words near each other: in one field, in any order, each in a place
@@ -50,7 +52,7 @@ enum class QueryOp : uint8_t {
     Not,    // documents without its one child
     Term,   // one analysed term
     Phrase, // terms at the given relative positions (one term, with `stops` around it)
-    Prefix, // words starting with `terms[0]` (folded, unstemmed)
+    Prefix, // words starting with `terms[0]` (folded, unstemmed); with `pattern`, words matching it
     Fuzzy,  // words within `max_edits` of `terms[0]` (folded, unstemmed); `terms[1]` is its own term
     Date,   // articles dated in [date_from, date_to]; undated ones when both are 0
     Source, // articles whose source is named `terms[0]` (see source_key()); with `prefix`, a name
@@ -79,6 +81,9 @@ struct QueryNode {
                                         // documents add up to at most this (0: no limit; the
                                         // most frequent word always counts)
     uint32_t date_from = 0, date_to = 0; // Date, as date_number()
+    bool pattern = false;               // Prefix: `terms[0]` is a whole word with wildcards, '*'
+                                        // for any characters (none too) and '?' for one
+                                        // ("colo*r", "organi?ation"), not a word's start
     bool prefix = false;                // Source: any name starting with `terms[0]` (as you type);
                                         // Phrase: the last term is a folded, unstemmed word
                                         // being typed, which begins words, as a Prefix's does

@@ -1232,6 +1232,55 @@ void Index::terms_with_prefix(std::string_view prefix, std::vector<TermId>& out)
     out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
+namespace {
+// Whether all of `text` matches `pattern`: '*' any characters (none too), '?' one code point,
+// any other byte itself. On a mismatch the last '*' takes one more code point and the rest is
+// tried again from there (a wildcard matcher's usual backtracking: earlier stars need never give
+// back what they took, since the last one can take any run).
+bool matches_pattern(std::string_view text, std::string_view pattern) {
+    auto next_code_point = [&](size_t i) {
+        do ++i;
+        while (i < text.size() && (uint8_t(text[i]) & 0xC0) == 0x80);
+        return i;
+    };
+    constexpr size_t kNone = std::string_view::npos;
+    size_t t = 0, p = 0, star = kNone, resume = 0;
+    while (t < text.size()) {
+        if (p < pattern.size() && pattern[p] == '*') {
+            star = ++p;
+            resume = t;
+        } else if (p < pattern.size() && pattern[p] == '?') {
+            t = next_code_point(t);
+            ++p;
+        } else if (p < pattern.size() && pattern[p] == text[t]) {
+            ++t, ++p;
+        } else if (star != kNone) {
+            p = star;
+            t = resume = next_code_point(resume);
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == '*') ++p;
+    return p == pattern.size();
+}
+} // namespace
+
+void Index::terms_matching(std::string_view pattern, std::vector<TermId>& out) const {
+    out.clear();
+    sort_surfaces();
+    const std::string_view head = pattern.substr(0, std::min(pattern.find_first_of("*?"), pattern.size()));
+    const std::string_view rest = pattern.substr(head.size());
+    for (size_t r = sorted_lower_bound(head); r < sorted_count(); ++r) {
+        const std::string_view word = surface(sorted_at(r));
+        if (!word.starts_with(head)) break;
+        if (matches_pattern(word.substr(head.size()), rest) && doc_frequency(surface_terms_[sorted_at(r)]) > 0)
+            out.push_back(surface_terms_[sorted_at(r)]);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
 std::optional<TermId> Index::term_of_surface(std::string_view word) const {
     sort_surfaces();
     const size_t r = sorted_lower_bound(word);

@@ -661,7 +661,7 @@ private:
 
     static bool same_leaf(const QueryNode& a, const QueryNode& b) {
         return a.children.empty() && b.children.empty() && a.op == b.op && a.fields == b.fields && a.terms == b.terms &&
-               a.offsets == b.offsets && a.stops == b.stops && a.stop_offsets == b.stop_offsets && a.prefix == b.prefix &&
+               a.offsets == b.offsets && a.stops == b.stops && a.stop_offsets == b.stop_offsets && a.prefix == b.prefix && a.pattern == b.pattern &&
                a.max_edits == b.max_edits && a.only_if_unknown == b.only_if_unknown && a.max_expansions == b.max_expansions &&
                a.max_postings == b.max_postings && a.languages == b.languages;
     }
@@ -856,6 +856,14 @@ private:
         bool prefix = false;
         int edits = -1;
         if (options_.syntax) {
+            // A '?' that ends a word is a question mark ("who won?"); one within it, or a '*'
+            // before its end, makes it a pattern.
+            std::string_view bare = word;
+            while (!bare.empty() && bare.back() == '?') bare.remove_suffix(1);
+            const size_t last_letter = bare.find_last_not_of('*'); // or a '?': "dd?*" is dd and more
+            if (last_letter != std::string_view::npos && bare.substr(0, last_letter + 1).find_first_of("*?") != std::string_view::npos)
+                return pattern_node(bare, range);
+            if (!bare.empty()) word = bare; // "petro*?" is "petro*"
             if (word.size() > 1 && word.back() == '*') {
                 while (!word.empty() && word.back() == '*') word.remove_suffix(1);
                 prefix = true;
@@ -931,6 +939,45 @@ private:
             return add(std::move(n));
         }
         return terms_node(word, range);
+    }
+
+    // A word with wildcards ("colo*r", "organi?ation", "*ization"): the pieces between them folded
+    // as a word is, the wildcards kept (a run of '*' as one). As you type, the last word so is
+    // the start of words too ("organi?at" finds "organisation" and "organization").
+    int pattern_node(std::string_view word, ByteRange range) {
+        q_.plain_words = false;
+        std::string pattern;
+        bool letters = false;
+        std::vector<Segment> segs;
+        for (size_t i = 0; i < word.size();) {
+            const size_t wildcard = std::min(word.find_first_of("*?", i), word.size());
+            if (wildcard > i) {
+                std::string folded = single_surface(word.substr(i, wildcard - i), segs);
+                if (segs.size() != 1 || folded.empty() || (segs[0].kind != TokenKind::Word && segs[0].kind != TokenKind::Number)) {
+                    note(range.begin, "wildcards ('*', '?') work within one word of letters or digits; read here as spaces");
+                    return terms_node(word, range);
+                }
+                pattern += folded;
+                letters = true;
+            }
+            if (wildcard < word.size() && (word[wildcard] == '?' || pattern.empty() || pattern.back() != '*'))
+                pattern += word[wildcard];
+            i = wildcard + 1;
+        }
+        if (!letters) {
+            note(range.begin, "a wildcard needs letters or digits beside it (colo*r, organi?ation); ignored");
+            return -1;
+        }
+        const bool typing = options_.as_you_type && typed_to_end(range.end);
+        if (typing && pattern.back() != '*') pattern += '*';
+        QueryNode n;
+        n.op = QueryOp::Prefix;
+        n.pattern = true;
+        n.terms.push_back(std::move(pattern));
+        n.max_expansions = typing ? kAsYouTypeExpansions : 0;
+        n.max_postings = typing ? options_.prefix_postings : 0;
+        n.source = range;
+        return add(std::move(n));
     }
 
     // source:=NAME. As you type, a name at the end of the text without quotes, or in quotes not
@@ -1053,7 +1100,11 @@ void print(const Query& q, uint32_t i, std::string& out, int depth) {
         list(("NEAR/" + std::to_string(n.within)).c_str());
         break;
     case QueryOp::Term: field_prefix(); out += shown(n.terms[0]); break;
-    case QueryOp::Prefix: field_prefix(); out += n.terms[0]; out += '*'; break;
+    case QueryOp::Prefix:
+        field_prefix();
+        out += n.terms[0];
+        if (!n.pattern) out += '*';
+        break;
     case QueryOp::Fuzzy:
         field_prefix();
         out += n.terms[0] + "~" + std::to_string(n.max_edits);

@@ -910,11 +910,12 @@ struct Builder {
         std::optional<TermId> own; // a typo word's own term (the others are near spellings)
         if (n.op == QueryOp::Prefix) {
             std::vector<TermId> ids;
-            ctx.index.terms_with_prefix(n.terms[0], ids);
+            if (n.pattern) ctx.index.terms_matching(n.terms[0], ids);
+            else ctx.index.terms_with_prefix(n.terms[0], ids);
             // The word as typed, if it is one, always counts ("man" among "many", "manager"...):
             // it goes first, before the most frequent words.
             std::optional<TermId> exact;
-            if (n.max_expansions || n.max_postings) exact = ctx.index.term_of_surface(n.terms[0]);
+            if ((n.max_expansions || n.max_postings) && !n.pattern) exact = ctx.index.term_of_surface(n.terms[0]);
             auto more_frequent = [&](TermId a, TermId b) {
                 if (exact && (a == *exact || b == *exact)) return a == *exact && b != *exact;
                 uint32_t fa = ctx.index.doc_frequency(a), fb = ctx.index.doc_frequency(b);
@@ -941,7 +942,7 @@ struct Builder {
             // ("war" is 3/10 of "warrington"), so that the word itself and the words nearly typed
             // rank above long completions that happen to fill a title. Written with '*', every
             // completion counts in full.
-            const bool typing = n.max_expansions || n.max_postings;
+            const bool typing = (n.max_expansions || n.max_postings) && !n.pattern; // a pattern's words count in full
             const double typed = double(text::code_points(n.terms[0]));
             for (TermId t : ids) {
                 double weight = 1.0;
