@@ -250,6 +250,9 @@ TEST_CASE("near spellings: as you type only for a finished long word the library
     CHECK(search(ix, "coca~1").matched.near == std::vector<std::string>{"cocoa", "cola"}); // coca: the word itself
     CHECK(search(ix, "cocoa").matched.near.empty());
     CHECK(search(ix, "cocoa -coca~1").matched.near.empty()); // what is excluded is not matched
+    // A typo part of a NEAR says its near spellings too, unless the NEAR is excluded.
+    CHECK(search(ix, "cacoa~1 NEAR/2 rose").matched.near == std::vector<std::string>{"cocoa"});
+    CHECK(search(ix, "unit -(cacoa~1 NEAR/2 rose)").matched.near.empty());
     // A word the query also asks for as written is no near spelling of another.
     CHECK(search(ix, "cocoa coca~1").matched.near == std::vector<std::string>{"cola"});
     // A word held only where a plain word is not searched (a source's address) is no word of

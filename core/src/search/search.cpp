@@ -905,7 +905,9 @@ struct Builder {
     // The terms a prefix or typo query word stands for, ascending, each with its weight.
     // `itself_free`: the word as typed does not count against the budget of postings, and the
     // most frequent other word always does (a phrase's last word: "the b" is "b" and "bank").
-    std::vector<std::pair<TermId, double>> members(const QueryNode& n, bool negated, bool itself_free = false) {
+    // `listed`: the near spellings a typo word matches go to matched->near even when `negated`
+    // keeps its terms out of matched->terms (a NEAR's parts, which are marked as groups).
+    std::vector<std::pair<TermId, double>> members(const QueryNode& n, bool negated, bool itself_free = false, bool listed = false) {
         std::vector<std::pair<TermId, double>> members;
         std::optional<TermId> own; // a typo word's own term (the others are near spellings)
         if (n.op == QueryOp::Prefix) {
@@ -985,7 +987,7 @@ struct Builder {
                 double weight = m.edits == 0 ? 1.0 : std::max(0.0, 1.0 - double(m.edits) / shortest);
                 members.emplace_back(m.term, weight);
             }
-            if (matched && !negated)
+            if (matched && (!negated || listed))
                 for (const auto& m : near)
                     if (m.edits > 0 && m.term != own &&
                         std::none_of(near.begin(), near.end(), [&](const auto& x) { return x.term == m.term && x.edits == 0; }))
@@ -1065,7 +1067,8 @@ struct Builder {
 
     // The phrases that stand for part `i` of a NEAR group (a word is a phrase of one term) into
     // `out`, and as the reader marks them into `shown`.
-    void near_phrases(uint32_t i, std::vector<NearPhrase>& out, std::vector<MatchSet::Phrase>& shown) {
+    // `negated`: the NEAR is under a NOT (its typo parts' near spellings are not listed).
+    void near_phrases(uint32_t i, std::vector<NearPhrase>& out, std::vector<MatchSet::Phrase>& shown, bool negated) {
         const QueryNode& n = q.nodes[i];
         auto one_term = [&](TermId t) {
             out.push_back({{t}, {0}, {}, 1});
@@ -1077,7 +1080,7 @@ struct Builder {
             return;
         case QueryOp::Prefix:
         case QueryOp::Fuzzy:
-            for (const auto& member : members(n, true)) one_term(member.first);
+            for (const auto& member : members(n, true, false, !negated)) one_term(member.first);
             return;
         case QueryOp::Phrase: {
             if (n.terms.empty()) return; // stopwords only: the parser leaves such out
@@ -1110,7 +1113,7 @@ struct Builder {
             return;
         }
         case QueryOp::Or:
-            for (uint32_t c : n.children) near_phrases(c, out, shown);
+            for (uint32_t c : n.children) near_phrases(c, out, shown, negated);
             return;
         default: return; // the parser puts nothing else in a NEAR
         }
@@ -1122,7 +1125,7 @@ struct Builder {
         case QueryOp::Near: {
             std::vector<std::vector<NearPhrase>> parts(n.children.size());
             MatchSet::Near shown{std::vector<std::vector<MatchSet::Phrase>>(n.children.size()), n.within};
-            for (size_t k = 0; k < n.children.size(); ++k) near_phrases(n.children[k], parts[k], shown.parts[k]);
+            for (size_t k = 0; k < n.children.size(); ++k) near_phrases(n.children[k], parts[k], shown.parts[k], negated);
             if (!negated && matched) matched->nears.push_back(std::move(shown));
             return std::make_unique<NearMatcher>(ctx, std::move(parts), n.within, n.fields);
         }
