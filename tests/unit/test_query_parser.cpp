@@ -63,6 +63,15 @@ TEST_CASE("each piece of syntax parses to the node it names") {
         {"who won?", "won"},
         {"wom?n?", "wom?n"},
         {"petro*?", "petro*"},
+        {"won?!", "won"},                                        // punctuation after a '?': a question
+        {"won?\u201D", "won"},
+        {"dd?*", "dd?*"},
+        {"storm~?", "storm"},
+        {"storm?~1", "storm~1"},                                 // a '~' piece: no pattern
+        {"storm~1?", "storm~1"},
+        {"e?-mail", "\"e mail\""},                                // pieces that are no words alone: as before
+        {"example.com/page?id=3", "\"exampl com page id 3\""},
+        {"\"?storm\"", "storm"},                                   // no wildcard in quotes
         {"storm NEAR/2 colo*r", "NEAR/2(storm, colo*r)"},
         {"title:colo*r -wom?n", "AND(title:colo*r, NOT(wom?n))"},
         {"hurricane~1", "hurricane~1"},
@@ -131,6 +140,8 @@ TEST_CASE("options change how words combine and what the last word means") {
     CHECK(parsed("rain organi?at", typing) == "AND(rain, organi?at*)");
     CHECK(parsed("rain colo*r ", typing) == "AND(rain, colo*r)");
     CHECK(parsed("rain col*", typing) == "AND(rain, col*)");
+    CHECK(parsed("rain \"?storm", typing) == "AND(rain, OR(storm*, storm))"); // in quotes: no wildcard
+    CHECK(parsed("rain zebra?!", typing) == "AND(rain, OR(zebra*, zebra))");
     // A source's name at the end, unquoted or with its quote not yet closed, begins names.
     CHECK(parsed("rain source:=Reu", typing) == "AND(rain, source:=\"Reu\"*)");
     CHECK(parsed("rain source:=\"Daily Ti", typing) == "AND(rain, source:=\"Daily Ti\"*)");
@@ -213,8 +224,10 @@ TEST_CASE("malformed queries give a message with a position and a best-effort re
         {"storm~7", "storm~2", 5, "at most 2"},
         {"new-york~1", "OR(\"new york\", newyork)", 0, "single words"},
         {"storm *?*", "storm", 6, "needs letters or digits"},
-        {"new-yo?k", "OR(\"new yo k\", newyo)", 0, "within one word"},
-        {"東?京", "\"東 京\"", 0, "within one word"},
+        {"new-yo*k", "OR(\"new yo k\", newyo)", 0, "within one word"},
+        {"東*京", "\"東 京\"", 0, "within one word"},
+        {"storm foo*~1", "AND(storm, foo~1)", 6, "within one word"},
+        {"wom?n~", "wom?n", 5, "does not go with wildcards"},
         {"()", "", 0, "empty"},
         {"\"\"", "", 0, "empty phrase"},
         {"the", "", 0, "common words"},

@@ -129,6 +129,28 @@ TEST_CASE("as you type, a pattern at the end begins words") {
     CHECK(lib.matches("gr?y") == Docs{0, 1});
 }
 
+TEST_CASE("as you type, the words a pattern matches as it stands come before its completions") {
+    // 60 frequent completions of "m?n" and one rare whole match: the 50 kept as you type
+    // (kAsYouTypeExpansions) are the whole match and then the most frequent.
+    std::string many;
+    for (int i = 0; i < 60; ++i) many += " mana" + std::to_string(i);
+    std::vector<broadsheet::Article> articles{article("Rare", "A mun.")};
+    for (int i = 0; i < 3; ++i) articles.push_back(article("Many " + std::to_string(i), many));
+    Library lib(std::move(articles));
+    ParseOptions typing;
+    typing.as_you_type = true;
+    CHECK(lib.matches("m?n", true, typing) == Docs{0, 1, 2, 3});
+    CHECK(lib.matches("m?n ", true, typing) == Docs{0});
+}
+
+TEST_CASE("a removed article's words match no more") {
+    Library lib({article("Colour", "The colour faded."), article("Color", "A color set.")});
+    CHECK(lib.matches("colo*r") == Docs{0, 1});
+    lib.index.remove(1, lib.articles[1]);
+    CHECK(lib.matches("colo*r") == Docs{0});
+    CHECK(lib.matches("col?r") == Docs{});
+}
+
 TEST_CASE("wildcards match what the text has, on random words and patterns") {
     // Words of a few letters, Latin and Greek (two bytes a letter), so that patterns hit several.
     const std::vector<std::string> letters = {"a", "b", "c", "d", "e", "\xCE\xBB", "\xCF\x89"}; // λ ω

@@ -8,7 +8,10 @@
 //                        search has it (SearchOptions::article), any word stands there otherwise
 //   surg*                any word starting so (unstemmed, as written in the article)
 //   colo*r  organi?ation  *ization   wildcards anywhere in a word: '*' any characters (none
-//                        too), '?' one; a '?' that ends a word is a question mark, not a wildcard
+//                        too), '?' one; a '?' after the word's letters is a question mark ("who
+//                        won?"), not a wildcard. Matched against the words as the index folds
+//                        them ("straße" is "strasse": stra??e), each standing for its term, so in
+//                        all its forms as a word is (colo*r finds "colors" too)
 //   "storm su*"          a phrase whose last word starts so (its most frequent words, as a word
 //                        being typed: also what an open phrase's last word is as you type)
 //   "storm surge"~5      the words near each other: in one field, in any order, each in a place

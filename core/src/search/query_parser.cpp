@@ -735,7 +735,8 @@ private:
         }
         if (typing) {
             std::vector<Segment> segs;
-            // One word: as a word is typed (but '*' and '~' are no syntax inside quotes).
+            // One word: as a word is typed (but '*', '?' and '~' are no syntax inside quotes:
+            // word_node() knows it by typed_phrase_).
             if (text.find_first_of("*~") == std::string_view::npos && !single_surface(text, segs).empty() && segs.size() == 1) {
                 Lexeme l;
                 l.kind = Lex::Word;
@@ -855,15 +856,18 @@ private:
         ByteRange range = l.range;
         bool prefix = false;
         int edits = -1;
+        if (options_.syntax && !typed_phrase_) {
+            // A '?' or '*' within the word's letters, or a '?' before the '*' that ends them
+            // ("dd?*"), makes it a pattern; one after them is punctuation ("who won?!").
+            std::vector<Segment> segs;
+            const std::string_view core = wildcard_core(word, segs);
+            const size_t last = core.find_last_not_of('*');
+            if (last != std::string_view::npos && core.substr(0, last + 1).find_first_of("*?") != std::string_view::npos)
+                if (std::optional<int> node = pattern_node(core, range, word.substr(core.size()))) return *node;
+            if (!core.empty() && word.find('~', core.size()) == std::string_view::npos)
+                word = core; // "petro*?" is "petro*", "foo~1?" "foo~1" ("storm~" keeps its '~')
+        }
         if (options_.syntax) {
-            // A '?' that ends a word is a question mark ("who won?"); one within it, or a '*'
-            // before its end, makes it a pattern.
-            std::string_view bare = word;
-            while (!bare.empty() && bare.back() == '?') bare.remove_suffix(1);
-            const size_t last_letter = bare.find_last_not_of('*'); // or a '?': "dd?*" is dd and more
-            if (last_letter != std::string_view::npos && bare.substr(0, last_letter + 1).find_first_of("*?") != std::string_view::npos)
-                return pattern_node(bare, range);
-            if (!bare.empty()) word = bare; // "petro*?" is "petro*"
             if (word.size() > 1 && word.back() == '*') {
                 while (!word.empty() && word.back() == '*') word.remove_suffix(1);
                 prefix = true;
@@ -941,21 +945,40 @@ private:
         return terms_node(word, range);
     }
 
+    // A word's letters and wildcards: up to the end of its last segment, then the wildcards right
+    // after it up to the last '*' among them ("dd?*"; "petro*?" is "petro*"). What follows is
+    // punctuation ("won?!", "won?\u201D"). Without a segment, the wildcards it starts with, so.
+    static std::string_view wildcard_core(std::string_view word, std::vector<Segment>& segs) {
+        segs.clear();
+        segment(word, segs);
+        const size_t letters_end = segs.empty() ? 0 : segs.back().range.end;
+        size_t end = letters_end;
+        while (end < word.size() && (word[end] == '*' || word[end] == '?')) ++end;
+        while (end > letters_end && word[end - 1] != '*') --end;
+        return word.substr(0, end);
+    }
+
     // A word with wildcards ("colo*r", "organi?ation", "*ization"): the pieces between them folded
     // as a word is, the wildcards kept (a run of '*' as one). As you type, the last word so is
-    // the start of words too ("organi?at" finds "organisation" and "organization").
-    int pattern_node(std::string_view word, ByteRange range) {
-        q_.plain_words = false;
+    // the start of words too ("organi?at" finds "organisation" and "organization"). `after`: the
+    // punctuation after it. Nothing when a piece is not one word of letters or digits alone
+    // ("e?-mail", "page?id=3" in an address): the caller reads the word as before, with a
+    // message if it has a '*' (a '?' may be a question mark there).
+    std::optional<int> pattern_node(std::string_view word, ByteRange range, std::string_view after) {
         std::string pattern;
         bool letters = false;
         std::vector<Segment> segs;
         for (size_t i = 0; i < word.size();) {
             const size_t wildcard = std::min(word.find_first_of("*?", i), word.size());
             if (wildcard > i) {
-                std::string folded = single_surface(word.substr(i, wildcard - i), segs);
-                if (segs.size() != 1 || folded.empty() || (segs[0].kind != TokenKind::Word && segs[0].kind != TokenKind::Number)) {
-                    note(range.begin, "wildcards ('*', '?') work within one word of letters or digits; read here as spaces");
-                    return terms_node(word, range);
+                const std::string_view piece = word.substr(i, wildcard - i);
+                std::string folded = single_surface(piece, segs);
+                // One segment, the whole piece (the first may have punctuation before it: "'colo*r").
+                if (segs.size() != 1 || folded.empty() || (segs[0].kind != TokenKind::Word && segs[0].kind != TokenKind::Number) ||
+                    segs[0].range.end != piece.size() || (i > 0 && segs[0].range.begin != 0)) {
+                    if (word.find('*') != std::string_view::npos)
+                        note(range.begin, "wildcards ('*', '?') work within one word of letters or digits; ignored here");
+                    return std::nullopt;
                 }
                 pattern += folded;
                 letters = true;
@@ -964,10 +987,13 @@ private:
                 pattern += word[wildcard];
             i = wildcard + 1;
         }
+        q_.plain_words = false;
         if (!letters) {
             note(range.begin, "a wildcard needs letters or digits beside it (colo*r, organi?ation); ignored");
             return -1;
         }
+        if (const size_t tilde = after.find('~'); tilde != std::string_view::npos)
+            note(uint32_t(range.begin + word.size() + tilde), "typo tolerance ('~') does not go with wildcards; ignored");
         const bool typing = options_.as_you_type && typed_to_end(range.end);
         if (typing && pattern.back() != '*') pattern += '*';
         QueryNode n;

@@ -918,8 +918,16 @@ struct Builder {
             // it goes first, before the most frequent words.
             std::optional<TermId> exact;
             if ((n.max_expansions || n.max_postings) && !n.pattern) exact = ctx.index.term_of_surface(n.terms[0]);
+            // So do the words a pattern being typed matches as it stands ("m?n" is "man", "mon"...
+            // before "many", "month"): the pattern without the '*' typing gave it.
+            std::vector<TermId> whole;
+            if ((n.max_expansions || n.max_postings) && n.pattern && n.terms[0].ends_with('*')) {
+                const std::string_view typed = std::string_view(n.terms[0]).substr(0, n.terms[0].size() - 1);
+                if (typed.find_first_not_of("*?") != std::string_view::npos) ctx.index.terms_matching(typed, whole);
+            }
+            auto first = [&](TermId t) { return exact ? t == *exact : std::binary_search(whole.begin(), whole.end(), t); };
             auto more_frequent = [&](TermId a, TermId b) {
-                if (exact && (a == *exact || b == *exact)) return a == *exact && b != *exact;
+                if (first(a) != first(b)) return first(a);
                 uint32_t fa = ctx.index.doc_frequency(a), fb = ctx.index.doc_frequency(b);
                 return fa != fb ? fa > fb : a < b;
             };
@@ -932,7 +940,7 @@ struct Builder {
                 uint64_t postings = 0;
                 size_t keep = 0, counted = 0;
                 for (; keep < ids.size(); ++keep) {
-                    if (itself_free && ids[keep] == exact) continue;
+                    if ((itself_free && ids[keep] == exact) || (!whole.empty() && first(ids[keep]))) continue;
                     postings += ctx.index.doc_frequency(ids[keep]);
                     if (counted++ > 0 && postings > n.max_postings) break;
                 }
