@@ -1,7 +1,7 @@
 // Wildcards within a word: colo*r, organi?ation, *ization. '*' stands for any characters (none
-// too), '?' for one. The pattern is matched against the words as written in the articles
-// (folded, not stemmed), as a prefix is, and finds those words in all their forms, as a word
-// does: colo*r is colour, color and colors.
+// too), '?' for one. The pattern is matched against the words as the articles write them
+// (folded, not stemmed): colo*r finds "colour" and "color", not "colours". Without the articles
+// at hand, a matching word stands for its term, so for all its forms ("colours" too).
 #include "broadsheet/search.hpp"
 #include "broadsheet/snippet.hpp"
 
@@ -72,7 +72,7 @@ TEST_CASE("a word with wildcards finds every word it matches whole, as written")
     });
     struct Row { const char* query; Docs expected; };
     const Row rows[] = {
-        {"colo*r", {0, 1, 9}},              // colour, color, and so colors and colorful (color's forms)
+        {"colo*r", {0, 1}},                 // colour, color; not colors, colorful (the same stem)
         {"colo?r", {0}},                    // colour alone
         {"COLO?R", {0}},                    // case never counts
         {"organi?ation", {2, 3}},
@@ -92,10 +92,10 @@ TEST_CASE("a word with wildcards finds every word it matches whole, as written")
         {"19?7", {8}},
         {"1?87", {8}},
         {"?olour", {0}},
-        {"c*r", {0, 1, 9}},                 // colour and color ("olou" between, or "olo")
+        {"c*r", {0, 1}},                    // colour and color ("olou" between, or "olo")
         {"film OR wom?n", {0, 5}},
-        {"colo*r -tv", {0, 9}},
-        {"title:col*r", {0, 1, 9}},
+        {"colo*r -tv", {0}},
+        {"title:col*r", {0, 1}},
         {"title:colo?r", {0}},
         {"colo*r NEAR/1 faded", {}},        // "colour of the film faded": three words between
         {"colo*r NEAR/3 faded", {0}},
@@ -105,14 +105,33 @@ TEST_CASE("a word with wildcards finds every word it matches whole, as written")
         CAPTURE(std::string(row.query));
         CHECK(lib.matches(row.query) == row.expected);
     }
+    // Without the articles, a word stands for its term: "color" for "colors" and "colorful" too.
+    CHECK(lib.matches("colo*r", false) == Docs{0, 1, 9});
+    CHECK(lib.matches("*ization", false) == Docs{3, 4});
+}
+
+TEST_CASE("a pattern ranks by how often its words as written occur") {
+    // "colour" twice against "colour" and "colours": the same length, the same term twice.
+    Library lib({article("One", "colour colours paint"), article("Two", "colour colour paint")});
+    const SearchResult r = search(lib.index, "colo*r", lib.options(true, 10));
+    REQUIRE(r.hits.size() == 2);
+    CHECK(r.hits[0].doc == 1);
+    CHECK(r.hits[0].score > r.hits[1].score);
+    // Without the articles both hold the term "colour" twice: a tie, by DocId.
+    const SearchResult stems = search(lib.index, "colo*r", lib.options(false, 10));
+    REQUIRE(stems.hits.size() == 2);
+    CHECK(stems.hits[0].score == doctest::Approx(stems.hits[1].score));
 }
 
 TEST_CASE("a pattern's words are marked in the text, each whole") {
     Library lib({article("Colour film", "The colour of a color film; colours and colorful coats.")});
     const SearchResult r = search(lib.index, "colo*r", lib.options(true, 10));
     REQUIRE(r.hits.size() == 1);
-    CHECK(highlighted(lib.articles[0].text, r.matched) == std::vector<std::string>{"colour", "color", "colours", "colorful"});
+    CHECK(highlighted(lib.articles[0].text, r.matched) == std::vector<std::string>{"colour", "color"});
     CHECK(highlighted(lib.articles[0].title, r.matched) == std::vector<std::string>{"Colour"});
+    // A typo word after the pattern standing for the same term ("colour") marks all its forms.
+    const SearchResult both = search(lib.index, "colo*r colours~1", lib.options(true, 10));
+    CHECK(highlighted(lib.articles[0].text, both.matched) == std::vector<std::string>{"colour", "color", "colours"});
 }
 
 TEST_CASE("as you type, a pattern at the end begins words") {
@@ -141,6 +160,19 @@ TEST_CASE("as you type, the words a pattern matches as it stands come before its
     typing.as_you_type = true;
     CHECK(lib.matches("m?n", true, typing) == Docs{0, 1, 2, 3});
     CHECK(lib.matches("m?n ", true, typing) == Docs{0});
+}
+
+TEST_CASE("past kPatternArticlesRead articles to read, a pattern's words stand for their terms, with a message") {
+    std::vector<broadsheet::Article> articles{article("One", "The colour.")};
+    for (uint64_t i = 0; i < kPatternArticlesRead; ++i) articles.push_back(article("Many", "Colours."));
+    Library lib(std::move(articles));
+    const SearchResult r = search(lib.index, "colo*r", lib.options(true, 3));
+    REQUIRE(r.messages.size() == 1);
+    CHECK(r.messages[0].text.find("too many") != std::string::npos);
+    SearchOptions o = lib.options(true, 0);
+    o.count = true;
+    CHECK(search(lib.index, "colo*r", o).total == kPatternArticlesRead + 1); // "colours" too
+    CHECK(search(lib.index, "colo*r one", lib.options(true, 3)).hits.size() == 1);
 }
 
 TEST_CASE("a removed article's words match no more") {
@@ -189,18 +221,43 @@ TEST_CASE("wildcards match what the text has, on random words and patterns") {
         // question mark: such draws are made so.
         if (pattern.back() == '?') pattern.back() = 'a';
         if (std::none_of(pattern.begin(), pattern.end(), [](char c) { return c != '*' && c != '?'; })) pattern += "a";
-        if (pattern.find_first_of("*?") == std::string::npos) pattern.insert(0, "*");
+        // Only '*' at the end is a prefix, not a pattern: its words stand for their terms.
+        if (pattern.substr(0, pattern.find_last_not_of('*') + 1).find_first_of("*?") == std::string::npos) pattern.insert(0, "*");
         CAPTURE(pattern);
-        std::set<std::string> terms; // of the words that match, anywhere
-        for (const auto& a : lib.articles) terms_matching(a.title, pattern, terms), terms_matching(a.text, pattern, terms);
+        // With the articles: those with a word as written that matches.
+        std::set<std::string> terms; // ... and the terms of those words, anywhere
         Docs expected;
         for (DocId d = 0; d < lib.articles.size(); ++d) {
-            std::set<std::string> unused, all;
-            terms_matching(lib.articles[d].title, pattern, unused, &all);
-            terms_matching(lib.articles[d].text, pattern, unused, &all);
-            if (std::any_of(all.begin(), all.end(), [&](const std::string& t) { return terms.count(t) > 0; })) expected.push_back(d);
+            std::set<std::string> in_doc;
+            terms_matching(lib.articles[d].title, pattern, in_doc), terms_matching(lib.articles[d].text, pattern, in_doc);
+            if (!in_doc.empty()) expected.push_back(d);
+            terms.insert(in_doc.begin(), in_doc.end());
         }
         CHECK(lib.matches(pattern) == expected);
+        // Marked in just those articles.
+        const MatchSet marked = search(lib.index, pattern, lib.options(true, 1)).matched;
+        for (DocId d = 0; d < lib.articles.size(); ++d) {
+            const bool marks = !highlighted(lib.articles[d].title, marked).empty() || !highlighted(lib.articles[d].text, marked).empty();
+            CHECK(marks == std::binary_search(expected.begin(), expected.end(), d));
+        }
+        // The top 5 are the exhaustive ranking's first 5.
+        SearchOptions o = lib.options(true, 5);
+        o.count = true;
+        const SearchResult top = search(lib.index, pattern, o);
+        std::vector<Hit> all = search_exhaustive(lib.index, parse_query(pattern, lib.index, o.parse), o.ranking, o.article);
+        std::sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) { return a.score != b.score ? a.score > b.score : a.doc < b.doc; });
+        REQUIRE(top.total);
+        CHECK(*top.total == expected.size());
+        REQUIRE(top.hits.size() == std::min<size_t>(5, all.size()));
+        for (size_t i = 0; i < top.hits.size(); ++i) CHECK(top.hits[i].doc == all[i].doc);
+        // Without the articles: those with any form of such a word (its term).
+        Docs stemmed;
+        for (DocId d = 0; d < lib.articles.size(); ++d) {
+            std::set<std::string> unused, held;
+            terms_matching(lib.articles[d].title, pattern, unused, &held), terms_matching(lib.articles[d].text, pattern, unused, &held);
+            if (std::any_of(held.begin(), held.end(), [&](const std::string& t) { return terms.count(t) > 0; })) stemmed.push_back(d);
+        }
+        CHECK(lib.matches(pattern, false) == stemmed);
         matched_some += !expected.empty();
     }
     CHECK(matched_some > 300); // the draws test something

@@ -91,6 +91,10 @@ private:
     const uint8_t* pos_end_ = nullptr;
 };
 
+// Whether all of `text` matches `pattern`: '*' any characters (none too), '?' one code point,
+// any other byte itself (Index::terms_matching, and the marks of a pattern's words).
+bool matches_pattern(std::string_view text, std::string_view pattern);
+
 class Index {
 public:
     explicit Index(AnalyzerOptions options = {});
@@ -152,7 +156,9 @@ public:
     // characters (none too), '?' for one (a code point), anything else for itself (ascending, no
     // duplicates). The letters before the first wildcard narrow the words read, as a prefix's do;
     // a pattern that starts with one reads every word.
-    void terms_matching(std::string_view folded_pattern, std::vector<TermId>& out) const;
+    // `mixed`, if given: those of them with another surface the pattern does not match
+    // ("colour" for colo*r, which "colours" also stands for), ascending.
+    void terms_matching(std::string_view folded_pattern, std::vector<TermId>& out, std::vector<TermId>* mixed = nullptr) const;
     // The term of the word written exactly so (a folded surface form), if the index has it.
     std::optional<TermId> term_of_surface(std::string_view folded_surface) const;
     // Every term of the word written exactly so, ascending: one a language that has it (they

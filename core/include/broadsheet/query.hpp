@@ -10,8 +10,10 @@
 //   colo*r  organi?ation  *ization   wildcards anywhere in a word: '*' any characters (none
 //                        too), '?' one; a '?' after the word's letters is a question mark ("who
 //                        won?"), not a wildcard. Matched against the words as the index folds
-//                        them ("straße" is "strasse": stra??e), each standing for its term, so in
-//                        all its forms as a word is (colo*r finds "colors" too)
+//                        them ("straße" is "strasse": stra??e) and, with the articles at hand,
+//                        as they are written there: colo*r finds "colour" and "color", not
+//                        "colours". Without them, or as it is typed, or past
+//                        kPatternArticlesRead, each word stands for its term (all its forms)
 //   "storm su*"          a phrase whose last word starts so (its most frequent words, as a word
 //                        being typed: also what an open phrase's last word is as you type)
 //   "storm surge"~5      the words near each other: in one field, in any order, each in a place
@@ -125,6 +127,11 @@ inline constexpr uint64_t kAsYouTypePostings = 50000;
 // 19,000 Reuters ones), not every word in b. With other words before it ("the bank of e"), the
 // articles read are those of the other words, whatever it stands for.
 inline constexpr uint64_t kAsYouTypeArticlesRead = 1000;
+// A pattern (colo*r) is matched against the words as written in the articles where its terms
+// stand for other words too ("colour" for "colours"), as long as those terms' articles number at
+// most this (each is read once: about 15 ms a thousand natively); past it, and as it is typed,
+// each matching word stands for its term, with a message.
+inline constexpr uint64_t kPatternArticlesRead = 10000;
 
 struct ParseOptions {
     bool syntax = true;       // false: every character is plain text (for natural-language topics)

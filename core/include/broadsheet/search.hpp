@@ -79,11 +79,19 @@ struct MatchSet {
         uint32_t within = 0;
     };
     std::vector<Near> nears;
+    // A pattern's words (colo*r) whose terms stand for other words too ("colour" for "colours"):
+    // marked where the word as written matches the pattern (matches_pattern, on the folded
+    // surface). Its other terms, all of whose words match, are in `terms`.
+    struct Pattern {
+        std::string pattern;
+        std::vector<std::string> terms; // sorted
+    };
+    std::vector<Pattern> patterns;
     // Of `terms`, those matched only as near spellings of a query word (typo tolerance, asked for
     // with '~' or automatic for long finished words as you type): sorted, unique. A UI says so,
     // or results that gained a similar word ("coca" for "cocoa ") would look unexplained.
     std::vector<std::string> near;
-    bool empty() const { return terms.empty() && phrases.empty() && nears.empty(); }
+    bool empty() const { return terms.empty() && phrases.empty() && nears.empty() && patterns.empty(); }
 };
 
 // One value of a facet and how many matching articles have it.

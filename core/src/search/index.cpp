@@ -1232,9 +1232,7 @@ void Index::terms_with_prefix(std::string_view prefix, std::vector<TermId>& out)
     out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
-namespace {
-// Whether all of `text` matches `pattern`: '*' any characters (none too), '?' one code point,
-// any other byte itself. On a mismatch the last '*' takes one more code point and the rest is
+// On a mismatch the last '*' takes one more code point and the rest is
 // tried again from there (a wildcard matcher's usual backtracking: earlier stars need never give
 // back what they took, since the last one can take any run).
 bool matches_pattern(std::string_view text, std::string_view pattern) {
@@ -1264,9 +1262,7 @@ bool matches_pattern(std::string_view text, std::string_view pattern) {
     while (p < pattern.size() && pattern[p] == '*') ++p;
     return p == pattern.size();
 }
-} // namespace
-
-void Index::terms_matching(std::string_view pattern, std::vector<TermId>& out) const {
+void Index::terms_matching(std::string_view pattern, std::vector<TermId>& out, std::vector<TermId>* mixed) const {
     out.clear();
     sort_surfaces();
     const std::string_view head = pattern.substr(0, std::min(pattern.find_first_of("*?"), pattern.size()));
@@ -1279,6 +1275,16 @@ void Index::terms_matching(std::string_view pattern, std::vector<TermId>& out) c
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
+    if (!mixed) return;
+    // Every surface of those terms, wherever it sorts (a term's forms need not share the letters
+    // before the first wildcard: "*ization" and "capital").
+    mixed->clear();
+    if (out.empty()) return;
+    for (size_t s = 0; s < surface_terms_.size(); ++s)
+        if (std::binary_search(out.begin(), out.end(), surface_terms_[s]) && !matches_pattern(surface(uint32_t(s)), pattern))
+            mixed->push_back(surface_terms_[s]);
+    std::sort(mixed->begin(), mixed->end());
+    mixed->erase(std::unique(mixed->begin(), mixed->end()), mixed->end());
 }
 
 std::optional<TermId> Index::term_of_surface(std::string_view word) const {

@@ -28,6 +28,7 @@
 #include <memory>
 #include <new>
 #include <optional>
+#include <unordered_map>
 #include <queue>
 #include <span>
 
@@ -224,13 +225,78 @@ private:
     size_t at_ = 0;
 };
 
+// A pattern's terms that stand for words it does not match too ("colour", for colo*r, is also
+// "colours"): counted in the articles' text, where the words as written are.
+struct PatternCheck {
+    std::string_view pattern;
+    std::span<const TermId> mixed; // ascending
+};
+
+// The places in each field of an article whose word as written matches a pattern, read from
+// its text once for all of the pattern's terms (Index::field_words).
+class PatternPlaces {
+public:
+    PatternPlaces(const Context& ctx, std::string_view pattern, FieldMask mask) : ctx_(ctx), pattern_(pattern), mask_(mask) {}
+    // The occurrences of the term under cursor `c` in each field of its document that stand in
+    // such places. An article not at hand: all of them.
+    std::array<uint32_t, kFieldCount> frequencies(const PostingCursor& c) {
+        std::array<uint32_t, kFieldCount> tf{};
+        const auto* places = of(c.doc());
+        for (size_t f = 0; f < kFieldCount; ++f) {
+            if (!(mask_ & field_bit(Field(f))) || c.frequency(Field(f)) == 0) continue;
+            if (!places) {
+                tf[f] = c.frequency(Field(f));
+                continue;
+            }
+            c.positions(Field(f), term_places_);
+            for (uint32_t p : term_places_) tf[f] += std::binary_search((*places)[f].begin(), (*places)[f].end(), p) ? 1u : 0u;
+        }
+        return tf;
+    }
+
+private:
+    using Places = std::array<std::vector<uint32_t>, kFieldCount>;
+    const Places* of(DocId d) {
+        if (auto it = read_.find(d); it != read_.end()) return &it->second;
+        const Article* a = ctx_.article ? (*ctx_.article)(d) : nullptr;
+        if (!a) return nullptr;
+        Places& places = read_[d];
+        for (size_t f = 0; f < kFieldCount; ++f) {
+            if (!(mask_ & field_bit(Field(f)))) continue;
+            ctx_.index.field_words(d, *a, Field(f), [&](uint32_t position, std::string_view surface) {
+                if (matches_pattern(surface, pattern_)) places[f].push_back(position);
+            });
+            std::sort(places[f].begin(), places[f].end()); // a byline's names come in their own order
+        }
+        return &places;
+    }
+    const Context& ctx_;
+    std::string_view pattern_;
+    FieldMask mask_;
+    std::unordered_map<DocId, Places> read_;
+    std::vector<uint32_t> term_places_;
+};
+
 // Members (term, weight): each document's score is the best weight * BM25F over the members it holds.
-std::vector<Hit> expand(const Context& ctx, std::span<const std::pair<TermId, double>> members, FieldMask mask) {
+std::vector<Hit> expand(const Context& ctx, std::span<const std::pair<TermId, double>> members, FieldMask mask,
+                        const PatternCheck* check = nullptr) {
     std::vector<Hit> all;
     std::vector<size_t> runs{0}; // each member's hits come in document order: runs to merge, not sort
+    std::optional<PatternPlaces> places;
     for (auto [t, weight] : members) {
-        TermMatcher m(ctx, t, mask);
-        for (; m.doc != kNoDoc; m.next()) all.push_back({m.doc, weight * m.score()});
+        if (check && std::binary_search(check->mixed.begin(), check->mixed.end(), t)) {
+            if (!places) places.emplace(ctx, check->pattern, mask);
+            const double idf = ctx.idf(t);
+            for (PostingCursor c = ctx.index.postings(t); !c.at_end(); c.next()) {
+                if (!(c.fields() & mask)) continue;
+                const auto tf = places->frequencies(c);
+                if (std::any_of(tf.begin(), tf.end(), [](uint32_t n) { return n > 0; }))
+                    all.push_back({c.doc(), weight * ctx.score(c.doc(), tf, mask, idf)});
+            }
+        } else {
+            TermMatcher m(ctx, t, mask);
+            for (; m.doc != kNoDoc; m.next()) all.push_back({m.doc, weight * m.score()});
+        }
         if (all.size() > runs.back()) runs.push_back(all.size());
     }
     auto by_doc_then_best = [](const Hit& a, const Hit& b) { return a.doc != b.doc ? a.doc < b.doc : a.score > b.score; };
@@ -853,9 +919,13 @@ struct Builder {
     const Context& ctx;
     const Query& q;
     MatchSet* matched; // null: do not collect
+    std::vector<QueryMessage>* messages = nullptr; // what the search says (null: nothing)
     std::vector<TermId> matched_terms = {}; // finish() puts their text in matched->terms
     std::vector<std::pair<TermId, std::string_view>> near_terms = {}; // ... and these (by a surface) in matched->near,
     std::vector<TermId> exact_terms = {};   // ... unless a query word matched them as they are
+    // The last members() of a pattern: its terms that stand for words it does not match too,
+    // ascending (with the articles at hand: they are checked there; PatternCheck).
+    std::vector<TermId> mixed = {};
 
     void collect_term(TermId t, bool exact = true) {
         if (!matched) return;
@@ -910,9 +980,13 @@ struct Builder {
     std::vector<std::pair<TermId, double>> members(const QueryNode& n, bool negated, bool itself_free = false, bool listed = false) {
         std::vector<std::pair<TermId, double>> members;
         std::optional<TermId> own; // a typo word's own term (the others are near spellings)
+        mixed.clear();
         if (n.op == QueryOp::Prefix) {
             std::vector<TermId> ids;
-            if (n.pattern) ctx.index.terms_matching(n.terms[0], ids);
+            // A pattern's words are checked as written in the articles, but not while it is typed
+            // (each letter would read them again) nor past kPatternArticlesRead articles.
+            const bool check = n.pattern && ctx.article && !n.max_expansions && !n.max_postings;
+            if (n.pattern) ctx.index.terms_matching(n.terms[0], ids, check ? &mixed : nullptr);
             else ctx.index.terms_with_prefix(n.terms[0], ids);
             // The word as typed, if it is one, always counts ("man" among "many", "manager"...):
             // it goes first, before the most frequent words.
@@ -947,6 +1021,21 @@ struct Builder {
                 ids.resize(keep);
             }
             std::sort(ids.begin(), ids.end());
+            uint64_t to_read = 0; // the articles that hold any of those terms
+            for (TermId t : mixed) to_read += ctx.index.doc_frequency(t);
+            if (to_read > kPatternArticlesRead && mixed.size() > 1) {
+                std::vector<bool> held(ctx.index.id_limit());
+                to_read = 0;
+                for (TermId t : mixed)
+                    for (PostingCursor c = ctx.index.postings(t); !c.at_end() && to_read <= kPatternArticlesRead; c.next())
+                        if (!held[c.doc()]) held[c.doc()] = true, ++to_read;
+            }
+            if (to_read > kPatternArticlesRead) {
+                mixed.clear();
+                if (!negated && messages)
+                    messages->push_back({n.source.begin, n.terms[0] + ": its words are in too many articles to check each as written (" +
+                                                             std::to_string(kPatternArticlesRead) + " at most); their other forms match too"});
+            }
             members.reserve(ids.size());
             // As you type, a longer word the letters only begin counts for the share of it typed
             // ("war" is 3/10 of "warrington"), so that the word itself and the words nearly typed
@@ -1013,7 +1102,14 @@ struct Builder {
                 matched_terms.reserve(matched_terms.size() + members.size());
                 exact_terms.reserve(exact_terms.size() + members.size());
             }
-            for (const auto& m : members) collect_term(m.first, n.op != QueryOp::Fuzzy || m.first == own);
+            for (const auto& m : members)
+                if (!std::binary_search(mixed.begin(), mixed.end(), m.first)) collect_term(m.first, n.op != QueryOp::Fuzzy || m.first == own);
+            if (matched && !mixed.empty()) { // marked where the word as written matches
+                MatchSet::Pattern p{n.terms[0], {}};
+                for (TermId t : mixed) p.terms.emplace_back(ctx.index.term(t));
+                std::sort(p.terms.begin(), p.terms.end());
+                matched->patterns.push_back(std::move(p));
+            }
         }
         return members;
     }
@@ -1159,8 +1255,11 @@ struct Builder {
             return std::make_unique<PhraseMatcher>(ctx, ids, n, n.fields);
         }
         case QueryOp::Prefix:
-        case QueryOp::Fuzzy:
-            return std::make_unique<ListMatcher>(expand(ctx, members(n, negated), n.fields));
+        case QueryOp::Fuzzy: {
+            const auto m = members(n, negated);
+            const PatternCheck check{n.terms[0], mixed};
+            return std::make_unique<ListMatcher>(expand(ctx, m, n.fields, n.pattern && !mixed.empty() ? &check : nullptr));
+        }
         case QueryOp::Date:
             return std::make_unique<FilterMatcher>(ctx.index, n.date_from, n.date_to, true);
         case QueryOp::Source: {
@@ -1447,7 +1546,7 @@ constexpr size_t kMostMembersWalkedTogether = 16;
 // date comes after every dated one; one date's documents come best first.
 void run_by_date(const Index& index, const Query& query, const SearchOptions& options, SearchResult& r) {
     Context ctx(index, options.ranking, &options.article);
-    Builder b{ctx, query, &r.matched};
+    Builder b{ctx, query, &r.matched, &r.messages};
     MatcherPtr root = b.build(query.root, false);
     b.finish();
     const bool newest = options.order == ResultOrder::Newest;
@@ -1504,7 +1603,7 @@ std::vector<DocId> matching_docs(const Index& index, const Query& query, const S
 // The top k, best first, into r.hits (and what matched into r.matched).
 void run_by_relevance(const Index& index, const Query& query, const SearchOptions& options, SearchResult& r) {
     Context ctx(index, options.ranking, &options.article);
-    Builder b{ctx, query, &r.matched};
+    Builder b{ctx, query, &r.matched, &r.messages};
     const QueryNode& word = query.nodes[query.root];
     MatcherPtr root;
     if (word.op == QueryOp::Term || word.op == QueryOp::Prefix || word.op == QueryOp::Fuzzy) { // one word
@@ -1520,17 +1619,24 @@ void run_by_relevance(const Index& index, const Query& query, const SearchOption
             term[0] = {*t, 1.0};
             members = term;
         }
-        if (members.size() <= kMostMembersWalkedTogether) {
-            r.hits = top_k_best_member(ctx, members, word.fields, options.limit);
-            return;
+        if (word.op == QueryOp::Prefix && word.pattern && !b.mixed.empty()) { // counted in the text
+            const PatternCheck check{word.terms[0], b.mixed};
+            std::vector<Hit> merged = expand(ctx, members, word.fields, &check);
+            if (options.count) r.total = merged.size();
+            root = std::make_unique<ListMatcher>(std::move(merged));
+        } else {
+            if (members.size() <= kMostMembersWalkedTogether) {
+                r.hits = top_k_best_member(ctx, members, word.fields, options.limit);
+                return;
+            }
+            if (std::optional<std::vector<Hit>> hits = top_k_from_champions(ctx, members, word.fields, options.limit)) {
+                r.hits = std::move(*hits);
+                return;
+            }
+            std::vector<Hit> merged = expand(ctx, members, word.fields);
+            if (options.count) r.total = merged.size(); // every match is here already
+            root = std::make_unique<ListMatcher>(std::move(merged));
         }
-        if (std::optional<std::vector<Hit>> hits = top_k_from_champions(ctx, members, word.fields, options.limit)) {
-            r.hits = std::move(*hits);
-            return;
-        }
-        std::vector<Hit> merged = expand(ctx, members, word.fields);
-        if (options.count) r.total = merged.size(); // every match is here already
-        root = std::make_unique<ListMatcher>(std::move(merged));
     } else if (auto terms = b.all_terms(word)) {
         b.finish();
         r.hits = top_k_all_terms(*terms, options.limit);

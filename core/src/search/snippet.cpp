@@ -25,7 +25,14 @@ std::vector<ByteRange> find_highlights(std::string_view text, const MatchSet& ma
     if (matched.empty() || text.empty()) return out;
     struct Tok { uint32_t position; ByteRange range; std::string term; };
     std::vector<Tok> toks;
-    analyzer.analyze(text, [&](const Token& t) { toks.push_back({t.position, t.range, std::string(t.term)}); });
+    analyzer.analyze(text, [&](const Token& t) {
+        toks.push_back({t.position, t.range, std::string(t.term)});
+        for (const auto& p : matched.patterns) // a pattern's word, as written
+            if (std::binary_search(p.terms.begin(), p.terms.end(), t.term) && matches_pattern(t.surface, p.pattern)) {
+                out.push_back(t.range);
+                break;
+            }
+    });
     for (const auto& t : toks)
         if (std::binary_search(matched.terms.begin(), matched.terms.end(), t.term)) out.push_back(t.range);
     if (!matched.phrases.empty() || !matched.nears.empty()) {
