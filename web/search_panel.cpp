@@ -694,7 +694,9 @@ void draw_syntax_help(App& app) {
             ImGui::TextUnformatted(form.meaning);
             ImGui::PopTextWrapPos();
             if (clicked) {
-                set_search_query(app, form.example);
+                // A space after it: the example as a finished query, its last word whole (not
+                // the start of words, as the word being typed is).
+                set_search_query(app, std::string(form.example) + " ");
                 st.scroll_to_top = true;
                 st.focus_box = true;
                 app.run_search();

@@ -1202,7 +1202,7 @@ test('F1 or the "?" beside the box shows the search syntax; an example clicked i
     assert(examples.includes(form), `the help shows ${form} (it shows ${examples.join(' | ')})`);
   // Every example is a query the core reads without a complaint.
   for (const example of examples) {
-    await page.evaluate((q) => window.broadsheet.search(q), example);
+    await page.evaluate((q) => window.broadsheet.search(q), example + ' ');
     eq((await page.evaluate(() => window.broadsheet.state())).search.messages.map((m) => m.text).join(' | '), '', `no message for ${example}`);
   }
   await page.evaluate(() => window.broadsheet.search(''));
@@ -1210,7 +1210,7 @@ test('F1 or the "?" beside the box shows the search syntax; an example clicked i
   // A click on an example searches it; the help stays open for the next.
   const near = s.search.syntaxHelp.examples.find((e) => e.example.includes('NEAR'));
   await humanClick(page, near.x + 4, near.y + near.height / 2);
-  await waitFor(page, (q) => window.broadsheet.state().search.query === q, near.example);
+  await waitFor(page, (q) => window.broadsheet.state().search.query === q, near.example + ' '); // finished: a space after it
   s = await page.evaluate(() => window.broadsheet.state());
   eq(s.search.total, 1, `${near.example}: one article`);
   eq(s.search.results[0].title, 'Storm surge tops the sea wall', 'the one with both near');
@@ -1218,7 +1218,7 @@ test('F1 or the "?" beside the box shows the search syntax; an example clicked i
   // The keyboard is back in the box: typing goes on with the query.
   await page.waitForTimeout(200);
   await page.keyboard.press('End');
-  await page.keyboard.type(' harbour');
+  await page.keyboard.type('harbour');
   await waitFor(page, (q) => window.broadsheet.state().search.query === q, near.example + ' harbour');
   eq((await page.evaluate(() => window.broadsheet.state())).search.total, 1, 'typed on: still the one');
   // F1 closes it, from the box too, and opens it again.

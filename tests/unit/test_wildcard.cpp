@@ -146,6 +146,10 @@ TEST_CASE("as you type, a pattern at the end begins words") {
     CHECK(lib.matches("gr?y", true, typing) == Docs{0, 1, 2});
     CHECK(lib.matches("gr?y ", true, typing) == Docs{0, 1}); // finished: whole
     CHECK(lib.matches("gr?y") == Docs{0, 1});
+    // Checked as written as you type too: "capital" is no word of *ization* ("capit" both).
+    Library capital({article("Capital", "The capital."), article("Capitalization", "Capitalization rose.")});
+    CHECK(capital.matches("*ization", true, typing) == Docs{1});
+    CHECK(capital.matches("*ization", false, typing) == Docs{0, 1}); // without the articles: terms
 }
 
 TEST_CASE("as you type, the words a pattern matches as it stands come before its completions") {

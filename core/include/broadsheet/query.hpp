@@ -12,8 +12,9 @@
 //                        won?"), not a wildcard. Matched against the words as the index folds
 //                        them ("straße" is "strasse": stra??e) and, with the articles at hand,
 //                        as they are written there: colo*r finds "colour" and "color", not
-//                        "colours". Without them, or as it is typed, or past
-//                        kPatternArticlesRead, each word stands for its term (all its forms)
+//                        "colours". Without them, or past kPatternArticlesRead articles to
+//                        read (kAsYouTypeArticlesRead as it is typed), each word stands for its
+//                        term (all its forms)
 //   "storm su*"          a phrase whose last word starts so (its most frequent words, as a word
 //                        being typed: also what an open phrase's last word is as you type)
 //   "storm surge"~5      the words near each other: in one field, in any order, each in a place
@@ -129,8 +130,8 @@ inline constexpr uint64_t kAsYouTypePostings = 50000;
 inline constexpr uint64_t kAsYouTypeArticlesRead = 1000;
 // A pattern (colo*r) is matched against the words as written in the articles where its terms
 // stand for other words too ("colour" for "colours"), as long as those terms' articles number at
-// most this (each is read once: about 15 ms a thousand natively); past it, and as it is typed,
-// each matching word stands for its term, with a message.
+// most this (each is read once: about 15 ms a thousand natively); past it, each matching word
+// stands for its term, with a message. As it is typed, kAsYouTypeArticlesRead, without one.
 inline constexpr uint64_t kPatternArticlesRead = 10000;
 
 struct ParseOptions {

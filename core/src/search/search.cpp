@@ -983,10 +983,9 @@ struct Builder {
         mixed.clear();
         if (n.op == QueryOp::Prefix) {
             std::vector<TermId> ids;
-            // A pattern's words are checked as written in the articles, but not while it is typed
-            // (each letter would read them again) nor past kPatternArticlesRead articles.
-            const bool check = n.pattern && ctx.article && !n.max_expansions && !n.max_postings;
-            if (n.pattern) ctx.index.terms_matching(n.terms[0], ids, check ? &mixed : nullptr);
+            // A pattern's words are checked as written in the articles, up to kPatternArticlesRead
+            // of them (kAsYouTypeArticlesRead as it is typed: each letter reads them again).
+            if (n.pattern) ctx.index.terms_matching(n.terms[0], ids, ctx.article ? &mixed : nullptr);
             else ctx.index.terms_with_prefix(n.terms[0], ids);
             // The word as typed, if it is one, always counts ("man" among "many", "manager"...):
             // it goes first, before the most frequent words.
@@ -1021,18 +1020,20 @@ struct Builder {
                 ids.resize(keep);
             }
             std::sort(ids.begin(), ids.end());
+            std::erase_if(mixed, [&](TermId t) { return !std::binary_search(ids.begin(), ids.end(), t); }); // cut as you type
+            const uint64_t most = n.max_expansions || n.max_postings ? kAsYouTypeArticlesRead : kPatternArticlesRead;
             uint64_t to_read = 0; // the articles that hold any of those terms
             for (TermId t : mixed) to_read += ctx.index.doc_frequency(t);
-            if (to_read > kPatternArticlesRead && mixed.size() > 1) {
+            if (to_read > most && mixed.size() > 1) {
                 std::vector<bool> held(ctx.index.id_limit());
                 to_read = 0;
                 for (TermId t : mixed)
-                    for (PostingCursor c = ctx.index.postings(t); !c.at_end() && to_read <= kPatternArticlesRead; c.next())
+                    for (PostingCursor c = ctx.index.postings(t); !c.at_end() && to_read <= most; c.next())
                         if (!held[c.doc()]) held[c.doc()] = true, ++to_read;
             }
-            if (to_read > kPatternArticlesRead) {
+            if (to_read > most) {
                 mixed.clear();
-                if (!negated && messages)
+                if (!negated && messages && most == kPatternArticlesRead)
                     messages->push_back({n.source.begin, n.terms[0] + ": its words are in too many articles to check each as written (" +
                                                              std::to_string(kPatternArticlesRead) + " at most); their other forms match too"});
             }
