@@ -177,26 +177,9 @@ TEST_CASE("NEAR matches what the text has, on random articles and queries") {
             if (near_in(words_of(lib.articles[d].title), parts, within) || near_in(words_of(lib.articles[d].text), parts, within))
                 expected.push_back(d);
         CHECK(lib.matches(query, true) == expected);
-        // Marked in the text just where it matches: the same sweep.
-        const MatchSet marked = search(lib.index, query, lib.options(true, 1)).matched;
-        for (DocId d = 0; d < lib.articles.size(); ++d) {
-            const bool marks = !highlighted(lib.articles[d].title, marked).empty() || !highlighted(lib.articles[d].text, marked).empty();
-            CHECK(marks == std::binary_search(expected.begin(), expected.end(), d));
-        }
-
-        // The top 5 are the first 5 of every match, best first; the count is theirs.
-        SearchOptions o = lib.options(true, 5);
-        o.count = true;
-        const SearchResult top = search(lib.index, query, o);
-        std::vector<Hit> all = search_exhaustive(lib.index, parse_query(query, lib.index, o.parse), o.ranking, o.article);
-        std::sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) { return a.score != b.score ? a.score > b.score : a.doc < b.doc; });
-        REQUIRE(top.total);
-        CHECK(*top.total == expected.size());
-        REQUIRE(top.hits.size() == std::min<size_t>(5, all.size()));
-        for (size_t i = 0; i < top.hits.size(); ++i) {
-            CHECK(top.hits[i].doc == all[i].doc);
-            CHECK(top.hits[i].score == doctest::Approx(all[i].score));
-        }
+        // Marked in the text just where it matches (the same sweep); the top 5 are the first 5
+        // of every match, best first; the count is theirs.
+        search_fixtures::check_marks_and_top_5(lib, query, expected);
     }
 }
 

@@ -238,22 +238,8 @@ TEST_CASE("wildcards match what the text has, on random words and patterns") {
             terms.insert(in_doc.begin(), in_doc.end());
         }
         CHECK(lib.matches(pattern) == expected);
-        // Marked in just those articles.
-        const MatchSet marked = search(lib.index, pattern, lib.options(true, 1)).matched;
-        for (DocId d = 0; d < lib.articles.size(); ++d) {
-            const bool marks = !highlighted(lib.articles[d].title, marked).empty() || !highlighted(lib.articles[d].text, marked).empty();
-            CHECK(marks == std::binary_search(expected.begin(), expected.end(), d));
-        }
-        // The top 5 are the exhaustive ranking's first 5.
-        SearchOptions o = lib.options(true, 5);
-        o.count = true;
-        const SearchResult top = search(lib.index, pattern, o);
-        std::vector<Hit> all = search_exhaustive(lib.index, parse_query(pattern, lib.index, o.parse), o.ranking, o.article);
-        std::sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) { return a.score != b.score ? a.score > b.score : a.doc < b.doc; });
-        REQUIRE(top.total);
-        CHECK(*top.total == expected.size());
-        REQUIRE(top.hits.size() == std::min<size_t>(5, all.size()));
-        for (size_t i = 0; i < top.hits.size(); ++i) CHECK(top.hits[i].doc == all[i].doc);
+        // Marked in just those articles; the top 5 the exhaustive ranking's first 5.
+        search_fixtures::check_marks_and_top_5(lib, pattern, expected);
         // Without the articles: those with any form of such a word (its term).
         Docs stemmed;
         for (DocId d = 0; d < lib.articles.size(); ++d) {
