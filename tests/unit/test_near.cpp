@@ -4,6 +4,7 @@
 #include "broadsheet/search.hpp"
 #include "broadsheet/snippet.hpp"
 
+#include "search_checks.hpp"
 #include "search_fixtures.hpp"
 
 #include <doctest/doctest.h>
