@@ -856,9 +856,10 @@ private:
         ByteRange range = l.range;
         bool prefix = false;
         int edits = -1;
-        if (options_.syntax && !typed_phrase_) {
+        if (options_.syntax && !typed_phrase_ && word.find_first_of("*?") != std::string_view::npos) {
             // A '?' or '*' within the word's letters, or a '?' before the '*' that ends them
-            // ("dd?*"), makes it a pattern; one after them is punctuation ("who won?!").
+            // ("dd?*"), makes it a pattern; one after them is punctuation ("who won?!"). (Looked
+            // at only when the word has one: a plain word's query is not segmented twice.)
             std::vector<Segment> segs;
             const std::string_view core = wildcard_core(word, segs);
             const size_t last = core.find_last_not_of('*');
