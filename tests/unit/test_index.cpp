@@ -484,7 +484,7 @@ TEST_CASE("skip entries cut long lists into whole blocks, and a walk from after 
             std::vector<DocId> all;
             std::vector<FieldMask> fields;
             for (auto c = index.postings(t); !c.at_end(); c.next()) all.push_back(c.doc()), fields.push_back(c.fields());
-            auto blocks = index.posting_blocks(t);
+            auto blocks = index.posting_blocks(t).blocks;
             if (index.doc_frequency(t) < Index::kBlocksFrom) continue;
             CHECK(blocks.size() >= index.doc_frequency(t) / Index::kBlockEntries); // entries count dead ones too
             for (size_t b = 0; b < blocks.size(); ++b) {

@@ -356,7 +356,7 @@ TEST_CASE("one word, a typo, a prefix and an AND skip blocks yet rank exactly as
     };
     Index ix;
     add_articles(ix, 1500);
-    REQUIRE(ix.posting_blocks(*ix.find("market")).size() > 10);
+    REQUIRE(ix.posting_blocks(*ix.find("market")).blocks.size() > 10);
     // The champions of a list just read: its entries with the highest BM25F term frequency at the
     // present averages (ties: the earlier document), with their exact frequencies, and a rest
     // bound over every other entry.

@@ -228,26 +228,41 @@ public:
     // Approximate heap bytes held (postings, lexicon, document table).
     size_t memory_bytes() const;
 
+    // A bound over some entries of a list: the fields holding the term in any of them, and their
+    // highest BM25F term frequency (bm25f_field_tf summed over the text fields, default
+    // Bm25fParams; rounded up) at average field lengths `average_length` (rounded down), which a
+    // search rescales to the averages of its own.
+    struct TfBound {
+        FieldMask fields = 0;
+        float max_tf = 0.0f;
+        std::array<float, 4> average_length{};
+    };
     // Skip entries of a long postings list, built in memory by the first read (never saved): one
     // per block of kBlockEntries entries (dead ones included), so that a search can jump past a
     // block without decoding it and bound the scores in it without reading it. Only complete
     // blocks have one; the entries after the last block have none. Valid until the index changes.
     struct PostingBlock {
-        DocId last = 0;    // the block's last document
-        uint32_t end = 0;  // byte offset in the list just past the block
+        DocId last = 0;       // the block's last document
+        uint32_t end = 0;     // byte offset in the list just past the block
+        float max_tf = 0.0f;  // as TfBound's, at the list's SkipEntries::average_length
         FieldMask fields = 0; // fields holding the term in some entry of the block
-        // The highest BM25F term frequency of an entry (bm25f_field_tf summed over the text
-        // fields, default Bm25fParams; rounded up) at the average field lengths of the moment the
-        // block was made (rounded down), which a search rescales to the averages of its own.
-        float max_tf = 0.0f;
+    };
+    struct SkipEntries {
+        std::span<const PostingBlock> blocks; // empty for short lists
+        // What every block's max_tf was weighed at: the lowest averages of the walks that made
+        // them (rounded down), as TfBound's.
         std::array<float, 4> average_length{};
     };
-    static constexpr size_t kBlockEntries = 64;
-    // Lists of at least this many live entries have skip entries (and champions, below): one
-    // block and its bound are enough for the champions, which take a rare word's top 10 from a
-    // dozen entries instead of its whole list.
-    static constexpr size_t kBlocksFrom = kBlockEntries;
-    std::span<const PostingBlock> posting_blocks(TermId t) const; // empty for short lists
+    // Small blocks bound the scores in them tightly, which is what lets an AND of two common words
+    // pass over runs of documents: 8 entries against 64 took a quarter off the benchmark's ANDs
+    // in wasm (bench/RESULTS.md), for 16 bytes a block of a list that was searched (2 bytes an
+    // entry: on Reuters, 0.18x the text once every long list has been, 0.09x with 64).
+    static constexpr size_t kBlockEntries = 8;
+    // Lists of at least this many live entries have skip entries (and champions, below): a few
+    // blocks and their bounds are enough for the champions, which take a rare word's top 10 from
+    // a dozen entries instead of its whole list.
+    static constexpr size_t kBlocksFrom = 64;
+    SkipEntries posting_blocks(TermId t) const;
     PostingCursor postings_after_block(TermId t, size_t block) const; // from the block after it
 
     // Made with the skip entries, by the same walks: the entries of a long list with the highest
@@ -271,7 +286,7 @@ public:
     static constexpr size_t kChampions = 12;
     struct Champions {
         std::span<const Champion> best; // highest tf first
-        PostingBlock rest;              // fields, max_tf and average_length bound every other entry
+        TfBound rest;                   // bounds every other entry
     };
     std::optional<Champions> posting_champions(TermId t) const;
 
@@ -444,8 +459,9 @@ private:
         TermId term = 0;
         uint32_t walked = 0;
         std::vector<PostingBlock> blocks;
+        std::array<float, 4> block_average{}; // SkipEntries::average_length
         std::vector<Champion> champions; // see posting_champions()
-        PostingBlock rest;
+        TfBound rest;
         DocId considered_plus1 = 0; // entries up to this document + 1 have been weighed as champions
         bool champions_usable = true; // false once a frequency did not fit
     };

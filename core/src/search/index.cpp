@@ -905,8 +905,8 @@ void Index::compact() {
 // grows at its end until compact() rewrites it, which drops them). Lists shorter than a block
 // get none: walking them is as cheap as skipping.
 
-std::span<const Index::PostingBlock> Index::posting_blocks(TermId t) const {
-    if (const ListBlocks* list = list_blocks(t)) return list->blocks;
+Index::SkipEntries Index::posting_blocks(TermId t) const {
+    if (const ListBlocks* list = list_blocks(t)) return {list->blocks, list->block_average};
     return {};
 }
 
@@ -935,10 +935,12 @@ Index::ListBlocks* Index::list_blocks(TermId t) const {
     for (size_t f = 0; f < kFieldCount; ++f) average[f] = average_field_length(Field(f));
     // The rest's bound rescales from the lowest averages of any walk: an entry left out (or a
     // champion put out later) was weighed at the averages of one of them.
+    // So do the blocks', which share one set of averages.
     for (size_t f = 0; f < list.rest.average_length.size(); ++f) {
         float a = float(average[f]);
         if (double(a) > average[f]) a = std::nextafter(a, 0.0f);
         list.rest.average_length[f] = list.considered_plus1 == 0 ? a : std::min(list.rest.average_length[f], a);
+        list.block_average[f] = blocks.empty() ? a : std::min(list.block_average[f], a);
     }
     PostingBlock block;
     double max_tf = 0.0;
@@ -946,7 +948,7 @@ Index::ListBlocks* Index::list_blocks(TermId t) const {
     while (c.read_entry()) { // dead entries too: a block is a run of bytes
         block.fields |= c.mask_;
         double tf = 0.0;
-        for (size_t f = 0; f < block.average_length.size(); ++f)
+        for (size_t f = 0; f < list.block_average.size(); ++f)
             if (c.tf_[f]) tf += bm25f_field_tf(double(c.tf_[f]), double(field_length(c.doc_, Field(f))), average[f], defaults.fields[f]);
         max_tf = std::max(max_tf, tf);
         if (c.prev_plus1_ > list.considered_plus1) { // not weighed by an earlier walk
@@ -958,10 +960,6 @@ Index::ListBlocks* Index::list_blocks(TermId t) const {
         block.end = uint32_t(c.p_ - bytes.data());
         block.max_tf = float(max_tf);
         if (double(block.max_tf) < max_tf) block.max_tf = std::nextafter(block.max_tf, INFINITY);
-        for (size_t f = 0; f < block.average_length.size(); ++f) {
-            block.average_length[f] = float(average[f]);
-            if (double(block.average_length[f]) > average[f]) block.average_length[f] = std::nextafter(block.average_length[f], 0.0f);
-        }
         blocks.push_back(block);
         block = PostingBlock{};
         max_tf = 0.0;
@@ -1003,7 +1001,7 @@ std::optional<Index::Champions> Index::posting_champions(TermId t) const {
 }
 
 PostingCursor Index::postings_after_block(TermId t, size_t b) const {
-    std::span<const PostingBlock> blocks = posting_blocks(t);
+    std::span<const PostingBlock> blocks = posting_blocks(t).blocks;
     if (b >= blocks.size()) return PostingCursor{};
     std::span<const uint8_t> bytes = postings_bytes(t);
     PostingCursor c;

@@ -79,16 +79,20 @@ struct Context {
     // w tf / (1 - b + b len / avg) grows at most in proportion to avg (0 <= b <= 1), so the bound
     // holds after documents come and go. At most idf, which bounds any score (BM25 saturation
     // stays below 1).
-    double block_bound(const Index::PostingBlock& block, FieldMask mask, double idf) const {
+    // `fields` and `max_tf` as Index::TfBound's, weighed at the averages `then`.
+    double block_bound(FieldMask fields, float max_tf, const std::array<float, 4>& then, FieldMask mask, double idf) const {
         if (!default_ranking || (mask & ~kTextFields)) return idf;
         double scale = 1.0;
-        for (size_t f = 0; f < block.average_length.size(); ++f) {
-            if (!(block.fields & mask & (1u << f))) continue;
-            const double then = block.average_length[f], now = avg_len[f];
-            if (then <= 0.0 || now <= 0.0) return idf; // bm25f_field_tf leaves such a field unnormalised
-            scale = std::max(scale, now / then);
+        for (size_t f = 0; f < then.size(); ++f) {
+            if (!(fields & mask & (1u << f))) continue;
+            const double was = then[f], now = avg_len[f];
+            if (was <= 0.0 || now <= 0.0) return idf; // bm25f_field_tf leaves such a field unnormalised
+            scale = std::max(scale, now / was);
         }
-        return std::min(idf, idf * bm25_saturate(double(block.max_tf) * scale, params.k1));
+        return std::min(idf, idf * bm25_saturate(double(max_tf) * scale, params.k1));
+    }
+    double block_bound(const Index::TfBound& b, FieldMask mask, double idf) const {
+        return block_bound(b.fields, b.max_tf, b.average_length, mask, idf);
     }
 };
 
@@ -130,7 +134,8 @@ public:
 class TermMatcher final : public Matcher {
 public:
     TermMatcher(const Context& ctx, TermId t, FieldMask mask)
-        : ctx_(ctx), cursor_(ctx.index.postings(t)), blocks_(ctx.index.posting_blocks(t)), term_(t), mask_(mask) {
+        : ctx_(ctx), cursor_(ctx.index.postings(t)), skips_(ctx.index.posting_blocks(t)), blocks_(skips_.blocks), term_(t),
+          mask_(mask) {
         idf_ = ctx.idf(t);
         bound = idf_;
         cost = ctx.index.doc_frequency(t);
@@ -143,9 +148,11 @@ public:
     }
     void seek(DocId target) override {
         if (target <= doc || doc == kNoDoc) return;
-        size_t b = block_;
-        while (b < blocks_.size() && blocks_[b].last < target) ++b;
-        if (b > block_) cursor_ = ctx_.index.postings_after_block(term_, b - 1); // past every block before b
+        const size_t b = block_reaching(block_, target);
+        if (b > block_) {
+            cursor_ = ctx_.index.postings_after_block(term_, b - 1); // past every block before b
+            block_ = b;
+        }
         cursor_.seek(target);
         settle();
     }
@@ -160,8 +167,7 @@ public:
     // below an earlier call's), and that block's last document (kNoDoc - 1 past the last block).
     // Moves nothing: a look at the skip entries only.
     double bound_at(DocId target, DocId& last) {
-        shallow_ = std::max(shallow_, block_);
-        while (shallow_ < blocks_.size() && blocks_[shallow_].last < target) ++shallow_;
+        shallow_ = block_reaching(std::max(shallow_, block_), target);
         last = shallow_ < blocks_.size() ? blocks_[shallow_].last : kNoDoc - 1;
         return bound_of_block(shallow_);
     }
@@ -185,11 +191,24 @@ private:
     }
     double bound_of_block(size_t b) {
         if (b >= blocks_.size()) return bound;
-        if (b != bounded_block_) bounded_block_ = b, block_bound_ = ctx_.block_bound(blocks_[b], mask_, idf_);
+        if (b != bounded_block_)
+            bounded_block_ = b, block_bound_ = ctx_.block_bound(blocks_[b].fields, blocks_[b].max_tf, skips_.average_length, mask_, idf_);
         return block_bound_;
+    }
+    // The first block from `b` on whose last document is >= target (blocks_.size() if none): a
+    // seek mostly moves a block or two, which a look at each finds, but a rare word's seeks in a
+    // common one's list pass over hundreds, which galloping finds.
+    size_t block_reaching(size_t b, DocId target) const {
+        for (const size_t near = b + 4; b < near; ++b)
+            if (b >= blocks_.size() || blocks_[b].last >= target) return b;
+        size_t low = b;
+        for (size_t step = 1; b < blocks_.size() && blocks_[b].last < target; step *= 2) low = b + 1, b += step;
+        const auto first = blocks_.begin() + std::ptrdiff_t(low), last = blocks_.begin() + std::ptrdiff_t(std::min(b, blocks_.size()));
+        return size_t(std::partition_point(first, last, [&](const Index::PostingBlock& x) { return x.last < target; }) - blocks_.begin());
     }
     const Context& ctx_;
     PostingCursor cursor_;
+    Index::SkipEntries skips_;
     std::span<const Index::PostingBlock> blocks_;
     size_t block_ = 0;   // the first block whose last document is >= doc
     size_t shallow_ = 0; // bound_at()'s block
