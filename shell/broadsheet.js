@@ -312,7 +312,7 @@
     var text = e.clipboardData.getData('text/plain');
     if (!text) return;
     e.preventDefault();
-    ccall('bs_paste', null, ['string'], [text]);
+    withHeapString(text, _bs_paste); // withHeapString (storage.js): a paste can be long
   });
 
   // Links: the URL hash names the query, its results' order and the open article

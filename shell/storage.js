@@ -5,6 +5,23 @@
 // written in ONE readwrite transaction, so a reload or a crash in the middle of a save leaves the
 // previous state whole (IndexedDB transactions are atomic). A failed save (quota exceeded) is
 // reported to the app and loses nothing that was already stored.
+// Hands `text` to C++ as a NUL-terminated UTF-8 string in the heap, for the call `use(pointer)`,
+// and returns what it returns (null if the heap has no room). For text of any length: ccall's
+// 'string' arguments are copied onto the stack, which takes four bytes a character there, and the
+// stack is 5 MB, so an article of a megabyte and more overflowed it (a saved library holding one
+// could not be opened again).
+function withHeapString(text, use) {
+  var bytes = lengthBytesUTF8(text) + 1;
+  var ptr = _malloc(bytes);
+  if (!ptr) return null;
+  try {
+    stringToUTF8(text, ptr, bytes);
+    return use(ptr);
+  } finally {
+    _free(ptr);
+  }
+}
+
 var broadsheetStorage = (function () {
   'use strict';
   var DB_NAME = 'broadsheet';
@@ -110,7 +127,7 @@ var broadsheetStorage = (function () {
           for (var i = 0; i < keys.length; i++) {
             var readable = typeof keys[i] === 'number' && typeof vals[i] === 'string';
             if (!readable) foreign++;
-            if (!readable || ccall('bs_restore_article', 'number', ['number', 'string'], [keys[i], vals[i]]) !== 1)
+            if (!readable || withHeapString(vals[i], function (json) { return _bs_restore_article(keys[i], json); }) !== 1)
               unreadable.push(keys[i]);
           }
           _bs_restore_done(1, foreign);

@@ -836,6 +836,41 @@ async function saveBatchWith(browser, baseUrl, what, n, count) {
 }
 const titles = (s) => JSON.stringify(s.articles.map((a) => a.title));
 
+test('a library holding a 3 MB article opens again after a reload; a 2 MB paste reaches the app', async ({ browser, baseUrl }) => {
+  // Both strings went to C++ through ccall's 'string' arguments, on the 5 MB stack at four bytes a
+  // character: a saved article of 1.3 MB and more made every later reload fail (out of bounds).
+  const { page, context, consoleErrors } = await openPage(browser, baseUrl);
+  const words = ['harbour', 'ledger', 'tariff', 'granary', 'quarry', 'lantern', 'meridian', 'orchard'];
+  const paragraph = (i) => Array.from({ length: 60 }, (_, j) => words[(i * 7 + j * 3) % words.length]).join(' ') + '.';
+  const big = 'A very long report\n\n' + Array.from({ length: 7000 }, (_, i) => paragraph(i)).join('\n\n') + '\n\nThe closing zeppelin paragraph.\n';
+  assert(big.length > 3_000_000, `the article is over 3 MB (${big.length})`);
+  await page.evaluate((text) => window.broadsheet.importFiles([
+    { name: 'big.txt', text }, { name: 'small.txt', text: 'A small note\n\nIts only paragraph.\n' }]), big);
+  await page.evaluate(() => window.broadsheet.saved());
+  const before = await page.evaluate(() => window.broadsheet.state());
+  eq(before.articles.length, 2, 'both articles imported');
+  await page.reload({ waitUntil: 'load' });
+  await page.evaluate(() => window.broadsheet.ready);
+  const after = await page.evaluate(() => window.broadsheet.state());
+  eq(after.storage.restored, 2, 'both articles restored');
+  eq(after.storage.unreadable, 0, 'none unreadable');
+  eq(JSON.stringify(after.articles), JSON.stringify(before.articles), 'the same articles');
+  await page.evaluate(() => window.broadsheet.search('zeppelin'));
+  const found = await page.evaluate(() => window.broadsheet.state().search);
+  eq(found.results.length, 1, 'the big article\'s last paragraph is searchable');
+  eq(found.results[0].title, 'A very long report', 'in the big article');
+  // A paste as long, with nothing focused: offered as a new article, whole.
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, big.slice(0, 2_000_000));
+  await page.waitForFunction(() => window.broadsheet.state().dialog === 'paste', null, { timeout: 15000 });
+  eq((await page.evaluate(() => window.broadsheet.state())).pasteText.length, 2_000_000, 'the whole paste in the box');
+  eq(consoleErrors.length, 0, `no console errors: ${consoleErrors.join(' | ')}`);
+  await context.close();
+});
+
 test('a reload in the middle of saving a big batch keeps the library as it was before the batch', async ({ browser, baseUrl }) => {
   // 3,000 articles in one file are saved in one transaction, placed 500 records a task: the page
   // reloads once 1,200 of them are placed, while the transaction is still open.
