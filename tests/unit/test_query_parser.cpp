@@ -38,7 +38,24 @@ TEST_CASE("each piece of syntax parses to the node it names") {
         {"storm -wind", "AND(storm, NOT(wind))"},
         {"storm NOT wind", "AND(storm, NOT(wind))"},
         {"-wind", "AND(ALL, NOT(wind))"},
+        // The dashes and minus sign a word processor makes of '-' exclude as it does; between
+        // words, or alone, they are not an operator.
+        {"storm \u2013wind", "AND(storm, NOT(wind))"},  // en dash
+        {"storm \u2014wind", "AND(storm, NOT(wind))"},  // em dash
+        {"storm \u2212wind", "AND(storm, NOT(wind))"},  // minus sign
+        {"\u2013wind", "AND(ALL, NOT(wind))"},
+        {"storm \u2013 wind", "AND(storm, wind)"},
+        {"storm \u2013\u2013wind", "AND(storm, wind)"},
+        {"1990\u20131995", "\"1990 1995\""},
         {"\"storm surge\"", "\"storm surg\""},
+        // Typographic quotation marks make phrases too, any of them closing any.
+        {"\u201cstorm surge\u201d", "\"storm surg\""},
+        {"\u201estorm surge\u201c", "\"storm surg\""},
+        {"\u00abstorm surge\u00bb", "\"storm surg\""},
+        {"\u00ab storm surge \u00bb wind", "AND(\"storm surg\", wind)"},
+        {"title:\u201cThe Storm\u201d", "title:\"[the] storm\""},
+        {"\u201cstorm surge\u201d~3", "NEAR/3(storm, surg)"},
+        {"tide\u201cstorm surge\"", "AND(tide, \"storm surg\")"},
         {"\"state of the art\"", "\"state [of] [the] art\""},   // stopwords, checked in the text
         {"\"The Guardian\"", "\"[the] guardian\""},              // one word and its stopword: a phrase
         {"\"guardian of the\"", "\"guardian [of] [the]\""},
@@ -231,6 +248,14 @@ TEST_CASE("malformed queries give a message with a position and a best-effort re
         {"()", "", 0, "empty"},
         {"\"\"", "", 0, "empty phrase"},
         {"the", "", 0, "common words"},
+        {"\U0001F680", "", 0, "no words or numbers"}, // not "common words": there are none
+        {"* ?", "", 0, "no words or numbers"},
+        {"storm OR OR surge", "OR(storm, surg)", 6, "'OR' twice"},
+        {"storm OR OR", "storm", 6, "'OR' twice"},
+        // The same message many times: once, with the count, where it first applies.
+        {"storm)))", "storm", 5, "unmatched ')' ignored (3 times)"},
+        {"\"\" storm \"\" \"\"", "storm", 0, "empty phrase ignored (3 times)"},
+        {"\u201cstorm surge", "\"storm surg\"", 0, "missing closing '\"'"},
     };
     for (const auto& row : rows) {
         CAPTURE(std::string(row.query));
@@ -240,6 +265,21 @@ TEST_CASE("malformed queries give a message with a position and a best-effort re
         CHECK(m[0].position == row.position);
         CHECK(m[0].text.find(row.says) != std::string::npos);
     }
+}
+
+TEST_CASE("messages are not repeated; a '(' dropped for nesting too deeply leaves its ')' unremarked") {
+    std::string deep = std::string(5000, '(') + "storm" + std::string(5000, ')');
+    auto m = messages(deep);
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].text.find("nested too deeply") != std::string::npos);
+    CHECK(parsed(deep) == "storm");
+    std::string strays = "storm";
+    for (int i = 0; i < 200; ++i) strays += ") \"\" ";
+    m = messages(strays);
+    REQUIRE(m.size() == 2);
+    CHECK(m[0].text == "unmatched ')' ignored (200 times)");
+    CHECK(m[0].position == 5);
+    CHECK(m[1].text == "empty phrase ignored (200 times)");
 }
 
 TEST_CASE("an OR written at the top of the query is told from one in parentheses or of readings") {
@@ -261,7 +301,8 @@ TEST_CASE("an OR written at the top of the query is told from one in parentheses
 
 TEST_CASE("well-formed queries get no messages") {
     for (const char* q : {"storm", "storm OR (flood -wind)", "title:\"storm surge\" date:2014", "surg* hurricane~2", "colo*r *ization wom?n",
-                          "who won?", "\"what now?\"",
+                          "who won?", "\"what now?\"", "http://example.com/storm", "date:\"2014-06\" storm",
+                          "\u201cstorm surge\u201d \u2013wind",
                           "source:=\"Daily Tide\" -source:=\"\" date:none"}) {
         CAPTURE(q);
         CHECK(messages(q).empty());

@@ -41,6 +41,32 @@ struct Lexeme {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+// The length of the quotation mark at s[i], 0 if none: '"', and the typographic ones that a query
+// pasted from a word processor or another language's text has, “ ” „ ‟ « ». Any of them opens a
+// phrase, and any closes it (German opens with „ and closes with “).
+size_t quote_at(std::string_view s, size_t i) {
+    const auto byte = [&](size_t k) { return i + k < s.size() ? uint8_t(s[i + k]) : 0; };
+    if (byte(0) == '"') return 1;
+    if (byte(0) == 0xC2 && (byte(1) == 0xAB || byte(1) == 0xBB)) return 2;                    // « »
+    if (byte(0) == 0xE2 && byte(1) == 0x80 && byte(2) >= 0x9C && byte(2) <= 0x9F) return 3; // “ ” „ ‟
+    return 0;
+}
+// The first quotation mark at or after `from` (npos if none), its length in `length`.
+size_t find_quote(std::string_view s, size_t from, size_t& length) {
+    for (size_t i = from; i < s.size(); ++i)
+        if ((length = quote_at(s, i)) != 0) return i;
+    length = 0;
+    return std::string_view::npos;
+}
+// The length of the hyphen at s[i], 0 if none: '-', and the dashes and minus sign a word
+// processor makes of one, – — − (which exclude a word as '-' does).
+size_t dash_at(std::string_view s, size_t i) {
+    const auto byte = [&](size_t k) { return i + k < s.size() ? uint8_t(s[i + k]) : 0; };
+    if (byte(0) == '-') return 1;
+    if (byte(0) == 0xE2 && ((byte(1) == 0x80 && (byte(2) == 0x93 || byte(2) == 0x94)) || (byte(1) == 0x88 && byte(2) == 0x92))) return 3;
+    return 0;
+}
+
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i) {
@@ -86,8 +112,9 @@ public:
             else lex_plain();
             root = parse_or(0);
             while (peek().kind != Lex::End) { // only a stray ')' or NEAR can stop parse_or before the end
-                note(peek().range.begin, peek().kind == Lex::Near ? "'NEAR' needs a word or phrase on both sides; ignored"
-                                                                  : "unmatched ')' ignored");
+                // The ')' of a '(' dropped for nesting too deeply are no news.
+                if (peek().kind == Lex::Near) note(peek().range.begin, "'NEAR' needs a word or phrase on both sides; ignored");
+                else if (!deep_noted_) note(peek().range.begin, "unmatched ')' ignored");
                 ++at_;
                 const int both[] = {root, parse_or(0)};
                 root = combine(QueryOp::And, both, {});
@@ -95,16 +122,40 @@ public:
         }
         if (root < 0) {
             q_.nodes.clear();
-            if (saw_words_ && q_.messages.empty()) note(0, "only very common words: nothing to search for");
+            if (saw_words_ && q_.messages.empty()) {
+                bool words = false; // stopwords are words too
+                analyzer_.analyze_surfaces(text_, [&](const Token&) { words = true; });
+                note(0, words ? "only very common words: nothing to search for" : "no words or numbers to search for");
+            }
         } else {
             q_.root = uint32_t(root);
         }
         std::stable_sort(q_.messages.begin(), q_.messages.end(),
                          [](const QueryMessage& a, const QueryMessage& b) { return a.position < b.position; });
+        merge_repeated_messages();
         return std::move(q_);
     }
 
 private:
+    // The same message again and again (ten empty phrases, a hundred stray ')'): once, where it
+    // first applies, with how many times, so that it does not push the results out of view.
+    void merge_repeated_messages() {
+        std::vector<QueryMessage>& m = q_.messages;
+        if (m.size() < 2) return;
+        std::vector<uint32_t> times(m.size(), 1);
+        size_t kept = 0;
+        for (size_t i = 0; i < m.size(); ++i) {
+            size_t first = 0;
+            while (first < kept && m[first].text != m[i].text) ++first;
+            if (first < kept) { ++times[first]; continue; }
+            if (kept != i) m[kept] = std::move(m[i]);
+            ++kept;
+        }
+        m.resize(kept);
+        for (size_t i = 0; i < kept; ++i)
+            if (times[i] > 1) m[i].text += " (" + std::to_string(times[i]) + " times)";
+    }
+
     // ---- lexing ---------------------------------------------------------------------------------
 
     // The query when it is one word (spaces around it aside), the commonest query: one that lex()
@@ -120,7 +171,10 @@ private:
         const std::string_view word = text_.substr(b, e - b);
         if (std::any_of(word.begin(), word.end(), is_space)) return std::nullopt;
         if (options_.syntax) {
-            if (word.find_first_of("()\":") != std::string_view::npos || word[0] == '-') return std::nullopt;
+            size_t quote = 0;
+            if (word.find_first_of("():") != std::string_view::npos || find_quote(word, 0, quote) != std::string_view::npos ||
+                dash_at(word, 0))
+                return std::nullopt;
             if (word == "OR" || word == "||" || word == "|" || word == "AND" || word == "&&" || word == "&" || word == "+" ||
                 word == "NOT" || near_operator(word))
                 return std::nullopt;
@@ -168,13 +222,14 @@ private:
             if (is_space(c)) { ++i; continue; }
             if (c == '(') { push(Lex::Open, i, i + 1); ++i; continue; }
             if (c == ')') { push(Lex::Close, i, i + 1); ++i; continue; }
-            if (c == '"') {
-                size_t close = text_.find('"', i + 1);
+            if (const size_t open = quote_at(text_, i)) {
+                size_t shut = 0;
+                size_t close = find_quote(text_, i + open, shut);
                 bool closed = close != std::string_view::npos;
                 size_t e = closed ? close : n;
                 if (!closed) note(uint32_t(i), "missing closing '\"': the phrase runs to the end");
-                push(Lex::Phrase, i, closed ? e + 1 : e, text_.substr(i + 1, e - i - 1), 0, closed);
-                i = closed ? e + 1 : e;
+                push(Lex::Phrase, i, e + shut, text_.substr(i + open, e - i - open), 0, closed);
+                i = e + shut;
                 // Lucene's proximity: "oil prices"~5, the words near each other.
                 if (closed && i < n && text_[i] == '~') {
                     const size_t tilde = i++;
@@ -185,13 +240,14 @@ private:
                 }
                 continue;
             }
-            if (c == '-' && i + 1 < n && !is_space(text_[i + 1]) && text_[i + 1] != ')' && text_[i + 1] != '-') {
-                push(Lex::Minus, i, i + 1);
-                ++i;
+            if (const size_t dash = dash_at(text_, i);
+                dash && i + dash < n && !is_space(text_[i + dash]) && text_[i + dash] != ')' && !dash_at(text_, i + dash)) {
+                push(Lex::Minus, i, i + dash);
+                i += dash;
                 continue;
             }
             size_t b = i;
-            while (i < n && !is_space(text_[i]) && text_[i] != '(' && text_[i] != ')' && text_[i] != '"') ++i;
+            while (i < n && !is_space(text_[i]) && text_[i] != '(' && text_[i] != ')' && !quote_at(text_, i)) ++i;
             std::string_view word = text_.substr(b, i - b);
             if (word == "OR" || word == "||" || word == "|") { push(Lex::Or, b, i); continue; }
             if (word == "AND" || word == "&&" || word == "&" || word == "+") { push(Lex::And, b, i); continue; }
@@ -205,7 +261,16 @@ private:
             if (colon != std::string_view::npos && colon > 0) {
                 std::string_view name = word.substr(0, colon);
                 if (iequals(name, "date")) {
-                    // The value is the rest of the word (no spaces inside a date range).
+                    // The value is the rest of the word (no spaces inside a date range), or what
+                    // quotes right after the colon hold: date:"1987-03".
+                    if (const size_t open = i < n ? quote_at(text_, i) : 0; colon + 1 == word.size() && open) {
+                        size_t shut = 0;
+                        const size_t close = find_quote(text_, i + open, shut);
+                        const size_t e = close == std::string_view::npos ? n : close;
+                        push(Lex::Date, b, e + shut, text::trim(text_.substr(i + open, e - i - open)));
+                        i = e + shut;
+                        continue;
+                    }
                     push(Lex::Date, b, i, word.substr(colon + 1));
                     continue;
                 }
@@ -213,13 +278,14 @@ private:
                 if (f == field_bit(Field::Source) && colon + 1 < word.size() && word[colon + 1] == '=') {
                     // source:=NAME or source:="NAME": the value is the rest of the word, or the
                     // quotes' content (the word stops at a quote).
-                    if (colon + 2 == word.size() && i < n && text_[i] == '"') {
-                        const size_t close = text_.find('"', i + 1);
+                    if (const size_t open = i < n ? quote_at(text_, i) : 0; colon + 2 == word.size() && open) {
+                        size_t shut = 0;
+                        const size_t close = find_quote(text_, i + open, shut);
                         const bool closed = close != std::string_view::npos;
                         const size_t e = closed ? close : n;
                         if (!closed) note(uint32_t(i), "missing closing '\"': the source's name runs to the end");
-                        push(Lex::SourceIs, b, closed ? e + 1 : e, text_.substr(i + 1, e - i - 1), 0, closed, true);
-                        i = closed ? e + 1 : e;
+                        push(Lex::SourceIs, b, e + shut, text_.substr(i + open, e - i - open), 0, closed, true);
+                        i = e + shut;
                     } else {
                         push(Lex::SourceIs, b, i, word.substr(colon + 2));
                     }
@@ -233,7 +299,7 @@ private:
                 bool letters = std::all_of(name.begin(), name.end(), [](char ch) {
                     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
                 });
-                if (letters && colon + 1 < word.size())
+                if (letters && colon + 1 < word.size() && !word.substr(colon + 1).starts_with("//")) // not a URL's
                     note(uint32_t(b), "unknown field '" + std::string(name) +
                                           ":' (fields: title, by, source, standfirst, body, date): searched as words");
             }
@@ -298,6 +364,10 @@ private:
             const Lexeme op = peek();
             ++at_;
             q_.plain_words = false;
+            if (peek().kind == Lex::Or) {
+                note(op.range.begin, "'OR' twice: read as one");
+                while (peek().kind == Lex::Or) ++at_;
+            }
             if (operands_.back() < 0 && operands_.size() == base + 1) note(op.range.begin, "'OR' with nothing before it ignored");
             if (!starts_operand(peek().kind)) {
                 note(op.range.begin, "'OR' with nothing after it ignored");
