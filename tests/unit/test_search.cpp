@@ -267,6 +267,34 @@ TEST_CASE("near spellings: as you type only for a finished long word the library
     CHECK(search(source, "source:oesterreich", typing).hits.size() == 1); // asked for there, it is there
 }
 
+TEST_CASE("a rare spelling one letter off does not outrank the word meant for being rare") {
+    // Thirty stories with "oil" in a long body, one titled "Oil", one titled "Nil". On its own idf
+    // (one story of 32 against 31), "nil" scored 5.5 times oil's idf, so that oil~1 ranked the
+    // "Nil" story first even at two thirds of the weight; with oil's document frequency it ranks
+    // by what BM25F says of where and how often it stands, at that weight.
+    Index ix;
+    for (int i = 0; i < 30; ++i)
+        ix.add(search_fixtures::article("Market report " + std::to_string(i),
+                                        "Traders said oil was steady as the market waited for figures on stocks, output and "
+                                        "demand from refiners across the region this week."),
+               std::to_string(i));
+    ix.add(search_fixtures::article("Nil", "Score draw."), "nil");
+    ix.add(search_fixtures::article("Oil", "Oil rose."), "oil");
+    SearchOptions options;
+    options.limit = 50;
+    SearchResult r = search(ix, "oil~1", options);
+    REQUIRE(r.hits.size() == 32);
+    CHECK(ix.key(r.hits[0].doc) == "oil");
+    CHECK(r.matched.near == std::vector<std::string>{"nil"});
+    // "Nil" at the weight of one edit in three letters and oil's idf: above the long bodies
+    // (a one-word title), below the "Oil" story (two words, the weight in full).
+    CHECK(ix.key(r.hits[1].doc) == "nil");
+    CHECK(r.hits[1].score == doctest::Approx(r.hits[0].score * (2.0 / 3.0)).epsilon(0.2));
+    std::vector<Hit> all = search_exhaustive(ix, parse_query("oil~1", ix, options.parse), options.ranking);
+    std::sort(all.begin(), all.end(), [](const Hit& a, const Hit& b) { return a.score != b.score ? a.score > b.score : a.doc < b.doc; });
+    CHECK(r.hits == all);
+}
+
 TEST_CASE("the pruned top k is exactly the exhaustive ranking, for every k") {
     // A random corpus over a small vocabulary, random OR queries: MaxScore must agree with
     // scoring every document, to the bit, and in the same order.

@@ -1116,6 +1116,15 @@ struct Builder {
             members.erase(std::unique(members.begin(), members.end(),
                                       [](const auto& a, const auto& b) { return a.first == b.first; }),
                           members.end());
+            // Every spelling scores with the document frequency of the commonest, as Lucene's
+            // FuzzyQuery blends them (TopTermsBlendedFreqScoringRewrite): a rare word one letter
+            // off ("nil", "<OI>" for oil~1; a misprint of "government") is no better a match for
+            // being rare, which its own idf would make it, above the word meant.
+            uint32_t commonest = 0;
+            for (const auto& m : members) commonest = std::max(commonest, ctx.index.doc_frequency(m.first));
+            const double blended = bm25_idf(ctx.n, double(commonest));
+            for (auto& m : members)
+                if (const double idf = ctx.idf(m.first); idf > 0.0) m.second *= std::min(1.0, blended / idf);
         }
         if (!negated) {
             if (matched) {
