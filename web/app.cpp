@@ -636,6 +636,16 @@ nlohmann::json ranges_json(const std::vector<broadsheet::ByteRange>& ranges) {
     return out;
 }
 
+// Where the reader's lines of the body begin, as byte offsets into its text (paragraph starts
+// among them), as last laid out; empty before the reader has drawn the article.
+nlohmann::json line_starts_json(const TextLayout& layout, const broadsheet::Article& a) {
+    nlohmann::json starts = nlohmann::json::array();
+    if (layout.article != &a) return starts;
+    for (const LaidLine& l : layout.rows)
+        if (l.end > l.begin) starts.push_back(l.begin);
+    return starts;
+}
+
 // The open article, as state().open shows it (null when none is open).
 nlohmann::json open_json(const App& app) {
     using nlohmann::json;
@@ -653,6 +663,7 @@ nlohmann::json open_json(const App& app) {
                 {"url", a->url},             {"source", a->source},   {"language", a->language},
                 {"selection", reader_selection_json(app, *a)},
                 {"scrollY", app.reader.scroll_y}, {"scrollMaxY", app.reader.scroll_max_y},
+                {"lineStarts", line_starts_json(app.reader.layout, *a)},
                 {"titleHighlights", ranges_json(app.reader.title_highlights)},
                 {"standfirstHighlights", ranges_json(app.reader.standfirst_highlights)},
                 {"link", app.reader.link_rect[2] > 0 ? json{{"x", app.reader.link_rect[0]}, {"y", app.reader.link_rect[1]},

@@ -29,9 +29,7 @@ void draw_marked_text(std::string_view text, const std::vector<broadsheet::ByteR
     const char* end = s + text.size();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     while (s < end) {
-        const char* brk = font->CalcWordWrapPositionA(scale, s, end, width);
-        if (brk <= s) brk = s + 1;
-        while (brk < end && (static_cast<unsigned char>(*brk) & 0xC0) == 0x80) ++brk;
+        const char* brk = wrap_break(font, scale, s, end, width);
         ImVec2 at = ImGui::GetCursorScreenPos();
         auto lb = uint32_t(s - text.data()), le = uint32_t(brk - text.data());
         struct Marked {

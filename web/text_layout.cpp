@@ -4,6 +4,19 @@
 
 #include <algorithm>
 
+const char* wrap_break(ImFont* font, float scale, const char* s, const char* end, float width) {
+    const char* brk = font->CalcWordWrapPositionA(scale, s, end, width);
+    if (brk <= s) brk = s + 1; // a glyph wider than the line: take it anyway
+    const char before = brk[-1];
+    if (brk < end && *brk != ' ' && (before == '.' || before == ',' || before == ';' || before == '!' || before == '?' || before == '"')) {
+        const char* space = brk - 1;
+        while (space > s && *space != ' ') --space;
+        if (space > s) brk = space;
+    }
+    while (brk < end && (static_cast<unsigned char>(*brk) & 0xC0) == 0x80) ++brk;
+    return brk;
+}
+
 bool TextLayout::update(const broadsheet::Article& a, uint64_t key, ImFont* body, ImFont* bold, float px, float w) {
     using broadsheet::ParagraphKind;
     if (article_key == key && article == &a && width == w && font_px == px) return false;
@@ -30,10 +43,7 @@ bool TextLayout::update(const broadsheet::Article& a, uint64_t key, ImFont* body
         const char* end = base + a.paragraphs[p].end;
         bool first = true;
         while (s < end) {
-            const char* brk = font->CalcWordWrapPositionA(scale, s, end, line_w);
-            if (brk <= s) brk = s + 1; // a glyph wider than the line: take it anyway
-            // Never split a UTF-8 sequence.
-            while (brk < end && (static_cast<unsigned char>(*brk) & 0xC0) == 0x80) ++brk;
+            const char* brk = wrap_break(font, scale, s, end, line_w);
             rows.push_back({uint32_t(s - base), uint32_t(brk - base), p, indent, style.kind, first});
             first = false;
             s = brk;

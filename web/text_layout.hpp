@@ -11,6 +11,12 @@
 
 struct ImFont;
 
+// Where the line that starts at `s` ends, within `width` pixels: ImGui's word wrap, which breaks at
+// spaces and after punctuation ("1." / "50 dlrs", "U." / "S."), moved back to the last space when
+// it would split a word so, and never inside a UTF-8 sequence. A word longer than the line still
+// breaks where ImGui breaks it.
+const char* wrap_break(ImFont* font, float scale, const char* s, const char* end, float width);
+
 struct LaidLine {
     uint32_t begin = 0, end = 0; // byte range of the line in Article::text; empty for a gap row
     uint32_t paragraph = 0;      // index of the paragraph the line belongs to

@@ -375,6 +375,27 @@ test('a key pressed right after a click goes to the pane clicked, even when both
   await context.close();
 });
 
+test('the reader wraps lines at spaces, not inside 1.50 or U.S. after their dots', async ({ browser, baseUrl }) => {
+  // ImGui's word wrap also breaks after '.', ',' and the like: "by 1." ended a line, "50 dlrs"
+  // began the next (a QA pass found it in Reuters at 1280 px wide).
+  const { page, context } = await openPage(browser, baseUrl);
+  const body = Array.from({ length: 40 }, (_, i) => `Prices rose by ${i}.50 dlrs, U.S. officials said, to ${i},250 barrels`).join('; ') + '.';
+  await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'wrap.txt', text }]), `Wrapping\n\n${body}\n`);
+  const id = (await page.evaluate(() => window.broadsheet.state())).articles[0].id;
+  for (const width of [1280, 1000, 700]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.evaluate((id) => window.broadsheet.open(id), id);
+    await page.waitForTimeout(300);
+    const open = await page.evaluate(() => window.broadsheet.state().open);
+    eq(open.paragraphs.length, 1, 'one paragraph');
+    const text = open.paragraphs[0];
+    assert(open.lineStarts.length > 10, `the paragraph takes many lines at ${width} px (${open.lineStarts.length})`);
+    const inside = open.lineStarts.filter((at) => at > 0 && text[at - 1] !== ' ');
+    eq(JSON.stringify(inside.map((at) => text.slice(at - 6, at) + '|' + text.slice(at, at + 6))), '[]', `no line begins inside a word at ${width} px`);
+  }
+  await context.close();
+});
+
 test('soft hyphens (break hints kept in the text) draw as nothing: the reader looks the same without them', async ({ browser, baseUrl }) => {
   const { page, context } = await openPage(browser, baseUrl);
   const body = (shy) => `Die Bundes${shy}regierung in Deutsch${shy}land plant neue Regeln f\u00FCr Droh${shy}nen, teilte das Ministerium mit.`;
