@@ -129,7 +129,7 @@ TEST_CASE("foreign and empty files are refused with a message") {
         {"", "not a Broadsheet index file"},
         {"hello world, this is not an index at all", "not a Broadsheet index file"},
         {"BSINDEX", "cut short"},
-        {std::string("BSINDEX\x1A\x08\0\0\0", 12) + std::string(16, '\0'), "version 8 is not supported"},
+        {std::string("BSINDEX\x1A\x09\0\0\0", 12) + std::string(16, '\0'), "version 9 is not supported"},
         {std::string("BSINDEX\x1A\x03\0\0\0", 12) + std::string(16, '\0'), "version 3 is not supported"},
         {std::string("BSINDEX\x1A\x02\0\0\0", 12) + std::string(16, '\0'), "version 2 is not supported"},
         {std::string("BSINDEX\x1A\x01\0\0\0", 12) + std::string(16, '\0'), "version 1 is not supported"},

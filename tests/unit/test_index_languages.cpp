@@ -296,12 +296,14 @@ TEST_CASE("the file keeps the article languages: a loaded index reads and takes 
     CHECK(save_index(back) == save_index(ix));
 }
 
-TEST_CASE("version 4, 5 and 6 files (before article languages; before times of day; before sources) still load") {
+TEST_CASE("version 4 to 7 files (before article languages; times of day; sources; paragraph gaps) still load") {
     Index ix = search_fixtures::news_index();
     const auto news = search_fixtures::news();
     std::vector<const broadsheet::Article*> stored;
     for (const auto& a : news) stored.push_back(&a);
     const size_t n = ix.id_limit();
+    // Version 8 differs from 7 by the analyzer flag 8 (paragraph gaps), which a version 7 file
+    // never has: its positions run on across paragraphs.
     // Version 7 differs from 6 by the sources after the documents' keys: vu(count) str(source)
     // {count} u32(source){n}. Version 6 differs from 5 only by the documents' times (two bytes
     // each, after their dates: 0x8000, none, in these articles' dates), and 5 from 4 here only by
@@ -320,8 +322,12 @@ TEST_CASE("version 4, 5 and 6 files (before article languages; before times of d
     for (uint32_t s : doc_sources) sources += std::string(1, char(s)) + std::string(3, '\0');
     for (bool with_articles : {false, true}) {
         CAPTURE(with_articles);
-        const std::string v7 = with_articles ? save_index(ix, stored) : save_index(ix);
-        REQUIRE(v7.substr(20, 8) == std::string("\x07") + "english");
+        const std::string v8 = with_articles ? save_index(ix, stored) : save_index(ix);
+        REQUIRE(v8.substr(20, 8) == std::string("\x07") + "english");
+        REQUIRE(v8[kCount - 1] == char(1 | 2 | 4 | 8)); // the flags
+        std::string v7 = v8;
+        v7[kCount - 1] = char(1 | 2 | 4);
+        v7[8] = 7;
         REQUIRE(v7[kCount] == 0);
         std::string no_times;
         for (size_t d = 0; d < n; ++d) no_times += std::string("\x00\x80", 2);
@@ -338,20 +344,21 @@ TEST_CASE("version 4, 5 and 6 files (before article languages; before times of d
         v4.erase(times, n); // the slots, where the times were
         v4.erase(kCount, 1);
         v4[8] = 4;
-        for (const std::string* old : {&v6, &v5, &v4}) {
+        for (const std::string* old : {&v7, &v6, &v5, &v4}) {
             if (with_articles && old == &v4) continue; // version 4's stored articles also lack their language
             CAPTURE(int((*old)[8]));
             LoadedIndex loaded = load_index(reseal(*old));
             REQUIRE(loaded.ok());
             CHECK(loaded.index->other_analyzers().empty());
+            CHECK_FALSE(loaded.index->analyzer_options().paragraph_gaps);
             for (const char* q : {"storm", "heavy rain", "harb*", "hurricne~1", "by:roe", "date:2014"}) {
                 CAPTURE(q);
                 CHECK(docs_of(*loaded.index, q) == docs_of(ix, q));
             }
             for (DocId d = 0; d < n; ++d) {
-                if (old != &v6) CHECK(loaded.index->time_of_day(d) == kNoTime);
+                if (old != &v6 && old != &v7) CHECK(loaded.index->time_of_day(d) == kNoTime);
                 // The sources come from the stored articles, where the file has them.
-                CHECK(loaded.index->source_name(loaded.index->source_id(d)) == (with_articles ? news[d].source : ""));
+                CHECK(loaded.index->source_name(loaded.index->source_id(d)) == (with_articles || old == &v7 ? news[d].source : ""));
             }
         }
     }

@@ -1,6 +1,7 @@
 // Query evaluation end to end on a small corpus: which documents match, in which order, and
 // that the pruned top k equals the exhaustive ranking.
 #include "broadsheet/search.hpp"
+#include "broadsheet/snippet.hpp"
 
 #include "search_fixtures.hpp"
 
@@ -265,6 +266,52 @@ TEST_CASE("near spellings: as you type only for a finished long word the library
     CHECK(only_source.hits[0].doc == 1);
     CHECK(only_source.matched.near == std::vector<std::string>{"osterreich"});
     CHECK(search(source, "source:oesterreich", typing).hits.size() == 1); // asked for there, it is there
+}
+
+TEST_CASE("a paragraph break takes a place: no phrase, NEAR or mark runs from one paragraph into the next") {
+    auto two_paragraphs = [](std::string title, std::string first, std::string second) {
+        broadsheet::Article a = search_fixtures::article(std::move(title), first + "\n\n" + second);
+        a.paragraphs = {{0, uint32_t(first.size())}, {uint32_t(first.size() + 2), uint32_t(a.text.size())}};
+        return a;
+    };
+    const std::vector<broadsheet::Article> articles = {
+        two_paragraphs("Across", "They talked of the zebra.", "Quagga sightings were rare."),
+        search_fixtures::article("Within", "A zebra quagga hybrid was seen."),
+        two_paragraphs("Stopwords across", "Nobody saw the zebra", "the quagga was gone."),
+        two_paragraphs("Company", "Shares of Smith Co.", "Operating profit rose."),
+    };
+    const ArticleLookup lookup = [&](DocId d) { return d < articles.size() ? &articles[d] : nullptr; };
+    for (bool gaps : {true, false}) {
+        CAPTURE(gaps);
+        AnalyzerOptions o;
+        o.paragraph_gaps = gaps;
+        Index ix(o);
+        for (const auto& a : articles) ix.add(a, a.title);
+        auto docs = [&](std::string_view q) {
+            SearchOptions options;
+            options.article = lookup;
+            std::vector<DocId> out;
+            for (const Hit& h : search(ix, q, options).hits) out.push_back(h.doc);
+            std::sort(out.begin(), out.end());
+            return out;
+        };
+        using Docs = std::vector<DocId>;
+        CHECK(docs("\"zebra quagga\"") == (gaps ? Docs{1} : Docs{0, 1}));
+        CHECK(docs("zebra NEAR/0 quagga") == (gaps ? Docs{1} : Docs{0, 1}));
+        CHECK(docs("zebra NEAR/1 quagga") == (gaps ? Docs{0, 1} : Docs{0, 1, 2})); // the break is one word's worth
+        CHECK(docs("zebra NEAR/2 quagga") == Docs{0, 1, 2});
+        CHECK(docs("\"zebra the quagga\"") == (gaps ? Docs{} : Docs{2})); // checked in the text, by the same places
+        CHECK(docs("\"co operating\"") == (gaps ? Docs{} : Docs{3}));
+        CHECK(docs("\"quagga sightings\"") == Docs{0}); // within a paragraph, as ever
+        // The marks: the phrase is not marked from the end of one paragraph to the start of the next.
+        SearchResult r = search(ix, "\"zebra quagga\" OR hybrid", SearchOptions{});
+        CHECK(find_highlights(articles[0].text, r.matched, ix.analyzer()).size() == (gaps ? 0u : 1u));
+        CHECK(find_highlights(articles[1].text, r.matched, ix.analyzer()).size() == 2u); // the phrase, and "hybrid"
+        // Saved and loaded, an index keeps its places as they were made.
+        LoadedIndex loaded = load_index(save_index(ix));
+        REQUIRE(loaded.ok());
+        CHECK(loaded.index->analyzer_options().paragraph_gaps == gaps);
+    }
 }
 
 TEST_CASE("a rare spelling one letter off does not outrank the word meant for being rare") {

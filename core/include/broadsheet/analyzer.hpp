@@ -45,6 +45,10 @@ struct AnalyzerOptions {
     bool fold_diacritics = true;      // "café" -> "cafe", "Ærø" keeps its letters: only marks go
     bool stopwords = true;            // drop the language's stopwords (they still take a position)
     bool stem = true;                 // Snowball stemming of words
+    // A blank line (a paragraph break: Article::text separates paragraphs with "\n\n") takes a
+    // position, so that no phrase or NEAR runs from the end of one paragraph into the next
+    // ("Co.\n\nOperating" is no "co-operation"). Off only for index files from before it.
+    bool paragraph_gaps = true;
     // Appended to the term of every word (stopped and stemmed kinds), so that one language's
     // terms are never another's: an Index gives its other languages' analyzers "\x1F" and a
     // letter (Index::analyzer_for). Numbers, URL parts and CJK bigrams are the same in every language.

@@ -905,8 +905,16 @@ void Analyzer::run(std::string_view text, bool finish_terms, void (*sink)(void*,
         }
         group_parts = 0;
     };
+    uint32_t after_previous = 0; // where the previous segment ended
     for (size_t n = 0; n < segments_.size(); ++n) {
         const Segment& seg = segments_[n];
+        if (options_.paragraph_gaps && n > 0 && seg.range.begin > after_previous + 1) {
+            // Two line feeds between the two segments: a paragraph break, and a place between.
+            const std::string_view between = text.substr(after_previous, seg.range.begin - after_previous);
+            if (const size_t lf = between.find('\n'); lf != std::string_view::npos && between.find('\n', lf + 1) != std::string_view::npos)
+                ++position;
+        }
+        after_previous = seg.range.end;
         const uint16_t folded_size = folded_sizes_[n];
         std::string_view surface =
             folded_size != kNotFolded

@@ -2,15 +2,15 @@
 // is a few copies and a few tight loops of checks.
 //
 // ------------------------------------------------------------------------------------------------
-// The file format (version 7). u8/u32/u64 are fixed-width little-endian; vu is an unsigned LEB128
+// The file format (version 8). u8/u32/u64 are fixed-width little-endian; vu is an unsigned LEB128
 // varint (varint.hpp); str := vu(n) byte{n}; T{n} is n values of T back to back.
 //
 //   file      := header body sum
-//   header    := magic:"BSINDEX" 0x1A  version:u32=7  body_bytes:u64
+//   header    := magic:"BSINDEX" 0x1A  version:u32=8  body_bytes:u64
 //   sum       := u64 checksum::of(header and body) (checksum.hpp)
 //   body      := options docs terms surfaces stored      (nothing may follow `stored`)
 //   options   := str(language) u8(flags) vu(n) str(article_language){n}
-//       flags: 1 fold_diacritics, 2 stopwords, 4 stem; no others. article_language: the Snowball
+//       flags: 1 fold_diacritics, 2 stopwords, 4 stem, 8 paragraph_gaps; no others. article_language: the Snowball
 //       names of the other languages articles were analyzed in (Index::analyzer_for), in the
 //       order they came, each known to snowball_language(), none twice nor the index's own
 //   docs      := u32(doc_count) u32(live_count) u8(live){doc_count} u32(date){doc_count}
@@ -45,7 +45,9 @@
 // derives the term lists from the postings when they are first needed (Index::settle). Version 2
 // stored the document table and the term sizes as varints, one entry after another, and summed
 // 8-byte words; version 3 wrote every postings entry's field mask, frequencies and positions'
-// byte length in full (index.cpp). None of them is read any more. Version 6 is version 7 without
+// byte length in full (index.cpp). None of them is read any more. Version 7 is version 8 whose
+// positions run on from one paragraph into the next (flag 8 was not written: paragraph_gaps off);
+// it is still read, and the index keeps its positions so. Version 6 is version 7 without
 // the sources (a document's is its stored article's, or none without them); it is still read.
 // Version 5 is version 6 without the times (every document's is kNoTime); it is still read. Version 4 is version 5 without
 // the article languages and the documents' language (every article was analyzed in the index's
@@ -82,7 +84,7 @@ namespace broadsheet::search {
 namespace {
 
 constexpr char kMagic[8] = {'B', 'S', 'I', 'N', 'D', 'E', 'X', 0x1A};
-constexpr uint32_t kVersion = 7;
+constexpr uint32_t kVersion = 8;
 constexpr uint32_t kOldestVersion = 4; // read too: see the grammar
 constexpr size_t kSumBytes = 8;
 constexpr size_t kHeaderBytes = 8 + 4 + 8;
@@ -202,7 +204,7 @@ std::string IndexFile::save(const Index& ix, const std::vector<const Article*>& 
     std::string body;
     const AnalyzerOptions& o = ix.analyzer_options();
     put_str(body, o.language);
-    body.push_back(char((o.fold_diacritics ? 1 : 0) | (o.stopwords ? 2 : 0) | (o.stem ? 4 : 0)));
+    body.push_back(char((o.fold_diacritics ? 1 : 0) | (o.stopwords ? 2 : 0) | (o.stem ? 4 : 0) | (o.paragraph_gaps ? 8 : 0)));
     varint::put(body, ix.languages_.size());
     for (const auto& l : ix.languages_) put_str(body, l->analyzer.options().language);
 
@@ -338,10 +340,11 @@ LoadedIndex IndexFile::load(std::string_view bytes) {
         AnalyzerOptions o;
         o.language = std::string(r.str("options"));
         uint8_t flags = r.u8("options");
-        if (r.ok() && (flags > 7 || o.language.size() > 64)) r.fail("unknown analyzer options");
+        if (r.ok() && (flags > (version >= 8 ? 15 : 7) || o.language.size() > 64)) r.fail("unknown analyzer options");
         o.fold_diacritics = flags & 1;
         o.stopwords = flags & 2;
         o.stem = flags & 4;
+        o.paragraph_gaps = flags & 8;
         if (!r.ok()) return refuse("the index file is damaged: " + r.error());
         auto ix = std::make_unique<Index>(o);
         const size_t languages = version >= 5 ? r.count("the article languages", 1) : 0;
