@@ -75,6 +75,33 @@ TEST_CASE("the snippet is the passage with the most different matches") {
     }
 }
 
+TEST_CASE("a match near the end gets a passage that fills its room; a body that fits is whole") {
+    // 33 CJK characters (99 bytes): no spaces to start a passage at, so it began 16 characters
+    // before the match, dropping the start of a body that fits whole.
+    auto cjk = search_fixtures::article("t", "中国政府周二表示，北京将在明年举行一次重要的国际会议，各国代表将出席并发布最新消息");
+    Analyzer an;
+    for (const char* word : {"北京", "消息"}) {
+        CAPTURE(word);
+        Snippet s = make_snippet(cjk, terms({word}), an);
+        CHECK(s.passage.begin == 0);
+        CHECK(s.passage.end == cjk.text.size());
+        CHECK_FALSE(s.cut_before);
+        CHECK(s.highlights.size() == 1);
+    }
+    // A long body with its match in the last words: the passage ends at the end and takes its
+    // whole room before it, starting at a word.
+    std::string body;
+    for (int i = 0; i < 30; ++i) body += "Filler words about nothing much at all. ";
+    body += "At last the storm.";
+    auto a = search_fixtures::article("Title", body);
+    Snippet s = make_snippet(a, terms({"storm"}), an, {120});
+    CHECK(s.passage.end == a.text.size());
+    CHECK(s.passage.size() >= 120 - 30);
+    CHECK(s.passage.size() <= 120);
+    CHECK(a.text[s.passage.begin - 1] == ' ');
+    CHECK(s.cut_before);
+}
+
 TEST_CASE("without a match in the body the snippet is the standfirst, then the lead") {
     auto a = search_fixtures::article("Storm title", "Body without it.", "", {}, "", "A storm standfirst");
     Analyzer an;

@@ -197,6 +197,9 @@ Snippet make_snippet(const Article& a, const MatchSet& matched, Analyzer& analyz
     ByteRange best{};
     for (size_t i = 0; i < hl.size(); ++i) {
         uint32_t begin = hl[i].begin <= lead ? 0 : word_start_from(body, hl[i].begin - lead, lead);
+        // Near the end, the passage starts earlier so as to fill its room: a body that fits
+        // whole is shown whole (a CJK one has no spaces to start it at).
+        if (begin + max >= body.size()) begin = body.size() <= max ? 0 : std::min(begin, word_start_from(body, body.size() - max, lead));
         if (begin > hl[i].begin) begin = hl[i].begin;
         uint32_t end = begin + max >= body.size() ? uint32_t(body.size()) : word_end_before(body, begin + max, max / 4);
         if (end < hl[i].end) end = hl[i].end;
