@@ -143,10 +143,13 @@ grep -q "^1 of 1 matching article$" "$work/of-the.txt" || fail "\"storm of the y
 grep -q "^1 of 1 matching article$" "$work/of-a.txt" && grep -q "Storm of a year" "$work/of-a.txt" ||
     fail "\"storm of a year\": the title of s5 alone, not its text"
 
-# Words near each other, in any order: "the harbour. The storm" has one word between.
-"$cli" search "$work/news.bsi" '"storm harbour"~1' >"$work/near1.txt" || fail "near exit status"
+# Words near each other, in any order: "the harbour. ¶ The storm" has one word and a paragraph
+# break between (a break counts as a word), "storm surge flooded the harbour" three words.
+"$cli" search "$work/news.bsi" '"storm harbour"~2' >"$work/near1.txt" || fail "near exit status"
 grep -q "^1 of 1 matching article$" "$work/near1.txt" && grep -q "A storm surge flooded the \[harbour.  The storm\] weakened" "$work/near1.txt" ||
-    fail "\"storm harbour\"~1: storm.txt, marked where they are near, not the first storm"
+    fail "\"storm harbour\"~2: storm.txt, marked where they are near, not the first storm"
+"$cli" search "$work/news.bsi" '"storm harbour"~1' >"$work/near1b.txt" || fail "near ~1 exit status"
+grep -qi "^no matches$" "$work/near1b.txt" || fail "\"storm harbour\"~1: none, the paragraph break between counting as a word"
 "$cli" search "$work/news.bsi" 'storm NEAR/0 harbour' >"$work/near0.txt" || fail "NEAR/0 exit status"
 grep -qi "^no matches$" "$work/near0.txt" || fail "storm NEAR/0 harbour: none"
 
