@@ -5,6 +5,7 @@
 // written in ONE readwrite transaction, so a reload or a crash in the middle of a save leaves the
 // previous state whole (IndexedDB transactions are atomic). A failed save (quota exceeded) is
 // reported to the app and loses nothing that was already stored.
+
 // Hands `text` to C++ as a NUL-terminated UTF-8 string in the heap, for the call `use(pointer)`,
 // and returns what it returns (null if the heap has no room). For text of any length: ccall's
 // 'string' arguments are copied onto the stack, which takes four bytes a character there, and the

@@ -204,6 +204,16 @@ private:
         return uint32_t(n);
     }
 
+    // What the quotation mark at text_[at] (`open` bytes) and the next one hold: the content, where
+    // the lexeme ends (after the closing mark, or at the end of the text when there is none).
+    struct Quoted { std::string_view content; size_t end; bool closed; };
+    Quoted quoted(size_t at, size_t open) const {
+        size_t shut = 0;
+        const size_t close = find_quote(text_, at + open, shut);
+        const size_t e = close == std::string_view::npos ? text_.size() : close;
+        return {text_.substr(at + open, e - at - open), e + shut, close != std::string_view::npos};
+    }
+
     void lex_plain() {
         for (size_t i = 0; i < text_.size();) {
             if (is_space(text_[i])) { ++i; continue; }
@@ -223,15 +233,12 @@ private:
             if (c == '(') { push(Lex::Open, i, i + 1); ++i; continue; }
             if (c == ')') { push(Lex::Close, i, i + 1); ++i; continue; }
             if (const size_t open = quote_at(text_, i)) {
-                size_t shut = 0;
-                size_t close = find_quote(text_, i + open, shut);
-                bool closed = close != std::string_view::npos;
-                size_t e = closed ? close : n;
-                if (!closed) note(uint32_t(i), "missing closing '\"': the phrase runs to the end");
-                push(Lex::Phrase, i, e + shut, text_.substr(i + open, e - i - open), 0, closed);
-                i = e + shut;
+                const Quoted q = quoted(i, open);
+                if (!q.closed) note(uint32_t(i), "missing closing '\"': the phrase runs to the end");
+                push(Lex::Phrase, i, q.end, q.content, 0, q.closed);
+                i = q.end;
                 // Lucene's proximity: "oil prices"~5, the words near each other.
-                if (closed && i < n && text_[i] == '~') {
+                if (q.closed && i < n && text_[i] == '~') {
                     const size_t tilde = i++;
                     while (i < n && text_[i] >= '0' && text_[i] <= '9') ++i;
                     lexemes_.back().near = true;
@@ -264,11 +271,9 @@ private:
                     // The value is the rest of the word (no spaces inside a date range), or what
                     // quotes right after the colon hold: date:"1987-03".
                     if (const size_t open = i < n ? quote_at(text_, i) : 0; colon + 1 == word.size() && open) {
-                        size_t shut = 0;
-                        const size_t close = find_quote(text_, i + open, shut);
-                        const size_t e = close == std::string_view::npos ? n : close;
-                        push(Lex::Date, b, e + shut, text::trim(text_.substr(i + open, e - i - open)));
-                        i = e + shut;
+                        const Quoted q = quoted(i, open);
+                        push(Lex::Date, b, q.end, text::trim(q.content));
+                        i = q.end;
                         continue;
                     }
                     push(Lex::Date, b, i, word.substr(colon + 1));
@@ -279,13 +284,10 @@ private:
                     // source:=NAME or source:="NAME": the value is the rest of the word, or the
                     // quotes' content (the word stops at a quote).
                     if (const size_t open = i < n ? quote_at(text_, i) : 0; colon + 2 == word.size() && open) {
-                        size_t shut = 0;
-                        const size_t close = find_quote(text_, i + open, shut);
-                        const bool closed = close != std::string_view::npos;
-                        const size_t e = closed ? close : n;
-                        if (!closed) note(uint32_t(i), "missing closing '\"': the source's name runs to the end");
-                        push(Lex::SourceIs, b, e + shut, text_.substr(i + open, e - i - open), 0, closed, true);
-                        i = e + shut;
+                        const Quoted q = quoted(i, open);
+                        if (!q.closed) note(uint32_t(i), "missing closing '\"': the source's name runs to the end");
+                        push(Lex::SourceIs, b, q.end, q.content, 0, q.closed, true);
+                        i = q.end;
                     } else {
                         push(Lex::SourceIs, b, i, word.substr(colon + 2));
                     }
