@@ -295,7 +295,7 @@ const broadsheet::search::Snippet& App::result_snippet(size_t row) const {
         if (const broadsheet::Article* a = corpus.find(r.id)) {
             try {
                 r.snippet = broadsheet::search::make_snippet(*a, search.result.matched, index.analyzer_for(a->language));
-                r.title_marks = broadsheet::search::find_highlights(a->title, search.result.matched, index.analyzer_for(a->language));
+                r.title_marks = broadsheet::search::find_highlights(a->title, search.result.matched, index.analyzer_for(a->language), broadsheet::search::Field::Title);
             } catch (const std::bad_alloc&) {
                 r.snippet = {}; // no passage, only the title
                 r.title_marks.clear();
@@ -329,9 +329,9 @@ void App::open_result(size_t row) {
 
 void App::mark_search_hits(const broadsheet::Article& a) {
     const auto& matched = search.result.matched;
-    set_highlights(broadsheet::search::find_highlights(a.text, matched, index.analyzer_for(a.language)));
-    reader.title_highlights = broadsheet::search::find_highlights(a.title, matched, index.analyzer_for(a.language));
-    reader.standfirst_highlights = broadsheet::search::find_highlights(a.standfirst, matched, index.analyzer_for(a.language));
+    set_highlights(broadsheet::search::find_highlights(a.text, matched, index.analyzer_for(a.language), broadsheet::search::Field::Body));
+    reader.title_highlights = broadsheet::search::find_highlights(a.title, matched, index.analyzer_for(a.language), broadsheet::search::Field::Title);
+    reader.standfirst_highlights = broadsheet::search::find_highlights(a.standfirst, matched, index.analyzer_for(a.language), broadsheet::search::Field::Standfirst);
     reader.search_highlights = true;
 }
 

@@ -230,13 +230,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     bs::SearchResult typed = bs::search(world->index, text, options);
     check_hits(world->index, typed.hits, options.limit);
     for (const auto& t : typed.matched.terms) fuzz::touch(t);
+    FUZZ_CHECK_MSG(typed.matched.term_fields.size() == typed.matched.terms.size(), "a matched term without its fields");
 
     // Snippets and highlights are ranges into the article's own text.
     for (const auto& hit : typed.hits) {
         const broadsheet::Article& a = world->articles[hit.doc];
         for (auto f : {bs::Field::Title, bs::Field::Standfirst, bs::Field::Body}) {
             std::string_view ft = bs::field_text(a, f);
-            auto hl = bs::find_highlights(ft, typed.matched, world->index.analyzer_of(hit.doc));
+            auto hl = bs::find_highlights(ft, typed.matched, world->index.analyzer_of(hit.doc), f);
             for (size_t i = 0; i < hl.size(); ++i) {
                 fuzz::check_range("highlight", hl[i], ft);
                 if (i > 0) FUZZ_CHECK_MSG(hl[i - 1].end <= hl[i].begin, "highlights overlap or are out of order");

@@ -87,11 +87,11 @@ struct Library {
     }
 };
 
-// The bytes find_highlights() marks in `text` (English analysis).
+// The bytes find_highlights() marks in `text`, a body (English analysis).
 inline std::vector<std::string> highlighted(std::string_view text, const broadsheet::search::MatchSet& m) {
     broadsheet::search::Analyzer a;
     std::vector<std::string> out;
-    for (broadsheet::ByteRange r : find_highlights(text, m, a)) out.emplace_back(text.substr(r.begin, r.size()));
+    for (broadsheet::ByteRange r : find_highlights(text, m, a, broadsheet::search::Field::Body)) out.emplace_back(text.substr(r.begin, r.size()));
     return out;
 }
 

@@ -235,11 +235,11 @@ TEST_CASE("highlights and snippets of an article use its language's analyzer") {
     const MatchSet matched = search(ix, "Haus").matched;
     const auto& german = articles[1];
     std::vector<std::string> marked;
-    for (broadsheet::ByteRange r : find_highlights(german.text, matched, ix.analyzer_for(german.language)))
+    for (broadsheet::ByteRange r : find_highlights(german.text, matched, ix.analyzer_for(german.language), broadsheet::search::Field::Body))
         marked.emplace_back(german.text.substr(r.begin, r.size()));
     CHECK(marked == std::vector<std::string>{"Häuser", "Hause"});
     // The English analyzer's terms are not a German article's: it marks nothing there.
-    CHECK(find_highlights(german.text, matched, ix.analyzer()).empty());
+    CHECK(find_highlights(german.text, matched, ix.analyzer(), broadsheet::search::Field::Body).empty());
     const Snippet s = make_snippet(german, matched, ix.analyzer_for(german.language));
     CHECK(!s.highlights.empty());
     // The concordance takes each article's own analyzer.

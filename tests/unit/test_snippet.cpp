@@ -219,3 +219,44 @@ TEST_CASE("a concordance line's neighbouring words are folded for sorting; its p
     CHECK(concordance_text("no breaks") == "no breaks");
     CHECK(concordance_text("") == "");
 }
+
+TEST_CASE("what a query asks for in some fields is marked in those fields only") {
+    using search_fixtures::article;
+    const search_fixtures::Library lib({article("Storm hits the coast", "A storm surge flooded the harbour. The storm weakened by night.",
+                                                "2014-01-15", {}, "", "Storm and harbour news")});
+    const auto& a = lib.articles[0];
+    struct Row { const char* query; Words title, standfirst, body; };
+    const std::vector<Row> rows = {
+        {"storm", {"Storm"}, {"Storm"}, {"storm", "storm"}},
+        {"title:storm", {"Storm"}, {}, {}},
+        {"body:storm", {}, {}, {"storm", "storm"}},
+        {"storm title:storm", {"Storm"}, {"Storm"}, {"storm", "storm"}},   // asked in every field too
+        {"title:storm harbour", {"Storm"}, {"harbour"}, {"harbour"}},
+        {"title:stor*", {"Storm"}, {}, {}},                               // a prefix
+        {"title:storn~1", {"Storm"}, {}, {}},                             // a typo
+        {"title:\"storm hits\"", {"Storm hits"}, {}, {}},                 // a phrase
+        {"body:\"the storm\" standfirst:news", {}, {"news"}, {"The storm"}},
+        {"title:(storm OR coast)", {"Storm", "coast"}, {}, {}},
+        {"body:(storm NEAR/3 harbour)", {}, {}, {"storm surge flooded the harbour"}},
+    };
+    for (const auto& row : rows) {
+        const std::string query = row.query;
+        CAPTURE(query);
+        const MatchSet m = search(lib.index, row.query, lib.options(true, 1)).matched;
+        auto marked = [&](Field f) {
+            std::string_view text = field_text(a, f);
+            Words out;
+            for (broadsheet::ByteRange r : find_highlights(text, m, lib.index.analyzer(), f)) out.emplace_back(text.substr(r.begin, r.size()));
+            return out;
+        };
+        CHECK(marked(Field::Title) == row.title);
+        CHECK(marked(Field::Standfirst) == row.standfirst);
+        const Words body = marked(Field::Body);
+        CAPTURE(body.size());
+        CHECK(body == row.body);
+        CHECK(m.term_fields.size() == m.terms.size());
+    }
+    // The snippet of a title-only match is the title, not the body's first "storm".
+    const Snippet s = make_snippet(a, search(lib.index, "title:storm", lib.options(true, 1)).matched, lib.index.analyzer());
+    CHECK(s.field == Field::Title);
+}

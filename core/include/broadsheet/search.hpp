@@ -68,15 +68,20 @@ struct MatchSet {
         std::vector<uint32_t> offsets;
         std::vector<std::string> stops; // QueryNode::stops and stop_offsets: highlighted with
         std::vector<uint32_t> stop_offsets; // the terms, where the text has them in their places
+        FieldMask fields = kTextFields; // where it was asked for (title:"..." in titles only)
         bool operator==(const Phrase&) const = default;
     };
     std::vector<std::string> terms; // sorted, unique
+    // The fields each of `terms` was asked in, by index (title:wheat marks "wheat" in titles, not
+    // in the body); empty: every field.
+    std::vector<FieldMask> term_fields;
     std::vector<Phrase> phrases;
     // A NEAR group: each part's phrases (a word is a phrase of one term at offset 0), marked only
     // where the parts stand near enough (one range from the group's first word to its last).
     struct Near {
         std::vector<std::vector<Phrase>> parts;
         uint32_t within = 0;
+        FieldMask fields = kTextFields;
     };
     std::vector<Near> nears;
     // A pattern's words (colo*r) whose terms stand for other words too ("colour" for "colours"):
@@ -85,6 +90,7 @@ struct MatchSet {
     struct Pattern {
         std::string pattern;
         std::vector<std::string> terms; // sorted
+        FieldMask fields = kTextFields;
     };
     std::vector<Pattern> patterns;
     // Of `terms`, those matched only as near spellings of a query word (typo tolerance, asked for

@@ -16,9 +16,10 @@ namespace broadsheet::search {
 // The text of a field of an article (the byline is not one text, so it gives "").
 std::string_view field_text(const Article& article, Field field);
 
-// Every occurrence in `text` of a matched term (one range per word) and of a matched phrase (one
-// range from its first word to its last), ascending and merged where they overlap.
-std::vector<ByteRange> find_highlights(std::string_view text, const MatchSet& matched, Analyzer& analyzer);
+// Every occurrence in `text`, the article's `field`, of a matched term (one range per word) and
+// of a matched phrase (one range from its first word to its last), ascending and merged where
+// they overlap. What the query asked for in other fields only (title:wheat) is not marked.
+std::vector<ByteRange> find_highlights(std::string_view text, const MatchSet& matched, Analyzer& analyzer, Field field);
 
 struct Snippet {
     Field field = Field::Body;         // the text the passage is from: body, standfirst or title

@@ -939,16 +939,16 @@ struct Builder {
     const Query& q;
     MatchSet* matched; // null: do not collect
     std::vector<QueryMessage>* messages = nullptr; // what the search says (null: nothing)
-    std::vector<TermId> matched_terms = {}; // finish() puts their text in matched->terms
+    std::vector<std::pair<TermId, FieldMask>> matched_terms = {}; // finish() puts their text in matched->terms
     std::vector<std::pair<TermId, std::string_view>> near_terms = {}; // ... and these (by a surface) in matched->near,
     std::vector<TermId> exact_terms = {};   // ... unless a query word matched them as they are
     // The last members() of a pattern: its terms that stand for words it does not match too,
     // ascending (with the articles at hand: they are checked there; PatternCheck).
     std::vector<TermId> mixed = {};
 
-    void collect_term(TermId t, bool exact = true) {
+    void collect_term(TermId t, FieldMask fields, bool exact = true) {
         if (!matched) return;
-        matched_terms.push_back(t);
+        matched_terms.emplace_back(t, fields);
         if (exact) exact_terms.push_back(t);
     }
 
@@ -962,25 +962,44 @@ struct Builder {
         std::sort(matched->near.begin(), matched->near.end());
         matched->near.erase(std::unique(matched->near.begin(), matched->near.end()), matched->near.end());
         if (matched_terms.size() == 1 && matched->terms.empty()) { // one word
-            matched->terms.emplace_back(ctx.index.term(matched_terms[0]));
+            matched->terms.emplace_back(ctx.index.term(matched_terms[0].first));
+            matched->term_fields.push_back(matched_terms[0].second);
             return;
         }
         if (!std::is_sorted(matched_terms.begin(), matched_terms.end())) // one prefix's are
             std::sort(matched_terms.begin(), matched_terms.end());
-        matched_terms.erase(std::unique(matched_terms.begin(), matched_terms.end()), matched_terms.end());
+        // One entry per term, in every field it was asked in (wheat title:wheat).
+        size_t kept = 0;
+        for (size_t i = 0; i < matched_terms.size(); ++i) {
+            if (kept > 0 && matched_terms[kept - 1].first == matched_terms[i].first) matched_terms[kept - 1].second |= matched_terms[i].second;
+            else matched_terms[kept++] = matched_terms[i];
+        }
+        matched_terms.resize(kept);
         // Sorted by the 8 bytes after the start they all share (a prefix's words share it) as one
         // number, then whole: text order, with a string compare only where those 8 bytes tie
         // (unique already: a term's text has one id, Index::intern).
-        std::vector<std::pair<uint64_t, std::string_view>> text;
+        struct Text {
+            uint64_t key;
+            std::string_view text;
+            FieldMask fields;
+            bool operator<(const Text& o) const { return key != o.key ? key < o.key : text < o.text; }
+        };
+        std::vector<Text> text;
         text.reserve(matched_terms.size());
-        for (TermId t : matched_terms) text.emplace_back(0, ctx.index.term(t));
-        size_t shared = text.empty() ? 0 : text[0].second.size();
-        for (const auto& [key, t] : text)
-            shared = size_t(std::mismatch(t.begin(), t.begin() + std::ptrdiff_t(std::min(shared, t.size())), text[0].second.begin()).first - t.begin());
-        for (auto& [key, t] : text) key = first_bytes_after(t, shared);
+        for (const auto& [t, fields] : matched_terms) text.push_back({0, ctx.index.term(t), fields});
+        size_t shared = text.empty() ? 0 : text[0].text.size();
+        for (const Text& t : text)
+            shared = size_t(std::mismatch(t.text.begin(), t.text.begin() + std::ptrdiff_t(std::min(shared, t.text.size())), text[0].text.begin()).first - t.text.begin());
+        for (Text& t : text) t.key = first_bytes_after(t.text, shared);
         std::sort(text.begin(), text.end());
+        // Terms already there (one word's, run_by_relevance) count in every field.
+        matched->term_fields.resize(matched->terms.size(), kTextFields);
         matched->terms.reserve(matched->terms.size() + text.size());
-        for (const auto& [key, t] : text) matched->terms.emplace_back(t);
+        matched->term_fields.reserve(matched->terms.size() + text.size());
+        for (const Text& t : text) {
+            matched->terms.emplace_back(t.text);
+            matched->term_fields.push_back(t.fields);
+        }
     }
 
     // The 8 bytes of `text` from `at` on (zeros past its end) as a big-endian number: numbers in
@@ -1089,7 +1108,7 @@ struct Builder {
                 if (!held.empty()) {
                     for (TermId t : held) {
                         members.emplace_back(t, 1.0);
-                        if (!negated) collect_term(t);
+                        if (!negated) collect_term(t, n.fields);
                     }
                     return members;
                 }
@@ -1132,9 +1151,9 @@ struct Builder {
                 exact_terms.reserve(exact_terms.size() + members.size());
             }
             for (const auto& m : members)
-                if (!std::binary_search(mixed.begin(), mixed.end(), m.first)) collect_term(m.first, n.op != QueryOp::Fuzzy || m.first == own);
+                if (!std::binary_search(mixed.begin(), mixed.end(), m.first)) collect_term(m.first, n.fields, n.op != QueryOp::Fuzzy || m.first == own);
             if (matched && !mixed.empty()) { // marked where the word as written matches
-                MatchSet::Pattern p{n.terms[0], {}};
+                MatchSet::Pattern p{n.terms[0], {}, n.fields};
                 for (TermId t : mixed) p.terms.emplace_back(ctx.index.term(t));
                 std::sort(p.terms.begin(), p.terms.end());
                 matched->patterns.push_back(std::move(p));
@@ -1158,7 +1177,7 @@ struct Builder {
         std::vector<TermMatcher> terms;
         terms.reserve(ids.size());
         for (size_t i = 0; i < ids.size(); ++i) {
-            collect_term(ids[i]);
+            collect_term(ids[i], q.nodes[n.children[i]].fields);
             terms.emplace_back(ctx, ids[i], q.nodes[n.children[i]].fields);
         }
         return terms;
@@ -1179,7 +1198,7 @@ struct Builder {
         one.prefix = false;
         for (TermId t : ids.back()) {
             one.terms.back() = ctx.index.term(t);
-            if (!negated && matched) matched->phrases.push_back({one.terms, one.offsets, one.stops, one.stop_offsets});
+            if (!negated && matched) matched->phrases.push_back({one.terms, one.offsets, one.stops, one.stop_offsets, n.fields});
         }
         if (ids.back().empty()) return std::make_unique<NothingMatcher>();
         return std::make_unique<PhraseMatcher>(ctx, ids, n, n.fields);
@@ -1257,7 +1276,7 @@ struct Builder {
         switch (n.op) {
         case QueryOp::Near: {
             std::vector<std::vector<NearPhrase>> parts(n.children.size());
-            MatchSet::Near shown{std::vector<std::vector<MatchSet::Phrase>>(n.children.size()), n.within};
+            MatchSet::Near shown{std::vector<std::vector<MatchSet::Phrase>>(n.children.size()), n.within, n.fields};
             for (size_t k = 0; k < n.children.size(); ++k) near_phrases(n.children[k], parts[k], shown.parts[k], negated);
             if (!negated && matched) matched->nears.push_back(std::move(shown));
             return std::make_unique<NearMatcher>(ctx, std::move(parts), n.within, n.fields);
@@ -1265,12 +1284,12 @@ struct Builder {
         case QueryOp::Term: {
             auto t = ctx.index.find(n.terms[0]);
             if (!t) return std::make_unique<NothingMatcher>();
-            if (!negated) collect_term(*t);
+            if (!negated) collect_term(*t, n.fields);
             return std::make_unique<TermMatcher>(ctx, *t, n.fields);
         }
         case QueryOp::Phrase: {
             if (n.terms.empty()) { // stopwords only
-                if (!negated && matched) matched->phrases.push_back({n.terms, n.offsets, n.stops, n.stop_offsets});
+                if (!negated && matched) matched->phrases.push_back({n.terms, n.offsets, n.stops, n.stop_offsets, n.fields});
                 return std::make_unique<StopPhraseMatcher>(ctx, n, n.fields);
             }
             if (n.prefix) return prefix_phrase(n, negated);
@@ -1280,7 +1299,7 @@ struct Builder {
                 if (!t) return std::make_unique<NothingMatcher>();
                 ids.push_back({*t});
             }
-            if (!negated && matched) matched->phrases.push_back({n.terms, n.offsets, n.stops, n.stop_offsets});
+            if (!negated && matched) matched->phrases.push_back({n.terms, n.offsets, n.stops, n.stop_offsets, n.fields});
             return std::make_unique<PhraseMatcher>(ctx, ids, n, n.fields);
         }
         case QueryOp::Prefix:
@@ -1645,6 +1664,7 @@ void run_by_relevance(const Index& index, const Query& query, const SearchOption
             b.finish();
         } else if (auto t = index.find(word.terms[0])) {
             r.matched.terms.emplace_back(index.term(*t)); // what b.collect_term() and finish() make of it
+            r.matched.term_fields.push_back(word.fields);
             term[0] = {*t, 1.0};
             members = term;
         }

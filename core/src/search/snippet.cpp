@@ -20,22 +20,30 @@ std::string_view field_text(const Article& a, Field f) {
     return {};
 }
 
-std::vector<ByteRange> find_highlights(std::string_view text, const MatchSet& matched, Analyzer& analyzer) {
+std::vector<ByteRange> find_highlights(std::string_view text, const MatchSet& matched, Analyzer& analyzer, Field field) {
     std::vector<ByteRange> out;
     if (matched.empty() || text.empty()) return out;
+    const FieldMask here = field_bit(field);
+    auto asked_here = [&](const auto& part) { return (part.fields & here) != 0; };
     struct Tok { uint32_t position; ByteRange range; std::string term; };
     std::vector<Tok> toks;
     analyzer.analyze(text, [&](const Token& t) {
         toks.push_back({t.position, t.range, std::string(t.term)});
         for (const auto& p : matched.patterns) // a pattern's word, as written
-            if (std::binary_search(p.terms.begin(), p.terms.end(), t.term) && matches_pattern(t.surface, p.pattern)) {
+            if (asked_here(p) && std::binary_search(p.terms.begin(), p.terms.end(), t.term) && matches_pattern(t.surface, p.pattern)) {
                 out.push_back(t.range);
                 break;
             }
     });
-    for (const auto& t : toks)
-        if (std::binary_search(matched.terms.begin(), matched.terms.end(), t.term)) out.push_back(t.range);
-    if (!matched.phrases.empty() || !matched.nears.empty()) {
+    const bool every_field = matched.term_fields.size() != matched.terms.size();
+    for (const auto& t : toks) {
+        auto it = std::lower_bound(matched.terms.begin(), matched.terms.end(), t.term);
+        if (it != matched.terms.end() && *it == t.term &&
+            (every_field || (matched.term_fields[size_t(it - matched.terms.begin())] & here)))
+            out.push_back(t.range);
+    }
+    if (std::any_of(matched.phrases.begin(), matched.phrases.end(), asked_here) ||
+        std::any_of(matched.nears.begin(), matched.nears.end(), asked_here)) {
         std::vector<size_t> by_position(toks.size());
         for (size_t i = 0; i < toks.size(); ++i) by_position[i] = i;
         std::stable_sort(by_position.begin(), by_position.end(),
@@ -93,7 +101,8 @@ std::vector<ByteRange> find_highlights(std::string_view text, const MatchSet& ma
                 if (all && stops_at(ph, base, r)) visit(base, r);
             }
         };
-        for (const auto& ph : matched.phrases) each_occurrence(ph, [&](uint64_t, ByteRange r) { out.push_back(r); });
+        for (const auto& ph : matched.phrases)
+            if (asked_here(ph)) each_occurrence(ph, [&](uint64_t, ByteRange r) { out.push_back(r); });
         // A NEAR group: one range from the first word to the last of each set near enough, as its
         // matches are counted (NearSweep), not every occurrence of its words.
         std::vector<NearOccurrence> occurrences;
@@ -102,6 +111,7 @@ std::vector<ByteRange> find_highlights(std::string_view text, const MatchSet& ma
         std::vector<size_t> distinct;  // the first of each distinct part, in near.parts
         NearSweep sweep;
         for (const auto& near : matched.nears) {
+            if (!asked_here(near)) continue;
             occurrences.clear();
             ranges.clear();
             times.clear();
@@ -172,11 +182,11 @@ Snippet make_snippet(const Article& a, const MatchSet& matched, Analyzer& analyz
     Snippet s;
     const size_t max = std::max<size_t>(options.max_bytes, 16);
     std::string_view body = a.text;
-    auto hl = find_highlights(body, matched, analyzer);
+    auto hl = find_highlights(body, matched, analyzer, Field::Body);
     if (hl.empty()) {
         for (Field f : {Field::Standfirst, Field::Title}) {
             std::string_view t = field_text(a, f);
-            auto h = find_highlights(t, matched, analyzer);
+            auto h = find_highlights(t, matched, analyzer, f);
             if (!h.empty() && t.size() <= max) {
                 s.field = f;
                 s.passage = {0, uint32_t(t.size())};
@@ -240,7 +250,7 @@ std::vector<ConcordanceLine> concordance(const Index& index, std::string_view qu
             if (!a) continue;
             for (Field f : {Field::Title, Field::Standfirst, Field::Body}) {
                 std::string_view t = field_text(*a, f);
-                for (ByteRange m : find_highlights(t, matched, index.analyzer_of(h.doc))) {
+                for (ByteRange m : find_highlights(t, matched, index.analyzer_of(h.doc), f)) {
                     if (lines.size() >= max_lines) return lines;
                     ConcordanceLine line;
                     line.doc = h.doc;
