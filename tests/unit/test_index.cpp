@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <tuple>
 
 using namespace broadsheet::search;
 using search_fixtures::article;
@@ -578,21 +579,25 @@ TEST_CASE("typo lookups give exactly the terms and distances of a brute-force sc
     for (const auto& bytes : queries) {
         const std::u32string query = code_points(bytes);
         // A length difference is a lower bound of the distance (an edit changes it by at most one).
-        std::vector<std::pair<TermId, int>> distances;
+        std::vector<std::tuple<TermId, int, std::string>> distances;
         for (const auto& [s, t] : vocabulary)
             if (s.size() + 2 >= query.size() && s.size() <= query.size() + 2)
-                distances.emplace_back(t, osa_distance(query, s));
+                distances.emplace_back(t, osa_distance(query, s), utf8(s));
         for (int max_edits = 0; max_edits <= 2; ++max_edits) {
+            // Each term's surfaces at its least distance, by term and then surface.
             std::map<TermId, int> best;
-            for (auto [t, d] : distances)
+            for (const auto& [t, d, s] : distances)
                 if (d <= max_edits && (!best.contains(t) || d < best[t])) best[t] = d;
-            std::vector<std::pair<TermId, int>> expected(best.begin(), best.end());
+            std::vector<std::tuple<TermId, int, std::string>> expected;
+            for (const auto& [t, d, s] : distances)
+                if (best.contains(t) && best[t] == d) expected.emplace_back(t, d, s);
+            std::sort(expected.begin(), expected.end());
             CAPTURE(bytes);
             CAPTURE(max_edits);
             for (const Index* index : {&ix, loaded.index.get()}) {
                 index->terms_near(bytes, max_edits, near);
-                std::vector<std::pair<TermId, int>> got;
-                for (const auto& m : near) got.emplace_back(m.term, m.edits);
+                std::vector<std::tuple<TermId, int, std::string>> got;
+                for (const auto& m : near) got.emplace_back(m.term, m.edits, m.surface);
                 CHECK(got == expected);
             }
             found += expected.size();

@@ -256,6 +256,15 @@ TEST_CASE("near spellings: as you type only for a finished long word the library
     CHECK(search(ix, "unit -(cacoa~1 NEAR/2 rose)").matched.near.empty());
     // A word the query also asks for as written is no near spelling of another.
     CHECK(search(ix, "cocoa coca~1").matched.near == std::vector<std::string>{"cola"});
+    // Every spelling of a term that is as near is listed: "governent" (a misprint) and
+    // "government" are one edit from "govermnent", and both stem to "govern"; "governments" is
+    // two edits away.
+    Index govern;
+    govern.add(search_fixtures::article("Budget", "The government and the governments met."), "a");
+    govern.add(search_fixtures::article("Misprint", "The governent fell."), "b");
+    const SearchResult misspelt = search(govern, "govermnent~1");
+    CHECK(misspelt.matched.near == std::vector<std::string>{"governent", "government"});
+    CHECK(misspelt.hits.size() == 2);
     // A word held only where a plain word is not searched (a source's address) is no word of
     // the text: its near spellings count.
     Index source;

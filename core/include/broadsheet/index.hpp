@@ -165,9 +165,10 @@ public:
     // stem it each their way). Replaces `out`.
     void terms_of_surface(std::string_view folded_surface, std::vector<TermId>& out) const;
     // Terms whose surface form is within `max_edits` edits (Damerau-Levenshtein, adjacent
-    // transpositions count one) of `folded_word`, with the smallest distance of each.
-    // `surface`: the nearest of the term's surfaces (a word as the text has it, folded, where the
-    // term is its stem), valid until the index changes.
+    // transpositions count one) of `folded_word`, with the smallest distance of each, by term.
+    // `surface`: a word as the text has it, folded, of which the term is the stem; valid until
+    // the index changes. A term comes once for each of its surfaces at that distance (govermnent:
+    // "governent" and "government", both "govern"; not "governments", two edits away).
     struct NearTerm { TermId term; int edits; std::string_view surface; };
     void terms_near(std::string_view folded_word, int max_edits, std::vector<NearTerm>& out) const;
 

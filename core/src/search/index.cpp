@@ -1472,10 +1472,13 @@ void Index::terms_near(std::string_view word, int max_edits, std::vector<NearTer
         }
     }
     std::sort(out.begin(), out.end(), [](const NearTerm& a, const NearTerm& b) {
-        return a.term != b.term ? a.term < b.term : a.edits < b.edits;
+        return a.term != b.term ? a.term < b.term : a.edits != b.edits ? a.edits < b.edits : a.surface < b.surface;
     });
-    out.erase(std::unique(out.begin(), out.end(), [](const NearTerm& a, const NearTerm& b) { return a.term == b.term; }),
-              out.end());
+    // Each term's surfaces at its least distance (the first of its run), every one of them.
+    size_t kept = 0;
+    for (size_t i = 0; i < out.size(); ++i)
+        if (kept == 0 || out[kept - 1].term != out[i].term || out[kept - 1].edits == out[i].edits) out[kept++] = out[i];
+    out.resize(kept);
 }
 
 } // namespace broadsheet::search
