@@ -252,6 +252,8 @@ TEST_CASE("malformed queries give a message with a position and a best-effort re
         {"* ?", "", 0, "no words or numbers"},
         {"storm OR OR surge", "OR(storm, surg)", 6, "'OR' twice"},
         {"storm OR OR", "storm", 6, "'OR' twice"},
+        {"storm ~1", "storm", 6, "'~1' goes right after a word"}, // not the number 1
+        {"~2", "", 0, "'~2' goes right after a word"},
         // The same message many times: once, with the count, where it first applies.
         {"storm)))", "storm", 5, "unmatched ')' ignored (3 times)"},
         {"\"\" storm \"\" \"\"", "storm", 0, "empty phrase ignored (3 times)"},

@@ -928,6 +928,12 @@ private:
         ByteRange range = l.range;
         bool prefix = false;
         int edits = -1;
+        // "~1" standing alone ("oil ~1"): typo tolerance for no word, not the number 1.
+        if (options_.syntax && !typed_phrase_ && word.size() >= 2 && word.size() <= 4 && word[0] == '~' &&
+            std::all_of(word.begin() + 1, word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            note(range.begin, "'" + std::string(word) + "' goes right after a word, as in oil" + std::string(word) + "; ignored");
+            return -1;
+        }
         if (options_.syntax && !typed_phrase_ && word.find_first_of("*?") != std::string_view::npos) {
             // A '?' or '*' within the word's letters, or a '?' before the '*' that ends them
             // ("dd?*"), makes it a pattern; one after them is punctuation ("who won?!"). (Looked
