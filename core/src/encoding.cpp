@@ -351,6 +351,7 @@ std::string_view declared_charset(std::string_view bytes) {
 // few broken bytes" from a legacy encoding).
 struct Utf8Census {
     size_t multibyte = 0, bad = 0;
+    size_t long_sequences = 0; // of `multibyte`, those of three or four bytes
 };
 
 // Length of the well-formed UTF-8 sequence at s[i], or 0 (ill-formed, or cut off by the end).
@@ -414,6 +415,7 @@ Utf8Census census(std::string_view s) {
             ++i;
         } else if (size_t n = utf8_sequence_at(s, i)) {
             ++c.multibyte;
+            c.long_sequences += n >= 3;
             i += n;
         } else {
             ++c.bad;
@@ -437,6 +439,36 @@ std::string decode_legacy(std::string_view bytes, std::string_view label, std::s
     }
     used = "windows-1252";
     return from_cp1252(bytes);
+}
+
+// Whether a short text in single-byte `label` reads as well in Windows-1252: every byte the two
+// pages read differently is a letter in both ("na\xEFve": naïve or naďve). The letters' language
+// is then all that tells them apart, which a detector cannot judge on a few words, so the
+// commonest page wins. A byte that is a sign in Windows-1252 and a letter in `label`
+// ("\xBEe": "¾e" or "že") is evidence for `label`. Longer texts keep the detector's choice.
+bool reads_as_well_in_cp1252(std::string_view bytes, std::string_view label) {
+    constexpr size_t kShortText = 64; // non-ASCII bytes: about a paragraph of accented text
+    if (!g_legacy_decoder) return false;
+    std::array<bool, 256> present{};
+    size_t high = 0;
+    for (unsigned char c : bytes)
+        if (c >= 0x80) present[c] = true, ++high;
+    if (high >= kShortText) return false;
+    auto letter = [](std::string_view utf8) {
+        utf8proc_int32_t cp = -1;
+        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()), utf8proc_ssize_t(utf8.size()), &cp);
+        const auto cat = utf8proc_category(cp);
+        return n == utf8proc_ssize_t(utf8.size()) && cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+    };
+    for (int c = 0x80; c < 0x100; ++c) {
+        if (!present[size_t(c)]) continue;
+        const std::string byte(1, char(c));
+        const std::string western = from_cp1252(byte);
+        const std::optional<std::string> other = g_legacy_decoder(byte, label);
+        if (!other) return false;
+        if (*other != western && !(letter(western) && letter(*other))) return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -608,8 +640,13 @@ DecodedText decode_text(std::string_view bytes) {
             // text that is mostly well-formed UTF-8 (a few bad bytes from a botched edit or a
             // cut) is repaired; the rest goes to the detector.
             std::string_view label = declared_charset(bytes);
+            // A well-formed sequence is rare in legacy text: a two-byte one is a capital
+            // accented letter and a sign ("Ã©"), a longer one a small letter and two signs
+            // ("â€œ", the curly quote of UTF-8 read as Windows-1252), rarer still; it counts
+            // four times.
             Utf8Census c = census(bytes);
-            bool mostly_utf8 = c.multibyte > 0 && c.multibyte >= 2 * c.bad;
+            const size_t evidence = c.multibyte + 3 * c.long_sequences;
+            bool mostly_utf8 = c.multibyte > 0 && evidence >= 2 * c.bad;
             if ((label.empty() || label == "utf-8") && (mostly_utf8 || d.encoding == "UTF-8")) {
                 size_t replaced = 0;
                 utf8 = repair_utf8(bytes, &replaced);
@@ -629,9 +666,17 @@ DecodedText decode_text(std::string_view bytes) {
                 std::string_view used;
                 utf8 = decode_legacy(bytes, label, used);
                 // On short texts the detector guesses among Latin code pages that agree on the
-                // bytes present (Windows-1250 for "caf\xE9"); name the common one then.
-                if (how == "detected" && used != "windows-1252" && utf8 == from_cp1252(bytes))
-                    label = used = "windows-1252";
+                // bytes present (Windows-1250 for "caf\xE9"); name the common one then. Where
+                // they read letters for letters ("na\xEFve"), the common one is the better bet.
+                if (how == "detected" && used != "windows-1252") {
+                    if (utf8 == from_cp1252(bytes)) {
+                        label = used = "windows-1252";
+                    } else if (reads_as_well_in_cp1252(bytes, used)) {
+                        how = "too short to tell from " + std::string(display_name(used));
+                        utf8 = from_cp1252(bytes);
+                        label = used = "windows-1252";
+                    }
+                }
                 d.encoding = std::string(display_name(used));
                 if (used == label) {
                     d.warning = "not valid UTF-8: read as " + d.encoding + " (" + how + ")";

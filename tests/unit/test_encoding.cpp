@@ -171,6 +171,9 @@ TEST_CASE("mostly valid UTF-8 with a few broken bytes is repaired, not re-read a
         {"truncated at the end", "caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3", "caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xEF\xBF\xBD"},
         {"one stray byte", "na\xC3\xAFve \xE2\x80\x9Cquote\xE2\x80\x9D \xFF end", "na\xC3\xAFve \xE2\x80\x9Cquote\xE2\x80\x9D \xEF\xBF\xBD end"},
         {"cut three-byte sequence", "\xE2\x80\x9Chi\xE2\x80\x9D \xE2\x80 x \xC3\xA9", "\xE2\x80\x9Chi\xE2\x80\x9D \xEF\xBF\xBD x \xC3\xA9"},
+        // Two curly quotes (three bytes each) outweigh three bad bytes: not "\xC3\xA2\xE2\x82\xAC\xC5\x93Quote".
+        {"more bad bytes than good sequences", "\xE2\x80\x9CQuote\xE2\x80\x9D he said \xFF\xFE and \x92 more",
+         "\xE2\x80\x9CQuote\xE2\x80\x9D he said \xEF\xBF\xBD\xEF\xBF\xBD and \xEF\xBF\xBD more"},
     };
     for (const auto& row : rows) {
         CAPTURE(row.what);
@@ -199,6 +202,28 @@ TEST_CASE("a short Latin-1 text is named Windows-1252, the encoding it reads the
     auto d = decode_text("Caf\xE9 news\n\nThe caf\xE9 reopened.\n");
     CHECK(d.encoding == "Windows-1252");
     CHECK(d.utf8 == "Caf\xC3\xA9 news\n\nThe caf\xC3\xA9 reopened.\n");
+}
+
+TEST_CASE("a short text that reads letters for letters in Windows-1252 is read so; one with its signs for letters is not") {
+    struct Row { const char* bytes; const char* encoding; const char* utf8; };
+    const Row rows[] = {
+        // uchardet says ISO-8859-2 ("Ib\xC3\xA1\xC5\x84ez"), Windows-1257 ("Bront\xC4\x97"):
+        // letters for letters, so the common page.
+        {"Ib\xE1\xF1" "ez caf\xE9\n", "Windows-1252", "Ib\xC3\xA1\xC3\xB1" "ez caf\xC3\xA9\n"},
+        {"Bront\xEB said\n", "Windows-1252", "Bront\xC3\xAB said\n"},
+        {"in br\xFBl\xE9" "e Stra\xDF" "e of M\xE1laga Za\xEFre\n", "Windows-1252",
+         "in br\xC3\xBBl\xC3\xA9" "e Stra\xC3\x9F" "e of M\xC3\xA1laga Za\xC3\xAFre\n"},
+        // Czech: "\xBE" is "\xC2\xBE" (three quarters) in Windows-1252 and "\xC5\xBE" in ISO-8859-2.
+        {"P\xF8\xED" "li\xB9 \xBElu\xBBou\xE8k\xFD k\xF9\xF2 \xFAp\xECl \xEF\xE1" "belsk\xE9 \xF3" "dy.", "ISO-8859-2",
+         "P\xC5\x99\xC3\xAD" "li\xC5\xA1 \xC5\xBElu\xC5\xA5ou\xC4\x8Dk\xC3\xBD k\xC5\xAF\xC5\x88 \xC3\xBAp\xC4\x9Bl \xC4\x8F\xC3\xA1" "belsk\xC3\xA9 \xC3\xB3" "dy."},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.bytes);
+        auto d = decode_text(row.bytes);
+        CHECK(d.encoding == row.encoding);
+        CHECK(d.utf8 == row.utf8);
+    }
+    CHECK(decode_text(rows[0].bytes).warning.find("too short to tell from ISO-8859-2") != std::string::npos);
 }
 
 TEST_CASE("NUL bytes inside otherwise plain text are dropped, not taken for UTF-16") {
