@@ -102,16 +102,20 @@ TEST_CASE("a match near the end gets a passage that fills its room; a body that 
     CHECK(s.cut_before);
 }
 
-TEST_CASE("without a match in the body the snippet is the standfirst, then the lead") {
+TEST_CASE("without a match in the body the snippet is the standfirst, then the lead, never the title") {
     auto a = search_fixtures::article("Storm title", "Body without it.", "", {}, "", "A storm standfirst");
     Analyzer an;
     Snippet s = make_snippet(a, terms({"storm"}), an);
     CHECK(s.field == Field::Standfirst);
     CHECK(s.highlights.size() == 1);
-    Snippet lead = make_snippet(a, terms({"absent"}), an);
-    CHECK(lead.field == Field::Body);
-    CHECK(lead.passage.begin == 0);
-    CHECK(lead.highlights.empty());
+    for (const char* word : {"absent", "titl"}) { // "title": shown above the snippet already
+        CAPTURE(word);
+        Snippet lead = make_snippet(a, terms({word}), an);
+        CHECK(lead.field == Field::Body);
+        CHECK(lead.passage.begin == 0);
+        CHECK(lead.passage.end == a.text.size());
+        CHECK(lead.highlights.empty());
+    }
 }
 
 TEST_CASE("snippet passages never cut a character in two") {
@@ -256,7 +260,9 @@ TEST_CASE("what a query asks for in some fields is marked in those fields only")
         CHECK(body == row.body);
         CHECK(m.term_fields.size() == m.terms.size());
     }
-    // The snippet of a title-only match is the title, not the body's first "storm".
+    // The snippet of a title-only match is the lead, without the body's "storm" marked.
     const Snippet s = make_snippet(a, search(lib.index, "title:storm", lib.options(true, 1)).matched, lib.index.analyzer());
-    CHECK(s.field == Field::Title);
+    CHECK(s.field == Field::Body);
+    CHECK(s.passage.begin == 0);
+    CHECK(s.highlights.empty());
 }

@@ -34,7 +34,8 @@ struct SnippetOptions {
 };
 
 // The passage of the body with the most different matches (then the most matches, then the
-// earliest); the standfirst or title when only they match; the start of the body otherwise.
+// earliest); the standfirst when only it matches; the start of the body otherwise (when only the
+// title matches too: a hit shows its title above the snippet).
 Snippet make_snippet(const Article& article, const MatchSet& matched, Analyzer& analyzer,
                      const SnippetOptions& options = {});
 

@@ -184,15 +184,14 @@ Snippet make_snippet(const Article& a, const MatchSet& matched, Analyzer& analyz
     std::string_view body = a.text;
     auto hl = find_highlights(body, matched, analyzer, Field::Body);
     if (hl.empty()) {
-        for (Field f : {Field::Standfirst, Field::Title}) {
-            std::string_view t = field_text(a, f);
-            auto h = find_highlights(t, matched, analyzer, f);
-            if (!h.empty() && t.size() <= max) {
-                s.field = f;
-                s.passage = {0, uint32_t(t.size())};
-                s.highlights = std::move(h);
-                return s;
-            }
+        // Not the title: a hit shows it above its snippet already.
+        std::string_view t = a.standfirst;
+        auto h = find_highlights(t, matched, analyzer, Field::Standfirst);
+        if (!h.empty() && t.size() <= max) {
+            s.field = Field::Standfirst;
+            s.passage = {0, uint32_t(t.size())};
+            s.highlights = std::move(h);
+            return s;
         }
         s.field = Field::Body;
         uint32_t end = body.size() <= max ? uint32_t(body.size()) : word_end_before(body, max, max / 4);
