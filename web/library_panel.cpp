@@ -67,6 +67,20 @@ std::string joined_byline(const broadsheet::Article& a) {
     return s;
 }
 
+// `text` at `at`, in `room` pixels: cut with "…" where it does not fit.
+void draw_cut_text(std::string_view text, ImVec2 at, float room) {
+    const ImVec2 size = ImGui::CalcTextSize(text.data(), text.data() + text.size());
+    const ImVec2 end(at.x + room, at.y + size.y);
+    ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), at, end, end.x, end.x, text.data(), text.data() + text.size(), &size);
+}
+
+// A table cell's text, cut with "…" where its column is too narrow.
+void cell_text(std::string_view text) {
+    const float room = ImGui::GetContentRegionAvail().x;
+    draw_cut_text(text, ImGui::GetCursorScreenPos(), room);
+    ImGui::Dummy(ImVec2(std::min(room, ImGui::CalcTextSize(text.data(), text.data() + text.size()).x), ImGui::GetTextLineHeight()));
+}
+
 std::string_view base_name(std::string_view path) {
     size_t slash = path.find_last_of("/\\");
     return slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -368,9 +382,12 @@ void draw_library_panel(App& app) {
             const float title_room = ImGui::GetContentRegionAvail().x;
             bool is_marked = std::binary_search(st.marked.begin(), st.marked.end(), id);
             bool is_selected = id == st.selected || is_marked;
-            if (ImGui::Selectable(a.title.c_str(), is_selected,
-                                  ImGuiSelectableFlags_SpanAllColumns))
+            // The title is drawn over the row's selectable, not as its label: cut with "…", and
+            // a "##" in it is text, not an ImGui id.
+            const ImVec2 title_at = ImGui::GetCursorScreenPos();
+            if (ImGui::Selectable("##row", is_selected, ImGuiSelectableFlags_SpanAllColumns))
                 click_row(app, r, id);
+            draw_cut_text(a.title, title_at, title_room);
             // A title cut by its column shows whole when the pointer rests on it.
             if (ImGui::IsItemHovered() && GImGui->HoveredIdTimer > 0.6f && ImGui::CalcTextSize(a.title.c_str()).x > title_room)
                 ImGui::SetTooltip("%s", a.title.c_str());
@@ -394,16 +411,16 @@ void draw_library_panel(App& app) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(a.date.substr(0, 10).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(joined_byline(a).c_str());
+            cell_text(joined_byline(a));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(std::string(base_name(a.file)).c_str());
+            cell_text(base_name(a.file));
             ImGui::TableNextColumn();
             char words[24];
             std::snprintf(words, sizeof words, "%zu", a.word_count);
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(words).x);
             ImGui::TextUnformatted(words); // right-aligned, as numbers line up
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a.source.c_str());
+            cell_text(a.source);
         }
     }
     st.scroll_to_selected = false;
