@@ -1195,6 +1195,22 @@ test('searching as you type finds the seed, highlights the hits, and n/p move be
   eq(s.search.total, 2, '"for the": the weather story and the seed');
   const weather = s.search.results.find((r) => r.title === 'Storm warning for the coast');
   assert(weather && weather.titleHighlighted.join(',') === 'for the', `marked in the title: ${weather && weather.titleHighlighted}`);
+  // What is asked for in one field is marked there only: title:council marks the budget story's
+  // title, not "The council" of its body (in the hit or the reader); body:council the reverse.
+  await page.evaluate(() => window.broadsheet.search('title:council'));
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.search.results.map((r) => r.title).join(' | '), 'Council budget approved', 'title:council: the budget story');
+  eq(s.search.results[0].titleHighlighted.join(','), 'Council', 'title:council is marked in the title');
+  eq(s.search.results[0].highlighted.length, 0, 'and not in the passage under it');
+  await page.evaluate(() => window.broadsheet.openResult(0));
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.open.titleHighlights.length, 1, 'the reader marks the title');
+  eq(s.open.highlights.length, 0, 'and nothing in the body');
+  await page.evaluate(() => window.broadsheet.search('body:council'));
+  s = await page.evaluate(() => window.broadsheet.state());
+  const inBody = s.search.results.find((r) => r.title === 'Council budget approved');
+  eq(inBody.titleHighlighted.length, 0, 'body:council is not marked in the title');
+  assert(inBody.highlighted.some((h) => /^council$/i.test(h)), `body:council is marked in the passage: ${inBody.highlighted}`);
   // As you type, the last word of an open phrase begins words: "the coun" is the budget story's
   // "the council" and the seed's "the country", until the quote closes on "the council".
   await page.evaluate(() => window.broadsheet.search('"the coun'));
