@@ -179,6 +179,11 @@ TEST_CASE("options change how words combine and what the last word means") {
     CHECK(to_string(parse_query("storm date:20", a, typing)) == "storm~1");
     CHECK(parse_query("storm date:20 ", a, typing).messages.size() == 1);
     CHECK(parse_query("storm date:20", a).messages.size() == 1);
+    CHECK(parse_query("storm date:no", a, typing).messages.empty()); // "none" being typed
+    // One that cannot become a date says so at once.
+    const auto month = parse_query("storm date:March", a, typing).messages;
+    REQUIRE(month.size() == 1);
+    CHECK(month[0].text.find("cannot read the date 'March'") != std::string::npos);
     // A phrase of stopwords only is read in every article's text: not while its quote is open.
     CHECK(parsed("storm \"the who", typing) == "storm~1");
     const auto open = parse_query("storm \"the who", a, typing).messages;
@@ -232,6 +237,7 @@ TEST_CASE("malformed queries give a message with a position and a best-effort re
         {"foo:bar", "\"foo bar\"", 0, "unknown field"},
         {"date:2014-13", "", 0, "cannot read the date"},
         {"storm date:June", "storm", 6, "cannot read the date"},
+        {"storm date: surge", "AND(storm, surg)", 6, "'date:' needs a date right after it"},
         {"storm date:1987-02-30", "storm", 6, "cannot read the date"},
         {"storm date:1987-02-29..1987-03", "storm", 6, "cannot read the date"},
         {"date:2015..2014", "date:20140000..20151299", 0, "ends before it begins"},

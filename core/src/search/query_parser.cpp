@@ -1104,8 +1104,11 @@ private:
 
     int date_node(const Lexeme& l) {
         std::string_view v = l.text;
-        // As you type, a date not yet whole ("date:20") is left out without a word: it will be.
-        const bool typing = options_.as_you_type && typed_to_end(l.range.end);
+        // As you type, a date not yet whole ("date:20", "date:no") is left out without a word:
+        // it will be. One that cannot become a date ("date:March") gets its message at once.
+        const bool could_become = v.size() <= 22 && (std::string_view("none").starts_with(text::ascii_lower(v)) ||
+                                                      v.find_first_not_of("0123456789-.") == std::string_view::npos);
+        const bool typing = options_.as_you_type && typed_to_end(l.range.end) && could_become;
         if (iequals(v, "none")) { // the articles without a date
             QueryNode n;
             n.op = QueryOp::Date;
@@ -1114,8 +1117,8 @@ private:
         }
         auto bad = [&] {
             if (!typing)
-                note(l.range.begin, "cannot read the date '" + std::string(v) +
-                                        "' (write 2014, 2014-06, 2014-06-30 or a range 2014-01..2014-06); ignored");
+                note(l.range.begin, (v.empty() ? std::string("'date:' needs a date right after it") : "cannot read the date '" + std::string(v) + "'") +
+                                        " (write 2014, 2014-06, 2014-06-30 or a range 2014-01..2014-06); ignored");
             return -1;
         };
         // One bound: YYYY, YYYY-MM or YYYY-MM-DD -> [from, to] of that period.
