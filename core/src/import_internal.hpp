@@ -63,10 +63,16 @@ Article import_mail(std::string_view name, std::string_view utf8);
 
 // ---- interface to code in paragraphs.cpp ----
 
-// Splits a body text into paragraphs: at blank lines, and at indented lines when the text is
-// hard-wrapped with indented paragraph starts (as newswire dumps are). Lines within a paragraph
-// are joined with single spaces. Empty paragraphs are dropped.
+// Splits a body text into paragraphs: at blank lines, at every line break when its lines are
+// paragraphs (lines_are_paragraphs), and at indented lines when the text is hard-wrapped with
+// indented paragraph starts (as newswire dumps are). Lines within a paragraph are joined with
+// single spaces. Empty paragraphs are dropped.
 std::vector<std::string> split_paragraphs(std::string_view text);
+
+// Whether a text's lines are its paragraphs (one line each, as scrapers and NewsAPI write them)
+// rather than a hard wrap of them (Reuters-21578, mail, Project Gutenberg): most of its line
+// breaks come where the next word would still have fitted on the line.
+bool lines_are_paragraphs(const std::vector<std::string_view>& lines);
 
 // A newswire sign-off at the very end of a body ("...utility costs.\n REUTER"), set apart by a
 // line break or a wide gap: removed from `text` and returned (empty when there is none).

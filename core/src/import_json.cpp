@@ -175,13 +175,18 @@ bool article_from_object(std::string_view file, const json& obj, Article& a, std
     std::string_view unsigned_body = body;
     if (std::string_view mark = strip_sign_off(unsigned_body); !mark.empty())
         a.removed.push_back({std::string(mark), "end mark"});
-    for (std::string& p : split_paragraphs(unsigned_body)) {
-        if (const char* reason = junk_line_reason(p)) {
-            a.removed.push_back({std::move(p), reason});
-            continue;
+    // Furniture goes line by line ("Image source, Reuters" above a paragraph), as in plain
+    // text; each line taken out breaks the paragraph there.
+    std::string kept;
+    kept.reserve(unsigned_body.size());
+    for (std::string_view line : text::split_lines(unsigned_body)) {
+        if (const char* reason = junk_line_reason(line)) {
+            a.removed.push_back({std::string(text::trim(line)), reason});
+            line = {};
         }
-        a.add_paragraph(p);
+        kept.append(line).push_back('\n');
     }
+    for (const std::string& p : split_paragraphs(kept)) a.add_paragraph(p);
     // Everything else is kept, so nothing of the input is lost.
     for (const auto& [key, value] : obj.items()) {
         bool mapped = false;

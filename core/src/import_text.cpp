@@ -346,13 +346,15 @@ std::optional<Dateline> split_dateline(std::string_view p) {
 }
 
 // A block of bulleted headline lines without full stops: a related-links list.
+bool is_list_item(std::string_view l) {
+    return l.starts_with("\xE2\x80\xA2 ") || l.starts_with("\xC2\xB7 ") || l.starts_with("- ") ||
+           l.starts_with("* ") || l.starts_with("\xE2\x80\x93 ");
+}
+
 bool is_link_list(const Block& b) {
     if (b.lines.size() < 2) return false;
-    for (auto l : b.lines) {
-        bool bullet = l.starts_with("\xE2\x80\xA2 ") || l.starts_with("\xC2\xB7 ") ||
-                      l.starts_with("- ") || l.starts_with("* ") || l.starts_with("\xE2\x80\x93 ");
-        if (!bullet || l.size() > 160 || l.ends_with('.')) return false;
-    }
+    for (auto l : b.lines)
+        if (!is_list_item(l) || l.size() > 160 || l.ends_with('.')) return false;
     return true;
 }
 
@@ -377,7 +379,9 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
     // Pass 1: classify lines, drop furniture, cut the footer, group the rest into blocks.
     std::vector<Block> blocks;
     bool in_block = false, footer = false;
-    for (std::string_view raw : text::split_lines(utf8)) {
+    const std::vector<std::string_view> lines = text::split_lines(utf8);
+    const bool each_line = detail::lines_are_paragraphs(lines); // a block each, not a wrap
+    for (std::string_view raw : lines) {
         std::string_view line = text::trim(raw);
         if (footer) {
             if (!line.empty()) a.removed.push_back({std::string(line), "footer"});
@@ -397,7 +401,9 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
                 continue;
             }
         }
-        if (!in_block) blocks.emplace_back();
+        // A line a paragraph: a block each, but for the items of a list, which go together.
+        if (!in_block || (each_line && !(is_list_item(line) && is_list_item(blocks.back().lines.back()))))
+            blocks.emplace_back();
         blocks.back().lines.push_back(line);
         in_block = true;
     }
@@ -405,11 +411,38 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
     // Pass 2: the header (headline, standfirst, byline, date), then the body.
     size_t b = 0;
     auto single_line = [&](size_t k) { return k < blocks.size() && blocks[k].lines.size() == 1; };
-    if (single_line(0) && blocks[0].lines[0].size() <= 300 && blocks.size() > 1) {
-        a.title = clean_page_title(text::collapse_spaces(blocks[0].lines[0]), a.source);
-        b = 1;
+    // A date or a byline above the headline (AP's pages open "Nov. 20, 2019 5:52 AM EST", "By
+    // ...") is no headline.
+    for (; b < 3 && single_line(b) && b + 1 < blocks.size(); ++b) {
+        const std::string line = blocks[b].joined();
+        if (Byline by = parse_byline(line); !by.names.empty() && a.byline.empty()) {
+            a.byline = std::move(by.names);
+            if (!by.role.empty()) a.metadata.push_back({"byline_role", by.role});
+        } else if (std::string d = parse_date_line(line); !d.empty() && a.date.empty()) {
+            a.date = std::move(d);
+        } else {
+            break;
+        }
     }
-    bool header = b == 1;
+    const size_t headline = b;
+    if (single_line(b) && blocks[b].lines[0].size() <= 300 && blocks.size() > b + 1) {
+        a.title = clean_page_title(text::collapse_spaces(blocks[b].lines[0]), a.source);
+        ++b;
+        // A page's text opens with its <title> and repeats the headline under the site's
+        // navigation ("Home", "News", "Sport"; Reuters' "Directory of sites"): the lines between
+        // the two are that navigation, but for a date among them.
+        for (size_t k = b; k < blocks.size() && k < b + 12 && single_line(k); ++k) {
+            if (text::collapse_spaces(blocks[k].lines[0]) != a.title) continue;
+            for (; b < k; ++b) {
+                std::string line = blocks[b].joined();
+                if (std::string d = parse_date_line(line); !d.empty() && a.date.empty()) a.date = std::move(d);
+                else a.removed.push_back({std::move(line), "navigation"});
+            }
+            a.removed.push_back({blocks[b++].joined(), "headline repeated"});
+            break;
+        }
+    }
+    bool header = b > headline;
     while (header && b < blocks.size()) {
         std::string line = blocks[b].joined();
         Byline by = single_line(b) ? parse_byline(line) : Byline{};

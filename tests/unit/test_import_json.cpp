@@ -37,6 +37,18 @@ TEST_CASE("a NewsAPI record maps its fields and is marked truncated") {
     CHECK(meta(a, "urlToImage") == "https://example.com/b.jpg");
 }
 
+TEST_CASE("a credit line above a JSON paragraph is taken out alone, not with the paragraph") {
+    auto r = import_file("news.json", R"([{"title": "Volcano erupts",
+        "content": "Image source, Reuters\r\nLava flows from a volcano in Iceland have reached the outskirts of the town of Grindavik, setting homes on fire."}])");
+    REQUIRE(r.ok());
+    REQUIRE(r.articles.size() == 1);
+    const auto& a = r.articles[0];
+    REQUIRE(a.paragraphs.size() == 1);
+    CHECK(a.paragraph(0) == "Lava flows from a volcano in Iceland have reached the outskirts of the town of Grindavik, setting homes on fire.");
+    REQUIRE(a.removed.size() == 1);
+    CHECK(a.removed[0].text == "Image source, Reuters");
+}
+
 TEST_CASE("arrays, wrapped lists and JSON Lines each give one article per record") {
     struct Row {
         const char* name;

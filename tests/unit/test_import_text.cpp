@@ -1,6 +1,7 @@
 #include "broadsheet/import.hpp"
 
 #include "test_helpers.hpp"
+#include "text_util.hpp"
 
 #include <doctest/doctest.h>
 
@@ -225,5 +226,65 @@ TEST_CASE("byline forms: By, role glued on, agency suffix, Name in City, and wha
         CAPTURE(std::string(row.line));
         Article a = import_plain_text("b.txt", std::string("Headline\n\n") + row.line + "\n\nThe body begins here.\n\nAnd goes on.");
         CHECK(joined(a.byline) == row.byline);
+    }
+}
+
+TEST_CASE("page text a paragraph a line: the site's navigation and the repeated headline go, a date or byline above the headline is read") {
+    struct Row {
+        const char* style;
+        const char* text;
+        const char* title, *byline, *date, *first_paragraph;
+        size_t paragraphs;
+    };
+    const Row rows[] = {
+        {"no blank lines",
+         "Council approves new cycle lanes\n"
+         "The city council voted on Tuesday to build 12 km of protected cycle lanes in the centre, a plan that has divided residents.\n"
+         "\"This is a historic day for our city,\" said councillor Priya Shah, who led the campaign.\n"
+         "Shopkeepers said they would challenge the decision in court.\n",
+         "Council approves new cycle lanes", "", "",
+         "The city council voted on Tuesday to build 12 km of protected cycle lanes in the centre, a plan that has divided residents.", 3},
+        {"BBC page text",
+         "Tesla sales fall for first time in a decade - BBC News\nAccessibility links\nSkip to content\nHome\nNews\nSport\n"
+         "Tesla sales fall for first time in a decade\nPublished2 days ago\nShare\nImage source, Getty Images\n"
+         "By Theo Leggett\n"
+         "Tesla's global sales fell last year for the first time in more than a decade, as competition from Chinese rivals intensified.\n"
+         "\"We expect a return to growth,\" chief executive Elon Musk said in a post on X.\n"
+         "Analysts had predicted deliveries of about 1.8 million.\n",
+         "Tesla sales fall for first time in a decade", "Theo Leggett", "",
+         "Tesla's global sales fell last year for the first time in more than a decade, as competition from Chinese rivals intensified.", 3},
+        {"Reuters page text",
+         "Oil hits three-week high on supply worries - Reuters\nDirectory of sites\nLogin\nContact\n"
+         "November 19, 2019 / 12:21 AM / Updated 14 hours ago\nOil hits three-week high on supply worries\nFlorence Tan\n"
+         "Oil prices rose for a third day on Tuesday, with Brent crude up 0.5% at $63.10 a barrel, after Saudi Arabia signalled it would keep output cuts.\n"
+         "\"The market is tightening,\" said Stephen Innes, chief Asia market strategist at AxiTrader.\n",
+         "Oil hits three-week high on supply worries", "Florence Tan", "2019-11-19T00:21",
+         "Oil prices rose for a third day on Tuesday, with Brent crude up 0.5% at $63.10 a barrel, after Saudi Arabia signalled it would keep output cuts.", 2},
+        {"AP page text, date and byline first",
+         "Nov. 20, 2019 5:52 AM EST\nBy ZEKE MILLER and JILL COLVIN\nAssociated Press\n"
+         "Sondland says Trump directed Ukraine pressure\n"
+         "A top U.S. diplomat testified Wednesday that he was following President Donald Trump's orders when he pressed Ukraine.\n"
+         "\"Was there a quid pro quo? The answer is yes,\" Gordon Sondland told the House Intelligence Committee.\n",
+         "Sondland says Trump directed Ukraine pressure", "ZEKE MILLER; JILL COLVIN", "2019-11-20T05:52-05:00",
+         "A top U.S. diplomat testified Wednesday that he was following President Donald Trump's orders when he pressed Ukraine.", 2},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.style));
+        Article a = import_plain_text("page.txt", row.text);
+        CHECK(a.title == row.title);
+        CHECK(joined(a.byline) == row.byline);
+        CHECK(a.date == row.date);
+        REQUIRE(!a.paragraphs.empty());
+        CHECK(a.paragraph(0) == row.first_paragraph);
+        CHECK(a.paragraphs.size() == row.paragraphs);
+    }
+    // The same text with blank lines between its lines reads the same.
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.style));
+        std::string spaced;
+        for (std::string_view l : broadsheet::text::split_lines(row.text)) spaced += std::string(l) + "\n\n";
+        Article a = import_plain_text("page.txt", spaced);
+        CHECK(a.title == row.title);
+        CHECK(a.paragraphs.size() == row.paragraphs);
     }
 }
