@@ -153,6 +153,15 @@ bool is_quote_close(std::string_view s) {
            s.ends_with("\xE2\x80\x9D") || s.ends_with("\xC2\xBB");
 }
 bool ends_sentence(std::string_view s) {
+    // A quotation or a bracket may close after the stop: adding: "This is a historic day."
+    for (bool closed = true; closed;) {
+        closed = false;
+        for (std::string_view close : {"\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"}) // ” ’ »
+            if (s.size() > close.size() && s.ends_with(close)) {
+                s.remove_suffix(close.size());
+                closed = true;
+            }
+    }
     return s.ends_with('.') || s.ends_with('!') || s.ends_with('?') || s.ends_with(':');
 }
 

@@ -288,3 +288,16 @@ TEST_CASE("page text a paragraph a line: the site's navigation and the repeated 
         CHECK(a.paragraphs.size() == row.paragraphs);
     }
 }
+
+TEST_CASE("a first paragraph ending in a quotation's full stop is body text, not a standfirst") {
+    Article a = import_plain_text("council.txt",
+                                  "Council backs new cycle lanes\n\n"
+                                  "The council voted on Tuesday to build the lanes, said councillor Priya Shah, adding: \"This is a historic day.\"\n\n"
+                                  "Work will start in March, officials said.\n");
+    CHECK(a.standfirst.empty());
+    REQUIRE(a.paragraphs.size() == 2);
+    CHECK(a.paragraph(0).starts_with("The council voted"));
+    // Not a sentence at all: a standfirst.
+    Article b = import_plain_text("council.txt", "Council backs new cycle lanes\n\nA plan that divided the city\n\nThe council voted on Tuesday.\n");
+    CHECK(b.standfirst == "A plan that divided the city");
+}
