@@ -114,6 +114,14 @@ TEST_CASE("attributions before, after and around the quote name the speaker") {
         // A role before the name, the verb after it.
         {"\"Migration is now being seen,\" ISD spokesman Tahir Della told DW.", "Tahir Della", "told", 1},
         {"\"It is over,\" union leader Anna Berg said on Monday.", "Anna Berg", "said", 1},
+        // An apposition between the speaker and the verb; "told" names the listener, never the speaker.
+        {"Board chairman John Tower, a former senator from Texas, told a press conference, \"We found problems.\"",
+         "John Tower", "told", 1},
+        {"Robert Dole, a key Reagan ally, told reporters the report showed \"colossal blunders\" at the top.", "Robert Dole", "told", 1},
+        {"The meeting ended early and officials told reporters, \"We have nothing to add.\"", "officials", "told", 1},
+        // The person of an organisation, not the organisation.
+        {"\"You want your stock to reflect realistic valuations,\" said E.F. Hutton Group analyst Michael Lewis.", "Michael Lewis", "said", 1},
+        {"\"The Fed couldn't have waited,\" added Security Pacific's Bob Bannon.", "Bob Bannon", "added", 1},
     };
     for (const Row& row : rows) {
         CAPTURE(row.text);
@@ -122,6 +130,7 @@ TEST_CASE("attributions before, after and around the quote name the speaker") {
         for (size_t i = 0; i < f.quotes.size(); ++i) {
             std::string_view who =
                 f.speaker_name(i).empty() ? f.str(f.quotes[i].speaker) : f.speaker_name(i);
+            CAPTURE(f.str(f.quotes[i].speaker));
             CHECK(who == row.speaker);
             CHECK(f.str(f.quotes[i].cue) == row.cue);
         }
@@ -191,4 +200,19 @@ TEST_CASE("ugly input: unbalanced marks, apostrophes and scare quotes make no qu
     Found f = find(text);
     REQUIRE(f.quotes.size() == 3000);
     CHECK(f.speaker_name(2999) == "Tom Hale");
+}
+
+TEST_CASE("a role names the person earlier given that role, not merely the last person named") {
+    const std::string text =
+        "\"OPEC's problem is not a price problem,\" said Paul Mlotok, oil analyst with Salomon Brothers Inc.\n\n"
+        "\"You cannot have fixed prices,\" said the regional manager for one of the major oil companies.\n\n"
+        "\"Prices will hold,\" the analyst said.\n\n"
+        "\"We will see,\" a spokesman said.";
+    Found f = find(text);
+    REQUIRE(f.quotes.size() == 4);
+    CHECK(f.speaker_name(0) == "Paul Mlotok");
+    CHECK(f.speaker_name(1).empty()); // an unnamed manager: no one's words are put in Mlotok's mouth
+    CHECK(f.str(f.quotes[1].speaker) == "the regional manager");
+    CHECK(f.speaker_name(2) == "Paul Mlotok"); // "the analyst": the one named an analyst
+    CHECK(f.speaker_name(3).empty());          // "a spokesman": someone not named
 }

@@ -18,6 +18,7 @@
 #include "text_util.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace broadsheet {
 namespace {
@@ -66,6 +67,7 @@ class QuoteFinder {
     std::vector<Piece> find_pieces() const;
     Span name_after(size_t k) const;
     Span phrase_after(size_t k) const;
+    Span subject_before_apposition(size_t p, size_t limit) const;
     Span phrase_before(size_t p, size_t limit) const;
     bool attribute(const Piece& piece, size_t limit, Quote& q) const;
     bool attribute_after(const Piece& piece, Quote& q) const;
@@ -130,7 +132,17 @@ Span QuoteFinder::phrase_after(size_t k) const {
     if (k >= tokens_.size() || !tokens_[k].is_word()) return {};
     if (in(k, cues::person_pronouns) || in(k, cues::group_pronouns)) return {k, k, true};
     Span name = name_after(k);
-    if (name.found && !in(k, cues::stopwords)) return name;
+    if (name.found && !in(k, cues::stopwords)) {
+        // The person of an organisation: "Security Pacific's Bob Bannon", "E.F. Hutton Group
+        // analyst Michael Lewis" (resolve() takes the last person named in the phrase).
+        size_t j = name.last + 1;
+        if (j < tokens_.size() && tokens_[j].type == TokenType::Clitic) ++j;
+        else
+            while (j < tokens_.size() && j <= name.last + 2 && in(j, cues::roles)) ++j;
+        if (j > name.last + 1)
+            if (Span person = name_after(j); person.found) name.last = person.last;
+        return name;
+    }
     size_t e = k;
     if (in(e, kDeterminers)) ++e;
     size_t words = 0, last = SIZE_MAX;
@@ -179,6 +191,19 @@ Span QuoteFinder::phrase_before(size_t p, size_t limit) const {
     while (b < p && in(b, kJoiners)) ++b;
     if (words == 0 || b >= p) return {};
     return {b, p - 1, true};
+}
+
+// The subject before an apposition that ends right before token p: "Robert Dole, a key Reagan
+// ally, told": the noun phrase before the comma that opens it (within a dozen tokens, in the
+// sentence), or not found.
+Span QuoteFinder::subject_before_apposition(size_t p, size_t limit) const {
+    if (p < 2 || p - 1 < limit || !tokens_[p - 1].is_punct(',')) return {};
+    for (size_t c = p - 2; c > limit && c + 14 > p; --c) {
+        const Token& t = tokens_[c];
+        if (t.type == TokenType::Break || t.has(kSentenceEnd) || t.has(kOpenQuote) || t.has(kCloseQuote)) return {};
+        if (t.is_punct(',')) return c + 2 < p ? phrase_before(c, limit) : Span{};
+    }
+    return {};
 }
 
 // ---- [SECTION] Attribution ----------------------------------------------------------------------
@@ -268,14 +293,16 @@ bool QuoteFinder::attribute_before(const Piece& piece, size_t limit, Quote& q) c
         }
         if (!in(p, cues::speech_verbs)) continue;
         Span who = phrase_before(p, start);
+        if (!who.found) who = subject_before_apposition(p, start); // "John Tower, a former senator, said"
+        const bool listener_verb = in(p, kListenerVerbs);
         size_t attr_first = who.found ? who.first : p, attr_last = p;
-        if (!who.found) {
+        if (!who.found && !listener_verb) { // "told reporters": the listener, never the speaker
             who = phrase_after(p + 1); // "said Jiang: “…”"
             if (who.found && who.last < piece.open)
                 attr_last = who.last;
             else
                 who = {};
-        } else if (in(p, kListenerVerbs)) {
+        } else if (listener_verb) {
             Span listener = phrase_after(p + 1);
             if (listener.found && listener.last < piece.open) attr_last = listener.last;
         }
@@ -306,13 +333,27 @@ template <typename Keep> int32_t recent_entity(const Entities& entities, uint32_
 int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) const {
     if (q.speaker.size() == 0) return -1;
     // A person named in the phrase is the speaker ("ISD spokesman Tahir Della": not ISD); the
-    // last one, as a name follows its role.
+    // last one, as a name follows its role. A phrase that ends on a name not known as a person,
+    // after an organisation ("Security Pacific's Bob Bannon", "E.F. Hutton Group analyst Michael
+    // Lewis"), is that name's: the last name, unless it is an organisation or a place.
     int32_t e = -1;
-    for (const Mention& m : entities_.mentions)
-        if (m.range.begin >= q.speaker.begin && m.range.end <= q.speaker.end &&
-            entities_.list[m.entity].kind == EntityKind::Person)
+    const Mention* last = nullptr;
+    for (const Mention& m : entities_.mentions) {
+        if (m.range.end <= q.speaker.begin || m.range.begin >= q.speaker.end) continue;
+        last = &m;
+        if (m.range.begin >= q.speaker.begin && m.range.end <= q.speaker.end && entities_.list[m.entity].kind == EntityKind::Person)
             e = int32_t(m.entity);
-    if (e < 0) e = entities_.at(q.speaker);
+    }
+    if (last && last->range.end >= q.speaker.end && last->range.begin > q.speaker.begin) {
+        const EntityKind kind = entities_.list[last->entity].kind;
+        if (kind == EntityKind::Person || kind == EntityKind::Other) return int32_t(last->entity);
+    }
+    if (e < 0 && last) {
+        // Its words after the last name hold another one, no entity: not that name's either.
+        const std::string_view rest = text_.substr(last->range.end, q.speaker.end > last->range.end ? q.speaker.end - last->range.end : 0);
+        if (std::any_of(rest.begin(), rest.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return -1;
+        e = int32_t(last->entity);
+    }
     if (e >= 0) return e;
     std::string_view words = text_of(text_, q.speaker);
     std::string head = fold(words.substr(
@@ -330,7 +371,28 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) 
                 return it->entity;
         return recent_entity(entities_, q.speaker.begin, kind_is(want));
     }
-    if (role) return recent_entity(entities_, q.speaker.begin, kind_is(EntityKind::Person));
+    if (role) {
+        // "a spokesman", "one official": someone not named. "the analyst": the last person
+        // named with that role beside the name ("Paul Mlotok, oil analyst with Salomon"), not
+        // merely the last person named.
+        const std::string first = fold(words.substr(0, words.find(' ')));
+        if (first == "a" || first == "an" || first == "one") return -1;
+        return recent_entity(entities_, q.speaker.begin, [&](uint32_t i) {
+            if (entities_.list[i].kind != EntityKind::Person) return false;
+            for (const Mention& m : entities_.mentions) {
+                if (m.entity != i || m.range.begin >= q.speaker.begin) continue;
+                const size_t from = m.range.begin > 80 ? m.range.begin - 80 : 0;
+                const std::string around = fold(text_.substr(from, std::min<size_t>(m.range.end + 80, q.speaker.begin) - from));
+                for (size_t at = around.find(head); at != std::string::npos; at = around.find(head, at + 1)) {
+                    const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(around[at - 1]));
+                    const size_t after = at + head.size();
+                    const bool ends = after >= around.size() || !std::isalnum(static_cast<unsigned char>(around[after]));
+                    if (starts && ends) return true;
+                }
+            }
+            return false;
+        });
+    }
     bool org_noun = contains(cues::org_nouns, head);
     // "the office" -> the nearest entity before it with "Office" in its name; "the company" -> the
     // nearest organisation.
