@@ -668,7 +668,8 @@ nlohmann::json open_json(const App& app) {
                 {"standfirstHighlights", ranges_json(app.reader.standfirst_highlights)},
                 {"link", app.reader.link_rect[2] > 0 ? json{{"x", app.reader.link_rect[0]}, {"y", app.reader.link_rect[1]},
                                                         {"width", app.reader.link_rect[2]}, {"height", app.reader.link_rect[3]}}
-                                                  : json(nullptr)}};
+                                                  : json(nullptr)},
+                {"copyButton", rect_json(app.reader.copy_rect)}};
     }
     return open;
 }

@@ -143,6 +143,7 @@ struct ReaderPanelState {
     float scroll_y = 0, scroll_max_y = 0; // the body's scroll, CSS px (for the test hook)
     TextLayout layout;
     float link_rect[4] = {0, 0, 0, 0}; // where the article's link was last drawn (x, y, w, h); w 0: none
+    float copy_rect[4] = {0, 0, 0, 0}; // where the "Copy article" button was last drawn
     // Text selected in the body with the mouse: byte offsets into the text, where the press began
     // (anchor) and where the mouse is (caret); nothing selected when they are equal.
     uint32_t sel_anchor = 0, sel_caret = 0;

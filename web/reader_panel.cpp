@@ -147,9 +147,24 @@ void scroll_by_keys() {
 // Lines of about 70 characters read best; wider panels get margins.
 constexpr float kMaxMeasureEm = 38.0f;
 
+// "By Jane Doe, John Roe  ·  26 February 1987  ·  Reuters", or "" (the header's line).
+std::string meta_line(const broadsheet::Article& a) {
+    std::string meta;
+    for (const auto& n : a.byline) meta += (meta.empty() ? "By " : ", ") + n;
+    if (!a.date.empty()) meta += (meta.empty() ? "" : "  \xC2\xB7  ") + broadsheet::readable_date(a.date);
+    if (!a.source.empty()) meta += (meta.empty() ? "" : "  \xC2\xB7  ") + a.source;
+    return meta;
+}
+
+// The article as "Copy article" puts it on the clipboard: what a citation needs (title, byline,
+// date, source, address) above the text.
 std::string plain_text(const broadsheet::Article& a) {
     std::string s = a.title + "\n\n";
     if (!a.standfirst.empty()) s += a.standfirst + "\n\n";
+    const std::string meta = meta_line(a);
+    if (!meta.empty()) s += meta + "\n";
+    if (!a.url.empty()) s += a.url + "\n";
+    if (!meta.empty() || !a.url.empty()) s += "\n";
     return s + a.text + "\n";
 }
 
@@ -187,10 +202,7 @@ void draw_header(App& app, const broadsheet::Article& a, float font, float measu
         else draw_marked_text(a.standfirst, st.standfirst_highlights, measure, marked);
         ImGui::PopStyleColor();
     }
-    std::string meta;
-    for (const auto& n : a.byline) meta += (meta.empty() ? "By " : ", ") + n;
-    if (!a.date.empty()) meta += (meta.empty() ? "" : "  \xC2\xB7  ") + broadsheet::readable_date(a.date);
-    if (!a.source.empty()) meta += (meta.empty() ? "" : "  \xC2\xB7  ") + a.source;
+    const std::string meta = meta_line(a);
     if (!meta.empty()) {
         ImGui::Dummy(ImVec2(0, font * 0.3f));
         ImGui::PushFont(app.fonts.ui_bold);
@@ -243,6 +255,8 @@ void draw_reader_panel(App& app) {
         if (!io.WantTextInput && key_pressed(ImGuiKey_Escape)) st.sel_anchor = st.sel_caret = 0;
     }
     if (ImGui::Button("Copy article")) platform_copy_to_clipboard(plain_text(*a));
+    const ImVec2 copy_lo = ImGui::GetItemRectMin(), copy_hi = ImGui::GetItemRectMax();
+    st.copy_rect[0] = copy_lo.x, st.copy_rect[1] = copy_lo.y, st.copy_rect[2] = copy_hi.x - copy_lo.x, st.copy_rect[3] = copy_hi.y - copy_lo.y;
     ImGui::SameLine();
     ImGui::Checkbox("Show removed text", &st.show_removed);
     if (ImGui::IsItemHovered())

@@ -274,6 +274,27 @@ test('text in the reader is selected with the mouse (drag, double click for a wo
   await context.close();
 });
 
+test('"Copy article" copies what a citation needs (title, byline, date, source, address) above the text', async ({ browser, baseUrl }) => {
+  const { page, context, requests } = await openPage(browser, baseUrl);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  const record = { title: 'Bridge reopens after repairs', author: 'Jane Doe, John Roe', publishedAt: '2024-03-05T09:30:00Z',
+                   source: { name: 'Example News' }, url: 'https://example.com/bridge',
+                   text: 'The bridge reopened on Tuesday after six months of work.\n\nTraffic returned at once.' };
+  await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'bridge.json', text }]), JSON.stringify([record]));
+  await waitFor(page, () => window.broadsheet.state().open !== null && window.broadsheet.state().open.copyButton !== null);
+  const b = (await page.evaluate(() => window.broadsheet.state())).open.copyButton;
+  await humanClick(page, b.x + b.width / 2, b.y + b.height / 2);
+  await waitFor(page, () => navigator.clipboard.readText().then((t) => t.startsWith('Bridge reopens')));
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const lines = copied.split('\n');
+  eq(lines[0], 'Bridge reopens after repairs', 'the title first');
+  assert(/^By Jane Doe, John Roe .*2024.*Example News$/.test(lines[2]), `then the byline, date and source: "${lines[2]}"`);
+  eq(lines[3], 'https://example.com/bridge', 'then the address');
+  assert(copied.endsWith('The bridge reopened on Tuesday after six months of work.\n\nTraffic returned at once.\n'), `then the text: ${JSON.stringify(copied)}`);
+  eq(requests.length, 0, `network requests (${requests.join(', ')})`);
+  await context.close();
+});
+
 test('clicking a row in the library opens that article in the reader', async ({ browser, baseUrl }) => {
   const { page, context } = await openPage(browser, baseUrl);
   await page.evaluate(() => window.broadsheet.importFiles([
