@@ -62,6 +62,7 @@ TEST_CASE(
         {"\xEF\xBC\xB2\xEF\xBC\xA1\xEF\xBC\xB4\xEF\xBC\xA5\xEF\xBC\xB3 up",
          {{"rate", 1}}},           // full-width
         {"e-mail", {{"mail", 1}}}, // hyphenated words count as their parts ("e": one letter)
+        {"Prices will rise and can fall; they may, must and might.", {{"fall", 1}, {"price", 1}, {"rise", 1}}}, // modal verbs
         {"", {}},
     };
     for (const auto& row : rows) {

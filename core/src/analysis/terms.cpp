@@ -33,6 +33,15 @@ using search::WordCache;
 
 constexpr uint32_t kNone = UINT32_MAX;
 
+// A word left out of the counts: a stopword of the language, and in English the modal verbs
+// Snowball's list keeps for search ("can", "will" are nouns too: "a can", "the will"), which
+// would otherwise top every list of frequent words and phrases ("will be").
+bool stop_word(std::string_view folded, std::string_view language) {
+    static constexpr std::string_view kEnglishModals[] = {"can", "may", "might", "must", "shall", "will"};
+    if (search::is_stopword(folded, language)) return true;
+    return language == "english" && std::find(std::begin(kEnglishModals), std::end(kEnglishModals), folded) != std::end(kEnglishModals);
+}
+
 // The Snowball name for an article's BCP 47 language: English for "en" and for unknown text (the
 // search index's default); otherwise the primary subtag ("de-AT" -> "de"), which libstemmer takes
 // as a name. A language without a Snowball stemmer gets none (Stemmer::ok() is false).
@@ -295,7 +304,7 @@ struct TermCounts::Impl {
             }
             Word w;
             w.range = t.range;
-            w.stop = search::is_stopword(t.surface, lang);
+            w.stop = stop_word(t.surface, lang);
             if (!w.stop && t.kind == TokenKind::Word && text::code_points(t.surface) < 2) {
                 broken = true;
                 return;
@@ -451,7 +460,7 @@ std::string TermCounts::term_of(std::string_view word, std::string_view language
     std::string out;
     impl_->analyzer(lang).analyze(word, [&](const search::Token& t) {
         if (out.empty() && (t.kind == TokenKind::Word || t.kind == TokenKind::Cjk) &&
-            !search::is_stopword(t.surface, lang))
+            !stop_word(t.surface, lang))
             out = t.term;
     });
     return out;
