@@ -37,11 +37,13 @@ TextTable quote_rows(const broadsheet::Analysis& an, std::string_view text) {
     return rows;
 }
 TextTable number_rows(const broadsheet::Analysis& an, std::string_view text) {
-    TextTable rows{{"phrase", "value", "unit", "comparison", "kind"}};
+    // "upper": the top of a range ("15-20 mln" -> 15000000 to 20000000); the value when none.
+    TextTable rows{{"phrase", "value", "upper", "unit", "comparison", "kind"}};
     for (const auto& n : an.numbers) {
-        char value[32];
+        char value[32], upper[32];
         std::snprintf(value, sizeof value, "%.15g", n.value);
-        rows.push_back({str(text, n.span), value, str(text, n.unit), std::string(to_string(n.comparison)),
+        std::snprintf(upper, sizeof upper, "%.15g", std::max(n.upper, n.value));
+        rows.push_back({str(text, n.span), value, upper, str(text, n.unit), std::string(to_string(n.comparison)),
                         std::string(to_string(n.kind))});
     }
     return rows;
@@ -154,7 +156,9 @@ void draw_analysis_panel(App& app) {
                     show_spans(app, {n.span});
                 ImGui::PopID();
                 ImGui::TableNextColumn();
-                ImGui::Text("%s%.15g", n.comparison == broadsheet::Comparison::Exact ? "" : "~ ", n.value);
+                const char* bound = n.comparison == broadsheet::Comparison::Exact ? "" : "~ ";
+                if (n.upper > n.value) ImGui::Text("%s%.15g\xE2\x80\x93%.15g", bound, n.value, n.upper); // a range: 15000000–20000000
+                else ImGui::Text("%s%.15g", bound, n.value);
                 ImGui::TableNextColumn();
                 auto kind = to_string(n.kind);
                 ImGui::TextUnformatted(kind.data(), kind.data() + kind.size());

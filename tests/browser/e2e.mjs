@@ -1789,7 +1789,8 @@ test('the analysis tab lists the seed\'s names, quotes and figures; clicking a n
     assert(names.includes(n), `entity ${n} in ${names.join(', ')}`);
   eq(an.entities.find((e) => e.name === 'Jiang Jun').kind, 'person', 'Jiang Jun is a person');
   eq(an.quotes.filter((q) => q.speaker === 'Jiang Jun').length, 4, 'quotes from Jiang Jun');
-  assert(an.numbers.some((n) => n.value === '5800000'), 'the 5.8 million figure');
+  assert(an.numbers.some((n) => n.value === '5800000' && n.upper === '5800000'), 'the 5.8 million figure, no range');
+  assert(an.numbers.every((n) => Number(n.upper) >= Number(n.value)), 'a range\'s top is never below its value');
   await page.screenshot({ path: path.join(outDir, 'analysis.png') });
   // Click rows of the names table until one switches to the reader with highlights.
   let highlighted = null;
