@@ -223,6 +223,9 @@ struct CorpusPanelState {
     broadsheet::DuplicateFinder duplicates;
     broadsheet::EntityGraph graph;
     std::vector<broadsheet::ArticleId> pending; // added, not analysed yet (in order)
+    // How far the first of `pending` has come: 0 nothing done, 1 its words counted, 2 and its
+    // near-copy signature taken (a big article's three steps go in separate frames).
+    int front_stage = 0;
     std::string error;                          // why the analysis stopped (out of memory), if it did
     bool results_stale = true;
     std::vector<broadsheet::TermStat> top_terms;

@@ -972,6 +972,11 @@ void App::corpus_removing(broadsheet::ArticleId id) {
     st.kwic_stale = true;
     auto it = std::find(st.pending.begin(), st.pending.end(), id);
     if (it != st.pending.end()) {
+        if (it == st.pending.begin() && st.front_stage > 0) { // partly analysed: take that back
+            if (const broadsheet::Article* a = corpus.find(id)) st.terms.remove(id, *a);
+            if (st.front_stage > 1) st.duplicates.remove(id);
+            st.front_stage = 0;
+        }
         st.pending.erase(it);
         return;
     }
@@ -990,6 +995,7 @@ void App::corpus_cleared() {
     st.duplicates.clear();
     st.graph.clear();
     st.pending.clear();
+    st.front_stage = 0;
     st.results_stale = true;
 }
 
@@ -1002,13 +1008,26 @@ bool App::step_corpus_analysis(double budget_seconds) {
     auto start = std::chrono::steady_clock::now();
     size_t done = 0;
     try {
+        // An article in three steps, the budget checked after each: a big one (megabytes) takes
+        // three frames rather than one three times as long.
         while (done < st.pending.size()) {
-            ArticleId id = st.pending[done++];
-            if (const broadsheet::Article* a = corpus.find(id)) {
+            const ArticleId id = st.pending[done];
+            const broadsheet::Article* a = corpus.find(id);
+            if (!a) {
+                ++done, st.front_stage = 0;
+                continue;
+            }
+            if (st.front_stage == 0) {
                 st.terms.add(id, *a);
+                st.front_stage = 1;
+            } else if (st.front_stage == 1) {
                 st.duplicates.add(id, *a);
+                st.front_stage = 2;
+            } else {
                 broadsheet::Analysis an = broadsheet::analyze(a->text, a->language);
                 if (an.ok()) st.graph.add(id, *a, an.entities);
+                st.front_stage = 0;
+                ++done;
             }
             if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > budget_seconds) break;
         }

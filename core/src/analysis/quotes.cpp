@@ -321,11 +321,18 @@ bool QuoteFinder::attribute(const Piece& piece, size_t limit, Quote& q) const {
 // ---- [SECTION] Speakers -------------------------------------------------------------------------
 
 // The most recent mention before `pos` of an entity that passes `keep`, or -1.
+// The first mention that starts at or after `pos` (mentions are in text order).
+std::vector<Mention>::const_iterator mention_from(const Entities& entities, uint32_t pos) {
+    return std::lower_bound(entities.mentions.begin(), entities.mentions.end(), pos,
+                            [](const Mention& m, uint32_t p) { return m.range.begin < p; });
+}
+
+// The most recent mention before `pos` of an entity that passes `keep` (given the mention), or
+// -1. Binary search to `pos`, then back: a quote costs what its look back does, not the text.
 template <typename Keep> int32_t recent_entity(const Entities& entities, uint32_t pos, Keep keep) {
-    for (size_t m = entities.mentions.size(); m-- > 0;) {
-        const Mention& mention = entities.mentions[m];
-        if (mention.range.begin >= pos) continue;
-        if (keep(mention.entity)) return int32_t(mention.entity);
+    for (auto it = mention_from(entities, pos); it != entities.mentions.begin();) {
+        --it;
+        if (keep(*it)) return int32_t(it->entity);
     }
     return -1;
 }
@@ -338,8 +345,11 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) 
     // Lewis"), is that name's: the last name, unless it is an organisation or a place.
     int32_t e = -1;
     const Mention* last = nullptr;
-    for (const Mention& m : entities_.mentions) {
-        if (m.range.end <= q.speaker.begin || m.range.begin >= q.speaker.end) continue;
+    auto from = mention_from(entities_, q.speaker.begin);
+    if (from != entities_.mentions.begin() && std::prev(from)->range.end > q.speaker.begin) --from; // one begun before
+    for (auto it = from; it != entities_.mentions.end() && it->range.begin < q.speaker.end; ++it) {
+        const Mention& m = *it;
+        if (m.range.end <= q.speaker.begin) continue;
         last = &m;
         if (m.range.begin >= q.speaker.begin && m.range.end <= q.speaker.end && entities_.list[m.entity].kind == EntityKind::Person)
             e = int32_t(m.entity);
@@ -355,21 +365,27 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) 
         e = int32_t(last->entity);
     }
     if (e >= 0) return e;
+    // A role or a noun refers back a few screens of text at most (20,000 bytes, some 3,000
+    // words): the bound keeps a long text's quotes from each reading all of it back.
+    constexpr uint32_t kReach = 20000;
+    const uint32_t reach = q.speaker.begin > kReach ? q.speaker.begin - kReach : 0;
     std::string_view words = text_of(text_, q.speaker);
     std::string head = fold(words.substr(
         words.find_last_of(' ') == std::string_view::npos ? 0 : words.find_last_of(' ') + 1));
     bool person = contains(cues::person_pronouns, head);
     bool group = contains(cues::group_pronouns, head);
     bool role = contains(cues::roles, head);
-    auto kind_is = [&](EntityKind k) {
-        return [&, k](uint32_t i) { return entities_.list[i].kind == k; };
-    };
     if (person || group) {
         EntityKind want = person ? EntityKind::Person : EntityKind::Organisation;
         for (auto it = earlier.rbegin(); it != earlier.rend(); ++it)
             if (it->entity >= 0 && entities_.list[size_t(it->entity)].kind == want)
                 return it->entity;
-        return recent_entity(entities_, q.speaker.begin, kind_is(want));
+        bool beyond = false;
+        const int32_t named = recent_entity(entities_, q.speaker.begin, [&](const Mention& m) {
+            if (m.range.begin < reach) return beyond = true;
+            return entities_.list[m.entity].kind == want;
+        });
+        return beyond ? -1 : named;
     }
     if (role) {
         // "a spokesman", "one official": someone not named. "the analyst": the last person
@@ -377,26 +393,29 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) 
         // merely the last person named.
         const std::string first = fold(words.substr(0, words.find(' ')));
         if (first == "a" || first == "an" || first == "one") return -1;
-        return recent_entity(entities_, q.speaker.begin, [&](uint32_t i) {
-            if (entities_.list[i].kind != EntityKind::Person) return false;
-            for (const Mention& m : entities_.mentions) {
-                if (m.entity != i || m.range.begin >= q.speaker.begin) continue;
-                const size_t from = m.range.begin > 80 ? m.range.begin - 80 : 0;
-                const std::string around = fold(text_.substr(from, std::min<size_t>(m.range.end + 80, q.speaker.begin) - from));
-                for (size_t at = around.find(head); at != std::string::npos; at = around.find(head, at + 1)) {
-                    const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(around[at - 1]));
-                    const size_t after = at + head.size();
-                    const bool ends = after >= around.size() || !std::isalnum(static_cast<unsigned char>(around[after]));
-                    if (starts && ends) return true;
-                }
+        bool beyond = false;
+        const int32_t named = recent_entity(entities_, q.speaker.begin, [&](const Mention& m) {
+            if (m.range.begin < reach) return beyond = true;
+            if (entities_.list[m.entity].kind != EntityKind::Person) return false;
+            const size_t from = m.range.begin > 80 ? m.range.begin - 80 : 0;
+            const std::string around = fold(text_.substr(from, std::min<size_t>(m.range.end + 80, q.speaker.begin) - from));
+            for (size_t at = around.find(head); at != std::string::npos; at = around.find(head, at + 1)) {
+                const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(around[at - 1]));
+                const size_t after = at + head.size();
+                const bool ends = after >= around.size() || !std::isalnum(static_cast<unsigned char>(around[after]));
+                if (starts && ends) return true;
             }
             return false;
         });
+        return beyond ? -1 : named;
     }
     bool org_noun = contains(cues::org_nouns, head);
     // "the office" -> the nearest entity before it with "Office" in its name; "the company" -> the
     // nearest organisation.
-    return recent_entity(entities_, q.speaker.begin, [&](uint32_t i) {
+    bool beyond = false;
+    const int32_t named = recent_entity(entities_, q.speaker.begin, [&](const Mention& m) {
+        if (m.range.begin < reach) return beyond = true;
+        const uint32_t i = m.entity;
         if (org_noun && entities_.list[i].kind == EntityKind::Organisation) return true;
         std::string_view name = text_of(text_, entities_.list[i].name);
         size_t start = 0;
@@ -408,6 +427,7 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) 
         }
         return false;
     });
+    return beyond ? -1 : named;
 }
 
 std::vector<Quote> QuoteFinder::run() {
