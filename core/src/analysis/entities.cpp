@@ -88,7 +88,8 @@ class EntityFinder {
     std::vector<std::string_view> lower_words_; // every word that starts lowercase, sorted
     std::vector<uint8_t> shouting_;             // per token: its paragraph is written in capitals
     std::vector<Candidate> candidates_;
-    std::vector<Alias> aliases_;
+    std::unordered_map<std::string, std::string> alias_of_; // from -> to, the first alias of each
+    void add_alias(const std::string& from, const std::string& to) { alias_of_.emplace(from, to); }
     std::vector<std::pair<std::string, ByteRange>> acronym_defs_; // key -> the acronym's range
     size_t dateline_end_ = 0; // tokens [0, dateline_end_) are the place of a dateline; 0: none
     // Capitals mark nouns, not names, in this text (it is German): a capitalised word is then a
@@ -96,8 +97,20 @@ class EntityFinder {
     bool capitals_mark_nouns_ = false;
 
     std::string_view word(size_t i) const { return view(text_, tokens_[i]); }
+    // Each word token folded, once (the cue tables are asked about every word several times).
+    std::string folded_text_;
+    std::vector<uint32_t> folded_at_; // token i's folded form: [folded_at_[i], folded_at_[i + 1])
+    void fold_words() {
+        folded_at_.assign(1, 0);
+        folded_at_.reserve(tokens_.size() + 1);
+        for (const Token& t : tokens_) {
+            if (t.is_word()) folded_text_ += fold(view(text_, t));
+            folded_at_.push_back(uint32_t(folded_text_.size()));
+        }
+    }
     bool in(size_t i, std::span<const std::string_view> table) const {
-        return i < tokens_.size() && word_in(text_, tokens_[i], table);
+        if (i >= tokens_.size() || !tokens_[i].is_word()) return false;
+        return in_table(table, std::string_view(folded_text_).substr(folded_at_[i], folded_at_[i + 1] - folded_at_[i]));
     }
     bool seen_lowercase(std::string_view w) const {
         std::string f = fold(w);
@@ -468,18 +481,15 @@ void EntityFinder::find_acronyms() {
             if (ch >= 'A' && ch <= 'Z') letters += ch;
         if (letters.size() < 2 || !initials_match(letters, words)) continue;
         std::string acronym(view(text_, acr));
-        if (std::any_of(aliases_.begin(), aliases_.end(),
-                        [&](const Alias& al) { return al.from == acronym; }))
-            continue;
-        aliases_.push_back({acronym, c.key});
+        if (alias_of_.contains(acronym)) continue;
+        add_alias(acronym, c.key);
         acronym_defs_.emplace_back(c.key, acr.range());
     }
 }
 
 const std::string& EntityFinder::resolve(const std::string& key) const {
-    for (const Alias& a : aliases_)
-        if (a.from == key) return a.to;
-    return key;
+    auto it = alias_of_.find(key);
+    return it != alias_of_.end() ? it->second : key;
 }
 
 std::vector<std::string_view> split_words(std::string_view key) {
@@ -563,11 +573,12 @@ void EntityFinder::merge_variants(const std::vector<std::string>& certain) {
         std::stable_sort(named.begin(), named.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
         for (size_t i = 1; i < named.size(); ++i) found.push_back({std::string(named[i].second), std::string(named[0].second)});
     }
-    aliases_.insert(aliases_.end(), found.begin(), found.end());
+    for (const Alias& a : found) add_alias(a.from, a.to);
 }
 
 Entities EntityFinder::run() {
     Entities out;
+    fold_words();
     index_words();
     find_dateline();
     find_runs();
@@ -605,7 +616,7 @@ Entities EntityFinder::run() {
         std::string f = fold(c.key);
         for (const std::string& k : certain)
             if (k != c.key && fold(k) == f) {
-                aliases_.push_back({c.key, k});
+                add_alias(c.key, k);
                 break;
             }
         break;

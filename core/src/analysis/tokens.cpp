@@ -5,6 +5,8 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace broadsheet::analysis {
 namespace {
@@ -348,10 +350,22 @@ std::string fold(std::string_view word) {
     return out;
 }
 
+bool in_table(std::span<const std::string_view> table, std::string_view word) {
+    if (table.size() <= 16) return std::find(table.begin(), table.end(), word) != table.end();
+    struct Set {
+        size_t size = 0;
+        std::unordered_set<std::string_view> words;
+    };
+    thread_local std::unordered_map<const std::string_view*, Set> sets;
+    auto [it, fresh] = sets.try_emplace(table.data());
+    if (fresh) it->second = {table.size(), std::unordered_set<std::string_view>(table.begin(), table.end())};
+    if (it->second.size != table.size()) return std::find(table.begin(), table.end(), word) != table.end(); // a part of one
+    return it->second.words.count(word) > 0;
+}
+
 bool word_in(std::string_view text, const Token& t, std::span<const std::string_view> table) {
     if (!t.is_word()) return false;
-    std::string f = fold(view(text, t));
-    return contains(table, std::string_view(f));
+    return in_table(table, fold(view(text, t)));
 }
 
 bool phrase_at(std::string_view text, const std::vector<Token>& tokens, size_t i,

@@ -74,6 +74,10 @@ std::string fold(std::string_view word);
 // True when the token is a word whose folded form is in `table` (tables hold folded words).
 bool word_in(std::string_view text, const Token& t, std::span<const std::string_view> table);
 
+// Whether `word` (folded) is in `table`, one of the static cue tables: a hash set each for the
+// long ones, made on first use (a table's address names it).
+bool in_table(std::span<const std::string_view> table, std::string_view word);
+
 // True when the words at tokens[i], tokens[i+1]... spell `phrase` (space-separated, folded).
 // Sets `last` to the index of the phrase's last token.
 bool phrase_at(std::string_view text, const std::vector<Token>& tokens, size_t i,
