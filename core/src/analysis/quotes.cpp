@@ -397,8 +397,8 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) 
         const int32_t named = recent_entity(entities_, q.speaker.begin, [&](const Mention& m) {
             if (m.range.begin < reach) return beyond = true;
             if (entities_.list[m.entity].kind != EntityKind::Person) return false;
-            const size_t from = m.range.begin > 80 ? m.range.begin - 80 : 0;
-            const std::string around = fold(text_.substr(from, std::min<size_t>(m.range.end + 80, q.speaker.begin) - from));
+            const size_t window = m.range.begin > 80 ? m.range.begin - 80 : 0;
+            const std::string around = fold(text_.substr(window, std::min<size_t>(m.range.end + 80, q.speaker.begin) - window));
             for (size_t at = around.find(head); at != std::string::npos; at = around.find(head, at + 1)) {
                 const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(around[at - 1]));
                 const size_t after = at + head.size();
