@@ -84,6 +84,29 @@ void App::end_import_batch() {
     if (memory_low()) memory_recovered();
 }
 
+uint64_t App::content_key(const broadsheet::Article& a) {
+    // What makes two articles the same: the same words under the same headline, from the same
+    // source, on the same date, at the same address, with the same id in their dump (records of
+    // a dump that repeat a story under ids of their own stay apart); not the file's name.
+    uint64_t h = 1469598103934665603ull;
+    for (std::string_view part : {std::string_view(a.title), std::string_view(a.text), std::string_view(a.source),
+                                  std::string_view(a.date), std::string_view(a.url), std::string_view(a.standfirst),
+                                  std::string_view(a.id)}) {
+        h = (h ^ std::hash<std::string_view>{}(part)) * 1099511628211ull;
+        h = (h ^ part.size()) * 1099511628211ull;
+    }
+    return h;
+}
+
+void App::count_content(const broadsheet::Article& a, int delta) {
+    const uint64_t key = content_key(a);
+    if (delta > 0) {
+        ++content_keys[key];
+    } else if (auto it = content_keys.find(key); it != content_keys.end() && --it->second == 0) {
+        content_keys.erase(it);
+    }
+}
+
 void App::import_file(const std::string& name, std::string_view bytes) {
     FileOutcome out;
     broadsheet::ArticleId first = 0;
@@ -96,9 +119,14 @@ void App::import_file(const std::string& name, std::string_view bytes) {
         out.warnings = std::move(r.warnings);
         out.error = std::move(r.error);
         found = r.articles.size();
+        size_t held = 0; // already in the library, word for word
         for (size_t i = 0; i < r.articles.size(); ++i) {
+            if (content_keys.contains(content_key(r.articles[i]))) {
+                ++held;
+                continue;
+            }
             if (corpus.size() >= max_articles) {
-                out.error = library_full(max_articles, found - size_t(out.articles), found);
+                out.error = library_full(max_articles, found - size_t(out.articles) - held, found);
                 break;
             }
             auto id = add_imported(std::move(r.articles[i]));
@@ -108,6 +136,10 @@ void App::import_file(const std::string& name, std::string_view bytes) {
             if (std::binary_search(r.marked.begin(), r.marked.end(), i))
                 library.marked.insert(std::lower_bound(library.marked.begin(), library.marked.end(), id), id);
         }
+        if (held > 0)
+            out.warnings.push_back(held == found && found == 1 ? "already in the library: not added again"
+                                                               : std::to_string(held) + " of " + std::to_string(found) +
+                                                                     " articles already in the library: not added again");
     } catch (const std::bad_alloc&) {
         out.error = out.articles == 0 ? "out of memory: this file did not fit in the tab's memory; the library is as it was"
                                       : "out of memory after " + std::to_string(out.articles) + " of " +
@@ -129,8 +161,11 @@ void App::import_file(const std::string& name, std::string_view bytes) {
 broadsheet::ArticleId App::add_imported(broadsheet::Article&& a) {
     std::string saved = broadsheet::article_to_json(a); // nothing has changed yet
     broadsheet::ArticleId id = 0;
+    bool counted = false;
     try {
         auto doc = index.add(a, index_key(a));
+        count_content(a, +1);
+        counted = true;
         id = corpus.add(std::move(a));
         doc_article.resize(std::max<size_t>(doc_article.size(), doc + 1));
         doc_article[doc] = id;
@@ -142,7 +177,10 @@ broadsheet::ArticleId App::add_imported(broadsheet::Article&& a) {
         // The index may hold part of the article: it is made again from the corpus, which does not.
         if (id) {
             corpus_removing(id);
+            count_content(*corpus.find(id), -1);
             corpus.remove(id);
+        } else if (counted) {
+            count_content(a, -1); // not moved from yet
         }
         rebuild_index();
         throw;
@@ -380,6 +418,7 @@ bool App::restore_article(broadsheet::ArticleId id, std::string_view json) {
         corpus.remove(id);
         throw;
     }
+    count_content(stored, +1);
     doc_article.resize(doc + 1);
     doc_article[doc] = id;
     article_doc[id] = doc;
@@ -425,6 +464,7 @@ bool App::open_bundle() {
     broadsheet::ArticleId first = 0;
     for (size_t i = 0; i < articles.size(); ++i) {
         auto doc = prebuilt ? bs::DocId(i) : index.add(articles[i], index_key(articles[i]));
+        count_content(articles[i], +1);
         auto id = corpus.add(std::move(articles[i]));
         doc_article.resize(std::max<size_t>(doc_article.size(), doc + 1));
         doc_article[doc] = id;
@@ -464,6 +504,7 @@ void App::clear_all() {
     fonts_forget_all();
     corpus_view.error.clear();
     corpus.clear();
+    content_keys.clear();
     library.marked.clear();
     index = broadsheet::search::Index();
     doc_article.clear();
@@ -506,6 +547,7 @@ void App::remove_articles(std::vector<broadsheet::ArticleId> ids) {
     for (auto id : ids) {
         going[size_t(std::lower_bound(order.begin(), order.end(), id) - order.begin())] = 1;
         corpus_removing(id);
+        count_content(*corpus.find(id), -1);
         fonts_forget(id, *corpus.find(id));
         if (auto it = article_doc.find(id); it != article_doc.end()) {
             index.remove(it->second, *corpus.find(id));

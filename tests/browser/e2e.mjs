@@ -459,6 +459,37 @@ test('titles sort in dictionary order whatever their accents and opening quotati
   await context.close();
 });
 
+test('a file opened again adds nothing it already added, and says so; a changed article or another record of a dump is added', async ({ browser, baseUrl }) => {
+  const { page, context, requests } = await openPage(browser, baseUrl);
+  const records = [
+    { id: 'a1', title: 'Bridge reopens', text: 'The bridge reopened on Tuesday.' },
+    { id: 'a2', title: 'Ferry delayed', text: 'The ferry was delayed by fog.' },
+    { id: 'a3', title: 'Bridge reopens', text: 'The bridge reopened on Tuesday.' }, // the dump repeats a story under its own id
+  ];
+  const jsonl = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+  await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'dump.jsonl', text }]), jsonl);
+  let s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.articles.length, 3, 'three records, three articles');
+  await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'dump.jsonl', text }]), jsonl);
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.articles.length, 3, 'the same file again adds nothing');
+  eq(s.lastImport[0].articles, 0, 'no article added from it');
+  assert(s.lastImport[0].warnings.some((w) => /3 of 3 articles already in the library: not added again/.test(w)),
+         `the file says why: ${JSON.stringify(s.lastImport[0])}`);
+  // Under another name, with one story edited: only that one is new.
+  const edited = [records[0], { ...records[1], text: 'The ferry was delayed by fog and wind.' }].map((r) => JSON.stringify(r)).join('\n');
+  await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'dump-2.jsonl', text }]), edited);
+  s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.articles.length, 4, 'the edited story is added');
+  eq(s.lastImport[0].articles, 1, 'one article from the second file');
+  // Removed, it can come back.
+  await page.evaluate(() => window.broadsheet.clearAll());
+  await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'dump.jsonl', text }]), jsonl);
+  eq((await page.evaluate(() => window.broadsheet.state())).articles.length, 3, 'after clearing, the file adds its articles again');
+  eq(requests.length, 0, `network requests (${requests.join(', ')})`);
+  await context.close();
+});
+
 test('the library filter matches titles, sources, files and authors in any case; headers sort in dictionary order', async ({ browser, baseUrl }) => {
   const { page, context, requests } = await openPage(browser, baseUrl);
   const art = (name, title, author, date, source) => ({ name, text: JSON.stringify({ title, author, date, source, text: `${title}. Body text.` }) });
