@@ -123,6 +123,11 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         {"The Securities and Exchange Commission sued.", "Securities and Exchange Commission",
          EntityKind::Organisation},
         {"Prime Minister Theresa May resigned.", "Theresa May", EntityKind::Person},
+        // an office between an organisation and a name: two names
+        {"Senate Finance Committee Chairman Lloyd Bentsen spoke.", "Lloyd Bentsen", EntityKind::Person},
+        {"Senate Finance Committee Chairman Lloyd Bentsen spoke.", "Senate Finance Committee", EntityKind::Organisation},
+        {"Defense Secretary Caspar Weinberger disagreed.", "Caspar Weinberger", EntityKind::Person},
+        {"Bank of England Governor Robin Leigh-Pemberton said so.", "Bank of England", EntityKind::Organisation},
         {"Later Mr Okafor arrived.", "Okafor", EntityKind::Person},
         {"It was, said Maria Lopez, a mistake.", "Maria Lopez", EntityKind::Person},
         {"We met Pedro Alves, the director of the museum.", "Pedro Alves", EntityKind::Person},
@@ -385,4 +390,13 @@ TEST_CASE("German and French text gets the gazetteer's places and no guessed one
             if (e.kind == EntityKind::Place) places.push_back(text_of(row.text, e.name));
         CHECK(places == row.places);
     }
+}
+
+TEST_CASE("a word alone before an office is a name only where the text names it elsewhere") {
+    auto once = broadsheet::find_entities("Defense Secretary Caspar Weinberger disagreed.");
+    CHECK(named("Defense Secretary Caspar Weinberger disagreed.", once, "Defense") == nullptr);
+    const std::string twice = "Fed Chairman Paul Volcker spoke. The Fed raised rates.";
+    auto fed = broadsheet::find_entities(twice);
+    CHECK(named(twice, fed, "Fed") != nullptr);
+    CHECK(named(twice, fed, "Paul Volcker") != nullptr);
 }

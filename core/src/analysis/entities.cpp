@@ -271,6 +271,21 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
     while (b > a && in(b, cues::calendar_words) && b + 1 < tokens_.size() &&
            tokens_[b + 1].type == TokenType::Number)
         --b;
+    // An office between an organisation and a person's name: "Senate Finance Committee Chairman
+    // Lloyd Bentsen" is the committee and Bentsen, a person; "Defense Secretary Caspar
+    // Weinberger" is Weinberger, and "Defense" a name only if the text names it elsewhere. [en]
+    for (size_t k = b >= 2 ? b - 2 : a; k > a; --k) {
+        if (!in(k, cues::titles) || tokens_[k].has(kLower) || !is_name_word(k + 1) || !is_name_word(k + 2)) continue;
+        size_t j = k; // the office's first word ("Prime Minister")
+        while (j > a && in(j - 1, cues::titles) && !tokens_[j - 1].has(kLower)) --j;
+        if (j == a) break;
+        size_t e = j - 1;
+        while (e > a && !is_name_word(e)) --e; // "of", "and" left at its end
+        if (e > a || has_org_or_place_word(a, e)) trim_and_add(a, e);
+        else if (is_name_word(a) && !in(a, cues::stopwords)) add(a, a, true, false);
+        a = j;
+        break;
+    }
     const size_t first = a;
     bool titled = false;
     // The office in a title with "of" is no part of the name: "Secretary of State George Shultz"
