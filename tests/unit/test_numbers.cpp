@@ -120,6 +120,9 @@ TEST_CASE("figures in digits and words, with scales, currencies, percentages and
          {"nine month profits", 9, 9, "month profits", Comparison::Exact, NumberKind::Quantity}},
         {"a fall of -4.5 degrees",
          {"-4.5 degrees", -4.5, -4.5, "degrees", Comparison::Exact, NumberKind::Quantity}},
+        // a share price with a fraction of halves, quarters, eighths...
+        {"shares closed at 11-1/2 dlrs", {"11-1/2 dlrs", 11.5, 11.5, "dlrs", Comparison::Exact, NumberKind::Money}},
+        {"the stock closed at 30-1/8.", {"30-1/8", 30.125, 30.125, "", Comparison::Exact, NumberKind::Quantity}},
         // continental separators degrade gracefully
         {"1.234.567 Einwohner",
          {"1.234.567", 1234567, 1234567, "", Comparison::Exact, NumberKind::Quantity}},

@@ -18,6 +18,7 @@
 #include "analysis/tokens.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace broadsheet {
@@ -276,6 +277,25 @@ bool NumberFinder::digits_at(size_t i, Figure& f) const {
                 f.first = i - 2;
                 f.unit.begin = tokens_[i - 2].begin;
             }
+        }
+    }
+    // A whole number and a fraction in halves, quarters... sixty-fourths, as share prices are
+    // quoted ("11-1/2", "30-1/8"): 11.5, 30.125 (exact in decimals: a/2^k = a*5^k/10^k).
+    if (f.bare_digits && f.value.exponent == 0 && i + 4 < tokens_.size() && tokens_[i + 1].is_punct('-') &&
+        adjacent(i + 1) && adjacent(i + 2) && adjacent(i + 3) && adjacent(i + 4) &&
+        tokens_[i + 2].type == TokenType::Number && tokens_[i + 3].is_punct('/') && tokens_[i + 4].type == TokenType::Number) {
+        Value top, bottom;
+        if (parse_digits(view(text_, tokens_[i + 2]), top, false) && parse_digits(view(text_, tokens_[i + 4]), bottom, false) &&
+            top.exponent == 0 && bottom.exponent == 0 && top.mantissa > 0 && top.mantissa < bottom.mantissa &&
+            bottom.mantissa <= 64 && (bottom.mantissa & (bottom.mantissa - 1)) == 0 && f.value.mantissa < (uint64_t(1) << 40)) {
+            const int k = std::countr_zero(bottom.mantissa);
+            uint64_t ten = 1, five = 1;
+            for (int n = 0; n < k; ++n) ten *= 10, five *= 5;
+            f.value.mantissa = f.value.mantissa * ten + top.mantissa * five;
+            f.value.exponent = -k;
+            f.bare_digits = false; // no year
+            f.last = i + 4;
+            return true;
         }
     }
     // "%" after a space, as French, German and Spanish set it ("6,6 %", often a no-break space).
