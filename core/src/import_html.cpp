@@ -1672,8 +1672,25 @@ void import_html(std::string_view name, std::string_view utf8, ImportResult& r) 
                   (a.date.size() > 10 && html::days_apart(seen, a.date) == 1)))
             a.date = seen;
     }
+    // Above the body, a paragraph that is only the article's date is the date line, not body
+    // text. (One that repeats the page's description stays: the extraction set's truth counts
+    // such a summary as the body's, bench/RESULTS.md.)
+    size_t kept_seen = 0, kept_total = 0;
+    for (const auto& b : blocks) kept_total += b.keep;
     size_t removed_bytes = 0;
     for (const auto& b : blocks) {
+        if (b.keep && kept_seen < 3 && kept_total - kept_seen > 1 && b.style.kind == ParagraphKind::Body) {
+            ++kept_seen;
+            if (!a.date.empty() && b.text.size() <= 48) {
+                const std::string d = parse_date_line(b.text);
+                if (!d.empty() && d.compare(0, 10, a.date, 0, 10) == 0) {
+                    a.removed.push_back({b.text, "date"});
+                    continue;
+                }
+            }
+        } else if (b.keep) {
+            ++kept_seen;
+        }
         if (b.keep) {
             a.add_paragraph(b.text, b.style);
         } else if (removed_bytes < html::kMaxRemovedBytes) {

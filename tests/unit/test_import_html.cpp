@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <chrono>
 #include <string>
 #include <vector>
@@ -1488,4 +1490,15 @@ TEST_CASE("a site name left as an unexpanded template placeholder is no source")
                                           "<article><h1>Flood barrier opens</h1><p>" + std::string(kP1) + "</p><p>" + kP2 + "</p></article>"));
         CHECK(a.source == row.source);
     }
+}
+
+TEST_CASE("a paragraph above the body that is only the article's date is its date line, not body text") {
+    Article a = import_one(page("<title>Why the Bridge Collapsed</title>"
+                                "<meta property=\"article:published_time\" content=\"2024-03-27T09:00:00-04:00\">",
+                                "<h1>Why the Bridge Collapsed</h1><p>March 27, 2024</p><p>" + std::string(kP1) + "</p><p>" +
+                                    kP2 + "</p><p>" + kP3 + "</p>"));
+    REQUIRE(!a.paragraphs.empty());
+    CHECK(a.date.starts_with("2024-03-27"));
+    CHECK(a.paragraph(0) == kP1);
+    CHECK(std::any_of(a.removed.begin(), a.removed.end(), [](const auto& r) { return r.text == "March 27, 2024" && r.reason == "date"; }));
 }
