@@ -193,6 +193,15 @@ bool article_from_object(std::string_view file, const json& obj, Article& a, std
         for (auto u : used) mapped = mapped || u == key;
         if (!mapped && !value.is_null()) a.metadata.push_back({key, scalar_text(value)});
     }
+    // NewsAPI and aggregators end a headline with the outlet's name ("Oil rises - Reuters"):
+    // that is the source, already known, not the headline.
+    if (!a.source.empty())
+        for (std::string_view sep : {" - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) // - | – —
+            if (a.title.size() > sep.size() + a.source.size() && a.title.ends_with(a.source) &&
+                std::string_view(a.title).substr(0, a.title.size() - a.source.size()).ends_with(sep)) {
+                a.title.resize(a.title.size() - a.source.size() - sep.size());
+                break;
+            }
     if (a.paragraphs.empty() && a.title.empty() && a.standfirst.empty()) {
         why = "no title or text field";
         return false;

@@ -37,6 +37,17 @@ TEST_CASE("a NewsAPI record maps its fields and is marked truncated") {
     CHECK(meta(a, "urlToImage") == "https://example.com/b.jpg");
 }
 
+TEST_CASE("a headline that ends with its outlet's name loses it: the name is the source") {
+    auto r = import_file("news.json", R"([{"source": {"name": "Reuters"}, "title": "Oil rises on supply worries - Reuters", "content": "Oil rose."},
+        {"source": {"name": "BBC News"}, "title": "Tesla sales fall | BBC News", "content": "Sales fell."},
+        {"source": {"name": "Reuters"}, "title": "Reuters - the agency at 175", "content": "An anniversary."}])");
+    REQUIRE(r.articles.size() == 3);
+    CHECK(r.articles[0].title == "Oil rises on supply worries");
+    CHECK(r.articles[0].source == "Reuters");
+    CHECK(r.articles[1].title == "Tesla sales fall");
+    CHECK(r.articles[2].title == "Reuters - the agency at 175"); // not at the end: part of the headline
+}
+
 TEST_CASE("a credit line above a JSON paragraph is taken out alone, not with the paragraph") {
     auto r = import_file("news.json", R"([{"title": "Volcano erupts",
         "content": "Image source, Reuters\r\nLava flows from a volcano in Iceland have reached the outskirts of the town of Grindavik, setting homes on fire."}])");
