@@ -66,9 +66,13 @@ std::vector<std::string> inline_list(std::string_view v) {
     return out;
 }
 
+// YAML front matter between "---" lines ("key: value"), or Hugo's TOML between "+++" lines
+// ("key = value"; its [table] lines are read through).
 FrontMatter read_front_matter(std::string_view s) {
     FrontMatter fm;
-    if (!s.starts_with("---\n")) return fm;
+    const bool toml = s.starts_with("+++\n");
+    if (!s.starts_with("---\n") && !toml) return fm;
+    const char separator = toml ? '=' : ':';
     size_t pos = 4;
     std::string* last_key = nullptr;
     while (pos < s.size()) {
@@ -76,15 +80,19 @@ FrontMatter read_front_matter(std::string_view s) {
         std::string_view line =
             s.substr(pos, nl == std::string_view::npos ? s.size() - pos : nl - pos);
         size_t next = nl == std::string_view::npos ? s.size() : nl + 1;
-        if (line == "---" || line == "...") {
+        if (toml ? line == "+++" : (line == "---" || line == "...")) {
             fm.end = next;
             return fm;
         }
         std::string_view t = text::trim(line);
+        if (toml && t.starts_with('[') && t.ends_with(']') && t.find('=') == std::string_view::npos) {
+            pos = next; // a [table] header
+            continue;
+        }
         if (!t.empty() && t[0] != '#') {
             bool indented = line[0] == ' ' || line[0] == '\t';
-            size_t colon = t.find(':');
-            if (t.starts_with("- ") && last_key) {
+            size_t colon = t.find(separator);
+            if (!toml && t.starts_with("- ") && last_key) {
                 fm.fields.back().second.push_back(unquote(t.substr(2)));
             } else if (!indented && colon != std::string_view::npos && colon > 0) {
                 std::string key(text::trim(t.substr(0, colon)));

@@ -42,6 +42,25 @@ TEST_CASE(
     CHECK(a.text == "The wall was repaired over the winter.");
 }
 
+TEST_CASE("Hugo's TOML front matter between +++ lines is read as YAML's is") {
+    Article a = import_markdown("note.md", "+++\n"
+                                           "title = \"Harbour wall repaired\"\n"
+                                           "author = [\"Jane Doe\", \"Max Roe\"]\n"
+                                           "date = 2024-03-05T10:00:00Z\n"
+                                           "draft = false\n"
+                                           "[params]\n"
+                                           "description = \"The wall stood for two centuries\"\n"
+                                           "+++\n"
+                                           "The wall was repaired over the winter.\n");
+    CHECK(a.title == "Harbour wall repaired");
+    CHECK(a.byline == std::vector<std::string>{"Jane Doe", "Max Roe"});
+    CHECK(a.date == "2024-03-05T10:00Z");
+    CHECK(a.standfirst == "The wall stood for two centuries");
+    CHECK(meta(a, "draft") == "false");
+    CHECK(a.text == "The wall was repaired over the winter.");
+    CHECK(broadsheet::detail::looks_like_markdown("+++\ntitle = \"x\"\n+++\nText.\n"));
+}
+
 TEST_CASE("the front matter's title repeated as the opening heading is said once; another heading stays") {
     Article a = import_markdown("n.md", "---\ntitle: Harbour wall repaired\n---\n\n# Harbour  Wall Repaired\n\n"
                                         "The wall was repaired over the winter.\n");
