@@ -85,13 +85,14 @@ void App::end_import_batch() {
 }
 
 uint64_t App::content_key(const broadsheet::Article& a) {
-    // What makes two articles the same: the same words under the same headline, from the same
-    // source, on the same date, at the same address, with the same id in their dump (records of
-    // a dump that repeat a story under ids of their own stay apart); not the file's name.
+    // An article opened again: from a file of the same name, the same words under the same
+    // headline, from the same source, on the same date, at the same address, with the same id in
+    // its dump. (The same story from another file is a copy the library shows as one, and
+    // records of a dump that repeat a story under ids of their own stay apart.)
     uint64_t h = 1469598103934665603ull;
-    for (std::string_view part : {std::string_view(a.title), std::string_view(a.text), std::string_view(a.source),
-                                  std::string_view(a.date), std::string_view(a.url), std::string_view(a.standfirst),
-                                  std::string_view(a.id)}) {
+    for (std::string_view part : {std::string_view(a.file), std::string_view(a.title), std::string_view(a.text),
+                                  std::string_view(a.source), std::string_view(a.date), std::string_view(a.url),
+                                  std::string_view(a.standfirst), std::string_view(a.id)}) {
         h = (h ^ std::hash<std::string_view>{}(part)) * 1099511628211ull;
         h = (h ^ part.size()) * 1099511628211ull;
     }

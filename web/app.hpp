@@ -305,7 +305,8 @@ struct App {
     uint64_t text_print(broadsheet::ArticleId id);
     std::unordered_map<broadsheet::ArticleId, broadsheet::search::DocId> article_doc;
     // How many articles of the library have each content key (content_key()): an import skips
-    // an article the library already holds word for word (a file or workspace opened twice).
+    // an article the library already holds word for word from a file of the same name (a file
+    // or workspace opened twice).
     std::unordered_map<uint64_t, uint32_t> content_keys;
     static uint64_t content_key(const broadsheet::Article& a);
     void count_content(const broadsheet::Article& a, int delta);

@@ -459,7 +459,7 @@ test('titles sort in dictionary order whatever their accents and opening quotati
   await context.close();
 });
 
-test('a file opened again adds nothing it already added, and says so; a changed article or another record of a dump is added', async ({ browser, baseUrl }) => {
+test('a file opened again adds nothing it already added, and says so; a changed article, another record of a dump or another file is added', async ({ browser, baseUrl }) => {
   const { page, context, requests } = await openPage(browser, baseUrl);
   const records = [
     { id: 'a1', title: 'Bridge reopens', text: 'The bridge reopened on Tuesday.' },
@@ -476,12 +476,15 @@ test('a file opened again adds nothing it already added, and says so; a changed 
   eq(s.lastImport[0].articles, 0, 'no article added from it');
   assert(s.lastImport[0].warnings.some((w) => /3 of 3 articles already in the library: not added again/.test(w)),
          `the file says why: ${JSON.stringify(s.lastImport[0])}`);
-  // Under another name, with one story edited: only that one is new.
+  // Opened again with one story edited: only that one is new.
   const edited = [records[0], { ...records[1], text: 'The ferry was delayed by fog and wind.' }].map((r) => JSON.stringify(r)).join('\n');
-  await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'dump-2.jsonl', text }]), edited);
+  await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'dump.jsonl', text }]), edited);
   s = await page.evaluate(() => window.broadsheet.state());
   eq(s.articles.length, 4, 'the edited story is added');
-  eq(s.lastImport[0].articles, 1, 'one article from the second file');
+  eq(s.lastImport[0].articles, 1, 'one article from the file opened again');
+  // The same story in another file is another copy of it (shown folded under the first).
+  await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'copy.jsonl', text }]), JSON.stringify(records[0]));
+  eq((await page.evaluate(() => window.broadsheet.state())).articles.length, 5, 'another file\'s copy is added');
   // Removed, it can come back.
   await page.evaluate(() => window.broadsheet.clearAll());
   await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'dump.jsonl', text }]), jsonl);
