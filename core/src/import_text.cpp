@@ -420,13 +420,16 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
     // Pass 2: the header (headline, standfirst, byline, date), then the body.
     size_t b = 0;
     auto single_line = [&](size_t k) { return k < blocks.size() && blocks[k].lines.size() == 1; };
+    auto take_byline = [&](Byline&& by) {
+        a.byline = std::move(by.names);
+        if (!by.role.empty()) a.metadata.push_back({"byline_role", std::move(by.role)});
+    };
     // A date or a byline above the headline (AP's pages open "Nov. 20, 2019 5:52 AM EST", "By
     // ...") is no headline.
     for (; b < 3 && single_line(b) && b + 1 < blocks.size(); ++b) {
         const std::string line = blocks[b].joined();
         if (Byline by = parse_byline(line); !by.names.empty() && a.byline.empty()) {
-            a.byline = std::move(by.names);
-            if (!by.role.empty()) a.metadata.push_back({"byline_role", by.role});
+            take_byline(std::move(by));
         } else if (std::string d = parse_date_line(line); !d.empty() && a.date.empty()) {
             a.date = std::move(d);
         } else {
@@ -451,6 +454,7 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
             break;
         }
     }
+    const size_t below_headline = b; // the block under the headline (or under its repeat)
     bool header = b > headline;
     while (header && b < blocks.size()) {
         std::string line = blocks[b].joined();
@@ -459,14 +463,13 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
             is_name_list(line, 1))
             by.names.push_back(line); // Reuters: the author's name alone on a line under the date
         if (!by.names.empty() && a.byline.empty()) {
-            a.byline = std::move(by.names);
-            if (!by.role.empty()) a.metadata.push_back({"byline_role", by.role});
+            take_byline(std::move(by));
         } else if (auto d = parse_date_line(line); !d.empty()) {
             if (a.date.empty())
                 a.date = std::move(d);
             else
                 a.removed.push_back({line, "date"}); // "Last modified on ...", "Updated ..."
-        } else if (a.standfirst.empty() && a.byline.empty() && a.date.empty() && b == 1 &&
+        } else if (a.standfirst.empty() && a.byline.empty() && a.date.empty() && b == below_headline &&
                    single_line(b) && line.size() <= 320 && b + 1 < blocks.size()) {
             // The line under the headline is a standfirst when it is set off as one: wholly
             // quoted (The Register), or not a sentence, or followed by the byline or date.

@@ -278,6 +278,15 @@ TEST_CASE("page text a paragraph a line: the site's navigation and the repeated 
         CHECK(a.paragraph(0) == row.first_paragraph);
         CHECK(a.paragraphs.size() == row.paragraphs);
     }
+    // A standfirst under the repeated headline is the standfirst, as under a headline alone.
+    Article with_standfirst = import_plain_text("page.txt", "Tesla sales fall - BBC News\nHome\nNews\nTesla sales fall\n"
+                                                             "Chinese rivals take the lead in electric cars\n"
+                                                             "By Theo Leggett\n"
+                                                             "Tesla's global sales fell last year for the first time in more than a decade, as competition grew.\n"
+                                                             "Analysts had predicted deliveries of about 1.8 million.\n");
+    CHECK(with_standfirst.title == "Tesla sales fall");
+    CHECK(with_standfirst.standfirst == "Chinese rivals take the lead in electric cars");
+    CHECK(joined(with_standfirst.byline) == "Theo Leggett");
     // The same text with blank lines between its lines reads the same.
     for (const auto& row : rows) {
         CAPTURE(std::string(row.style));
