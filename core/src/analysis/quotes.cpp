@@ -320,18 +320,18 @@ bool QuoteFinder::attribute(const Piece& piece, size_t limit, Quote& q) const {
 
 // ---- [SECTION] Speakers -------------------------------------------------------------------------
 
-// The most recent mention before `pos` of an entity that passes `keep`, or -1.
 // The first mention that starts at or after `pos` (mentions are in text order).
 std::vector<Mention>::const_iterator mention_from(const Entities& entities, uint32_t pos) {
     return std::lower_bound(entities.mentions.begin(), entities.mentions.end(), pos,
                             [](const Mention& m, uint32_t p) { return m.range.begin < p; });
 }
 
-// The most recent mention before `pos` of an entity that passes `keep` (given the mention), or
-// -1. Binary search to `pos`, then back: a quote costs what its look back does, not the text.
-template <typename Keep> int32_t recent_entity(const Entities& entities, uint32_t pos, Keep keep) {
+// The most recent mention in [reach, pos) of an entity that passes `keep` (given the mention),
+// or -1. Binary search to `pos`, then back: a quote costs what its look back does, not the text.
+template <typename Keep> int32_t recent_entity(const Entities& entities, uint32_t reach, uint32_t pos, Keep keep) {
     for (auto it = mention_from(entities, pos); it != entities.mentions.begin();) {
         --it;
+        if (it->range.begin < reach) break;
         if (keep(*it)) return int32_t(it->entity);
     }
     return -1;
@@ -380,12 +380,8 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) 
         for (auto it = earlier.rbegin(); it != earlier.rend(); ++it)
             if (it->entity >= 0 && entities_.list[size_t(it->entity)].kind == want)
                 return it->entity;
-        bool beyond = false;
-        const int32_t named = recent_entity(entities_, q.speaker.begin, [&](const Mention& m) {
-            if (m.range.begin < reach) return beyond = true;
-            return entities_.list[m.entity].kind == want;
-        });
-        return beyond ? -1 : named;
+        return recent_entity(entities_, reach, q.speaker.begin,
+                             [&](const Mention& m) { return entities_.list[m.entity].kind == want; });
     }
     if (role) {
         // "a spokesman", "one official": someone not named. "the analyst": the last person
@@ -393,9 +389,7 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) 
         // merely the last person named.
         const std::string first = fold(words.substr(0, words.find(' ')));
         if (first == "a" || first == "an" || first == "one") return -1;
-        bool beyond = false;
-        const int32_t named = recent_entity(entities_, q.speaker.begin, [&](const Mention& m) {
-            if (m.range.begin < reach) return beyond = true;
+        return recent_entity(entities_, reach, q.speaker.begin, [&](const Mention& m) {
             if (entities_.list[m.entity].kind != EntityKind::Person) return false;
             const size_t window = m.range.begin > 80 ? m.range.begin - 80 : 0;
             const std::string around = fold(text_.substr(window, std::min<size_t>(m.range.end + 80, q.speaker.begin) - window));
@@ -407,14 +401,11 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) 
             }
             return false;
         });
-        return beyond ? -1 : named;
     }
     bool org_noun = contains(cues::org_nouns, head);
     // "the office" -> the nearest entity before it with "Office" in its name; "the company" -> the
     // nearest organisation.
-    bool beyond = false;
-    const int32_t named = recent_entity(entities_, q.speaker.begin, [&](const Mention& m) {
-        if (m.range.begin < reach) return beyond = true;
+    return recent_entity(entities_, reach, q.speaker.begin, [&](const Mention& m) {
         const uint32_t i = m.entity;
         if (org_noun && entities_.list[i].kind == EntityKind::Organisation) return true;
         std::string_view name = text_of(text_, entities_.list[i].name);
@@ -427,7 +418,6 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) 
         }
         return false;
     });
-    return beyond ? -1 : named;
 }
 
 std::vector<Quote> QuoteFinder::run() {
