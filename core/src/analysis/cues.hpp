@@ -582,4 +582,10 @@ inline constexpr Comparative comparatives[] = {
 inline constexpr std::string_view year_prepositions[] = {
     "in", "since", "from", "until", "till", "by", "before", "after", "during", "of", "between"};
 
+// Determiners before which a bare four-digit number is a year modifying what follows ("the 1988
+// presidential contenders", "its 1986 net profits"): a count after them is written with a
+// separator ("the 1,900 users"). [en]
+inline constexpr std::string_view year_determiners[] = {
+    "the", "its", "his", "her", "their", "our", "your", "my", "this", "that", "whose"};
+
 } // namespace broadsheet::analysis::cues

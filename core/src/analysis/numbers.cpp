@@ -513,11 +513,13 @@ std::vector<Quantity> NumberFinder::run() {
         if (f.kind == NumberKind::Quantity) end = std::max(end, unit_after(f));
         if (year_like) {
             // A bare 1900..2100 is a year unless a plural unit follows ("1986 fourth quarter" is a
-            // year, "1900 users" is not); other four-digit numbers need a preposition or a month.
+            // year, "1900 users" is not) with no determiner before ("the 1986 results" is a
+            // year); other four-digit numbers need a preposition or a month.
             bool prep = f.first > 0 && in(f.first - 1, cues::year_prepositions);
             bool modern = f.value.mantissa >= 1900 && f.value.mantissa <= 2100;
+            bool determiner = modern && f.first > 0 && in(f.first - 1, cues::year_determiners);
             bool plural_unit = f.unit.size() > 0 && text_of(text_, f.unit).ends_with('s');
-            if (prep || month_before || f.unit.size() == 0 || (modern && !plural_unit)) {
+            if (prep || month_before || f.unit.size() == 0 || (modern && (!plural_unit || determiner))) {
                 f.kind = NumberKind::Year;
                 f.unit = {};
                 end = f.last;
