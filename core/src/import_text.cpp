@@ -119,13 +119,14 @@ constexpr std::array kLineRules = {
     LineRule{"Credit...*", LineRole::Junk, "image credit"},
     LineRule{"Credit\xE2\x80\xA6*", LineRole::Junk, "image credit"},
     LineRule{"Site Index", LineRole::FooterStart, "footer"},
+    LineRule{"The Times is committed to publishing a diversity of letters to the editor*", LineRole::FooterStart, "footer"},
 };
 
 // End marks some sites append to the last paragraph of the body (The Register's "®").
 constexpr std::array<std::string_view, 1> kEndMarks = {"\xC2\xAE"};
 
 const LineRule* rule_for(std::string_view line) {
-    if (line.size() > 200) return nullptr; // furniture is short; never scan long paragraphs
+    if (line.size() > 300) return nullptr; // furniture is short; never scan long paragraphs
     for (const auto& r : kLineRules)
         if (text::matches(r.pattern, line)) return &r;
     return nullptr;

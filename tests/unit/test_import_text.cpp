@@ -160,6 +160,14 @@ TEST_CASE("each site style's header, body and footer are told apart") {
          "Shares rose in Asia on Tuesday.\n\nJUST WATCHED\n\nReplay\n\nMore Videos ...\n\nInvestors cheered.\n",
          "Markets rally on rate hopes", "", "Rob Roe", "2019-11-19T03:39Z", "",
          "Shares rose in Asia on Tuesday.", "Investors cheered."},
+        {"NYT, with the letters appeal after the body",
+         "Supported by\n\nContinue reading the main story\n\nCity adds bike lanes\n\nBy Jane Doe\n\nNov. 19, 2019\n\n"
+         "The city added lanes on Tuesday.\n\nAdvertisement\n\nCyclists were pleased.\n\n"
+         "The Times is committed to publishing a diversity of letters to the editor. We\xE2\x80\x99" "d like to hear what you "
+         "think about this or any of our articles. Here are some tips. And here\xE2\x80\x99" "s our email: letters@nytimes.com.\n\n"
+         "Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram.\n\nSite Index\n\nNews\n",
+         "City adds bike lanes", "", "Jane Doe", "2019-11-19", "",
+         "The city added lanes on Tuesday.", "Cyclists were pleased."},
         {"generic, with a bullet list of related headlines",
          "Library extends opening hours\n\nBy Ina Voss\n\n12 May 2023\n\nThe library will open until nine.\n\n"
          "\xE2\x80\xA2 Council budget approved\n\xE2\x80\xA2 New reading room opens\n\nStaff welcomed the change.\n",
