@@ -18,9 +18,10 @@ Analysis analyze(std::string_view text, std::string_view language) {
     // Not told: as import would have detected it (names and figures both depend on it).
     const std::string detected = language.empty() ? detect_language(text.substr(0, 20000)) : std::string();
     if (language.empty()) language = detected;
-    a.entities = analysis::find_entities(text, tokens, language);
-    a.quotes = analysis::find_quotes(text, tokens, a.entities);
-    a.numbers = analysis::find_numbers(text, tokens, language);
+    const analysis::FoldedWords folded(text, tokens);
+    a.entities = analysis::find_entities(text, tokens, folded, language);
+    a.quotes = analysis::find_quotes(text, tokens, folded, a.entities);
+    a.numbers = analysis::find_numbers(text, tokens, folded, language);
     return a;
 }
 

@@ -76,8 +76,9 @@ struct Alias {
 
 class EntityFinder {
   public:
-    EntityFinder(std::string_view text, const std::vector<Token>& tokens, std::string_view language)
-        : text_(text), tokens_(tokens), language_(language) {}
+    EntityFinder(std::string_view text, const std::vector<Token>& tokens, const FoldedWords& folded,
+                 std::string_view language)
+        : text_(text), tokens_(tokens), language_(language), folded_(folded) {}
 
     Entities run();
 
@@ -85,7 +86,8 @@ class EntityFinder {
     std::string_view text_;
     const std::vector<Token>& tokens_;
     std::string_view language_; // BCP 47, "" when not known (then detected)
-    std::vector<std::string_view> lower_words_; // every word that starts lowercase, sorted
+    const FoldedWords& folded_;
+    std::unordered_set<std::string_view> lower_words_; // every word that starts lowercase
     std::vector<uint8_t> shouting_;             // per token: its paragraph is written in capitals
     std::vector<Candidate> candidates_;
     std::unordered_map<std::string, std::string> alias_of_; // from -> to, the first alias of each
@@ -97,24 +99,10 @@ class EntityFinder {
     bool capitals_mark_nouns_ = false;
 
     std::string_view word(size_t i) const { return view(text_, tokens_[i]); }
-    // Each word token folded, once (the cue tables are asked about every word several times).
-    std::string folded_text_;
-    std::vector<uint32_t> folded_at_; // token i's folded form: [folded_at_[i], folded_at_[i + 1])
-    void fold_words() {
-        folded_at_.assign(1, 0);
-        folded_at_.reserve(tokens_.size() + 1);
-        for (const Token& t : tokens_) {
-            if (t.is_word()) folded_text_ += fold(view(text_, t));
-            folded_at_.push_back(uint32_t(folded_text_.size()));
-        }
-    }
-    bool in(size_t i, std::span<const std::string_view> table) const {
-        if (i >= tokens_.size() || !tokens_[i].is_word()) return false;
-        return in_table(table, std::string_view(folded_text_).substr(folded_at_[i], folded_at_[i + 1] - folded_at_[i]));
-    }
+    bool in(size_t i, std::span<const std::string_view> table) const { return folded_.in(i, table); }
     bool seen_lowercase(std::string_view w) const {
         std::string f = fold(w);
-        return std::binary_search(lower_words_.begin(), lower_words_.end(), std::string_view(f));
+        return lower_words_.count(f) > 0;
     }
     bool is_name_word(size_t i) const;
     bool has_org_or_place_word(size_t a, size_t b) const {
@@ -145,9 +133,7 @@ bool EntityFinder::is_name_word(size_t i) const {
 
 void EntityFinder::index_words() {
     for (const Token& t : tokens_)
-        if (t.is_word() && t.has(kLower)) lower_words_.push_back(view(text_, t));
-    std::sort(lower_words_.begin(), lower_words_.end());
-    lower_words_.erase(std::unique(lower_words_.begin(), lower_words_.end()), lower_words_.end());
+        if (t.is_word() && t.has(kLower)) lower_words_.insert(view(text_, t));
 
     // German capitalises every noun (so does Luxembourgish): measured on the German pages of
     // extraction-dev, 19 to 42 % of the words inside sentences, against 2 to 8 % in English ones.
@@ -593,7 +579,6 @@ void EntityFinder::merge_variants(const std::vector<std::string>& certain) {
 
 Entities EntityFinder::run() {
     Entities out;
-    fold_words();
     index_words();
     find_dateline();
     find_runs();
@@ -639,24 +624,14 @@ Entities EntityFinder::run() {
     merge_variants(certain);
 
     // One entity per resolved key, numbered in order of first mention (kept is in text order).
-    std::vector<std::pair<std::string, uint32_t>> by_key; // resolved key -> entity index, sorted
-    std::vector<uint8_t> name_in_caps;                    // per entity: its name is in capitals
-    auto by_first = [](const std::pair<std::string, uint32_t>& p, const std::string& k) {
-        return p.first < k;
-    };
+    std::unordered_map<std::string, uint32_t> by_key; // resolved key -> entity index
+    std::vector<uint8_t> name_in_caps;                // per entity: its name is in capitals
     for (uint32_t i : kept) {
         const Candidate& c = candidates_[i];
-        std::string key =
-            resolve(resolve(c.key)); // a variant of an acronym's long form resolves twice
-        auto it = std::lower_bound(by_key.begin(), by_key.end(), key, by_first);
-        uint32_t e;
-        if (it != by_key.end() && it->first == key) {
-            e = it->second;
-        } else {
-            e = uint32_t(out.list.size());
-            out.list.push_back({});
-            by_key.insert(it, {key, e});
-        }
+        // A variant of an acronym's long form resolves twice.
+        const auto [it, fresh] = by_key.try_emplace(resolve(resolve(c.key)), uint32_t(out.list.size()));
+        const uint32_t e = it->second;
+        if (fresh) out.list.push_back({});
         ByteRange r{tokens_[c.first].begin, tokens_[c.last].end - c.cut};
         out.mentions.push_back({r, e});
         Entity& ent = out.list[e];
@@ -708,10 +683,8 @@ Entities EntityFinder::run() {
                            : v.person == best     ? EntityKind::Person
                                                   : EntityKind::Place;
     }
-    for (const auto& [key, range] : acronym_defs_) {
-        auto it = std::lower_bound(by_key.begin(), by_key.end(), key, by_first);
-        if (it != by_key.end() && it->first == key) out.list[it->second].acronym = range;
-    }
+    for (const auto& [key, range] : acronym_defs_)
+        if (auto it = by_key.find(key); it != by_key.end()) out.list[it->second].acronym = range;
     return out;
 }
 
@@ -749,11 +722,13 @@ int32_t Entities::at(ByteRange range) const {
 
 Entities find_entities(std::string_view text, std::string_view language) {
     if (text.size() >= UINT32_MAX) return {};
-    return analysis::find_entities(text, analysis::tokenize(text), language);
+    const std::vector<analysis::Token> tokens = analysis::tokenize(text);
+    return analysis::find_entities(text, tokens, analysis::FoldedWords(text, tokens), language);
 }
 
-Entities analysis::find_entities(std::string_view text, const std::vector<Token>& tokens, std::string_view language) {
-    return EntityFinder(text, tokens, language).run();
+Entities analysis::find_entities(std::string_view text, const std::vector<Token>& tokens, const FoldedWords& folded,
+                                 std::string_view language) {
+    return EntityFinder(text, tokens, folded, language).run();
 }
 
 } // namespace broadsheet

@@ -20,6 +20,8 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 
 namespace broadsheet {
 namespace {
@@ -100,9 +102,13 @@ bool parse_digits(std::string_view s, Value& v, bool decimal_comma) {
 // ---- [SECTION] Words ----------------------------------------------------------------------------
 
 const cues::NumberWord* number_word(std::string_view w) {
-    for (const auto& n : cues::number_words)
-        if (n.word == w) return &n;
-    return nullptr;
+    static const std::unordered_map<std::string_view, const cues::NumberWord*> by_word = [] {
+        std::unordered_map<std::string_view, const cues::NumberWord*> m;
+        for (const auto& n : cues::number_words) m.emplace(n.word, &n); // the first of a word, as a scan finds
+        return m;
+    }();
+    const auto it = by_word.find(w);
+    return it == by_word.end() ? nullptr : it->second;
 }
 
 // The words of a language (BCP 47 "es-MX" -> "es"); English for one without a table.
@@ -130,10 +136,10 @@ struct Figure {
 
 class NumberFinder {
   public:
-    NumberFinder(std::string_view text, const std::vector<Token>& tokens, std::string_view language)
+    NumberFinder(std::string_view text, const std::vector<Token>& tokens, const FoldedWords& folded, std::string_view language)
         : text_(text), tokens_(tokens), decimal_comma_(writes_decimal_comma(language)),
           words_(number_language(language)),
-          language_(language.substr(0, language.find_first_of("-_"))) {}
+          language_(language.substr(0, language.find_first_of("-_"))), folded_(folded) {}
     std::vector<Quantity> run();
 
   private:
@@ -142,13 +148,10 @@ class NumberFinder {
     bool decimal_comma_;
     const cues::NumberLanguage& words_; // the language's scale, currency and percent words
     std::string_view language_;         // its primary subtag: "es"
+    const FoldedWords& folded_;
 
-    std::string folded(size_t i) const {
-        return i < tokens_.size() ? fold(view(text_, tokens_[i])) : std::string();
-    }
-    bool in(size_t i, std::span<const std::string_view> table) const {
-        return i < tokens_.size() && word_in(text_, tokens_[i], table);
-    }
+    std::string_view folded(size_t i) const { return folded_[i]; }
+    bool in(size_t i, std::span<const std::string_view> table) const { return folded_.in(i, table); }
     bool adjacent(size_t i) const { return i < tokens_.size() && !tokens_[i].has(kSpaceBefore); }
     bool close(size_t i) const;
     const cues::Multiplier* multiplier(std::string_view w, bool attached) const;
@@ -180,7 +183,7 @@ const cues::Multiplier* NumberFinder::scale_at(size_t i, size_t& last) const {
     const cues::Multiplier* best = nullptr;
     for (const auto& m : words_.scales) {
         size_t end = 0;
-        if (phrase_at(text_, tokens_, i, m.word, end) && (!best || end > last)) {
+        if (phrase_at(folded_, i, m.word, end) && (!best || end > last)) {
             best = &m;
             last = end;
         }
@@ -194,7 +197,7 @@ bool NumberFinder::phrase_in(size_t i, std::span<const std::string_view> table,
     bool found = false;
     for (std::string_view p : table) {
         size_t end = 0;
-        if (phrase_at(text_, tokens_, i, p, end) && (!found || end > last)) {
+        if (phrase_at(folded_, i, p, end) && (!found || end > last)) {
             found = true;
             last = end;
         }
@@ -308,7 +311,7 @@ bool NumberFinder::digits_at(size_t i, Figure& f) const {
     // ("1980s"), or a unit ("10km").
     if (adjacent(i + 1)) {
         const Token& n = tokens_[i + 1];
-        std::string w = folded(i + 1);
+        std::string_view w = folded(i + 1);
         if (n.is_punct('%')) {
             f.kind = NumberKind::Percent;
             f.unit = n.range();
@@ -336,7 +339,7 @@ bool NumberFinder::words_at(size_t i, Figure& f) const {
     uint64_t total = 0, current = 0;
     bool any = false;
     if (in(j, words_.articles) && j + 1 < tokens_.size()) {
-        std::string next = folded(j + 1);
+        std::string_view next = folded(j + 1);
         if (!multiplier(next, false) && next != "dozen") return false;
         current = 1;
         any = true;
@@ -345,7 +348,7 @@ bool NumberFinder::words_at(size_t i, Figure& f) const {
     size_t last = j;
     for (; j < tokens_.size(); ++j) {
         if (!tokens_[j].is_word()) break;
-        std::string w = folded(j);
+        std::string_view w = folded(j);
         if (w == "dozen") { // "a dozen", "two dozen"
             current = (current == 0 ? 1 : current) * 12;
             any = true;
@@ -361,7 +364,7 @@ bool NumberFinder::words_at(size_t i, Figure& f) const {
         size_t start = 0;
         for (size_t k = 0; k <= w.size(); ++k) {
             if (k < w.size() && w[k] != '-') continue;
-            std::string_view part = std::string_view(w).substr(start, k - start);
+            std::string_view part = w.substr(start, k - start);
             start = k + 1;
             if (const auto* n = number_word(part))
                 word_value += n->value;
@@ -455,7 +458,7 @@ size_t NumberFinder::unit_after(Figure& f) const {
         if (!t.is_word() || !t.has(kLower) || function_word(j) || after_connector(j) != j ||
             number_word(folded(j)) || in(j, cues::speech_verbs))
             break;
-        std::string w = folded(j);
+        std::string_view w = folded(j);
         if (w.size() > 4 && (w.ends_with("ed") || w.ends_with("ly"))) break;
         // A second word only as the plural head after a modifier ("public accounts", "month
         // profits"), not a verb after the noun ("people came").
@@ -530,7 +533,7 @@ std::vector<Quantity> NumberFinder::run() {
         q.span = {tokens_[f.first].begin, tokens_[end].end};
         for (const auto& c : cues::comparatives) {
             size_t first = 0;
-            if (f.first > 0 && phrase_before(text_, tokens_, f.first - 1, c.phrase, first)) {
+            if (f.first > 0 && phrase_before(folded_, f.first - 1, c.phrase, first)) {
                 bool temporal =
                     c.comparison == Comparison::Since || c.comparison == Comparison::Until;
                 if (temporal != (f.kind == NumberKind::Year || f.kind == NumberKind::Date))
@@ -609,12 +612,13 @@ bool writes_decimal_comma(std::string_view language) {
 
 std::vector<Quantity> find_numbers(std::string_view text, std::string_view language) {
     if (text.size() >= UINT32_MAX) return {};
-    return analysis::find_numbers(text, analysis::tokenize(text), language);
+    const std::vector<analysis::Token> tokens = analysis::tokenize(text);
+    return analysis::find_numbers(text, tokens, analysis::FoldedWords(text, tokens), language);
 }
 
 std::vector<Quantity> analysis::find_numbers(std::string_view text, const std::vector<Token>& tokens,
-                                             std::string_view language) {
-    return NumberFinder(text, tokens, language).run();
+                                             const FoldedWords& folded, std::string_view language) {
+    return NumberFinder(text, tokens, folded, language).run();
 }
 
 } // namespace broadsheet

@@ -45,8 +45,9 @@ struct Span {
 
 class QuoteFinder {
   public:
-    QuoteFinder(std::string_view text, const std::vector<Token>& tokens, const Entities& entities)
-        : text_(text), entities_(entities), tokens_(tokens) {}
+    QuoteFinder(std::string_view text, const std::vector<Token>& tokens, const FoldedWords& folded,
+                const Entities& entities)
+        : text_(text), entities_(entities), tokens_(tokens), folded_(folded) {}
 
     std::vector<Quote> run();
 
@@ -54,10 +55,9 @@ class QuoteFinder {
     std::string_view text_;
     const Entities& entities_;
     const std::vector<Token>& tokens_;
+    const FoldedWords& folded_;
 
-    bool in(size_t i, std::span<const std::string_view> table) const {
-        return i < tokens_.size() && word_in(text_, tokens_[i], table);
-    }
+    bool in(size_t i, std::span<const std::string_view> table) const { return folded_.in(i, table); }
     bool is_break(size_t i) const {
         return i >= tokens_.size() || tokens_[i].type == TokenType::Break;
     }
@@ -232,7 +232,7 @@ bool QuoteFinder::attribute_after(const Piece& piece, Quote& q) const {
     if (k >= tokens_.size() || !tokens_[k].is_word()) return false;
     size_t last = 0;
     for (std::string_view phrase : cues::according_to) {
-        if (phrase_at(text_, tokens_, k, phrase, last)) {
+        if (phrase_at(folded_, k, phrase, last)) {
             Span who = phrase_after(last + 1);
             if (!who.found) return false;
             q.cue = {tokens_[k].begin, tokens_[last].end};
@@ -282,7 +282,7 @@ bool QuoteFinder::attribute_before(const Piece& piece, size_t limit, Quote& q) c
         if (!t.is_word()) continue;
         size_t first = 0;
         for (std::string_view phrase : cues::according_to) {
-            if (analysis::phrase_before(text_, tokens_, p, phrase, first) && first >= start) {
+            if (analysis::phrase_before(folded_, p, phrase, first) && first >= start) {
                 Span who = phrase_after(p + 1);
                 if (!who.found) return false;
                 q.cue = {tokens_[first].begin, t.end};
@@ -497,12 +497,13 @@ std::vector<Quote> QuoteFinder::run() {
 
 std::vector<Quote> find_quotes(std::string_view text, const Entities& entities) {
     if (text.size() >= UINT32_MAX) return {};
-    return analysis::find_quotes(text, analysis::tokenize(text), entities);
+    const std::vector<analysis::Token> tokens = analysis::tokenize(text);
+    return analysis::find_quotes(text, tokens, analysis::FoldedWords(text, tokens), entities);
 }
 
 std::vector<Quote> analysis::find_quotes(std::string_view text, const std::vector<Token>& tokens,
-                                         const Entities& entities) {
-    return QuoteFinder(text, tokens, entities).run();
+                                         const FoldedWords& folded, const Entities& entities) {
+    return QuoteFinder(text, tokens, folded, entities).run();
 }
 
 } // namespace broadsheet

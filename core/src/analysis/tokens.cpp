@@ -324,15 +324,18 @@ std::vector<Token> tokenize(std::string_view s) {
     return tokens;
 }
 
-std::string fold(std::string_view word) {
-    std::string out;
-    out.reserve(word.size());
+void append_folded(std::string& out, std::string_view word) {
+    const size_t start = out.size();
     size_t i = 0;
     while (i < word.size()) {
-        char b = word[i];
-        if (static_cast<unsigned char>(b) < 0x80) {
-            out += b >= 'A' && b <= 'Z' ? char(b - 'A' + 'a') : b;
-            ++i;
+        size_t ascii = i; // a run of ASCII, copied at once and lowered in place
+        while (ascii < word.size() && static_cast<unsigned char>(word[ascii]) < 0x80) ++ascii;
+        if (ascii > i) {
+            const size_t at = out.size();
+            out.append(word.data() + i, ascii - i);
+            for (size_t k = at; k < out.size(); ++k)
+                if (out[k] >= 'A' && out[k] <= 'Z') out[k] = char(out[k] - 'A' + 'a');
+            i = ascii;
             continue;
         }
         Char c = char_at(word, i);
@@ -346,8 +349,24 @@ std::string fold(std::string_view word) {
         out.append(reinterpret_cast<const char*>(buf), size_t(n));
         i += c.size;
     }
-    if (!out.empty() && out.back() == '.') out.pop_back();
+    if (out.size() > start && out.back() == '.') out.pop_back();
+}
+
+std::string fold(std::string_view word) {
+    std::string out;
+    out.reserve(word.size());
+    append_folded(out, word);
     return out;
+}
+
+FoldedWords::FoldedWords(std::string_view text, const std::vector<Token>& tokens) : tokens_(tokens) {
+    folded_.reserve(text.size());
+    at_.reserve(tokens.size() + 1);
+    at_.push_back(0);
+    for (const Token& t : tokens) {
+        append_folded(folded_, view(text, t));
+        at_.push_back(uint32_t(folded_.size()));
+    }
 }
 
 bool in_table(std::span<const std::string_view> table, std::string_view word) {
@@ -368,15 +387,13 @@ bool word_in(std::string_view text, const Token& t, std::span<const std::string_
     return in_table(table, fold(view(text, t)));
 }
 
-bool phrase_at(std::string_view text, const std::vector<Token>& tokens, size_t i,
-               std::string_view phrase, size_t& last) {
+bool phrase_at(const FoldedWords& words, size_t i, std::string_view phrase, size_t& last) {
     size_t k = i;
     while (!phrase.empty()) {
         size_t space = phrase.find(' ');
         std::string_view part = phrase.substr(0, space);
         phrase = space == std::string_view::npos ? std::string_view() : phrase.substr(space + 1);
-        if (k >= tokens.size() || !tokens[k].is_word() || fold(view(text, tokens[k])) != part)
-            return false;
+        if (!words.is_word(k) || words[k] != part) return false;
         ++k;
     }
     if (k == i) return false;
@@ -384,12 +401,13 @@ bool phrase_at(std::string_view text, const std::vector<Token>& tokens, size_t i
     return true;
 }
 
-bool phrase_before(std::string_view text, const std::vector<Token>& tokens, size_t i,
-                   std::string_view phrase, size_t& first) {
+bool phrase_before(const FoldedWords& words, size_t i, std::string_view phrase, size_t& first) {
+    const size_t space = phrase.rfind(' '); // the last word first: most tokens end no phrase
+    if (!words.is_word(i) || words[i] != (space == std::string_view::npos ? phrase : phrase.substr(space + 1))) return false;
     size_t n = size_t(std::count(phrase.begin(), phrase.end(), ' ')) + 1;
     if (phrase.empty() || i + 1 < n) return false;
     size_t last = 0;
-    if (!phrase_at(text, tokens, i + 1 - n, phrase, last)) return false;
+    if (!phrase_at(words, i + 1 - n, phrase, last)) return false;
     first = i + 1 - n;
     return true;
 }

@@ -70,6 +70,8 @@ inline std::string_view view(std::string_view text, const Token& t) {
 
 // Unicode lowercase of a word ("Élysée" -> "élysée"), with a trailing dot dropped ("Mr." -> "mr").
 std::string fold(std::string_view word);
+// fold(word) appended to `out`.
+void append_folded(std::string& out, std::string_view word);
 
 // True when the token is a word whose folded form is in `table` (tables hold folded words).
 bool word_in(std::string_view text, const Token& t, std::span<const std::string_view> table);
@@ -78,23 +80,47 @@ bool word_in(std::string_view text, const Token& t, std::span<const std::string_
 // long ones, made on first use (a table's address names it).
 bool in_table(std::span<const std::string_view> table, std::string_view word);
 
+// Every token of a text folded, once: the analysers ask the cue tables about each word several
+// times, and folding it each time was most of their work.
+class FoldedWords {
+  public:
+    FoldedWords(std::string_view text, const std::vector<Token>& tokens);
+
+    size_t size() const { return tokens_.size(); }
+    // Token i folded (any token, not only words: "2012", ","); "" past the end.
+    std::string_view operator[](size_t i) const {
+        return i < tokens_.size() ? std::string_view(folded_).substr(at_[i], at_[i + 1] - at_[i]) : std::string_view();
+    }
+    bool is_word(size_t i) const { return i < tokens_.size() && tokens_[i].is_word(); }
+    // True when token i is a word whose folded form is in `table`.
+    bool in(size_t i, std::span<const std::string_view> table) const {
+        return is_word(i) && in_table(table, (*this)[i]);
+    }
+
+  private:
+    const std::vector<Token>& tokens_;
+    std::string folded_;
+    std::vector<uint32_t> at_; // token i: [at_[i], at_[i + 1]) of folded_
+};
+
 // True when the words at tokens[i], tokens[i+1]... spell `phrase` (space-separated, folded).
 // Sets `last` to the index of the phrase's last token.
-bool phrase_at(std::string_view text, const std::vector<Token>& tokens, size_t i,
-               std::string_view phrase, size_t& last);
+bool phrase_at(const FoldedWords& words, size_t i, std::string_view phrase, size_t& last);
 
 // True when the words ending at tokens[i] spell `phrase`; sets `first` to its first token.
-bool phrase_before(std::string_view text, const std::vector<Token>& tokens, size_t i,
-                   std::string_view phrase, size_t& first);
+bool phrase_before(const FoldedWords& words, size_t i, std::string_view phrase, size_t& first);
 
-// ---- Interface to the analysers over one token stream (analyze() tokenizes once for all three) --
+// ---- Interface to the analysers over one token stream (analyze() tokenizes and folds once for
+// all three; `folded` is of `tokens`) -------------------------------------------------------------
 
 // entities.cpp
-Entities find_entities(std::string_view text, const std::vector<Token>& tokens, std::string_view language);
+Entities find_entities(std::string_view text, const std::vector<Token>& tokens, const FoldedWords& folded,
+                       std::string_view language);
 // quotes.cpp
-std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& tokens,
+std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& tokens, const FoldedWords& folded,
                                const Entities& entities);
 // numbers.cpp
-std::vector<Quantity> find_numbers(std::string_view text, const std::vector<Token>& tokens, std::string_view language = {});
+std::vector<Quantity> find_numbers(std::string_view text, const std::vector<Token>& tokens, const FoldedWords& folded,
+                                   std::string_view language = {});
 
 } // namespace broadsheet::analysis
