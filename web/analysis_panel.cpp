@@ -100,7 +100,7 @@ void draw_analysis_panel(App& app) {
                 ImGui::PushID(int(i));
                 std::string label = str(text, e.name);
                 if (e.acronym.size()) label += " (" + str(text, e.acronym) + ")";
-                if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
+                if (cut_selectable(label, false, ImGuiSelectableFlags_SpanAllColumns)) {
                     std::vector<ByteRange> spans;
                     for (const auto& m : an->entities.mentions)
                         if (m.entity == i) spans.push_back(m.range);
@@ -152,7 +152,7 @@ void draw_analysis_panel(App& app) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::PushID(int(i) + 200000);
-                if (ImGui::Selectable(str(text, n.span).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+                if (cut_selectable(text_of(text, n.span), false, ImGuiSelectableFlags_SpanAllColumns))
                     show_spans(app, {n.span});
                 ImGui::PopID();
                 ImGui::TableNextColumn();

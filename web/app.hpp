@@ -440,6 +440,12 @@ void draw_reader_panel(App& app);
 // Text wrapped to `width` at the cursor, with the byte ranges `marks` tinted and their words
 // drawn in `marked_colour` (search_panel.cpp: snippets; the reader's title and standfirst).
 void draw_marked_text(std::string_view text, const std::vector<broadsheet::ByteRange>& marks, float width, unsigned int marked_colour);
+// Table rows (library_panel.cpp). A cell's text, cut with "…" where its column is too narrow:
+void cell_text(std::string_view text);
+// A row's selectable (ImGuiSelectableFlags `flags`) with `text` drawn over it rather than as its
+// label: cut with "…" (whole in a tooltip when the pointer rests on it), and a "##" in it is text,
+// not an ImGui id. True when clicked.
+bool cut_selectable(std::string_view text, bool selected, int flags = 0);
 void draw_analysis_panel(App& app);
 void draw_corpus_panel(App& app);
 // Shows the concordance (keyword in context) of `query` in the Corpus tab; `as_typed`: read it

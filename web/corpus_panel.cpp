@@ -181,7 +181,7 @@ void draw_terms(App& app) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::PushID(int(i));
-                if (ImGui::Selectable(c.surface.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+                if (cut_selectable(c.surface, false, ImGuiSelectableFlags_SpanAllColumns))
                     search_for(app, std::string(st.focus) + " " + c.surface);
                 ImGui::PopID();
                 ImGui::TableNextColumn();
@@ -212,7 +212,7 @@ void draw_terms(App& app) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(int(i));
-            if (ImGui::Selectable(t.surface.c_str(), st.focus_ran == t.surface, ImGuiSelectableFlags_SpanAllColumns))
+            if (cut_selectable(t.surface, st.focus_ran == t.surface, ImGuiSelectableFlags_SpanAllColumns))
                 focus_term(app, t.surface);
             ImGui::PopID();
             ImGui::TableNextColumn();
@@ -239,7 +239,7 @@ void draw_terms(App& app) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(int(i));
-            if (ImGui::Selectable(p.text.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+            if (cut_selectable(p.text, false, ImGuiSelectableFlags_SpanAllColumns))
                 search_for(app, phrase_query(p.text));
             ImGui::PopID();
             ImGui::TableNextColumn();
@@ -274,7 +274,7 @@ void draw_terms(App& app) {
             std::snprintf(label, sizeof label, "%.2f", similar[i].score);
             ImGui::TextDisabled("%s", label);
             ImGui::SameLine();
-            if (ImGui::Selectable(s->title.empty() ? s->file.c_str() : s->title.c_str())) app.open_article(similar[i].id);
+            if (cut_selectable(s->title.empty() ? s->file : s->title, false)) app.open_article(similar[i].id);
             ImGui::PopID();
         }
     }
@@ -303,7 +303,7 @@ void draw_terms(App& app) {
                 ImGui::PushID(int(i) + 7000);
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                if (ImGui::Selectable(k.surface.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) focus_term(app, k.surface);
+                if (cut_selectable(k.surface, false, ImGuiSelectableFlags_SpanAllColumns)) focus_term(app, k.surface);
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show it in context: its collocates, and a search for it");
                 ImGui::TableNextColumn();
                 ImVec4 colour = k.score > 0 ? ImVec4(0.3f, 0.65f, 0.35f, 1) : ImVec4(0.8f, 0.35f, 0.3f, 1);
@@ -553,7 +553,7 @@ void draw_duplicates(App& app) {
                 ImGui::SameLine(ImGui::GetFontSize() * 3.5f);
                 std::string label = (a->title.empty() ? a->file : a->title) + (a->source.empty() ? "" : "  \xC2\xB7  " + a->source) +
                                     (a->date.empty() ? "" : "  \xC2\xB7  " + broadsheet::readable_date(a->date, true));
-                if (ImGui::Selectable(label.c_str(), app.reader.open == id)) {
+                if (cut_selectable(label, app.reader.open == id)) {
                     app.open_article(id);
                     if (id != cl.articles.front()) {
                         auto diff = broadsheet::diff_paragraphs(*first, *a);
@@ -793,7 +793,7 @@ void draw_plot(App& app) {
             ImGui::TableNextRow();
             ImGui::PushID(i);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.title.c_str());
+            cell_text(r.title);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.title.c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%zu", r.lines.size());
@@ -1024,8 +1024,7 @@ bool App::step_corpus_analysis(double budget_seconds) {
                 st.duplicates.add(id, *a);
                 st.front_stage = 2;
             } else {
-                broadsheet::Analysis an = broadsheet::analyze(a->text, a->language);
-                if (an.ok()) st.graph.add(id, *a, an.entities);
+                st.graph.add(id, *a, broadsheet::find_entities(a->text, a->language)); // only the names: no quotes, no figures
                 st.front_stage = 0;
                 ++done;
             }

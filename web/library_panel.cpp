@@ -74,12 +74,26 @@ void draw_cut_text(std::string_view text, ImVec2 at, float room) {
     ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), at, end, end.x, end.x, text.data(), text.data() + text.size(), &size);
 }
 
-// A table cell's text, cut with "…" where its column is too narrow.
+} // namespace
+
 void cell_text(std::string_view text) {
     const float room = ImGui::GetContentRegionAvail().x;
     draw_cut_text(text, ImGui::GetCursorScreenPos(), room);
     ImGui::Dummy(ImVec2(std::min(room, ImGui::CalcTextSize(text.data(), text.data() + text.size()).x), ImGui::GetTextLineHeight()));
 }
+
+bool cut_selectable(std::string_view text, bool selected, int flags) {
+    const float room = ImGui::GetContentRegionAvail().x;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::Selectable("##row", selected, flags);
+    draw_cut_text(text, at, room);
+    // Cut text shows whole when the pointer rests on it.
+    if (ImGui::IsItemHovered() && GImGui->HoveredIdTimer > 0.6f && ImGui::CalcTextSize(text.data(), text.data() + text.size()).x > room)
+        ImGui::SetTooltip("%.*s", int(text.size()), text.data());
+    return clicked;
+}
+
+namespace {
 
 std::string_view base_name(std::string_view path) {
     size_t slash = path.find_last_of("/\\");
@@ -379,18 +393,9 @@ void draw_library_panel(App& app) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(int(id));
-            const float title_room = ImGui::GetContentRegionAvail().x;
             bool is_marked = std::binary_search(st.marked.begin(), st.marked.end(), id);
             bool is_selected = id == st.selected || is_marked;
-            // The title is drawn over the row's selectable, not as its label: cut with "…", and
-            // a "##" in it is text, not an ImGui id.
-            const ImVec2 title_at = ImGui::GetCursorScreenPos();
-            if (ImGui::Selectable("##row", is_selected, ImGuiSelectableFlags_SpanAllColumns))
-                click_row(app, r, id);
-            draw_cut_text(a.title, title_at, title_room);
-            // A title cut by its column shows whole when the pointer rests on it.
-            if (ImGui::IsItemHovered() && GImGui->HoveredIdTimer > 0.6f && ImGui::CalcTextSize(a.title.c_str()).x > title_room)
-                ImGui::SetTooltip("%s", a.title.c_str());
+            if (cut_selectable(a.title, is_selected, ImGuiSelectableFlags_SpanAllColumns)) click_row(app, r, id);
             if (ImGui::IsItemFocused() && !is_selected && key_pressed(ImGuiKey_Enter) && app.open_article(id))
                 app.reveal_reader();
             if (is_selected && st.scroll_to_selected) {
