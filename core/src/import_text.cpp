@@ -153,6 +153,9 @@ bool is_quote_close(std::string_view s) {
     return s.ends_with('\'') || s.ends_with('"') || s.ends_with("\xE2\x80\x99") ||
            s.ends_with("\xE2\x80\x9D") || s.ends_with("\xC2\xBB");
 }
+bool is_bare_number(std::string_view s) {
+    return !s.empty() && s.size() <= 12 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == ','; });
+}
 bool ends_sentence(std::string_view s) {
     // A quotation or a bracket may close after the stop: adding: "This is a historic day."
     for (bool closed = true; closed;) {
@@ -389,6 +392,10 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
     // Pass 1: classify lines, drop furniture, cut the footer, group the rest into blocks.
     std::vector<Block> blocks;
     bool in_block = false, footer = false;
+    // Whether a block so far reads as the body: a sentence of three words or more. Only then can
+    // a footer line end the body; before, "Topics" is an item of the site's menu.
+    bool prose = false;
+    size_t block_words = 0;
     const std::vector<std::string_view> lines = text::split_lines(utf8);
     const bool each_line = detail::lines_are_paragraphs(lines); // a block each, not a wrap
     for (std::string_view raw : lines) {
@@ -402,9 +409,8 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
             continue;
         }
         if (const LineRule* r = rule_for(line)) {
-            bool body_started = blocks.size() >= 2;
             bool ends = r->role == LineRole::FooterStart || r->role == LineRole::BodyEnd;
-            if (!ends || body_started) {
+            if (!ends || prose) {
                 footer = ends;
                 a.removed.push_back({std::string(line), std::string(r->reason)});
                 in_block = false;
@@ -413,9 +419,30 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
         }
         // A line a paragraph: a block each, but for the items of a list, which go together.
         if (!in_block || (each_line && !(is_list_item(line) && is_list_item(blocks.back().lines.back()))))
-            blocks.emplace_back();
+            blocks.emplace_back(), block_words = 0;
         blocks.back().lines.push_back(line);
         in_block = true;
+        if (!prose) {
+            block_words += text::count_words(line);
+            prose = block_words >= 3 && ends_sentence(line);
+        }
+    }
+
+    // A page's text may run its menu and header together without blank lines, above a body with
+    // them ("Sign in / up", "Topics", ..., the headline, the byline, the date): above the first
+    // paragraph, a block of three lines or more, half of them of three words or fewer, is no
+    // wrapped paragraph but that many lines.
+    for (size_t k = 0; k + 1 < blocks.size(); ++k) {
+        const std::vector<std::string_view> block = blocks[k].lines;
+        if (ends_sentence(block.back()) && text::count_words(blocks[k].joined()) >= 3) break; // the body
+        if (block.size() < 3) continue;
+        const size_t short_lines = size_t(std::count_if(block.begin(), block.end(), [](std::string_view l) {
+            return text::count_words(l) <= 3;
+        }));
+        if (short_lines * 2 < block.size()) continue;
+        blocks.erase(blocks.begin() + std::ptrdiff_t(k));
+        for (size_t j = 0; j < block.size(); ++j) blocks.insert(blocks.begin() + std::ptrdiff_t(k + j), Block{{block[j]}});
+        k += block.size() - 1;
     }
 
     // Pass 2: the header (headline, standfirst, byline, date), then the body.
@@ -425,9 +452,28 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
         a.byline = std::move(by.names);
         if (!by.role.empty()) a.metadata.push_back({"byline_role", std::move(by.role)});
     };
+    // An item of a site's menu: a line of at most three words or a bare number (a comment
+    // count), not a sentence, a date or a byline ("Sign in / up", "Topics", "AI + ML", "12").
+    auto menu_line = [&](size_t k) {
+        if (!single_line(k)) return false;
+        const std::string_view l = blocks[k].lines[0];
+        return l.size() <= 40 && text::count_words(l) <= 3 && !ends_sentence(l) && !is_quote_open(l) &&
+               parse_date_line(l).empty() && parse_byline(l).names.empty();
+    };
+    auto menu_run = [&](size_t k) {
+        size_t n = 0;
+        while (k + n < blocks.size() && menu_line(k + n)) ++n;
+        return n;
+    };
+    auto drop = [&](size_t n, const char* reason) {
+        for (; n > 0; --n) a.removed.push_back({blocks[b++].joined(), reason});
+    };
+    // The site's menu above the headline (The Register: "Sign in / up", "Topics", "Special
+    // Features", ..., the section "AI + ML", the comment count): three lines or more.
+    if (size_t n = menu_run(0); n >= 3 && n + 1 < blocks.size()) drop(n, "navigation");
     // A date or a byline above the headline (AP's pages open "Nov. 20, 2019 5:52 AM EST", "By
     // ...") is no headline.
-    for (; b < 3 && single_line(b) && b + 1 < blocks.size(); ++b) {
+    for (const size_t top = b; b < top + 3 && single_line(b) && b + 1 < blocks.size(); ++b) {
         const std::string line = blocks[b].joined();
         if (Byline by = parse_byline(line); !by.names.empty() && a.byline.empty()) {
             take_byline(std::move(by));
@@ -454,15 +500,25 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
             a.removed.push_back({blocks[b++].joined(), "headline repeated"});
             break;
         }
+        // No repeat: the site's menu under the title, when a date or a byline follows it (BBC:
+        // "Home", "News", "Business", then "19 November 2019").
+        if (b == headline + 1)
+            if (size_t n = menu_run(b); n >= 2 && b + n + 1 < blocks.size()) {
+                const std::string next = blocks[b + n].joined();
+                if (!parse_date_line(next).empty() || !parse_byline(next).names.empty()) drop(n, "navigation");
+            }
+        // The comment count The Register shows beside the headline.
+        while (single_line(b) && b + 1 < blocks.size() && is_bare_number(blocks[b].lines[0])) drop(1, "comment count");
     }
     const size_t below_headline = b; // the block under the headline (or under its repeat)
     bool header = b > headline;
     while (header && b < blocks.size()) {
         std::string line = blocks[b].joined();
         Byline by = single_line(b) ? parse_byline(line) : Byline{};
-        if (by.names.empty() && single_line(b) && !a.date.empty() && a.byline.empty() &&
-            is_name_list(line, 1))
-            by.names.push_back(line); // Reuters: the author's name alone on a line under the date
+        // The author's name alone on a line, under the date (Reuters) or above it (The Register).
+        if (by.names.empty() && single_line(b) && a.byline.empty() && is_name_list(line, 1) &&
+            (!a.date.empty() || (single_line(b + 1) && !parse_date_line(blocks[b + 1].joined()).empty())))
+            by.names.push_back(line);
         if (!by.names.empty() && a.byline.empty()) {
             take_byline(std::move(by));
         } else if (auto d = parse_date_line(line); !d.empty()) {

@@ -160,6 +160,20 @@ TEST_CASE("each site style's header, body and footer are told apart") {
          "Shares rose in Asia on Tuesday.\n\nJUST WATCHED\n\nReplay\n\nMore Videos ...\n\nInvestors cheered.\n",
          "Markets rally on rate hopes", "", "Rob Roe", "2019-11-19T03:39Z", "",
          "Shares rose in Asia on Tuesday.", "Investors cheered."},
+        {"The Register, its menu and header one line each without blank lines",
+         "This article is more than 1 year old\nSign in / up\nTopics\nSpecial Features\nVendor Voice\nResources\nAI + ML\n12\n"
+         "Chipmaker cuts its forecast as demand cools\n12\n\"Analysts had expected a stronger quarter\"\nTobias Mann\n"
+         "Wed 13 Aug 2025 // 20:15 UTC\n\n\n\nShares in the chipmaker fell 9 percent on Wednesday.\n\n"
+         "Analysts said the cut was worse than feared. \xC2\xAE\nShare\nMore about\nSemiconductors\n",
+         "Chipmaker cuts its forecast as demand cools", "\"Analysts had expected a stronger quarter\"", "Tobias Mann",
+         "2025-08-13T20:15Z", "", "Shares in the chipmaker fell 9 percent on Wednesday.", "Analysts said the cut was worse than feared."},
+        {"BBC, the section menu under the page title",
+         "Rates held at 0.75% - BBC News\nAccessibility links\nSkip to content\nBBC Account\nHome\nNews\nBusiness\n"
+         "19 November 2019\nShare this with Facebook\nClose share panel\nBy Dharshini DavidBBC News, London\n\n"
+         "The Bank of England has kept interest rates on hold.\n\nImage source, Getty Images\n\nThe pound fell after the decision.\n\n"
+         "Related Topics\nInterest rates\n",
+         "Rates held at 0.75%", "", "Dharshini David", "2019-11-19", "BBC News",
+         "The Bank of England has kept interest rates on hold.", "The pound fell after the decision."},
         {"NYT, with the letters appeal after the body",
          "Supported by\n\nContinue reading the main story\n\nCity adds bike lanes\n\nBy Jane Doe\n\nNov. 19, 2019\n\n"
          "The city added lanes on Tuesday.\n\nAdvertisement\n\nCyclists were pleased.\n\n"
