@@ -102,6 +102,29 @@ TEST_CASE("a match near the end gets a passage that fills its room; a body that 
     CHECK(s.cut_before);
 }
 
+TEST_CASE("a passage that ends with its sentence is not marked cut after it") {
+    // "said." followed by "…" reads as four dots; the ellipsis is for a sentence cut short.
+    Analyzer an;
+    const std::string body = "The minister said talks were over. After that, the delegations went home and nothing more was heard.";
+    auto a = search_fixtures::article("Title", body);
+    struct Row {
+        size_t room;
+        const char* ends_with;
+        bool cut_after;
+    };
+    for (const Row& row : {Row{35, "over.", false}, Row{28, "were", true}, Row{60, "the", true}}) {
+        CAPTURE(row.room);
+        Snippet s = make_snippet(a, terms({"minister"}), an, {row.room});
+        std::string_view passage = std::string_view(a.text).substr(s.passage.begin, s.passage.size());
+        CHECK(passage.ends_with(row.ends_with));
+        CHECK(s.cut_after == row.cut_after);
+    }
+    auto quoted = search_fixtures::article("Title", "\"It is over,\" he said. \"We are going home.\" Then the hall emptied slowly.");
+    Snippet s = make_snippet(quoted, terms({"over"}), an, {45});
+    CHECK(std::string_view(quoted.text).substr(s.passage.begin, s.passage.size()).ends_with("home.\""));
+    CHECK_FALSE(s.cut_after);
+}
+
 TEST_CASE("without a match in the body the snippet is the standfirst, then the lead, never the title") {
     auto a = search_fixtures::article("Storm title", "Body without it.", "", {}, "", "A storm standfirst");
     Analyzer an;

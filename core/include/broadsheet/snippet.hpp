@@ -26,7 +26,7 @@ struct Snippet {
     ByteRange passage;                 // in field_text(article, field)
     std::vector<ByteRange> highlights; // inside `passage`, in the same text
     bool cut_before = false;           // the passage starts inside the text (show "…")
-    bool cut_after = false;            // ... and ends inside it
+    bool cut_after = false;            // ... and ends inside it, mid-sentence (not after "said.")
 };
 
 struct SnippetOptions {

@@ -176,6 +176,22 @@ uint32_t word_end_before(std::string_view t, size_t at, size_t slack) {
     return uint32_t(at);
 }
 
+// Whether a passage ending at `end` (short of the text's end) stops mid-sentence, so that a
+// "…" after it says the sentence goes on. One ending with its sentence ("said.", "day.\u201D")
+// does not: an ellipsis there would read as four dots.
+bool cut_mid_sentence(std::string_view t, uint32_t end) {
+    if (end >= t.size()) return false;
+    std::string_view head = t.substr(0, end);
+    for (std::string_view close : {"\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99"}) // ” ’
+        if (head.ends_with(close)) {
+            head.remove_suffix(close.size());
+            break;
+        }
+    for (std::string_view stop : {".", "!", "?", "\xE2\x80\xA6", "\xE3\x80\x82"}) // … 。
+        if (head.ends_with(stop)) return false;
+    return true;
+}
+
 } // namespace
 
 Snippet make_snippet(const Article& a, const MatchSet& matched, Analyzer& analyzer, const SnippetOptions& options) {
@@ -196,7 +212,7 @@ Snippet make_snippet(const Article& a, const MatchSet& matched, Analyzer& analyz
         s.field = Field::Body;
         uint32_t end = body.size() <= max ? uint32_t(body.size()) : word_end_before(body, max, max / 4);
         s.passage = {0, end};
-        s.cut_after = end < body.size();
+        s.cut_after = cut_mid_sentence(body, end);
         return s;
     }
     // Candidate passages start a little before each highlight; the best has the most different
@@ -227,7 +243,7 @@ Snippet make_snippet(const Article& a, const MatchSet& matched, Analyzer& analyz
     }
     s.passage = best;
     s.cut_before = best.begin > 0;
-    s.cut_after = best.end < body.size();
+    s.cut_after = cut_mid_sentence(body, best.end);
     for (ByteRange r : hl)
         if (r.begin >= best.begin && r.end <= best.end) s.highlights.push_back(r);
     return s;
