@@ -38,4 +38,6 @@ void apply_theme(bool dark) {
         c[ImGuiCol_HeaderHovered] = ImVec4(0.26f, 0.59f, 0.98f, 0.34f);
         c[ImGuiCol_HeaderActive] = ImVec4(0.26f, 0.59f, 0.98f, 0.46f);
     }
+    // Menus and tooltips opaque: imgui's are 94-98 %, so the results under a menu showed through.
+    c[ImGuiCol_PopupBg].w = 1;
 }
