@@ -130,7 +130,7 @@ TEST_CASE("each piece of syntax parses to the node it names") {
         {"title:(storm NEAR surge)", "title:NEAR/10(title:storm, title:surg)"},
         {"the NEAR storm", "storm"},                                  // a stopword is no part
         {"storm near surge", "AND(storm, near, surg)"},               // lower case: a word
-        {"NEAR/x storm", "AND(\"near x\", storm)"},
+        {"NEAR/x storm", "storm"}, // a mistyped NEAR/N, with nothing before it
         {"or and not", ""},                                      // lower case: stopwords
     };
     for (const auto& row : rows) {
@@ -184,6 +184,37 @@ TEST_CASE("options change how words combine and what the last word means") {
     const auto month = parse_query("storm date:March", a, typing).messages;
     REQUIRE(month.size() == 1);
     CHECK(month[0].text.find("cannot read the date 'March'") != std::string::npos);
+    // So does a whole date no calendar has, or a range whose first date is one; a date on its
+    // way to a valid one ("1987-0", "1987-02-3", "1987-02..1987-0") stays quiet.
+    for (const char* impossible : {"1987-13", "1987-2", "1987-00", "1987-02-30", "1987-02-4", "1987-02-301",
+                                   "2019-11-31..2019-12-01", "2019-11-31.."}) {
+        CAPTURE(impossible);
+        CHECK(parse_query(std::string("storm date:") + impossible, a, typing).messages.size() == 1);
+    }
+    for (const char* partial : {"1", "1987-", "1987-0", "1987-1", "1987-02-", "1987-02-3", "1987-02-29", "1988-02-29",
+                                "1987-02..", "1987-02..1987-0", "..1987-0", "1987-02-28..198"}) {
+        CAPTURE(partial);
+        CHECK(parse_query(std::string("storm date:") + partial, a, typing).messages.size() == (std::string(partial) == "1987-02-29" ? 1u : 0u));
+    }
+    // A NEAR/ without its number says so, and is NEAR (but while the number is being typed).
+    for (const char* q : {"oil NEAR/x gas", "oil NEAR/ gas", "oil NEAR/5x gas"}) {
+        CAPTURE(q);
+        const Query near = parse_query(q, a);
+        REQUIRE(near.messages.size() == 1);
+        CHECK(near.messages[0].position == 4);
+        CHECK(near.messages[0].text.find("'NEAR/' needs a number") != std::string::npos);
+        CHECK(to_string(near) == "NEAR/10(oil, gas)");
+    }
+    CHECK(parse_query("oil NEAR/", a, typing).messages.size() == 1); // "NEAR with nothing after it" only
+    CHECK(parse_query("oil NEAR/5 gas", a).messages.empty());
+    // A word being excluded is itself as it is typed, not the start of words: "cocoa -b" on the
+    // way to "cocoa -bahia" takes out the articles with "b", not every word in b.
+    CHECK(parsed("cocoa -b", typing) == "AND(cocoa~1, NOT(b))");
+    CHECK(parsed("cocoa NOT bah", typing) == "AND(cocoa~1, NOT(bah))");
+    CHECK(parsed("cocoa -\"bahia co", typing) == "AND(cocoa~1, NOT(\"bahia co\"))");
+    CHECK(parsed("cocoa -bah*", typing) == "AND(cocoa~1, NOT(bah*))"); // asked for
+    CHECK(parsed("-(oil OR ga", typing) == "AND(ALL, NOT(OR(oil, ga)))");
+    CHECK(parsed("cocoa ba", typing) == "AND(cocoa~1, OR(ba*, ba))"); // not excluded: begins words
     // A phrase of stopwords only is read in every article's text: not while its quote is open.
     CHECK(parsed("storm \"the who", typing) == "storm~1");
     const auto open = parse_query("storm \"the who", a, typing).messages;

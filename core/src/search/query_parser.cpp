@@ -186,13 +186,18 @@ private:
     }
 
     // "NEAR" or "NEAR/N" (capitals only, as OR, AND and NOT): the operator, not the word.
+    // "NEAR/x" or "NEAR/" is one too, mistyped: within_of() says so.
     static bool near_operator(std::string_view word) {
-        if (!word.starts_with("NEAR")) return false;
-        if (word.size() == 4) return true;
-        return word.size() > 5 && word[4] == '/' && std::all_of(word.begin() + 5, word.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return word == "NEAR" || word.starts_with("NEAR/");
     }
     // The most words between of "N" (empty: the default), capped with a message at `at`.
     uint32_t within_of(std::string_view digits, uint32_t at) {
+        const bool slash = digits.empty() && text_.substr(at).starts_with("NEAR/");
+        if (slash && options_.as_you_type && at + 5 == text_.size()) return kNearWithin; // its number is being typed
+        if (slash || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            note(at, "'NEAR/' needs a number of words between (NEAR/5); read as NEAR/" + std::to_string(kNearWithin));
+            return kNearWithin;
+        }
         if (digits.empty()) return kNearWithin;
         uint64_t n = 0;
         for (char c : digits) n = std::min<uint64_t>(n * 10 + uint64_t(c - '0'), kNearWithinMax + 1);
@@ -597,7 +602,10 @@ private:
             note(r.begin, "'NOT' with nothing after it ignored");
             return -1;
         }
+        const bool outside = negated_;
+        negated_ = outside != (negations % 2 == 1);
         const int inner[] = {parse_primary(depth)};
+        negated_ = outside;
         if (negations % 2 == 0 || inner[0] < 0) return inner[0];
         return combine(QueryOp::Not, inner, r);
     }
@@ -800,7 +808,7 @@ private:
         // words, as a last word outside quotes does ("interest ra" finds "interest rates"). So
         // does one written with a '*' at the end of the phrase ("interest ra*"), the form a
         // narrowing writes an open phrase in.
-        bool typing = !closed && options_.as_you_type && !text.empty() && !is_space(text.back());
+        bool typing = !closed && options_.as_you_type && !text.empty() && !is_space(text.back()) && !negated_;
         if (options_.syntax && text.size() > 1 && text.back() == '*' && !is_space(text[text.size() - 2]) && text[text.size() - 2] != '*') {
             text.remove_suffix(1);
             typing = true;
@@ -966,7 +974,9 @@ private:
             }
         }
         bool last_word = typed_to_end(range.end);
-        bool typing = ((options_.as_you_type && last_word) || typed_phrase_) && !prefix && edits < 0;
+        // A word being excluded is not read as the start of words: "cocoa -b", on the way to
+        // "cocoa -bahia", would take out every article with a word in b.
+        bool typing = ((options_.as_you_type && last_word && !negated_) || typed_phrase_) && !prefix && edits < 0;
         if (typing) prefix = true;
 
         std::vector<Segment> segs;
@@ -1104,23 +1114,6 @@ private:
 
     int date_node(const Lexeme& l) {
         std::string_view v = l.text;
-        // As you type, a date not yet whole ("date:20", "date:no") is left out without a word:
-        // it will be. One that cannot become a date ("date:March") gets its message at once.
-        const bool could_become = v.size() <= 22 && (std::string_view("none").starts_with(text::ascii_lower(v)) ||
-                                                      v.find_first_not_of("0123456789-.") == std::string_view::npos);
-        const bool typing = options_.as_you_type && typed_to_end(l.range.end) && could_become;
-        if (iequals(v, "none")) { // the articles without a date
-            QueryNode n;
-            n.op = QueryOp::Date;
-            n.source = l.range;
-            return add(std::move(n));
-        }
-        auto bad = [&] {
-            if (!typing)
-                note(l.range.begin, (v.empty() ? std::string("'date:' needs a date right after it") : "cannot read the date '" + std::string(v) + "'") +
-                                        " (write 2014, 2014-06, 2014-06-30 or a range 2014-01..2014-06); ignored");
-            return -1;
-        };
         // One bound: YYYY, YYYY-MM or YYYY-MM-DD -> [from, to] of that period.
         auto bound = [](std::string_view s, uint32_t& from, uint32_t& to) {
             if (!(s.size() == 4 || s.size() == 7 || s.size() == 10)) return false;
@@ -1133,6 +1126,41 @@ private:
             from = n;
             to = s.size() == 4 ? n + 1299 : s.size() == 7 ? n + 99 : n; // by year, month or day
             return true;
+        };
+        // As you type, a date not yet whole ("date:20", "date:1987-0", "date:no") is left out
+        // without a word: it will be. One that cannot become a date gets its message at once:
+        // "date:March", "date:1987-13", "date:1987-02-30", a range whose first date is one.
+        const auto could_become = [&](std::string_view s) {
+            constexpr std::string_view form = "0000-00-00";
+            if (s.size() > form.size()) return false;
+            for (size_t i = 0; i < s.size(); ++i)
+                if (form[i] == '-' ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9')) return false;
+            if (s.size() >= 6 && s[5] > '1') return false;
+            const int month = s.size() >= 7 ? (s[5] - '0') * 10 + (s[6] - '0') : 1;
+            if (month < 1 || month > 12) return false;
+            if (s.size() >= 9 && s[8] > '3') return false;
+            uint32_t from = 0, to = 0;
+            return s.size() < form.size() || bound(s, from, to);
+        };
+        const size_t range_dots = v.find("..");
+        uint32_t whole_from = 0, whole_to = 0;
+        const bool could_become_date =
+            std::string_view("none").starts_with(text::ascii_lower(v)) ||
+            (range_dots == std::string_view::npos ? could_become(v)
+                                                  : (range_dots == 0 || bound(v.substr(0, range_dots), whole_from, whole_to)) &&
+                                                        could_become(v.substr(range_dots + 2)));
+        const bool typing = options_.as_you_type && typed_to_end(l.range.end) && could_become_date;
+        if (iequals(v, "none")) { // the articles without a date
+            QueryNode n;
+            n.op = QueryOp::Date;
+            n.source = l.range;
+            return add(std::move(n));
+        }
+        auto bad = [&] {
+            if (!typing)
+                note(l.range.begin, (v.empty() ? std::string("'date:' needs a date right after it") : "cannot read the date '" + std::string(v) + "'") +
+                                        " (write 2014, 2014-06, 2014-06-30 or a range 2014-01..2014-06); ignored");
+            return -1;
         };
         if (v.empty()) return bad();
         QueryNode n;
@@ -1172,6 +1200,7 @@ private:
     Query q_;
     bool saw_words_ = false, deep_noted_ = false;
     bool typed_phrase_ = false; // word_node(): the word is a phrase's last, read as being typed
+    bool negated_ = false;      // the words being read are excluded (under an odd count of NOTs)
 };
 
 // A term with its language tag (term_tag()) written as '@' and the language's slot: "haus@1".
