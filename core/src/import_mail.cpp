@@ -19,6 +19,7 @@
 #include "import_internal.hpp"
 #include "text_util.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -143,6 +144,27 @@ bool is_attribution(std::string_view line) {
            t.ends_with(" a écrit:");
 }
 
+// A header's text without the message ids some posts' Subject and Organization lines carry on
+// their continuation lines ("Re: Best radar <1r3ghp$3n9@armory.com <1993Apr22.2049@convex.com>"):
+// "<...@...>" with no space in it, closed or not.
+std::string without_message_ids(std::string_view v) {
+    std::string out;
+    for (size_t i = 0; i < v.size();) {
+        if (v[i] == '<') {
+            size_t end = i + 1;
+            while (end < v.size() && v[end] != '>' && v[end] != '<' && v[end] != ' ' && v[end] != '\t') ++end;
+            const bool closed = end < v.size() && v[end] == '>';
+            const bool ends_word = end == v.size() || v[end] == '<' || v[end] == ' ' || v[end] == '\t' || closed;
+            if (ends_word && v.substr(i, end - i).find('@') != std::string_view::npos) {
+                i = end + (closed ? 1 : 0);
+                continue;
+            }
+        }
+        out += v[i++];
+    }
+    return text::collapse_spaces(text::trim(out));
+}
+
 bool is_signature_separator(std::string_view line) {
     if (line == "-- " || line == "--") return true;
     // A rule of dashes, underscores or equals signs (sig blocks in older posts).
@@ -174,7 +196,7 @@ Article import_mail(std::string_view name, std::string_view utf8) {
     a.encoding = "UTF-8";
     size_t body_at = 0;
     auto hs = read_headers(utf8, body_at);
-    if (auto v = header(hs, "Subject")) a.title = text::collapse_spaces(*v);
+    if (auto v = header(hs, "Subject")) a.title = without_message_ids(*v);
     if (auto v = header(hs, "From")) {
         std::string who = sender_name(*v);
         if (!who.empty()) a.byline.push_back(std::move(who));
@@ -186,7 +208,7 @@ Article import_mail(std::string_view name, std::string_view utf8) {
     if (auto v = header(hs, "Newsgroups"))
         a.source = *v;
     else if (auto o = header(hs, "Organization"))
-        a.source = *o;
+        a.source = without_message_ids(*o);
     if (auto v = header(hs, "Message-ID")) a.id = *v;
     for (const auto& h : hs) {
         bool mapped = false;
@@ -205,9 +227,17 @@ Article import_mail(std::string_view name, std::string_view utf8) {
     };
     for (size_t i = 0; i < lines.size(); ++i) {
         std::string_view line = lines[i];
-        if (is_signature_separator(line) && lines.size() - i <= 15) {
+        // The separator, or a name on it ("-- Ken Jenks, NASA/JSC"), at the margin: an indented
+        // "-- Name" under a quotation is its source, in the body.
+        // (Not when a postscript follows it: "-- David", then "ps. Thanks to all of you...".)
+        const bool named = line.size() > 3 && line.starts_with("-- ") && line[3] >= 'A' && line[3] <= 'Z' &&
+                           std::none_of(lines.begin() + std::ptrdiff_t(i) + 1, lines.end(), [](std::string_view l) {
+                               const std::string t = text::ascii_lower(text::trim(l).substr(0, 4));
+                               return t.starts_with("ps.") || t.starts_with("ps:") || t.starts_with("p.s.") || t == "ps";
+                           });
+        if ((named || is_signature_separator(line)) && lines.size() - i <= 15) {
             flush_quote();
-            std::string sig;
+            std::string sig = named ? std::string(line.substr(3)) + "\n" : std::string();
             for (size_t k = i + 1; k < lines.size(); ++k) sig += std::string(lines[k]) + "\n";
             if (!text::trim(sig).empty())
                 a.removed.push_back({std::string(text::trim(sig)), "signature"});

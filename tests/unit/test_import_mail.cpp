@@ -112,3 +112,30 @@ TEST_CASE("a post without a signature separator keeps all its own lines; wrapped
     CHECK(a.title == "A long subject continued here");
     CHECK(a.text == "One line.\n\nTwo lines of text.");
 }
+
+TEST_CASE("message ids on a Subject's or Organization's continuation lines are not title or source") {
+    // Some newsreaders of 20 Newsgroups' time carried the References' ids on those lines.
+    Article a = import_mail("m", "From: Jane Doe <j@x>\nSubject: Re: Best radar detector?\n"
+                                 " <1r3ghp$3n9@armory.example.com <1993Apr22.204921@convex.example>\n"
+                                 "Organization: Burdett, Buckeridge & Young, Melbourne\n"
+                                 "\t<1993Apr21.160351@aio.example.gov>\n\nThe body.\n");
+    CHECK(a.title == "Re: Best radar detector?");
+    CHECK(a.source == "Burdett, Buckeridge & Young, Melbourne");
+    // An address or a bracket that is no message id stays.
+    Article b = import_mail("m", "From: Jane Doe <j@x>\nSubject: Mail <help desk> about x<y\n\nThe body.\n");
+    CHECK(b.title == "Mail <help desk> about x<y");
+}
+
+TEST_CASE("a signature may open with the name on its separator, at the margin") {
+    const std::string head = "From: Ken Jenks <k@x>\nSubject: Life on Mars\n\n";
+    // "-- Name" at the margin, then the address and a favourite quotation: all signature.
+    Article a = import_mail("m", head + "Is there life on Mars?\n\n     \"Maybe not now.\"\n        -- Dan Goldin, 1992\n\n"
+                                        "-- Ken Jenks, NASA/JSC/GM2\n      kjenks@example.gov  (713) 483-4368\n\n"
+                                        "     \"The man who makes no mistakes does not usually make\n      anything.\"\n");
+    CHECK(a.text == "Is there life on Mars?\n\n\"Maybe not now.\"\n\n-- Dan Goldin, 1992"); // an indented source stays
+    CHECK(removed(a, "signature", "Ken Jenks, NASA/JSC/GM2"));
+    CHECK(removed(a, "signature", "does not usually make"));
+    // A postscript after the name is the writer's text: nothing is taken out.
+    Article b = import_mail("m", head + "I want to scan old photographs.\n\n-- David\n\nps. Thanks to all of you.\n");
+    CHECK(b.text == "I want to scan old photographs.\n\n-- David\n\nps. Thanks to all of you.");
+}
