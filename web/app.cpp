@@ -217,9 +217,11 @@ bool App::rebuild_index() {
 bool App::open_article(broadsheet::ArticleId id) {
     if (id == 0) { // back to no article (a link without one)
         reader.open = 0;
+        reader.missing = 0;
         return true;
     }
     if (!corpus.find(id)) return false;
+    reader.missing = 0;
     if (reader.open != id) {
         platform_show_article(id);
         reader.clear_marks();
@@ -522,6 +524,7 @@ void App::clear_all() {
     platform_store_clear();
     if (reader.open != 0) platform_show_article(0); // the URL no longer names it
     reader.open = 0;
+    reader.missing = 0;
     reader.clear_marks();
     library.selected = 0;
     library.rows.clear(); // nothing to draw, nor for state() to list, until they are made again
@@ -809,6 +812,7 @@ std::string App::state_json() const {
                   {"indexBytes", status.index_counted_for == corpus.size() ? json(status.index_bytes) : json(nullptr)},
                   {"pasteText", paste.text},
                   {"open", open},
+                  {"linkMissing", reader.missing ? json(reader.missing) : json(nullptr)},
                   {"selected", library.selected},
                   {"library", library_json(*this)},
                   {"marked", library.marked},

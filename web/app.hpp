@@ -128,6 +128,7 @@ struct SearchPanelState {
 
 struct ReaderPanelState {
     broadsheet::ArticleId open = 0; // 0: none
+    broadsheet::ArticleId missing = 0; // a link named this article, which the library does not hold
     bool show_removed = false;
     bool scroll_to_top = false;
     // Spans to highlight in the body (search hits, quotes...): sorted, not overlapping, byte

@@ -132,7 +132,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE int bs_open_link(const char* query, uint32_t id,
             a.open_result(row);
             return 1;
         }
-    return a.open_article(id) ? 1 : 0;
+    if (a.open_article(id)) return 1;
+    // Not in this library (a link made in another browser, or to an article since removed): the
+    // reader says so rather than go on showing the article open before.
+    a.open_article(0);
+    a.reader.missing = id;
+    return 0;
 }
 
 // The query the search box last ran, for the URL hash.

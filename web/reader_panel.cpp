@@ -241,7 +241,15 @@ void draw_reader_panel(App& app) {
     const broadsheet::Article* a = app.corpus.find(st.open);
     if (!a) {
         ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 4));
-        ImGui::TextDisabled("Choose an article in the library to read it here.");
+        if (st.missing) {
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextDisabled("The link names an article (%u) that is not in this library: links open the articles "
+                                "of the browser they were made in. Choose an article in the library to read it here.",
+                                unsigned(st.missing));
+            ImGui::PopTextWrapPos();
+        } else {
+            ImGui::TextDisabled("Choose an article in the library to read it here.");
+        }
         return;
     }
 

@@ -1029,6 +1029,16 @@ test('the URL names the query, its order and the open article: links reopen them
   eq(linked.search.query, 'body', 'the linked query ran');
   eq(linked.search.order, 'newest', 'in the linked order');
   eq(linked.search.total, 3, 'with every match');
+  // A link to an article the library does not hold (made in another browser): the article open
+  // before does not stay in the reader under it; the reader says why it is empty.
+  await page.evaluate((id) => window.broadsheet.open(id), ids[1]);
+  await page.evaluate(() => { location.hash = '#q=body&article=99999'; });
+  await page.waitForFunction(() => window.broadsheet.state().linkMissing === 99999, null, { timeout: 15000 });
+  const missing = await page.evaluate(() => window.broadsheet.state());
+  eq(missing.open, null, 'no article is shown for the missing one');
+  eq(missing.search.query, 'body', 'the link\'s query still ran');
+  await page.evaluate((id) => window.broadsheet.open(id), ids[0]);
+  eq((await page.evaluate(() => window.broadsheet.state())).linkMissing, null, 'opening an article clears the note');
   await context.close();
 });
 
