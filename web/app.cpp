@@ -709,6 +709,7 @@ nlohmann::json open_json(const App& app) {
                 {"url", a->url},             {"source", a->source},   {"language", a->language},
                 {"selection", reader_selection_json(app, *a)},
                 {"scrollY", app.reader.scroll_y}, {"scrollMaxY", app.reader.scroll_max_y},
+                {"topLine", app.reader.top_line == UINT32_MAX ? json(nullptr) : json(app.reader.top_line)},
                 {"lineStarts", line_starts_json(app.reader.layout, *a)},
                 {"titleHighlights", ranges_json(app.reader.title_highlights)},
                 {"standfirstHighlights", ranges_json(app.reader.standfirst_highlights)},

@@ -318,9 +318,31 @@ void draw_reader_panel(App& app) {
     // The body: pre-wrapped lines, only the visible ones drawn.
     ImGui::PushFont(app.fonts.body);
     float px = ImGui::GetFontSize();
-    st.layout.update(*a, st.open, app.fonts.body, app.fonts.body_bold, px, measure);
+    // The line at the top of the view, as text: a re-wrap (the window resized, the font changed)
+    // keeps it at the top, rather than the same number of pixels down another layout.
+    uint32_t top_offset = UINT32_MAX;
+    if (st.layout.article_key == st.open && !st.layout.rows.empty() && st.body_row_h > 0 &&
+        ImGui::GetScrollY() > st.body_top) {
+        const auto& rows = st.layout.rows;
+        size_t row = std::min(size_t((ImGui::GetScrollY() - st.body_top) / st.body_row_h), rows.size() - 1);
+        while (row < rows.size() && rows[row].begin == rows[row].end) ++row; // a gap: the next line
+        if (row < rows.size()) top_offset = rows[row].begin;
+    }
+    const bool rewrapped = st.layout.update(*a, st.open, app.fonts.body, app.fonts.body_bold, px, measure);
     float row_h = ImGui::GetTextLineHeightWithSpacing();
     float body_top = ImGui::GetCursorPosY();
+    if (rewrapped && top_offset != UINT32_MAX)
+        if (const int row = st.layout.row_of(top_offset); row >= 0) {
+            ImGui::SetScrollY(body_top + float(row) * row_h);
+            request_redraw();
+        }
+    st.body_top = body_top;
+    st.body_row_h = row_h;
+    st.top_line = UINT32_MAX;
+    if (ImGui::GetScrollY() > body_top && !st.layout.rows.empty()) {
+        const size_t row = std::min(size_t((ImGui::GetScrollY() - body_top) / row_h), st.layout.rows.size() - 1);
+        st.top_line = st.layout.rows[row].begin;
+    }
     if (st.scroll_to_current && st.current >= 0) {
         int row = st.layout.row_of(st.highlights[size_t(st.current)].begin);
         ImGui::SetScrollY(std::max(0.0f, body_top + float(row) * row_h - ImGui::GetWindowHeight() * 0.3f));

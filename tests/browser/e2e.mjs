@@ -741,6 +741,33 @@ test('the canvas follows window resizes and renders crisply at devicePixelRatio 
   await context.close();
 });
 
+test('a resize keeps the line being read at the top of the reader', async ({ browser, baseUrl }) => {
+  const { page, context } = await openPage(browser, baseUrl, { width: 1400, height: 900 });
+  const paragraphs = [];
+  for (let i = 0; i < 80; ++i)
+    paragraphs.push(`Paragraph ${i} of the long report says that the harbour committee met again on a wet ` +
+                    `Tuesday, heard from ${i % 7 + 2} witnesses about the sea wall, and adjourned until the next tide table was printed.`);
+  await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'long.txt', text }]),
+                      'A long report on the harbour\n\n' + paragraphs.join('\n\n') + '\n');
+  const id = (await page.evaluate(() => window.broadsheet.state())).articles[0].id;
+  await page.evaluate((id) => window.broadsheet.open(id), id);
+  await waitFor(page, () => window.broadsheet.state().open !== null);
+  await page.mouse.move(1050, 500);
+  for (let i = 0; i < 6; ++i) { await page.mouse.wheel(0, 700); await page.waitForTimeout(60); }
+  await waitFor(page, () => window.broadsheet.state().open.topLine > 3000);
+  const before = (await page.evaluate(() => window.broadsheet.state())).open;
+  for (const [width, height] of [[800, 600], [1400, 900], [1000, 900]]) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(400);
+    const now = (await page.evaluate(() => window.broadsheet.state())).open;
+    assert(now.topLine !== null, `at ${width}x${height} the body is still in view`);
+    // The line holding the old top line's first word is at the top: it starts at most a line before.
+    assert(now.topLine <= before.topLine && before.topLine - now.topLine < 200,
+           `at ${width}x${height} the top line starts at ${now.topLine}, the one read began at ${before.topLine}`);
+  }
+  await context.close();
+});
+
 test('on a phone one pane holds the library, reader, analysis and corpus as tabs; a tapped row opens in the reader; "/" brings the search back', async ({ browser, baseUrl }) => {
   const { page, context, requests } = await openPage(browser, baseUrl, { dpr: 2, width: 390, height: 844, touch: true });
   await page.evaluate((bytes) => window.broadsheet.importFiles([{ name: 'seed.txt', bytes: new Uint8Array(bytes) },
