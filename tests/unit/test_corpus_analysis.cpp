@@ -189,6 +189,25 @@ TEST_CASE("an n-gram does not cross a sentence or paragraph end; a stopword may 
     }
 }
 
+TEST_CASE("Reuters' angle-bracketed names end n-grams: no 'Corp> said'") {
+    Corpus corpus;
+    Article a;
+    a.add_paragraph("Texaco Corp <TX> said it sold shares. <Dome Petroleum Corp> said it bought them.");
+    a.add_paragraph("Texaco Corp <TX> said again. <Dome Petroleum Corp> said so too.");
+    ArticleId id = corpus.add(a);
+    TermCounts tc;
+    tc.add(id, *corpus.find(id));
+    bool texaco_corp = false;
+    for (const auto& g : tc.top_ngrams(corpus, 2, 20)) {
+        CAPTURE(g.text);
+        CHECK(g.text.find('<') == std::string::npos);
+        CHECK(g.text.find('>') == std::string::npos);
+        CHECK(g.terms != std::vector<std::string>{"corp", "said"});
+        texaco_corp = texaco_corp || g.text == "Texaco Corp";
+    }
+    CHECK(texaco_corp); // inside the brackets, or before them, words still make phrases
+}
+
 TEST_CASE("collocates of 'information' in the seed within five words, by log-Dice") {
     Corpus corpus;
     ArticleId id = corpus.add(seed_article());

@@ -67,7 +67,7 @@ struct Word {
 };
 
 // How the text between two words separates them. A phrase ends at . followed by space, at
-// ! ? ; : , at a line break, a bracket or a quotation mark ("could," said" is no phrase); a blank
+// ! ? ; : , at a line break, a bracket (angle brackets too: Reuters' "<Dome Petroleum Corp>") or a quotation mark ("could," said" is no phrase); a blank
 // line ("\n\n", Article::text's paragraph separator) ends a paragraph.
 void gap_breaks(std::string_view gap, bool& sentence, bool& paragraph) {
     for (size_t i = 0; i < gap.size(); ++i) {
@@ -77,7 +77,7 @@ void gap_breaks(std::string_view gap, bool& sentence, bool& paragraph) {
             if (gap.find('\n', i + 1) != std::string_view::npos) paragraph = true;
         } else if (c == '.') {
             sentence = sentence || i + 1 == gap.size() || gap[i + 1] == ' ' || gap[i + 1] == '\n';
-        } else if (std::string_view("!?;:,\"()[]{}").find(c) != std::string_view::npos) {
+        } else if (std::string_view("!?;:,\"()[]{}<>").find(c) != std::string_view::npos) { // <> too: "Corp <TX> said"
             sentence = true;
         } else if (static_cast<unsigned char>(c) >= 0x80) {
             // Typographic quotes, guillemets and the dashes of an aside: “ ” „ « » – —
