@@ -572,6 +572,31 @@ int64_t days_from_civil(int y, int m, int d) {
     return era * 146097 + day_of_era - 719468;
 }
 
+std::string epoch_date(std::string_view s) {
+    s = text::trim(s);
+    if (s.empty() || s.size() > 13 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return {};
+    int64_t n = 0;
+    for (char c : s) n = n * 10 + (c - '0');
+    // Seconds (10 digits) or milliseconds (13) since 1970, from 1990 to 2100: other numbers are
+    // no such timestamp ("20150825" is a compact date, read elsewhere).
+    constexpr int64_t kFrom = 631152000, kTo = 4102444800; // 1990-01-01, 2100-01-01
+    if (s.size() == 13) n /= 1000;
+    else if (s.size() != 10) return {};
+    if (n < kFrom || n >= kTo) return {};
+    // Howard Hinnant's civil_from_days: days_from_civil() above, the other way.
+    const int64_t z = n / 86400 + 719468, secs = n % 86400;
+    const int64_t era = z / 146097, day_of_era = z - era * 146097;
+    const int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const int64_t mp = (5 * day_of_year + 2) / 153;
+    const int d = int(day_of_year - (153 * mp + 2) / 5 + 1), m = int(mp < 10 ? mp + 3 : mp - 9);
+    const int y = int(year_of_era + era * 400 + (m <= 2));
+    char out[32];
+    std::snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02dZ", y, m, d, int(secs / 3600), int(secs / 60 % 60));
+    return out;
+}
+
 std::string readable_date(std::string_view iso, bool short_month) {
     static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                               "July",    "August",   "September", "October", "November", "December"};

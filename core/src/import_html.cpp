@@ -1579,6 +1579,31 @@ bool repeats_title(std::string_view title, std::string_view description) {
 
 namespace broadsheet::detail {
 
+void add_html_fragment(std::string_view fragment, Article& a) {
+    html::Doc doc = html::parse_html(fragment);
+    xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+    if (!root) return;
+    xmlNode* body = root;
+    for (xmlNode* n = root; n; n = html::next_in(root, n))
+        if (html::is(n, "body")) {
+            body = n;
+            break;
+        }
+    std::vector<html::Block> blocks;
+    html::Linearizer(blocks).run(body);
+    for (const html::Block& b : blocks) a.add_paragraph(b.text, b.style);
+}
+
+bool looks_like_html_fragment(std::string_view s) {
+    // A closing tag of a text element, or a line break: "<Diversified Shelter Group Ltd>" and
+    // "<BAC>" (Reuters' company marks) are no markup, and a text never writes "</p>" by chance.
+    const std::string head = text::ascii_lower(s.substr(0, 4096));
+    for (std::string_view tag : {"</p>", "</div>", "</li>", "</h1>", "</h2>", "</h3>", "</h4>", "</blockquote>", "</a>",
+                                 "</strong>", "</em>", "</b>", "</i>", "</span>", "<br>", "<br/>", "<br />"})
+        if (html::contains(head, tag)) return true;
+    return false;
+}
+
 bool looks_like_html(std::string_view s) {
     s = s.substr(0, 4096);
     std::string head = text::ascii_lower(s);

@@ -41,6 +41,13 @@ bool looks_like_html(std::string_view utf8);
 // comments, share prompts and link lists (kept in Article::removed).
 void import_html(std::string_view name, std::string_view utf8, ImportResult& r);
 
+// A fragment of HTML (a JSON record's "content_html", or markup in its "body"), every block of it
+// a paragraph of `a` with its style: no page furniture to find in it. Entities decoded, scripts and
+// styles dropped (libxml2's parser, as for pages).
+void add_html_fragment(std::string_view fragment, Article& a);
+// Whether a text field holds markup rather than text: typical tags in its first 4 kB.
+bool looks_like_html_fragment(std::string_view s);
+
 // ---- interface to code in import_markdown.cpp ----
 
 // True when the text opens with YAML front matter, or with a "# " heading and more Markdown.

@@ -26,16 +26,18 @@ constexpr size_t kMaxDepth = 256;
 
 // Field names, in order of preference. Sources: NewsAPI, schema.org NewsArticle (JSON-LD), BEIR,
 // RSS-to-JSON converters, common scraper outputs (newspaper, trafilatura, diffbot).
-constexpr std::array<std::string_view, 6> kTitleKeys = {"title",   "headline", "name",
-                                                        "subject", "heading",  "Title"};
-constexpr std::array<std::string_view, 9> kTextKeys = {"text",        "body",     "content",
-                                                       "articleBody", "article",  "fulltext",
-                                                       "full_text",   "maintext", "Body"};
+// Matched as written first, then ignoring case, '_' and '-' ("Title", "PublishDate", "pub-date").
+constexpr std::array<std::string_view, 5> kTitleKeys = {"title", "headline", "name", "subject", "heading"};
+constexpr std::array<std::string_view, 8> kTextKeys = {"text",     "body",     "content",   "articleBody",
+                                                       "article",  "fulltext", "full_text", "maintext"};
+// Fields that hold the body as HTML (scrapers keep it so): read as a fragment of a page.
+constexpr std::array<std::string_view, 5> kHtmlKeys = {"body_html", "content_html", "article_html", "html_content",
+                                                       "html"};
 constexpr std::array<std::string_view, 7> kStandfirstKeys = {
     "description", "standfirst", "summary", "abstract", "subtitle", "dek", "lead"};
-constexpr std::array<std::string_view, 10> kDateKeys = {
-    "date",         "published",    "publishedAt",  "pubDate",    "datePublished",
-    "published_at", "publish_date", "date_publish", "created_at", "time"};
+constexpr std::array<std::string_view, 11> kDateKeys = {
+    "date",         "published",    "publishedAt",  "pubDate",    "datePublished", "published_at",
+    "publish_date", "date_publish", "created_at",   "time",       "timestamp"};
 constexpr std::array<std::string_view, 6> kAuthorKeys = {"author",  "authors", "byline",
                                                          "creator", "writer",  "by"};
 constexpr std::array<std::string_view, 4> kUrlKeys = {"url", "link", "canonical_url", "permalink"};
@@ -65,9 +67,29 @@ std::string string_of(const json& v) {
     return {};
 }
 
-const json* find_key(const json& obj, std::string_view key) {
-    auto it = obj.find(std::string(key));
-    return it == obj.end() || it->is_null() ? nullptr : &*it;
+// A key folded for a loose match: lower case, without '_' and '-'.
+std::string loose_key(std::string_view key) {
+    std::string k;
+    for (char c : key)
+        if (c != '_' && c != '-') k += char(std::tolower(static_cast<unsigned char>(c)));
+    return k;
+}
+
+// The field `key`, as written or else loosely (loose_key); `found` gets the key as the record
+// writes it.
+const json* find_key(const json& obj, std::string_view key, std::string_view* found = nullptr) {
+    if (auto it = obj.find(std::string(key)); it != obj.end()) {
+        if (it->is_null()) return nullptr;
+        if (found) *found = it.key();
+        return &*it;
+    }
+    const std::string loose = loose_key(key);
+    for (auto it = obj.begin(); it != obj.end(); ++it)
+        if (!it->is_null() && loose_key(it.key()) == loose) {
+            if (found) *found = it.key();
+            return &*it;
+        }
+    return nullptr;
 }
 
 // Names from "Jane Doe", "Jane Doe, John Roe", "Jane Doe and John Roe", ["Jane", {"name": ..}].
@@ -79,6 +101,16 @@ void add_authors(const json& v, std::vector<std::string>& out) {
     std::string s = text::collapse_spaces(string_of(v));
     std::string_view rest = s;
     if (rest.size() > 3 && text::iequals(rest.substr(0, 3), "by ")) rest.remove_prefix(3);
+    // "Smith, John": one name, family name first. A list names people in full, so two single
+    // words around one comma are not two authors.
+    if (const size_t comma = rest.find(", "); comma != std::string_view::npos && rest.find(", ", comma + 2) == std::string_view::npos) {
+        const std::string_view family = rest.substr(0, comma), given = rest.substr(comma + 2);
+        if (!family.empty() && !given.empty() && family.find_first_of(" &;") == std::string_view::npos &&
+            given.find_first_of(" &;") == std::string_view::npos) {
+            out.push_back(std::string(given) + " " + std::string(family));
+            return;
+        }
+    }
     while (!rest.empty()) {
         size_t cut = rest.size(), skip = 0;
         for (std::string_view sep :
@@ -111,12 +143,8 @@ bool strip_truncation_marker(std::string& body) {
 template <size_t N>
 const json* first_of(const json& obj, const std::array<std::string_view, N>& keys,
                      std::string_view* used = nullptr) {
-    for (auto k : keys) {
-        if (const json* v = find_key(obj, k)) {
-            if (used) *used = k;
-            return v;
-        }
-    }
+    for (auto k : keys)
+        if (const json* v = find_key(obj, k, used)) return v;
     return nullptr;
 }
 
@@ -140,7 +168,8 @@ bool article_from_object(std::string_view file, const json& obj, Article& a, std
     if (const json* v = take(kAuthorKeys)) add_authors(*v, a.byline);
     if (const json* v = take(kDateKeys)) {
         std::string d = string_of(*v);
-        a.date = parse_date_line(d);
+        a.date = epoch_date(d); // 1678800000 or "1678800000000"
+        if (a.date.empty()) a.date = parse_date_line(d);
         if (a.date.empty()) {
             // Residue after the date: read up to the first character no date is written with
             // ("27-MAR-1987 02:17:09.88&#5;&#5;&#5;T C": Reuters-21578's SGML control codes, in 77
@@ -163,15 +192,24 @@ bool article_from_object(std::string_view file, const json& obj, Article& a, std
             if (year || month) a.date = std::string(t);
             else a.date = parse_month_year(t); // "June 2014"
         }
+        if (a.date.empty() && d.size() == 8 && std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            a.date = parse_date(d); // compact: "20150825"
         if (a.date.empty() && !d.empty()) a.metadata.push_back({"date_as_given", d});
     }
     std::string body;
     if (const json* v = take(kTextKeys)) body = v->is_array() ? std::string() : string_of(*v);
-    if (const json* v = find_key(obj, "paragraphs"); v && v->is_array() && body.empty()) {
-        used.push_back("paragraphs");
+    std::string_view paragraphs_key;
+    if (const json* v = find_key(obj, "paragraphs", &paragraphs_key); v && v->is_array() && body.empty()) {
+        used.push_back(paragraphs_key);
         for (const auto& p : *v) body += string_of(p) + "\n\n";
     }
+    if (text::trim(body).empty())
+        if (const json* v = take(kHtmlKeys)) body = string_of(*v);
     if (strip_truncation_marker(body)) a.truncated = true;
+    if (looks_like_html_fragment(body)) { // markup in the body, or an HTML field
+        add_html_fragment(body, a);
+        body.clear();
+    }
     std::string_view unsigned_body = body;
     if (std::string_view mark = strip_sign_off(unsigned_body); !mark.empty())
         a.removed.push_back({std::string(mark), "end mark"});

@@ -221,3 +221,45 @@ TEST_CASE("a workspace file brings back its articles exactly as they were saved"
     CHECK_FALSE(future.ok());
     CHECK(future.error.find("version") != std::string::npos);
 }
+
+TEST_CASE("markup in a body field, or a body kept as HTML, is read as paragraphs") {
+    auto r = import_file("dump.jsonl",
+                         "{\"title\": \"A\", \"content\": \"<p>LONDON (Reuters) - Oil rose &amp; fell.</p><p>Brent <b>rose</b> 2%.</p>\"}\n"
+                         "{\"title\": \"B\", \"body_html\": \"<div><h2>Plan</h2><p>One.</p><ul><li>Two</li></ul><script>x()</script></div>\"}\n"
+                         "{\"title\": \"C\", \"html\": \"<p>Only <br><br>here.</p>\", \"summary\": \"S\"}\n"
+                         "{\"title\": \"D\", \"text\": \"Plain text with a < sign and 3 > 2.\"}\n"
+                         "{\"title\": \"E\", \"text\": \"It bought <Diversified Shelter Group Ltd> and <BAC>.\"}\n");
+    REQUIRE(r.ok());
+    REQUIRE(r.articles.size() == 5);
+    CHECK(r.articles[4].text == "It bought <Diversified Shelter Group Ltd> and <BAC>."); // Reuters' marks, no markup
+    CHECK(r.articles[0].text == "LONDON (Reuters) - Oil rose & fell.\n\nBrent rose 2%.");
+    CHECK(r.articles[1].text == "Plan\n\nOne.\n\nTwo");
+    REQUIRE(r.articles[1].paragraphs.size() == 3);
+    CHECK(r.articles[1].style(0).kind == broadsheet::ParagraphKind::Heading);
+    CHECK(r.articles[1].style(2).kind == broadsheet::ParagraphKind::ListItem);
+    CHECK(r.articles[2].text == "Only\n\nhere.");
+    CHECK(meta(r.articles[1], "body_html") == "<absent>"); // read, so not kept again as metadata
+    CHECK(r.articles[3].text == "Plain text with a < sign and 3 > 2.");
+}
+
+TEST_CASE("Unix timestamps, field names in other cases and a family-name-first author are read") {
+    auto r = import_file("dump.jsonl",
+                         "{\"title\": \"A\", \"text\": \"x\", \"published\": 1678800000}\n"
+                         "{\"title\": \"B\", \"text\": \"x\", \"timestamp\": 1678800000000}\n"
+                         "{\"title\": \"C\", \"text\": \"x\", \"date\": \"1678800000\"}\n"
+                         "{\"Title\": \"D\", \"Body\": \"x\", \"Author\": \"Mark Twain\", \"PublishDate\": \"2020-03-03\"}\n"
+                         "{\"title\": \"E\", \"text\": \"x\", \"authors\": \"Smith, John\"}\n"
+                         "{\"title\": \"F\", \"text\": \"x\", \"authors\": \"Jane Doe, John Roe\", \"date\": 20150825}\n");
+    REQUIRE(r.ok());
+    REQUIRE(r.articles.size() == 6);
+    CHECK(r.articles[0].date == "2023-03-14T13:20Z");
+    CHECK(r.articles[1].date == "2023-03-14T13:20Z");
+    CHECK(r.articles[2].date == "2023-03-14T13:20Z");
+    CHECK(r.articles[3].title == "D");
+    CHECK(r.articles[3].byline == std::vector<std::string>{"Mark Twain"});
+    CHECK(r.articles[3].date == "2020-03-03");
+    CHECK(meta(r.articles[3], "Author") == "<absent>");
+    CHECK(r.articles[4].byline == std::vector<std::string>{"John Smith"});
+    CHECK(r.articles[5].byline == std::vector<std::string>{"Jane Doe", "John Roe"});
+    CHECK(r.articles[5].date == "2015-08-25"); // a compact date, no timestamp
+}
