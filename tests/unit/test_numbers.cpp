@@ -375,3 +375,29 @@ TEST_CASE("scale, currency and percent words follow the text's language") {
         CHECK(broadsheet::find_numbers(text, sample.second).empty());
     }
 }
+
+TEST_CASE("newswire money: cents, sterling, pence and other currencies; a change is no range") {
+    struct Row {
+        const char* text;
+        std::vector<std::pair<std::string, NumberKind>> figures; // as written (with the unit), kind
+    };
+    const Row rows[] = {
+        {"Shares rose 12 cts to 410p.", {{"12 cts", NumberKind::Money}, {"410p", NumberKind::Money}}},
+        {"Profit was 22.9 mln stg.", {{"22.9 mln stg", NumberKind::Money}}},
+        {"It paid 5 mln guilders and 300 billion lire.", {{"5 mln guilders", NumberKind::Money}, {"300 billion lire", NumberKind::Money}}},
+        {"It raised 12 mln U.S. dlrs and 5 mln Canadian dlrs.", {{"12 mln U.S. dlrs", NumberKind::Money}, {"5 mln Canadian dlrs", NumberKind::Money}}},
+        {"Output fell 40 tonnes to 900 tonnes.", {{"40 tonnes", NumberKind::Quantity}, {"900 tonnes", NumberKind::Quantity}}},
+        {"Output of 340 to 350 tonnes.", {{"340 to 350 tonnes", NumberKind::Quantity}}}, // a range
+        {"It was cut by 65 to 70 pct.", {{"65 to 70 pct", NumberKind::Percent}}},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.text);
+        const std::string text = row.text;
+        const auto numbers = broadsheet::find_numbers(text);
+        REQUIRE(numbers.size() == row.figures.size());
+        for (size_t i = 0; i < numbers.size(); ++i) {
+            CHECK(text.substr(numbers[i].span.begin, numbers[i].span.size()) == row.figures[i].first);
+            CHECK(numbers[i].kind == row.figures[i].second);
+        }
+    }
+}

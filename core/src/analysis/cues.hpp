@@ -412,9 +412,22 @@ inline constexpr Multiplier scale_suffixes_en[] = {{"k", 3}, {"m", 6}, {"b", 9}}
 inline constexpr std::string_view articles_en[] = {"a", "an"}; // "a million", "a dozen"
 inline constexpr std::string_view percent_words_en[] = {"percent", "pct", "per cent",
                                                         "percentage points"};
+// Newswire abbreviations too ("dlrs", "cts", "stg": Reuters), and a country's name before its
+// dollars or francs ("U.S." folds to "u.s"). Not "mark", "crown" or "won": other words as often.
 inline constexpr std::string_view currency_words_en[] = {
-    "dollars", "dollar", "dlrs",     "dlr",    "euros", "euro",   "pounds", "sterling",
-    "yen",     "yuan",   "renminbi", "francs", "marks", "rupees", "pesos",  "cents"};
+    "dollars",      "dollar",          "dlrs",           "dlr",            "euros",          "euro",
+    "pounds",       "pound",           "sterling",       "stg",            "pence",          "penny",
+    "yen",          "yuan",            "renminbi",       "francs",         "franc",          "marks",
+    "rupees",       "rupee",           "pesos",          "peso",           "cents",          "cent",
+    "cts",          "ct",              "lire",           "lira",           "guilders",       "guilder",
+    "ringgit",      "crowns",          "kronor",         "krona",          "kroner",         "krone",
+    "rand",         "schillings",      "schilling",      "shekels",        "riyals",         "riyal",
+    "dinars",       "dinar",           "dirhams",        "baht",           "rupiah",         "pesetas",
+    "peseta",       "escudos",         "drachmas",       "zlotys",         "forints",        "roubles",
+    "rubles",       "rouble",          "ruble",          "naira",          "u.s dlrs",       "u.s dollars",
+    "canadian dlrs", "canadian dollars", "australian dlrs", "australian dollars", "hong kong dlrs",
+    "hong kong dollars", "singapore dlrs", "taiwan dlrs", "new zealand dlrs", "swiss francs", "french francs",
+    "belgian francs", "west german marks", "german marks"};
 
 // German. "Mio.", "Mrd.", "Tsd." keep their dot (abbreviations, above).
 inline constexpr Multiplier scale_words_de[] = {
@@ -548,7 +561,7 @@ inline constexpr NumberLanguage number_languages[] = {
 };
 
 // ISO 4217 codes after a figure, in any language ("5 Mio. EUR").
-inline constexpr std::string_view currency_codes[] = {"usd", "eur", "gbp", "cny", "jpy"};
+inline constexpr std::string_view currency_codes[] = {"usd", "eur", "gbp", "cny", "jpy", "chf", "cad", "aud", "hkd", "inr"};
 // Currency symbols written before a figure (and after one where the language does).
 inline constexpr char32_t currency_symbols[] = {'$', 0x00A3, 0x20AC, 0x00A5};
 
@@ -581,6 +594,14 @@ inline constexpr Comparative comparatives[] = {
 // Prepositions that make a bare four-digit number a year ("in 2012", "since 1987"). [en]
 inline constexpr std::string_view year_prepositions[] = {
     "in", "since", "from", "until", "till", "by", "before", "after", "during", "of", "between"};
+
+// Words of a change before a figure: "rose 12 cts to 410p" (by how much, then to what), so "to"
+// joins no range there. [en]
+inline constexpr std::string_view change_verbs[] = {
+    "rose",     "fell",     "gained",  "lost",    "climbed", "dropped",  "declined", "slipped", "jumped",
+    "eased",    "added",    "shed",    "up",      "down",    "increased", "decreased", "raised", "cut",
+    "lowered",  "advanced", "slid",    "surged",  "plunged", "tumbled",  "soared",   "rising",  "falling",
+    "rise",     "fall",     "increase", "decrease", "gain",  "drop",     "decline",  "jump"};
 
 // Determiners before which a bare four-digit number is a year modifying what follows ("the 1988
 // presidential contenders", "its 1986 net profits"): a count after them is written with a

@@ -327,6 +327,7 @@ bool NumberFinder::digits_at(size_t i, Figure& f) const {
                 f.kind = NumberKind::Year; // a decade
             } else {
                 f.unit = n.range();
+                if (w == "p" && words_.language == "en" && f.kind == NumberKind::Quantity) f.kind = NumberKind::Money; // "410p": pence
             }
             f.last = i + 1;
         }
@@ -485,7 +486,9 @@ std::vector<Quantity> NumberFinder::run() {
         // ("5 to 6 million") applies to both.
         size_t j = f.last + 1;
         bool between = f.first > 0 && in(f.first - 1, kBetween);
-        bool joiner = (in(j, kRangeWords) && (between || folded(j) == "to")) ||
+        // "rose 12 cts to 410p" is a change and where it ended, not a range.
+        bool change = f.first > 0 && in(f.first - 1, cues::change_verbs);
+        bool joiner = (in(j, kRangeWords) && (between || (folded(j) == "to" && !change))) ||
                       (j < tokens_.size() && adjacent(j) && tokens_[j].type == TokenType::Punct &&
                        (tokens_[j].cp == '-' || tokens_[j].cp == 0x2013) && adjacent(j + 1));
         Figure g;
