@@ -78,6 +78,7 @@ json to_json(const broadsheet::Article& a, const broadsheet::Analysis& an) {
                            {"comparison", broadsheet::to_string(n.comparison)},
                            {"kind", broadsheet::to_string(n.kind)},
                            {"range", range_json(n.span)}});
+        if (n.kind == broadsheet::NumberKind::Date) numbers.back()["date"] = broadsheet::figure_value_text(n, n.value);
     }
     return {{"file", a.file},
             {"title", a.title},
@@ -112,8 +113,8 @@ void print_text(const broadsheet::Article& a, const broadsheet::Analysis& an) {
     }
     std::cout << "numbers (" << an.numbers.size() << "):\n";
     for (const auto& n : an.numbers) {
-        std::cout << "  " << str(n.span) << "  = " << value_json(n.value).dump();
-        if (n.upper != n.value) std::cout << ".." << value_json(n.upper).dump();
+        std::cout << "  " << str(n.span) << "  = " << broadsheet::figure_value_text(n, n.value);
+        if (n.upper != n.value) std::cout << ".." << broadsheet::figure_value_text(n, n.upper);
         if (n.unit.size()) std::cout << ' ' << str(n.unit);
         std::cout << "  " << broadsheet::to_string(n.kind);
         if (n.comparison != broadsheet::Comparison::Exact)

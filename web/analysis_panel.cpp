@@ -40,10 +40,8 @@ TextTable number_rows(const broadsheet::Analysis& an, std::string_view text) {
     // "upper": the top of a range ("15-20 mln" -> 15000000 to 20000000); the value when none.
     TextTable rows{{"phrase", "value", "upper", "unit", "comparison", "kind"}};
     for (const auto& n : an.numbers) {
-        char value[32], upper[32];
-        std::snprintf(value, sizeof value, "%.15g", n.value);
-        std::snprintf(upper, sizeof upper, "%.15g", std::max(n.upper, n.value));
-        rows.push_back({str(text, n.span), value, upper, str(text, n.unit), std::string(to_string(n.comparison)),
+        rows.push_back({str(text, n.span), figure_value_text(n, n.value), figure_value_text(n, std::max(n.upper, n.value)),
+                        str(text, n.unit), std::string(to_string(n.comparison)),
                         std::string(to_string(n.kind))});
     }
     return rows;
@@ -157,8 +155,10 @@ void draw_analysis_panel(App& app) {
                 ImGui::PopID();
                 ImGui::TableNextColumn();
                 const char* bound = n.comparison == broadsheet::Comparison::Exact ? "" : "~ ";
-                if (n.upper > n.value) ImGui::Text("%s%.15g\xE2\x80\x93%.15g", bound, n.value, n.upper); // a range: 15000000–20000000
-                else ImGui::Text("%s%.15g", bound, n.value);
+                if (n.upper > n.value) // a range: 15000000–20000000
+                    ImGui::Text("%s%s\xE2\x80\x93%s", bound, figure_value_text(n, n.value).c_str(), figure_value_text(n, n.upper).c_str());
+                else
+                    ImGui::Text("%s%s", bound, figure_value_text(n, n.value).c_str());
                 ImGui::TableNextColumn();
                 auto kind = to_string(n.kind);
                 ImGui::TextUnformatted(kind.data(), kind.data() + kind.size());

@@ -104,9 +104,13 @@ TEST_CASE("figures in digits and words, with scales, currencies, percentages and
          {"no more than 3 pets", 3, 3, "pets", Comparison::AtMost, NumberKind::Quantity}},
         {"fewer than 20 seats",
          {"fewer than 20 seats", 20, 20, "seats", Comparison::LessThan, NumberKind::Quantity}},
+        // A date whole, its value yyyymmdd, or mmdd without a year.
         {"it ended on February 22 after talks",
-         {"22", 22, 22, "", Comparison::Exact, NumberKind::Date}},
-        {"on 22 February they met", {"22", 22, 22, "", Comparison::Exact, NumberKind::Date}},
+         {"February 22", 222, 222, "", Comparison::Exact, NumberKind::Date}},
+        {"on 22 February they met", {"22 February", 222, 222, "", Comparison::Exact, NumberKind::Date}},
+        {"on June 10, 1997 they met", {"June 10, 1997", 19970610, 19970610, "", Comparison::Exact, NumberKind::Date}},
+        {"due by 1 Sept 2024", {"1 Sept 2024", 20240901, 20240901, "", Comparison::Exact, NumberKind::Date}},
+        {"from April 1-15 only", {"April 1-15", 401, 415, "", Comparison::Exact, NumberKind::Date}},
         {"on the 22nd floor", {"22nd", 22, 22, "", Comparison::Exact, NumberKind::Ordinal}},
         {"music of the 1980s returned",
          {"1980s", 1980, 1980, "", Comparison::Exact, NumberKind::Year}},
@@ -400,4 +404,14 @@ TEST_CASE("newswire money: cents, sterling, pence and other currencies; a change
             CHECK(numbers[i].kind == row.figures[i].second);
         }
     }
+}
+
+TEST_CASE("a figure's value as text: dates in ISO 8601, other figures as numbers") {
+    const std::string text = "On June 10, 1997 and on February 22 it sold 5.8 million shares at 30-1/8.";
+    const auto numbers = broadsheet::find_numbers(text);
+    REQUIRE(numbers.size() == 4);
+    CHECK(broadsheet::figure_value_text(numbers[0], numbers[0].value) == "1997-06-10");
+    CHECK(broadsheet::figure_value_text(numbers[1], numbers[1].value) == "--02-22");
+    CHECK(broadsheet::figure_value_text(numbers[2], numbers[2].value) == "5800000");
+    CHECK(broadsheet::figure_value_text(numbers[3], numbers[3].value) == "30.125");
 }

@@ -89,13 +89,18 @@ std::string_view to_string(Comparison comparison);
 struct Quantity {
     ByteRange span;        // the whole phrase: "more than 5,000 users"
     ByteRange number;      // the figure as written: "5,000", "5.8 million", "three"
-    double value = 0;      // its value: 5000, 5800000, 3 (a year: 2012)
+    double value = 0;      // its value: 5000, 5800000, 3 (a year: 2012; a date: 19970610 for
+                           // "June 10, 1997", 610 for "June 10" without its year)
     double upper = 0;      // the top of a range ("340 to 350" -> 350); = value if none
     ByteRange unit;        // what is counted: "users", "public accounts", "%", "dlrs"
     ByteRange comparative; // the bounding words as written ("more than", "up to", "since")
     Comparison comparison = Comparison::Exact; // what they mean
     NumberKind kind = NumberKind::Quantity;    // what sort of figure it is
 };
+
+// A figure's value `v` (its value or upper) as people read it: a date in ISO 8601 ("1997-06-10";
+// "--06-10" without its year), any other figure as a number ("5000", "5.8").
+std::string figure_value_text(const Quantity& q, double v);
 
 // Finds figures in digits ("5.8 million", "5,000", "12%", "$5m") and in words ("three", "a dozen",
 // "twenty-five thousand") with their units and comparatives. `language` (BCP 47, "" unknown)

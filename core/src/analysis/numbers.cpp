@@ -32,6 +32,13 @@ constexpr std::string_view kMonths[] = {
     "january",   "february", "march",    "april",    "may",  "june", "july", "august",
     "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
     "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"}; // [en]
+// The month kMonths[i] names: 1-12.
+int month_number(std::string_view w) {
+    static constexpr int kAbbreviated[] = {1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12}; // jan ... dec
+    for (size_t i = 0; i < std::size(kMonths); ++i)
+        if (kMonths[i] == w) return i < 12 ? int(i) + 1 : kAbbreviated[i - 12];
+    return 0;
+}
 constexpr std::string_view kRangeWords[] = {"to", "and"}; // [en] "5 to 6"
 constexpr std::string_view kBetween[] = {"between"};      // [en]
 
@@ -510,8 +517,27 @@ std::vector<Quantity> NumberFinder::run() {
         bool month_before = f.first > 0 && in(f.first - 1, kMonths);
         bool month_after = in(f.last + 1, kMonths);
         if (f.kind == NumberKind::Quantity && !f.words && !f.scaled && f.value.exponent == 0 &&
-            (month_before || month_after) && f.value.mantissa >= 1 && f.value.mantissa <= 31) {
+            (month_before || month_after) && f.value.mantissa >= 1 && f.value.mantissa <= 31 && upper <= 31) {
             f.kind = NumberKind::Date;
+            // The date whole, as written ("June 10, 1997", "22 February 1987", "Feb 26"): the
+            // month and a year after it are part of it, the value yyyymmdd (mmdd without a year).
+            const int month = month_number(folded(month_before ? f.first - 1 : f.last + 1));
+            if (month_before) --f.first;
+            else ++f.last;
+            size_t y = f.last + 1;
+            if (y < tokens_.size() && tokens_[y].is_punct(',') && adjacent(y)) ++y;
+            int year = 0;
+            if (y < tokens_.size() && tokens_[y].type == TokenType::Number && view(text_, tokens_[y]).size() == 4) {
+                const std::string_view digits = view(text_, tokens_[y]);
+                if (std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+                    const int n = std::stoi(std::string(digits));
+                    if (n >= 1800 && n <= 2199) year = n, f.last = y;
+                }
+            }
+            end = std::max(end, f.last);
+            q.number = {tokens_[f.first].begin, tokens_[f.last].end};
+            value = year * 10000.0 + month * 100.0 + value;
+            upper = year * 10000.0 + month * 100.0 + upper;
         }
         bool year_like = f.kind == NumberKind::Quantity && f.bare_digits && !f.scaled &&
                          view(text_, tokens_[f.first]).size() == 4 && f.value.mantissa >= 1000 &&
@@ -562,6 +588,19 @@ std::vector<Quantity> NumberFinder::run() {
 }
 
 } // namespace
+
+std::string figure_value_text(const Quantity& q, double v) {
+    char out[40];
+    if (q.kind == NumberKind::Date && v >= 101 && v < 1e8) {
+        const auto n = int64_t(v);
+        const int year = int(n / 10000), month = int(n / 100 % 100), day = int(n % 100);
+        if (year) std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, month, day);
+        else std::snprintf(out, sizeof out, "--%02d-%02d", month, day);
+        return out;
+    }
+    std::snprintf(out, sizeof out, "%.15g", v);
+    return out;
+}
 
 std::string_view to_string(NumberKind kind) {
     switch (kind) {
