@@ -52,6 +52,14 @@ constexpr std::array kLineRules = {
     LineRule{"Share this with*", LineRole::Junk, "share prompt"},
     LineRule{"Share on *", LineRole::Junk, "share prompt"},
     LineRule{"Close share panel", LineRole::Junk, "share prompt"},
+    // The share panel's buttons, a line each (BBC: "Share this with", "Email", "Facebook", ...).
+    LineRule{"Email", LineRole::Junk, "share prompt"},
+    LineRule{"Facebook", LineRole::Junk, "share prompt"},
+    LineRule{"Twitter", LineRole::Junk, "share prompt"},
+    LineRule{"WhatsApp", LineRole::Junk, "share prompt"},
+    LineRule{"Messenger", LineRole::Junk, "share prompt"},
+    LineRule{"LinkedIn", LineRole::Junk, "share prompt"},
+    LineRule{"Copy link", LineRole::Junk, "share prompt"},
     LineRule{"These are external links and will open in a new window", LineRole::Junk,
              "share prompt"},
     LineRule{"# Min Read", LineRole::Junk, "reading time"},
@@ -169,6 +177,29 @@ bool ends_sentence(std::string_view s) {
     return s.ends_with('.') || s.ends_with('!') || s.ends_with('?') || s.ends_with(':');
 }
 
+// Where the first word naming a journalist's role starts in `s` ("correspondent", "Editor"), or
+// npos.
+size_t first_role_word(std::string_view s) {
+    size_t best = std::string_view::npos;
+    for (std::string_view w : {"correspondent", "editor", "reporter", "writer", "columnist", "producer", "presenter",
+                               "journalist"}) {
+        const std::string lower = text::ascii_lower(s);
+        for (size_t at = lower.find(w); at != std::string::npos; at = lower.find(w, at + 1))
+            if ((at + w.size() == s.size() || !std::isalpha(static_cast<unsigned char>(s[at + w.size()]))) && at < best) {
+                best = at;
+                break;
+            }
+    }
+    return best;
+}
+
+// A line that is a journalist's role and outlet alone, under the byline: "Health correspondent,
+// BBC News", "Political editor".
+bool is_role_line(std::string_view line) {
+    return line.size() <= 80 && text::count_words(line) <= 8 && !ends_sentence(line) &&
+           first_role_word(line) != std::string_view::npos;
+}
+
 // Words that make a byline entry a role or an organisation, not a person ("By Jane Doe, CNN
 // Business", "Jane Doe, Associated Press").
 bool is_role_or_org(std::string_view s) {
@@ -254,15 +285,23 @@ Byline parse_byline(std::string_view line) {
     if (line.size() < 5 || line.size() > 160) return out;
     if (text::iequals(line.substr(0, 3), "by ")) {
         std::string_view rest = text::trim(line.substr(3));
-        // A role glued to the last name: a lower-case letter then two capitals ("DoeBBC").
+        // A role glued to the last name: a lower-case letter then two capitals ("DoeBBC"), or
+        // a capital that starts a role ("ThompsonHealth correspondent": the last such capital,
+        // so "McDonaldHealth correspondent" keeps "McDonald").
+        const size_t role_word = first_role_word(rest);
+        size_t glued = std::string_view::npos;
         for (size_t k = 1; k + 1 < rest.size(); ++k) {
-            if (std::islower(static_cast<unsigned char>(rest[k - 1])) &&
-                std::isupper(static_cast<unsigned char>(rest[k])) &&
-                std::isupper(static_cast<unsigned char>(rest[k + 1]))) {
-                out.role = std::string(text::trim(rest.substr(k)));
-                rest = rest.substr(0, k);
+            if (!std::islower(static_cast<unsigned char>(rest[k - 1])) || !std::isupper(static_cast<unsigned char>(rest[k])))
+                continue;
+            if (std::isupper(static_cast<unsigned char>(rest[k + 1]))) {
+                glued = k;
                 break;
             }
+            if (k < role_word && rest.find(' ', k) >= role_word - 1) glued = k; // in the word before the role
+        }
+        if (glued != std::string_view::npos) {
+            out.role = std::string(text::trim(rest.substr(glued)));
+            rest = rest.substr(0, glued);
         }
         bool in_role = false; // "By Rob Roe, CNN Business, Hong Kong": after the role, places
         for (auto name : split_names(rest)) {
@@ -514,13 +553,20 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
     bool header = b > headline;
     while (header && b < blocks.size()) {
         std::string line = blocks[b].joined();
-        Byline by = single_line(b) ? parse_byline(line) : Byline{};
+        // A byline, or a byline over its role ("By Sarah Thompson" / "Health correspondent, BBC News").
+        const auto& lines = blocks[b].lines;
+        Byline by = single_line(b)                                   ? parse_byline(line)
+                    : lines.size() == 2 && is_role_line(lines[1]) ? parse_byline(lines[0])
+                                                                   : Byline{};
+        if (!by.names.empty() && lines.size() == 2 && by.role.empty()) by.role = std::string(lines[1]);
         // The author's name alone on a line, under the date (Reuters) or above it (The Register).
         if (by.names.empty() && single_line(b) && a.byline.empty() && is_name_list(line, 1) &&
             (!a.date.empty() || (single_line(b + 1) && !parse_date_line(blocks[b + 1].joined()).empty())))
             by.names.push_back(line);
         if (!by.names.empty() && a.byline.empty()) {
             take_byline(std::move(by));
+        } else if (!a.byline.empty() && single_line(b) && is_role_line(line) && b + 1 < blocks.size()) {
+            a.metadata.push_back({"byline_role", line}); // "Health correspondent, BBC News" under the name
         } else if (auto d = parse_date_line(line); !d.empty()) {
             if (a.date.empty())
                 a.date = std::move(d);

@@ -174,6 +174,17 @@ TEST_CASE("each site style's header, body and footer are told apart") {
          "Related Topics\nInterest rates\n",
          "Rates held at 0.75%", "", "Dharshini David", "2019-11-19", "BBC News",
          "The Bank of England has kept interest rates on hold.", "The pound fell after the decision."},
+        {"BBC, the share panel's buttons a line each, a role glued on in lower case",
+         "Waiting lists hit record - BBC News\n\nPublished\n19 November 2019\n\nShare this with\nEmail\nFacebook\n"
+         "Close share panel\n\nBy Sarah McDonaldHealth correspondent, BBC News\n\nWaiting lists reached a record.\n\n"
+         "Staff said the pressure was unrelenting.\n",
+         "Waiting lists hit record", "", "Sarah McDonald", "2019-11-19", "BBC News",
+         "Waiting lists reached a record.", "Staff said the pressure was unrelenting."},
+        {"BBC, the role on its own line under the byline",
+         "Waiting lists hit record - BBC News\n\n19 November 2019\n\nBy Sarah Thompson\nHealth correspondent, BBC News\n\n"
+         "Waiting lists reached a record.\n\nStaff said the pressure was unrelenting.\n",
+         "Waiting lists hit record", "", "Sarah Thompson", "2019-11-19", "BBC News",
+         "Waiting lists reached a record.", "Staff said the pressure was unrelenting."},
         {"NYT, with the letters appeal after the body",
          "Supported by\n\nContinue reading the main story\n\nCity adds bike lanes\n\nBy Jane Doe\n\nNov. 19, 2019\n\n"
          "The city added lanes on Tuesday.\n\nAdvertisement\n\nCyclists were pleased.\n\n"
