@@ -33,6 +33,8 @@ using nlohmann::json;
 
 namespace {
 
+bool is_blank(std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; }
+
 bool read_whole(const fs::path& path, std::string& out) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return false;
@@ -140,6 +142,10 @@ int run_index(const std::vector<std::string>& args) {
     const auto started = std::chrono::steady_clock::now();
     Imported in;
     import_paths({args.begin() + 1, args.end()}, in);
+    if (in.articles.empty() && in.failures) { // nothing could be read: no empty index over a good one
+        std::cerr << args[0] << ": not written: no article was read\n";
+        return 1;
+    }
     std::vector<const broadsheet::Article*> stored;
     for (const auto& a : in.articles) stored.push_back(&a);
     std::string file = bs::save_index(in.index, stored);
@@ -235,10 +241,14 @@ int batch(const bs::LoadedIndex& loaded, const std::string& queries_path, const 
     options.article = [&loaded](bs::DocId d) { return d < loaded.articles.size() ? &loaded.articles[d] : nullptr; };
     std::istringstream lines(text);
     std::string line;
-    while (std::getline(lines, line)) {
+    for (size_t number = 1; std::getline(lines, line); ++number) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) continue;
         size_t tab = line.find('\t');
-        if (tab == std::string::npos) continue;
+        if (tab == std::string::npos || tab == 0 || is_blank(std::string_view(line).substr(tab + 1))) {
+            std::cerr << queries_path << ":" << number << ": warning: not 'ID<tab>QUERY', skipped\n";
+            continue;
+        }
         std::string qid = line.substr(0, tab);
         if (qid == "query-id" || qid == "qid") continue; // a header row
         auto r = bs::search(*loaded.index, std::string_view(line).substr(tab + 1), options);

@@ -164,4 +164,15 @@ grep -q "^1 of 1 matching article$" "$work/wild2.txt" && grep -q "heavy \[rain\]
 head -c 100 "$work/news.bsi" >"$work/cut.bsi"
 "$cli" search "$work/cut.bsi" "storm" >"$work/cut.txt" 2>&1 && fail "a cut index was accepted"
 grep -q "cut short" "$work/cut.txt" || fail "cut index message"
+# Nothing readable: no index is written (an earlier good one is not overwritten with an empty one).
+cp "$work/news.bsi" "$work/kept.bsi"
+"$cli" index "$work/kept.bsi" "$work/no-such-file.txt" 2>"$work/none.txt" && fail "index of nothing: exit status 0"
+grep -q "not written" "$work/none.txt" || fail "index of nothing: no message"
+cmp -s "$work/news.bsi" "$work/kept.bsi" || fail "index of nothing overwrote the index"
+# A batch line that is no "ID<tab>QUERY" is named on stderr; the others run.
+printf 'q1\tstorm\nno tab here\nq3\t\n' >"$work/odd.tsv"
+"$cli" search "$work/news.bsi" --batch "$work/odd.tsv" --trec t >"$work/odd.run" 2>"$work/odd.err" || fail "odd batch exit status"
+grep -q "odd.tsv:2: warning" "$work/odd.err" && grep -q "odd.tsv:3: warning" "$work/odd.err" || fail "odd batch lines not reported"
+grep -q "^q1 Q0 " "$work/odd.run" || fail "odd batch: q1 did not run"
+
 echo "CLI index/search/concordance: 4 articles indexed, plain, JSON, TREC batch, by date, facets, KWIC lines and a damaged index checked"
