@@ -216,3 +216,24 @@ TEST_CASE("a role names the person earlier given that role, not merely the last 
     CHECK(f.speaker_name(2) == "Paul Mlotok"); // "the analyst": the one named an analyst
     CHECK(f.speaker_name(3).empty());          // "a spokesman": someone not named
 }
+
+TEST_CASE("unnamed, anonymous and foreign speakers stay unnamed; a name in an apposition or before 'of Place' speaks") {
+    const std::string text =
+        "\"Conrail is in the best position,\" said Drew Robertson, analyst at Atlantic Systems Inc.\n\n"
+        "\"It will survive,\" said another analyst who declined to be identified.\n\n"
+        "\"The plan will hold,\" the analyst, who asked not to be identified, said.\n\n"
+        "\"President Reagan told the people what they needed to hear,\" Senate Republican Leader Robert Dole of Kansas said.\n\n"
+        "Minister of State for Finance, Tom Hockin, said he was \"delighted\" with the cut.\n\n"
+        "\"The market is overheated,\" a European dealer said.";
+    Found f = find(text);
+    REQUIRE(f.quotes.size() == 6);
+    CHECK(f.speaker_name(0) == "Drew Robertson");
+    CHECK(f.speaker_name(1).empty()); // "another analyst": not Robertson
+    CHECK(f.speaker_name(2).empty()); // anonymous
+    CHECK(f.str(f.quotes[3].speaker) == "Senate Republican Leader Robert Dole of Kansas");
+    CHECK(f.speaker_name(3) != "Kansas");
+    CHECK(f.quotes[3].continues == -1); // its own attribution, not the quote before's
+    CHECK(f.str(f.quotes[4].speaker) == "Tom Hockin");
+    CHECK(f.str(f.quotes[5].speaker) == "a European dealer");
+    CHECK(f.speaker_name(5).empty()); // "European" names no one
+}

@@ -43,6 +43,8 @@ struct Span {
     bool found = false;
 };
 
+std::vector<Mention>::const_iterator mention_from(const Entities& entities, uint32_t pos); // below
+
 class QuoteFinder {
   public:
     QuoteFinder(std::string_view text, const std::vector<Token>& tokens, const FoldedWords& folded,
@@ -68,7 +70,8 @@ class QuoteFinder {
     Span name_after(size_t k) const;
     Span phrase_after(size_t k) const;
     Span subject_before_apposition(size_t p, size_t limit) const;
-    Span phrase_before(size_t p, size_t limit) const;
+    Span name_apposition(size_t p, size_t limit) const;
+    Span phrase_before(size_t p, size_t limit, size_t max_words = 6) const;
     bool attribute(const Piece& piece, size_t limit, Quote& q) const;
     bool attribute_after(const Piece& piece, Quote& q) const;
     bool attribute_before(const Piece& piece, size_t limit, Quote& q) const;
@@ -164,12 +167,12 @@ Span QuoteFinder::phrase_after(size_t k) const {
 // The noun phrase ending right before token p (the subject of a speech verb): a pronoun, or up to
 // six words, "of"/"for" allowed inside, with a leading determiner ("The office", "The SIIO",
 // "a spokesman for the ministry"). Not before `limit`.
-Span QuoteFinder::phrase_before(size_t p, size_t limit) const {
+Span QuoteFinder::phrase_before(size_t p, size_t limit, size_t max_words) const {
     if (p == 0 || p - 1 < limit) return {};
     size_t e = p - 1;
     if (in(e, cues::person_pronouns) || in(e, cues::group_pronouns)) return {e, e, true};
     size_t b = p, words = 0;
-    while (b > limit && words < 6) {
+    while (b > limit && words < max_words) {
         size_t k = b - 1;
         const Token& t = tokens_[k];
         if (t.type == TokenType::Clitic) {
@@ -203,6 +206,24 @@ Span QuoteFinder::subject_before_apposition(size_t p, size_t limit) const {
         if (t.type == TokenType::Break || t.has(kSentenceEnd) || t.has(kOpenQuote) || t.has(kCloseQuote)) return {};
         if (t.is_punct(',')) return c + 2 < p ? phrase_before(c, limit) : Span{};
     }
+    return {};
+}
+
+// The apposition that ends right before token p when it is a name alone: "Minister of State for
+// Finance, Tom Hockin, said" (the title first, then the name set off by commas). Not a phrase
+// ("Robert Dole, a key Reagan ally, told": the subject is before it) nor an organisation or place.
+Span QuoteFinder::name_apposition(size_t p, size_t limit) const {
+    if (p < 3 || p - 1 < limit || !tokens_[p - 1].is_punct(',')) return {};
+    size_t c = p - 2;
+    while (c > limit && c + 7 > p && tokens_[c].is_word()) --c;
+    if (!tokens_[c].is_punct(',') || c + 2 >= p) return {};
+    const ByteRange words{tokens_[c + 1].begin, tokens_[p - 2].end};
+    const int32_t e = entities_.at(words);
+    if (e < 0) return {};
+    const Entity& ent = entities_.list[size_t(e)];
+    if (ent.kind == EntityKind::Organisation || ent.kind == EntityKind::Place) return {};
+    for (auto it = mention_from(entities_, words.begin); it != entities_.mentions.end() && it->range.begin < words.end; ++it)
+        if (it->range.begin == words.begin && it->range.end == words.end && it->entity == uint32_t(e)) return {c + 1, p - 2, true};
     return {};
 }
 
@@ -253,12 +274,13 @@ bool QuoteFinder::attribute_after(const Piece& piece, Quote& q) const {
         // A longer subject: a role before the name ("…," ISD spokesman Tahir Della told DW), the
         // first speech verb within the next words, the noun phrase before it starting here.
         who = {};
-        for (size_t j = k + 1; j < tokens_.size() && j <= k + 7; ++j) {
+        // ("…," Senate Republican Leader Robert Dole of Kansas said: nine words).
+        for (size_t j = k + 1; j < tokens_.size() && j <= k + 10; ++j) {
             const Token& t = tokens_[j];
             if (t.type == TokenType::Clitic) continue;
             if (!t.is_word()) break;
             if (in(j, cues::speech_verbs)) {
-                Span subject = phrase_before(j, k);
+                Span subject = phrase_before(j, k, 10);
                 if (subject.found && subject.first == k) who = subject;
                 break;
             }
@@ -293,6 +315,7 @@ bool QuoteFinder::attribute_before(const Piece& piece, size_t limit, Quote& q) c
         }
         if (!in(p, cues::speech_verbs)) continue;
         Span who = phrase_before(p, start);
+        if (!who.found) who = name_apposition(p, start); // "Minister of State for Finance, Tom Hockin, said"
         if (!who.found) who = subject_before_apposition(p, start); // "John Tower, a former senator, said"
         const bool listener_verb = in(p, kListenerVerbs);
         size_t attr_first = who.found ? who.first : p, attr_last = p;
@@ -350,6 +373,10 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) 
     for (auto it = from; it != entities_.mentions.end() && it->range.begin < q.speaker.end; ++it) {
         const Mention& m = *it;
         if (m.range.end <= q.speaker.begin) continue;
+        // "Robert Dole of Kansas", "Bill Bradley of New Jersey": where the speaker is from.
+        if (entities_.list[m.entity].kind == EntityKind::Place && last &&
+            (text_.substr(0, m.range.begin).ends_with(" of ") || text_.substr(0, m.range.begin).ends_with(" from ")))
+            continue;
         last = &m;
         if (m.range.begin >= q.speaker.begin && m.range.end <= q.speaker.end && entities_.list[m.entity].kind == EntityKind::Person)
             e = int32_t(m.entity);
@@ -358,6 +385,8 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) 
         const EntityKind kind = entities_.list[last->entity].kind;
         if (kind == EntityKind::Person || kind == EntityKind::Other) return int32_t(last->entity);
     }
+    // "a European dealer": a people's adjective names no one.
+    if (e < 0 && last && in_table(cues::demonyms, fold(text_of(text_, last->range)))) last = nullptr;
     if (e < 0 && last) {
         // Its words after the last name hold another one, no entity: not that name's either.
         const std::string_view rest = text_.substr(last->range.end, q.speaker.end > last->range.end ? q.speaker.end - last->range.end : 0);
@@ -388,7 +417,11 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) 
         // named with that role beside the name ("Paul Mlotok, oil analyst with Salomon"), not
         // merely the last person named.
         const std::string first = fold(words.substr(0, words.find(' ')));
-        if (first == "a" || first == "an" || first == "one") return -1;
+        if (first == "a" || first == "an" || first == "one" || first == "another") return -1;
+        // "the spokesman, who asked not to be identified": someone the text will not name.
+        const std::string attribution = fold(text_of(text_, q.attribution));
+        if (attribution.find("to be identified") != std::string::npos || attribution.find("to be named") != std::string::npos)
+            return -1;
         return recent_entity(entities_, reach, q.speaker.begin, [&](const Mention& m) {
             if (entities_.list[m.entity].kind != EntityKind::Person) return false;
             const size_t window = m.range.begin > 80 ? m.range.begin - 80 : 0;
