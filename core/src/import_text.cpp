@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -181,9 +182,9 @@ bool ends_sentence(std::string_view s) {
 // npos.
 size_t first_role_word(std::string_view s) {
     size_t best = std::string_view::npos;
+    const std::string lower = text::ascii_lower(s);
     for (std::string_view w : {"correspondent", "editor", "reporter", "writer", "columnist", "producer", "presenter",
                                "journalist"}) {
-        const std::string lower = text::ascii_lower(s);
         for (size_t at = lower.find(w); at != std::string::npos; at = lower.find(w, at + 1))
             if ((at + w.size() == s.size() || !std::isalpha(static_cast<unsigned char>(s[at + w.size()]))) && at < best) {
                 best = at;
@@ -471,17 +472,23 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
     // them ("Sign in / up", "Topics", ..., the headline, the byline, the date): above the first
     // paragraph, a block of three lines or more, half of them of three words or fewer, is no
     // wrapped paragraph but that many lines.
-    for (size_t k = 0; k + 1 < blocks.size(); ++k) {
-        const std::vector<std::string_view> block = blocks[k].lines;
-        if (ends_sentence(block.back()) && text::count_words(blocks[k].joined()) >= 3) break; // the body
-        if (block.size() < 3) continue;
-        const size_t short_lines = size_t(std::count_if(block.begin(), block.end(), [](std::string_view l) {
-            return text::count_words(l) <= 3;
-        }));
-        if (short_lines * 2 < block.size()) continue;
-        blocks.erase(blocks.begin() + std::ptrdiff_t(k));
-        for (size_t j = 0; j < block.size(); ++j) blocks.insert(blocks.begin() + std::ptrdiff_t(k + j), Block{{block[j]}});
-        k += block.size() - 1;
+    {
+        std::vector<Block> split;
+        size_t k = 0;
+        for (; k + 1 < blocks.size(); ++k) {
+            const std::vector<std::string_view>& block = blocks[k].lines;
+            if (ends_sentence(block.back()) && text::count_words(blocks[k].joined()) >= 3) break; // the body
+            const size_t short_lines = size_t(std::count_if(block.begin(), block.end(), [](std::string_view l) {
+                return text::count_words(l) <= 3;
+            }));
+            if (block.size() < 3 || short_lines * 2 < block.size()) split.push_back(std::move(blocks[k]));
+            else
+                for (std::string_view line : block) split.push_back(Block{{line}});
+        }
+        if (!split.empty()) {
+            split.insert(split.end(), std::make_move_iterator(blocks.begin() + std::ptrdiff_t(k)), std::make_move_iterator(blocks.end()));
+            blocks = std::move(split);
+        }
     }
 
     // Pass 2: the header (headline, standfirst, byline, date), then the body.
@@ -554,11 +561,10 @@ Article import_plain_text(std::string_view name, std::string_view utf8) {
     while (header && b < blocks.size()) {
         std::string line = blocks[b].joined();
         // A byline, or a byline over its role ("By Sarah Thompson" / "Health correspondent, BBC News").
-        const auto& lines = blocks[b].lines;
-        Byline by = single_line(b)                                   ? parse_byline(line)
-                    : lines.size() == 2 && is_role_line(lines[1]) ? parse_byline(lines[0])
-                                                                   : Byline{};
-        if (!by.names.empty() && lines.size() == 2 && by.role.empty()) by.role = std::string(lines[1]);
+        const auto& block_lines = blocks[b].lines;
+        const bool over_role = block_lines.size() == 2 && is_role_line(block_lines[1]);
+        Byline by = single_line(b) ? parse_byline(line) : over_role ? parse_byline(block_lines[0]) : Byline{};
+        if (!by.names.empty() && over_role && by.role.empty()) by.role = std::string(block_lines[1]);
         // The author's name alone on a line, under the date (Reuters) or above it (The Register).
         if (by.names.empty() && single_line(b) && a.byline.empty() && is_name_list(line, 1) &&
             (!a.date.empty() || (single_line(b + 1) && !parse_date_line(blocks[b + 1].joined()).empty())))
