@@ -218,13 +218,11 @@ Span QuoteFinder::name_apposition(size_t p, size_t limit) const {
     while (c > limit && c + 7 > p && tokens_[c].is_word()) --c;
     if (!tokens_[c].is_punct(',') || c + 2 >= p) return {};
     const ByteRange words{tokens_[c + 1].begin, tokens_[p - 2].end};
-    const int32_t e = entities_.at(words);
-    if (e < 0) return {};
-    const Entity& ent = entities_.list[size_t(e)];
-    if (ent.kind == EntityKind::Organisation || ent.kind == EntityKind::Place) return {};
-    for (auto it = mention_from(entities_, words.begin); it != entities_.mentions.end() && it->range.begin < words.end; ++it)
-        if (it->range.begin == words.begin && it->range.end == words.end && it->entity == uint32_t(e)) return {c + 1, p - 2, true};
-    return {};
+    const auto m = mention_from(entities_, words.begin); // a mention that is the apposition whole
+    if (m == entities_.mentions.end() || m->range.begin != words.begin || m->range.end != words.end) return {};
+    const EntityKind kind = entities_.list[m->entity].kind;
+    if (kind == EntityKind::Organisation || kind == EntityKind::Place) return {};
+    return {c + 1, p - 2, true};
 }
 
 // ---- [SECTION] Attribution ----------------------------------------------------------------------
