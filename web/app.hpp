@@ -142,7 +142,6 @@ struct ReaderPanelState {
     bool focus_body = false; // give the body the keyboard (an article opened with Enter): keys scroll it
     bool body_focused = false; // the body had the keyboard in the last frame drawn
     float scroll_y = 0, scroll_max_y = 0; // the body's scroll, CSS px (for the test hook)
-    float body_top = 0, body_row_h = 0;   // where the body's lines began and their height, last frame
     uint32_t top_line = UINT32_MAX;       // the byte offset of the body's line at the top of the view
     TextLayout layout;
     float link_rect[4] = {0, 0, 0, 0}; // where the article's link was last drawn (x, y, w, h); w 0: none

@@ -318,30 +318,23 @@ void draw_reader_panel(App& app) {
     // The body: pre-wrapped lines, only the visible ones drawn.
     ImGui::PushFont(app.fonts.body);
     float px = ImGui::GetFontSize();
-    // The line at the top of the view, as text: a re-wrap (the window resized, the font changed)
-    // keeps it at the top, rather than the same number of pixels down another layout.
-    uint32_t top_offset = UINT32_MAX;
-    if (st.layout.article_key == st.open && !st.layout.rows.empty() && st.body_row_h > 0 &&
-        ImGui::GetScrollY() > st.body_top) {
-        const auto& rows = st.layout.rows;
-        size_t row = std::min(size_t((ImGui::GetScrollY() - st.body_top) / st.body_row_h), rows.size() - 1);
-        while (row < rows.size() && rows[row].begin == rows[row].end) ++row; // a gap: the next line
-        if (row < rows.size()) top_offset = rows[row].begin;
-    }
+    // The line at the top of the view, as text (last frame's, in the layout it was read from): a
+    // re-wrap (the window resized, the font changed) keeps it at the top, rather than the same
+    // number of pixels down another layout.
+    const uint32_t top_offset = st.layout.article_key == st.open ? st.top_line : UINT32_MAX;
     const bool rewrapped = st.layout.update(*a, st.open, app.fonts.body, app.fonts.body_bold, px, measure);
     float row_h = ImGui::GetTextLineHeightWithSpacing();
     float body_top = ImGui::GetCursorPosY();
-    if (rewrapped && top_offset != UINT32_MAX)
-        if (const int row = st.layout.row_of(top_offset); row >= 0) {
-            ImGui::SetScrollY(body_top + float(row) * row_h);
-            request_redraw();
-        }
-    st.body_top = body_top;
-    st.body_row_h = row_h;
-    st.top_line = UINT32_MAX;
-    if (ImGui::GetScrollY() > body_top && !st.layout.rows.empty()) {
+    const int kept_row = rewrapped && top_offset != UINT32_MAX ? st.layout.row_of(top_offset) : -1;
+    if (kept_row >= 0) { // the scroll moves next frame; the line at the top is the one kept
+        ImGui::SetScrollY(body_top + float(kept_row) * row_h);
+        request_redraw();
+        st.top_line = st.layout.rows[size_t(kept_row)].begin;
+    } else if (ImGui::GetScrollY() > body_top && !st.layout.rows.empty()) {
         const size_t row = std::min(size_t((ImGui::GetScrollY() - body_top) / row_h), st.layout.rows.size() - 1);
         st.top_line = st.layout.rows[row].begin;
+    } else {
+        st.top_line = UINT32_MAX;
     }
     if (st.scroll_to_current && st.current >= 0) {
         int row = st.layout.row_of(st.highlights[size_t(st.current)].begin);
