@@ -400,3 +400,55 @@ TEST_CASE("a word alone before an office is a name only where the text names it 
     CHECK(named(twice, fed, "Fed") != nullptr);
     CHECK(named(twice, fed, "Paul Volcker") != nullptr);
 }
+
+TEST_CASE("a company's own 's, a legal form's dot, an ordinal and a first word: company names read whole") {
+    struct Row {
+        std::string_view text;
+        std::vector<std::string_view> names; // every entity's fullest name, in order of first mention
+    };
+    const Row rows[] = {
+        // the 's is the name's when the text never writes the word without it and some mention
+        // cannot be a possessive
+        {"Moody's Investors Service cut the rating. A Moody's analyst said more cuts may follow.",
+         {"Moody's Investors Service"}},
+        {"The debt was rated by Moody's. Moody's said it was stable.", {"Moody's"}},
+        {"Standard and Poor's said it was reviewing the debt.", {"Standard and Poor's"}},
+        {"Standard and Poor's Corp. Salomon Brothers Inc and McDonald's Corp were named.",
+         {"Standard and Poor's Corp.", "Salomon Brothers Inc", "McDonald's Corp"}},
+        // a possessive stays one: a person's, a country's, an acronym's, a company's
+        {"It was Jiang's remarks that upset Beijing, and Jiang said he would stay.", {"Jiang", "Beijing"}},
+        {"China's Foreign Ministry said nothing.", {"China", "Foreign Ministry"}},
+        {"The USDA's Foreign Agricultural Service said so.", {"USDA", "Foreign Agricultural Service"}},
+        {"Robert Maxwell's British Printing and Communications Corp bid. Maxwell's offer stands.",
+         {"Robert Maxwell", "British Printing and Communications Corp"}},
+        {"Shares of Coca-Cola Co's Entertainment Business Sector Inc fell.",
+         {"Coca-Cola Co", "Entertainment Business Sector Inc"}},
+        // a legal form with its dot ends the name
+        {"It sold its stake to Acme Corp. Beta Ltd was not told.", {"Acme Corp.", "Beta Ltd"}},
+        // an ordinal begins a company's name inside a sentence
+        {"The underwriter was First Boston Corp, with First National Bank of Chicago.",
+         {"First Boston Corp", "First National Bank of Chicago"}},
+        // an organisation's first word alone is the organisation, unless it is a people's adjective
+        {"Shearson Lehman Brothers Inc bought it. Shearson will pay cash.", {"Shearson Lehman Brothers Inc"}},
+        {"Iranian Army units moved. Iranian officials denied it.", {"Iranian Army", "Iranian"}},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.text);
+        auto es = broadsheet::find_entities(row.text);
+        check_mentions_well_formed(row.text, es);
+        std::vector<std::string_view> got;
+        for (const auto& e : es.list) got.push_back(text_of(row.text, e.name));
+        CHECK(got == row.names);
+    }
+    // Joined by "and", a name is no one person, though it speaks.
+    const std::string_view said = "\"Ratings will fall,\" said Standard and Poor's.";
+    auto sp = broadsheet::find_entities(said);
+    const auto* e = named(said, sp, "Standard and Poor's");
+    REQUIRE(e != nullptr);
+    CHECK(e->kind == EntityKind::Organisation);
+    // and the first word alone joins the organisation in the count
+    const std::string_view twice = "Shearson Lehman Brothers Inc bought it. Shearson will pay cash.";
+    auto sh = broadsheet::find_entities(twice);
+    REQUIRE(sh.list.size() == 1);
+    CHECK(sh.list[0].count == 2);
+}

@@ -43,6 +43,9 @@ using namespace analysis;
 constexpr std::string_view kAnd[] = {"and"};
 constexpr std::string_view kThe[] = {"the"};
 constexpr std::string_view kOf[] = {"of"};
+// Ordinals begin companies' names ("First Boston Corp", "Second National Bank") though they are
+// stopwords elsewhere. [en]
+constexpr std::string_view kOrdinals[] = {"first", "second", "third"};
 constexpr std::string_view kDeterminers[] = {"a",   "an",  "the",  "its",
                                              "his", "her", "their"}; // [en]
 
@@ -89,6 +92,7 @@ class EntityFinder {
     const FoldedWords& folded_;
     std::unordered_set<std::string_view> lower_words_; // every word that starts lowercase
     std::vector<uint8_t> shouting_;             // per token: its paragraph is written in capitals
+    std::unordered_set<std::string_view> own_clitic_; // names whose "'s" is their own ("moody"), folded
     std::vector<Candidate> candidates_;
     std::unordered_map<std::string, std::string> alias_of_; // from -> to, the first alias of each
     void add_alias(const std::string& from, const std::string& to) { alias_of_.emplace(from, to); }
@@ -105,6 +109,12 @@ class EntityFinder {
         return lower_words_.count(f) > 0;
     }
     bool is_name_word(size_t i) const;
+    // Token i is the "'s" of a name that owns it ("Moody's"): it goes into the name.
+    bool name_clitic(size_t i) const {
+        return i > 0 && i < tokens_.size() && tokens_[i].type == TokenType::Clitic && is_name_word(i - 1) &&
+               own_clitic_.count(folded_[i - 1]) > 0;
+    }
+    bool name_part(size_t i) const { return is_name_word(i) || name_clitic(i); }
     bool has_org_or_place_word(size_t a, size_t b) const {
         for (size_t k = a; k <= b; ++k)
             if (in(k, cues::org_words) || in(k, cues::place_words)) return true;
@@ -112,7 +122,13 @@ class EntityFinder {
     }
     void index_words();
     void find_dateline();
+    void find_owned_clitics();
     uint32_t place_suffix(size_t i) const;
+    // Word i is a company's legal form written with its dot ("Corp.") and no other follows: the
+    // name ends there, whatever capital comes next ("Acme Corp. Standard and Poor's said").
+    bool ends_company(size_t i) const {
+        return in(i, cues::legal_forms) && word(i).ends_with('.') && !in(i + 1, cues::legal_forms);
+    }
     std::string key_of(size_t a, size_t b, uint32_t cut) const;
     void find_runs();
     size_t extend_run(size_t a, size_t b) const;
@@ -160,6 +176,49 @@ void EntityFinder::index_words() {
 }
 
 // ---- [SECTION] Runs -----------------------------------------------------------------------------
+
+// Names whose "'s" is their own: "Moody's", "McDonald's", "Standard and Poor's". In English the
+// clitic is mostly a possessive ("Jiang's remarks", "China's Foreign Ministry"), so a name takes
+// it only when the text never writes the word without it and one of its mentions cannot be a
+// possessive: punctuation or a speech verb follows ("rated by Moody's.", "Moody's said"), it ends
+// a name joined by "and" ("Standard and Poor's"), or a company's name follows ("Moody's Investors
+// Service", "McDonald's Corp"). A word also written in lower case, or a listed place, never
+// owns it. [en]
+void EntityFinder::find_owned_clitics() {
+    std::unordered_set<std::string_view> bare, owning;
+    const size_t n = tokens_.size();
+    for (size_t i = 0; i < n; ++i) {
+        if (!is_name_word(i)) continue;
+        if (i + 1 >= n || tokens_[i + 1].type != TokenType::Clitic) {
+            bare.insert(folded_[i]);
+            continue;
+        }
+        // A company's legal form or an organisation's word before it is a possessive ("Coca-Cola
+        // Co's"), and so is a surname ("Robert Maxwell's": then "Maxwell's" is his everywhere).
+        // An acronym's, a month's or an office's "'s" is a possessive too ("USDA's Foreign
+        // Agricultural Service", "October's", "President's Export Council").
+        if (in(i, cues::org_words) || in(i, cues::legal_forms) || in(i, cues::calendar_words) || in(i, cues::titles) ||
+            tokens_[i].has(kAllCaps))
+            continue;
+        if (i > 0 && is_name_word(i - 1)) {
+            bare.insert(folded_[i]);
+            continue;
+        }
+        const bool joined = i >= 2 && (in(i - 1, kAnd) || tokens_[i - 1].is_punct('&')) && is_name_word(i - 2);
+        const size_t next = i + 2;
+        bool owns = joined || next >= n || tokens_[next].type == TokenType::Punct || tokens_[next].type == TokenType::Break ||
+                    in(next, cues::speech_verbs);
+        if (!owns && is_name_word(next)) {
+            size_t e = next;
+            while (e + 1 < n && is_name_word(e + 1)) ++e;
+            owns = in(e, cues::legal_forms) || in(e, cues::org_words);
+        }
+        if (owns) owning.insert(folded_[i]);
+    }
+    for (std::string_view f : owning)
+        if (!bare.contains(f) && !lower_words_.contains(f) && gazetteer::lookup(f) == gazetteer::Listed::No)
+            own_clitic_.insert(f);
+}
 
 // A dateline opening the text: a place in capitals, then an agency in brackets or a date, then a
 // dash ("LONDON (Reuters) - ", "SALVADOR, Feb 26 - ", "NEW YORK, March 3 — "). [en: newswire
@@ -209,7 +268,7 @@ size_t EntityFinder::extend_run(size_t a, size_t b) const {
             ++k;
         if (k == j || k >= tokens_.size() || !is_name_word(k)) return b;
         size_t next_end = k;
-        while (next_end + 1 < tokens_.size() && is_name_word(next_end + 1)) ++next_end;
+        while (next_end + 1 < tokens_.size() && name_part(next_end + 1) && !ends_company(next_end)) ++next_end;
         // (Not where capitals mark every noun: "Bekämpfung von Hunger" is no name.)
         bool particle = k == j + 1 && in(j, cues::name_particles) && !capitals_mark_nouns_;
         bool after_head = in(b, cues::org_words) || in(b, cues::place_words);
@@ -221,7 +280,8 @@ size_t EntityFinder::extend_run(size_t a, size_t b) const {
             ok = k == j + 1 &&
                  (((in(next_end, cues::org_words) || in(next_end, cues::place_words)) &&
                    !has_org_or_place_word(a, b)) ||
-                  gazetteer::lookup(key_of(a, next_end, 0)) != gazetteer::Listed::No);
+                  gazetteer::lookup(key_of(a, next_end, 0)) != gazetteer::Listed::No ||
+                  (next_end == k + 1 && name_clitic(next_end))); // "Standard and Poor's"
         else
             ok = after_head && !in(j, kThe);
         if (!ok) return b;
@@ -234,7 +294,7 @@ void EntityFinder::find_runs() {
         if (!is_name_word(i)) continue;
         size_t b = i;
         // A place suffix ends the name: "Tokyo-based Sony" is two names.
-        while (b + 1 < tokens_.size() && is_name_word(b + 1) && !place_suffix(b)) ++b;
+        while (b + 1 < tokens_.size() && name_part(b + 1) && !place_suffix(b) && !ends_company(b)) ++b;
         if (!place_suffix(b)) b = extend_run(i, b);
         // A dateline's place is a name of its own ("NEW YORK" in "NEW YORK, March 3 - ...").
         if (i < dateline_end_) b = std::min(b, dateline_end_ - 1);
@@ -245,11 +305,12 @@ void EntityFinder::find_runs() {
 
 // ---- [SECTION] Trimming -------------------------------------------------------------------------
 
-bool is_demonym(std::string_view text, const Token& t) {
-    if (word_in(text, t, cues::demonyms)) return true;
-    std::string f = fold(view(text, t));
-    return f.size() > 5 && f.ends_with("ese");
+bool is_demonym(std::string_view word) {
+    std::string f = fold(word);
+    return in_table(cues::demonyms, f) || (f.size() > 5 && f.ends_with("ese"));
 }
+
+bool is_demonym(std::string_view text, const Token& t) { return is_demonym(view(text, t)); }
 
 void EntityFinder::trim_and_add(size_t a, size_t b) {
     // A month or day with a number after it is a date, not the end of a name ("Record March 20"
@@ -299,7 +360,8 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
             titled = true;
             ++a;
         } else if (in(a, cues::stopwords) && !tokens_[a].has(kAllCaps) && // "WHO", "US" are names
-                   !(a < b && in(a, cues::name_articles) && !tokens_[a].has(kSentenceStart))) {
+                   !(a < b && in(a, cues::name_articles) && !tokens_[a].has(kSentenceStart)) &&
+                   !(a < b && org_like && in(a, kOrdinals))) {
             ++a;
         } else {
             break;
@@ -378,8 +440,13 @@ void EntityFinder::vote(Candidate& c) const {
         org = org || in(k, cues::org_words);
         place = place || in(k, cues::place_words);
     }
+    // Two names joined by "and" are no one person: "Standard and Poor's", "Marks and Spencer".
+    bool joined = false;
+    for (size_t k = a + 1; k < b && !joined; ++k) joined = in(k, kAnd) || tokens_[k].is_punct('&');
     if (org)
         c.votes.organisation += kStrong;
+    else if (joined && !place)
+        c.votes.organisation += kMedium;
     else if (place && a < b) // a place word alone names no place ("Republic" for Republic Health)
         c.votes.place += kStrong;
 
@@ -545,6 +612,24 @@ void EntityFinder::merge_variants(const std::vector<std::string>& certain) {
         auto it = by_end.find(key);
         if (it != by_end.end() && it->second.size() == 1) found.push_back({key, certain[it->second.front()]});
     }
+    // An organisation's first word alone, when it begins no other organisation's name: "Moody's"
+    // after "Moody's Investors Service", "Salomon" after "Salomon Brothers Inc".
+    std::unordered_map<std::string_view, std::vector<size_t>> org_by_first;
+    for (size_t l = 0; l < certain.size(); ++l) {
+        const Votes& v = totals[l];
+        if (certain[l].find(' ') == std::string::npos || resolve(certain[l]) != certain[l] ||
+            v.organisation <= std::max(v.person, v.place) || gazetteer::lookup(certain[l]) != gazetteer::Listed::No)
+            continue; // (the "Soviet Union" is a place for all its "union")
+        org_by_first[split_words(certain[l]).front()].push_back(l);
+    }
+    for (size_t s = 0; s < certain.size(); ++s) {
+        const std::string& key = certain[s];
+        if (key.find(' ') != std::string::npos || resolve(key) != key || typed(s) || is_demonym(std::string_view(key))) continue;
+        auto it = org_by_first.find(key);
+        if (it != org_by_first.end() && it->second.size() == 1 &&
+            std::none_of(found.begin(), found.end(), [&](const Alias& a) { return a.from == key; }))
+            found.push_back({key, certain[it->second.front()]});
+    }
     // A company named with and without its legal form ("Brown-Forman Inc", "Brown-Forman").
     for (const std::string& longer : certain) {
         auto words = split_words(longer);
@@ -580,6 +665,7 @@ void EntityFinder::merge_variants(const std::vector<std::string>& certain) {
 Entities EntityFinder::run() {
     Entities out;
     index_words();
+    find_owned_clitics();
     find_dateline();
     find_runs();
     find_acronyms();
