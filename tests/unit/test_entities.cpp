@@ -176,6 +176,15 @@ TEST_CASE("table labels, dates after a name and labels before a colon are not na
     // A month without a number after it may end a name.
     std::string event = "Thousands marched on Bloody Sunday in Derry.";
     CHECK(named(event, broadsheet::find_entities(event), "Bloody Sunday") != nullptr);
+    // After a listed place it is a futures contract's month, or a day: not the name's.
+    std::string futures = "Butter sold at 2.27 times New York Dec, and at 2.28 times New York Sept. Ecuador Tuesday said no.";
+    auto fs = broadsheet::find_entities(futures);
+    REQUIRE(fs.list.size() == 2);
+    CHECK(text_of(futures, fs.list[0].name) == "New York");
+    CHECK(fs.list[0].count == 2);
+    CHECK(text_of(futures, fs.list[1].name) == "Ecuador");
+    std::string person = "Officials met Prime Minister Theresa May in London.";
+    CHECK(named(person, broadsheet::find_entities(person), "Theresa May") != nullptr);
 }
 
 TEST_CASE("an acronym defined in the text stands for its long name everywhere") {

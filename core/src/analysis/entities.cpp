@@ -124,10 +124,12 @@ class EntityFinder {
     void find_dateline();
     void find_owned_clitics();
     uint32_t place_suffix(size_t i) const;
-    // Word i is a company's legal form written with its dot ("Corp.") and no other follows: the
-    // name ends there, whatever capital comes next ("Acme Corp. Standard and Poor's said").
-    bool ends_company(size_t i) const {
-        return in(i, cues::legal_forms) && word(i).ends_with('.') && !in(i + 1, cues::legal_forms);
+    // Word i is a company's legal form or a month written with its dot ("Corp.", "Sept.") and no
+    // other legal form follows: the name ends there, whatever capital comes next ("Acme Corp.
+    // Standard and Poor's said", "at New York Sept. Ecuador said").
+    bool ends_name(size_t i) const {
+        return word(i).ends_with('.') && (in(i, cues::legal_forms) || in(i, cues::calendar_words)) &&
+               !in(i + 1, cues::legal_forms);
     }
     std::string key_of(size_t a, size_t b, uint32_t cut) const;
     void find_runs();
@@ -268,7 +270,7 @@ size_t EntityFinder::extend_run(size_t a, size_t b) const {
             ++k;
         if (k == j || k >= tokens_.size() || !is_name_word(k)) return b;
         size_t next_end = k;
-        while (next_end + 1 < tokens_.size() && name_part(next_end + 1) && !ends_company(next_end)) ++next_end;
+        while (next_end + 1 < tokens_.size() && name_part(next_end + 1) && !ends_name(next_end)) ++next_end;
         // (Not where capitals mark every noun: "Bekämpfung von Hunger" is no name.)
         bool particle = k == j + 1 && in(j, cues::name_particles) && !capitals_mark_nouns_;
         bool after_head = in(b, cues::org_words) || in(b, cues::place_words);
@@ -294,7 +296,7 @@ void EntityFinder::find_runs() {
         if (!is_name_word(i)) continue;
         size_t b = i;
         // A place suffix ends the name: "Tokyo-based Sony" is two names.
-        while (b + 1 < tokens_.size() && name_part(b + 1) && !place_suffix(b) && !ends_company(b)) ++b;
+        while (b + 1 < tokens_.size() && name_part(b + 1) && !place_suffix(b) && !ends_name(b)) ++b;
         if (!place_suffix(b)) b = extend_run(i, b);
         // A dateline's place is a name of its own ("NEW YORK" in "NEW YORK, March 3 - ...").
         if (i < dateline_end_) b = std::min(b, dateline_end_ - 1);
@@ -318,6 +320,8 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
     while (b > a && in(b, cues::calendar_words) && b + 1 < tokens_.size() &&
            tokens_[b + 1].type == TokenType::Number)
         --b;
+    // Nor after a listed place: "New York Dec" is a futures contract's month at New York.
+    while (b > a && in(b, cues::calendar_words) && gazetteer::lookup(key_of(a, b - 1, 0)) != gazetteer::Listed::No) --b;
     // An office between an organisation and a person's name: "Senate Finance Committee Chairman
     // Lloyd Bentsen" is the committee and Bentsen, a person; "Defense Secretary Caspar
     // Weinberger" is Weinberger, and "Defense" a name only if the text names it elsewhere. [en]
