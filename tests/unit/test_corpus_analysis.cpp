@@ -104,6 +104,16 @@ TEST_CASE("each term shows its most frequent surface form, and the language pick
     CHECK(tc.stat(tc.term_of("facade")).count == 3);
     // A language without a stemmer keeps words as folded.
     CHECK(tc.term_of("Kitabu", "sw") == "kitabu");
+    // Initials fold to a word ("U.S." to "us"): written so most of the time, they are shown so,
+    // with their last dot; once most are the pronoun, as the pronoun.
+    TermCounts us;
+    us.add(1, "The U.S. said so. U.S. officials agreed, and the U.S. Treasury told us.", "en");
+    CHECK(us.stat("us").count == 4);
+    CHECK(us.stat("us").surface == "U.S.");
+    us.add(2, "Tell us, show us, give us, ask us the question.", "en");
+    CHECK(us.stat("us").surface == "us");
+    us.remove(2, "Tell us, show us, give us, ask us the question.", "en");
+    CHECK(us.stat("us").surface == "U.S.");
 }
 
 TEST_CASE("removing an article takes its counts and n-grams away again") {

@@ -208,6 +208,26 @@ struct TermCounts::Impl {
     std::vector<std::string> surfaces;
     std::vector<uint32_t> surface_term, surface_count;
     std::vector<std::string> surface_shown; // per surface: as shown when it differs (accents), else ""
+    // Abbreviations written with dots fold to a word ("U.S." to "us"): per surface, how many of
+    // its occurrences were so written, and the first such spelling, shown when they are most.
+    std::vector<uint32_t> surface_dotted;
+    std::unordered_map<uint32_t, std::string> dotted_form;
+    void count_dotted(uint32_t surface, std::string_view written, bool add) {
+        if (written.find('.') == std::string_view::npos) return;
+        if (add) {
+            if (!dotted_form.contains(surface)) {
+                // Initials end with their dot, which the word's range leaves to the sentence.
+                std::string form(written);
+                bool initials = form.size() >= 3 && form.back() != '.';
+                for (size_t i = 1; i < form.size() && initials; i += 2) initials = form[i] == '.';
+                if (initials) form += '.';
+                dotted_form.emplace(surface, std::move(form));
+            }
+            ++surface_dotted[surface];
+        } else if (surface_dotted[surface]) {
+            --surface_dotted[surface];
+        }
+    }
     mutable std::vector<uint32_t> display; // TermId -> SurfaceId, rebuilt when stale
     mutable bool display_stale = true;
     // Articles.
@@ -272,12 +292,14 @@ struct TermCounts::Impl {
         room(surface_count);
         room(surfaces);
         room(surface_shown);
+        room(surface_dotted);
         auto id = uint32_t(surfaces.size());
         surface_ids.insert(surface, h, id);
         surfaces.push_back(std::move(text));
         surface_shown.push_back(std::move(shown));
         surface_term.push_back(term);
         surface_count.push_back(0);
+        surface_dotted.push_back(0);
         return id;
     }
 
@@ -389,6 +411,7 @@ void TermCounts::add(ArticleId id, std::string_view text, std::string_view langu
         if (!w.counted) continue;
         s.bag.emplace_back(w.term, 1);
         ++m.surface_count[w.surface];
+        m.count_dotted(w.surface, text.substr(w.range.begin, w.range.size()), true);
         ++s.length;
     }
     std::sort(s.bag.begin(), s.bag.end());
@@ -434,7 +457,10 @@ bool TermCounts::remove(ArticleId id, std::string_view text, std::string_view la
     if (text.size() < UINT32_MAX) {
         m.read(text, language, nullptr);
         for (const Word& w : m.words)
-            if (w.surface != kNone && m.surface_count[w.surface]) --m.surface_count[w.surface];
+            if (w.surface != kNone && m.surface_count[w.surface]) {
+                --m.surface_count[w.surface];
+                m.count_dotted(w.surface, text.substr(w.range.begin, w.range.size()), false);
+            }
         m.count_ngrams(false);
     }
     if (m.slots.size() > 2 * m.live + 1024) m.compact();
@@ -486,7 +512,10 @@ const std::vector<uint32_t>& display_of(const TermCounts::Impl& m) {
 
 std::string surface_of(const TermCounts::Impl& m, uint32_t t) {
     uint32_t s = display_of(m)[t];
-    return s == kNone ? m.terms[t] : m.surface_shown[s].empty() ? m.surfaces[s] : m.surface_shown[s];
+    if (s == kNone) return m.terms[t];
+    if (2 * m.surface_dotted[s] > m.surface_count[s]) // "U.S.", not "us"
+        if (auto it = m.dotted_form.find(s); it != m.dotted_form.end()) return it->second;
+    return m.surface_shown[s].empty() ? m.surfaces[s] : m.surface_shown[s];
 }
 
 const TermCounts::Impl::Slot* slot_for(const TermCounts::Impl& m, ArticleId id) {
@@ -775,6 +804,7 @@ size_t TermCounts::memory_bytes() const {
     bytes += m.counts.capacity() * 8 + m.docs.capacity() * 4 + m.surface_term.capacity() * 8 +
              m.norms.capacity() * 8 + m.slot_of.size() * 32 + m.surface_shown.capacity() * sizeof(std::string);
     for (const auto& shown : m.surface_shown) bytes += shown.capacity() > 15 ? shown.capacity() : 0;
+    bytes += m.surface_dotted.capacity() * 4 + m.dotted_form.size() * (32 + sizeof(std::string));
     return bytes;
 }
 
