@@ -824,6 +824,34 @@ TEST_CASE("a country's other names are one node of the network, and one entity o
     CHECK(countries == 2);
 }
 
+TEST_CASE("a name's kind in the network is what the articles that typed it say, when they are one in five") {
+    // Tokyo is a place where an article says so ("in Tokyo" with no other cue is a weak hint, "the
+    // city of Tokyo" a cue); most articles only name it.
+    auto network_kind = [](size_t typed, size_t untyped) {
+        Corpus corpus;
+        EntityGraph g;
+        auto add = [&](const std::string& text) {
+            Article a;
+            a.add_paragraph(text);
+            ArticleId id = corpus.add(a);
+            g.add(id, *corpus.find(id), analyze(corpus.find(id)->text).entities);
+        };
+        for (size_t i = 0; i < typed; ++i) add("Prices rose " + std::to_string(i) + " pct in the city of Tokyo, dealers said.");
+        for (size_t i = 0; i < untyped; ++i) add("Shares on the Tokyo market rose " + std::to_string(i) + " pct, dealers said.");
+        for (const auto& n : g.network(50, 100).nodes)
+            if (n.name == "Tokyo") return n.kind;
+        for (const auto& n : g.network(50, 100).everywhere)
+            if (n.name == "Tokyo") return n.kind;
+        FAIL("no Tokyo node");
+        return EntityKind::Other;
+    };
+    CHECK(network_kind(3, 0) == EntityKind::Place);
+    CHECK(network_kind(3, 9) == EntityKind::Place);
+    CHECK(network_kind(3, 12) == EntityKind::Place);
+    CHECK(network_kind(3, 13) == EntityKind::Other); // under one in five: a slip's worth
+    CHECK(network_kind(0, 5) == EntityKind::Other);
+}
+
 TEST_CASE("names in most articles of a corpus are listed apart from the network") {
     // Reuters-21578's first 1,000 stories: the names that connect stories are places, companies and
     // institutions, not the rows of results tables or the wire's sign-off.

@@ -418,8 +418,12 @@ TEST_CASE("a company's own 's, a legal form's dot, an ordinal and a first word: 
     const Row rows[] = {
         // the 's is the name's when the text never writes the word without it and some mention
         // cannot be a possessive
-        {"Moody's Investors Service cut the rating. A Moody's analyst said more cuts may follow.",
-         {"Moody's Investors Service"}},
+        {"Moody's Investors Service Inc cut the rating. A Moody's analyst said more cuts may follow.",
+         {"Moody's Investors Service Inc"}},
+        {"Moody's Investors Service cut the rating of Acme Inc, rated by Moody's since 1980.",
+         {"Moody's Investors Service", "Acme Inc", "Moody's"}},
+        // an institution's first word alone is not the institution
+        {"The London Stock Exchange opened late. Dealers in London said so.", {"London Stock Exchange", "London"}},
         {"The debt was rated by Moody's. Moody's said it was stable.", {"Moody's"}},
         {"Standard and Poor's said it was reviewing the debt.", {"Standard and Poor's"}},
         {"Standard and Poor's Corp. Salomon Brothers Inc and McDonald's Corp were named.",

@@ -457,7 +457,8 @@ void EntityFinder::vote(Candidate& c) const {
     // Before: a role ("spokesman Jiang"), a speech verb ("said Jiang"), an organisation noun
     // ("state media mouthpiece Xinhua"), a preposition of place ("in China").
     if (a > 0) {
-        if (in(a - 1, cues::roles) && tokens_[a - 1].has(kLower)) c.votes.person += kMedium;
+        // (Not an acronym: "official OPEC prices".)
+        if (in(a - 1, cues::roles) && tokens_[a - 1].has(kLower) && !(a == b && tokens_[a].has(kAllCaps))) c.votes.person += kMedium;
         // "…,” said Jiang Jun": an inverted attribution (not "said China's ...", reported speech).
         if (in(a - 1, cues::speech_verbs) && a >= 2 &&
             (tokens_[a - 2].has(kCloseQuote) || tokens_[a - 2].is_punct(','))) {
@@ -616,19 +617,23 @@ void EntityFinder::merge_variants(const std::vector<std::string>& certain) {
         auto it = by_end.find(key);
         if (it != by_end.end() && it->second.size() == 1) found.push_back({key, certain[it->second.front()]});
     }
-    // An organisation's first word alone, when it begins no other organisation's name: "Moody's"
-    // after "Moody's Investors Service", "Salomon" after "Salomon Brothers Inc".
+    // A company's first word alone, when it begins no other company's name: "Moody's" after
+    // "Moody's Investors Service Inc", "Salomon" after "Salomon Brothers Inc". (Not an
+    // institution's: "London" is no "London Stock Exchange", "Reagan" no "Reagan Administration".)
     std::unordered_map<std::string_view, std::vector<size_t>> org_by_first;
     for (size_t l = 0; l < certain.size(); ++l) {
         const Votes& v = totals[l];
         if (certain[l].find(' ') == std::string::npos || resolve(certain[l]) != certain[l] ||
-            v.organisation <= std::max(v.person, v.place) || gazetteer::lookup(certain[l]) != gazetteer::Listed::No)
-            continue; // (the "Soviet Union" is a place for all its "union")
-        org_by_first[split_words(certain[l]).front()].push_back(l);
+            v.organisation <= std::max(v.person, v.place))
+            continue;
+        auto words = split_words(certain[l]);
+        if (contains(cues::legal_forms, fold(words.back()))) org_by_first[words.front()].push_back(l);
     }
     for (size_t s = 0; s < certain.size(); ++s) {
         const std::string& key = certain[s];
-        if (key.find(' ') != std::string::npos || resolve(key) != key || typed(s) || is_demonym(std::string_view(key))) continue;
+        if (key.find(' ') != std::string::npos || resolve(key) != key || typed(s) || totals[s].person > 0 ||
+            is_demonym(std::string_view(key)))
+            continue;
         auto it = org_by_first.find(key);
         if (it != org_by_first.end() && it->second.size() == 1 &&
             std::none_of(found.begin(), found.end(), [&](const Alias& a) { return a.from == key; }))
