@@ -123,6 +123,12 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         {"The Securities and Exchange Commission sued.", "Securities and Exchange Commission",
          EntityKind::Organisation},
         {"Prime Minister Theresa May resigned.", "Theresa May", EntityKind::Person},
+        {"Oil rose, said Chancellor of the Exchequer Nigel Lawson.", "Nigel Lawson", EntityKind::Person},
+        {"The chairman of the House Agriculture Subcommittee spoke.", "House Agriculture Subcommittee",
+         EntityKind::Organisation},
+        {"Marcel Cazale, President of the French Maize Producers' Association, said so.", "Maize Producers",
+         EntityKind::Other}, // no person: the words after "of the" own an apostrophe
+        {"Few sold at official OPEC prices.", "OPEC", EntityKind::Other},
         // an office between an organisation and a name: two names
         {"Senate Finance Committee Chairman Lloyd Bentsen spoke.", "Lloyd Bentsen", EntityKind::Person},
         {"Senate Finance Committee Chairman Lloyd Bentsen spoke.", "Senate Finance Committee", EntityKind::Organisation},

@@ -211,7 +211,7 @@ inline constexpr std::string_view org_words[] = {
     "inc",          "corp",        "corporation",  "co",
     "company",      "ltd",         "llc",          "plc",
     "group",        "bank",        "court",        "council",
-    "committee",    "commission",  "university",   "college",
+    "committee",    "commission",  "university",   "college",     "subcommittee",
     "school",       "institute",   "institution",  "association",
     "union",        "party",       "authority",    "bureau",
     "board",        "federation",  "organisation", "organization",

@@ -115,6 +115,10 @@ class EntityFinder {
                own_clitic_.count(folded_[i - 1]) > 0;
     }
     bool name_part(size_t i) const { return is_name_word(i) || name_clitic(i); }
+    // Word i has a plural's possessive apostrophe after it ("Producers' Association").
+    bool possessed(size_t i) const {
+        return i + 1 < tokens_.size() && (tokens_[i + 1].is_punct('\'') || tokens_[i + 1].is_punct(0x2019));
+    }
     bool has_org_or_place_word(size_t a, size_t b) const {
         for (size_t k = a; k <= b; ++k)
             if (in(k, cues::org_words) || in(k, cues::place_words)) return true;
@@ -340,9 +344,17 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
     const size_t first = a;
     bool titled = false;
     // The office in a title with "of" is no part of the name: "Secretary of State George Shultz"
-    // -> "George Shultz", a person; "Secretary of State" alone is no name at all. [en]
-    if (a >= 2 && in(a - 1, kOf) && tokens_[a - 1].has(kLower) && in(a - 2, cues::titles) &&
-        !tokens_[a - 2].has(kLower)) {
+    // -> "George Shultz", a person; "Secretary of State" alone is no name at all; so "Chancellor
+    // of the Exchequer Nigel Lawson". [en]
+    // After "of the" the office's object is one word and a full name follows, or it is all an
+    // organisation ("President of the Brazilian Coffee Institute", "Governor of the Bank of
+    // England Robin Leigh-Pemberton").
+    const bool of_the = a >= 1 && in(a - 1, kThe) && tokens_[a - 1].has(kLower);
+    const size_t of = of_the ? a - 1 : a;
+    if (of >= 2 && in(of - 1, kOf) && tokens_[of - 1].has(kLower) && in(of - 2, cues::titles) &&
+        !tokens_[of - 2].has(kLower) &&
+        (!of_the || (b >= a + 2 && is_name_word(a + 1) && !has_org_or_place_word(a, b) &&
+                     !is_demonym(text_, tokens_[a]) && !possessed(b)))) {
         if (a < b) {
             ++a;
             titled = true;
