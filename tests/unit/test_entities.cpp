@@ -129,6 +129,12 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         {"Marcel Cazale, President of the French Maize Producers' Association, said so.", "Maize Producers",
          EntityKind::Other}, // no person: the words after "of the" own an apostrophe
         {"Few sold at official OPEC prices.", "OPEC", EntityKind::Other},
+        // a role in an apposition, after an employer or a qualifier; not a role that speaks
+        {"John Sculley, Apple chairman and chief executive, declined to comment.", "John Sculley", EntityKind::Person},
+        {"Prices fell, Bruce Lupatkin, senior technology analyst with Hambrecht, wrote.", "Bruce Lupatkin",
+         EntityKind::Person},
+        {"In Tokyo, finance ministry officials said nothing.", "Tokyo", EntityKind::Place},
+        {"Fears grew at Vandeco, the company spokesman said.", "Vandeco", EntityKind::Other},
         // an office between an organisation and a name: two names
         {"Senate Finance Committee Chairman Lloyd Bentsen spoke.", "Lloyd Bentsen", EntityKind::Person},
         {"Senate Finance Committee Chairman Lloyd Bentsen spoke.", "Senate Finance Committee", EntityKind::Organisation},

@@ -526,10 +526,24 @@ void EntityFinder::vote(Candidate& c) const {
             if (b > a) c.votes.person += kWeak;
             c.speaks = true;
         }
-        if (tokens_[b + 1].is_punct(',')) {
+        // The role may follow an employer or a qualifier ("John Sculley, Apple chairman", "Bruce
+        // Lupatkin, senior technology analyst with"). A role that speaks starts a clause of its
+        // own, no apposition ("In Tokyo, a spokesman said"), as does one before a name ("the
+        // ICCO, buffer stock manager Juergen Plambeck"); an acronym alone is seldom a person.
+        // Nor is a name after "in" ("In Tokyo, finance ministry officials told reporters").
+        if (tokens_[b + 1].is_punct(',') && !(a == b && tokens_[a].has(kAllCaps)) &&
+            !(a > 0 && in(a - 1, cues::place_prepositions))) {
             size_t r = b + 2;
             if (in(r, kDeterminers)) ++r;
-            if (in(r, cues::roles) && tokens_[r].has(kLower)) c.votes.person += kMedium;
+            for (size_t skipped = 0; r < tokens_.size() && skipped <= 3; ++r, ++skipped) {
+                if (in(r, cues::roles) && tokens_[r].has(kLower)) {
+                    if (!in(r + 1, cues::speech_verbs) && !is_name_word(r + 1)) c.votes.person += kMedium;
+                    break;
+                }
+                if (!(tokens_[r].is_word() || tokens_[r].type == TokenType::Clitic) || in(r, cues::function_words) ||
+                    in(r, cues::speech_verbs))
+                    break;
+            }
         }
     }
 }
