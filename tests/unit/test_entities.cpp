@@ -124,6 +124,10 @@ TEST_CASE("names in small texts get the kind their context gives them") {
          EntityKind::Organisation},
         {"Prime Minister Theresa May resigned.", "Theresa May", EntityKind::Person},
         {"Oil rose, said Chancellor of the Exchequer Nigel Lawson.", "Nigel Lawson", EntityKind::Person},
+        {"Talks went well, said Minister of State for Finance Tom Hockin.", "Tom Hockin", EntityKind::Person},
+        {"Secretary of State for Inter-American Affairs Paul Taylor left.", "Paul Taylor", EntityKind::Person},
+        {"The chairman of Reading and Bates Drilling Co. resigned.", "Reading and Bates Drilling Co.",
+         EntityKind::Organisation},
         {"The chairman of the House Agriculture Subcommittee spoke.", "House Agriculture Subcommittee",
          EntityKind::Organisation},
         {"Marcel Cazale, President of the French Maize Producers' Association, said so.", "Maize Producers",
@@ -476,4 +480,13 @@ TEST_CASE("a company's own 's, a legal form's dot, an ordinal and a first word: 
     auto sh = broadsheet::find_entities(twice);
     REQUIRE(sh.list.size() == 1);
     CHECK(sh.list[0].count == 2);
+}
+
+TEST_CASE("an office named with 'of' alone is no name") {
+    const std::string text = "Canada's Minister of State for Finance, Tom Hockin, said progress was made.";
+    auto es = broadsheet::find_entities(text);
+    check_mentions_well_formed(text, es);
+    CHECK(named(text, es, "Finance") == nullptr);
+    CHECK(named(text, es, "State for Finance") == nullptr);
+    CHECK(named(text, es, "Tom Hockin") != nullptr);
 }

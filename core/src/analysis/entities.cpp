@@ -355,11 +355,23 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
         !tokens_[of - 2].has(kLower) &&
         (!of_the || (b >= a + 2 && is_name_word(a + 1) && !has_org_or_place_word(a, b) &&
                      !is_demonym(text_, tokens_[a]) && !possessed(b)))) {
-        if (a < b) {
-            ++a;
+        // The object may go on with "for" or "and" ("Minister of State for Finance Tom Hockin"),
+        // and be of affairs ("Secretary of State for Inter-American Affairs Paul Taylor").
+        static constexpr std::string_view kObjectJoiners[] = {"for", "and"}, kAffairs[] = {"affairs"};
+        size_t name = a + 1;
+        for (;;) {
+            if (name <= b && in(name, kAffairs))
+                ++name;
+            else if (name + 1 <= b && in(name, kObjectJoiners) && tokens_[name].has(kLower) && is_name_word(name + 1))
+                name += 2;
+            else
+                break;
+        }
+        if (name <= b && is_name_word(name) && !has_org_or_place_word(name, b)) { // not "Reading and Bates Drilling Co."
+            a = name;
             titled = true;
         } else if (in(a, cues::org_words) || in(a, cues::place_words)) {
-            return;
+            return; // the office alone ("Minister of State for Finance, Tom Hockin, said")
         }
     }
     bool org_like = has_org_or_place_word(a, b);
