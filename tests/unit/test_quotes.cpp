@@ -122,6 +122,10 @@ TEST_CASE("attributions before, after and around the quote name the speaker") {
         // The person of an organisation, not the organisation.
         {"\"You want your stock to reflect realistic valuations,\" said E.F. Hutton Group analyst Michael Lewis.", "Michael Lewis", "said", 1},
         {"\"The Fed couldn't have waited,\" added Security Pacific's Bob Bannon.", "Bob Bannon", "added", 1},
+        // The subject of "was quoted as saying", whoever quoted him.
+        {"Oil Minister Ali al-Sabah was quoted by the daily al-Qabas as saying: \"No member has asked.\"",
+         "Ali al-Sabah", "as saying", 1},
+        {"The official was quoted as saying \"prices will hold\" until June.", "The official", "as saying", 1},
     };
     for (const Row& row : rows) {
         CAPTURE(row.text);

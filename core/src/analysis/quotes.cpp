@@ -71,6 +71,7 @@ class QuoteFinder {
     Span phrase_after(size_t k) const;
     Span subject_before_apposition(size_t p, size_t limit) const;
     Span name_apposition(size_t p, size_t limit) const;
+    Span quoted_as_saying(size_t p, size_t limit) const;
     Span phrase_before(size_t p, size_t limit, size_t max_words = 6) const;
     bool attribute(const Piece& piece, size_t limit, Quote& q) const;
     bool attribute_after(const Piece& piece, Quote& q) const;
@@ -225,6 +226,25 @@ Span QuoteFinder::name_apposition(size_t p, size_t limit) const {
     return {c + 1, p - 2, true};
 }
 
+// The subject of "X was quoted [by Y] as saying" when token p is that "saying": the noun phrase
+// before "was" (or "were", "is", "had been"), within the sentence from `limit`. [en]
+Span QuoteFinder::quoted_as_saying(size_t p, size_t limit) const {
+    static constexpr std::string_view kSaying[] = {"saying"}, kAs[] = {"as"}, kQuoted[] = {"quoted"},
+                                      kBe[] = {"was", "were", "is", "are", "been"};
+    if (p < 3 || p - 1 <= limit || !in(p, kSaying) || !in(p - 1, kAs)) return {};
+    for (size_t k = p - 1; k-- > limit + 1 && k + 12 > p;) {
+        if (tokens_[k].type == TokenType::Clitic) continue;
+        if (!tokens_[k].is_word()) return {};
+        if (!in(k, kQuoted)) continue;
+        size_t be = k - 1;
+        if (!in(be, kBe)) return {};
+        while (be > limit && in(be - 1, kBe)) --be; // "had been": "had" is no subject
+        if (be > limit && folded_[be - 1] == "had") --be;
+        return phrase_before(be, limit);
+    }
+    return {};
+}
+
 // ---- [SECTION] Attribution ----------------------------------------------------------------------
 
 // The last token of the clause starting at k: up to a sentence end, an opening quote mark or the
@@ -310,6 +330,12 @@ bool QuoteFinder::attribute_before(const Piece& piece, size_t limit, Quote& q) c
                 q.attribution = {tokens_[first].begin, tokens_[who.last].end};
                 return true;
             }
+        }
+        if (Span who = quoted_as_saying(p, start); who.found) { // "X was quoted by Y as saying: “…”"
+            q.cue = {tokens_[p - 1].begin, t.end};
+            q.speaker = range(who);
+            q.attribution = {tokens_[who.first].begin, t.end};
+            return true;
         }
         if (!in(p, cues::speech_verbs)) continue;
         Span who = phrase_before(p, start);
