@@ -393,6 +393,9 @@ TEST_CASE("newswire money: cents, sterling, pence and other currencies; a change
         {"Output fell 40 tonnes to 900 tonnes.", {{"40 tonnes", NumberKind::Quantity}, {"900 tonnes", NumberKind::Quantity}}},
         {"Output of 340 to 350 tonnes.", {{"340 to 350 tonnes", NumberKind::Quantity}}}, // a range
         {"It was cut by 65 to 70 pct.", {{"65 to 70 pct", NumberKind::Percent}}},
+        // a results table: "vs" compares two figures, it is no unit of the first
+        {"Net 807,000 vs 512,000", {{"807,000", NumberKind::Quantity}, {"512,000", NumberKind::Quantity}}},
+        {"Shr 12 cts vs 15 cts", {{"12 cts", NumberKind::Money}, {"15 cts", NumberKind::Money}}},
     };
     for (const Row& row : rows) {
         CAPTURE(row.text);

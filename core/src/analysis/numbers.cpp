@@ -468,6 +468,7 @@ size_t NumberFinder::unit_after(Figure& f) const {
             break;
         std::string_view w = folded(j);
         if (w.size() > 4 && (w.ends_with("ed") || w.ends_with("ly"))) break;
+        if (w == "vs" || w == "versus") break; // "Net 1,234 vs 5,678": a comparison, no unit [en]
         // A second word only as the plural head after a modifier ("public accounts", "month
         // profits"), not a verb after the noun ("people came").
         if (n == 1 && (!w.ends_with('s') || text_of(text_, tokens_[j - 1].range()).ends_with('s')))
