@@ -142,6 +142,10 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         // an office between an organisation and a name: two names
         {"Senate Finance Committee Chairman Lloyd Bentsen spoke.", "Lloyd Bentsen", EntityKind::Person},
         {"Senate Finance Committee Chairman Lloyd Bentsen spoke.", "Senate Finance Committee", EntityKind::Organisation},
+        // a role right after an organisation's word is an office too
+        {"It is over, ruling Radical Party Deputy Raul Baglini told a radio station.", "Raul Baglini", EntityKind::Person},
+        {"It is over, ruling Radical Party Deputy Raul Baglini told a radio station.", "Radical Party", EntityKind::Organisation},
+        {"Sales rose, Prudential Group Chief Executive Brian Corby said.", "Brian Corby", EntityKind::Person},
         {"Defense Secretary Caspar Weinberger disagreed.", "Caspar Weinberger", EntityKind::Person},
         {"Bank of England Governor Robin Leigh-Pemberton said so.", "Bank of England", EntityKind::Organisation},
         {"Later Mr Okafor arrived.", "Okafor", EntityKind::Person},

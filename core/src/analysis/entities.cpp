@@ -329,20 +329,29 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
     // An office between an organisation and a person's name: "Senate Finance Committee Chairman
     // Lloyd Bentsen" is the committee and Bentsen, a person; "Defense Secretary Caspar
     // Weinberger" is Weinberger, and "Defense" a name only if the text names it elsewhere. [en]
+    // So is a role right after an organisation's word ("Radical Party Deputy Raul Baglini").
+    bool role_titled = false;
     for (size_t k = b >= 2 ? b - 2 : a; k > a; --k) {
-        if (!in(k, cues::titles) || tokens_[k].has(kLower) || !is_name_word(k + 1) || !is_name_word(k + 2)) continue;
+        const bool role = !in(k, cues::titles) && in(k, cues::roles) && in(k - 1, cues::org_words);
+        if (!(role || in(k, cues::titles)) || tokens_[k].has(kLower) || !is_name_word(k + 1) || !is_name_word(k + 2))
+            continue;
         size_t j = k; // the office's first word ("Prime Minister")
-        while (j > a && in(j - 1, cues::titles) && !tokens_[j - 1].has(kLower)) --j;
+        while (!role && j > a && in(j - 1, cues::titles) && !tokens_[j - 1].has(kLower)) --j;
         if (j == a) break;
         size_t e = j - 1;
         while (e > a && !is_name_word(e)) --e; // "of", "and" left at its end
         if (e > a || has_org_or_place_word(a, e)) trim_and_add(a, e);
         else if (is_name_word(a) && !in(a, cues::stopwords)) add(a, a, true, false);
         a = j;
+        if (role) { // and the office's other words ("Group Chief Executive Brian Corby")
+            a = k + 1;
+            while (a + 2 <= b && (in(a, cues::roles) || in(a, cues::titles))) ++a;
+        }
+        role_titled = role;
         break;
     }
     const size_t first = a;
-    bool titled = false;
+    bool titled = role_titled;
     // The office in a title with "of" is no part of the name: "Secretary of State George Shultz"
     // -> "George Shultz", a person; "Secretary of State" alone is no name at all; so "Chancellor
     // of the Exchequer Nigel Lawson". [en]
