@@ -147,6 +147,7 @@ class EntityFinder {
 };
 
 bool EntityFinder::is_name_word(size_t i) const {
+    if (i >= tokens_.size()) return false;
     const Token& t = tokens_[i];
     if (!t.is_word() || shouting_[i]) return false;
     if (!t.has(kCapital) && !t.has(kAllCaps) && !t.has(kInnerCap)) return false;
