@@ -138,6 +138,7 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         {"Prices fell, Bruce Lupatkin, senior technology analyst with Hambrecht, wrote.", "Bruce Lupatkin",
          EntityKind::Person},
         {"In Tokyo, finance ministry officials said nothing.", "Tokyo", EntityKind::Place},
+        {"They have a powerful ally in Donald Trump, who represents a threat.", "Donald Trump", EntityKind::Person},
         {"Fears grew at Vandeco, the company spokesman said.", "Vandeco", EntityKind::Other},
         // an office between an organisation and a name: two names
         {"Senate Finance Committee Chairman Lloyd Bentsen spoke.", "Lloyd Bentsen", EntityKind::Person},
@@ -493,4 +494,15 @@ TEST_CASE("an office named with 'of' alone is no name") {
     CHECK(named(text, es, "Finance") == nullptr);
     CHECK(named(text, es, "State for Finance") == nullptr);
     CHECK(named(text, es, "Tom Hockin") != nullptr);
+}
+
+TEST_CASE("in another language, English role words after a name are not read as its role") {
+    const std::string text = "Los lectores escriben, dice Jorge Makriniotis, gerente general de la empresa.";
+    const auto* e = named(text, broadsheet::find_entities(text, "es"), "Jorge Makriniotis");
+    REQUIRE(e != nullptr);
+    CHECK(e->kind == EntityKind::Other); // "general" is no role in Spanish
+    const std::string en = "Readers write in, says Jorge Makriniotis, the paper's general manager.";
+    const auto* p = named(en, broadsheet::find_entities(en, "en"), "Jorge Makriniotis");
+    REQUIRE(p != nullptr);
+    CHECK(p->kind == EntityKind::Person);
 }

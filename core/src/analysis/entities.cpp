@@ -101,6 +101,7 @@ class EntityFinder {
     // Capitals mark nouns, not names, in this text (it is German): a capitalised word is then a
     // name only on other evidence.
     bool capitals_mark_nouns_ = false;
+    bool english_ = true; // the text is in English (the cues that are English only apply)
 
     std::string_view word(size_t i) const { return view(text_, tokens_[i]); }
     bool in(size_t i, std::span<const std::string_view> table) const { return folded_.in(i, table); }
@@ -163,6 +164,7 @@ void EntityFinder::index_words() {
     std::string language = text::ascii_lower(language_.substr(0, language_.find_first_of("-_"))); // "de-AT" -> "de"
     if (language.empty()) language = detect_language(text_.substr(0, 20000)); // not told: as import would
     capitals_mark_nouns_ = language == "de" || language == "lb";
+    english_ = language.empty() || language == "en"; // (too short to tell: English, as the cues are)
 
     // A paragraph mostly in capitals ("BREAKING NEWS ...", a wire headline) says nothing about
     // names.
@@ -480,7 +482,8 @@ void EntityFinder::vote(Candidate& c) const {
     }
     // Two names joined by "and" are no one person: "Standard and Poor's", "Marks and Spencer".
     bool joined = false;
-    for (size_t k = a + 1; k < b && !joined; ++k) joined = in(k, kAnd) || tokens_[k].is_punct('&');
+    for (size_t k = a + 1; k < b && !joined; ++k) // (not a title's "And": "Gold And Tales Untold")
+        joined = (in(k, kAnd) && tokens_[k].has(kLower)) || tokens_[k].is_punct('&');
     if (org)
         c.votes.organisation += kStrong;
     else if (joined && !place)
@@ -552,13 +555,17 @@ void EntityFinder::vote(Candidate& c) const {
         // Lupatkin, senior technology analyst with"). A role that speaks starts a clause of its
         // own, no apposition ("In Tokyo, a spokesman said"), as does one before a name ("the
         // ICCO, buffer stock manager Juergen Plambeck"); an acronym alone is seldom a person.
-        // Nor is a name after "in" ("In Tokyo, finance ministry officials told reporters").
-        if (tokens_[b + 1].is_punct(',') && !(a == b && tokens_[a].has(kAllCaps)) &&
-            !(a > 0 && in(a - 1, cues::place_prepositions))) {
+        // The words before the role are read in English text only ("gerente general de": no
+        // "general"). After "in" only "who" speaks for a person ("in Donald Trump, who"; "In
+        // Tehran, an official of the ministry said" is the official's place).
+        static constexpr std::string_view kWho[] = {"who"};
+        const bool after_in = a > 0 && in(a - 1, cues::place_prepositions);
+        if (tokens_[b + 1].is_punct(',') && !(a == b && tokens_[a].has(kAllCaps))) {
             size_t r = b + 2;
             if (in(r, kDeterminers)) ++r;
-            for (size_t skipped = 0; r < tokens_.size() && skipped <= 3; ++r, ++skipped) {
-                if (in(r, cues::roles) && tokens_[r].has(kLower)) {
+            const size_t most = english_ && !after_in ? 3 : 0;
+            for (size_t skipped = 0; r < tokens_.size() && skipped <= most; ++r, ++skipped) {
+                if (in(r, cues::roles) && tokens_[r].has(kLower) && (!after_in || in(r, kWho))) {
                     if (!in(r + 1, cues::speech_verbs) && !is_name_word(r + 1)) c.votes.person += kMedium;
                     break;
                 }
