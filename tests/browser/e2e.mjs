@@ -86,6 +86,19 @@ async function humanClick(page, x, y) {
   await page.waitForTimeout(50);
 }
 
+// Waits until the page has drawn every frame it asked for (it draws a few after each event, then
+// stops): what an action switched to (a tab, a view) is on the canvas, where a click can reach it.
+// A click sent earlier can reach a frame that still shows what was there before.
+async function settle(page) {
+  let last = -1;
+  for (let same = 0; same < 2;) {
+    const n = await page.evaluate(() => window.broadsheet.state().framesDrawn);
+    same = n === last ? same + 1 : 0;
+    last = n;
+    await page.waitForTimeout(60);
+  }
+}
+
 async function waitFor(page, predicate, arg, timeout = 15000) {
   await page.waitForFunction(predicate, arg, { timeout, polling: 50 });
 }
@@ -2025,6 +2038,7 @@ test('the concordance lists every match of a phrase with its context, sorts by t
   for (let x = 60; x < 500 && (await page.evaluate(() => window.broadsheet.state().corpus.concordance.query)) !== 'spokesman'; x += 12)
     await humanClick(page, x, 90);
   await waitFor(page, () => { const s = window.broadsheet.state(); return s.rightTab === 'corpus' && s.corpus.view === 'concordance'; });
+  await settle(page); // the corpus tab and its Concordance view drawn, a frame or two after the request
   c = (await page.evaluate(() => window.broadsheet.state())).corpus.concordance;
   eq(c.asTyped, true, 'read as the search box read it (the last word a prefix), so the lines are the search\'s matches');
   eq(c.sort, 'after', 'the table\'s sort (by the word after) carries over to the new lines');
