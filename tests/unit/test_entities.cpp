@@ -498,11 +498,13 @@ TEST_CASE("an office named with 'of' alone is no name") {
 
 TEST_CASE("in another language, English role words after a name are not read as its role") {
     const std::string text = "Los lectores escriben, dice Jorge Makriniotis, gerente general de la empresa.";
-    const auto* e = named(text, broadsheet::find_entities(text, "es"), "Jorge Makriniotis");
+    const auto es = broadsheet::find_entities(text, "es");
+    const auto* e = named(text, es, "Jorge Makriniotis");
     REQUIRE(e != nullptr);
     CHECK(e->kind == EntityKind::Other); // "general" is no role in Spanish
     const std::string en = "Readers write in, says Jorge Makriniotis, the paper's general manager.";
-    const auto* p = named(en, broadsheet::find_entities(en, "en"), "Jorge Makriniotis");
+    const auto ens = broadsheet::find_entities(en, "en");
+    const auto* p = named(en, ens, "Jorge Makriniotis");
     REQUIRE(p != nullptr);
     CHECK(p->kind == EntityKind::Person);
 }
