@@ -446,6 +446,9 @@ TEST_CASE("a company's own 's, a legal form's dot, an ordinal and a first word: 
         // an institution's first word alone is not the institution
         {"The London Stock Exchange opened late. Dealers in London said so.", {"London Stock Exchange", "London"}},
         {"The debt was rated by Moody's. Moody's said it was stable.", {"Moody's"}},
+        // after a company's name that ends with its dot; its "'s" and "said" make no person
+        {"Moody's Investors Service Inc cut USX Corp. Moody's said Marathon Oil Co's debt is safe.",
+         {"Moody's Investors Service Inc", "USX Corp.", "Marathon Oil Co"}},
         {"Standard and Poor's said it was reviewing the debt.", {"Standard and Poor's"}},
         {"Standard and Poor's Corp. Salomon Brothers Inc and McDonald's Corp were named.",
          {"Standard and Poor's Corp.", "Salomon Brothers Inc", "McDonald's Corp"}},

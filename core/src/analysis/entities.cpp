@@ -209,7 +209,7 @@ void EntityFinder::find_owned_clitics() {
         if (in(i, cues::org_words) || in(i, cues::legal_forms) || in(i, cues::calendar_words) || in(i, cues::titles) ||
             tokens_[i].has(kAllCaps))
             continue;
-        if (i > 0 && is_name_word(i - 1)) {
+        if (i > 0 && is_name_word(i - 1) && !ends_name(i - 1)) {
             bare.insert(folded_[i]);
             continue;
         }
@@ -480,6 +480,8 @@ void EntityFinder::vote(Candidate& c) const {
         org = org || in(k, cues::org_words);
         place = place || in(k, cues::place_words);
     }
+    // A name of several words (not one word and its own "'s": "Moody's said" is no person's).
+    const bool several_words = b > a && !(b == a + 1 && tokens_[b].type == TokenType::Clitic);
     // Two names joined by "and" are no one person: "Standard and Poor's", "Marks and Spencer".
     bool joined = false;
     for (size_t k = a + 1; k < b && !joined; ++k) // (not a title's "And": "Gold And Tales Untold")
@@ -499,7 +501,7 @@ void EntityFinder::vote(Candidate& c) const {
         // "…,” said Jiang Jun": an inverted attribution (not "said China's ...", reported speech).
         if (in(a - 1, cues::speech_verbs) && a >= 2 &&
             (tokens_[a - 2].has(kCloseQuote) || tokens_[a - 2].is_punct(','))) {
-            if (b > a) c.votes.person += kWeak;
+            if (several_words) c.votes.person += kWeak;
             c.speaks = true;
         }
         for (size_t k = a, n = 0; k > 0 && n < 3; --k, ++n) {
@@ -548,7 +550,7 @@ void EntityFinder::vote(Candidate& c) const {
         // Not a passive ("Eventually recalled by the Reich": the name is not the one speaking).
         const bool passive = b + 2 < tokens_.size() && word(b + 2) == "by";
         if (in(b + 1, cues::speech_verbs) && !passive) {
-            if (b > a) c.votes.person += kWeak;
+            if (several_words) c.votes.person += kWeak;
             c.speaks = true;
         }
         // The role may follow an employer or a qualifier ("John Sculley, Apple chairman", "Bruce
