@@ -468,6 +468,10 @@ TEST_CASE("a company's own 's, a legal form's dot, an ordinal and a first word: 
         // an organisation's first word alone is the organisation, unless it is a people's adjective
         {"Shearson Lehman Brothers Inc bought it. Shearson will pay cash.", {"Shearson Lehman Brothers Inc"}},
         {"Iranian Army units moved. Iranian officials denied it.", {"Iranian Army", "Iranian"}},
+        // an institution by its kind alone, when the text names one of that kind
+        {"The Bank of Spain raised reserves, and dealers said the Bank acted late.", {"Bank of Spain"}},
+        {"The Bank of Spain and the Bank of France met, and dealers said the Bank acted late.",
+         {"Bank of Spain", "Bank of France", "Bank"}},
     };
     for (const Row& row : rows) {
         CAPTURE(row.text);

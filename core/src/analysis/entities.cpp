@@ -696,6 +696,24 @@ void EntityFinder::merge_variants(const std::vector<std::string>& certain) {
             std::none_of(found.begin(), found.end(), [&](const Alias& a) { return a.from == key; }))
             found.push_back({key, certain[it->second.front()]});
     }
+    // An institution by its kind alone, when the text names one institution of that kind: "the
+    // Bank" after "the Bank of Spain", "the Fund" after "the International Monetary Fund".
+    for (size_t s = 0; s < certain.size(); ++s) {
+        const std::string& key = certain[s];
+        if (key.find(' ') != std::string::npos || resolve(key) != key || !contains(cues::org_words, fold(key)) ||
+            contains(cues::legal_forms, fold(key)))
+            continue;
+        size_t only = SIZE_MAX, named = 0;
+        for (size_t l = 0; l < certain.size() && named < 2; ++l) {
+            const Votes& v = totals[l];
+            if (l == s || resolve(certain[l]) != certain[l] || v.organisation <= std::max(v.person, v.place)) continue;
+            auto words = split_words(certain[l]);
+            if (words.size() > 1 && std::find(words.begin(), words.end(), std::string_view(key)) != words.end())
+                only = l, ++named;
+        }
+        if (named == 1 && std::none_of(found.begin(), found.end(), [&](const Alias& a) { return a.from == key; }))
+            found.push_back({key, certain[only]});
+    }
     // A company named with and without its legal form ("Brown-Forman Inc", "Brown-Forman").
     for (const std::string& longer : certain) {
         auto words = split_words(longer);
