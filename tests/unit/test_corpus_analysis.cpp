@@ -852,6 +852,34 @@ TEST_CASE("a name's kind in the network is what the articles that typed it say, 
     CHECK(network_kind(0, 5) == EntityKind::Other);
 }
 
+TEST_CASE("a people's adjective alone is no node of the network") {
+    Corpus corpus;
+    EntityGraph g;
+    const char* texts[] = {
+        "Japanese exporters met Toyota Motor Corp officials in Tokyo, and West German buyers came too.",
+        "Japanese banks lent Toyota Motor Corp more, Japanese officials in Tokyo said.",
+    };
+    for (const char* t : texts) {
+        Article a;
+        a.add_paragraph(t);
+        ArticleId id = corpus.add(a);
+        g.add(id, *corpus.find(id), analyze(corpus.find(id)->text).entities);
+    }
+    std::set<std::string> names;
+    const EntityNetwork net = g.network(50, 100);
+    for (const auto& n : net.nodes) names.insert(n.name);
+    for (const auto& n : net.everywhere) names.insert(n.name);
+    CHECK(names.count("Toyota Motor Corp") == 1);
+    CHECK(names.count("Tokyo") == 1);
+    CHECK(names.count("Japanese") == 0);
+    CHECK(names.count("West German") == 0);
+    // The article's own list keeps it ("Japanese officials" inside the second's sentence).
+    const std::string& second = corpus.find(corpus.ids().back())->text;
+    const auto listed = analyze(second).entities;
+    CHECK(std::any_of(listed.list.begin(), listed.list.end(),
+                      [&](const broadsheet::Entity& e) { return text_of(second, e.name) == "Japanese"; }));
+}
+
 TEST_CASE("names in most articles of a corpus are listed apart from the network") {
     // Reuters-21578's first 1,000 stories: the names that connect stories are places, companies and
     // institutions, not the rows of results tables or the wire's sign-off.

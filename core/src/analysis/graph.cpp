@@ -8,6 +8,7 @@
 #include "broadsheet/analyzer.hpp"
 
 #include "cues.hpp"
+#include "tokens.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -90,6 +91,17 @@ void EntityGraph::add(ArticleId id, const Article& article, const Entities& enti
     std::vector<uint32_t> key_of_entity;
     for (const Entity& e : entities.list) {
         std::string_view name = text_of(article.text, e.name);
+        // A people's adjective alone ("Japanese", "Canadian") names no one: in the network it
+        // would only link each country to its own adjective.
+        std::string folded = analysis::fold(name);
+        for (std::string_view compass : {"west ", "east ", "north ", "south "}) // "West German" [en]
+            if (folded.starts_with(compass)) folded.erase(0, compass.size());
+        if (folded.find(' ') == std::string::npos) {
+            if (analysis::in_table(analysis::cues::demonyms, folded) || (folded.size() > 5 && folded.ends_with("ese"))) {
+                key_of_entity.push_back(UINT32_MAX);
+                continue;
+            }
+        }
         uint32_t key = key_of(name);
         key_of_entity.push_back(key);
         if (find_key(named.first, key) == named.first.end()) {
@@ -102,7 +114,7 @@ void EntityGraph::add(ArticleId id, const Article& article, const Entities& enti
         }
     }
     for (const broadsheet::Mention& m : entities.mentions) {
-        if (m.entity >= key_of_entity.size()) continue;
+        if (m.entity >= key_of_entity.size() || key_of_entity[m.entity] == UINT32_MAX) continue;
         named.mentions.push_back(
             {key_of_entity[m.entity], paragraph_at(article, m.range.begin), 1});
     }
