@@ -481,6 +481,12 @@ TEST_CASE("a company's own 's, a legal form's dot, an ordinal and a first word: 
         for (const auto& e : es.list) got.push_back(text_of(row.text, e.name));
         CHECK(got == row.names);
     }
+    // A conjunction after the 's: no possessive.
+    const std::string_view rated = "The issue is rated A-2 by Moody's and AA by Standard and Poor's.";
+    auto rs = broadsheet::find_entities(rated);
+    CHECK(named(rated, rs, "Moody's") != nullptr);
+    CHECK(named(rated, rs, "Moody") == nullptr);
+    CHECK(named(rated, rs, "Standard and Poor's") != nullptr);
     // Joined by "and", a name is no one person, though it speaks.
     const std::string_view said = "\"Ratings will fall,\" said Standard and Poor's.";
     auto sp = broadsheet::find_entities(said);

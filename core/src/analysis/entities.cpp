@@ -189,10 +189,10 @@ void EntityFinder::index_words() {
 // Names whose "'s" is their own: "Moody's", "McDonald's", "Standard and Poor's". In English the
 // clitic is mostly a possessive ("Jiang's remarks", "China's Foreign Ministry"), so a name takes
 // it only when the text never writes the word without it and one of its mentions cannot be a
-// possessive: punctuation or a speech verb follows ("rated by Moody's.", "Moody's said"), it ends
-// a name joined by "and" ("Standard and Poor's"), or a company's name follows ("Moody's Investors
-// Service", "McDonald's Corp"). A word also written in lower case, or a listed place, never
-// owns it. [en]
+// possessive: punctuation, a conjunction or a speech verb follows ("rated by Moody's.", "Moody's
+// said"), it ends a name joined by "and" ("Standard and Poor's"), or a company's name follows
+// ("Moody's Investors Service", "McDonald's Corp"). A word also written in lower case, or a
+// listed place, never owns it. [en]
 void EntityFinder::find_owned_clitics() {
     std::unordered_set<std::string_view> bare, owning;
     const size_t n = tokens_.size();
@@ -215,8 +215,11 @@ void EntityFinder::find_owned_clitics() {
         }
         const bool joined = i >= 2 && (in(i - 1, kAnd) || tokens_[i - 1].is_punct('&')) && is_name_word(i - 2);
         const size_t next = i + 2;
+        // (A possessive's "and" joins two owners of one thing, "Jiang's and Li's remarks", where the
+        // names are mostly written bare too; "rated A-2 by Moody's and AA by ..." is the name's.)
+        static constexpr std::string_view kConjunctions[] = {"and", "or"};
         bool owns = joined || next >= n || tokens_[next].type == TokenType::Punct || tokens_[next].type == TokenType::Break ||
-                    in(next, cues::speech_verbs);
+                    in(next, cues::speech_verbs) || in(next, kConjunctions);
         if (!owns && is_name_word(next)) {
             size_t e = next;
             while (e + 1 < n && is_name_word(e + 1)) ++e;
