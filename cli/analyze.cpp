@@ -65,7 +65,8 @@ json to_json(const broadsheet::Article& a, const broadsheet::Analysis& an) {
                           {"speaker_range", range_json(q.speaker)},
                           {"cue_range", range_json(q.cue)},
                           {"attribution_range", range_json(q.attribution)},
-                          {"continues", q.continues >= 0 ? json(q.continues) : json(nullptr)}});
+                          {"continues", q.continues >= 0 ? json(q.continues) : json(nullptr)},
+                          {"same_as", q.same_as >= 0 ? json(q.same_as) : json(nullptr)}});
     }
     json numbers = json::array();
     for (const auto& n : an.numbers) {
@@ -107,6 +108,7 @@ void print_text(const broadsheet::Article& a, const broadsheet::Analysis& an) {
             std::cout << str(an.entities.list[size_t(q.entity)].name);
         else
             std::cout << (q.speaker.size() ? str(q.speaker) : "(unknown)");
+        if (q.same_as >= 0) std::cout << " (" << str(an.quotes[size_t(q.same_as)].speaker) << ')'; // "he (a USDA official)"
         if (q.attribution.size()) std::cout << "  [" << str(q.attribution) << ']';
         if (q.continues >= 0) std::cout << "  (continues quote " << q.continues + 1 << ')';
         std::cout << at(q.text) << '\n';

@@ -28,6 +28,9 @@ TextTable quote_rows(const broadsheet::Analysis& an, std::string_view text) {
     TextTable rows{{"quote", "speaker", "cue", "attribution"}};
     for (const auto& q : an.quotes) {
         std::string speaker = q.entity >= 0 ? str(text, an.entities.list[size_t(q.entity)].name) : str(text, q.speaker);
+        // "he (a USDA official)": the pronoun's speaker, unnamed, as the text gave it before.
+        if (q.same_as >= 0 && size_t(q.same_as) < an.quotes.size())
+            speaker += " (" + str(text, an.quotes[size_t(q.same_as)].speaker) + ")";
         if (q.continues >= 0 && speaker.empty()) {
             const auto& first = an.quotes[size_t(q.continues)];
             speaker = first.entity >= 0 ? str(text, an.entities.list[size_t(first.entity)].name) : str(text, first.speaker);

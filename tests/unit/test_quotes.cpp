@@ -241,3 +241,33 @@ TEST_CASE("unnamed, anonymous and foreign speakers stay unnamed; a name in an ap
     CHECK(f.str(f.quotes[5].speaker) == "a European dealer");
     CHECK(f.speaker_name(5).empty()); // "European" names no one
 }
+
+TEST_CASE("'he' after a speaker brought in without a name is that speaker, unless someone is named since") {
+    // Someone new ("a", "one", "another"), never named: "he" is him.
+    Found a = find("\"Prices will fall,\" said Anna Berg of Acme. \"They have peaked,\" a senior dealer said.\n\n"
+                   "\"Nobody is buying,\" he said.");
+    REQUIRE(a.quotes.size() == 3);
+    CHECK(a.speaker_name(2).empty());
+    CHECK(a.quotes[2].same_as == 1);
+    CHECK(a.str(a.quotes[size_t(a.quotes[2].same_as)].speaker) == "a senior dealer");
+    // and again at the next "he"
+    Found twice = find("\"They have peaked,\" one trader said.\n\n\"Nobody is buying,\" he said. \"Not yet,\" he added.");
+    REQUIRE(twice.quotes.size() == 3);
+    CHECK(twice.quotes[1].same_as == 0);
+    CHECK(twice.quotes[2].same_as == 0);
+    // A person named after him is "he".
+    Found named = find("\"They have peaked,\" one trader said.\n\nJohn Kemp, an analyst at Acme, expects more. "
+                       "\"Nobody is buying,\" he said.");
+    REQUIRE(named.quotes.size() == 2);
+    CHECK(named.speaker_name(1) == "John Kemp");
+    CHECK(named.quotes[1].same_as == -1);
+    // "The spokesman" may be the person named before: that person is "he".
+    Found definite = find("Heinz chairman Tony O'Reilly would be interested, a spokesman said.\n\n"
+                          "The spokesman said \"He is interested in the brewery.\"\n\n\"It is a fair price,\" he said.");
+    REQUIRE(definite.quotes.size() == 2);
+    CHECK(definite.speaker_name(1) == "Tony O'Reilly");
+    // Not a report, nor a company.
+    Found report = find("\"Output fell,\" the report said.\n\n\"It will rise,\" he said.");
+    REQUIRE(report.quotes.size() == 2);
+    CHECK(report.quotes[1].same_as == -1);
+}

@@ -67,6 +67,9 @@ struct Quote {
                            // continuing quote, the attribution it inherits
     int32_t entity = -1;   // the speaker as an index into Entities::list, or -1
     int32_t continues = -1; // the earlier quote (index into the result) this one continues, or -1
+    // A pronoun's speaker ("he said") given earlier without a name ("a USDA official said"): the
+    // earlier quote (index into the result) whose speaker it is, or -1. `entity` is then -1.
+    int32_t same_as = -1;
 };
 
 // Finds direct quotations (“typographic”, "straight", ‘single’, «guillemets», „German“) with their

@@ -77,7 +77,7 @@ class QuoteFinder {
     bool attribute_after(const Piece& piece, Quote& q) const;
     bool attribute_before(const Piece& piece, size_t limit, Quote& q) const;
     size_t clause_end(size_t k) const;
-    int32_t resolve(const Quote& q, const std::vector<Quote>& earlier) const;
+    int32_t resolve(const Quote& q, const std::vector<Quote>& earlier, int32_t& same_as) const;
 };
 
 // ---- [SECTION] Pieces ---------------------------------------------------------------------------
@@ -384,7 +384,8 @@ template <typename Keep> int32_t recent_entity(const Entities& entities, uint32_
     return -1;
 }
 
-int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) const {
+int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, int32_t& same_as) const {
+    same_as = -1;
     if (q.speaker.size() == 0) return -1;
     // A person named in the phrase is the speaker ("ISD spokesman Tahir Della": not ISD); the
     // last one, as a name follows its role. A phrase that ends on a name not known as a person,
@@ -430,9 +431,51 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier) 
     bool role = contains(cues::roles, head);
     if (person || group) {
         EntityKind want = person ? EntityKind::Person : EntityKind::Organisation;
-        for (auto it = earlier.rbegin(); it != earlier.rend(); ++it)
-            if (it->entity >= 0 && entities_.list[size_t(it->entity)].kind == want)
-                return it->entity;
+        // "…," a USDA official said. … “…,” he said: "he" is the last speaker, unnamed, when the
+        // text brought him in as someone new ("a", "one", "another") and named no one since.
+        // "The spokesman" may be a person named before ("Tony O'Reilly would be interested, a
+        // spokesman said. The spokesman said ... “…,” he said": O'Reilly), so after a definite
+        // one the person named in an earlier quote, or else the last person named, comes first.
+        auto person_mention = [&](const Mention& m) { return entities_.list[m.entity].kind == want; };
+        int32_t definite = -1;
+        for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+            if (it->entity >= 0 && entities_.list[size_t(it->entity)].kind == want) return it->entity;
+            if (!person || definite >= 0 || it->entity >= 0 || it->speaker.size() == 0 || it->speaker.begin < reach)
+                continue;
+            int32_t someone = -1; // an unnamed speaker brought in as someone new
+            if (it->same_as >= 0) {
+                someone = it->same_as; // "he" before found no one named either: the same man
+            } else {
+                std::string_view theirs = text_of(text_, it->speaker);
+                const size_t space = theirs.find_last_of(' ');
+                const std::string head_of = fold(theirs.substr(space == std::string_view::npos ? 0 : space + 1));
+                // (A person's role or trade; "the report said" is no one "he" could be.) [en]
+                static constexpr std::string_view kPeople[] = {"dealer", "trader", "banker", "broker", "delegate",
+                                                               "expert", "strategist", "observer", "consultant",
+                                                               "negotiator", "source", "insider", "farmer", "worker",
+                                                               "resident", "witness"};
+                static constexpr std::string_view kSomeone[] = {"a", "an", "one", "another"};
+                if (space == std::string_view::npos || !(contains(cues::roles, head_of) || contains(kPeople, head_of)))
+                    continue;
+                const auto index = int32_t(earlier.size() - 1 - size_t(it - earlier.rbegin()));
+                if (!contains(kSomeone, fold(theirs.substr(0, theirs.find(' '))))) {
+                    definite = index;
+                    continue;
+                }
+                someone = index;
+            }
+            // Unless a person is named after him ("a dealer said … Smith, of Acme, … he said").
+            const int32_t named = recent_entity(entities_, it->attribution.end, q.speaker.begin, person_mention);
+            if (named >= 0) return named;
+            same_as = someone;
+            return -1;
+        }
+        if (definite >= 0) {
+            const int32_t named = recent_entity(entities_, reach, q.speaker.begin, person_mention);
+            if (named >= 0) return named;
+            same_as = definite;
+            return -1;
+        }
         return recent_entity(entities_, reach, q.speaker.begin,
                              [&](const Mention& m) { return entities_.list[m.entity].kind == want; });
     }
@@ -530,8 +573,9 @@ std::vector<Quote> QuoteFinder::run() {
             q.cue = from.cue;
             q.attribution = from.attribution;
             q.entity = from.entity;
+            q.same_as = from.same_as;
         } else {
-            q.entity = resolve(q, out);
+            q.entity = resolve(q, out, q.same_as);
         }
         q.continues = continues;
         out.push_back(q);
@@ -546,6 +590,7 @@ std::vector<Quote> QuoteFinder::run() {
         first.cue = out[i].cue;
         first.attribution = out[i].attribution;
         first.entity = out[i].entity;
+        first.same_as = out[i].same_as;
     }
     return out;
 }
