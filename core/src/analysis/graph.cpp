@@ -96,11 +96,9 @@ void EntityGraph::add(ArticleId id, const Article& article, const Entities& enti
         std::string folded = analysis::fold(name);
         for (std::string_view compass : {"west ", "east ", "north ", "south "}) // "West German" [en]
             if (folded.starts_with(compass)) folded.erase(0, compass.size());
-        if (folded.find(' ') == std::string::npos) {
-            if (analysis::in_table(analysis::cues::demonyms, folded) || (folded.size() > 5 && folded.ends_with("ese"))) {
-                key_of_entity.push_back(UINT32_MAX);
-                continue;
-            }
+        if (folded.find(' ') == std::string::npos && analysis::is_demonym(folded)) {
+            key_of_entity.push_back(UINT32_MAX);
+            continue;
         }
         uint32_t key = key_of(name);
         key_of_entity.push_back(key);

@@ -387,6 +387,11 @@ bool word_in(std::string_view text, const Token& t, std::span<const std::string_
     return in_table(table, fold(view(text, t)));
 }
 
+bool is_demonym(std::string_view word) {
+    std::string f = fold(word);
+    return in_table(cues::demonyms, f) || (f.size() > 5 && f.ends_with("ese"));
+}
+
 bool phrase_at(const FoldedWords& words, size_t i, std::string_view phrase, size_t& last) {
     size_t k = i;
     while (!phrase.empty()) {

@@ -103,6 +103,10 @@ class FoldedWords {
     std::vector<uint32_t> at_; // token i: [at_[i], at_[i + 1]) of folded_
 };
 
+// True when `word` is a people's adjective ("Chinese", "Canadian"): cues::demonyms, or a word
+// ending in "-ese". [en]
+bool is_demonym(std::string_view word);
+
 // True when the words at tokens[i], tokens[i+1]... spell `phrase` (space-separated, folded).
 // Sets `last` to the index of the phrase's last token.
 bool phrase_at(const FoldedWords& words, size_t i, std::string_view phrase, size_t& last);
