@@ -317,12 +317,7 @@ void EntityFinder::find_runs() {
 
 // ---- [SECTION] Trimming -------------------------------------------------------------------------
 
-bool is_demonym(std::string_view word) {
-    std::string f = fold(word);
-    return in_table(cues::demonyms, f) || (f.size() > 5 && f.ends_with("ese"));
-}
-
-bool is_demonym(std::string_view text, const Token& t) { return is_demonym(view(text, t)); }
+bool is_demonym(std::string_view text, const Token& t) { return analysis::is_demonym(view(text, t)); }
 
 void EntityFinder::trim_and_add(size_t a, size_t b) {
     // A month or day with a number after it is a date, not the end of a name ("Record March 20"
@@ -677,45 +672,39 @@ void EntityFinder::merge_variants(const std::vector<std::string>& certain) {
         auto it = by_end.find(key);
         if (it != by_end.end() && it->second.size() == 1) found.push_back({key, certain[it->second.front()]});
     }
-    // A company's first word alone, when it begins no other company's name: "Moody's" after
-    // "Moody's Investors Service Inc", "Salomon" after "Salomon Brothers Inc". (Not an
-    // institution's: "London" is no "London Stock Exchange", "Reagan" no "Reagan Administration".)
-    std::unordered_map<std::string_view, std::vector<size_t>> org_by_first;
+    // Organisations of several words, by their first word when they end with a legal form (a
+    // company's), and by each of their words.
+    std::unordered_map<std::string_view, std::vector<size_t>> company_by_first, org_by_word;
     for (size_t l = 0; l < certain.size(); ++l) {
         const Votes& v = totals[l];
         if (certain[l].find(' ') == std::string::npos || resolve(certain[l]) != certain[l] ||
             v.organisation <= std::max(v.person, v.place))
             continue;
         auto words = split_words(certain[l]);
-        if (contains(cues::legal_forms, fold(words.back()))) org_by_first[words.front()].push_back(l);
+        if (contains(cues::legal_forms, fold(words.back()))) company_by_first[words.front()].push_back(l);
+        std::sort(words.begin(), words.end());
+        words.erase(std::unique(words.begin(), words.end()), words.end());
+        for (std::string_view w : words) org_by_word[w].push_back(l);
     }
+    auto the_one = [](const auto& map, std::string_view key) -> const std::vector<size_t>* {
+        auto it = map.find(key);
+        return it != map.end() && it->second.size() == 1 ? &it->second : nullptr;
+    };
+    // (add_alias keeps an alias's first target, so these come after the variants above.)
     for (size_t s = 0; s < certain.size(); ++s) {
         const std::string& key = certain[s];
-        if (key.find(' ') != std::string::npos || resolve(key) != key || typed(s) || totals[s].person > 0 ||
-            is_demonym(std::string_view(key)))
-            continue;
-        auto it = org_by_first.find(key);
-        if (it != org_by_first.end() && it->second.size() == 1 &&
-            std::none_of(found.begin(), found.end(), [&](const Alias& a) { return a.from == key; }))
-            found.push_back({key, certain[it->second.front()]});
-    }
-    // An institution by its kind alone, when the text names one institution of that kind: "the
-    // Bank" after "the Bank of Spain", "the Fund" after "the International Monetary Fund".
-    for (size_t s = 0; s < certain.size(); ++s) {
-        const std::string& key = certain[s];
-        if (key.find(' ') != std::string::npos || resolve(key) != key || !contains(cues::org_words, fold(key)) ||
-            contains(cues::legal_forms, fold(key)))
-            continue;
-        size_t only = SIZE_MAX, named = 0;
-        for (size_t l = 0; l < certain.size() && named < 2; ++l) {
-            const Votes& v = totals[l];
-            if (l == s || resolve(certain[l]) != certain[l] || v.organisation <= std::max(v.person, v.place)) continue;
-            auto words = split_words(certain[l]);
-            if (words.size() > 1 && std::find(words.begin(), words.end(), std::string_view(key)) != words.end())
-                only = l, ++named;
-        }
-        if (named == 1 && std::none_of(found.begin(), found.end(), [&](const Alias& a) { return a.from == key; }))
-            found.push_back({key, certain[only]});
+        if (key.find(' ') != std::string::npos || resolve(key) != key) continue;
+        // A company's first word alone, when it begins no other company's name: "Moody's" after
+        // "Moody's Investors Service Inc", "Salomon" after "Salomon Brothers Inc". (Not an
+        // institution's: "London" is no "London Stock Exchange", "Reagan" no "Reagan
+        // Administration".)
+        if (!typed(s) && totals[s].person == 0 && !analysis::is_demonym(key))
+            if (const auto* one = the_one(company_by_first, key)) found.push_back({key, certain[one->front()]});
+        // An institution by its kind alone, when the text names one institution of that kind: "the
+        // Bank" after "the Bank of Spain", "the Fund" after "the International Monetary Fund".
+        const std::string kind = fold(key);
+        if (contains(cues::org_words, kind) && !contains(cues::legal_forms, kind))
+            if (const auto* one = the_one(org_by_word, key)) found.push_back({key, certain[one->front()]});
     }
     // A company named with and without its legal form ("Brown-Forman Inc", "Brown-Forman").
     for (const std::string& longer : certain) {
