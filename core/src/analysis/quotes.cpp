@@ -373,6 +373,12 @@ std::vector<Mention>::const_iterator mention_from(const Entities& entities, uint
                             [](const Mention& m, uint32_t p) { return m.range.begin < p; });
 }
 
+// The last word of a phrase, folded ("a senior dealer" -> "dealer").
+std::string last_word(std::string_view phrase) {
+    const size_t space = phrase.find_last_of(' ');
+    return fold(phrase.substr(space == std::string_view::npos ? 0 : space + 1));
+}
+
 // The most recent mention in [reach, pos) of an entity that passes `keep` (given the mention),
 // or -1. Binary search to `pos`, then back: a quote costs what its look back does, not the text.
 template <typename Keep> int32_t recent_entity(const Entities& entities, uint32_t reach, uint32_t pos, Keep keep) {
@@ -424,8 +430,7 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, 
     constexpr uint32_t kReach = 20000;
     const uint32_t reach = q.speaker.begin > kReach ? q.speaker.begin - kReach : 0;
     std::string_view words = text_of(text_, q.speaker);
-    std::string head = fold(words.substr(
-        words.find_last_of(' ') == std::string_view::npos ? 0 : words.find_last_of(' ') + 1));
+    std::string head = last_word(words);
     bool person = contains(cues::person_pronouns, head);
     bool group = contains(cues::group_pronouns, head);
     bool role = contains(cues::roles, head);
@@ -447,15 +452,14 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, 
                 someone = it->same_as; // "he" before found no one named either: the same man
             } else {
                 std::string_view theirs = text_of(text_, it->speaker);
-                const size_t space = theirs.find_last_of(' ');
-                const std::string head_of = fold(theirs.substr(space == std::string_view::npos ? 0 : space + 1));
+                const std::string head_of = last_word(theirs);
                 // (A person's role or trade; "the report said" is no one "he" could be.) [en]
                 static constexpr std::string_view kPeople[] = {"dealer", "trader", "banker", "broker", "delegate",
                                                                "expert", "strategist", "observer", "consultant",
                                                                "negotiator", "source", "insider", "farmer", "worker",
                                                                "resident", "witness"};
                 static constexpr std::string_view kSomeone[] = {"a", "an", "one", "another"};
-                if (space == std::string_view::npos || !(contains(cues::roles, head_of) || contains(kPeople, head_of)))
+                if (theirs.find(' ') == std::string_view::npos || !(contains(cues::roles, head_of) || contains(kPeople, head_of)))
                     continue;
                 const auto index = int32_t(earlier.size() - 1 - size_t(it - earlier.rbegin()));
                 if (!contains(kSomeone, fold(theirs.substr(0, theirs.find(' '))))) {
@@ -470,14 +474,9 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, 
             same_as = someone;
             return -1;
         }
-        if (definite >= 0) {
-            const int32_t named = recent_entity(entities_, reach, q.speaker.begin, person_mention);
-            if (named >= 0) return named;
-            same_as = definite;
-            return -1;
-        }
-        return recent_entity(entities_, reach, q.speaker.begin,
-                             [&](const Mention& m) { return entities_.list[m.entity].kind == want; });
+        const int32_t named = recent_entity(entities_, reach, q.speaker.begin, person_mention);
+        if (named < 0 && definite >= 0) same_as = definite; // no one named: "he" is "the spokesman"
+        return named;
     }
     if (role) {
         // "a spokesman", "one official": someone not named. "the analyst": the last person
