@@ -259,10 +259,12 @@ public:
     // in wasm (bench/RESULTS.md), for 16 bytes a block of a list that was searched (2 bytes an
     // entry: on Reuters, 0.18x the text once every long list has been, 0.09x with 64).
     static constexpr size_t kBlockEntries = 8;
-    // Lists of at least this many live entries have skip entries (and champions, below): a few
-    // blocks and their bounds are enough for the champions, which take a rare word's top 10 from
-    // a dozen entries instead of its whole list.
-    static constexpr size_t kBlocksFrom = 64;
+    // Lists of at least this many live entries have skip entries (and champions, below): two
+    // blocks are enough for the champions, which take a word's top 10 from its 12 best entries
+    // and a bound instead of scoring its whole list. On the saved Reuters index a search for
+    // "sorghum" (55 documents) took 24,000 instructions with 64 here and 6,000 with 16, as one
+    // for "oil" (bench/RESULTS.md); shorter lists are read whole, as cheaply as their champions.
+    static constexpr size_t kBlocksFrom = 16;
     SkipEntries posting_blocks(TermId t) const;
     PostingCursor postings_after_block(TermId t, size_t block) const; // from the block after it
 
