@@ -375,11 +375,16 @@ std::string parse_iso(std::string_view t) {
             std::string_view rest = t.substr(16);
             if (rest.size() >= 3 && rest[0] == ':') rest.remove_prefix(3); // seconds
             while (!rest.empty() && (rest[0] == '.' || is_digit(rest[0]))) rest.remove_prefix(1);
-            // A zone: Z or +hh:mm (at most 14 hours from UTC); anything else is left off.
-            bool offset = rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' &&
-                          is_digit(rest[1]) && is_digit(rest[2]) && is_digit(rest[4]) && is_digit(rest[5]) &&
-                          to_int(rest.substr(1, 2)).value_or(99) <= 14 && to_int(rest.substr(4, 2)).value_or(99) < 60;
-            if (rest == "Z" || offset) out += std::string(rest);
+            // A zone: Z, +hh:mm, or +hhmm and +hh as ISO 8601's basic format writes it (the New
+            // York Times' API, strftime's %z), at most 14 hours from UTC, written +hh:mm; anything
+            // else is left off.
+            std::string zone(rest);
+            if (zone.size() == 3) zone += "00";
+            if (zone.size() == 5) zone.insert(3, ":");
+            bool offset = zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':' &&
+                          is_digit(zone[1]) && is_digit(zone[2]) && is_digit(zone[4]) && is_digit(zone[5]) &&
+                          to_int(zone.substr(1, 2)).value_or(99) <= 14 && to_int(zone.substr(4, 2)).value_or(99) < 60;
+            if (rest == "Z" || offset) out += rest == "Z" ? std::string("Z") : zone;
         }
     }
     return out;
@@ -574,8 +579,10 @@ int64_t days_from_civil(int y, int m, int d) {
 
 std::string epoch_date(std::string_view s) {
     s = text::trim(s);
-    if (s.empty() || s.size() > 13 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return {};
+    auto all_digits = [](std::string_view d) { return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+    // Seconds with a fraction, as a float ("1700000000.0": Reddit's created_utc).
+    if (const size_t dot = s.find('.'); dot == 10 && s.size() > 11 && all_digits(s.substr(dot + 1))) s = s.substr(0, dot);
+    if (s.empty() || s.size() > 13 || !all_digits(s)) return {};
     int64_t n = 0;
     for (char c : s) n = n * 10 + (c - '0');
     // Seconds (10 digits) or milliseconds (13) since 1970, from 1990 to 2100: other numbers are

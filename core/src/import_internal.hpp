@@ -23,9 +23,11 @@ const char* junk_line_reason(std::string_view line);
 bool looks_like_json(std::string_view utf8);
 
 // Imports a JSON document (one article object, or an array of them, or an object holding such an
-// array under "articles", "items", "data", "results" or "hits") or JSON Lines (one object per
-// line). Records that cannot be read become warnings naming the record; `r.error` is set only
-// when nothing could be read.
+// array under "articles", "items", "data", "results" or "hits", or deeper in its objects as news
+// APIs answer: {"response": {"results": [...]}}) or JSON Lines (one object per line). A record's
+// fields may sit in a wrapper object ("_source", "fields", "attributes", "data", "node"). Records
+// that cannot be read become warnings naming the record; `r.error` is set only when nothing could
+// be read.
 void import_json(std::string_view name, std::string_view utf8, ImportResult& r);
 
 // The bracket nesting depth of a JSON text (outside strings), to refuse hostile input before

@@ -25,22 +25,27 @@ using nlohmann::json;
 constexpr size_t kMaxDepth = 256;
 
 // Field names, in order of preference. Sources: NewsAPI, schema.org NewsArticle (JSON-LD), BEIR,
-// RSS-to-JSON converters, common scraper outputs (newspaper, trafilatura, diffbot).
+// RSS-to-JSON converters, JSON Feed, common scraper outputs (newspaper, trafilatura, diffbot), and
+// the APIs people save searches from: the Guardian's (webTitle, fields.bodyText), the New York
+// Times' (headline.main, lead_paragraph), Reddit's (selftext, created_utc), Hacker News' Algolia
+// search (story_text), WordPress's REST API (title.rendered, excerpt).
 // Matched as written first, then ignoring case, '_' and '-' ("Title", "PublishDate", "pub-date").
-constexpr std::array<std::string_view, 5> kTitleKeys = {"title", "headline", "name", "subject", "heading"};
-constexpr std::array<std::string_view, 8> kTextKeys = {"text",     "body",     "content",   "articleBody",
-                                                       "article",  "fulltext", "full_text", "maintext"};
+constexpr std::array<std::string_view, 6> kTitleKeys = {"title", "headline", "name", "subject", "heading", "webTitle"};
+constexpr std::array<std::string_view, 13> kTextKeys = {
+    "text",      "body",     "content",   "articleBody", "article",      "fulltext",      "full_text",
+    "maintext",  "bodyText", "selftext",  "story_text",  "content_text", "lead_paragraph"};
 // Fields that hold the body as HTML (scrapers keep it so): read as a fragment of a page.
 constexpr std::array<std::string_view, 5> kHtmlKeys = {"body_html", "content_html", "article_html", "html_content",
                                                        "html"};
-constexpr std::array<std::string_view, 7> kStandfirstKeys = {
-    "description", "standfirst", "summary", "abstract", "subtitle", "dek", "lead"};
-constexpr std::array<std::string_view, 11> kDateKeys = {
+constexpr std::array<std::string_view, 9> kStandfirstKeys = {
+    "description", "standfirst", "summary", "abstract", "subtitle", "dek", "lead", "trailText", "excerpt"};
+constexpr std::array<std::string_view, 13> kDateKeys = {
     "date",         "published",    "publishedAt",  "pubDate",    "datePublished", "published_at",
-    "publish_date", "date_publish", "created_at",   "time",       "timestamp"};
+    "publish_date", "date_publish", "created_at",   "time",       "timestamp",     "webPublicationDate",
+    "created_utc"};
 constexpr std::array<std::string_view, 6> kAuthorKeys = {"author",  "authors", "byline",
                                                          "creator", "writer",  "by"};
-constexpr std::array<std::string_view, 4> kUrlKeys = {"url", "link", "canonical_url", "permalink"};
+constexpr std::array<std::string_view, 6> kUrlKeys = {"url", "link", "canonical_url", "permalink", "webUrl", "web_url"};
 constexpr std::array<std::string_view, 4> kIdKeys = {"id", "_id", "uuid", "guid"};
 constexpr std::array<std::string_view, 5> kSourceKeys = {"source", "publisher", "site_name",
                                                          "sitename", "site"};
@@ -48,6 +53,12 @@ constexpr std::array<std::string_view, 3> kLanguageKeys = {"language", "lang", "
 // Keys under which an object holds its list of articles.
 constexpr std::array<std::string_view, 6> kListKeys = {"articles", "items", "data",
                                                        "results",  "hits",  "documents"};
+// Objects in which a record keeps its article's fields, beside or instead of its own:
+// Elasticsearch's "_source", the Guardian's "fields", JSON:API's "attributes", Reddit's "data",
+// GraphQL's "node". Their fields are read as the record's own (its own first on a clash).
+constexpr std::array<std::string_view, 5> kWrapperKeys = {"_source", "fields", "attributes", "data", "node"};
+// How deep in objects a list of articles is looked for ({"response": {"results": [...]}}: 2).
+constexpr int kListDepth = 4;
 
 std::string scalar_text(const json& v) {
     if (v.is_string()) return v.get<std::string>();
@@ -55,11 +66,13 @@ std::string scalar_text(const json& v) {
     return v.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-// A string field, or the "name" of an object field ({"source": {"id": .., "name": ..}}).
+// A string field, or the "name" of an object field ({"source": {"id": .., "name": ..}}), and
+// the like: WordPress's {"rendered": ..}, the New York Times' {"main": ..} headline and
+// {"original": "By .."} byline.
 std::string string_of(const json& v) {
     if (v.is_string()) return v.get<std::string>();
     if (v.is_object()) {
-        for (const char* k : {"name", "title", "@value", "value"})
+        for (const char* k : {"name", "title", "@value", "value", "rendered", "main", "original"})
             if (auto it = v.find(k); it != v.end() && it->is_string())
                 return it->get<std::string>();
     }
@@ -148,6 +161,17 @@ const json* first_of(const json& obj, const std::array<std::string_view, N>& key
     return nullptr;
 }
 
+// A title or standfirst as one line of text. A CMS's fields are often HTML escaped, or markup
+// (WordPress's excerpt: "<p>The wall held&hellip;</p>"): the text of it.
+std::string line_of(const std::string& s) {
+    if (looks_like_html_fragment(s)) {
+        Article fragment;
+        add_html_fragment(s, fragment);
+        return text::collapse_spaces(fragment.text);
+    }
+    return text::collapse_spaces(s.find('&') == std::string::npos ? s : text::decode_entities(s));
+}
+
 // Makes an article of one JSON object; returns false (with `why`) if it has no text at all.
 bool article_from_object(std::string_view file, const json& obj, Article& a, std::string& why) {
     a.file = std::string(file);
@@ -159,8 +183,8 @@ bool article_from_object(std::string_view file, const json& obj, Article& a, std
         if (v) used.push_back(k);
         return v;
     };
-    if (const json* v = take(kTitleKeys)) a.title = text::collapse_spaces(string_of(*v));
-    if (const json* v = take(kStandfirstKeys)) a.standfirst = text::collapse_spaces(string_of(*v));
+    if (const json* v = take(kTitleKeys)) a.title = line_of(string_of(*v));
+    if (const json* v = take(kStandfirstKeys)) a.standfirst = line_of(string_of(*v));
     if (const json* v = take(kIdKeys)) a.id = string_of(*v);
     if (const json* v = take(kUrlKeys)) a.url = string_of(*v);
     if (const json* v = take(kSourceKeys)) a.source = text::collapse_spaces(string_of(*v));
@@ -247,12 +271,74 @@ bool article_from_object(std::string_view file, const json& obj, Article& a, std
     return true;
 }
 
+// The object a record keeps its fields in under `key` (kWrapperKeys), or nullptr.
+const json* wrapper(const json& v, std::string_view key) {
+    auto it = v.find(std::string(key));
+    return it != v.end() && it->is_object() ? &*it : nullptr;
+}
+
+// A record with the fields of its wrappers (kWrapperKeys) beside its own; its own win a clash.
+// A copy only where there is a wrapper.
+const json& lifted(const json& v, json& storage) {
+    if (std::none_of(kWrapperKeys.begin(), kWrapperKeys.end(), [&](std::string_view k) { return wrapper(v, k); }))
+        return v;
+    storage = json::object();
+    for (const auto& [key, value] : v.items())
+        if (!(value.is_object() && std::find(kWrapperKeys.begin(), kWrapperKeys.end(), key) != kWrapperKeys.end()))
+            storage[key] = value;
+    for (auto k : kWrapperKeys)
+        if (const json* w = wrapper(v, k))
+            for (const auto& [key, value] : w->items()) storage.emplace(key, value);
+    return storage;
+}
+
+// How much an object looks like an article: 2 for a field of text, 1 for a title, in it or in
+// its wrappers. A list of records scores more than a list of authors or tags.
+int article_likeness(const json& v) {
+    if (!v.is_object()) return 0;
+    auto has = [&](const json& o, const auto& keys) { return first_of(o, keys) != nullptr; };
+    int score = 0;
+    auto look = [&](const json& o) {
+        if (has(o, kTextKeys) || has(o, kHtmlKeys) || has(o, kStandfirstKeys) || find_key(o, "paragraphs")) score = std::max(score, 2);
+        else if (has(o, kTitleKeys)) score = std::max(score, 1);
+    };
+    look(v);
+    for (auto k : kWrapperKeys)
+        if (const json* w = wrapper(v, k)) look(*w);
+    return score;
+}
+
+// The list of articles somewhere in an object that is not one itself: an array of objects,
+// looked for in its objects down to kListDepth ({"response": {"results": [...]}}: the
+// Guardian's; {"hits": {"hits": [...]}}: Elasticsearch's; {"data": {"children": [...]}}:
+// Reddit's), the one whose first records look most like articles; the shallower on a tie.
+const json* nested_list(const json& doc) {
+    const json* best = nullptr;
+    int best_score = 0, best_depth = 0;
+    auto walk = [&](auto& self, const json& obj, int depth) -> void {
+        for (const auto& [key, v] : obj.items()) {
+            if (v.is_array() && !v.empty() && v[0].is_object()) {
+                int score = 0;
+                for (size_t i = 0; i < std::min<size_t>(v.size(), 16); ++i) score += article_likeness(v[i]);
+                if (score > best_score || (score == best_score && score > 0 && depth < best_depth))
+                    best = &v, best_score = score, best_depth = depth;
+            } else if (v.is_object() && depth < kListDepth) {
+                self(self, v, depth + 1);
+            }
+        }
+    };
+    walk(walk, doc, 1);
+    return best;
+}
+
 // Adds one record's article to the result, or a warning naming the record.
-void add_record(std::string_view file, const json& v, const std::string& where, ImportResult& r) {
-    if (!v.is_object()) {
+void add_record(std::string_view file, const json& record, const std::string& where, ImportResult& r) {
+    if (!record.is_object()) {
         r.warnings.push_back(where + ": not an object, skipped");
         return;
     }
+    json storage;
+    const json& v = lifted(record, storage);
     Article a;
     std::string why;
     if (article_from_object(file, v, a, why))
@@ -370,6 +456,7 @@ void import_json(std::string_view name, std::string_view utf8, ImportResult& r) 
                 if (const json* v = find_key(doc, k);
                     v && v->is_array() && !v->empty() && (*v)[0].is_object())
                     list = v;
+            if (!list && article_likeness(doc) == 0) list = nested_list(doc);
         }
         if (list) {
             for (size_t i = 0; i < list->size(); ++i)

@@ -263,3 +263,99 @@ TEST_CASE("Unix timestamps, field names in other cases and a family-name-first a
     CHECK(r.articles[5].byline == std::vector<std::string>{"Jane Doe", "John Roe"});
     CHECK(r.articles[5].date == "2015-08-25"); // a compact date, no timestamp
 }
+
+TEST_CASE("news APIs' answers give their articles: lists deep in the answer, fields in wrapper objects") {
+    struct Row {
+        const char* api;
+        const char* json;
+        size_t articles;
+        const char* title;      // of the first article
+        const char* text;       // its body
+        const char* standfirst;
+        const char* byline;     // its first author
+        const char* date;
+        const char* url;
+    };
+    const Row rows[] = {
+        {"Guardian content API",
+         R"({"response": {"status": "ok", "userTier": "developer", "total": 2, "startIndex": 1, "pageSize": 2, "results": [
+             {"id": "world/2014/jun/01/harbour-wall", "type": "article", "sectionName": "World news", "webPublicationDate": "2014-06-01T10:00:00Z",
+              "webTitle": "Harbour wall holds", "webUrl": "https://www.theguardian.com/world/2014/jun/01/harbour-wall",
+              "fields": {"headline": "Harbour wall holds after storm", "trailText": "Residents return to the &lsquo;old town&rsquo;", "byline": "Ann Weir",
+                         "body": "<p>The wall held overnight.</p><p>Engineers will inspect it.</p>", "wordcount": "9"}},
+             {"id": "world/2014/jun/02/gates", "webTitle": "Gates fixed", "webPublicationDate": "2014-06-02T10:00:00Z",
+              "fields": {"bodyText": "The gates were fixed."}}]}})",
+         2, "Harbour wall holds after storm", "The wall held overnight.\n\nEngineers will inspect it.",
+         "Residents return to the \xE2\x80\x98old town\xE2\x80\x99", "Ann Weir", "2014-06-01T10:00Z",
+         "https://www.theguardian.com/world/2014/jun/01/harbour-wall"},
+        {"New York Times article search",
+         R"({"status": "OK", "copyright": "Copyright (c) 2024 The New York Times Company.", "response": {"docs": [
+             {"abstract": "A bridge reopens.", "web_url": "https://www.nytimes.com/2024/03/05/nyregion/bridge.html",
+              "lead_paragraph": "The bridge reopened on Tuesday after six months of work.", "source": "The New York Times",
+              "headline": {"main": "Bridge Reopens After Repairs", "kicker": null, "print_headline": "Bridge Reopens", "name": null},
+              "pub_date": "2024-03-05T09:30:00+0000", "byline": {"original": "By Jane Doe", "person": [{"firstname": "Jane"}]},
+              "_id": "nyt://article/1"}], "meta": {"hits": 1, "offset": 0}}})",
+         1, "Bridge Reopens After Repairs", "The bridge reopened on Tuesday after six months of work.", "A bridge reopens.",
+         "Jane Doe", "2024-03-05T09:30+00:00", "https://www.nytimes.com/2024/03/05/nyregion/bridge.html"},
+        {"Elasticsearch search",
+         R"({"took": 3, "timed_out": false, "_shards": {"total": 1}, "hits": {"total": {"value": 1, "relation": "eq"}, "max_score": 1.2,
+             "hits": [{"_index": "news", "_id": "a1", "_score": 1.2,
+                       "_source": {"title": "Port strike ends", "body": "Dockers returned to work.", "published_at": "1987-02-26"}}]}})",
+         1, "Port strike ends", "Dockers returned to work.", "", "", "1987-02-26", ""},
+        {"Reddit listing",
+         R"({"kind": "Listing", "data": {"after": "t3_x", "dist": 1, "children": [{"kind": "t3", "data": {
+             "title": "Council approves the new library", "selftext": "The vote was 7 to 2.", "author": "citydesk",
+             "created_utc": 1678800000.0, "url": "https://example.org/library", "subreddit": "news"}}]}})",
+         1, "Council approves the new library", "The vote was 7 to 2.", "", "citydesk", "2023-03-14T13:20Z", "https://example.org/library"},
+        {"WordPress REST API",
+         R"([{"id": 42, "date": "2024-05-01T08:00:00", "link": "https://example.org/2024/05/wall/",
+              "title": {"rendered": "Harbour wall&#8217;s future"},
+              "content": {"rendered": "<p>The council met.</p>\n<p>It voted to raise the wall.</p>\n", "protected": false},
+              "excerpt": {"rendered": "<p>The council met&hellip;</p>\n", "protected": false}}])",
+         1, "Harbour wall\xE2\x80\x99s future", "The council met.\n\nIt voted to raise the wall.", "The council met\xE2\x80\xA6", "",
+         "2024-05-01T08:00", "https://example.org/2024/05/wall/"},
+        {"JSON:API",
+         R"({"data": [{"type": "articles", "id": "7", "attributes": {"title": "Tram line opens", "body": "Trams run from today."}}], "meta": {"count": 1}})",
+         1, "Tram line opens", "Trams run from today.", "", "", "", ""},
+        // One article holding a list (its comments) is still one article, not its comments.
+        {"an article with comments",
+         R"({"title": "Flood defences tested", "body": "The barrier closed.", "comments": [{"title": "Re: flood", "text": "Good."}, {"title": "Re", "text": "Yes."}]})",
+         1, "Flood defences tested", "The barrier closed.", "", "", "", ""},
+        // A list of authors is no list of articles: the list of stories is.
+        {"a feed with its authors first",
+         R"({"feed": {"authors": [{"name": "Ann Weir"}], "entries": {"list": [{"headline": "Gates fixed", "summary": "At last.", "content": "The gates were fixed."}]}}})",
+         1, "Gates fixed", "The gates were fixed.", "At last.", "", "", ""},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.api);
+        auto r = import_file("answer.json", row.json);
+        REQUIRE_MESSAGE(r.ok(), r.error);
+        CHECK(r.warnings.empty());
+        REQUIRE(r.articles.size() == row.articles);
+        const auto& a = r.articles[0];
+        CHECK(a.title == row.title);
+        CHECK(a.text == row.text);
+        CHECK(a.standfirst == row.standfirst);
+        CHECK((a.byline.empty() ? std::string() : a.byline[0]) == row.byline);
+        CHECK(a.date == row.date);
+        CHECK(a.url == row.url);
+    }
+    // The wrappers' other fields are kept as metadata, and each record is its own article.
+    auto guardian = import_file("answer.json", rows[0].json);
+    REQUIRE(guardian.articles.size() == 2);
+    CHECK(meta(guardian.articles[0], "wordcount") == "9");
+    CHECK(meta(guardian.articles[0], "sectionName") == "World news");
+    CHECK(meta(guardian.articles[0], "fields") == "<absent>");
+    CHECK(guardian.articles[1].title == "Gates fixed");
+    CHECK(guardian.articles[1].text == "The gates were fixed.");
+    // A bulk export as JSON Lines, each line wrapped.
+    auto lines = import_file("export.jsonl", "{\"_id\": \"1\", \"_source\": {\"title\": \"A\", \"text\": \"x\"}}\n"
+                                             "{\"_id\": \"2\", \"_source\": {\"title\": \"B\", \"text\": \"y\"}}\n");
+    REQUIRE(lines.articles.size() == 2);
+    CHECK(lines.articles[1].id == "2");
+    CHECK(lines.articles[1].title == "B");
+    // An answer with no articles in it anywhere says so.
+    auto none = import_file("answer.json", R"({"response": {"status": "error", "message": "API key invalid", "results": []}})");
+    CHECK_FALSE(none.ok());
+    CHECK(none.error.find("no title or text field") != std::string::npos);
+}

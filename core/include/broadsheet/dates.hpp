@@ -26,8 +26,8 @@ std::string parse_date_line(std::string_view line);
 // Numeric dates: "25.08.2015" and "25/08/2015" are day-month-year; "08/25/2015" is read as
 // month-day only when the day cannot be a month.
 std::string parse_date(std::string_view s);
-// A Unix timestamp as JSON dumps give one, in seconds (10 digits) or milliseconds (13), from 1990
-// to 2100: "1678800000" -> "2023-03-14T13:20Z"; "" for anything else.
+// A Unix timestamp as JSON dumps give one, in seconds (10 digits, perhaps with a fraction) or
+// milliseconds (13), from 1990 to 2100: "1678800000" -> "2023-03-14T13:20Z"; "" for anything else.
 std::string epoch_date(std::string_view s);
 // A month and year alone, as a machine field may give them: "June 2014", "Jun. 2014", "März 2014"
 // -> "2014-06" (ISO 8601's reduced precision); "" for anything else.
