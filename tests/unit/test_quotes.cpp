@@ -126,6 +126,11 @@ TEST_CASE("attributions before, after and around the quote name the speaker") {
         {"Oil Minister Ali al-Sabah was quoted by the daily al-Qabas as saying: \"No member has asked.\"",
          "Ali al-Sabah", "as saying", 1},
         {"The official was quoted as saying \"prices will hold\" until June.", "The official", "as saying", 1},
+        // A speech verb's word capitalised inside a name is the name's ("the United States"); the
+        // verb of the sentence speaks. A title is no part of the speaker's name.
+        {"Clayton Yeutter said that the United States would respond \"vigorously\" to the tax.", "Clayton Yeutter", "said", 1},
+        {"\"It is running ahead,\" Treasurer Paul Keating said.", "Paul Keating", "said", 1},
+        {"SAID THE MINISTER: \"WE WILL NOT PAY.\"", "THE MINISTER", "SAID", 1},
     };
     for (const Row& row : rows) {
         CAPTURE(row.text);

@@ -60,6 +60,12 @@ class QuoteFinder {
     const FoldedWords& folded_;
 
     bool in(size_t i, std::span<const std::string_view> table) const { return folded_.in(i, table); }
+    // A speech verb written as one: in lower case, or capitalised where a sentence starts ("Said
+    // Jiang: …") or in capitals; "States" in "the United States would respond" is a name's word.
+    bool speech_verb(size_t i) const {
+        return in(i, cues::speech_verbs) &&
+               (!tokens_[i].has(kCapital) || tokens_[i].has(kSentenceStart) || tokens_[i].has(kAllCaps));
+    }
     bool is_break(size_t i) const {
         return i >= tokens_.size() || tokens_[i].type == TokenType::Break;
     }
@@ -156,7 +162,7 @@ Span QuoteFinder::phrase_after(size_t k) const {
             ++e;
             continue;
         }
-        if (!t.is_word() || in(e, cues::function_words) || in(e, cues::speech_verbs)) break;
+        if (!t.is_word() || in(e, cues::function_words) || speech_verb(e)) break;
         last = e;
         ++words;
         ++e;
@@ -187,7 +193,7 @@ Span QuoteFinder::phrase_before(size_t p, size_t limit, size_t max_words) const 
         }
         bool joiner = in(k, kJoiners) && words > 0;
         if (!joiner &&
-            (in(k, cues::function_words) || in(k, cues::speech_verbs) || in(k, cues::stopwords)))
+            (in(k, cues::function_words) || speech_verb(k) || in(k, cues::stopwords)))
             break;
         b = k;
         ++words;
@@ -280,7 +286,7 @@ bool QuoteFinder::attribute_after(const Piece& piece, Quote& q) const {
             return true;
         }
     }
-    if (in(k, cues::speech_verbs)) {
+    if (speech_verb(k)) {
         Span who = phrase_after(k + 1);
         q.cue = tokens_[k].range();
         q.speaker = range(who);
@@ -288,7 +294,7 @@ bool QuoteFinder::attribute_after(const Piece& piece, Quote& q) const {
         return true;
     }
     Span who = phrase_after(k);
-    if (!who.found || !in(who.last + 1, cues::speech_verbs)) {
+    if (!who.found || !speech_verb(who.last + 1)) {
         // A longer subject: a role before the name ("…," ISD spokesman Tahir Della told DW), the
         // first speech verb within the next words, the noun phrase before it starting here.
         who = {};
@@ -297,7 +303,7 @@ bool QuoteFinder::attribute_after(const Piece& piece, Quote& q) const {
             const Token& t = tokens_[j];
             if (t.type == TokenType::Clitic) continue;
             if (!t.is_word()) break;
-            if (in(j, cues::speech_verbs)) {
+            if (speech_verb(j)) {
                 Span subject = phrase_before(j, k, 10);
                 if (subject.found && subject.first == k) who = subject;
                 break;
@@ -337,7 +343,7 @@ bool QuoteFinder::attribute_before(const Piece& piece, size_t limit, Quote& q) c
             q.attribution = {tokens_[who.first].begin, t.end};
             return true;
         }
-        if (!in(p, cues::speech_verbs)) continue;
+        if (!speech_verb(p)) continue;
         Span who = phrase_before(p, start);
         if (!who.found) who = name_apposition(p, start); // "Minister of State for Finance, Tom Hockin, said"
         if (!who.found) who = subject_before_apposition(p, start); // "John Tower, a former senator, said"
