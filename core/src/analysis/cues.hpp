@@ -233,7 +233,8 @@ inline constexpr std::string_view org_words[] = {
     "spa",          "bv",          "nv",           "cour",
     "gericht",      "partido",     "parti",        "partei",
     "consejo",      "conseil",     "rat",          "community",
-    "embassy",      "consulate",   "directorate",  "museum"};
+    "embassy",      "consulate",   "directorate",  "museum",
+    "centre",       "center",      "academy"};
 
 // One country under its several names, its usual full name first: the names of a text merge
 // (entities.cpp), and so do those of the library's network (graph.cpp). [en]

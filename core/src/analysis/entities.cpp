@@ -43,6 +43,7 @@ using namespace analysis;
 constexpr std::string_view kAnd[] = {"and"};
 constexpr std::string_view kThe[] = {"the"};
 constexpr std::string_view kOf[] = {"of"};
+constexpr std::string_view kFor[] = {"for"};
 // Ordinals begin companies' names ("First Boston Corp", "Second National Bank") though they are
 // stopwords elsewhere. [en]
 constexpr std::string_view kOrdinals[] = {"first", "second", "third"};
@@ -139,6 +140,7 @@ class EntityFinder {
     std::string key_of(size_t a, size_t b, uint32_t cut) const;
     void find_runs();
     size_t extend_run(size_t a, size_t b) const;
+    bool field_after_and(size_t k, size_t e) const;
     void trim_and_add(size_t a, size_t b);
     void add(size_t a, size_t b, bool uncertain, bool titled);
     void vote(Candidate& c) const;
@@ -268,8 +270,10 @@ uint32_t EntityFinder::place_suffix(size_t i) const {
 // Extends a run of name words [a, b] across joiners: particles inside personal names ("de Gaulle")
 // always; "of", "for", "on", "of the" only after an organisation or place word ("Bank of England");
 // "and", "&" only when the part after it ends the name with one ("Securities and Exchange
-// Commission").
+// Commission"), or ends the field an organisation is "for" ("Organisation for Economic
+// Cooperation and Development", "Centre for Science and Environment").
 size_t EntityFinder::extend_run(size_t a, size_t b) const {
+    bool after_for = false; // the run crossed "for" after an organisation's word
     for (;;) {
         size_t j = b + 1;
         size_t k = j;
@@ -293,12 +297,25 @@ size_t EntityFinder::extend_run(size_t a, size_t b) const {
                  (((in(next_end, cues::org_words) || in(next_end, cues::place_words)) &&
                    !has_org_or_place_word(a, b)) ||
                   gazetteer::lookup(key_of(a, next_end, 0)) != gazetteer::Listed::No ||
-                  (next_end == k + 1 && name_clitic(next_end))); // "Standard and Poor's"
+                  (next_end == k + 1 && name_clitic(next_end)) || // "Standard and Poor's"
+                  (after_for && field_after_and(k, next_end)));
         else
             ok = after_head && !in(j, kThe);
         if (!ok) return b;
+        after_for = after_for || (!conjunction && !particle && in(j, kFor));
         b = next_end;
     }
+}
+
+// Whether the words [k, e] after the "and" of an organisation's field end that field ("and
+// Development"): one or two words, none a title, role or organisation's word (which would start
+// a name of its own: "... for Trade and Commerce Secretary Baldrige", "... and Federal Reserve
+// Board"), and not a place.
+bool EntityFinder::field_after_and(size_t k, size_t e) const {
+    if (e > k + 1) return false;
+    for (size_t i = k; i <= e; ++i)
+        if (in(i, cues::titles) || in(i, cues::roles) || in(i, cues::org_words) || in(i, cues::legal_forms)) return false;
+    return gazetteer::lookup(key_of(k, e, 0)) == gazetteer::Listed::No;
 }
 
 void EntityFinder::find_runs() {
