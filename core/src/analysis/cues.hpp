@@ -104,6 +104,7 @@ inline constexpr std::string_view titles[] = {"mr",
                                               "chairwoman",
                                               "chancellor",
                                               "treasurer",
+                                              "speaker",
                                               "premier",
                                               "ambassador",
                                               "commissioner",
@@ -234,7 +235,9 @@ inline constexpr std::string_view org_words[] = {
     "gericht",      "partido",     "parti",        "partei",
     "consejo",      "conseil",     "rat",          "community",
     "embassy",      "consulate",   "directorate",  "museum",
-    "centre",       "center",      "academy"};
+    "centre",       "center",      "academy",     "treasury",
+    "markets",      "brothers",
+    "investments",  "associates",  "bancorp",     "conference"};
 
 // One country under its several names, its usual full name first: the names of a text merge
 // (entities.cpp), and so do those of the library's network (graph.cpp). [en]

@@ -43,7 +43,7 @@ using namespace analysis;
 constexpr std::string_view kAnd[] = {"and"};
 constexpr std::string_view kThe[] = {"the"};
 constexpr std::string_view kOf[] = {"of"};
-constexpr std::string_view kFor[] = {"for"};
+constexpr std::string_view kForOn[] = {"for", "on"};
 // Ordinals begin companies' names ("First Boston Corp", "Second National Bank") though they are
 // stopwords elsewhere. [en]
 constexpr std::string_view kOrdinals[] = {"first", "second", "third"};
@@ -270,10 +270,10 @@ uint32_t EntityFinder::place_suffix(size_t i) const {
 // Extends a run of name words [a, b] across joiners: particles inside personal names ("de Gaulle")
 // always; "of", "for", "on", "of the" only after an organisation or place word ("Bank of England");
 // "and", "&" only when the part after it ends the name with one ("Securities and Exchange
-// Commission"), or ends the field an organisation is "for" ("Organisation for Economic
-// Cooperation and Development", "Centre for Science and Environment").
+// Commission"), or ends the field an organisation is "for" or "on" ("Organisation for Economic
+// Cooperation and Development", "Committee on Energy and Commerce").
 size_t EntityFinder::extend_run(size_t a, size_t b) const {
-    bool after_for = false; // the run crossed "for" after an organisation's word
+    bool after_for = false; // the run crossed "for" or "on" after an organisation's word
     for (;;) {
         size_t j = b + 1;
         size_t k = j;
@@ -302,7 +302,7 @@ size_t EntityFinder::extend_run(size_t a, size_t b) const {
         else
             ok = after_head && !in(j, kThe);
         if (!ok) return b;
-        after_for = after_for || (!conjunction && !particle && in(j, kFor));
+        after_for = after_for || (!conjunction && !particle && in(j, kForOn));
         b = next_end;
     }
 }
@@ -310,11 +310,13 @@ size_t EntityFinder::extend_run(size_t a, size_t b) const {
 // Whether the words [k, e] after the "and" of an organisation's field end that field ("and
 // Development"): one or two words, none a title, role or organisation's word (which would start
 // a name of its own: "... for Trade and Commerce Secretary Baldrige", "... and Federal Reserve
-// Board"), and not a place.
+// Board"), nor a day or month ("the Fund on Monday and Tuesday"), and not a place.
 bool EntityFinder::field_after_and(size_t k, size_t e) const {
     if (e > k + 1) return false;
     for (size_t i = k; i <= e; ++i)
-        if (in(i, cues::titles) || in(i, cues::roles) || in(i, cues::org_words) || in(i, cues::legal_forms)) return false;
+        if (in(i, cues::titles) || in(i, cues::roles) || in(i, cues::org_words) || in(i, cues::legal_forms) ||
+            in(i, cues::calendar_words))
+            return false;
     return gazetteer::lookup(key_of(k, e, 0)) == gazetteer::Listed::No;
 }
 
@@ -348,10 +350,13 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
     // Lloyd Bentsen" is the committee and Bentsen, a person; "Defense Secretary Caspar
     // Weinberger" is Weinberger, and "Defense" a name only if the text names it elsewhere. [en]
     // So is a role right after an organisation's word ("Radical Party Deputy Raul Baglini").
+    // After an organisation's word the office may name one word: "Treasury Secretary Baker".
     bool role_titled = false;
-    for (size_t k = b >= 2 ? b - 2 : a; k > a; --k) {
+    for (size_t k = b >= 1 ? b - 1 : a; k > a; --k) {
         const bool role = !in(k, cues::titles) && in(k, cues::roles) && in(k - 1, cues::org_words);
-        if (!(role || in(k, cues::titles)) || tokens_[k].has(kLower) || !is_name_word(k + 1) || !is_name_word(k + 2))
+        const bool full_name = k + 2 <= b && is_name_word(k + 2);
+        if (!(role || in(k, cues::titles)) || tokens_[k].has(kLower) || !is_name_word(k + 1) ||
+            !(full_name || (in(k - 1, cues::org_words) && !in(k + 1, cues::titles) && !in(k + 1, cues::roles))))
             continue;
         size_t j = k; // the office's first word ("Prime Minister")
         while (!role && j > a && in(j - 1, cues::titles) && !tokens_[j - 1].has(kLower)) --j;
@@ -409,9 +414,13 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
                 a = k;
                 break;
             }
+    // "General" is a rank before a full name ("General Colin Powell"), an adjective before one
+    // word ("General Electric", "General Agreement on Tariffs and Trade"). [en]
+    static constexpr std::string_view kAdjectiveTitles[] = {"general"};
     while (a <= b) {
         if (!org_like && in(a, cues::titles) &&
-            !(a == first && tokens_[a].has(kSentenceStart) && a == b)) {
+            !(a == first && tokens_[a].has(kSentenceStart) && a == b) &&
+            !(in(a, kAdjectiveTitles) && b < a + 2)) {
             titled = true;
             ++a;
         } else if (in(a, cues::stopwords) && !tokens_[a].has(kAllCaps) && // "WHO", "US" are names
@@ -495,6 +504,10 @@ void EntityFinder::vote(Candidate& c) const {
         org = org || in(k, cues::org_words);
         place = place || in(k, cues::place_words);
     }
+    // "House" ends an institution's name ("White House", "Lower House", "Clearing House"); at
+    // the front it is a chamber before an office ("House Speaker"), not the name's kind. [en]
+    static constexpr std::string_view kHouse[] = {"house"};
+    org = org || (b > a && in(b, kHouse));
     // A name of several words (not one word and its own "'s": "Moody's said" is no person's).
     const bool several_words = b > a && !(b == a + 1 && tokens_[b].type == TokenType::Clitic);
     // Two names joined by "and" are no one person: "Standard and Poor's", "Marks and Spencer".
