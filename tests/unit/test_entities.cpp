@@ -141,6 +141,11 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         {"Rates fell, the U.S. Treasury said.", "U.S. Treasury", EntityKind::Organisation},
         {"Rates fell, the White House said.", "White House", EntityKind::Organisation},
         {"Rates fell, Merrill Lynch Capital Markets said.", "Merrill Lynch Capital Markets", EntityKind::Organisation},
+        {"Rates fell, Warburg Securities said.", "Warburg Securities", EntityKind::Organisation},
+        {"Output rose, the China Daily said.", "China Daily", EntityKind::Organisation},
+        {"Prices rose, Statistics Canada said.", "Statistics Canada", EntityKind::Organisation},
+        {"The National Association of Securities Dealers said so.", "National Association of Securities Dealers",
+         EntityKind::Organisation},
         // "General" before one word is no rank; a chamber or a ministry before an office is no part of the name
         {"Shares of General Electric rose.", "General Electric", EntityKind::Other},
         {"Talks under the General Agreement on Tariffs and Trade resumed.", "General Agreement", EntityKind::Other},
@@ -540,4 +545,13 @@ TEST_CASE("in another language, English role words after a name are not read as 
     const auto* p = named(en, ens, "Jorge Makriniotis");
     REQUIRE(p != nullptr);
     CHECK(p->kind == EntityKind::Person);
+}
+
+TEST_CASE("officials, dealers and analysts after a name are no part of it, unless it is an organisation's") {
+    std::string_view text = "Rates will rise, U.S. Officials said. Brazilian Dealers agreed.";
+    auto es = broadsheet::find_entities(text);
+    check_mentions_well_formed(text, es);
+    CHECK(named(text, es, "U.S. Officials") == nullptr);
+    CHECK(named(text, es, "Brazilian Dealers") == nullptr);
+    CHECK(named(text, es, "U.S.") != nullptr);
 }

@@ -237,7 +237,8 @@ inline constexpr std::string_view org_words[] = {
     "embassy",      "consulate",   "directorate",  "museum",
     "centre",       "center",      "academy",     "treasury",
     "markets",      "brothers",
-    "investments",  "associates",  "bancorp",     "conference"};
+    "investments",  "associates",  "bancorp",     "conference",
+    "departments",  "ministries",  "statistics"};
 
 // One country under its several names, its usual full name first: the names of a text merge
 // (entities.cpp), and so do those of the library's network (graph.cpp). [en]

@@ -339,6 +339,11 @@ void EntityFinder::find_runs() {
 bool is_demonym(std::string_view text, const Token& t) { return analysis::is_demonym(view(text, t)); }
 
 void EntityFinder::trim_and_add(size_t a, size_t b) {
+    // People named by their group after a name are no part of it: "U.S. Officials said" is the
+    // United States (headline capitals); an organisation's name may end with them ("National
+    // Association of Securities Dealers").
+    static constexpr std::string_view kGroups[] = {"official", "officials", "sources", "analysts", "traders", "dealers", "diplomats"};
+    while (b > a && in(b, kGroups) && !has_org_or_place_word(a, b - 1)) --b;
     // A month or day with a number after it is a date, not the end of a name ("Record March 20"
     // in a dividend table; "Pay April 15").
     while (b > a && in(b, cues::calendar_words) && b + 1 < tokens_.size() &&
@@ -504,10 +509,12 @@ void EntityFinder::vote(Candidate& c) const {
         org = org || in(k, cues::org_words);
         place = place || in(k, cues::place_words);
     }
-    // "House" ends an institution's name ("White House", "Lower House", "Clearing House"); at
-    // the front it is a chamber before an office ("House Speaker"), not the name's kind. [en]
-    static constexpr std::string_view kHouse[] = {"house"};
-    org = org || (b > a && in(b, kHouse));
+    // Words that end an institution's name ("White House", "Warburg Securities", "China Daily",
+    // "New York Fed", "Yamaichi International", "Air Force"), but at its front or alone are
+    // something else: a chamber before an office ("House Speaker"), a name joined by "and"
+    // ("Securities and Exchange Commission"), a word. [en]
+    static constexpr std::string_view kLastOrgWords[] = {"house", "securities", "daily", "fed", "international", "force"};
+    org = org || (b > a && in(b, kLastOrgWords));
     // A name of several words (not one word and its own "'s": "Moody's said" is no person's).
     const bool several_words = b > a && !(b == a + 1 && tokens_[b].type == TokenType::Clitic);
     // Two names joined by "and" are no one person: "Standard and Poor's", "Marks and Spencer".
