@@ -67,6 +67,11 @@
   }
 
   // Reads every file of a drop, including folders (webkitGetAsEntry), in a stable order.
+  // Files in natural order, as file managers list them ("day-2.txt" before "day-10.txt"), so a
+  // numbered series keeps its order in the library; code units decide a tie.
+  var nameOrder = new Intl.Collator('en', { numeric: true });
+  function byName(a, b) { return nameOrder.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0); }
+
   function entriesToFiles(entries) {
     var out = [];
     function walk(entry, path) {
@@ -84,7 +89,7 @@
           (function more() {
             reader.readEntries(function (batch) {
               if (!batch.length) {
-                children.sort(function (a, b) { return a.name < b.name ? -1 : a.name > b.name ? 1 : 0; });
+                children.sort(byName);
                 children.reduce(function (p, c) { return p.then(function () { return walk(c, path + entry.name + '/'); }); },
                                 Promise.resolve()).then(resolve);
                 return;
@@ -209,7 +214,7 @@
       var items = Array.prototype.map.call(picker.files, function (f) {
         return { name: f.webkitRelativePath || f.name, file: f };
       });
-      items.sort(function (a, b) { return a.name < b.name ? -1 : a.name > b.name ? 1 : 0; });
+      items.sort(byName);
       picker.value = '';
       importItems(items);
     });

@@ -46,7 +46,10 @@ uint64_t prefix_key(std::string_view s, bool fold) {
 
 // A title's sort key in dictionary order: folded as search folds text (case, accents: "Über"
 // with "uber", "Änderung" with "anderung"), without the quotation marks and other punctuation it
-// may open with ("„Wir ...", "'Such ...").
+// may open with ("„Wir ...", "'Such ..."), and with its numbers in natural order ("Part 2"
+// before "Part 10", "day-9.txt" before "day-10.txt", as file managers sort): a run of digits is
+// written as its length and then its digits, leading zeros left out. The length is one byte from
+// '0' up, so numbers still sort among the other characters where digits do (before letters).
 std::string dictionary_key(std::string_view title) {
     std::string folded;
     broadsheet::search::fold(title, true, folded);
@@ -58,7 +61,23 @@ std::string dictionary_key(std::string_view title) {
         else if (c == 0xE2 && at + 2 < folded.size() && static_cast<unsigned char>(folded[at + 1]) == 0x80) at += 3; // „ “ ‘ – …
         else break;
     }
-    return folded.substr(at);
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::string key;
+    key.reserve(folded.size() - at + 4);
+    for (size_t i = at; i < folded.size();) {
+        if (!digit(folded[i])) {
+            key += folded[i++];
+            continue;
+        }
+        size_t end = i;
+        while (end < folded.size() && digit(folded[end])) ++end;
+        size_t first = i;
+        while (first + 1 < end && folded[first] == '0') ++first; // "007" as "7"; "0" stays
+        key += char('0' + std::min<size_t>(end - first, 40));    // below the folded letters
+        key.append(folded, first, end - first);
+        i = end;
+    }
+    return key;
 }
 
 std::string joined_byline(const broadsheet::Article& a) {
@@ -149,10 +168,11 @@ std::vector<size_t> sort_ascending(const App& app, int column) {
         bylines.resize(all.size());
         for (size_t i = 0; i < all.size(); ++i) bylines[i] = joined_byline(all[i]);
     }
-    // Titles and sources in dictionary order (their folded keys, made once per article).
-    if (column == kTitle || column == kSource) {
+    // Titles, sources and file names in dictionary order (their folded keys, made once per article).
+    if (column == kTitle || column == kSource || column == kFile) {
         titles.resize(all.size());
-        for (size_t i = 0; i < all.size(); ++i) titles[i] = dictionary_key(column == kTitle ? all[i].title : all[i].source);
+        for (size_t i = 0; i < all.size(); ++i)
+            titles[i] = dictionary_key(column == kTitle ? all[i].title : column == kSource ? all[i].source : base_name(all[i].file));
     }
     struct Keyed {
         uint64_t key;
@@ -166,7 +186,7 @@ std::vector<size_t> sort_ascending(const App& app, int column) {
         case kTitle: k = prefix_key(titles[i], false); break;
         case kDate: k = date_key(a.date); break;
         case kByline: k = prefix_key(bylines[i], false); break;
-        case kFile: k = prefix_key(base_name(a.file), false); break;
+        case kFile: k = prefix_key(titles[i], false); break;
         case kSource: k = prefix_key(titles[i], false); break;
         default: k = a.word_count; break;
         }
@@ -181,7 +201,9 @@ std::vector<size_t> sort_ascending(const App& app, int column) {
             return title_compare(a.title, b.title);
         case kDate: return bytes_compare(a.date, b.date);
         case kByline: return bytes_compare(bylines[x], bylines[y]);
-        case kFile: return bytes_compare(base_name(a.file), base_name(b.file));
+        case kFile:
+            if (int c = bytes_compare(titles[x], titles[y])) return c;
+            return bytes_compare(base_name(a.file), base_name(b.file));
         case kSource:
             if (int c = bytes_compare(titles[x], titles[y])) return c;
             return title_compare(a.source, b.source);

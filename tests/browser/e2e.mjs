@@ -455,20 +455,36 @@ test('soft hyphens (break hints kept in the text) draw as nothing: the reader lo
   await context.close();
 });
 
-test('titles sort in dictionary order whatever their accents and opening quotation marks', async ({ browser, baseUrl }) => {
+test('titles sort in dictionary order whatever their accents and opening quotation marks, numbers in natural order', async ({ browser, baseUrl }) => {
   const { page, context } = await openPage(browser, baseUrl);
-  const titles = ['Zebra crossing', '\u00DCber den Berg', '\u201EApfel\u201C und Birne', 'apple harvest', '\u00C4nderung der Regeln'];
+  const titles = ['Zebra crossing', '\u00DCber den Berg', '\u201EApfel\u201C und Birne', 'apple harvest', '\u00C4nderung der Regeln',
+    'Part 10 of the inquiry', 'Part 2 of the inquiry', 'Part 1 of the inquiry', 'Part 02 of the inquiry, revised'];
   await page.evaluate((files) => window.broadsheet.importFiles(files),
     titles.map((title, i) => ({ name: `t${i}.json`, text: JSON.stringify({ title, text: `${title}. Body text.` }) })));
-  await waitFor(page, () => window.broadsheet.state().library.shown === 5);
+  await waitFor(page, (n) => window.broadsheet.state().library.shown === n, titles.length);
   await humanClick(page, 130, 145); // the Title header
   await waitFor(page, () => window.broadsheet.state().library.sortColumn === 'title');
   if (!(await page.evaluate(() => window.broadsheet.state().library.ascending))) await humanClick(page, 130, 145);
   await waitFor(page, () => window.broadsheet.state().library.ascending);
   const s = await page.evaluate(() => window.broadsheet.state());
   const shown = s.library.firstRows.map((id) => s.articles.find((a) => a.id === id).title);
-  eq(JSON.stringify(shown), JSON.stringify(['\u00C4nderung der Regeln', '\u201EApfel\u201C und Birne', 'apple harvest', '\u00DCber den Berg', 'Zebra crossing']),
-     'accents and quotation marks aside');
+  eq(JSON.stringify(shown), JSON.stringify(['\u00C4nderung der Regeln', '\u201EApfel\u201C und Birne', 'apple harvest',
+    'Part 1 of the inquiry', 'Part 2 of the inquiry', 'Part 02 of the inquiry, revised', 'Part 10 of the inquiry', '\u00DCber den Berg', 'Zebra crossing']),
+     'accents and quotation marks aside, 2 before 10');
+  await context.close();
+});
+
+test('files picked together import in natural order of their names (day-2 before day-10)', async ({ browser, baseUrl }) => {
+  const { page, context, requests } = await openPage(browser, baseUrl);
+  const dir = path.join(outDir, 'numbered');
+  fs.mkdirSync(dir, { recursive: true });
+  const names = ['day-10.txt', 'Day-9.txt', 'day-2.txt', 'day-1.txt', 'day-100.txt'];
+  for (const n of names) fs.writeFileSync(path.join(dir, n), `Diary, ${n.replace('.txt', '')}\n\nThe harbour wall held on ${n.replace('.txt', '')} of the storm.\n`);
+  await page.setInputFiles('#file-picker', names.map((n) => path.join(dir, n)));
+  await waitFor(page, (n) => !window.broadsheet.busy() && window.broadsheet.state().articles.length === n, names.length);
+  const files = (await page.evaluate(() => window.broadsheet.state())).articles.map((a) => a.file);
+  eq(JSON.stringify(files), JSON.stringify(['day-1.txt', 'day-2.txt', 'Day-9.txt', 'day-10.txt', 'day-100.txt']), 'the library in natural order');
+  eq(requests.length, 0, 'no request');
   await context.close();
 });
 
