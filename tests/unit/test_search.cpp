@@ -475,6 +475,13 @@ TEST_CASE("one word, a typo, a prefix and an AND skip blocks yet rank exactly as
         CHECK(double(champions->rest.max_tf) <= entries[Index::kChampions].tf * (1 + 1e-6));
     }
     CHECK_FALSE(ix.posting_champions(*ix.find("tin")).has_value()); // a short list: none
+    // A list just long enough for champions (from Index::kBlocksFrom entries) is among those
+    // ranked below: "zinc", a rare word's.
+    const TermId zinc = *ix.find("zinc");
+    CAPTURE(ix.doc_frequency(zinc));
+    CHECK(ix.doc_frequency(zinc) >= Index::kBlocksFrom);
+    CHECK(ix.doc_frequency(zinc) < 4 * Index::kBlocksFrom);
+    CHECK(ix.posting_champions(zinc).has_value());
     std::vector<TermId> kin;
     ix.terms_with_prefix("market", kin);
     REQUIRE(kin.size() > 16); // "market*" is merged up front, not walked member by member
