@@ -244,6 +244,23 @@ TEST_CASE("an acronym defined in the text stands for its long name everywhere") 
     CHECK(who->count == 4);
     CHECK(text_of(text, who->acronym) == "WHO");
     CHECK(named(text, es, "WHO") == nullptr);
+    // An acronym the text uses without defining it stands for the one long name whose capitalised
+    // words it spells; not for a person's initials, and not when two names spell it.
+    std::string_view undefined = "The Organisation for Economic Cooperation and Development met. The OECD said "
+                                 "Gross Domestic Product would grow; GDP rose 2 pct. Chairman John Paul Smith said so. JPS left.";
+    auto u = broadsheet::find_entities(undefined);
+    const auto* oecd = named(undefined, u, "Organisation for Economic Cooperation and Development");
+    REQUIRE(oecd != nullptr);
+    CHECK(oecd->count == 2);
+    CHECK(text_of(undefined, oecd->acronym) == "OECD");
+    CHECK(named(undefined, u, "OECD") == nullptr);
+    const auto* gdp = named(undefined, u, "Gross Domestic Product");
+    REQUIRE(gdp != nullptr);
+    CHECK(gdp->count == 2);
+    CHECK(named(undefined, u, "JPS") != nullptr);
+    std::string_view two = "The National Security Council met and Norfolk Southern Corp sold shares. NSC said so.";
+    auto t = broadsheet::find_entities(two);
+    CHECK(named(two, t, "NSC") != nullptr);
     // Letters that are not the initials define nothing.
     auto other = broadsheet::find_entities("The Ocean Trust (XYZ) met. XYZ left.");
     CHECK(text_of("The Ocean Trust (XYZ) met. XYZ left.", other.list.at(0).acronym).empty());

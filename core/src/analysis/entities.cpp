@@ -510,10 +510,12 @@ void EntityFinder::vote(Candidate& c) const {
         place = place || in(k, cues::place_words);
     }
     // Words that end an institution's name ("White House", "Warburg Securities", "China Daily",
-    // "New York Fed", "Yamaichi International", "Air Force"), but at its front or alone are
+    // "New York Fed", "Yamaichi International", "Air Force", "United Auto Workers", "Neptune
+    // Orient Lines"), but at its front or alone are
     // something else: a chamber before an office ("House Speaker"), a name joined by "and"
     // ("Securities and Exchange Commission"), a word. [en]
-    static constexpr std::string_view kLastOrgWords[] = {"house", "securities", "daily", "fed", "international", "force"};
+    static constexpr std::string_view kLastOrgWords[] = {"house", "securities", "daily", "weekly", "fed", "international",
+                                                         "force", "workers", "lines"};
     org = org || (b > a && in(b, kLastOrgWords));
     // A name of several words (not one word and its own "'s": "Moody's said" is no person's).
     const bool several_words = b > a && !(b == a + 1 && tokens_[b].type == TokenType::Clitic);
@@ -649,6 +651,34 @@ void EntityFinder::find_acronyms() {
         if (alias_of_.contains(acronym)) continue;
         add_alias(acronym, c.key);
         acronym_defs_.emplace_back(c.key, acr.range());
+    }
+    // An acronym the text uses without defining it, of three or more letters that are the
+    // initials of every capitalised word of one long name in the text, and of no other ("the
+    // Organisation for Economic Cooperation and Development ... OECD", "Gross Domestic Product
+    // ... GDP"). Not a person's initials.
+    std::unordered_map<std::string, std::vector<const Candidate*>> by_initials;
+    for (const Candidate& c : candidates_) {
+        std::string initials;
+        size_t words = 0;
+        for (size_t k = c.first; k <= c.last; ++k) {
+            if (!tokens_[k].is_word() || tokens_[k].has(kLower)) continue;
+            ++words;
+            const char ch = word(k).empty() ? 0 : word(k)[0];
+            initials += ch >= 'a' && ch <= 'z' ? char(ch - 'a' + 'A') : ch;
+        }
+        const auto& v = c.votes;
+        if (words >= 3 && !(v.person > 0 && v.person >= std::max(v.organisation, v.place))) by_initials[initials].push_back(&c);
+    }
+    for (const Candidate& c : candidates_) {
+        if (c.first != c.last || !tokens_[c.first].has(kAllCaps)) continue;
+        std::string acronym(word(c.first));
+        if (acronym.size() < 3 || alias_of_.contains(acronym)) continue;
+        auto it = by_initials.find(acronym);
+        if (it == by_initials.end()) continue;
+        const std::string& name = resolve(it->second.front()->key);
+        if (!std::all_of(it->second.begin(), it->second.end(), [&](const Candidate* l) { return resolve(l->key) == name; })) continue;
+        add_alias(acronym, name);
+        acronym_defs_.emplace_back(name, tokens_[c.first].range());
     }
 }
 
