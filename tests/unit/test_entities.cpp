@@ -572,3 +572,21 @@ TEST_CASE("officials, dealers and analysts after a name are no part of it, unles
     CHECK(named(text, es, "Brazilian Dealers") == nullptr);
     CHECK(named(text, es, "U.S.") != nullptr);
 }
+
+TEST_CASE("shouted function words, forum abbreviations and 'I' with a verb are no names") {
+    std::string_view text = "Well, I think so. I'm sure I've seen it, and I\xE2\x80\x99ll say it: DO NOT TRUST THEM. BTW, "
+                            "IMHO the FBI was wrong, YOU know. The WHO said so. The US agreed. OK?";
+    auto es = broadsheet::find_entities(text);
+    check_mentions_well_formed(text, es);
+    for (std::string_view junk : {"I'm", "I've", "I\xE2\x80\x99ll", "DO NOT TRUST THEM", "NOT", "BTW", "IMHO", "YOU", "OK"}) {
+        CAPTURE(junk);
+        CHECK(named(text, es, junk) == nullptr);
+    }
+    CHECK(named(text, es, "FBI") != nullptr);
+    CHECK(named(text, es, "WHO") != nullptr); // it speaks
+    CHECK(named(text, es, "US") != nullptr);  // a listed country
+    // A function word in capitals that the text defines as an acronym is a name.
+    std::string_view defined = "The Information Technology (IT) office moved. IT staff left.";
+    auto d = broadsheet::find_entities(defined);
+    CHECK(named(defined, d, "Information Technology") != nullptr);
+}

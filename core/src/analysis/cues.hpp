@@ -43,6 +43,8 @@ inline constexpr std::string_view stopwords[] = {
     "may", "might", "should", "must", "shall", "let", "please", "mr", "mrs", "ms", "dr", "oh",
     "later", "earlier", "tonight", "recently", "currently", "finally", "overall", "separately",
     "similarly", "meanwhile", "initially", "previously", "elsewhere", "altogether",
+    // "I" with a verb, always capitalised
+    "i'm", "i've", "i'll", "i'd", "i\u2019m", "i\u2019ve", "i\u2019ll", "i\u2019d",
     // fr, de, es, it, pt, nl: articles and pronouns
     "le", "la", "les", "un", "une", "des", "du", "il", "elle", "ils", "elles", "nous", "vous", "je",
     "ce", "der", "die", "das", "ein", "eine", "er", "sie", "es", "wir", "ich", "el", "los", "las",

@@ -463,6 +463,24 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
         add(a, a, false, false);
         ++a;
     }
+    // Shouting is no name: capitals that are all English function words or the abbreviations of
+    // mail and forums ("NOT AND YOU", "BTW"); one such word ("WHO", "IT") names something only
+    // where the text says so (an acronym it defines or spells), it speaks, or it is a listed
+    // country ("US"). (Other languages' articles in capitals are names often: "UN", "LA".)
+    static constexpr std::string_view kShouted[] = {"you", "your", "i", "me", "my", "we", "nor", "ok",  "btw",
+                                                    "imho", "imo", "fyi", "asap", "aka", "etc", "faq", "lol"};
+    // Nor is a phrase in capitals with a function word that joins no name ("DO NOT TRUST THEM";
+    // not "BANK OF ENGLAND").
+    bool function_words = true, capitals = true, shouted_word = false;
+    for (size_t k = a; k <= b; ++k) {
+        const bool caps = tokens_[k].has(kAllCaps) || !tokens_[k].is_word();
+        const bool function_word = in(k, cues::function_words) || in(k, cues::person_pronouns) || in(k, kShouted);
+        capitals = capitals && caps;
+        function_words = function_words && caps && function_word;
+        shouted_word = shouted_word || (function_word && !in(k, cues::name_joiners));
+    }
+    if (a < b && (function_words || (capitals && shouted_word))) return;
+    if (function_words && gazetteer::lookup(word(a)) == gazetteer::Listed::No) uncertain = true;
     add(a, b, uncertain, titled);
 }
 
