@@ -66,12 +66,12 @@
            copy(b.articles), b.articles.length, copy(b.index), b.index.length]);
   }
 
-  // Reads every file of a drop, including folders (webkitGetAsEntry), in a stable order.
   // Files in natural order, as file managers list them ("day-2.txt" before "day-10.txt"), so a
   // numbered series keeps its order in the library; code units decide a tie.
   var nameOrder = new Intl.Collator('en', { numeric: true });
   function byName(a, b) { return nameOrder.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0); }
 
+  // Reads every file of a drop, including folders (webkitGetAsEntry), in a stable order.
   function entriesToFiles(entries) {
     var out = [];
     function walk(entry, path) {

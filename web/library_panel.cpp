@@ -163,16 +163,16 @@ uint64_t date_key(std::string_view date) {
 std::vector<size_t> sort_ascending(const App& app, int column) {
     const auto& all = app.corpus.articles();
     // The By column's text, made once per article rather than in every comparison.
-    std::vector<std::string> bylines, titles;
+    std::vector<std::string> bylines, keys;
     if (column == kByline) {
         bylines.resize(all.size());
         for (size_t i = 0; i < all.size(); ++i) bylines[i] = joined_byline(all[i]);
     }
     // Titles, sources and file names in dictionary order (their folded keys, made once per article).
     if (column == kTitle || column == kSource || column == kFile) {
-        titles.resize(all.size());
+        keys.resize(all.size());
         for (size_t i = 0; i < all.size(); ++i)
-            titles[i] = dictionary_key(column == kTitle ? all[i].title : column == kSource ? all[i].source : base_name(all[i].file));
+            keys[i] = dictionary_key(column == kTitle ? all[i].title : column == kSource ? all[i].source : base_name(all[i].file));
     }
     struct Keyed {
         uint64_t key;
@@ -183,11 +183,11 @@ std::vector<size_t> sort_ascending(const App& app, int column) {
         const auto& a = all[i];
         uint64_t k = 0;
         switch (column) {
-        case kTitle: k = prefix_key(titles[i], false); break;
+        case kTitle: k = prefix_key(keys[i], false); break;
         case kDate: k = date_key(a.date); break;
         case kByline: k = prefix_key(bylines[i], false); break;
-        case kFile: k = prefix_key(titles[i], false); break;
-        case kSource: k = prefix_key(titles[i], false); break;
+        case kFile: k = prefix_key(keys[i], false); break;
+        case kSource: k = prefix_key(keys[i], false); break;
         default: k = a.word_count; break;
         }
         keyed[i] = {k, uint32_t(i)};
@@ -197,15 +197,15 @@ std::vector<size_t> sort_ascending(const App& app, int column) {
         const auto &a = all[x], &b = all[y];
         switch (column) {
         case kTitle:
-            if (int c = bytes_compare(titles[x], titles[y])) return c;
+            if (int c = bytes_compare(keys[x], keys[y])) return c;
             return title_compare(a.title, b.title);
         case kDate: return bytes_compare(a.date, b.date);
         case kByline: return bytes_compare(bylines[x], bylines[y]);
         case kFile:
-            if (int c = bytes_compare(titles[x], titles[y])) return c;
+            if (int c = bytes_compare(keys[x], keys[y])) return c;
             return bytes_compare(base_name(a.file), base_name(b.file));
         case kSource:
-            if (int c = bytes_compare(titles[x], titles[y])) return c;
+            if (int c = bytes_compare(keys[x], keys[y])) return c;
             return title_compare(a.source, b.source);
         default: return 0;
         }

@@ -380,11 +380,12 @@ std::string parse_iso(std::string_view t) {
             // else is left off.
             std::string zone(rest);
             if (zone.size() == 3) zone += "00";
-            if (zone.size() == 5) zone.insert(3, ":");
+            if (zone.size() == 5) zone = zone.substr(0, 3) + ':' + zone.substr(3);
             bool offset = zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':' &&
                           is_digit(zone[1]) && is_digit(zone[2]) && is_digit(zone[4]) && is_digit(zone[5]) &&
                           to_int(zone.substr(1, 2)).value_or(99) <= 14 && to_int(zone.substr(4, 2)).value_or(99) < 60;
-            if (rest == "Z" || offset) out += rest == "Z" ? std::string("Z") : zone;
+            if (rest == "Z") out += 'Z';
+            else if (offset) out += zone;
         }
     }
     return out;
@@ -579,7 +580,7 @@ int64_t days_from_civil(int y, int m, int d) {
 
 std::string epoch_date(std::string_view s) {
     s = text::trim(s);
-    auto all_digits = [](std::string_view d) { return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+    auto all_digits = [](std::string_view d) { return std::all_of(d.begin(), d.end(), is_digit); };
     // Seconds with a fraction, as a float ("1700000000.0": Reddit's created_utc).
     if (const size_t dot = s.find('.'); dot == 10 && s.size() > 11 && all_digits(s.substr(dot + 1))) s = s.substr(0, dot);
     if (s.empty() || s.size() > 13 || !all_digits(s)) return {};

@@ -471,16 +471,16 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
                                                     "imho", "imo", "fyi", "asap", "aka", "etc", "faq", "lol"};
     // Nor is a phrase in capitals with a function word that joins no name ("DO NOT TRUST THEM";
     // not "BANK OF ENGLAND").
-    bool function_words = true, capitals = true, shouted_word = false;
+    bool all_shouted = true, capitals = true, joins_nothing = false;
     for (size_t k = a; k <= b; ++k) {
         const bool caps = tokens_[k].has(kAllCaps) || !tokens_[k].is_word();
         const bool function_word = in(k, cues::function_words) || in(k, cues::person_pronouns) || in(k, kShouted);
         capitals = capitals && caps;
-        function_words = function_words && caps && function_word;
-        shouted_word = shouted_word || (function_word && !in(k, cues::name_joiners));
+        all_shouted = all_shouted && caps && function_word;
+        joins_nothing = joins_nothing || (function_word && !in(k, cues::name_joiners));
     }
-    if (a < b && (function_words || (capitals && shouted_word))) return;
-    if (function_words && gazetteer::lookup(word(a)) == gazetteer::Listed::No) uncertain = true;
+    if (a < b && (all_shouted || (capitals && joins_nothing))) return;
+    if (all_shouted && gazetteer::lookup(word(a)) == gazetteer::Listed::No) uncertain = true;
     add(a, b, uncertain, titled);
 }
 
@@ -529,9 +529,8 @@ void EntityFinder::vote(Candidate& c) const {
     }
     // Words that end an institution's name ("White House", "Warburg Securities", "China Daily",
     // "New York Fed", "Yamaichi International", "Air Force", "United Auto Workers", "Neptune
-    // Orient Lines"), but at its front or alone are
-    // something else: a chamber before an office ("House Speaker"), a name joined by "and"
-    // ("Securities and Exchange Commission"), a word. [en]
+    // Orient Lines"), but at its front or alone are something else: a chamber before an office
+    // ("House Speaker"), a name joined by "and" ("Securities and Exchange Commission"), a word. [en]
     static constexpr std::string_view kLastOrgWords[] = {"house", "securities", "daily", "weekly", "fed", "international",
                                                          "force", "workers", "lines"};
     org = org || (b > a && in(b, kLastOrgWords));
@@ -636,14 +635,18 @@ void EntityFinder::vote(Candidate& c) const {
 
 // ---- [SECTION] Merging --------------------------------------------------------------------------
 
+// A word's first letter in capitals (ASCII), as an acronym writes it; 0 for an empty word.
+char initial_of(std::string_view word) {
+    const char c = word.empty() ? 0 : word[0];
+    return c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c;
+}
+
 // True when the acronym's letters are the initials of the name's words, in order (words may be
 // skipped: "Centers for Disease Control and Prevention (CDC)").
 bool initials_match(std::string_view acronym, const std::vector<std::string_view>& words) {
     size_t i = 0;
     for (size_t w = 0; w < words.size() && i < acronym.size(); ++w) {
-        char initial = words[w].empty() ? 0 : words[w][0];
-        if (initial >= 'a' && initial <= 'z') initial = char(initial - 'a' + 'A');
-        if (initial == acronym[i])
+        if (initial_of(words[w]) == acronym[i])
             ++i;
         else if (w == 0)
             return false;
@@ -677,15 +680,10 @@ void EntityFinder::find_acronyms() {
     std::unordered_map<std::string, std::vector<const Candidate*>> by_initials;
     for (const Candidate& c : candidates_) {
         std::string initials;
-        size_t words = 0;
-        for (size_t k = c.first; k <= c.last; ++k) {
-            if (!tokens_[k].is_word() || tokens_[k].has(kLower)) continue;
-            ++words;
-            const char ch = word(k).empty() ? 0 : word(k)[0];
-            initials += ch >= 'a' && ch <= 'z' ? char(ch - 'a' + 'A') : ch;
-        }
+        for (size_t k = c.first; k <= c.last; ++k)
+            if (tokens_[k].is_word() && !tokens_[k].has(kLower)) initials += initial_of(word(k));
         const auto& v = c.votes;
-        if (words >= 3 && !(v.person > 0 && v.person >= std::max(v.organisation, v.place))) by_initials[initials].push_back(&c);
+        if (initials.size() >= 3 && !(v.person > 0 && v.person >= std::max(v.organisation, v.place))) by_initials[initials].push_back(&c);
     }
     for (const Candidate& c : candidates_) {
         if (c.first != c.last || !tokens_[c.first].has(kAllCaps)) continue;
