@@ -471,16 +471,16 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
                                                     "imho", "imo", "fyi", "asap", "aka", "etc", "faq", "lol"};
     // Nor is a phrase in capitals with a function word that joins no name ("DO NOT TRUST THEM";
     // not "BANK OF ENGLAND").
-    bool all_shouted = true, capitals = true, joins_nothing = false;
-    for (size_t k = a; k <= b; ++k) {
-        const bool caps = tokens_[k].has(kAllCaps) || !tokens_[k].is_word();
-        const bool function_word = in(k, cues::function_words) || in(k, cues::person_pronouns) || in(k, kShouted);
-        capitals = capitals && caps;
-        all_shouted = all_shouted && caps && function_word;
+    // (Only names in capitals are looked up: most are not.)
+    bool capitals = true, all_shouted = true, joins_nothing = false;
+    for (size_t k = a; k <= b && capitals; ++k) {
+        capitals = tokens_[k].has(kAllCaps) || !tokens_[k].is_word();
+        const bool function_word = capitals && (in(k, cues::function_words) || in(k, cues::person_pronouns) || in(k, kShouted));
+        all_shouted = all_shouted && function_word;
         joins_nothing = joins_nothing || (function_word && !in(k, cues::name_joiners));
     }
-    if (a < b && (all_shouted || (capitals && joins_nothing))) return;
-    if (all_shouted && gazetteer::lookup(word(a)) == gazetteer::Listed::No) uncertain = true;
+    if (capitals && a < b && (all_shouted || joins_nothing)) return;
+    if (capitals && all_shouted && gazetteer::lookup(word(a)) == gazetteer::Listed::No) uncertain = true;
     add(a, b, uncertain, titled);
 }
 
@@ -677,6 +677,11 @@ void EntityFinder::find_acronyms() {
     // initials of every capitalised word of one long name in the text, and of no other ("the
     // Organisation for Economic Cooperation and Development ... OECD", "Gross Domestic Product
     // ... GDP"). Not a person's initials.
+    auto undefined_acronym = [&](const Candidate& c) {
+        return c.first == c.last && tokens_[c.first].has(kAllCaps) && word(c.first).size() >= 3 &&
+               !alias_of_.contains(std::string(word(c.first)));
+    };
+    if (std::none_of(candidates_.begin(), candidates_.end(), undefined_acronym)) return; // most articles
     std::unordered_map<std::string, std::vector<const Candidate*>> by_initials;
     for (const Candidate& c : candidates_) {
         std::string initials;
@@ -686,9 +691,8 @@ void EntityFinder::find_acronyms() {
         if (initials.size() >= 3 && !(v.person > 0 && v.person >= std::max(v.organisation, v.place))) by_initials[initials].push_back(&c);
     }
     for (const Candidate& c : candidates_) {
-        if (c.first != c.last || !tokens_[c.first].has(kAllCaps)) continue;
+        if (!undefined_acronym(c)) continue;
         std::string acronym(word(c.first));
-        if (acronym.size() < 3 || alias_of_.contains(acronym)) continue;
         auto it = by_initials.find(acronym);
         if (it == by_initials.end()) continue;
         const std::string& name = resolve(it->second.front()->key);
