@@ -129,5 +129,15 @@ int main(int argc, char** argv) {
         }
         emit({{"kind", "query"}, {"type", type}, {"query", q}, {"count", count}, {"hits", hits}, {"ms", samples}});
     }
+    // A second build, of a new index, last in the process (as in peer.mjs): the first ran while
+    // V8 compiled the code (wasm starts in a baseline compiler and hot functions are optimized in
+    // the background), this one runs the optimized code, as a second import in an open page does.
+    {
+        bs::Index again;
+        auto t = Clock::now();
+        for (const auto& a : articles) again.add(a, a.id);
+        again.trim();
+        emit({{"kind", "rebuild"}, {"ms", ms_since(t)}});
+    }
     return 0;
 }

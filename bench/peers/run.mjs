@@ -81,7 +81,7 @@ function run(name, command, argv) {
     const of = (kind) => lines.find((l) => l.kind === kind);
     const saved = of('saved');
     return {
-        name, build: of('build'), memory: of('memory').bytes, load_ms: of('load').ms,
+        name, build: of('build'), rebuild_ms: of('rebuild')?.ms, memory: of('memory').bytes, load_ms: of('load').ms,
         saved: saved.bytes, gzipped: saved.gzipped ?? zlib.gzipSync(fs.readFileSync(saved.path)).length,
         queries: lines.filter((l) => l.kind === 'query'),
     };
@@ -101,7 +101,7 @@ fs.writeFileSync(`${out}/results.json`, JSON.stringify(ok, null, 1));
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 function stats(e) {
     const text = e.build.text_bytes;
-    const s = { mbps: text / 1e6 / (e.build.ms / 1000), memory: e.memory == null ? null : e.memory / text, saved: e.saved / text, gzipped: e.gzipped / text, load: e.load_ms };
+    const s = { mbps: text / 1e6 / (e.build.ms / 1000), again_mbps: e.rebuild_ms ? text / 1e6 / (e.rebuild_ms / 1000) : null, memory: e.memory == null ? null : e.memory / text, saved: e.saved / text, gzipped: e.gzipped / text, load: e.load_ms };
     for (const t of types) {
         const qs = e.queries.filter((q) => q.type === t);
         if (!qs.length || qs.some((q) => q.unsupported)) { s[t] = null; continue; }
@@ -123,6 +123,7 @@ lines.push(`| | ${names.join(' | ')} |`);
 lines.push(`|---|${names.map(() => '---').join('|')}|`);
 const row = (label, fn) => lines.push(`| ${label} | ${names.map((n) => fn(st[n], ok.find((e) => e.name === n))).join(' | ')} |`);
 row('build MB/s', (s) => f(s.mbps, 1));
+row('build MB/s, second build', (s) => f(s.again_mbps, 1));
 row('index memory / text', (s) => f(s.memory));
 row('saved / text', (s) => f(s.saved));
 row('saved gzipped / text', (s) => f(s.gzipped, 3));
@@ -141,6 +142,7 @@ if (b) {
     lines.push(`|---|${others.map(() => '---').join('|')}|`);
     const ratio = (label, fn) => lines.push(`| ${label} | ${others.map((n) => { const v = fn(st[n]); return v == null || !isFinite(v) ? 'n/a' : v.toFixed(2) + 'x'; }).join(' | ')} |`);
     ratio('build speed', (p) => b.mbps / p.mbps);
+    ratio('build speed, second build', (p) => p.again_mbps == null || b.again_mbps == null ? null : b.again_mbps / p.again_mbps);
     ratio('index memory', (p) => p.memory == null ? null : p.memory / b.memory);
     ratio('saved size', (p) => p.saved / b.saved);
     ratio('saved gzipped', (p) => p.gzipped / b.gzipped);
