@@ -310,10 +310,16 @@ TEST_CASE("ugly input gives fewer entities, never a crash") {
 
     CHECK(broadsheet::find_entities("").list.empty());
     CHECK(broadsheet::find_entities("   \n\n  ").list.empty());
-    // A paragraph in capitals says nothing about names.
-    CHECK(broadsheet::find_entities(
-              "CHINA CRACKS DOWN ON INSTANT MESSENGERS AND USERS MUST HAND OVER NAMES")
-              .list.empty());
+    // A paragraph in capitals says nothing about names by its capitals: only a listed place in it
+    // is one.
+    const std::string shouted = "CHINA CRACKS DOWN ON INSTANT MESSENGERS AND USERS MUST HAND OVER NAMES";
+    es = broadsheet::find_entities(shouted);
+    REQUIRE(es.list.size() == 1);
+    CHECK(text_of(shouted, es.list[0].name) == "CHINA");
+    CHECK(es.list[0].kind == EntityKind::Place);
+    CHECK(broadsheet::find_entities("TELL US WHAT YOU THINK OF THE NEW PHONES AND THE OLD ONES").list.empty());
+    // (Pará is a Brazilian state, and "para" a Spanish and Portuguese preposition.)
+    CHECK(broadsheet::find_entities("A booklet: GUIA PARA DEJAR DE FUMAR, FREE WITH EVERY ORDER FROM THE CLINIC").list.empty());
     // Invalid UTF-8 and control bytes.
     std::string junk = "Caf\xE9 \xFF\xFE Bahia \x01\x02 in Bahia again";
     es = broadsheet::find_entities(junk);
@@ -585,6 +591,20 @@ TEST_CASE("shouted function words, forum abbreviations and 'I' with a verb are n
     CHECK(named(text, es, "FBI") != nullptr);
     CHECK(named(text, es, "WHO") != nullptr); // it speaks
     CHECK(named(text, es, "US") != nullptr);  // a listed country
+    // A headline in capitals is no name, but the listed places in it are.
+    for (auto [headline, place] : {std::pair<std::string_view, std::string_view>{"FBI SAYS SUSPECT FLED TO CANADA", "CANADA"},
+                                   {"STOCKS FALL IN NEW YORK AS DOLLAR SLIPS", "NEW YORK"},
+                                   {"JAPAN AND U.S. TO HOLD TRADE TALKS", "JAPAN"},
+                                   {"JAPAN AND U.S. TO HOLD TRADE TALKS", "U.S."}}) {
+        const std::string story = std::string(headline) + "\n\nOfficials said on Monday that talks would go on for a week.";
+        CAPTURE(headline);
+        auto h = broadsheet::find_entities(story);
+        check_mentions_well_formed(story, h);
+        const auto* p = named(story, h, place);
+        REQUIRE(p != nullptr);
+        CHECK(p->kind == EntityKind::Place);
+        CHECK(named(story, h, headline) == nullptr);
+    }
     // A function word in capitals that the text defines as an acronym is a name.
     std::string_view defined = "The Information Technology (IT) office moved. IT staff left.";
     auto d = broadsheet::find_entities(defined);

@@ -24,6 +24,7 @@
 // its prepositions ("en", "à", "aus") but no other cue, so its unknown names stay "other" rather
 // than becoming places by guesswork.
 #include "broadsheet/analysis.hpp"
+#include "broadsheet/analyzer.hpp" // is_stopword
 #include "broadsheet/import.hpp" // detect_language
 #include "text_util.hpp"
 
@@ -139,6 +140,7 @@ class EntityFinder {
     }
     std::string key_of(size_t a, size_t b, uint32_t cut) const;
     void find_runs();
+    void add_listed_places(size_t a, size_t b);
     size_t extend_run(size_t a, size_t b) const;
     bool field_after_and(size_t k, size_t e) const;
     void trim_and_add(size_t a, size_t b);
@@ -320,8 +322,43 @@ bool EntityFinder::field_after_and(size_t k, size_t e) const {
     return gazetteer::lookup(key_of(k, e, 0)) == gazetteer::Listed::No;
 }
 
+// Words in capitals that make a sentence ("FBI SAYS SUSPECT FLED TO CANADA", a wire headline, a
+// paragraph shouting) tell no name by their capitals, but the places the gazetteer lists are
+// places all the same: from each word of [a, b] on, the longest run of up to four words it lists
+// is one. A lone word that is a stopword of English or of a language near it is not ("TELL US",
+// Spanish "GUIA PARA DEJAR DE FUMAR": not the state of Pará).
+void EntityFinder::add_listed_places(size_t a, size_t b) {
+    auto function_word = [&](size_t k) {
+        static constexpr std::string_view kLanguages[] = {"es", "pt", "it", "fr", "de", "nl"};
+        return in(k, cues::stopwords) ||
+               std::any_of(std::begin(kLanguages), std::end(kLanguages),
+                           [&](std::string_view l) { return search::is_stopword(folded_[k], l); });
+    };
+    for (size_t k = a; k <= b;) {
+        size_t found = 0; // one past the run's last word
+        if (tokens_[k].is_word())
+            for (size_t e = std::min(b, k + 3) + 1; e-- > k && found == 0;)
+                if (tokens_[e].is_word() && !(e == k && function_word(k)) &&
+                    gazetteer::lookup(key_of(k, e, 0)) != gazetteer::Listed::No)
+                    found = e + 1;
+        if (found == 0) {
+            ++k;
+            continue;
+        }
+        add(k, found - 1, false, false);
+        k = found;
+    }
+}
+
 void EntityFinder::find_runs() {
     for (size_t i = 0; i < tokens_.size(); ++i) {
+        if (shouting_[i]) { // a paragraph in capitals: only its listed places
+            size_t e = i;
+            while (e + 1 < tokens_.size() && shouting_[e + 1]) ++e;
+            add_listed_places(i, e);
+            i = e;
+            continue;
+        }
         if (!is_name_word(i)) continue;
         size_t b = i;
         // A place suffix ends the name: "Tokyo-based Sony" is two names.
@@ -479,7 +516,10 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
         all_shouted = all_shouted && function_word;
         joins_nothing = joins_nothing || (function_word && !in(k, cues::name_joiners));
     }
-    if (capitals && a < b && (all_shouted || joins_nothing)) return;
+    if (capitals && a < b && (all_shouted || joins_nothing)) {
+        add_listed_places(a, b); // "IBM SAYS JAPAN WILL BUY" is no name; Japan is
+        return;
+    }
     if (capitals && all_shouted && gazetteer::lookup(word(a)) == gazetteer::Listed::No) uncertain = true;
     add(a, b, uncertain, titled);
 }
