@@ -32,15 +32,11 @@ int title_compare(std::string_view a, std::string_view b) {
     return bytes_compare(a, b);
 }
 
-// The first eight bytes of a text as one number that orders like them (a shorter text first),
-// folded as title_compare folds them when `fold`. Sorting compares these, and the texts only
-// where they are equal.
-uint64_t prefix_key(std::string_view s, bool fold) {
+// The first eight bytes of a text (a sort key, or a byline) as one number that orders like them
+// (a shorter text first). Sorting compares these, and the texts only where they are equal.
+uint64_t prefix_key(std::string_view s) {
     uint64_t k = 0;
-    for (size_t i = 0; i < 8; ++i) {
-        unsigned char c = i < s.size() ? (unsigned char)s[i] : 0;
-        k = k << 8 | (fold ? fold_ascii(c) : c);
-    }
+    for (size_t i = 0; i < 8; ++i) k = k << 8 | (i < s.size() ? (unsigned char)s[i] : 0);
     return k;
 }
 
@@ -183,11 +179,11 @@ std::vector<size_t> sort_ascending(const App& app, int column) {
         const auto& a = all[i];
         uint64_t k = 0;
         switch (column) {
-        case kTitle: k = prefix_key(keys[i], false); break;
+        case kTitle: k = prefix_key(keys[i]); break;
         case kDate: k = date_key(a.date); break;
-        case kByline: k = prefix_key(bylines[i], false); break;
-        case kFile: k = prefix_key(keys[i], false); break;
-        case kSource: k = prefix_key(keys[i], false); break;
+        case kByline: k = prefix_key(bylines[i]); break;
+        case kFile: k = prefix_key(keys[i]); break;
+        case kSource: k = prefix_key(keys[i]); break;
         default: k = a.word_count; break;
         }
         keyed[i] = {k, uint32_t(i)};
