@@ -54,3 +54,20 @@ TEST_CASE("countries are found by ISO's name, its common name, its short form an
     CHECK(lookup(std::string(5000, 'a')) == Listed::No);
     CHECK(lookup("\xFF\xFE invalid") == Listed::No);
 }
+
+TEST_CASE("the words a listed name can start with are told in one search") {
+    using broadsheet::analysis::gazetteer::starts_name;
+    for (std::string_view w : {"New", "NEW", "Papua", "Rio", "South", "China", "CANADA", "U.S.", "Soviet"}) {
+        CAPTURE(w);
+        CHECK(starts_name(w));
+    }
+    // A word no name begins with, the start of a word only, or a later word of a name.
+    for (std::string_view w : {"Sharply", "Ne", "Chin", "Guineas", "Wales2", "Korean", "", "\xFF"}) {
+        CAPTURE(w);
+        CHECK_FALSE(starts_name(w));
+    }
+    CHECK_FALSE(starts_name(std::string(5000, 'a')));
+    // Every listed name's first word starts one.
+    for (std::string_view name : {"New South Wales", "Papua New Guinea", "Viet Nam", "Soviet Union", "Czech Republic"})
+        CHECK(starts_name(name.substr(0, name.find(' '))));
+}

@@ -336,10 +336,10 @@ void EntityFinder::add_listed_places(size_t a, size_t b) {
     };
     for (size_t k = a; k <= b;) {
         size_t found = 0; // one past the run's last word
-        if (tokens_[k].is_word())
+        if (tokens_[k].is_word() && gazetteer::starts_name(word(k)))
             for (size_t e = std::min(b, k + 3) + 1; e-- > k && found == 0;)
-                if (tokens_[e].is_word() && !(e == k && function_word(k)) &&
-                    gazetteer::lookup(key_of(k, e, 0)) != gazetteer::Listed::No)
+                if (tokens_[e].is_word() && gazetteer::lookup(key_of(k, e, 0)) != gazetteer::Listed::No &&
+                    !(e == k && function_word(k)))
                     found = e + 1;
         if (found == 0) {
             ++k;

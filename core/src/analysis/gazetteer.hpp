@@ -21,4 +21,8 @@ enum class Listed : uint8_t {
 // apostrophes do not matter; words must be separated by single spaces.
 Listed lookup(std::string_view name);
 
+// Whether some listed name begins with the word `word` ("New" of "New York", "Texas"): one search,
+// so that a caller trying runs of words looks up only those a name can start with.
+bool starts_name(std::string_view word);
+
 } // namespace broadsheet::analysis::gazetteer
