@@ -592,18 +592,21 @@ TEST_CASE("shouted function words, forum abbreviations and 'I' with a verb are n
     CHECK(named(text, es, "WHO") != nullptr); // it speaks
     CHECK(named(text, es, "US") != nullptr);  // a listed country
     // A headline in capitals is no name, but the listed places in it are.
-    for (auto [headline, place] : {std::pair<std::string_view, std::string_view>{"FBI SAYS SUSPECT FLED TO CANADA", "CANADA"},
-                                   {"STOCKS FALL IN NEW YORK AS DOLLAR SLIPS", "NEW YORK"},
-                                   {"JAPAN AND U.S. TO HOLD TRADE TALKS", "JAPAN"},
-                                   {"JAPAN AND U.S. TO HOLD TRADE TALKS", "U.S."}}) {
-        const std::string story = std::string(headline) + "\n\nOfficials said on Monday that talks would go on for a week.";
-        CAPTURE(headline);
+    struct Headline {
+        std::string_view text, place;
+    };
+    for (const Headline& headline : {Headline{"FBI SAYS SUSPECT FLED TO CANADA", "CANADA"},
+                                     Headline{"STOCKS FALL IN NEW YORK AS DOLLAR SLIPS", "NEW YORK"},
+                                     Headline{"JAPAN AND U.S. TO HOLD TRADE TALKS", "JAPAN"},
+                                     Headline{"JAPAN AND U.S. TO HOLD TRADE TALKS", "U.S."}}) {
+        const std::string story = std::string(headline.text) + "\n\nOfficials said on Monday that talks would go on for a week.";
+        CAPTURE(headline.text);
         auto h = broadsheet::find_entities(story);
         check_mentions_well_formed(story, h);
-        const auto* p = named(story, h, place);
+        const auto* p = named(story, h, headline.place);
         REQUIRE(p != nullptr);
         CHECK(p->kind == EntityKind::Place);
-        CHECK(named(story, h, headline) == nullptr);
+        CHECK(named(story, h, headline.text) == nullptr);
     }
     // A function word in capitals that the text defines as an acronym is a name.
     std::string_view defined = "The Information Technology (IT) office moved. IT staff left.";
