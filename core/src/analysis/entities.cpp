@@ -517,7 +517,7 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
         joins_nothing = joins_nothing || (function_word && !in(k, cues::name_joiners));
     }
     if (capitals && a < b && (all_shouted || joins_nothing)) {
-        add_listed_places(a, b); // "IBM SAYS JAPAN WILL BUY" is no name; Japan is
+        add_listed_places(a, b); // "FBI SAYS SUSPECT FLED TO CANADA" is no name; Canada is
         return;
     }
     if (capitals && all_shouted && gazetteer::lookup(word(a)) == gazetteer::Listed::No) uncertain = true;
