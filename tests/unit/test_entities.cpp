@@ -608,6 +608,14 @@ TEST_CASE("shouted function words, forum abbreviations and 'I' with a verb are n
         CHECK(p->kind == EntityKind::Place);
         CHECK(named(story, h, headline.text) == nullptr);
     }
+    // The same inside a sentence in mixed case, where the phrase in capitals is no name either.
+    const std::string quoted = "The wire's first line read FBI SAYS SUSPECT FLED TO CANADA and then the police added more.";
+    auto q = broadsheet::find_entities(quoted);
+    check_mentions_well_formed(quoted, q);
+    const auto* canada = named(quoted, q, "CANADA");
+    REQUIRE(canada != nullptr);
+    CHECK(canada->kind == EntityKind::Place);
+    CHECK(named(quoted, q, "FBI SAYS SUSPECT FLED TO CANADA") == nullptr);
     // A function word in capitals that the text defines as an acronym is a name.
     std::string_view defined = "The Information Technology (IT) office moved. IT staff left.";
     auto d = broadsheet::find_entities(defined);
