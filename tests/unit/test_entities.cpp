@@ -608,6 +608,14 @@ TEST_CASE("shouted function words, forum abbreviations and 'I' with a verb are n
         CHECK(p->kind == EntityKind::Place);
         CHECK(named(story, h, headline.text) == nullptr);
     }
+    // One place, where the story names it in mixed case too: "CANADA" is a mention of Canada.
+    const std::string both = "FBI SAYS SUSPECT FLED TO CANADA\n\nThe man crossed into Canada from New York on Friday, officials said.";
+    auto b = broadsheet::find_entities(both);
+    check_mentions_well_formed(both, b);
+    const auto* one = named(both, b, "Canada");
+    REQUIRE(one != nullptr);
+    CHECK(one->count == 2);
+    CHECK(named(both, b, "CANADA") == nullptr);
     // The same inside a sentence in mixed case, where the phrase in capitals is no name either.
     const std::string quoted = "The wire's first line read FBI SAYS SUSPECT FLED TO CANADA and then the police added more.";
     auto q = broadsheet::find_entities(quoted);

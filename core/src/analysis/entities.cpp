@@ -70,6 +70,7 @@ struct Candidate {
         false;           // a lone sentence-initial word: kept only if the text names it elsewhere
     bool speaks = false; // next to a speech verb ("Jiang said", "said Jiang")
     bool dateline = false; // the place of a dateline ("SALVADOR, Feb 26 -")
+    bool in_capitals = false; // a listed place found in text in capitals (add_listed_places)
     uint32_t cut = 0;      // bytes cut off the end of the last word ("-based" of "London-based")
     Votes votes;
 };
@@ -346,6 +347,7 @@ void EntityFinder::add_listed_places(size_t a, size_t b) {
             continue;
         }
         add(k, found - 1, false, false);
+        candidates_.back().in_capitals = true;
         k = found;
     }
 }
@@ -898,17 +900,21 @@ Entities EntityFinder::run() {
         if (candidates_[i].uncertain) certain.push_back(resolve(candidates_[i].key));
     std::sort(certain.begin(), certain.end());
     certain.erase(std::unique(certain.begin(), certain.end()), certain.end());
-    // A dateline's place in capitals is the place the story names in mixed case ("SALVADOR" ->
-    // "Salvador").
+    // A place in capitals, a dateline's or a headline's, is the place the story names in mixed
+    // case ("SALVADOR" -> "Salvador", "FLED TO CANADA" -> "Canada").
+    // (The names by their folded form, made once: a text in capitals may name thousands.)
+    std::unordered_map<std::string, std::vector<const std::string*>> by_fold;
     for (const Candidate& c : candidates_) {
-        if (!c.dateline || resolve(c.key) != c.key) continue;
-        std::string f = fold(c.key);
-        for (const std::string& k : certain)
-            if (k != c.key && fold(k) == f) {
-                add_alias(c.key, k);
+        if (!(c.dateline || c.in_capitals) || resolve(c.key) != c.key) continue;
+        if (by_fold.empty())
+            for (const std::string& k : certain) by_fold[fold(k)].push_back(&k);
+        const auto it = by_fold.find(fold(c.key));
+        if (it == by_fold.end()) continue;
+        for (const std::string* k : it->second)
+            if (*k != c.key) {
+                add_alias(c.key, *k);
                 break;
             }
-        break;
     }
     merge_variants(certain);
 
