@@ -306,6 +306,17 @@ void pump_events() {
         }
         if (pointer_event(e)) continue;
         ImGui_ImplSDL2_ProcessEvent(&e);
+        // The backend takes the modifiers from SDL_GetModState(), the keyboard as it is now, which
+        // is ahead of the events: Shift+Enter typed fast (or held back a frame, above) read as
+        // Enter once Shift's release had reached SDL. The key event carries them as they were.
+        if (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP) {
+            ImGuiIO& io = ImGui::GetIO();
+            const Uint16 mod = e.key.keysym.mod;
+            io.KeyShift = (mod & KMOD_SHIFT) != 0;
+            io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+            io.KeyAlt = (mod & KMOD_ALT) != 0;
+            io.KeySuper = (mod & KMOD_GUI) != 0;
+        }
     }
     if (!g_held_events.empty()) request_redraw();
 }
