@@ -150,6 +150,23 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         {"Shares of General Electric rose.", "General Electric", EntityKind::Other},
         {"Talks under the General Agreement on Tariffs and Trade resumed.", "General Agreement", EntityKind::Other},
         {"General Colin Powell spoke.", "Colin Powell", EntityKind::Person},
+        // titles that also begin names of things: cut before a full name or another title only
+        {"Special Agent Maria Lopez said the FBI was looking.", "Maria Lopez", EntityKind::Person},
+        {"Chief Constable Sara Thornton spoke.", "Sara Thornton", EntityKind::Person},
+        {"Deputy Director Mark Felt said so.", "Mark Felt", EntityKind::Person},
+        {"Archbishop Desmond Tutu spoke.", "Desmond Tutu", EntityKind::Person},
+        {"They met Rabbi Jonathan Sacks.", "Jonathan Sacks", EntityKind::Person},
+        {"Talks with IMF Managing Director Michel Camdessus ended.", "Michel Camdessus", EntityKind::Person},
+        {"White House Chief of Staff Howard Baker left.", "Howard Baker", EntityKind::Person},
+        {"Agent Orange was sprayed.", "Agent Orange", EntityKind::Other},
+        {"The IMF lends in Special Drawing Rights.", "Special Drawing Rights", EntityKind::Other},
+        {"Shares of Cardinal Health fell.", "Cardinal Health", EntityKind::Other},
+        // the words before an office are no person for its first title
+        {"On Friday Deputy U.S. Trade Representative Michael Smith left.", "Michael Smith", EntityKind::Person},
+        {"On Friday Deputy U.S. Trade Representative Michael Smith left.", "U.S. Trade", EntityKind::Other},
+        {"He met Azusa Hayashi, Director of the First International Economic Affairs Division.",
+         "First International Economic Affairs Division", EntityKind::Organisation},
+        {"Sales at the Chevrolet Motor Division rose.", "Chevrolet Motor Division", EntityKind::Organisation},
         {"The bill passed, House Speaker Jim Wright said.", "Jim Wright", EntityKind::Person},
         {"Treasury Secretary Baker met Stoltenberg.", "Baker", EntityKind::Person},
         {"Defense Department Inspector General June Gibbs Brown found it.", "June Gibbs Brown", EntityKind::Person},
@@ -546,6 +563,30 @@ TEST_CASE("a company's own 's, a legal form's dot, an ordinal and a first word: 
     auto sh = broadsheet::find_entities(twice);
     REQUIRE(sh.list.size() == 1);
     CHECK(sh.list[0].count == 2);
+}
+
+TEST_CASE("an abbreviation's dot before a word that opens a sentence ends the name") {
+    struct Row {
+        std::string_view text;
+        std::vector<std::string_view> names; // every entity's fullest name, in order of first mention
+    };
+    const Row rows[] = {
+        {"Exports to the U.S. But Japan objected.", {"U.S.", "Japan"}},
+        {"Exports rose in the U.S. The Treasury said so.", {"U.S.", "Treasury"}},
+        {"Exports fell in the U.S. And Japan bought less.", {"U.S.", "Japan"}},
+        // not "And" between initials (a firm's name)
+        {"E.D. And F. Man Ltd bought it.", {"E.D. And F. Man Ltd"}},
+        // an office alone, its titles all cut, is no name
+        {"Memorandum to the Assistant Director of Criminal Enforcement, July 10.", {"Criminal Enforcement"}},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(row.text);
+        auto es = broadsheet::find_entities(row.text);
+        check_mentions_well_formed(row.text, es);
+        std::vector<std::string_view> got;
+        for (const auto& e : es.list) got.push_back(text_of(row.text, e.name));
+        CHECK(got == row.names);
+    }
 }
 
 TEST_CASE("an office named with 'of' alone is no name") {

@@ -56,7 +56,8 @@ inline constexpr std::string_view stopwords[] = {
 inline constexpr std::string_view name_articles[] = {"el", "los", "las", "la", "le", "les", "al"};
 
 // Titles written before a name ("Mr Jiang", "President Xi", "Prime Minister ..."); they are cut
-// off the name and mark a person. [en; "m", "mme", "herr", "frau", "señor", "sr", "signor":
+// off the name and mark a person. Some are cut only before a full name or another title
+// (entities.cpp: "General Electric", "Agent Orange", "Special Drawing Rights"). [en; "m", "mme", "herr", "frau", "señor", "sr", "signor":
 // fr/de/es/it]
 inline constexpr std::string_view titles[] = {"mr",
                                               "mrs",
@@ -117,6 +118,29 @@ inline constexpr std::string_view titles[] = {"mr",
                                               "representative",
                                               "congressman",
                                               "congresswoman",
+                                              "archbishop",
+                                              "bishop",
+                                              "cardinal",
+                                              "rabbi",
+                                              "imam",
+                                              "sheriff",
+                                              "constable",
+                                              "superintendent",
+                                              "commander",
+                                              "admiral",
+                                              "envoy",
+                                              "coach",
+                                              "agent",
+                                              "director",
+                                              "chief",
+                                              "deputy",
+                                              "executive",
+                                              "special",
+                                              "acting",
+                                              "assistant",
+                                              "managing",
+                                              "senior",
+                                              "associate",
                                               "sheikh",
                                               "ayatollah",
                                               "m",
@@ -236,7 +260,7 @@ inline constexpr std::string_view org_words[] = {
     "spa",          "bv",          "nv",           "cour",
     "gericht",      "partido",     "parti",        "partei",
     "consejo",      "conseil",     "rat",          "community",
-    "embassy",      "consulate",   "directorate",  "museum",
+    "embassy",      "consulate",   "directorate",  "division",  "museum",
     "centre",       "center",      "academy",     "treasury",
     "markets",      "brothers",
     "investments",  "associates",  "bancorp",     "conference",
@@ -363,6 +387,15 @@ inline constexpr std::string_view according_to[] = {"according to", "selon", "se
 // Pronouns that can be a speaker; people first, then organisations. [en]
 inline constexpr std::string_view person_pronouns[] = {"he", "she"};
 inline constexpr std::string_view group_pronouns[] = {"they", "it"};
+
+// Words that open sentences and are no part of a name, even capitalised: after an abbreviation's
+// dot ("in the U.S. But Japan"), a sentence has ended. ("A", "I", "May" and "Will" are left out:
+// initials, numerals and names.) [en]
+inline constexpr std::string_view sentence_openers[] = {
+    "the",   "an",     "in",    "but",   "and",   "he",    "she",   "it",    "they",      "we",
+    "this",  "these",  "those", "there", "its",   "his",   "her",   "their", "our",       "on",
+    "at",    "for",    "from",  "with",  "after", "before", "since", "when", "while",     "if",
+    "as",    "also",   "however", "meanwhile", "earlier", "later", "that", "what", "some", "many"};
 
 // Words that cannot be part of a speaker's name or a figure's unit: function words. [en]
 inline constexpr std::string_view function_words[] = {

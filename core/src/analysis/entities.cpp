@@ -135,16 +135,30 @@ class EntityFinder {
     // Word i is a company's legal form or a month written with its dot ("Corp.", "Sept.") and no
     // other legal form follows: the name ends there, whatever capital comes next ("Acme Corp.
     // Standard and Poor's said", "at New York Sept. Ecuador said").
+    // So does an abbreviation's dot before a word that opens a sentence and is no part of a name
+    // ("... in the U.S. But Japan", "Van Lanschot Beleggingscompagnie B.V. In"; a headline's
+    // "U.S. And Japan").
     bool ends_name(size_t i) const {
-        return word(i).ends_with('.') && (in(i, cues::legal_forms) || in(i, cues::calendar_words)) &&
-               !in(i + 1, cues::legal_forms);
+        if (!word(i).ends_with('.')) return false;
+        if (in(i, cues::legal_forms) || in(i, cues::calendar_words)) return !in(i + 1, cues::legal_forms);
+        return i + 1 < tokens_.size() && in(i + 1, cues::sentence_openers) && tokens_[i + 1].has(kCapital) &&
+               !tokens_[i + 1].has(kAllCaps) && !initials_joined(i);
     }
+    // Word i + 1 is "And" between initials, as in a firm's name in a headline ("E.D. And F. Man").
+    bool initials_joined(size_t i) const {
+        if (i + 2 >= tokens_.size() || !in(i + 1, kAndWord)) return false;
+        const std::string_view next = word(i + 2);
+        return next.size() == 2 && next[1] == '.';
+    }
+    static constexpr std::string_view kAndWord[] = {"and"};
     std::string key_of(size_t a, size_t b, uint32_t cut) const;
     void find_runs();
     void add_listed_places(size_t a, size_t b);
     size_t extend_run(size_t a, size_t b) const;
     bool field_after_and(size_t k, size_t e) const;
-    void trim_and_add(size_t a, size_t b);
+    // `office`: [a, b] is what comes before an office and a name ("Deputy U.S. Trade" of "Deputy
+    // U.S. Trade Representative Michael Smith"): a title at its front is the office's, no person's.
+    void trim_and_add(size_t a, size_t b, bool office = false);
     void add(size_t a, size_t b, bool uncertain, bool titled);
     void vote(Candidate& c) const;
     void find_acronyms();
@@ -377,7 +391,16 @@ void EntityFinder::find_runs() {
 
 bool is_demonym(std::string_view text, const Token& t) { return analysis::is_demonym(view(text, t)); }
 
-void EntityFinder::trim_and_add(size_t a, size_t b) {
+void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
+    // "General" is a rank before a full name ("General Colin Powell"), an adjective before one
+    // word ("General Electric", "General Agreement on Tariffs and Trade"); so are other titles
+    // that begin names of things ("Agent Orange", "Cardinal Health"; "Director Comey" stays
+    // whole). "Special" and the like are a title only before another ("Special Agent Maria
+    // Lopez"; "Special Drawing Rights" is none). [en]
+    static constexpr std::string_view kAdjectiveTitles[] = {"general",  "agent", "coach", "cardinal",  "constable",
+                                                            "admiral",  "director", "chief", "deputy", "executive"};
+    static constexpr std::string_view kModifierTitles[] = {"special", "acting", "assistant", "managing", "senior",
+                                                           "associate"};
     // People named by their group after a name are no part of it: "U.S. Officials said" is the
     // United States (headline capitals); an organisation's name may end with them ("National
     // Association of Securities Dealers").
@@ -407,7 +430,7 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
         if (j == a) break;
         size_t e = j - 1;
         while (e > a && !is_name_word(e)) --e; // "of", "and" left at its end
-        if (e > a || has_org_or_place_word(a, e)) trim_and_add(a, e);
+        if (e > a || has_org_or_place_word(a, e)) trim_and_add(a, e, true);
         else if (is_name_word(a) && !in(a, cues::stopwords)) add(a, a, true, false);
         a = j;
         if (role) { // and the office's other words ("Group Chief Executive Brian Corby")
@@ -443,7 +466,9 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
             else
                 break;
         }
-        if (name <= b && is_name_word(name) && !has_org_or_place_word(name, b)) { // not "Reading and Bates Drilling Co."
+        // After such a title, a full name: "Director of Criminal Enforcement" names no one.
+        const bool loose = in(of - 2, kAdjectiveTitles) || in(of - 2, kModifierTitles);
+        if (name <= b && is_name_word(name) && !has_org_or_place_word(name, b) && (!loose || name < b)) { // not "Reading and Bates Drilling Co."
             a = name;
             titled = true;
         } else if (in(a, cues::org_words) || in(a, cues::place_words)) {
@@ -458,14 +483,11 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
                 a = k;
                 break;
             }
-    // "General" is a rank before a full name ("General Colin Powell"), an adjective before one
-    // word ("General Electric", "General Agreement on Tariffs and Trade"). [en]
-    static constexpr std::string_view kAdjectiveTitles[] = {"general"};
     while (a <= b) {
         if (!org_like && in(a, cues::titles) &&
             !(a == first && tokens_[a].has(kSentenceStart) && a == b) &&
-            !(in(a, kAdjectiveTitles) && b < a + 2)) {
-            titled = true;
+            !(in(a, kAdjectiveTitles) && b < a + 2) && !(in(a, kModifierTitles) && !(a < b && in(a + 1, cues::titles)))) {
+            titled = titled || !office;
             ++a;
         } else if (in(a, cues::stopwords) && !tokens_[a].has(kAllCaps) && // "WHO", "US" are names
                    !(a < b && in(a, cues::name_articles) && !tokens_[a].has(kSentenceStart)) &&
@@ -476,6 +498,7 @@ void EntityFinder::trim_and_add(size_t a, size_t b) {
         }
     }
     if (a > b) return;
+    if (a == b && a > first && in(a, cues::titles)) return; // an office's last word ("Assistant Director")
     bool uncertain = false;
     const Token& t = tokens_[a];
     if (a == first && t.has(kSentenceStart) && !t.has(kAllCaps) && !t.has(kInnerCap)) {
