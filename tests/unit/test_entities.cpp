@@ -161,6 +161,13 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         {"Agent Orange was sprayed.", "Agent Orange", EntityKind::Other},
         {"The IMF lends in Special Drawing Rights.", "Special Drawing Rights", EntityKind::Other},
         {"Shares of Cardinal Health fell.", "Cardinal Health", EntityKind::Other},
+        // a name with its people or its shares after it is an employer, though it speaks
+        {"Prices will fall, said Goldman Sachs analyst Jim Brown.", "Goldman Sachs", EntityKind::Organisation},
+        {"Prices will fall, said Goldman Sachs analyst Jim Brown.", "Jim Brown", EntityKind::Person},
+        {"Credit Suisse shares fell. Credit Suisse said it would cut jobs.", "Credit Suisse", EntityKind::Organisation},
+        {"Morgan Stanley economists expect a cut, Morgan Stanley said.", "Morgan Stanley", EntityKind::Organisation},
+        {"The board named John Smith chairman of the company, John Smith said.", "John Smith", EntityKind::Person},
+        {"West German economists expect a cut.", "West German", EntityKind::Other},
         // the words before an office are no person for its first title
         {"On Friday Deputy U.S. Trade Representative Michael Smith left.", "Michael Smith", EntityKind::Person},
         {"On Friday Deputy U.S. Trade Representative Michael Smith left.", "U.S. Trade", EntityKind::Other},
@@ -533,6 +540,12 @@ TEST_CASE("a company's own 's, a legal form's dot, an ordinal and a first word: 
         // an organisation's first word alone is the organisation, unless it is a people's adjective
         {"Shearson Lehman Brothers Inc bought it. Shearson will pay cash.", {"Shearson Lehman Brothers Inc"}},
         {"Iranian Army units moved. Iranian officials denied it.", {"Iranian Army", "Iranian"}},
+        // a company known by its people, by its first word or its last, and with or without a legal form
+        {"Kidder Peabody analysts like the stock. Kidder said so.", {"Kidder Peabody"}},
+        {"Brent Walker chairman George Smith resigned. Walker said so.", {"Brent Walker", "George Smith"}},
+        {"Caesars World shares rose. Caesars World Inc said Caesars would pay.", {"Caesars World Inc"}},
+        // not an institution by its place ("Tokyo" is no "Tokyo Stock Exchange")
+        {"Tokyo Stock Exchange officials said Tokyo was calm.", {"Tokyo Stock Exchange", "Tokyo"}},
         // an institution by its kind alone, when the text names one of that kind
         {"The Bank of Spain raised reserves, and dealers said the Bank acted late.", {"Bank of Spain"}},
         {"The Bank of Spain and the Bank of France met, and dealers said the Bank acted late.",

@@ -231,6 +231,16 @@ inline constexpr std::string_view roles[] = {"spokesman",
                                              "who",
                                              "aged"};
 
+// After a name, its people or its shares: the name is an employer, a company or an institution
+// ("Morgan Stanley economists", "Credit Suisse shares"); a role in the singular only before the
+// holder's name or a speech verb ("Goldman Sachs analyst Jim Brown"). [en]
+inline constexpr std::string_view employer_nouns[] = {"analysts", "economists", "executives", "shareholders",
+                                                      "stockholders", "employees", "shares", "stock",
+                                                      "subsidiary", "subsidiaries", "unit"};
+inline constexpr std::string_view employer_roles[] = {"chairman", "chairwoman", "president", "executive",
+                                                      "analyst", "economist", "director", "manager",
+                                                      "ceo", "cfo", "treasurer", "vice-president"};
+
 // Words that make a name an organisation ("State Internet Information Office", "Supreme Court",
 // "Acme Inc"). [en; "ministerio", "ministère", "ministerium", "banco", "banque", "universidad",
 // "université", "universität", "gesellschaft", "gmbh", "ag", "sa", "spa", "bv", "nv", "tribunal",

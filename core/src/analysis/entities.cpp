@@ -33,6 +33,7 @@
 #include "analysis/tokens.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -60,6 +61,7 @@ struct Votes {
     int organisation = 0;
     int place = 0;
     int place_hint = 0; // a preposition before it ("in Bahia"): a place only if nothing else speaks
+    int employer = 0;   // people or shares after it ("Kidder Peabody analysts"): a company's name
 };
 
 struct Candidate {
@@ -146,11 +148,10 @@ class EntityFinder {
     }
     // Word i + 1 is "And" between initials, as in a firm's name in a headline ("E.D. And F. Man").
     bool initials_joined(size_t i) const {
-        if (i + 2 >= tokens_.size() || !in(i + 1, kAndWord)) return false;
+        if (i + 2 >= tokens_.size() || !in(i + 1, kAnd)) return false;
         const std::string_view next = word(i + 2);
         return next.size() == 2 && next[1] == '.';
     }
-    static constexpr std::string_view kAndWord[] = {"and"};
     std::string key_of(size_t a, size_t b, uint32_t cut) const;
     void find_runs();
     void add_listed_places(size_t a, size_t b);
@@ -672,6 +673,19 @@ void EntityFinder::vote(Candidate& c) const {
             if (several_words) c.votes.person += kWeak;
             c.speaks = true;
         }
+        // An employer: a name of several words with its people or its shares right after it
+        // ("Goldman Sachs analyst Jim Brown", "General Electric chairman Jack Welch said", "Morgan
+        // Stanley economists", "Credit Suisse shares"), which a person's name seldom has. A role
+        // in the singular counts only before a name or a speech verb ("named John Smith chairman
+        // of the board" is his office). Not "officials", which a city or a country has as often.
+        if (several_words && !is_demonym(text_, tokens_[a]) && !is_demonym(text_, tokens_[b]) &&
+            tokens_[b + 1].has(kLower) &&
+            (in(b + 1, cues::employer_nouns) ||
+             (in(b + 1, cues::employer_roles) && b + 2 < tokens_.size() &&
+              (is_name_word(b + 2) || in(b + 2, cues::speech_verbs))))) {
+            c.votes.organisation += kMedium;
+            ++c.votes.employer;
+        }
         // The role may follow an employer or a qualifier ("John Sculley, Apple chairman", "Bruce
         // Lupatkin, senior technology analyst with"). A role that speaks starts a clause of its
         // own, no apposition ("In Tokyo, a spokesman said"), as does one before a name ("the
@@ -797,13 +811,16 @@ void EntityFinder::merge_variants(const std::vector<std::string>& certain) {
         v.organisation += c.votes.organisation;
         v.place += c.votes.place;
         v.place_hint += c.votes.place_hint;
+        v.employer += c.votes.employer;
     }
     // A country's name is typed too ("Jordan" stays the country beside "Michael Jordan"); a
     // state's is not ("Virginia" after "Virginia Woolf" is the woman), unless a preposition
     // says so ("in Virginia").
+    // (A company known by its people or shares alone is not typed for this: "Walker" is "Brent
+    // Walker" after "Brent Walker chairman", as before it.)
     auto typed = [&](size_t i) {
         const Votes& v = totals[i];
-        return v.organisation > 0 || v.place > 0 || v.place_hint > 0 ||
+        return v.organisation > kMedium * v.employer || v.place > 0 || v.place_hint > 0 ||
                gazetteer::lookup(certain[i]) == gazetteer::Listed::Country;
     };
     // Untyped names of several words by their first and their last word (each name once per
@@ -824,8 +841,9 @@ void EntityFinder::merge_variants(const std::vector<std::string>& certain) {
         auto it = by_end.find(key);
         if (it != by_end.end() && it->second.size() == 1) found.push_back({key, certain[it->second.front()]});
     }
-    // Organisations of several words, by their first word when they end with a legal form (a
-    // company's), and by each of their words.
+    // Organisations of several words, by their first word when they end with a legal form or have
+    // people or shares and no institution's word (a company's: "Kidder" after "Kidder Peabody
+    // analysts"; not "Tokyo" after "Tokyo Stock Exchange officials"), and by each of their words.
     std::unordered_map<std::string_view, std::vector<size_t>> company_by_first, org_by_word;
     for (size_t l = 0; l < certain.size(); ++l) {
         const Votes& v = totals[l];
@@ -833,7 +851,12 @@ void EntityFinder::merge_variants(const std::vector<std::string>& certain) {
             v.organisation <= std::max(v.person, v.place))
             continue;
         auto words = split_words(certain[l]);
-        if (contains(cues::legal_forms, fold(words.back()))) company_by_first[words.front()].push_back(l);
+        const bool institution = std::any_of(words.begin(), words.end(), [](std::string_view w) {
+            const std::string f = fold(w);
+            return contains(cues::org_words, f) || contains(cues::place_words, f);
+        });
+        if (contains(cues::legal_forms, fold(words.back())) || (v.employer > 0 && !institution))
+            company_by_first[words.front()].push_back(l);
         std::sort(words.begin(), words.end());
         words.erase(std::unique(words.begin(), words.end()), words.end());
         for (std::string_view w : words) org_by_word[w].push_back(l);
@@ -841,6 +864,21 @@ void EntityFinder::merge_variants(const std::vector<std::string>& certain) {
     auto the_one = [](const auto& map, std::string_view key) -> const std::vector<size_t>* {
         auto it = map.find(key);
         return it != map.end() && it->second.size() == 1 ? &it->second : nullptr;
+    };
+    // One company by its first word, written with and without more words ("Caesars World" and
+    // "Caesars World Inc", merged below): the fullest, if each of the others begins it.
+    auto the_company = [&](std::string_view key) -> std::optional<size_t> {
+        auto it = company_by_first.find(key);
+        if (it == company_by_first.end()) return std::nullopt;
+        size_t fullest = it->second.front();
+        for (size_t l : it->second)
+            if (certain[l].size() > certain[fullest].size()) fullest = l;
+        for (size_t l : it->second) {
+            const std::string& name = certain[l];
+            const std::string& full = certain[fullest];
+            if (!full.starts_with(name) || (full.size() > name.size() && full[name.size()] != ' ')) return std::nullopt;
+        }
+        return fullest;
     };
     // (add_alias keeps an alias's first target, so these come after the variants above.)
     for (size_t s = 0; s < certain.size(); ++s) {
@@ -851,7 +889,7 @@ void EntityFinder::merge_variants(const std::vector<std::string>& certain) {
         // institution's: "London" is no "London Stock Exchange", "Reagan" no "Reagan
         // Administration".)
         if (!typed(s) && totals[s].person == 0 && !analysis::is_demonym(key))
-            if (const auto* one = the_one(company_by_first, key)) found.push_back({key, certain[one->front()]});
+            if (const auto one = the_company(key)) found.push_back({key, certain[*one]});
         // An institution by its kind alone, when the text names one institution of that kind: "the
         // Bank" after "the Bank of Spain", "the Fund" after "the International Monetary Fund".
         const std::string kind = fold(key);
