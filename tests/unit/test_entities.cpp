@@ -546,6 +546,15 @@ TEST_CASE("a company's own 's, a legal form's dot, an ordinal and a first word: 
         {"Caesars World shares rose. Caesars World Inc said Caesars would pay.", {"Caesars World Inc"}},
         // not an institution by its place ("Tokyo" is no "Tokyo Stock Exchange")
         {"Tokyo Stock Exchange officials said Tokyo was calm.", {"Tokyo Stock Exchange", "Tokyo"}},
+        // an institution's field after "of" goes on over "and"; not a place, an acronym or a name
+        {"The Department of Health and Human Services said so.", {"Department of Health and Human Services"}},
+        {"The National Institute of Allergy and Infectious Diseases said so.",
+         {"National Institute of Allergy and Infectious Diseases"}},
+        {"The Ministry of International Trade and Industry (MITI) said so. MITI will act.",
+         {"Ministry of International Trade and Industry"}},
+        {"The Bank of Japan and Sumitomo Bank agreed.", {"Bank of Japan", "Sumitomo Bank"}},
+        {"The Bank of Tokyo and KEB agreed.", {"Bank of Tokyo", "KEB"}},
+        {"Acme Holdings Ltd and Beta Corp agreed.", {"Acme Holdings Ltd", "Beta Corp"}},
         // an institution by its kind alone, when the text names one of that kind
         {"The Bank of Spain raised reserves, and dealers said the Bank acted late.", {"Bank of Spain"}},
         {"The Bank of Spain and the Bank of France met, and dealers said the Bank acted late.",

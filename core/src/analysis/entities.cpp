@@ -156,7 +156,8 @@ class EntityFinder {
     void find_runs();
     void add_listed_places(size_t a, size_t b);
     size_t extend_run(size_t a, size_t b) const;
-    bool field_after_and(size_t k, size_t e) const;
+    bool field_after_and(size_t k, size_t e, bool after_of) const;
+    bool names_listed_place(size_t a, size_t b) const;
     // `office`: [a, b] is what comes before an office and a name ("Deputy U.S. Trade" of "Deputy
     // U.S. Trade Representative Michael Smith"): a title at its front is the office's, no person's.
     void trim_and_add(size_t a, size_t b, bool office = false);
@@ -292,6 +293,7 @@ uint32_t EntityFinder::place_suffix(size_t i) const {
 // Cooperation and Development", "Committee on Energy and Commerce").
 size_t EntityFinder::extend_run(size_t a, size_t b) const {
     bool after_for = false; // the run crossed "for" or "on" after an organisation's word
+    bool after_of = false;  // ... or "of" (its field may end with an organisation's word)
     for (;;) {
         size_t j = b + 1;
         size_t k = j;
@@ -316,11 +318,16 @@ size_t EntityFinder::extend_run(size_t a, size_t b) const {
                    !has_org_or_place_word(a, b)) ||
                   gazetteer::lookup(key_of(a, next_end, 0)) != gazetteer::Listed::No ||
                   (next_end == k + 1 && name_clitic(next_end)) || // "Standard and Poor's"
-                  (after_for && field_after_and(k, next_end)));
+                  (after_for && !in(b, cues::legal_forms) && field_after_and(k, next_end, after_of)));
         else
             ok = after_head && !in(j, kThe);
         if (!ok) return b;
-        after_for = after_for || (!conjunction && !particle && in(j, kForOn));
+        // (So does "of" after one, before a field, not a place: "Department of Health and Human
+        // Services", "National Institute of Allergy and Infectious Diseases"; not "the Bank of
+        // Japan and Sumitomo".)
+        const bool of_field = in(j, kOf) && after_head && !names_listed_place(k, next_end);
+        after_for = after_for || (!conjunction && !particle && (in(j, kForOn) || of_field));
+        after_of = after_of || (!conjunction && !particle && of_field);
         b = next_end;
     }
 }
@@ -328,14 +335,24 @@ size_t EntityFinder::extend_run(size_t a, size_t b) const {
 // Whether the words [k, e] after the "and" of an organisation's field end that field ("and
 // Development"): one or two words, none a title, role or organisation's word (which would start
 // a name of its own: "... for Trade and Commerce Secretary Baldrige", "... and Federal Reserve
-// Board"), nor a day or month ("the Fund on Monday and Tuesday"), and not a place.
-bool EntityFinder::field_after_and(size_t k, size_t e) const {
+// Board"), nor a day or month ("the Fund on Monday and Tuesday"), nor an acronym ("the Bank of
+// Tokyo and KEB"), and not a place. After "of" the second of two words may be an organisation's
+// ("Department of Health and Human Services").
+bool EntityFinder::field_after_and(size_t k, size_t e, bool after_of) const {
     if (e > k + 1) return false;
     for (size_t i = k; i <= e; ++i)
-        if (in(i, cues::titles) || in(i, cues::roles) || in(i, cues::org_words) || in(i, cues::legal_forms) ||
-            in(i, cues::calendar_words))
+        if (in(i, cues::titles) || in(i, cues::roles) || in(i, cues::legal_forms) || in(i, cues::calendar_words) ||
+            (in(i, cues::org_words) && !(after_of && i == e && e > k)) || tokens_[i].has(kAllCaps))
             return false;
-    return gazetteer::lookup(key_of(k, e, 0)) == gazetteer::Listed::No;
+    return !names_listed_place(k, e);
+}
+
+// Whether some of the words [a, b] are a place the gazetteer lists ("Tokyo", "New York").
+bool EntityFinder::names_listed_place(size_t a, size_t b) const {
+    for (size_t i = a; i <= b; ++i)
+        for (size_t e = i; e <= std::min(b, i + 3); ++e)
+            if (tokens_[e].is_word() && gazetteer::lookup(key_of(i, e, 0)) != gazetteer::Listed::No) return true;
+    return false;
 }
 
 // Words in capitals that make a sentence ("FBI SAYS SUSPECT FLED TO CANADA", a wire headline, a
