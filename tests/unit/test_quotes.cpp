@@ -271,6 +271,13 @@ TEST_CASE("'he' after a speaker brought in without a name is that speaker, unles
                           "The spokesman said \"He is interested in the brewery.\"\n\n\"It is a fair price,\" he said.");
     REQUIRE(definite.quotes.size() == 2);
     CHECK(definite.speaker_name(1) == "Tony O'Reilly");
+    // Named by an employer and a trade, he is still no one named ("one CBT crush trader"), and
+    // "he" is him, not a person the text named before him.
+    Found employer = find("\"Prices will fall,\" said Anna Berg of Acme.\n\n\"Many bought March,\" one CBT crush "
+                          "trader said.\n\n\"They have been bailing out,\" he added.");
+    REQUIRE(employer.quotes.size() == 3);
+    CHECK(employer.speaker_name(2).empty());
+    CHECK(employer.quotes[2].same_as == 1);
     // Not a report, nor a company.
     Found report = find("\"Output fell,\" the report said.\n\n\"It will rise,\" he said.");
     REQUIRE(report.quotes.size() == 2);

@@ -451,7 +451,11 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, 
         int32_t definite = -1;
         for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
             if (it->entity >= 0 && entities_.list[size_t(it->entity)].kind == want) return it->entity;
-            if (!person || definite >= 0 || it->entity >= 0 || it->speaker.size() == 0 || it->speaker.begin < reach)
+            // (An earlier speaker named by an organisation and a trade is no one named: "one CBT
+            // crush trader said".)
+            const bool employer_only = it->entity >= 0 && entities_.list[size_t(it->entity)].kind != EntityKind::Person;
+            if (!person || definite >= 0 || (it->entity >= 0 && !employer_only) || it->speaker.size() == 0 ||
+                it->speaker.begin < reach)
                 continue;
             int32_t someone = -1; // an unnamed speaker brought in as someone new
             if (it->same_as >= 0) {
