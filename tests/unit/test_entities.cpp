@@ -555,6 +555,10 @@ TEST_CASE("a company's own 's, a legal form's dot, an ordinal and a first word: 
         {"The Bank of Japan and Sumitomo Bank agreed.", {"Bank of Japan", "Sumitomo Bank"}},
         {"The Bank of Tokyo and KEB agreed.", {"Bank of Tokyo", "KEB"}},
         {"Acme Holdings Ltd and Beta Corp agreed.", {"Acme Holdings Ltd", "Beta Corp"}},
+        {"Ships crossed the Gulf of Aden and Red Sea.", {"Gulf of Aden", "Red Sea"}},
+        // a title's place of more than one word, a title before words that are no title
+        {"He was formerly Archbishop of Buenos Aires.", {"Buenos Aires"}},
+        {"It links a port in the Rason Special Economic Zone to Russia.", {"Rason Special Economic Zone", "Russia"}},
         // an institution by its kind alone, when the text names one of that kind
         {"The Bank of Spain raised reserves, and dealers said the Bank acted late.", {"Bank of Spain"}},
         {"The Bank of Spain and the Bank of France met, and dealers said the Bank acted late.",

@@ -322,10 +322,11 @@ size_t EntityFinder::extend_run(size_t a, size_t b) const {
         else
             ok = after_head && !in(j, kThe);
         if (!ok) return b;
-        // (So does "of" after one, before a field, not a place: "Department of Health and Human
+        // (So does "of" after an organisation's word (not a place's: "Bay of Biscay and English
+        // Channel"), before a field, not a place: "Department of Health and Human
         // Services", "National Institute of Allergy and Infectious Diseases"; not "the Bank of
         // Japan and Sumitomo".)
-        const bool of_field = in(j, kOf) && after_head && !names_listed_place(k, next_end);
+        const bool of_field = in(j, kOf) && in(b, cues::org_words) && !names_listed_place(k, next_end);
         after_for = after_for || (!conjunction && !particle && (in(j, kForOn) || of_field));
         after_of = after_of || (!conjunction && !particle && of_field);
         b = next_end;
@@ -419,6 +420,17 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
                                                             "admiral",  "director", "chief", "deputy", "executive"};
     static constexpr std::string_view kModifierTitles[] = {"special", "acting", "assistant", "managing", "senior",
                                                            "associate"};
+    // Word k is a title where it stands, before the run's end at b.
+    auto cuts_title = [&](size_t k) {
+        return in(k, cues::titles) && !(in(k, kAdjectiveTitles) && b < k + 2) &&
+               !(in(k, kModifierTitles) && !(k < b && in(k + 1, cues::titles)));
+    };
+    // Titles whose "of" names a place or a field of more than one word as often as one ("the
+    // Archbishop of Buenos Aires"): a person's name after it has two words at least.
+    static constexpr std::string_view kWideOffices[] = {"archbishop", "bishop",         "cardinal",  "rabbi",
+                                                        "imam",       "sheriff",        "constable", "superintendent",
+                                                        "commander",  "admiral",        "envoy",     "coach",
+                                                        "agent"};
     // People named by their group after a name are no part of it: "U.S. Officials said" is the
     // United States (headline capitals); an organisation's name may end with them ("National
     // Association of Securities Dealers").
@@ -441,6 +453,7 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
         const bool role = !in(k, cues::titles) && in(k, cues::roles) && in(k - 1, cues::org_words);
         const bool full_name = k + 2 <= b && is_name_word(k + 2);
         if (!(role || in(k, cues::titles)) || tokens_[k].has(kLower) || !is_name_word(k + 1) ||
+            (in(k, kModifierTitles) && !in(k + 1, cues::titles)) || // "the Rason Special Economic Zone"
             !(full_name || (in(k - 1, cues::org_words) && !in(k + 1, cues::titles) && !in(k + 1, cues::roles))))
             continue;
         size_t j = k; // the office's first word ("Prime Minister")
@@ -485,7 +498,7 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
                 break;
         }
         // After such a title, a full name: "Director of Criminal Enforcement" names no one.
-        const bool loose = in(of - 2, kAdjectiveTitles) || in(of - 2, kModifierTitles);
+        const bool loose = in(of - 2, kAdjectiveTitles) || in(of - 2, kModifierTitles) || in(of - 2, kWideOffices);
         if (name <= b && is_name_word(name) && !has_org_or_place_word(name, b) && (!loose || name < b)) { // not "Reading and Bates Drilling Co."
             a = name;
             titled = true;
@@ -497,14 +510,12 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
     // A sentence-initial word before a title is no part of the name ("Later Mr Okafor").
     if (!org_like && tokens_[a].has(kSentenceStart))
         for (size_t k = a + 1; k < b; ++k)
-            if (in(k, cues::titles)) {
+            if (cuts_title(k)) {
                 a = k;
                 break;
             }
     while (a <= b) {
-        if (!org_like && in(a, cues::titles) &&
-            !(a == first && tokens_[a].has(kSentenceStart) && a == b) &&
-            !(in(a, kAdjectiveTitles) && b < a + 2) && !(in(a, kModifierTitles) && !(a < b && in(a + 1, cues::titles)))) {
+        if (!org_like && cuts_title(a) && !(a == first && tokens_[a].has(kSentenceStart) && a == b)) {
             titled = titled || !office;
             ++a;
         } else if (in(a, cues::stopwords) && !tokens_[a].has(kAllCaps) && // "WHO", "US" are names
