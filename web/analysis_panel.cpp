@@ -24,16 +24,29 @@ TextTable entity_rows(const broadsheet::Analysis& an, std::string_view text) {
         rows.push_back({str(text, e.name), std::string(to_string(e.kind)), str(text, e.acronym), std::to_string(e.count)});
     return rows;
 }
+// Who said it: the speaker's entity by its name, or the words as written where they hold that
+// name and say more, the entity being no person ("one CBT crush trader", not "CBT": the
+// trader's exchange, not the trader).
+std::string speaker_of(const broadsheet::Quote& q, const broadsheet::Analysis& an, std::string_view text) {
+    const std::string written = str(text, q.speaker);
+    if (q.entity < 0 || size_t(q.entity) >= an.entities.list.size()) return written;
+    const auto& e = an.entities.list[size_t(q.entity)];
+    std::string name = str(text, e.name);
+    if (e.kind != broadsheet::EntityKind::Person && written.size() > name.size() &&
+        written.find(name) != std::string::npos)
+        return written;
+    return name;
+}
 TextTable quote_rows(const broadsheet::Analysis& an, std::string_view text) {
     TextTable rows{{"quote", "speaker", "cue", "attribution"}};
     for (const auto& q : an.quotes) {
-        std::string speaker = q.entity >= 0 ? str(text, an.entities.list[size_t(q.entity)].name) : str(text, q.speaker);
+        std::string speaker = speaker_of(q, an, text);
         // "he (a USDA official)": the pronoun's speaker, unnamed, as the text gave it before.
         if (q.same_as >= 0 && size_t(q.same_as) < an.quotes.size())
             speaker += " (" + str(text, an.quotes[size_t(q.same_as)].speaker) + ")";
         if (q.continues >= 0 && speaker.empty()) {
             const auto& first = an.quotes[size_t(q.continues)];
-            speaker = first.entity >= 0 ? str(text, an.entities.list[size_t(first.entity)].name) : str(text, first.speaker);
+            speaker = speaker_of(first, an, text);
         }
         rows.push_back({str(text, q.text), speaker, str(text, q.cue), str(text, q.attribution)});
     }

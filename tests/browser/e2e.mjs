@@ -1915,6 +1915,22 @@ test('the analysis tab lists the seed\'s names, quotes and figures; clicking a n
   await context.close();
 });
 
+test('a quote\'s speaker known by a trade and an employer is listed as written, and a "he" after him is him', async ({ browser, baseUrl }) => {
+  const { page, context } = await openPage(browser, baseUrl);
+  const text = 'Crush margins fall\n\n"Prices will fall," said Goldman Sachs analyst Jim Brown.\n\n' +
+               '"Many bought March," one CBT crush trader said.\n\n"They have been bailing out," he added.\n';
+  await page.evaluate((t) => window.broadsheet.importFiles([{ name: 'crush.txt', text: t }]), text);
+  await waitFor(page, () => !window.broadsheet.busy() && window.broadsheet.state().articles.length === 1);
+  await page.evaluate(() => window.broadsheet.open(window.broadsheet.state().articles[0].id));
+  await page.evaluate(() => window.broadsheet.showTab('analysis'));
+  await waitFor(page, () => window.broadsheet.state().analysis !== null);
+  const an = (await page.evaluate(() => window.broadsheet.state())).analysis;
+  eq(JSON.stringify(an.quotes.map((q) => q.speaker)), JSON.stringify(['Jim Brown', 'one CBT crush trader', 'he (one CBT crush trader)']),
+     'the speakers as the quotes list shows them');
+  eq(an.entities.find((e) => e.name === 'Goldman Sachs')?.kind, 'organisation', 'the analyst\'s employer');
+  await context.close();
+});
+
 test('the page offers its sample articles; opening them adds every profile, searchable at once, with no request', async ({ browser, baseUrl }) => {
   const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'corpus.json'), 'utf8'));
   const { context, page, requests, consoleErrors } = await openPage(browser, baseUrl);
