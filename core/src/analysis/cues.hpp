@@ -57,8 +57,8 @@ inline constexpr std::string_view name_articles[] = {"el", "los", "las", "la", "
 
 // Titles written before a name ("Mr Jiang", "President Xi", "Prime Minister ..."); they are cut
 // off the name and mark a person. Some are cut only before a full name or another title
-// (entities.cpp: "General Electric", "Agent Orange", "Special Drawing Rights"). [en; "m", "mme", "herr", "frau", "señor", "sr", "signor":
-// fr/de/es/it]
+// (entities.cpp: "General Electric", "Agent Orange", "Special Drawing Rights"). [en; "m", "mme",
+// "herr", "frau", "señor", "sr", "signor": fr/de/es/it]
 inline constexpr std::string_view titles[] = {"mr",
                                               "mrs",
                                               "ms",
