@@ -130,6 +130,9 @@ TEST_CASE("attributions before, after and around the quote name the speaker") {
         // verb of the sentence speaks. A title is no part of the speaker's name.
         {"Clayton Yeutter said that the United States would respond \"vigorously\" to the tax.", "Clayton Yeutter", "said", 1},
         {"\"It is running ahead,\" Treasurer Paul Keating said.", "Paul Keating", "said", 1},
+        // A title joined by a hyphen is cut off too, so "he" finds the person after it.
+        {"Federal Reserve Board Vice-Chairman Manuel Johnson spoke.\n\n\"Trying to depress the dollar would hurt,\" he said.",
+         "Manuel Johnson", "said", 1},
         {"SAID THE MINISTER: \"WE WILL NOT PAY.\"", "THE MINISTER", "SAID", 1},
     };
     for (const Row& row : rows) {

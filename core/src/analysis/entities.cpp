@@ -110,6 +110,22 @@ class EntityFinder {
 
     std::string_view word(size_t i) const { return view(text_, tokens_[i]); }
     bool in(size_t i, std::span<const std::string_view> table) const { return folded_.in(i, table); }
+    // Word i is a title (cues::titles), or one joined by hyphens from titles and the words that
+    // make a second in command of one: "Vice-President", "Secretary-General", "Under-Secretary",
+    // "Vice-Chairman". [en]
+    bool title(size_t i) const {
+        if (in(i, cues::titles)) return true;
+        const std::string_view w = folded_[i];
+        if (!folded_.is_word(i) || w.find('-') == std::string_view::npos) return false;
+        static constexpr std::string_view kSecond[] = {"vice", "under", "deputy", "co"};
+        for (size_t from = 0;;) {
+            const size_t dash = w.find('-', from);
+            const std::string_view part = w.substr(from, dash == std::string_view::npos ? w.npos : dash - from);
+            if (dash == std::string_view::npos) return in_table(cues::titles, part);
+            if (!in_table(cues::titles, part) && !contains(kSecond, part)) return false;
+            from = dash + 1;
+        }
+    }
     bool seen_lowercase(std::string_view w) const {
         std::string f = fold(w);
         return lower_words_.count(f) > 0;
@@ -227,7 +243,7 @@ void EntityFinder::find_owned_clitics() {
         // Co's"), and so is a surname ("Robert Maxwell's": then "Maxwell's" is his everywhere).
         // An acronym's, a month's or an office's "'s" is a possessive too ("USDA's Foreign
         // Agricultural Service", "October's", "President's Export Council").
-        if (in(i, cues::org_words) || in(i, cues::legal_forms) || in(i, cues::calendar_words) || in(i, cues::titles) ||
+        if (in(i, cues::org_words) || in(i, cues::legal_forms) || in(i, cues::calendar_words) || title(i) ||
             tokens_[i].has(kAllCaps))
             continue;
         if (i > 0 && is_name_word(i - 1) && !ends_name(i - 1)) {
@@ -342,7 +358,7 @@ size_t EntityFinder::extend_run(size_t a, size_t b) const {
 bool EntityFinder::field_after_and(size_t k, size_t e, bool after_of) const {
     if (e > k + 1) return false;
     for (size_t i = k; i <= e; ++i)
-        if (in(i, cues::titles) || in(i, cues::roles) || in(i, cues::legal_forms) || in(i, cues::calendar_words) ||
+        if (title(i) || in(i, cues::roles) || in(i, cues::legal_forms) || in(i, cues::calendar_words) ||
             (in(i, cues::org_words) && !(after_of && i == e && e > k)) || tokens_[i].has(kAllCaps))
             return false;
     return !names_listed_place(k, e);
@@ -422,8 +438,8 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
                                                            "associate"};
     // Word k is a title where it stands, before the run's end at b.
     auto cuts_title = [&](size_t k) {
-        return in(k, cues::titles) && !(in(k, kAdjectiveTitles) && b < k + 2) &&
-               !(in(k, kModifierTitles) && !(k < b && in(k + 1, cues::titles)));
+        return title(k) && !(in(k, kAdjectiveTitles) && b < k + 2) &&
+               !(in(k, kModifierTitles) && !(k < b && title(k + 1)));
     };
     // Titles whose "of" names a place or a field of more than one word as often as one ("the
     // Archbishop of Buenos Aires"): a person's name after it has two words at least.
@@ -450,14 +466,14 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
     // After an organisation's word the office may name one word: "Treasury Secretary Baker".
     bool role_titled = false;
     for (size_t k = b >= 1 ? b - 1 : a; k > a; --k) {
-        const bool role = !in(k, cues::titles) && in(k, cues::roles) && in(k - 1, cues::org_words);
+        const bool role = !title(k) && in(k, cues::roles) && in(k - 1, cues::org_words);
         const bool full_name = k + 2 <= b && is_name_word(k + 2);
-        if (!(role || in(k, cues::titles)) || tokens_[k].has(kLower) || !is_name_word(k + 1) ||
-            (in(k, kModifierTitles) && !in(k + 1, cues::titles)) || // "the Rason Special Economic Zone"
-            !(full_name || (in(k - 1, cues::org_words) && !in(k + 1, cues::titles) && !in(k + 1, cues::roles))))
+        if (!(role || title(k)) || tokens_[k].has(kLower) || !is_name_word(k + 1) ||
+            (in(k, kModifierTitles) && !title(k + 1)) || // "the Rason Special Economic Zone"
+            !(full_name || (in(k - 1, cues::org_words) && !title(k + 1) && !in(k + 1, cues::roles))))
             continue;
         size_t j = k; // the office's first word ("Prime Minister")
-        while (!role && j > a && in(j - 1, cues::titles) && !tokens_[j - 1].has(kLower)) --j;
+        while (!role && j > a && title(j - 1) && !tokens_[j - 1].has(kLower)) --j;
         if (j == a) break;
         size_t e = j - 1;
         while (e > a && !is_name_word(e)) --e; // "of", "and" left at its end
@@ -466,7 +482,7 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
         a = j;
         if (role) { // and the office's other words ("Group Chief Executive Brian Corby")
             a = k + 1;
-            while (a + 2 <= b && (in(a, cues::roles) || in(a, cues::titles))) ++a;
+            while (a + 2 <= b && (in(a, cues::roles) || title(a))) ++a;
         }
         role_titled = role;
         break;
@@ -481,7 +497,7 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
     // England Robin Leigh-Pemberton").
     const bool of_the = a >= 1 && in(a - 1, kThe) && tokens_[a - 1].has(kLower);
     const size_t of = of_the ? a - 1 : a;
-    if (of >= 2 && in(of - 1, kOf) && tokens_[of - 1].has(kLower) && in(of - 2, cues::titles) &&
+    if (of >= 2 && in(of - 1, kOf) && tokens_[of - 1].has(kLower) && title(of - 2) &&
         !tokens_[of - 2].has(kLower) &&
         (!of_the || (b >= a + 2 && is_name_word(a + 1) && !has_org_or_place_word(a, b) &&
                      !is_demonym(text_, tokens_[a]) && !possessed(b)))) {
@@ -527,7 +543,7 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
         }
     }
     if (a > b) return;
-    if (a == b && a > first && in(a, cues::titles)) return; // an office's last word ("Assistant Director")
+    if (a == b && a > first && title(a)) return; // an office's last word ("Assistant Director")
     bool uncertain = false;
     const Token& t = tokens_[a];
     if (a == first && t.has(kSentenceStart) && !t.has(kAllCaps) && !t.has(kInnerCap)) {
