@@ -286,3 +286,22 @@ TEST_CASE("'he' after a speaker brought in without a name is that speaker, unles
     REQUIRE(report.quotes.size() == 2);
     CHECK(report.quotes[1].same_as == -1);
 }
+
+TEST_CASE("'it' after a body quoted without a name is that body; after a document, its author") {
+    // Not the organisation quoted before the body ("the chamber" is the Chamber of Commerce).
+    Found body = find("\"Margins will be squeezed,\" the Zimbabwe National Chamber of Commerce said.\n\n"
+                      "The Zimbabwe Congress of Trade Unions said the freeze would hurt.\n\n"
+                      "\"Inflation hits the poor hardest,\" the union body said.\n\n"
+                      "It added that the freeze was \"bolting the stable door\" too late.");
+    REQUIRE(body.quotes.size() == 3);
+    CHECK(body.speaker_name(0) == "Zimbabwe National Chamber of Commerce");
+    CHECK(body.speaker_name(2).empty());
+    CHECK(body.quotes[2].same_as == 1);
+    // A report's "it" is the organisation that wrote it, named before.
+    Found report = find("The World Bank published its review of Peru today.\n\n"
+                        "\"Growth cannot last,\" the report said.\n\n"
+                        "It said that \"inflation will return\" by June.");
+    REQUIRE(report.quotes.size() == 2);
+    CHECK(report.quotes[1].same_as == -1);
+    CHECK(report.speaker_name(1) == "World Bank");
+}

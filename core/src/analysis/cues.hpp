@@ -274,7 +274,8 @@ inline constexpr std::string_view org_words[] = {
     "centre",       "center",      "academy",     "treasury",
     "markets",      "brothers",
     "investments",  "associates",  "bancorp",     "conference",
-    "departments",  "ministries",  "statistics"};
+    "departments",  "ministries",  "statistics",  "confederation", "chamber",
+    "ventures",     "groups",      "divisions"};
 
 // One country under its several names, its usual full name first: the names of a text merge
 // (entities.cpp), and so do those of the library's network (graph.cpp). [en]

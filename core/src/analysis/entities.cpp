@@ -730,6 +730,33 @@ void EntityFinder::vote(Candidate& c) const {
             c.votes.organisation += kMedium;
             ++c.votes.employer;
         }
+        // A full name "of" a company is someone who works there ("Philip Braverman of Irving
+        // Trust Securities Inc", "Peter Greenbaum of Smith, Barney, Harris Upham and Co"). The
+        // company's name is known by an organisation's word or a legal form within it. A
+        // company's name "of" a place is its branch there ("Porsche Cars of North America
+        // Inc"), and a surname or a given name after the first is no word the text writes in
+        // lowercase ("Gold Fields of ...", "Discovery Centers of ..."). [en]
+        auto looks_like_a_persons = [&] {
+            if (gazetteer::lookup(word(a)) != gazetteer::Listed::No) return false; // "U.S. Secretary"
+            for (size_t k = a; k <= b; ++k)
+                if (title(k) || in(k, cues::roles) || (k > a && tokens_[k].is_word() && seen_lowercase(word(k))))
+                    return false;
+            for (size_t e = b + 2; e < b + 5 && e < tokens_.size() && is_name_word(e); ++e)
+                if (gazetteer::lookup(key_of(b + 2, e, 0)) != gazetteer::Listed::No) return false;
+            return true;
+        };
+        if (english_ && several_words && !org && !place && !joined && !is_demonym(text_, tokens_[a]) &&
+            lower_in(b + 1, kOf) && is_name_word(b + 2) && looks_like_a_persons()) {
+            for (size_t r = b + 2; r < tokens_.size() && r < b + 14; ++r) {
+                if (in(r, cues::org_words) || in(r, cues::legal_forms)) {
+                    c.votes.person += kWeak;
+                    break;
+                }
+                const Token& t = tokens_[r];
+                if (t.is_punct(',') || is_name_word(r) || (in(r, cues::name_joiners) && t.has(kLower))) continue;
+                break;
+            }
+        }
         // The role may follow an employer or a qualifier ("John Sculley, Apple chairman", "Bruce
         // Lupatkin, senior technology analyst with"). A role that speaks starts a clause of its
         // own, no apposition ("In Tokyo, a spokesman said"), as does one before a name ("the

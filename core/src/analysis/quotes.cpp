@@ -454,6 +454,28 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, 
             // (An earlier speaker named by an organisation and a trade is no one named: "one CBT
             // crush trader said".)
             const bool employer_only = it->entity >= 0 && entities_.list[size_t(it->entity)].kind != EntityKind::Person;
+            // "…," the union body said. It added …: "it" is the body just quoted, named or not,
+            // not an organisation quoted before it. (A document's "it" is rather its author's,
+            // the organisation last named: "the report said" is the OECD's.) [en]
+            static constexpr std::string_view kDocuments[] = {"report", "statement", "study", "survey", "prospectus",
+                                                              "communique", "letter", "document", "filing", "review",
+                                                              "release", "paper", "proposal", "plan", "bulletin",
+                                                              "editorial", "summary", "article", "commentary"};
+            if (group && it == earlier.rbegin() && it->entity < 0 && it->same_as < 0 && it->speaker.size() > 0 &&
+                it->speaker.begin >= reach) {
+                const std::string_view theirs = text_of(text_, it->speaker);
+                bool document = false; // (any word: "the statement quoted by IRNA")
+                for (std::string_view rest = theirs; !rest.empty() && !document;) {
+                    const size_t space = rest.find(' ');
+                    document = contains(kDocuments, fold(rest.substr(0, space)));
+                    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+                }
+                if (fold(theirs.substr(0, theirs.find(' '))) == "the" && theirs.find(' ') != std::string_view::npos &&
+                    !contains(cues::roles, last_word(theirs)) && !document) {
+                    same_as = int32_t(earlier.size() - 1);
+                    return -1;
+                }
+            }
             if (!person || definite >= 0 || (it->entity >= 0 && !employer_only) || it->speaker.size() == 0 ||
                 it->speaker.begin < reach)
                 continue;
