@@ -159,6 +159,9 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         {"Shares of General Electric rose.", "General Electric", EntityKind::Other},
         {"Talks under the General Agreement on Tariffs and Trade resumed.", "General Agreement", EntityKind::Other},
         {"General Colin Powell spoke.", "Colin Powell", EntityKind::Person},
+        {"Profits will rise, General Electric said.", "General Electric", EntityKind::Other}, // a company speaks
+        {"Profits will rise, said Assistant Manager John Farquharson.", "Assistant Manager John Farquharson",
+         EntityKind::Person},
         // titles that also begin names of things: cut before a full name or another title only
         {"Special Agent Maria Lopez said the FBI was looking.", "Maria Lopez", EntityKind::Person},
         {"Chief Constable Sara Thornton spoke.", "Sara Thornton", EntityKind::Person},

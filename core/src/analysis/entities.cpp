@@ -646,6 +646,9 @@ void EntityFinder::vote(Candidate& c) const {
     org = org || (b > a && in(b, kLastOrgWords));
     // A name of several words (not one word and its own "'s": "Moody's said" is no person's).
     const bool several_words = b > a && !(b == a + 1 && tokens_[b].type == TokenType::Clitic);
+    // Such a name that speaks is a person's, unless it is a title left in it, an adjective
+    // there, and one word ("General Electric said", "General Manager"). [en]
+    const bool personal = several_words && !(b == a + 1 && title(a));
     // Two names joined by "and" are no one person: "Standard and Poor's", "Marks and Spencer".
     bool joined = false;
     for (size_t k = a + 1; k < b && !joined; ++k) // (not a title's "And": "Gold And Tales Untold")
@@ -665,7 +668,7 @@ void EntityFinder::vote(Candidate& c) const {
         // "…,” said Jiang Jun": an inverted attribution (not "said China's ...", reported speech).
         if (in(a - 1, cues::speech_verbs) && a >= 2 &&
             (tokens_[a - 2].has(kCloseQuote) || tokens_[a - 2].is_punct(','))) {
-            if (several_words) c.votes.person += kWeak;
+            if (personal) c.votes.person += kWeak;
             c.speaks = true;
         }
         for (size_t k = a, n = 0; k > 0 && n < 3; --k, ++n) {
@@ -714,7 +717,7 @@ void EntityFinder::vote(Candidate& c) const {
         // Not a passive ("Eventually recalled by the Reich": the name is not the one speaking).
         const bool passive = b + 2 < tokens_.size() && word(b + 2) == "by";
         if (in(b + 1, cues::speech_verbs) && !passive) {
-            if (several_words) c.votes.person += kWeak;
+            if (personal) c.votes.person += kWeak;
             c.speaks = true;
         }
         // An employer: a name of several words with its people or its shares right after it
@@ -1098,9 +1101,12 @@ Entities EntityFinder::run() {
         else if (listed[e] == gazetteer::Listed::Region)
             v.place += 2 * kMedium;
         int best = std::max({v.person, v.organisation, v.place});
-        // No other evidence, but it speaks and its fullest name has two words: a person.
-        if (best <= 0 && speaks[e] &&
-            text_of(text_, out.list[e].name).find(' ') != std::string_view::npos)
+        // No other evidence, but it speaks and its fullest name has two words (not a title and
+        // one word): a person.
+        const std::string_view name = text_of(text_, out.list[e].name);
+        const size_t space = name.find(' ');
+        if (best <= 0 && speaks[e] && space != std::string_view::npos &&
+            !(name.find(' ', space + 1) == std::string_view::npos && in_table(cues::titles, fold(name.substr(0, space)))))
             out.list[e].kind = EntityKind::Person;
         // Nothing but a preposition: a place ("in Bahia").
         else if (best <= 0 && v.place_hint > 0)
