@@ -102,6 +102,13 @@ TEST_CASE("capitals at sentence starts and inside quotes are not names") {
     }
 }
 
+TEST_CASE("an office before its 'of' is no name of its own") {
+    std::string text = "Loans will grow, said Director of Public Credit Mauricio Cabrera.";
+    auto es = broadsheet::find_entities(text);
+    CHECK(named(text, es, "Director") == nullptr);
+    CHECK(named(text, es, "Loans") == nullptr);
+}
+
 TEST_CASE("a sentence-initial word before a passive speech verb is no name, nor a legal form alone") {
     // "recalled" is a speech verb, but "recalled by" says who did it, not who spoke.
     std::string text = "The governor left. Eventually recalled by the Reich, he went home.";
@@ -197,6 +204,10 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         {"It was, said Commerce Department Under-Secretary Robert Ortner, too low.", "Robert Ortner",
          EntityKind::Person},
         {"Shares of Coca-Cola Bottling rose.", "Coca-Cola Bottling", EntityKind::Other},
+        // an office with "of": its object may have more words than one
+        {"Undersecretary of Commerce Bruce Smart spoke.", "Bruce Smart", EntityKind::Person},
+        {"Loans will grow, said Director of Public Credit Mauricio Cabrera. The credit comes from banks.",
+         "Mauricio Cabrera", EntityKind::Person},
         // a full name "of" a company works there; a company "of" a place is its branch
         {"Philip Braverman of Irving Trust Securities Inc believes banks will buy.", "Philip Braverman",
          EntityKind::Person},

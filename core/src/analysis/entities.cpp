@@ -513,6 +513,9 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
             else
                 break;
         }
+        // The object's words the text writes in lowercase too are more of it ("Director of
+        // Public Credit Mauricio Cabrera", where the text speaks of credit), up to a full name.
+        while (name + 1 < b && is_name_word(name) && seen_lowercase(word(name))) ++name;
         // After such a title, a full name: "Director of Criminal Enforcement" names no one.
         const bool loose = in(of - 2, kAdjectiveTitles) || in(of - 2, kModifierTitles) || in(of - 2, kWideOffices);
         if (name <= b && is_name_word(name) && !has_org_or_place_word(name, b) && (!loose || name < b)) { // not "Reading and Bates Drilling Co."
@@ -544,6 +547,8 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
     }
     if (a > b) return;
     if (a == b && a > first && title(a)) return; // an office's last word ("Assistant Director")
+    // An office alone before its "of" ("said Director of Public Credit Mauricio Cabrera").
+    if (a == b && title(a) && b + 1 < tokens_.size() && in(b + 1, kOf) && tokens_[b + 1].has(kLower)) return;
     bool uncertain = false;
     const Token& t = tokens_[a];
     if (a == first && t.has(kSentenceStart) && !t.has(kAllCaps) && !t.has(kInnerCap)) {
