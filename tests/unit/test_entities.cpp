@@ -214,6 +214,8 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         {"Peter Greenbaum of Smith, Barney, Harris Upham and Co expects a rebound.", "Peter Greenbaum",
          EntityKind::Person},
         {"Porsche Cars of North America Inc raised its prices.", "Porsche Cars", EntityKind::Other},
+        {"Rates will fall, Keiichi Udagawa of Bank of Tokyo in New York expects.", "Keiichi Udagawa", EntityKind::Person},
+        {"They spoke of a Joint Session of Congress in May.", "Joint Session", EntityKind::Other},
         {"Output rose, the Chamber of Mines said. Gold Fields of South Africa Ltd agreed.", "Gold Fields",
          EntityKind::Other},
         {"Output rose, the Chamber of Mines said. Gold Fields of South Africa Ltd agreed.", "Chamber of Mines",

@@ -740,10 +740,11 @@ void EntityFinder::vote(Candidate& c) const {
         }
         // A full name "of" a company is someone who works there ("Philip Braverman of Irving
         // Trust Securities Inc", "Peter Greenbaum of Smith, Barney, Harris Upham and Co"). The
-        // company's name is known by an organisation's word or a legal form within it. A
-        // company's name "of" a place is its branch there ("Porsche Cars of North America
-        // Inc"), and a surname or a given name after the first is no word the text writes in
-        // lowercase ("Gold Fields of ...", "Discovery Centers of ..."). [en]
+        // company's name is known by an organisation's word or a legal form after a word of its
+        // own, or before its own "of" ("Keiichi Udagawa of Bank of Tokyo"; "a Joint Session of
+        // Congress" is no one). A company's name "of" a place is its branch there ("Porsche Cars
+        // of North America Inc"), and a surname or a given name after the first is no word the
+        // text writes in lowercase ("Gold Fields of ...", "Discovery Centers of ..."). [en]
         auto looks_like_a_persons = [&] {
             if (gazetteer::lookup(word(a)) != gazetteer::Listed::No) return false; // "U.S. Secretary"
             for (size_t k = a; k <= b; ++k)
@@ -756,7 +757,7 @@ void EntityFinder::vote(Candidate& c) const {
         if (english_ && several_words && !org && !place && !joined && !is_demonym(text_, tokens_[a]) &&
             lower_in(b + 1, kOf) && is_name_word(b + 2) && looks_like_a_persons()) {
             for (size_t r = b + 2; r < tokens_.size() && r < b + 14; ++r) {
-                if (in(r, cues::org_words) || in(r, cues::legal_forms)) {
+                if ((r > b + 2 || lower_in(r + 1, kOf)) && (in(r, cues::org_words) || in(r, cues::legal_forms))) {
                     c.votes.person += kWeak;
                     break;
                 }
