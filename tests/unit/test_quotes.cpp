@@ -122,6 +122,8 @@ TEST_CASE("attributions before, after and around the quote name the speaker") {
         // The person of an organisation, not the organisation.
         {"\"You want your stock to reflect realistic valuations,\" said E.F. Hutton Group analyst Michael Lewis.", "Michael Lewis", "said", 1},
         {"\"The Fed couldn't have waited,\" added Security Pacific's Bob Bannon.", "Bob Bannon", "added", 1},
+        {"Stephen Slifer of Shearson Lehman Brothers Inc added, \"We have some very good data.\"", "Stephen Slifer",
+         "added", 1}, // a name begun before the few words read back from the verb
         // The subject of "was quoted as saying", whoever quoted him.
         {"Oil Minister Ali al-Sabah was quoted by the daily al-Qabas as saying: \"No member has asked.\"",
          "Ali al-Sabah", "as saying", 1},
@@ -285,6 +287,26 @@ TEST_CASE("'he' after a speaker brought in without a name is that speaker, unles
     Found report = find("\"Output fell,\" the report said.\n\n\"It will rise,\" he said.");
     REQUIRE(report.quotes.size() == 2);
     CHECK(report.quotes[1].same_as == -1);
+}
+
+TEST_CASE("'he' after someone who speaks in reported speech since the last quote is him") {
+    // McCarthy speaks in reported speech after Slifer's quote: "he" is McCarthy.
+    Found reported = find("\"Aggregates look weak,\" Stephen Slifer of Shearson Lehman Brothers Inc added.\n\n"
+                          "Ward McCarthy noted that the economy was losing momentum. \"Some indicators are "
+                          "not as rosy,\" he noted.");
+    REQUIRE(reported.quotes.size() == 2);
+    CHECK(reported.speaker_name(0) == "Stephen Slifer"); // his employer after "of" does not speak
+    CHECK(reported.speaker_name(1) == "Ward McCarthy");
+    // So does one with his employer after "of".
+    Found employer = find("\"Buy now,\" Jane Roe said.\n\nJulius Maldutis of Salomon Brothers Inc said the deal "
+                          "helps. \"Debt stays stable,\" he said.");
+    REQUIRE(employer.quotes.size() == 2);
+    CHECK(employer.speaker_name(1) == "Julius Maldutis");
+    // One named since who does not speak is not "he": the last speaker is.
+    Found object = find("\"We will act,\" Defense Secretary Caspar Weinberger said.\n\nCongress praised "
+                        "Ward McCarthy for the plan. \"We are ready,\" he said.");
+    REQUIRE(object.quotes.size() == 2);
+    CHECK(object.speaker_name(1) == "Caspar Weinberger");
 }
 
 TEST_CASE("'it' after a body quoted without a name is that body; after a document, its author") {

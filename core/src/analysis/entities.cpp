@@ -721,8 +721,10 @@ void EntityFinder::vote(Candidate& c) const {
         // looks like a full personal name (two or more words).
         // Not a passive ("Eventually recalled by the Reich": the name is not the one speaking).
         const bool passive = b + 2 < tokens_.size() && word(b + 2) == "by";
+        // Nor the employer of the one who speaks ("analyst Rosario Ilacqua of L.F. Rothschild said").
+        const bool employer = a >= 2 && lower_in(a - 1, kOf) && is_name_word(a - 2);
         if (in(b + 1, cues::speech_verbs) && !passive) {
-            if (personal) c.votes.person += kWeak;
+            if (personal && !employer) c.votes.person += kWeak;
             c.speaks = true;
         }
         // An employer: a name of several words with its people or its shares right after it

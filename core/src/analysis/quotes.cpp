@@ -28,6 +28,7 @@ using namespace analysis;
 constexpr std::string_view kDeterminers[] = {"the", "a",   "an",    "its",
                                              "his", "her", "their", "our"};       // [en]
 constexpr std::string_view kJoiners[] = {"of", "for"};                            // [en]
+constexpr std::string_view kOf[] = {"of"};                                        // [en]
 constexpr std::string_view kListenerVerbs[] = {"told", "tells", "asked", "asks"}; // [en]
 
 struct Piece {
@@ -410,12 +411,16 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, 
     for (auto it = from; it != entities_.mentions.end() && it->range.begin < q.speaker.end; ++it) {
         const Mention& m = *it;
         if (m.range.end <= q.speaker.begin) continue;
-        // "Robert Dole of Kansas", "Bill Bradley of New Jersey": where the speaker is from.
-        if (entities_.list[m.entity].kind == EntityKind::Place && last &&
+        // "Robert Dole of Kansas", "Bill Bradley of New Jersey": where the speaker is from;
+        // "Rosario Ilacqua of L.F. Rothschild": whom he works for.
+        if (last &&
+            (entities_.list[m.entity].kind == EntityKind::Place || entities_.list[last->entity].kind == EntityKind::Person) &&
             (text_.substr(0, m.range.begin).ends_with(" of ") || text_.substr(0, m.range.begin).ends_with(" from ")))
             continue;
         last = &m;
-        if (m.range.begin >= q.speaker.begin && m.range.end <= q.speaker.end && entities_.list[m.entity].kind == EntityKind::Person)
+        // (A name may begin before the phrase: "Stephen Slifer of Shearson Lehman Brothers Inc
+        // added" is read back from the verb for a few words only.)
+        if (m.range.end <= q.speaker.end && entities_.list[m.entity].kind == EntityKind::Person)
             e = int32_t(m.entity);
     }
     if (last && last->range.end >= q.speaker.end && last->range.begin > q.speaker.begin) {
@@ -448,6 +453,33 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, 
         // spokesman said. The spokesman said ... “…,” he said": O'Reilly), so after a definite
         // one the person named in an earlier quote, or else the last person named, comes first.
         auto person_mention = [&](const Mention& m) { return entities_.list[m.entity].kind == want; };
+        // The last person named since the last quote, when he speaks there in reported speech
+        // ("McCarthy noted that ... “…,” he noted"; "Julius Maldutis of Salomon Brothers Inc
+        // said ..."), is "he", not the last one quoted.
+        if (person && !earlier.empty()) {
+            const uint32_t since = std::max(earlier.back().text.end, earlier.back().attribution.end);
+            auto token_at = [&](uint32_t pos) {
+                return size_t(std::lower_bound(tokens_.begin(), tokens_.end(), pos,
+                                               [](const Token& t, uint32_t at) { return t.begin < at; }) -
+                              tokens_.begin());
+            };
+            const Mention* named = nullptr;
+            auto it = mention_from(entities_, q.speaker.begin);
+            while (it != entities_.mentions.begin() && !named) {
+                --it;
+                if (it->range.begin < since) break;
+                if (person_mention(*it)) named = &*it;
+            }
+            if (named) {
+                size_t next = token_at(named->range.end);
+                if (in(next, kOf) && next + 1 < tokens_.size()) { // his employer's name after "of"
+                    auto employer = mention_from(entities_, tokens_[next + 1].begin);
+                    if (employer != entities_.mentions.end() && employer->range.begin == tokens_[next + 1].begin)
+                        next = token_at(employer->range.end);
+                }
+                if (next < tokens_.size() && speech_verb(next)) return int32_t(named->entity);
+            }
+        }
         int32_t definite = -1;
         for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
             if (it->entity >= 0 && entities_.list[size_t(it->entity)].kind == want) return it->entity;
