@@ -102,6 +102,14 @@ TEST_CASE("capitals at sentence starts and inside quotes are not names") {
     }
 }
 
+TEST_CASE("a people's adjective alone after an article is a name, never an empty one") {
+    std::string text = "Thatcher threatened to block Japanese firms after the Japanese placed curbs on British banks.";
+    auto es = broadsheet::find_entities(text);
+    check_mentions_well_formed(text, es);
+    for (const auto& e : es.list) CHECK(!text_of(text, e.name).empty());
+    CHECK(named(text, es, "Japanese") != nullptr);
+}
+
 TEST_CASE("an office before its 'of' is no name of its own") {
     std::string text = "Loans will grow, said Director of Public Credit Mauricio Cabrera.";
     auto es = broadsheet::find_entities(text);
@@ -167,6 +175,12 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         {"Talks under the General Agreement on Tariffs and Trade resumed.", "General Agreement", EntityKind::Other},
         {"General Colin Powell spoke.", "Colin Powell", EntityKind::Person},
         {"Profits will rise, General Electric said.", "General Electric", EntityKind::Other}, // a company speaks
+        // a people's adjective before one word begins a name, unless an article says it describes
+        {"Profits will rise, American Express said.", "American Express", EntityKind::Other},
+        {"Talks with British Petroleum ended.", "British Petroleum", EntityKind::Other},
+        {"It is the Chinese Twitter equivalent.", "Twitter", EntityKind::Other},
+        {"Japanese Finance Minister Kiichi Miyazawa spoke.", "Kiichi Miyazawa", EntityKind::Person},
+        {"Rain fell in Southern California.", "California", EntityKind::Place},
         {"Profits will rise, said Assistant Manager John Farquharson.", "Assistant Manager John Farquharson",
          EntityKind::Person},
         // titles that also begin names of things: cut before a full name or another title only

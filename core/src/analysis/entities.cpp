@@ -570,7 +570,17 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
     if (a == b && a == first && t.has(kSentenceStart) && in(a, cues::label_words) &&
         b + 1 < tokens_.size() && tokens_[b + 1].is_punct(':'))
         return;
-    if (a < b && is_demonym(text_, tokens_[a]) && !has_org_or_place_word(a, b) &&
+    // A people's adjective before a name is no part of it ("Chinese Premier Zhao", "Japanese
+    // Finance Minister", "British Chancellor"), but before one word that is neither an office's
+    // nor a title nor a listed place ("Southern California") nor an acronym ("British MEPs") it
+    // is the start of one more often, unless an article or a determiner says it describes ("the
+    // Chinese Twitter equivalent"): "American Express said", "British Petroleum", "Canadian
+    // Pacific", "Swiss Franc". [en]
+    if (a < b &&
+        (a + 1 < b || office || title(b) || gazetteer::lookup(word(b)) != gazetteer::Listed::No ||
+         tokens_[b].has(kAllCaps) ||
+         (a > 0 && in(a - 1, kDeterminers) && tokens_[a - 1].has(kLower))) &&
+        is_demonym(text_, tokens_[a]) && !has_org_or_place_word(a, b) &&
         gazetteer::lookup(key_of(a, b, 0)) == gazetteer::Listed::No) { // not "Saudi Arabia"
         add(a, a, false, false);
         ++a;
@@ -652,8 +662,9 @@ void EntityFinder::vote(Candidate& c) const {
     // A name of several words (not one word and its own "'s": "Moody's said" is no person's).
     const bool several_words = b > a && !(b == a + 1 && tokens_[b].type == TokenType::Clitic);
     // Such a name that speaks is a person's, unless it is a title left in it, an adjective
-    // there, and one word ("General Electric said", "General Manager"). [en]
-    const bool personal = several_words && !(b == a + 1 && title(a));
+    // there, and one word ("General Electric said", "General Manager"), or a people's adjective
+    // and one word ("American Honda said"). [en]
+    const bool personal = several_words && !(b == a + 1 && (title(a) || is_demonym(text_, tokens_[a])));
     // Two names joined by "and" are no one person: "Standard and Poor's", "Marks and Spencer".
     bool joined = false;
     for (size_t k = a + 1; k < b && !joined; ++k) // (not a title's "And": "Gold And Tales Untold")
@@ -1114,7 +1125,8 @@ Entities EntityFinder::run() {
         const std::string_view name = text_of(text_, out.list[e].name);
         const size_t space = name.find(' ');
         if (best <= 0 && speaks[e] && space != std::string_view::npos &&
-            !(name.find(' ', space + 1) == std::string_view::npos && in_table(cues::titles, fold(name.substr(0, space)))))
+            !(name.find(' ', space + 1) == std::string_view::npos &&
+              (in_table(cues::titles, fold(name.substr(0, space))) || analysis::is_demonym(name.substr(0, space)))))
             out.list[e].kind = EntityKind::Person;
         // Nothing but a preposition: a place ("in Bahia").
         else if (best <= 0 && v.place_hint > 0)
