@@ -110,6 +110,16 @@ TEST_CASE("a people's adjective alone after an article is a name, never an empty
     CHECK(named(text, es, "Japanese") != nullptr);
 }
 
+TEST_CASE("a code after 'in' is no place") {
+    std::string text = "Growth in M-1 slowed while M-1 rose in Bahia. M-1 is money.";
+    auto es = broadsheet::find_entities(text);
+    const auto* m1 = named(text, es, "M-1");
+    CHECK((m1 == nullptr || m1->kind != EntityKind::Place));
+    const auto* bahia = named(text, es, "Bahia");
+    REQUIRE(bahia != nullptr);
+    CHECK(bahia->kind == EntityKind::Place);
+}
+
 TEST_CASE("an office before its 'of' is no name of its own") {
     std::string text = "Loans will grow, said Director of Public Credit Mauricio Cabrera.";
     auto es = broadsheet::find_entities(text);

@@ -695,11 +695,13 @@ void EntityFinder::vote(Candidate& c) const {
                 break;
             }
         }
-        // "in Bahia", but not "a stake in Viacom", "in British", "in AMC", "in mid-February" or
-        // "in Early 1989" (companies, adjectives, acronyms and dates follow "in" as often as
-        // places do in business news).
+        // "in Bahia", but not "a stake in Viacom", "in British", "in AMC", "in mid-February",
+        // "in Early 1989" or "growth in M-1" (companies, adjectives, acronyms, dates and codes
+        // follow "in" as often as places do in business news).
+        const std::string_view w = word(a);
         if (a == b && !org && in(a - 1, cues::place_prepositions) && tokens_[a].has(kCapital) &&
             !tokens_[a].has(kAllCaps) && !is_demonym(text_, tokens_[a]) &&
+            std::none_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
             !(a >= 2 && in(a - 2, cues::holding_nouns)) &&
             !(b + 1 < tokens_.size() && tokens_[b + 1].type == TokenType::Number))
             c.votes.place_hint += kWeak;
