@@ -110,6 +110,19 @@ TEST_CASE("a people's adjective alone after an article is a name, never an empty
     CHECK(named(text, es, "Japanese") != nullptr);
 }
 
+TEST_CASE("a currency after a country in title case is no part of a name") {
+    std::string text = "The loan of 30 mln U.S. Dlrs and 5 mln H.K. Dlrs was signed, Michel Marks said.";
+    auto es = broadsheet::find_entities(text);
+    CHECK(named(text, es, "U.S. Dlrs") == nullptr);
+    CHECK(named(text, es, "H.K. Dlrs") == nullptr);
+    const auto* us = named(text, es, "U.S.");
+    REQUIRE(us != nullptr);
+    CHECK(us->kind == EntityKind::Place);
+    const auto* marks = named(text, es, "Michel Marks"); // a surname, not a currency
+    REQUIRE(marks != nullptr);
+    CHECK(marks->kind == EntityKind::Person);
+}
+
 TEST_CASE("a code after 'in' is no place") {
     std::string text = "Growth in M-1 slowed while M-1 rose in Bahia. M-1 is money.";
     auto es = broadsheet::find_entities(text);

@@ -457,6 +457,17 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
     while (b > a && in(b, cues::calendar_words) && b + 1 < tokens_.size() &&
            tokens_[b + 1].type == TokenType::Number)
         --b;
+    // A currency after a country's name, abbreviation or people's adjective is no part of a name
+    // ("U.S. Dlrs", "H.K. Dollar", "Australian Dlr" in Reuters' title case; "Michel Marks", "Stan
+    // M. Marks" are people). [en]
+    while (b > a && in(b, cues::currency_words_en) && !tokens_[b].has(kAllCaps)) {
+        const std::string_view before = word(b - 1);
+        const bool abbreviation = before.size() >= 4 && before.back() == '.' && before.find('.') < before.size() - 1;
+        if (!(abbreviation || is_demonym(text_, tokens_[b - 1]) ||
+              gazetteer::lookup(before) != gazetteer::Listed::No))
+            break;
+        --b;
+    }
     // Nor after a listed place: "New York Dec" is a futures contract's month at New York.
     while (b > a && in(b, cues::calendar_words) && gazetteer::lookup(key_of(a, b - 1, 0)) != gazetteer::Listed::No) --b;
     // An office between an organisation and a person's name: "Senate Finance Committee Chairman
