@@ -238,6 +238,8 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         {"Federal Reserve Board Vice-Chairman Manuel Johnson cautioned.", "Federal Reserve Board",
          EntityKind::Organisation},
         {"They wrote to U.N. Secretary-General Javier Perez de Cuellar.", "Javier Perez de Cuellar", EntityKind::Person},
+        {"Federal Reserve Board Vice-Chairman Manuel Johnson warned of federal deficits.", "Federal Reserve Board",
+         EntityKind::Organisation}, // an institution's adjective at a sentence start, lowercase elsewhere
         {"It was, said Commerce Department Under-Secretary Robert Ortner, too low.", "Robert Ortner",
          EntityKind::Person},
         {"Shares of Coca-Cola Bottling rose.", "Coca-Cola Bottling", EntityKind::Other},

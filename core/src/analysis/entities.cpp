@@ -564,7 +564,13 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
     const Token& t = tokens_[a];
     if (a == first && t.has(kSentenceStart) && !t.has(kAllCaps) && !t.has(kInnerCap)) {
         // A capital at a sentence start proves nothing: the word must be a name on other grounds.
-        if (seen_lowercase(word(a))) {
+        // (Adjectives that begin institutions' names stay in one with an organisation's word:
+        // "Federal Reserve Board Vice-Chairman Manuel Johnson cautioned", where the text also
+        // speaks of the federal budget.) [en]
+        static constexpr std::string_view kInstitutionAdjectives[] = {
+            "federal", "national", "central", "international", "royal", "supreme", "general", "united"};
+        const bool institution = a < b && in(a, kInstitutionAdjectives) && has_org_or_place_word(a + 1, b);
+        if (seen_lowercase(word(a)) && !institution) {
             ++a; // and a joiner it leaves at the front ("People and Society" -> "Society")
             while (a <= b && !is_name_word(a)) ++a;
             if (a > b) return;
