@@ -110,6 +110,22 @@ TEST_CASE("a people's adjective alone after an article is a name, never an empty
     CHECK(named(text, es, "Japanese") != nullptr);
 }
 
+TEST_CASE("a capital after an abbreviation's dot proves no more than one at a sentence start") {
+    std::string text = "U.S. Rice exports fell as rice prices rose, the U.S. Agriculture Department said. "
+                       "The U.S. Has said agriculture has to wait; it has no more rice.";
+    auto es = broadsheet::find_entities(text);
+    CHECK(named(text, es, "U.S. Rice") == nullptr);
+    CHECK(named(text, es, "U.S. Has") == nullptr);
+    CHECK(named(text, es, "Rice") == nullptr);
+    const auto* us = named(text, es, "U.S.");
+    REQUIRE(us != nullptr);
+    CHECK(us->kind == EntityKind::Place);
+    CHECK(us->count == 2);
+    const auto* usda = named(text, es, "U.S. Agriculture Department");
+    REQUIRE(usda != nullptr);
+    CHECK(usda->kind == EntityKind::Organisation);
+}
+
 TEST_CASE("a currency after a country in title case is no part of a name") {
     std::string text = "The loan of 30 mln U.S. Dlrs and 5 mln H.K. Dlrs was signed, Michel Marks said.";
     auto es = broadsheet::find_entities(text);

@@ -557,6 +557,22 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
         }
     }
     if (a > b) return;
+    // A capital after an abbreviation's dot proves no more than one at a sentence start: Reuters'
+    // copy capitalises the word after "U.S." ("U.S. Rice", "U.S. Has", "U.S. Trade
+    // Representative Clayton Yeutter"). So a word there the text writes in lowercase too is no
+    // part of the name, unless the rest holds an organisation's or a place's word ("U.S.
+    // Agriculture Department", "U.S. Treasury"); what follows it is a name of its own.
+    if (a < b) {
+        const std::string_view abbreviation = word(a);
+        if (abbreviation.size() >= 4 && abbreviation.back() == '.' && abbreviation.find('.') < abbreviation.size() - 1 &&
+            !tokens_[a + 1].has(kAllCaps) && !has_org_or_place_word(a + 1, b) && seen_lowercase(word(a + 1))) {
+            trim_and_add(a, a, office);
+            size_t rest = a + 2;
+            while (rest <= b && !is_name_word(rest)) ++rest; // a joiner left at the front
+            if (rest <= b) trim_and_add(rest, b, office);
+            return;
+        }
+    }
     if (a == b && a > first && title(a)) return; // an office's last word ("Assistant Director")
     // An office alone before its "of" ("said Director of Public Credit Mauricio Cabrera").
     if (a == b && title(a) && b + 1 < tokens_.size() && in(b + 1, kOf) && tokens_[b + 1].has(kLower)) return;
