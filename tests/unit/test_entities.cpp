@@ -218,6 +218,7 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         {"Profits will rise, American Express said.", "American Express", EntityKind::Other},
         {"Talks with British Petroleum ended.", "British Petroleum", EntityKind::Other},
         {"It is the Chinese Twitter equivalent.", "Twitter", EntityKind::Other},
+        {"Trade with the Eastern Bloc grew.", "Eastern Bloc", EntityKind::Other},
         {"Japanese Finance Minister Kiichi Miyazawa spoke.", "Kiichi Miyazawa", EntityKind::Person},
         {"Rain fell in Southern California.", "California", EntityKind::Place},
         {"Profits will rise, said Assistant Manager John Farquharson.", "Assistant Manager John Farquharson",

@@ -607,12 +607,14 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
     // Finance Minister", "British Chancellor"), but before one word that is neither an office's
     // nor a title nor a listed place ("Southern California") nor an acronym ("British MEPs") it
     // is the start of one more often, unless an article or a determiner says it describes ("the
-    // Chinese Twitter equivalent"): "American Express said", "British Petroleum", "Canadian
-    // Pacific", "Swiss Franc". [en]
+    // Chinese Twitter equivalent"; a point of the compass names a region after one too: "the
+    // Eastern Bloc", "the Western Hemisphere"): "American Express said", "British Petroleum",
+    // "Canadian Pacific", "Swiss Franc". [en]
+    static constexpr std::string_view kCompass[] = {"eastern", "western", "northern", "southern"};
     if (a < b &&
         (a + 1 < b || office || title(b) || gazetteer::lookup(word(b)) != gazetteer::Listed::No ||
          tokens_[b].has(kAllCaps) ||
-         (a > 0 && in(a - 1, kDeterminers) && tokens_[a - 1].has(kLower))) &&
+         (a > 0 && in(a - 1, kDeterminers) && tokens_[a - 1].has(kLower) && !in(a, kCompass))) &&
         is_demonym(text_, tokens_[a]) && !has_org_or_place_word(a, b) &&
         gazetteer::lookup(key_of(a, b, 0)) == gazetteer::Listed::No) { // not "Saudi Arabia"
         add(a, a, false, false);
