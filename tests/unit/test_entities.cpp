@@ -214,6 +214,11 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         {"Talks under the General Agreement on Tariffs and Trade resumed.", "General Agreement", EntityKind::Other},
         {"General Colin Powell spoke.", "Colin Powell", EntityKind::Person},
         {"Profits will rise, General Electric said.", "General Electric", EntityKind::Other}, // a company speaks
+        // a role capitalised before a full name is cut off as a title
+        {"Spokesman Marlin Fitzwater said so.", "Marlin Fitzwater", EntityKind::Person},
+        {"It is fraud, SEC Chief Accountant Clarence Sampson said.", "Clarence Sampson", EntityKind::Person},
+        {"Lawyer F. Lee Bailey said so.", "F. Lee Bailey", EntityKind::Person},
+        {"The Economist Intelligence Unit expects growth.", "Economist Intelligence Unit", EntityKind::Other},
         // a people's adjective before one word begins a name, unless an article says it describes
         {"Profits will rise, American Express said.", "American Express", EntityKind::Other},
         {"Talks with British Petroleum ended.", "British Petroleum", EntityKind::Other},

@@ -557,6 +557,21 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
         }
     }
     if (a > b) return;
+    // A role or a trade capitalised before a full name is cut off as a title is ("Spokesman
+    // Marlin Fitzwater", "Analyst Sanford Margoshes", "Lawyer F. Lee Bailey"), when no word of
+    // the name is one the text writes in lowercase. Not those that begin names of things too
+    // ("Economist Intelligence Unit"). [en]
+    static constexpr std::string_view kRolesAsTitles[] = {
+        "spokesman", "spokeswoman", "spokesperson", "analyst", "lawyer", "attorney", "accountant",
+        "broker",    "dealer",      "trader",       "banker",  "strategist", "consultant", "manager"};
+    if (!org_like && !office && a + 2 <= b && !tokens_[a].has(kAllCaps) && in(a, kRolesAsTitles) && is_name_word(a + 1)) {
+        bool full_name = true;
+        for (size_t k = a + 1; k <= b && full_name; ++k) full_name = !(tokens_[k].is_word() && seen_lowercase(word(k)));
+        if (full_name) {
+            ++a;
+            titled = true;
+        }
+    }
     // A capital after an abbreviation's dot proves no more than one at a sentence start: Reuters'
     // copy capitalises the word after "U.S." ("U.S. Rice", "U.S. Has", "U.S. Trade
     // Representative Clayton Yeutter"). So a word there the text writes in lowercase too is no
