@@ -216,6 +216,8 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         {"Profits will rise, General Electric said.", "General Electric", EntityKind::Other}, // a company speaks
         // a role capitalised before a full name is cut off as a title
         {"Spokesman Marlin Fitzwater said so.", "Marlin Fitzwater", EntityKind::Person},
+        {"Senate Republican Leader Robert Dole said the veto would hold.", "Robert Dole", EntityKind::Person},
+        {"Soviet Leader Mikhail Gorbachev spoke.", "Mikhail Gorbachev", EntityKind::Person},
         {"It is fraud, SEC Chief Accountant Clarence Sampson said.", "Clarence Sampson", EntityKind::Person},
         {"Lawyer F. Lee Bailey said so.", "F. Lee Bailey", EntityKind::Person},
         {"The Economist Intelligence Unit expects growth.", "Economist Intelligence Unit", EntityKind::Other},

@@ -432,8 +432,9 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
     // that begin names of things ("Agent Orange", "Cardinal Health"; "Director Comey" stays
     // whole). "Special" and the like are a title only before another ("Special Agent Maria
     // Lopez"; "Special Drawing Rights" is none). [en]
-    static constexpr std::string_view kAdjectiveTitles[] = {"general",  "agent", "coach", "cardinal",  "constable",
-                                                            "admiral",  "director", "chief", "deputy", "executive"};
+    static constexpr std::string_view kAdjectiveTitles[] = {"general",  "agent",    "coach", "cardinal", "constable",
+                                                            "admiral",  "director", "chief", "deputy",   "executive",
+                                                            "leader"};
     static constexpr std::string_view kModifierTitles[] = {"special", "acting", "assistant", "managing", "senior",
                                                            "associate"};
     // Word k is a title where it stands, before the run's end at b.
