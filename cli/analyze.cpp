@@ -66,7 +66,9 @@ json to_json(const broadsheet::Article& a, const broadsheet::Analysis& an) {
                           {"cue_range", range_json(q.cue)},
                           {"attribution_range", range_json(q.attribution)},
                           {"continues", q.continues >= 0 ? json(q.continues) : json(nullptr)},
-                          {"same_as", q.same_as >= 0 ? json(q.same_as) : json(nullptr)}});
+                          {"same_as", q.same_as >= 0 ? json(q.same_as) : json(nullptr)},
+                          {"referent", q.referent.size() ? json(str(q.referent)) : json(nullptr)},
+                          {"referent_range", range_json(q.referent)}});
     }
     json numbers = json::array();
     for (const auto& n : an.numbers) {
@@ -109,6 +111,7 @@ void print_text(const broadsheet::Article& a, const broadsheet::Analysis& an) {
         else
             std::cout << (q.speaker.size() ? str(q.speaker) : "(unknown)");
         if (q.same_as >= 0) std::cout << " (" << str(an.quotes[size_t(q.same_as)].speaker) << ')'; // "he (a USDA official)"
+        if (q.referent.size()) std::cout << " (" << str(q.referent) << ')'; // "he (The official)"
         if (q.attribution.size()) std::cout << "  [" << str(q.attribution) << ']';
         if (q.continues >= 0) std::cout << "  (continues quote " << q.continues + 1 << ')';
         std::cout << at(q.text) << '\n';

@@ -44,6 +44,8 @@ TextTable quote_rows(const broadsheet::Analysis& an, std::string_view text) {
         // "he (a USDA official)": the pronoun's speaker, unnamed, as the text gave it before.
         if (q.same_as >= 0 && size_t(q.same_as) < an.quotes.size())
             speaker += " (" + str(text, an.quotes[size_t(q.same_as)].speaker) + ")";
+        else if (q.referent.size()) // "he (The official)": named so in reported speech before
+            speaker += " (" + str(text, q.referent) + ")";
         if (q.continues >= 0 && speaker.empty()) {
             const auto& first = an.quotes[size_t(q.continues)];
             speaker = speaker_of(first, an, text);

@@ -50,6 +50,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         fuzz::check_range("speaker", q.speaker, text);
         fuzz::check_range("cue", q.cue, text);
         fuzz::check_range("attribution", q.attribution, text);
+        fuzz::check_range("referent", q.referent, text);
+        FUZZ_CHECK_MSG(q.referent.size() == 0 || (q.entity < 0 && q.same_as < 0), "a referent beside a speaker");
         FUZZ_CHECK(q.entity >= -1 && q.entity < int32_t(entities.list.size()));
         FUZZ_CHECK_MSG(q.continues >= -1 && q.continues < int32_t(i), "a quote continues one that is not before it");
     }

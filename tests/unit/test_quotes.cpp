@@ -309,6 +309,28 @@ TEST_CASE("'he' after someone who speaks in reported speech since the last quote
     CHECK(object.speaker_name(1) == "Caspar Weinberger");
 }
 
+TEST_CASE("'he' after someone unnamed who spoke in reported speech points at how the text named him") {
+    Found official = find("Egypt owes 4.5 billion dlrs.\n\nThe official said the IMF agreement requires higher "
+                          "energy prices.\n\n\"Egypt will seek loans at once,\" he said.");
+    REQUIRE(official.quotes.size() == 1);
+    CHECK(official.speaker_name(0).empty());
+    CHECK(official.quotes[0].same_as == -1);
+    CHECK(official.str(official.quotes[0].referent) == "The official");
+    Found trader = find("Markets were dull, one dollar straight trader said.\n\n\"It is tedious,\" he said.");
+    REQUIRE(trader.quotes.size() == 1);
+    CHECK(trader.str(trader.quotes[0].referent) == "one dollar straight trader");
+    // Only the last one to speak: here a place, so no one.
+    Found last = find("The official said prices rose.\n\nA spokesman for the ministry in Bonn said figures were late.\n\n"
+                      "\"There is no motive,\" he said.");
+    REQUIRE(last.quotes.size() == 1);
+    CHECK(last.quotes[0].referent.size() == 0);
+    // A person named is "he", not the unnamed one.
+    Found named = find("The official said prices rose, Tom Hale said.\n\n\"It is over,\" he said.");
+    REQUIRE(named.quotes.size() == 1);
+    CHECK(named.speaker_name(0) == "Tom Hale");
+    CHECK(named.quotes[0].referent.size() == 0);
+}
+
 TEST_CASE("'it' after a body quoted without a name is that body; after a document, its author") {
     // Not the organisation quoted before the body ("the chamber" is the Chamber of Commerce).
     Found body = find("\"Margins will be squeezed,\" the Zimbabwe National Chamber of Commerce said.\n\n"

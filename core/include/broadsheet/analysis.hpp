@@ -70,6 +70,10 @@ struct Quote {
     // A pronoun's speaker ("he said") given earlier without a name ("a USDA official said"): the
     // earlier quote (index into the result) whose speaker it is, or -1. `entity` is then -1.
     int32_t same_as = -1;
+    // A pronoun's speaker given earlier without a name in reported speech, not in a quote ("The
+    // official said ... “…,” he said"): that phrase ("The official"); empty otherwise, and
+    // always when `entity` or `same_as` says who.
+    ByteRange referent;
 };
 
 // Finds direct quotations (“typographic”, "straight", ‘single’, «guillemets», „German“) with their

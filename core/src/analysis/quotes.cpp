@@ -30,6 +30,10 @@ constexpr std::string_view kDeterminers[] = {"the", "a",   "an",    "its",
 constexpr std::string_view kJoiners[] = {"of", "for"};                            // [en]
 constexpr std::string_view kOf[] = {"of"};                                        // [en]
 constexpr std::string_view kListenerVerbs[] = {"told", "tells", "asked", "asks"}; // [en]
+// People who speak in news unnamed, by their trade, besides cues::roles. [en]
+constexpr std::string_view kPeople[] = {"dealer",    "trader",  "banker",   "broker", "delegate", "expert",
+                                        "strategist", "observer", "consultant", "negotiator", "source", "insider",
+                                        "farmer",    "worker",  "resident", "witness", "aide"};
 
 struct Piece {
     size_t open = 0;  // token index of the opening mark
@@ -84,7 +88,8 @@ class QuoteFinder {
     bool attribute_after(const Piece& piece, Quote& q) const;
     bool attribute_before(const Piece& piece, size_t limit, Quote& q) const;
     size_t clause_end(size_t k) const;
-    int32_t resolve(const Quote& q, const std::vector<Quote>& earlier, int32_t& same_as) const;
+    int32_t resolve(const Quote& q, const std::vector<Quote>& earlier, int32_t& same_as, ByteRange& referent) const;
+    Span reported_speaker(size_t pronoun, uint32_t since) const;
 };
 
 // ---- [SECTION] Pieces ---------------------------------------------------------------------------
@@ -397,8 +402,29 @@ template <typename Keep> int32_t recent_entity(const Entities& entities, uint32_
     return -1;
 }
 
-int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, int32_t& same_as) const {
+// The unnamed person who last spoke in reported speech before token `pronoun`, and after byte
+// `since`: the subject of the last speech verb, if its last word is a role or a trade ("The
+// official said", "One diplomat said", "an Exchange spokesman said"), within a few sentences.
+Span QuoteFinder::reported_speaker(size_t pronoun, uint32_t since) const {
+    constexpr size_t kLookBack = 300; // tokens: a few sentences
+    for (size_t k = pronoun; k-- > 0 && k + kLookBack > pronoun;) {
+        const Token& t = tokens_[k];
+        if (t.begin < since || t.has(kOpenQuote) || t.has(kCloseQuote)) break;
+        if (!speech_verb(k)) continue;
+        // The last one to speak only ("A spokesman for the ministry in Bonn said": no one here).
+        Span s = phrase_before(k, 0);
+        if (!s.found || s.first == s.last || !(in(s.last, cues::roles) || in(s.last, kPeople))) return {};
+        static constexpr std::string_view kSomeone[] = {"one", "another"}; // "one dollar straight trader"
+        if (s.first > 0 && in(s.first - 1, kSomeone)) --s.first;
+        return s;
+    }
+    return {};
+}
+
+int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, int32_t& same_as,
+                             ByteRange& referent) const {
     same_as = -1;
+    referent = {};
     if (q.speaker.size() == 0) return -1;
     // A person named in the phrase is the speaker ("ISD spokesman Tahir Della": not ISD); the
     // last one, as a name follows its role. A phrase that ends on a name not known as a person,
@@ -517,11 +543,7 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, 
             } else {
                 std::string_view theirs = text_of(text_, it->speaker);
                 const std::string head_of = last_word(theirs);
-                // (A person's role or trade; "the report said" is no one "he" could be.) [en]
-                static constexpr std::string_view kPeople[] = {"dealer", "trader", "banker", "broker", "delegate",
-                                                               "expert", "strategist", "observer", "consultant",
-                                                               "negotiator", "source", "insider", "farmer", "worker",
-                                                               "resident", "witness"};
+                // (A person's role or trade; "the report said" is no one "he" could be.)
                 static constexpr std::string_view kSomeone[] = {"a", "an", "one", "another"};
                 if (theirs.find(' ') == std::string_view::npos || !(contains(cues::roles, head_of) || contains(kPeople, head_of)))
                     continue;
@@ -540,6 +562,15 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, 
         }
         const int32_t named = recent_entity(entities_, reach, q.speaker.begin, person_mention);
         if (named < 0 && definite >= 0) same_as = definite; // no one named: "he" is "the spokesman"
+        if (named < 0 && same_as < 0 && person) { // "The official said ... “…,” he said"
+            const uint32_t since = earlier.empty() ? reach : std::max(earlier.back().text.end, earlier.back().attribution.end);
+            // (Read back from before the quote, or the pronoun where it comes first.)
+            size_t start = size_t(std::lower_bound(tokens_.begin(), tokens_.end(), std::min(q.text.begin, q.speaker.begin),
+                                                   [](const Token& t, uint32_t at) { return t.begin < at; }) -
+                                  tokens_.begin());
+            while (start > 0 && (tokens_[start - 1].has(kOpenQuote) || tokens_[start - 1].type == TokenType::Punct)) --start;
+            referent = range(reported_speaker(start, since));
+        }
         return named;
     }
     if (role) {
@@ -638,7 +669,7 @@ std::vector<Quote> QuoteFinder::run() {
             q.entity = from.entity;
             q.same_as = from.same_as;
         } else {
-            q.entity = resolve(q, out, q.same_as);
+            q.entity = resolve(q, out, q.same_as, q.referent);
         }
         q.continues = continues;
         out.push_back(q);
