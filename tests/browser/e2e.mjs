@@ -1915,7 +1915,7 @@ test('the analysis tab lists the seed\'s names, quotes and figures; clicking a n
   await context.close();
 });
 
-test('a quote\'s speaker known by a trade and an employer is listed as written, and a "he" after him is him', async ({ browser, baseUrl }) => {
+test('a quote\'s speaker known by a trade and an employer is listed as written, and a "he" after him, or after one who spoke in reported speech, is him', async ({ browser, baseUrl }) => {
   const { page, context } = await openPage(browser, baseUrl);
   const text = 'Crush margins fall\n\n"Prices will fall," said Goldman Sachs analyst Jim Brown.\n\n' +
                '"Many bought March," one CBT crush trader said.\n\n"They have been bailing out," he added.\n';
@@ -1928,6 +1928,18 @@ test('a quote\'s speaker known by a trade and an employer is listed as written, 
   eq(JSON.stringify(an.quotes.map((q) => q.speaker)), JSON.stringify(['Jim Brown', 'one CBT crush trader', 'he (one CBT crush trader)']),
      'the speakers as the quotes list shows them');
   eq(an.entities.find((e) => e.name === 'Goldman Sachs')?.kind, 'organisation', 'the analyst\'s employer');
+  // A "he" after someone unnamed who spoke in reported speech, not in a quote, is shown as the text
+  // named him; one after a person who spoke there is that person.
+  const text2 = 'Egypt seeks loans\n\nThe official said the IMF agreement requires higher energy prices.\n\n' +
+                '"Egypt will seek loans at once," he said.\n\nWard McCarthy noted that growth was slowing. ' +
+                '"Some indicators are not as rosy," he noted.\n';
+  await page.evaluate((t) => window.broadsheet.importFiles([{ name: 'loans.txt', text: t }]), text2);
+  await waitFor(page, () => !window.broadsheet.busy() && window.broadsheet.state().articles.length === 2);
+  await page.evaluate(() => window.broadsheet.open(window.broadsheet.state().articles.find((a) => a.title === 'Egypt seeks loans').id));
+  await waitFor(page, () => window.broadsheet.state().analysis?.quotes?.length === 2);
+  const an2 = (await page.evaluate(() => window.broadsheet.state())).analysis;
+  eq(JSON.stringify(an2.quotes.map((q) => q.speaker)), JSON.stringify(['he (The official)', 'Ward McCarthy']),
+     'the speakers after reported speech');
   await context.close();
 });
 
