@@ -126,6 +126,12 @@ class EntityFinder {
             from = dash + 1;
         }
     }
+    // Word i is an abbreviation with dots inside, as a country's is ("U.S.", "N.Z."; not an
+    // initial, "M.").
+    bool dotted_abbreviation(size_t i) const {
+        const std::string_view w = word(i);
+        return w.size() >= 4 && w.back() == '.' && w.find('.') < w.size() - 1;
+    }
     bool seen_lowercase(std::string_view w) const {
         std::string f = fold(w);
         return lower_words_.count(f) > 0;
@@ -462,10 +468,8 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
     // ("U.S. Dlrs", "H.K. Dollar", "Australian Dlr" in Reuters' title case; "Michel Marks", "Stan
     // M. Marks" are people). [en]
     while (b > a && in(b, cues::currency_words_en) && !tokens_[b].has(kAllCaps)) {
-        const std::string_view before = word(b - 1);
-        const bool abbreviation = before.size() >= 4 && before.back() == '.' && before.find('.') < before.size() - 1;
-        if (!(abbreviation || is_demonym(text_, tokens_[b - 1]) ||
-              gazetteer::lookup(before) != gazetteer::Listed::No))
+        if (!(dotted_abbreviation(b - 1) || is_demonym(text_, tokens_[b - 1]) ||
+              gazetteer::lookup(word(b - 1)) != gazetteer::Listed::No))
             break;
         --b;
     }
@@ -578,16 +582,13 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
     // Representative Clayton Yeutter"). So a word there the text writes in lowercase too is no
     // part of the name, unless the rest holds an organisation's or a place's word ("U.S.
     // Agriculture Department", "U.S. Treasury"); what follows it is a name of its own.
-    if (a < b) {
-        const std::string_view abbreviation = word(a);
-        if (abbreviation.size() >= 4 && abbreviation.back() == '.' && abbreviation.find('.') < abbreviation.size() - 1 &&
-            !tokens_[a + 1].has(kAllCaps) && !has_org_or_place_word(a + 1, b) && seen_lowercase(word(a + 1))) {
-            trim_and_add(a, a, office);
-            size_t rest = a + 2;
-            while (rest <= b && !is_name_word(rest)) ++rest; // a joiner left at the front
-            if (rest <= b) trim_and_add(rest, b, office);
-            return;
-        }
+    if (a < b && dotted_abbreviation(a) && !tokens_[a + 1].has(kAllCaps) && !has_org_or_place_word(a + 1, b) &&
+        seen_lowercase(word(a + 1))) {
+        trim_and_add(a, a, office);
+        size_t rest = a + 2;
+        while (rest <= b && !is_name_word(rest)) ++rest; // a joiner left at the front
+        if (rest <= b) trim_and_add(rest, b, office);
+        return;
     }
     if (a == b && a > first && title(a)) return; // an office's last word ("Assistant Director")
     // An office alone before its "of" ("said Director of Public Credit Mauricio Cabrera").
