@@ -316,6 +316,13 @@ TEST_CASE("'he' after someone unnamed who spoke in reported speech points at how
     CHECK(official.speaker_name(0).empty());
     CHECK(official.quotes[0].same_as == -1);
     CHECK(official.str(official.quotes[0].referent) == "The official");
+    // A quote split around its attribution keeps it in its second part, and so does the next "he".
+    Found split = find("The official said the IMF agreement requires higher energy prices.\n\n"
+                       "\"Egypt will seek loans,\" he said, \"at once.\" \"It is urgent,\" he added.");
+    REQUIRE(split.quotes.size() == 3);
+    CHECK(split.quotes[1].continues == 0);
+    CHECK(split.str(split.quotes[1].referent) == "The official");
+    CHECK(split.str(split.quotes[2].referent) == "The official");
     Found trader = find("Markets were dull, one dollar straight trader said.\n\n\"It is tedious,\" he said.");
     REQUIRE(trader.quotes.size() == 1);
     CHECK(trader.str(trader.quotes[0].referent) == "one dollar straight trader");

@@ -89,7 +89,13 @@ class QuoteFinder {
     bool attribute_before(const Piece& piece, size_t limit, Quote& q) const;
     size_t clause_end(size_t k) const;
     int32_t resolve(const Quote& q, const std::vector<Quote>& earlier, int32_t& same_as, ByteRange& referent) const;
-    Span reported_speaker(size_t pronoun, uint32_t since) const;
+    Span reported_speaker(const Quote& q, uint32_t since) const;
+    // The first token at or after byte `pos` (tokens_.size() past the end).
+    size_t token_at(uint32_t pos) const {
+        return size_t(std::lower_bound(tokens_.begin(), tokens_.end(), pos,
+                                       [](const Token& t, uint32_t at) { return t.begin < at; }) -
+                      tokens_.begin());
+    }
 };
 
 // ---- [SECTION] Pieces ---------------------------------------------------------------------------
@@ -402,10 +408,14 @@ template <typename Keep> int32_t recent_entity(const Entities& entities, uint32_
     return -1;
 }
 
-// The unnamed person who last spoke in reported speech before token `pronoun`, and after byte
-// `since`: the subject of the last speech verb, if its last word is a role or a trade ("The
-// official said", "One diplomat said", "an Exchange spokesman said"), within a few sentences.
-Span QuoteFinder::reported_speaker(size_t pronoun, uint32_t since) const {
+// The unnamed person who last spoke in reported speech before quote `q` (or its pronoun, where
+// that comes first), and after byte `since`: the subject of the last speech verb, if its last
+// word is a role or a trade ("The official said", "One diplomat said", "an Exchange spokesman
+// said"), within a few sentences.
+Span QuoteFinder::reported_speaker(const Quote& q, uint32_t since) const {
+    size_t pronoun = token_at(std::min(q.text.begin, q.speaker.begin));
+    while (pronoun > 0 && (tokens_[pronoun - 1].has(kOpenQuote) || tokens_[pronoun - 1].type == TokenType::Punct))
+        --pronoun;
     constexpr size_t kLookBack = 300; // tokens: a few sentences
     for (size_t k = pronoun; k-- > 0 && k + kLookBack > pronoun;) {
         const Token& t = tokens_[k];
@@ -484,11 +494,6 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, 
         // said ..."), is "he", not the last one quoted.
         if (person && !earlier.empty()) {
             const uint32_t since = std::max(earlier.back().text.end, earlier.back().attribution.end);
-            auto token_at = [&](uint32_t pos) {
-                return size_t(std::lower_bound(tokens_.begin(), tokens_.end(), pos,
-                                               [](const Token& t, uint32_t at) { return t.begin < at; }) -
-                              tokens_.begin());
-            };
             const Mention* named = nullptr;
             auto it = mention_from(entities_, q.speaker.begin);
             while (it != entities_.mentions.begin() && !named) {
@@ -512,6 +517,14 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, 
             // (An earlier speaker named by an organisation and a trade is no one named: "one CBT
             // crush trader said".)
             const bool employer_only = it->entity >= 0 && entities_.list[size_t(it->entity)].kind != EntityKind::Person;
+            // "he" before was someone unnamed from reported speech, and no one is named since nor
+            // reported speaking: the same man ("The official said ... “…,” he said. “…,” he added").
+            if (person && it == earlier.rbegin() && it->referent.size() > 0 &&
+                recent_entity(entities_, it->attribution.end, q.speaker.begin, person_mention) < 0) {
+                const Span newer = reported_speaker(q, std::max(it->text.end, it->attribution.end));
+                referent = newer.found ? range(newer) : it->referent;
+                return -1;
+            }
             // "…," the union body said. It added …: "it" is the body just quoted, named or not,
             // not an organisation quoted before it. (A document's "it" is rather its author's,
             // the organisation last named: "the report said" is the OECD's.) [en]
@@ -564,12 +577,7 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, 
         if (named < 0 && definite >= 0) same_as = definite; // no one named: "he" is "the spokesman"
         if (named < 0 && same_as < 0 && person) { // "The official said ... “…,” he said"
             const uint32_t since = earlier.empty() ? reach : std::max(earlier.back().text.end, earlier.back().attribution.end);
-            // (Read back from before the quote, or the pronoun where it comes first.)
-            size_t start = size_t(std::lower_bound(tokens_.begin(), tokens_.end(), std::min(q.text.begin, q.speaker.begin),
-                                                   [](const Token& t, uint32_t at) { return t.begin < at; }) -
-                                  tokens_.begin());
-            while (start > 0 && (tokens_[start - 1].has(kOpenQuote) || tokens_[start - 1].type == TokenType::Punct)) --start;
-            referent = range(reported_speaker(start, since));
+            referent = range(reported_speaker(q, since));
         }
         return named;
     }
@@ -668,6 +676,7 @@ std::vector<Quote> QuoteFinder::run() {
             q.attribution = from.attribution;
             q.entity = from.entity;
             q.same_as = from.same_as;
+            q.referent = from.referent;
         } else {
             q.entity = resolve(q, out, q.same_as, q.referent);
         }
