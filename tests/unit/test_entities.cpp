@@ -573,6 +573,34 @@ TEST_CASE("in German text, where every noun has its capital, nouns are not names
     CHECK(named(short_text, broadsheet::find_entities(short_text, "en"), "Menschen") != nullptr);
 }
 
+TEST_CASE("in German text, compounds and an organisation's word alone are nouns; a role before a name is a title") {
+    std::string text =
+        "F\xC3\xBCr die Zwei-Gl\xC3\xA4ser-Methode braucht man ein Old-Fashioned-Glas und einen "
+        "Cocktail-Shaker. Die Diesel-Autos stehen vor der B\xC3\xBCro-Gemeinschaft, und die "
+        "Menschenrechts-NGO kritisiert die Partei. Das Gericht hat am Montag entschieden. "
+        "Bundeskanzler Olaf Scholz traf den Volkswagen-Chef Herbert Diess in Berlin, und der "
+        "Bereichsleiter Sport war auch dabei. Trainer Christian Streich lobte die Mannschaft. "
+        "Sp\xC3\xA4ter sprach Trainer Streich mit der Presse \xC3\xBC" "ber die Saison.";
+    auto es = broadsheet::find_entities(text, "de");
+    check_mentions_well_formed(text, es);
+    for (std::string_view noun : {"Zwei-Gl\xC3\xA4ser-Methode", "Old-Fashioned-Glas", "Cocktail-Shaker", "Diesel-Autos",
+                                  "B\xC3\xBCro-Gemeinschaft", "Menschenrechts-NGO", "Partei", "Gericht", "Sport",
+                                  "Bundeskanzler Olaf Scholz", "Volkswagen-Chef Herbert Diess"}) {
+        CAPTURE(noun);
+        CHECK(named(text, es, noun) == nullptr);
+    }
+    for (std::string_view person : {"Olaf Scholz", "Herbert Diess", "Christian Streich"}) {
+        CAPTURE(person);
+        REQUIRE(named(text, es, person) != nullptr);
+        CHECK(named(text, es, person)->kind == EntityKind::Person);
+    }
+    // "Trainer Streich" is the Christian Streich named before: one person, two mentions.
+    CHECK(named(text, es, "Christian Streich")->count == 2);
+    // A brand's capital inside a word is still evidence: "WeChat" is a name.
+    std::string brand = "Die Nutzer von WeChat m\xC3\xBCssen ihre Namen angeben, und die Beh\xC3\xB6rde pr\xC3\xBC" "ft das.";
+    CHECK(named(brand, broadsheet::find_entities(brand, "de"), "WeChat") != nullptr);
+}
+
 TEST_CASE("German and French text gets the gazetteer's places and no guessed ones") {
     // German capitalises every noun: none of them may become a place by guesswork. The gazetteer
     // lists ISO's local names of Länder ("Bayern") but not other languages' exonyms

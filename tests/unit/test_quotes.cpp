@@ -356,3 +356,34 @@ TEST_CASE("'it' after a body quoted without a name is that body; after a documen
     CHECK(report.quotes[1].same_as == -1);
     CHECK(report.speaker_name(1) == "World Bank");
 }
+
+TEST_CASE("German attributions: the present tense, \"so\" after the quote, \"er\" and \"sie\"") {
+    std::string text =
+        "Die Stadt will die Stra\xC3\x9F" "e im Sommer sperren. \xE2\x80\x9E" "Das ist f\xC3\xBCr uns ein schwerer Schlag\xE2\x80\x9C, "
+        "sagt Ingo Degenhardt vom Gewerkschaftsbund.\n\n"
+        "\xE2\x80\x9E" "Wir werden jetzt abwarten, was in den n\xC3\xA4" "chsten Wochen passiert\xE2\x80\x9C, so Degenhardt.\n\n"
+        "\xE2\x80\x9E" "Der Verkehr wird sich verlagern\xE2\x80\x9C, erkl\xC3\xA4rt die B\xC3\xBCrgermeisterin.\n\n"
+        "Auch Kathrin B\xC3\xBCrger sagte am Montag, die Anwohner seien entt\xC3\xA4uscht. \xE2\x80\x9E" "Niemand wurde gefragt\xE2\x80\x9C, sagte sie.\n\n"
+        "\xE2\x80\x9E" "Das kann man so gut wie ausschlie\xC3\x9F" "en\xE2\x80\x9C, so gut wie alle anderen auch.\n\n"
+        "Gianni lacht und sagt: \xE2\x80\x9E" "Nein, schon okay.\xE2\x80\x9C";
+    Found f = find(text);
+    REQUIRE(f.quotes.size() == 6);
+    CHECK(f.str(f.quotes[0].cue) == "sagt");
+    CHECK(f.speaker_name(0) == "Ingo Degenhardt");
+    CHECK(f.str(f.quotes[1].cue) == "so");
+    CHECK(f.speaker_name(1) == "Ingo Degenhardt");
+    CHECK(f.str(f.quotes[2].speaker) == "die B\xC3\xBCrgermeisterin"); // unnamed, the phrase whole
+    CHECK(f.quotes[2].entity < 0);
+    CHECK(f.str(f.quotes[3].speaker) == "sie");
+    CHECK(f.speaker_name(3) == "Kathrin B\xC3\xBCrger");
+    // "so gut wie" names no speaker: the quote continues the one before (it opens its paragraph);
+    // nor does a conjunction begin a speaker ("… und sagt").
+    CHECK(f.str(f.quotes[4].cue) != "so");
+    CHECK(f.quotes[4].continues == 3);
+    CHECK(f.str(f.quotes[5].speaker).find("und") == std::string_view::npos);
+    // In English text "so" after a quote is no attribution.
+    Found en = find("He left the room. \"We will wait and see,\" so Britain must act now, the paper wrote in "
+                    "an editorial on Monday about the talks in Brussels and what they mean for trade.");
+    REQUIRE(en.quotes.size() == 1);
+    CHECK(en.quotes[0].speaker.size() == 0);
+}

@@ -78,7 +78,8 @@ struct Quote {
 
 // Finds direct quotations (“typographic”, "straight", ‘single’, «guillemets», „German“) with their
 // speakers; quotes split around an attribution or running over paragraphs continue the first part.
-std::vector<Quote> find_quotes(std::string_view text, const Entities& entities);
+// `language` (BCP 47) as find_entities() takes it; "" detects it.
+std::vector<Quote> find_quotes(std::string_view text, const Entities& entities, std::string_view language = {});
 
 // ---- Numbers: the figures a text cites ----------------------------------------------------------
 

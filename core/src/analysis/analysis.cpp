@@ -20,7 +20,7 @@ Analysis analyze(std::string_view text, std::string_view language) {
     if (language.empty()) language = detected;
     const analysis::FoldedWords folded(text, tokens);
     a.entities = analysis::find_entities(text, tokens, folded, language);
-    a.quotes = analysis::find_quotes(text, tokens, folded, a.entities);
+    a.quotes = analysis::find_quotes(text, tokens, folded, a.entities, language);
     a.numbers = analysis::find_numbers(text, tokens, folded, language);
     return a;
 }

@@ -379,8 +379,41 @@ inline constexpr std::string_view name_particles[] = {"van", "von",   "de",  "da
 // "Securities and Exchange Commission"). [en]
 inline constexpr std::string_view name_joiners[] = {"of", "for", "and", "&", "on", "the"};
 
-// Speech verbs of an attribution ("said Jiang Jun", "Jiang said"). [en; "dit", "déclaré", "sagte",
-// "erklärte", "dijo", "afirmó", "disse", "detto": fr/de/es/pt/it]
+// German nouns of office, trade and role, as a compound ends ("Bundeskanzler", "Innenministerin",
+// "Volkswagen-Chef", "Auto-Experte", "AfD-Mitbegründer"): written before a name, they are its
+// title ("Bundeskanzler Olaf Scholz", "Trainer Streich"). German capitalises every noun, so no
+// capital says they are part of the name. [de]
+inline constexpr std::string_view role_endings_de[] = {
+    "kanzler",     "kanzlerin",     "minister",     "ministerin",   "präsident",     "präsidentin",
+    "sprecher",    "sprecherin",    "chef",         "chefin",       "trainer",       "trainerin",
+    "direktor",    "direktorin",    "leiter",       "leiterin",     "vorsitzende",   "vorsitzender",
+    "abgeordnete", "abgeordneter",  "bürgermeister", "bürgermeisterin", "experte",   "expertin",
+    "gründer",     "gründerin",     "professor",    "professorin",  "regisseur",     "regisseurin",
+    "darsteller",  "darstellerin",  "sänger",       "sängerin",     "autor",         "autorin",
+    "journalist",  "journalistin",  "anwalt",       "anwältin",     "kommissar",     "kommissarin",
+    "botschafter", "botschafterin", "sekretär",     "sekretärin",   "politiker",     "politikerin",
+    "spieler",     "spielerin",     "manager",      "managerin",    "forscher",      "forscherin",
+    "wissenschaftler", "wissenschaftlerin", "ökonom", "ökonomin",   "analyst",       "analystin",
+    "senator",     "senatorin",     "gouverneur",   "gouverneurin", "geschäftsführer", "geschäftsführerin",
+    "moderator",   "moderatorin",   "intendant",    "intendantin",  "dirigent",      "dirigentin",
+    "künstler",    "künstlerin",    "pfarrer",      "pfarrerin",    "kapitän",       "kapitänin",
+    "stürmer",     "stürmerin",     "torhüter",     "torhüterin",   "vorstand",      "inhaber",
+    "inhaberin",   "präses",        "richterin",    "staatsanwalt", "staatsanwältin"};
+// ... and those that are also common surnames ("Gerhard Richter", "Roman Herzog", "Roland
+// Koch"): a title only as the end of a longer compound ("Verfassungsrichter", "Landesbischof"). [de]
+inline constexpr std::string_view role_endings_de_in_compounds[] = {"richter", "bischof", "könig", "königin",
+                                                                    "herzog",  "prinz",   "kaiser", "koch"};
+
+// German articles and possessives: a capital after one is a noun's ("der Mitteilung", "seine
+// Sprecherin"), seldom a name's. [de]
+inline constexpr std::string_view determiners_de[] = {"der",   "die",   "das",   "den",   "dem",  "des",
+                                                      "ein",   "eine",  "einer", "einem", "einen", "eines",
+                                                      "sein",  "seine", "seinem", "seinen", "seiner", "seines",
+                                                      "ihr",   "ihre",  "ihrem", "ihren", "ihrer", "ihres"};
+
+// Speech verbs of an attribution ("said Jiang Jun", "Jiang said"). [en; "dit", "déclaré", "dijo",
+// "afirmó", "disse", "detto": fr/es/pt/it; German in the present as in the past, as its news
+// writes both ("sagt Müller", "sagte sie"), from "sagte" on: de]
 inline constexpr std::string_view speech_verbs[] = {
     "said",      "says",      "say",       "told",      "tells",      "added",        "adds",
     "stated",    "states",    "explained", "explains",  "wrote",      "writes",       "asked",
@@ -390,15 +423,21 @@ inline constexpr std::string_view speech_verbs[] = {
     "suggested", "urged",     "recalled",  "predicted", "cautioned",  "complained",   "confirmed",
     "insists",   "believes",  "observed",  "repeated",  "reiterated", "testified",    "estimated",
     "forecast",  "projected", "dit",       "déclaré",   "sagte",      "erklärte",     "dijo",
-    "afirmó",    "disse",     "detto"};
+    "afirmó",    "disse",     "detto",     "sagt",      "sagen",      "sagten",       "erklärt",
+    "erklärten", "betont",    "betonte",   "meint",     "meinte",     "schreibt",     "schrieb",
+    "ergänzt",   "ergänzte",  "berichtet", "berichtete", "warnt",     "warnte",       "fordert",
+    "forderte",  "kritisiert", "kritisierte", "bestätigt", "bestätigte", "fragt",     "fragte",
+    "antwortet", "antwortete", "erzählt",  "erzählte",  "twitterte"};
 
 // Phrases after which the source is named ("according to Xinhua"). [en; "selon", "según", "laut",
 // "secondo": fr/es/de/it]
 inline constexpr std::string_view according_to[] = {"according to", "selon", "según", "laut",
                                                     "secondo"};
 
-// Pronouns that can be a speaker; people first, then organisations. [en]
+// Pronouns that can be a speaker; people first, then organisations. [en; and German's people's:
+// de]
 inline constexpr std::string_view person_pronouns[] = {"he", "she"};
+inline constexpr std::string_view person_pronouns_de[] = {"er", "sie"};
 inline constexpr std::string_view group_pronouns[] = {"they", "it"};
 
 // Words that open sentences and are no part of a name, even capitalised: after an abbreviation's

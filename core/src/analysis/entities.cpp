@@ -115,6 +115,7 @@ class EntityFinder {
     // "Vice-Chairman". [en]
     bool title(size_t i) const {
         if (in(i, cues::titles)) return true;
+        if (capitals_mark_nouns_ && german_role(i)) return true;
         const std::string_view w = folded_[i];
         if (!folded_.is_word(i) || w.find('-') == std::string_view::npos) return false;
         static constexpr std::string_view kSecond[] = {"vice", "under", "deputy", "co"};
@@ -125,6 +126,19 @@ class EntityFinder {
             if (!in_table(cues::titles, part) && !contains(kSecond, part)) return false;
             from = dash + 1;
         }
+    }
+    // Word i is a German noun of office or role, alone or as a compound's end (cues.hpp).
+    bool german_role(size_t i) const {
+        if (!folded_.is_word(i) || !tokens_[i].has(kCapital)) return false;
+        const std::string_view w = folded_[i];
+        auto ends_in = [&](std::string_view role, bool alone) {
+            return w.ends_with(role) && (alone || w.size() > role.size());
+        };
+        for (std::string_view role : cues::role_endings_de)
+            if (ends_in(role, true)) return true;
+        for (std::string_view role : cues::role_endings_de_in_compounds)
+            if (ends_in(role, false)) return true;
+        return false;
     }
     // Word i is an abbreviation with dots inside, as a country's is ("U.S.", "N.Z."; not an
     // initial, "M.").
@@ -549,9 +563,11 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
                 a = k;
                 break;
             }
+    bool german_role_cut = false;
     while (a <= b) {
         if (!org_like && cuts_title(a) && !(a == first && tokens_[a].has(kSentenceStart) && a == b)) {
             titled = titled || !office;
+            german_role_cut = capitals_mark_nouns_ && !in(a, cues::titles);
             ++a;
         } else if (in(a, cues::stopwords) && !tokens_[a].has(kAllCaps) && // "WHO", "US" are names
                    !(a < b && in(a, cues::name_articles) && !tokens_[a].has(kSentenceStart)) &&
@@ -562,6 +578,10 @@ void EntityFinder::trim_and_add(size_t a, size_t b, bool office) {
         }
     }
     if (a > b) return;
+    // A German role before one word may name a field as well as a person ("Bereichsleiter Sport",
+    // "Vorstand Finanzen", "Trainer Deutschlands"): that word is a person's name only where the
+    // text gives it whole ("Trainer Christian Streich" ... "Trainer Streich") or it speaks. [de]
+    if (german_role_cut && a == b) titled = false;
     // A role or a trade capitalised before a full name is cut off as a title is ("Spokesman
     // Marlin Fitzwater", "Analyst Sanford Margoshes", "Lawyer F. Lee Bailey"), when no word of
     // the name is one the text writes in lowercase. Not those that begin names of things too
@@ -684,12 +704,15 @@ void EntityFinder::add(size_t a, size_t b, bool uncertain, bool titled) {
     vote(c);
     // Where capitals mark every noun, a capital is no evidence: a name needs a title or role
     // before it, an organisation's or place's word in it, to be a listed country or region, or
-    // to be an acronym; else it is kept only if the text names it so elsewhere or it speaks.
+    // to be an acronym or written like a brand ("WeChat"); else it is kept only if the text names
+    // it so elsewhere or it speaks. A compound's capitals ("Diesel-Autos", "Zwei-Gläser-Methode")
+    // and an organisation's or place's word alone ("Partei", "Gericht") are nouns like any other.
     if (capitals_mark_nouns_ && !c.uncertain) {
         bool acronym = false;
-        for (size_t k = a; k <= b; ++k) acronym = acronym || tokens_[k].has(kAllCaps) || tokens_[k].has(kInnerCap);
+        for (size_t k = a; k <= b; ++k) acronym = acronym || tokens_[k].has(kAllCaps) || tokens_[k].has(kCamelCap);
+        const bool noun = a == b && (in(a, cues::org_words) || in(a, cues::place_words));
         const Votes& v = c.votes;
-        c.uncertain = !acronym && std::max({v.person, v.organisation, v.place}) < kMedium && !c.cut &&
+        c.uncertain = !acronym && (noun || std::max({v.person, v.organisation, v.place}) < kMedium) && !c.cut &&
                       gazetteer::lookup(c.key) == gazetteer::Listed::No;
     }
     candidates_.push_back(std::move(c));
@@ -728,13 +751,17 @@ void EntityFinder::vote(Candidate& c) const {
     else if (place && a < b) // a place word alone names no place ("Republic" for Republic Health)
         c.votes.place += kStrong;
 
+    // A German word after an article is a noun ("der Mitteilung", "der Streamingwelt"): it
+    // does not speak however near a speech verb. [de]
+    const bool german_noun = capitals_mark_nouns_ && a == b && a > 0 && tokens_[a - 1].has(kLower) &&
+                             in(a - 1, cues::determiners_de);
     // Before: a role ("spokesman Jiang"), a speech verb ("said Jiang"), an organisation noun
     // ("state media mouthpiece Xinhua"), a preposition of place ("in China").
     if (a > 0) {
         // (Not an acronym: "official OPEC prices".)
         if (in(a - 1, cues::roles) && tokens_[a - 1].has(kLower) && !(a == b && tokens_[a].has(kAllCaps))) c.votes.person += kMedium;
         // "…,” said Jiang Jun": an inverted attribution (not "said China's ...", reported speech).
-        if (in(a - 1, cues::speech_verbs) && a >= 2 &&
+        if (in(a - 1, cues::speech_verbs) && a >= 2 && !german_noun &&
             (tokens_[a - 2].has(kCloseQuote) || tokens_[a - 2].is_punct(','))) {
             if (personal) c.votes.person += kWeak;
             c.speaks = true;
@@ -788,7 +815,7 @@ void EntityFinder::vote(Candidate& c) const {
         const bool passive = b + 2 < tokens_.size() && word(b + 2) == "by";
         // Nor the employer of the one who speaks ("analyst Rosario Ilacqua of L.F. Rothschild said").
         const bool employer = a >= 2 && lower_in(a - 1, kOf) && is_name_word(a - 2);
-        if (in(b + 1, cues::speech_verbs) && !passive) {
+        if (in(b + 1, cues::speech_verbs) && !passive && !german_noun) {
             if (personal && !employer) c.votes.person += kWeak;
             c.speaks = true;
         }

@@ -12,6 +12,7 @@
 // unclosed and opens the next one with a quote mark again. Speech verbs are English plus a few
 // others (cues.hpp); elsewhere quotes are still found, with no speaker.
 #include "broadsheet/analysis.hpp"
+#include "broadsheet/import.hpp" // detect_language
 
 #include "analysis/cues.hpp"
 #include "analysis/tokens.hpp"
@@ -30,6 +31,15 @@ constexpr std::string_view kDeterminers[] = {"the", "a",   "an",    "its",
 constexpr std::string_view kJoiners[] = {"of", "for"};                            // [en]
 constexpr std::string_view kOf[] = {"of"};                                        // [en]
 constexpr std::string_view kListenerVerbs[] = {"told", "tells", "asked", "asks"}; // [en]
+// German words a speaker's phrase does not run over (conjunctions, prepositions, adverbs that
+// open a clause, auxiliaries): "und Aron lacht und sagt", "Im Juni erklärten". [de]
+constexpr std::string_view kStopsDe[] = {
+    "und",   "oder",  "aber",     "wenn",   "als",   "wie",   "dass",       "weil",      "ob",    "denn",
+    "im",    "in",    "am",       "an",     "auf",   "aus",   "bei",        "mit",       "nach",  "von",
+    "vom",   "vor",   "zu",       "zum",    "zur",   "für",   "über",       "unter",     "um",    "auch",
+    "noch",  "schon", "dann",     "doch",   "jedoch", "nun",  "so",         "da",        "hier",  "dort",
+    "heute", "nicht", "ist",      "war",    "hat",   "hatte", "wird",       "wurde",     "sind",  "waren",
+    "haben", "es",    "man",      "sich",   "schließlich", "ebenfalls", "jedenfalls", "gegenüber", "damals", "zudem"};
 // People who speak in news unnamed, by their trade, besides cues::roles. [en]
 constexpr std::string_view kPeople[] = {"dealer",    "trader",  "banker",   "broker", "delegate", "expert",
                                         "strategist", "observer", "consultant", "negotiator", "source", "insider",
@@ -53,8 +63,10 @@ std::vector<Mention>::const_iterator mention_from(const Entities& entities, uint
 class QuoteFinder {
   public:
     QuoteFinder(std::string_view text, const std::vector<Token>& tokens, const FoldedWords& folded,
-                const Entities& entities)
-        : text_(text), entities_(entities), tokens_(tokens), folded_(folded) {}
+                const Entities& entities, std::string_view language)
+        : text_(text), entities_(entities), tokens_(tokens), folded_(folded),
+          german_(language.size() >= 2 && text::ascii_lower(language.substr(0, 2)) == "de" &&
+                  (language.size() == 2 || language[2] == '-' || language[2] == '_')) {}
 
     std::vector<Quote> run();
 
@@ -63,6 +75,7 @@ class QuoteFinder {
     const Entities& entities_;
     const std::vector<Token>& tokens_;
     const FoldedWords& folded_;
+    const bool german_; // the text is German: "„…“, so Müller" is an attribution
 
     bool in(size_t i, std::span<const std::string_view> table) const { return folded_.in(i, table); }
     // A speech verb written as one: in lower case, or capitalised where a sentence starts ("Said
@@ -70,6 +83,13 @@ class QuoteFinder {
     bool speech_verb(size_t i) const {
         return in(i, cues::speech_verbs) &&
                (!tokens_[i].has(kCapital) || tokens_[i].has(kSentenceStart) || tokens_[i].has(kAllCaps));
+    }
+    bool person_pronoun(size_t i) const { return in(i, cues::person_pronouns) || (german_ && in(i, cues::person_pronouns_de)); }
+    bool determiner(size_t i) const { return in(i, kDeterminers) || (german_ && in(i, cues::determiners_de)); }
+    // Words a speaker's phrase stops at: English function words, speech verbs and stopwords, and
+    // in German text its own.
+    bool phrase_stop(size_t i) const {
+        return in(i, cues::function_words) || speech_verb(i) || (german_ && in(i, kStopsDe));
     }
     bool is_break(size_t i) const {
         return i >= tokens_.size() || tokens_[i].type == TokenType::Break;
@@ -152,7 +172,7 @@ Span QuoteFinder::name_after(size_t k) const {
 // words ("the ministry's spokesman", "state media mouthpiece Xinhua").
 Span QuoteFinder::phrase_after(size_t k) const {
     if (k >= tokens_.size() || !tokens_[k].is_word()) return {};
-    if (in(k, cues::person_pronouns) || in(k, cues::group_pronouns)) return {k, k, true};
+    if (person_pronoun(k) || in(k, cues::group_pronouns)) return {k, k, true};
     Span name = name_after(k);
     if (name.found && !in(k, cues::stopwords)) {
         // The person of an organisation: "Security Pacific's Bob Bannon", "E.F. Hutton Group
@@ -166,7 +186,7 @@ Span QuoteFinder::phrase_after(size_t k) const {
         return name;
     }
     size_t e = k;
-    if (in(e, kDeterminers)) ++e;
+    if (determiner(e)) ++e;
     size_t words = 0, last = SIZE_MAX;
     while (e < tokens_.size() && words < 5) {
         const Token& t = tokens_[e];
@@ -174,7 +194,7 @@ Span QuoteFinder::phrase_after(size_t k) const {
             ++e;
             continue;
         }
-        if (!t.is_word() || in(e, cues::function_words) || speech_verb(e)) break;
+        if (!t.is_word() || phrase_stop(e)) break;
         last = e;
         ++words;
         ++e;
@@ -189,7 +209,7 @@ Span QuoteFinder::phrase_after(size_t k) const {
 Span QuoteFinder::phrase_before(size_t p, size_t limit, size_t max_words) const {
     if (p == 0 || p - 1 < limit) return {};
     size_t e = p - 1;
-    if (in(e, cues::person_pronouns) || in(e, cues::group_pronouns)) return {e, e, true};
+    if (person_pronoun(e) || in(e, cues::group_pronouns)) return {e, e, true};
     size_t b = p, words = 0;
     while (b > limit && words < max_words) {
         size_t k = b - 1;
@@ -199,14 +219,12 @@ Span QuoteFinder::phrase_before(size_t p, size_t limit, size_t max_words) const 
             continue;
         }
         if (!t.is_word()) break;
-        if (in(k, kDeterminers)) {
+        if (determiner(k)) {
             b = k;
             break;
         }
         bool joiner = in(k, kJoiners) && words > 0;
-        if (!joiner &&
-            (in(k, cues::function_words) || speech_verb(k) || in(k, cues::stopwords)))
-            break;
+        if (!joiner && (phrase_stop(k) || in(k, cues::stopwords))) break;
         b = k;
         ++words;
     }
@@ -297,6 +315,17 @@ bool QuoteFinder::attribute_after(const Piece& piece, Quote& q) const {
             q.attribution = {tokens_[k].begin, tokens_[who.last].end};
             return true;
         }
+    }
+    // German news names the speaker after "so" as after a verb: "„…“, so Müller." / "„…“, so
+    // die Ministerin." (a name or phrase that ends the clause: "so dass …" is none). [de]
+    if (german_ && folded_[k] == "so" && tokens_[k].has(kLower)) {
+        const Span who = phrase_after(k + 1);
+        const size_t end = clause_end(k);
+        if (!who.found || who.last != end || !(tokens_[k + 1].has(kCapital) || in(k + 1, cues::determiners_de))) return false;
+        q.cue = tokens_[k].range();
+        q.speaker = range(who);
+        q.attribution = {tokens_[k].begin, tokens_[end].end};
+        return true;
     }
     if (speech_verb(k)) {
         Span who = phrase_after(k + 1);
@@ -478,7 +507,7 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, 
     const uint32_t reach = q.speaker.begin > kReach ? q.speaker.begin - kReach : 0;
     std::string_view words = text_of(text_, q.speaker);
     std::string head = last_word(words);
-    bool person = contains(cues::person_pronouns, head);
+    bool person = contains(cues::person_pronouns, head) || (german_ && contains(cues::person_pronouns_de, head));
     bool group = contains(cues::group_pronouns, head);
     bool role = contains(cues::roles, head);
     if (person || group) {
@@ -700,15 +729,17 @@ std::vector<Quote> QuoteFinder::run() {
 
 } // namespace
 
-std::vector<Quote> find_quotes(std::string_view text, const Entities& entities) {
+std::vector<Quote> find_quotes(std::string_view text, const Entities& entities, std::string_view language) {
     if (text.size() >= UINT32_MAX) return {};
     const std::vector<analysis::Token> tokens = analysis::tokenize(text);
-    return analysis::find_quotes(text, tokens, analysis::FoldedWords(text, tokens), entities);
+    const std::string detected = language.empty() ? detect_language(text.substr(0, 20000)) : std::string();
+    return analysis::find_quotes(text, tokens, analysis::FoldedWords(text, tokens), entities,
+                                 language.empty() ? std::string_view(detected) : language);
 }
 
 std::vector<Quote> analysis::find_quotes(std::string_view text, const std::vector<Token>& tokens,
-                                         const FoldedWords& folded, const Entities& entities) {
-    return QuoteFinder(text, tokens, folded, entities).run();
+                                         const FoldedWords& folded, const Entities& entities, std::string_view language) {
+    return QuoteFinder(text, tokens, folded, entities, language).run();
 }
 
 } // namespace broadsheet

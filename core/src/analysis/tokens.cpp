@@ -147,7 +147,7 @@ bool closes_context(char32_t cp) {
 // Stops before a possessive "’s". Returns its end and sets the case flags.
 size_t scan_word(std::string_view s, size_t i, uint16_t& flags) {
     int letters = 0, uppers = 0, lowers = 0;
-    bool first_letter = true, prev_lower = false, has_dot = false;
+    bool first_letter = true, prev_lower = false, has_dot = false, joined = false;
     size_t end = i;
     while (end < s.size()) {
         Char c = char_at(s, end);
@@ -158,12 +158,14 @@ size_t scan_word(std::string_view s, size_t i, uint16_t& flags) {
                     ++uppers;
                     if (first_letter) flags |= kCapital;
                     if (prev_lower) flags |= kInnerCap;
+                    if (prev_lower && !joined) flags |= kCamelCap;
                 } else if (is_lower(c)) {
                     ++lowers;
                     if (first_letter) flags |= kLower;
                 }
                 prev_lower = is_lower(c);
                 first_letter = false;
+                joined = false;
             }
             end += c.size;
             continue;
@@ -183,6 +185,7 @@ size_t scan_word(std::string_view s, size_t i, uint16_t& flags) {
             }
             if (letter || (is_hyphen(c.cp) && n.cls == CharClass::Digit)) {
                 if (c.cp == '.') has_dot = true;
+                joined = true;
                 end = after;
                 continue;
             }

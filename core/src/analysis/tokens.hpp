@@ -39,6 +39,8 @@ enum TokenFlag : uint16_t {
     kSingleQuote = 1 << 7, // the quote mark is single (‘ ’ ' ‹ ›), not double (“ ” " „ « »)
     kSentenceEnd = 1 << 8, // . ! ? … ending a sentence (the dot of "Mr." or "U.S." is in the word)
     kSpaceBefore = 1 << 9, // whitespace right before it
+    kCamelCap = 1 << 10,   // an uppercase letter right after a lowercase one, nothing between
+                           // ("WeChat"; not the capitals of a compound: "Diesel-Autos")
 };
 
 struct Token {
@@ -122,7 +124,7 @@ Entities find_entities(std::string_view text, const std::vector<Token>& tokens, 
                        std::string_view language);
 // quotes.cpp
 std::vector<Quote> find_quotes(std::string_view text, const std::vector<Token>& tokens, const FoldedWords& folded,
-                               const Entities& entities);
+                               const Entities& entities, std::string_view language);
 // numbers.cpp
 std::vector<Quantity> find_numbers(std::string_view text, const std::vector<Token>& tokens, const FoldedWords& folded,
                                    std::string_view language = {});
