@@ -596,6 +596,25 @@ TEST_CASE("in German text, compounds and an organisation's word alone are nouns;
     }
     // "Trainer Streich" is the Christian Streich named before: one person, two mentions.
     CHECK(named(text, es, "Christian Streich")->count == 2);
+    // A role in another case ("dem Vorsitzenden"), a compound naming a body by its end, alone or
+    // with an acronym or a listed place after it; a body's word with other nouns after it is no
+    // name of one ("Kommission Atomkraft": the run took in a noun).
+    std::string bodies =
+        "Die Partei hat am Montag einen neuen Chef gew\xC3\xA4hlt. Nach der Wahl gratulierte der "
+        "Naturschutzverband LBV dem Vorsitzenden Aleksandar Nikoloski. Die Europ\xC3\xA4ische Kommission "
+        "pr\xC3\xBC" "ft den Fall, und die Arbeiterkammer Steiermark auch. Bei der Kommission Atomkraft "
+        "gibt es keine Einigung.";
+    es = broadsheet::find_entities(bodies, "de");
+    check_mentions_well_formed(bodies, es);
+    for (std::string_view body : {"Naturschutzverband LBV", "Europ\xC3\xA4ische Kommission", "Arbeiterkammer Steiermark"}) {
+        CAPTURE(body);
+        REQUIRE(named(bodies, es, body) != nullptr);
+        CHECK(named(bodies, es, body)->kind == EntityKind::Organisation);
+    }
+    REQUIRE(named(bodies, es, "Aleksandar Nikoloski") != nullptr);
+    CHECK(named(bodies, es, "Aleksandar Nikoloski")->kind == EntityKind::Person);
+    CHECK(named(bodies, es, "Kommission Atomkraft") == nullptr);
+    CHECK(named(bodies, es, "Partei") == nullptr);
     // A brand's capital inside a word is still evidence: "WeChat" is a name.
     std::string brand = "Die Nutzer von WeChat m\xC3\xBCssen ihre Namen angeben, und die Beh\xC3\xB6rde pr\xC3\xBC" "ft das.";
     CHECK(named(brand, broadsheet::find_entities(brand, "de"), "WeChat") != nullptr);

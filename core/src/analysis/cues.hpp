@@ -398,11 +398,28 @@ inline constexpr std::string_view role_endings_de[] = {
     "moderator",   "moderatorin",   "intendant",    "intendantin",  "dirigent",      "dirigentin",
     "künstler",    "künstlerin",    "pfarrer",      "pfarrerin",    "kapitän",       "kapitänin",
     "stürmer",     "stürmerin",     "torhüter",     "torhüterin",   "vorstand",      "inhaber",
-    "inhaberin",   "präses",        "richterin",    "staatsanwalt", "staatsanwältin"};
+    "inhaberin",   "präses",        "richterin",    "staatsanwalt", "staatsanwältin", "papst",
+    "kandidat",    "kandidatin",    "sieger",       "siegerin",     "champion",      "gräfin",
+    // the forms after an article in the other cases ("des Bundeskanzlers Olaf Scholz", "dem
+    // Vorsitzenden Aleksandar Nikoloski", "den Experten Christian Drosten")
+    "kanzlers",    "ministers",     "präsidenten",  "sprechers",    "chefs",         "trainers",
+    "direktors",   "leiters",       "vorsitzenden", "abgeordneten", "bürgermeisters", "experten",
+    "gründers",    "professors",    "regisseurs",   "autors",       "journalisten",  "kommissars",
+    "botschafters", "politikers",   "spielers",     "managers",     "forschers",     "ökonomen",
+    "analysten",   "senators",      "gouverneurs",  "geschäftsführers", "kandidaten", "grafen"};
 // ... and those that are also common surnames ("Gerhard Richter", "Roman Herzog", "Roland
 // Koch"): a title only as the end of a longer compound ("Verfassungsrichter", "Landesbischof"). [de]
 inline constexpr std::string_view role_endings_de_in_compounds[] = {"richter", "bischof", "könig", "königin",
-                                                                    "herzog",  "prinz",   "kaiser", "koch"};
+                                                                    "herzog",  "prinz",   "kaiser", "koch",
+                                                                    "meister", "graf"};
+// How the names of German bodies end ("Bundesagentur", "Studierendenvertretung", "Landgericht",
+// "EU-Kommission", "Bundesregierung"): an organisation's word, as cues::org_words are. [de]
+inline constexpr std::string_view org_endings_de[] = {
+    "vertretung", "verband",   "verein",     "partei",   "gewerkschaft", "ministerium", "behörde",
+    "gericht",    "institut",  "stiftung",   "gesellschaft", "agentur",  "universität", "hochschule",
+    "klinik",     "klinikum",  "kammer",     "versicherung", "konzern",  "polizei",     "regierung",
+    "fraktion",   "kommission", "parlament", "verwaltung", "redaktion",  "bundesamt",   "landesamt",
+    "bundestag",  "landtag",   "ausschuss",  "sparkasse", "bank"};
 
 // German articles and possessives: a capital after one is a noun's ("der Mitteilung", "seine
 // Sprecherin"), seldom a name's. [de]

@@ -163,8 +163,23 @@ class EntityFinder {
     }
     bool has_org_or_place_word(size_t a, size_t b) const {
         for (size_t k = a; k <= b; ++k)
-            if (in(k, cues::org_words) || in(k, cues::place_words)) return true;
+            if (in(k, cues::org_words) || in(k, cues::place_words) || german_body(k, b)) return true;
         return false;
+    }
+    // Word i, in German text, is a compound that names a body by how it ends ("Bundesagentur",
+    // "Landgericht"; cues.hpp), and the name that ends at b ends with it or goes on only with an
+    // acronym or a listed place ("Naturschutzverband LBV", "Arbeiterkammer Steiermark"). Other
+    // capitals after it are nouns the run took in ("Europäische Kommission Atomkraft").
+    bool german_body(size_t i, size_t b) const {
+        if (!capitals_mark_nouns_ || !folded_.is_word(i) || !tokens_[i].has(kCapital)) return false;
+        const std::string_view w = folded_[i];
+        if (std::none_of(std::begin(cues::org_endings_de), std::end(cues::org_endings_de),
+                         [&](std::string_view body) { return w.ends_with(body); }))
+            return false;
+        if (i == b) return true;
+        bool acronyms = true;
+        for (size_t k = i + 1; k <= b && acronyms; ++k) acronyms = tokens_[k].has(kAllCaps);
+        return acronyms || gazetteer::lookup(key_of(i + 1, b, 0)) != gazetteer::Listed::No;
     }
     void index_words();
     void find_dateline();
@@ -710,7 +725,7 @@ void EntityFinder::add(size_t a, size_t b, bool uncertain, bool titled) {
     if (capitals_mark_nouns_ && !c.uncertain) {
         bool acronym = false;
         for (size_t k = a; k <= b; ++k) acronym = acronym || tokens_[k].has(kAllCaps) || tokens_[k].has(kCamelCap);
-        const bool noun = a == b && (in(a, cues::org_words) || in(a, cues::place_words));
+        const bool noun = a == b && (in(a, cues::org_words) || in(a, cues::place_words) || german_body(a, b));
         const Votes& v = c.votes;
         c.uncertain = !acronym && (noun || std::max({v.person, v.organisation, v.place}) < kMedium) && !c.cut &&
                       gazetteer::lookup(c.key) == gazetteer::Listed::No;
@@ -724,7 +739,7 @@ void EntityFinder::vote(Candidate& c) const {
     size_t a = c.first, b = c.last;
     bool org = false, place = false;
     for (size_t k = a; k <= b; ++k) {
-        org = org || in(k, cues::org_words);
+        org = org || in(k, cues::org_words) || german_body(k, b);
         place = place || in(k, cues::place_words);
     }
     // Words that end an institution's name ("White House", "Warburg Securities", "China Daily",
