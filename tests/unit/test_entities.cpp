@@ -248,6 +248,9 @@ TEST_CASE("names in small texts get the kind their context gives them") {
         {"Morgan Stanley economists expect a cut, Morgan Stanley said.", "Morgan Stanley", EntityKind::Organisation},
         {"The board named John Smith chairman of the company, John Smith said.", "John Smith", EntityKind::Person},
         {"West German economists expect a cut.", "West German", EntityKind::Other},
+        // two particles inside a name, as one
+        {"Commission President Ursula von der Leyen said the plan would work.", "Ursula von der Leyen", EntityKind::Person},
+        {"The bill will pass, said Representative Kika de la Garza.", "Kika de la Garza", EntityKind::Person},
         // the words before an office are no person for its first title
         {"On Friday Deputy U.S. Trade Representative Michael Smith left.", "Michael Smith", EntityKind::Person},
         {"On Friday Deputy U.S. Trade Representative Michael Smith left.", "U.S. Trade", EntityKind::Other},
@@ -615,6 +618,22 @@ TEST_CASE("in German text, compounds and an organisation's word alone are nouns;
     CHECK(named(bodies, es, "Aleksandar Nikoloski")->kind == EntityKind::Person);
     CHECK(named(bodies, es, "Kommission Atomkraft") == nullptr);
     CHECK(named(bodies, es, "Partei") == nullptr);
+    // German particles join a name after a title's (not the title's own "von": "Sprecherin von
+    // Greenpeace"); "de", which is no German word, joins too.
+    std::string particles =
+        "Kommissionspr\xC3\xA4sidentin Ursula von der Leyen traf am Montag die Sprecherin von Greenpeace in "
+        "Br\xC3\xBCssel. Die Athleten seien gesund, sagte FEI-Pr\xC3\xA4sident Ingmar de Vos am Abend. Die Bek\xC3\xA4mpfung von Hunger bleibt ein Ziel.";
+    es = broadsheet::find_entities(particles, "de");
+    check_mentions_well_formed(particles, es);
+    for (std::string_view person : {"Ursula von der Leyen", "Ingmar de Vos"}) {
+        CAPTURE(person);
+        REQUIRE(named(particles, es, person) != nullptr);
+        CHECK(named(particles, es, person)->kind == EntityKind::Person);
+    }
+    for (std::string_view none : {"von Greenpeace", "Sprecherin von Greenpeace", "Bek\xC3\xA4mpfung von Hunger"}) {
+        CAPTURE(none);
+        CHECK(named(particles, es, none) == nullptr);
+    }
     // A brand's capital inside a word is still evidence: "WeChat" is a name.
     std::string brand = "Die Nutzer von WeChat m\xC3\xBCssen ihre Namen angeben, und die Beh\xC3\xB6rde pr\xC3\xBC" "ft das.";
     CHECK(named(brand, broadsheet::find_entities(brand, "de"), "WeChat") != nullptr);

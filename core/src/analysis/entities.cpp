@@ -356,8 +356,18 @@ size_t EntityFinder::extend_run(size_t a, size_t b) const {
         if (k == j || k >= tokens_.size() || !is_name_word(k)) return b;
         size_t next_end = k;
         while (next_end + 1 < tokens_.size() && name_part(next_end + 1) && !ends_name(next_end)) ++next_end;
-        // (Not where capitals mark every noun: "Bekämpfung von Hunger" is no name.)
-        bool particle = k == j + 1 && in(j, cues::name_particles) && !capitals_mark_nouns_;
+        // One particle or two ("Ursula von der Leyen", "Miguel de la Madrid"). Where capitals mark
+        // every noun, a German one only after a name that follows a title ("Bekämpfung von
+        // Hunger" is no name, nor is "Sprecherin von Greenpeace" one; "Kommissionspräsidentin
+        // Ursula von der Leyen" is); "de", "van" are no German words.
+        static constexpr std::string_view kGermanParticles[] = {"von", "der", "den", "das", "zu"};
+        bool particle = (k == j + 1 || (k == j + 2 && in(j + 1, cues::name_particles))) && in(j, cues::name_particles);
+        if (particle && capitals_mark_nouns_) { // (nor after a title: "Chef de Mission", "Geschäftsführer der Toyota")
+            bool titled = false;
+            for (size_t t = a; t < b && !titled; ++t) titled = title(t);
+            particle = !title(b) && !has_org_or_place_word(k, next_end) &&
+                       (titled || !(in(j, kGermanParticles) || in(k - 1, kGermanParticles)));
+        }
         bool after_head = in(b, cues::org_words) || in(b, cues::place_words);
         bool conjunction = in(j, kAnd) || tokens_[j].is_punct('&');
         bool ok = false;
