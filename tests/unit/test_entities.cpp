@@ -618,6 +618,10 @@ TEST_CASE("in German text, compounds and an organisation's word alone are nouns;
     CHECK(named(bodies, es, "Aleksandar Nikoloski")->kind == EntityKind::Person);
     CHECK(named(bodies, es, "Kommission Atomkraft") == nullptr);
     CHECK(named(bodies, es, "Partei") == nullptr);
+    // A noun after a preposition with its article does not speak ("zum Beispiel sagte").
+    std::string example = "Die Regierung m\xC3\xBCsse mehr tun, hie\xC3\x9F es. Das sei zum Beispiel sagte er am Montag "
+                          "in der Debatte \xC3\xBC" "ber die Industrie und die Preise.";
+    CHECK(named(example, broadsheet::find_entities(example, "de"), "Beispiel") == nullptr);
     // German particles join a name after a title's (not the title's own "von": "Sprecherin von
     // Greenpeace"); "de", which is no German word, joins too.
     std::string particles =

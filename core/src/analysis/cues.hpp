@@ -440,7 +440,7 @@ inline constexpr std::string_view speech_verbs[] = {
     "suggested", "urged",     "recalled",  "predicted", "cautioned",  "complained",   "confirmed",
     "insists",   "believes",  "observed",  "repeated",  "reiterated", "testified",    "estimated",
     "forecast",  "projected", "dit",       "déclaré",   "sagte",      "erklärte",     "dijo",
-    "afirmó",    "disse",     "detto",     "sagt",      "sagen",      "sagten",       "erklärt",
+    "afirmó",    "disse",     "detto",     "sagt",      "sagten",       "erklärt",
     "erklärten", "betont",    "betonte",   "meint",     "meinte",     "schreibt",     "schrieb",
     "ergänzt",   "ergänzte",  "berichtet", "berichtete", "warnt",     "warnte",       "fordert",
     "forderte",  "kritisiert", "kritisierte", "bestätigt", "bestätigte", "fragt",     "fragte",

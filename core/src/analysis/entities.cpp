@@ -776,10 +776,11 @@ void EntityFinder::vote(Candidate& c) const {
     else if (place && a < b) // a place word alone names no place ("Republic" for Republic Health)
         c.votes.place += kStrong;
 
-    // A German word after an article is a noun ("der Mitteilung", "der Streamingwelt"): it
-    // does not speak however near a speech verb. [de]
+    // A German word after an article, or a preposition with its article in it, is a noun ("der
+    // Mitteilung", "zum Beispiel"): it does not speak however near a speech verb. [de]
+    static constexpr std::string_view kWithArticleDe[] = {"im", "am", "zum", "zur", "vom", "beim", "ins", "ans"};
     const bool german_noun = capitals_mark_nouns_ && a == b && a > 0 && tokens_[a - 1].has(kLower) &&
-                             in(a - 1, cues::determiners_de);
+                             (in(a - 1, cues::determiners_de) || in(a - 1, kWithArticleDe));
     // Before: a role ("spokesman Jiang"), a speech verb ("said Jiang"), an organisation noun
     // ("state media mouthpiece Xinhua"), a preposition of place ("in China").
     if (a > 0) {
