@@ -131,14 +131,7 @@ class EntityFinder {
     bool german_role(size_t i) const {
         if (!folded_.is_word(i) || !tokens_[i].has(kCapital)) return false;
         const std::string_view w = folded_[i];
-        auto ends_in = [&](std::string_view role, bool alone) {
-            return w.ends_with(role) && (alone || w.size() > role.size());
-        };
-        for (std::string_view role : cues::role_endings_de)
-            if (ends_in(role, true)) return true;
-        for (std::string_view role : cues::role_endings_de_in_compounds)
-            if (ends_in(role, false)) return true;
-        return false;
+        return ends_with_any(w, cues::role_endings_de) || ends_with_any(w, cues::role_endings_de_in_compounds, true);
     }
     // Word i is an abbreviation with dots inside, as a country's is ("U.S.", "N.Z."; not an
     // initial, "M.").
@@ -172,10 +165,7 @@ class EntityFinder {
     // capitals after it are nouns the run took in ("Europäische Kommission Atomkraft").
     bool german_body(size_t i, size_t b) const {
         if (!capitals_mark_nouns_ || !folded_.is_word(i) || !tokens_[i].has(kCapital)) return false;
-        const std::string_view w = folded_[i];
-        if (std::none_of(std::begin(cues::org_endings_de), std::end(cues::org_endings_de),
-                         [&](std::string_view body) { return w.ends_with(body); }))
-            return false;
+        if (!ends_with_any(folded_[i], cues::org_endings_de)) return false;
         if (i == b) return true;
         bool acronyms = true;
         for (size_t k = i + 1; k <= b && acronyms; ++k) acronyms = tokens_[k].has(kAllCaps);
@@ -233,7 +223,7 @@ void EntityFinder::index_words() {
 
     // German capitalises every noun (so does Luxembourgish): measured on the German pages of
     // extraction-dev, 19 to 42 % of the words inside sentences, against 2 to 8 % in English ones.
-    std::string language = text::ascii_lower(language_.substr(0, language_.find_first_of("-_"))); // "de-AT" -> "de"
+    std::string language = primary_language(language_); // "de-AT" -> "de"
     if (language.empty()) language = detect_language(text_.substr(0, 20000)); // not told: as import would
     capitals_mark_nouns_ = language == "de" || language == "lb";
     english_ = language.empty() || language == "en"; // (too short to tell: English, as the cues are)

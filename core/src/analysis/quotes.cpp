@@ -65,8 +65,7 @@ class QuoteFinder {
     QuoteFinder(std::string_view text, const std::vector<Token>& tokens, const FoldedWords& folded,
                 const Entities& entities, std::string_view language)
         : text_(text), entities_(entities), tokens_(tokens), folded_(folded),
-          german_(language.size() >= 2 && text::ascii_lower(language.substr(0, 2)) == "de" &&
-                  (language.size() == 2 || language[2] == '-' || language[2] == '_')) {}
+          german_(primary_language(language) == "de") {}
 
     std::vector<Quote> run();
 

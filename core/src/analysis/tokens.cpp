@@ -1,6 +1,7 @@
 #include "analysis/tokens.hpp"
 
 #include "analysis/cues.hpp"
+#include "text_util.hpp"
 
 #include <utf8proc.h>
 
@@ -418,6 +419,16 @@ bool phrase_before(const FoldedWords& words, size_t i, std::string_view phrase, 
     if (!phrase_at(words, i + 1 - n, phrase, last)) return false;
     first = i + 1 - n;
     return true;
+}
+
+std::string primary_language(std::string_view tag) {
+    return text::ascii_lower(tag.substr(0, tag.find_first_of("-_")));
+}
+
+bool ends_with_any(std::string_view word, std::span<const std::string_view> endings, bool longer) {
+    return std::any_of(endings.begin(), endings.end(), [&](std::string_view e) {
+        return word.ends_with(e) && (!longer || word.size() > e.size());
+    });
 }
 
 } // namespace broadsheet::analysis

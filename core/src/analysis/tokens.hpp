@@ -70,6 +70,11 @@ inline std::string_view view(std::string_view text, const Token& t) {
     return text.substr(t.begin, t.end - t.begin);
 }
 
+// The primary subtag of a BCP 47 language tag, in lower case ("de-AT" -> "de").
+std::string primary_language(std::string_view tag);
+// Whether `word` ends with one of `endings`; with `longer`, only as the end of a longer word.
+bool ends_with_any(std::string_view word, std::span<const std::string_view> endings, bool longer = false);
+
 // Unicode lowercase of a word ("Élysée" -> "élysée"), with a trailing dot dropped ("Mr." -> "mr").
 std::string fold(std::string_view word);
 // fold(word) appended to `out`.
