@@ -1,6 +1,7 @@
 // broadsheet analyze PATH... [--json] [--corpus]: entities, quotes and numbers of each article;
 // with --corpus, then the corpus as a whole: frequent terms, n-grams, articles over time and
-// near-duplicate clusters.
+// near-duplicate clusters, everyone quoted with what they said, and the figures cited in more than
+// one article.
 //
 // Text output is for reading; --json prints one JSON object per article per line, every span as a
 // byte range [begin, end) into the article's `text` (as printed by `broadsheet extract`), and with
@@ -132,20 +133,23 @@ void print_text(const broadsheet::Article& a, const broadsheet::Analysis& an) {
 // ---- --corpus
 // ------------------------------------------------------------------------------------
 
-constexpr size_t kTopTerms = 30, kTopNgrams = 20, kTopNames = 30, kTopLinks = 30;
+constexpr size_t kTopTerms = 30, kTopNgrams = 20, kTopNames = 30, kTopLinks = 30, kTopSpeakers = 30,
+                 kTopFigures = 30;
 
 struct CorpusReport {
     broadsheet::Corpus corpus;
     broadsheet::TermCounts terms;
     broadsheet::DuplicateFinder duplicates;
     broadsheet::EntityGraph names;
+    broadsheet::Citations citations;
 
-    void add(broadsheet::Article a, const broadsheet::Entities& entities) {
+    void add(broadsheet::Article a, const broadsheet::Analysis& analysis) {
         broadsheet::ArticleId id = corpus.add(std::move(a));
         const broadsheet::Article& added = *corpus.find(id);
         terms.add(id, added);
         duplicates.add(id, added);
-        names.add(id, added, entities);
+        names.add(id, added, analysis.entities);
+        citations.add(id, added, analysis);
     }
     // The article's number: its line in the output (ids are handed out from 1, in order).
     size_t number(broadsheet::ArticleId id) const {
@@ -201,6 +205,40 @@ json corpus_json(const CorpusReport& r) {
                          {"logDice", e.log_dice}});
     for (const auto& n : net.everywhere)
         everywhere.push_back({{"name", n.name}, {"articles", n.articles}});
+    json speakers = json::array();
+    auto all_speakers = r.citations.speakers(r.corpus);
+    for (size_t i = 0; i < all_speakers.size() && i < kTopSpeakers; ++i) {
+        const auto& s = all_speakers[i];
+        json quotes = json::array();
+        for (const auto& q : s.quotes) {
+            std::string_view text = r.corpus.find(q.article)->text;
+            quotes.push_back({{"article", r.number(q.article)},
+                              {"text", std::string(broadsheet::text_of(text, q.text))},
+                              {"speaker_as_written", std::string(broadsheet::text_of(text, q.speaker))},
+                              {"range", range_json(q.text)}});
+        }
+        speakers.push_back({{"name", s.name.empty() ? json(nullptr) : json(s.name)},
+                            {"named", s.named},
+                            {"kind", broadsheet::to_string(s.kind)},
+                            {"articles", s.articles},
+                            {"quotes", quotes}});
+    }
+    json figures = json::array();
+    auto recurring = r.citations.figures(r.corpus);
+    for (size_t i = 0; i < recurring.size() && i < kTopFigures; ++i) {
+        const auto& f = recurring[i];
+        json mentions = json::array();
+        for (const auto& c : f.mentions)
+            mentions.push_back({{"article", r.number(c.article)},
+                                {"text", std::string(broadsheet::text_of(r.corpus.find(c.article)->text, c.span))},
+                                {"range", range_json(c.span)}});
+        figures.push_back({{"text", f.text},
+                           {"value", f.value},
+                           {"unit", f.unit},
+                           {"kind", broadsheet::to_string(f.kind)},
+                           {"articles", f.articles},
+                           {"mentions", mentions}});
+    }
     return {{"corpus",
              {{"articles", r.corpus.size()},
               {"words", r.terms.words()},
@@ -211,7 +249,9 @@ json corpus_json(const CorpusReport& r) {
                 {"undated", tl.undated},
                 {"buckets", buckets}}},
               {"duplicates", clusters},
-              {"names", {{"nodes", nodes}, {"links", links}, {"everywhere", everywhere}}}}}};
+              {"names", {{"nodes", nodes}, {"links", links}, {"everywhere", everywhere}}},
+              {"speakers", speakers},
+              {"figures", figures}}}};
 }
 
 void print_corpus(const CorpusReport& r) {
@@ -243,6 +283,20 @@ void print_corpus(const CorpusReport& r) {
     for (const auto& e : net.edges)
         std::cout << "  " << net.nodes[e.a].name << " -- " << net.nodes[e.b].name << "  in "
                   << e.articles << ", log-Dice " << std::round(e.log_dice * 10) / 10 << '\n';
+    auto speakers = r.citations.speakers(r.corpus);
+    std::cout << "quoted (most articles first):\n";
+    for (size_t i = 0; i < speakers.size() && i < kTopSpeakers; ++i) {
+        const auto& s = speakers[i];
+        std::cout << "  " << (s.name.empty() ? "(speaker not found)" : s.named ? s.name : "\"" + s.name + "\"")
+                  << "  " << s.quotes.size() << (s.quotes.size() == 1 ? " quote" : " quotes") << " in " << s.articles << '\n';
+    }
+    auto figures = r.citations.figures(r.corpus);
+    std::cout << "figures in more than one article:\n";
+    for (size_t i = 0; i < figures.size() && i < kTopFigures; ++i) {
+        const auto& f = figures[i];
+        std::cout << "  " << f.text << "  = " << f.value << (f.unit.empty() ? "" : " " + f.unit) << "  "
+                  << broadsheet::to_string(f.kind) << "  in " << f.articles << '\n';
+    }
     auto clusters = r.duplicates.clusters();
     std::cout << "near-duplicates (" << clusters.size() << " clusters):\n";
     for (const auto& c : clusters) {
@@ -333,7 +387,7 @@ int run_analyze(const std::vector<std::string>& args) {
                           << '\n';
             else
                 print_text(a, an);
-            if (corpus) report.add(a, an.entities);
+            if (corpus) report.add(a, an);
         }
     }
     if (corpus) {

@@ -44,7 +44,8 @@ commands:
                     speaker, cue, attribution) and numbers (value, unit, comparative); with
                     --json, one JSON object per article per line, spans as byte ranges into text;
                     --corpus adds the corpus as a whole: frequent terms, n-grams, articles over
-                    time and near-duplicate clusters
+                    time, near-duplicate clusters, who is quoted (with their quotes) and the
+                    figures cited in more than one article
   index OUT.bsi PATH...
                     build a search index of the articles in the files (folders recursively)
                     and save it, with the articles, to OUT.bsi

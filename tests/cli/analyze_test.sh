@@ -2,7 +2,8 @@
 # The CLI's analyze on the seed: --json gives one line per article whose entities, quotes and
 # numbers are byte ranges into the article text (as `extract` prints it); the text output names the
 # same things; a missing file is reported and makes the exit status 1. With --corpus, a last line
-# (or section) gives the corpus's terms, n-grams, articles per day and near-duplicate clusters.
+# (or section) gives the corpus's terms, n-grams, articles per day, near-duplicate clusters, who is
+# quoted and the figures cited in more than one article.
 set -u
 cli=$1 shared=$2 work=$3
 seed="$shared/samples/register-china-im-real-names.txt"
@@ -87,6 +88,27 @@ for d in c["duplicates"]:
     assert d["similarity"] >= 0.5
     for m in d["articles"]:
         assert lines[m["article"]]["title"] == m["title"]
+# Who is quoted: the story run twice (reuters-4, -16) quotes its analysts in both; the seed's
+# Jiang Jun four times in one. Each quote's range is its text in its article.
+sp = {s["name"]: s for s in c["speakers"]}
+assert sp["Arthur Miller"]["articles"] == 2 and sp["Arthur Miller"]["named"], sp.keys()
+assert sp["Jiang Jun"]["articles"] == 1 and len(sp["Jiang Jun"]["quotes"]) == 4
+assert sp["Jiang Jun"]["kind"] == "person"
+assert c["speakers"][0]["articles"] == 2
+for s in c["speakers"]:
+    for q in s["quotes"]:
+        t = texts[q["article"]]
+        assert t[q["range"][0]:q["range"][1]].decode() == q["text"], q
+# Figures in more than one article: the story's, in both copies; the seed's in one only.
+figs = {(f["value"], f["unit"]): f for f in c["figures"]}
+assert figs[("200000000", "$")]["articles"] == 2 and figs[("200000000", "$")]["kind"] == "money"
+assert figs[("15000000..20000000", "$")]["text"] == "15-20 mln dlrs"
+assert ("5000", "user") not in figs  # "more than 5,000 users": the seed only
+assert all(f["articles"] >= 2 and f["kind"] != "ordinal" for f in c["figures"])
+for f in c["figures"]:
+    for m in f["mentions"]:
+        t = texts[m["article"]]
+        assert t[m["range"][0]:m["range"][1]].decode() == m["text"], m
 PY
     "$cli" analyze --corpus "$seed" "$work/news.jsonl" >"$work/corpus.txt" 2>&1 || fail "text --corpus"
     grep -q "^== corpus: 6 articles" "$work/corpus.txt" || fail "no corpus heading"
@@ -95,8 +117,10 @@ PY
     grep -q "^  undated  1" "$work/corpus.txt" || fail "no undated count"
     grep -q "^near-duplicates (2 clusters):" "$work/corpus.txt" || fail "no duplicate clusters"
     grep -q "news.jsonl#reuters-16: ECONOMIC SPOTLIGHT" "$work/corpus.txt" || fail "cluster member missing"
+    grep -q "^  Jiang Jun  4 quotes in 1" "$work/corpus.txt" || fail "no speaker in the text output"
+    grep -q "^  200 mln dlrs  = 200000000 \\$  money  in 2" "$work/corpus.txt" || fail "no recurring figure in the text output"
 fi
 
 "$cli" analyze >/dev/null 2>&1
 [ $? -eq 2 ] || fail "expected exit status 2 without paths"
-echo "CLI analyze: seed entities, quotes and numbers as byte ranges; --corpus terms, n-grams, trends, duplicates; text output and errors as expected"
+echo "CLI analyze: seed entities, quotes and numbers as byte ranges; --corpus terms, n-grams, trends, duplicates, speakers, figures; text output and errors as expected"

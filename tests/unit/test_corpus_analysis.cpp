@@ -1,4 +1,4 @@
-// Corpus analysis (core/src/analysis/terms.cpp, timeline.cpp, duplicates.cpp, graph.cpp): every
+// Corpus analysis (core/src/analysis/terms.cpp, timeline.cpp, duplicates.cpp, graph.cpp, citations.cpp): every
 // expectation here was checked by reading the text it is about (the seed article, the Reuters
 // stories named by id), not taken from the code's own output.
 #include "broadsheet/analyzer.hpp"
@@ -938,4 +938,145 @@ TEST_CASE("names in most articles of a corpus are listed apart from the network"
     bool bank = false;
     for (const auto& n : pn.nodes) bank = bank || n.name == "World Bank";
     CHECK(bank);
+}
+
+// ---- Who said what, and which figures recur ------------------------------------------------------
+
+namespace {
+
+// Adds each text as an article of `corpus` and to `c`; returns their ids.
+std::vector<ArticleId> cite(Corpus& corpus, Citations& c, std::initializer_list<std::string_view> texts) {
+    std::vector<ArticleId> ids;
+    for (std::string_view t : texts) {
+        Article a;
+        a.add_paragraph(std::string(t));
+        ArticleId id = corpus.add(std::move(a));
+        c.add(id, *corpus.find(id), analyze(corpus.find(id)->text));
+        ids.push_back(id);
+    }
+    return ids;
+}
+
+const Speaker* speaker_named(const std::vector<Speaker>& all, std::string_view name) {
+    for (const auto& s : all)
+        if (s.name == name) return &s;
+    return nullptr;
+}
+
+std::vector<std::string> quoted(const Corpus& corpus, const Speaker& s) {
+    std::vector<std::string> out;
+    for (const auto& q : s.quotes) out.emplace_back(text_of(corpus.find(q.article)->text, q.text));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("everyone quoted across the library, by name, with what they said where") {
+    Corpus corpus;
+    Citations c;
+    ArticleId seed = corpus.add(seed_article());
+    REQUIRE_MESSAGE(!corpus.find(seed)->text.empty(), "cannot read the seed sample");
+    c.add(seed, *corpus.find(seed), analyze(corpus.find(seed)->text));
+    auto ids = cite(corpus, c,
+                    {"\"The rules will be enforced from March,\" said Jiang Jun, spokesman of the SIIO. \"Nobody is exempt,\" "
+                     "he added.",
+                     "\"It is a worry for our users,\" a spokesman for Tencent said.",
+                     "Critics called the scheme a \"real name\" trap."});
+    auto all = c.speakers(corpus);
+    // Jiang Jun: the seed's four quotes (two of them continued after "said Jiang Jun" and "Jiang
+    // said") and the follow-up's two (the second given to "he").
+    const Speaker* jiang = speaker_named(all, "Jiang Jun");
+    REQUIRE(jiang != nullptr);
+    CHECK(jiang->named);
+    CHECK(jiang->kind == EntityKind::Person);
+    CHECK(jiang->articles == 2);
+    CHECK(quoted(corpus, *jiang) ==
+          std::vector<std::string>{
+              "A few people are using the platforms to disseminate information related to terrorism, violence and "
+              "pornography as well as slander and rumours",
+              "Such behaviours have raised bitter feelings among netizens.",
+              "Cyberspace cannot become a space full of disorder and hostility",
+              "No country in the world allows dissemination of information of rumors, violence, cheating, sex and "
+              "terrorism.",
+              "The rules will be enforced from March", "Nobody is exempt"});
+    CHECK(jiang->quotes.back().article == ids[0]);
+    CHECK(text_of(corpus.find(ids[0])->text, jiang->quotes.back().speaker) == "he");
+    // He is quoted in the most articles: first.
+    CHECK(&all.front() == jiang);
+    // The office the seed quotes twice, by its name.
+    const Speaker* office = speaker_named(all, "State Internet Information Office");
+    REQUIRE(office != nullptr);
+    CHECK(office->named);
+    CHECK(office->quotes.size() == 2);
+    // A speaker the article describes without a name is listed by the words that describe him.
+    const Speaker* spokesman = speaker_named(all, "a spokesman for Tencent");
+    REQUIRE(spokesman != nullptr);
+    CHECK_FALSE(spokesman->named);
+    CHECK(quoted(corpus, *spokesman) == std::vector<std::string>{"It is a worry for our users"});
+    // The scare quote has no speaker: listed last, under no name.
+    REQUIRE(all.back().name.empty());
+    CHECK(quoted(corpus, all.back()) == std::vector<std::string>{"real name"});
+
+    // Removing the follow-up takes its quotes away.
+    CHECK(c.remove(ids[0]));
+    CHECK_FALSE(c.remove(ids[0]));
+    all = c.speakers(corpus);
+    jiang = speaker_named(all, "Jiang Jun");
+    REQUIRE(jiang != nullptr);
+    CHECK(jiang->articles == 1);
+    CHECK(jiang->quotes.size() == 4);
+    c.clear();
+    CHECK(c.speakers(corpus).empty());
+    CHECK(c.size() == 0);
+}
+
+TEST_CASE("a figure recurs across articles whatever its spelling; bare numbers and ordinals do not count") {
+    Corpus corpus;
+    Citations c;
+    auto ids = cite(corpus, c,
+                    {"Apple sold 5.8 million iPhones, a 4.5% rise, and paid $5m in fines on June 10, 1997.",
+                     "More than 5.8 million iPhones were sold. Profit rose 4.5 pct. The fine was 5 mln dlrs.",
+                     "Apple said it sold 5,800,000 iPhones, up 4.5 per cent, and was fined five million dollars, "
+                     "first in 12 of its markets, on June 10, 1997.",
+                     "It sold 12 phones in the first week and 12 the next; the 5.8 million tablets sold are another figure."});
+    auto figures = c.figures(corpus);
+    auto find = [&](std::string_view value, std::string_view unit) -> const RecurringFigure* {
+        for (const auto& f : figures)
+            if (f.value == value && f.unit == unit) return &f;
+        return nullptr;
+    };
+    const RecurringFigure* phones = find("5800000", "iphon");
+    REQUIRE(phones != nullptr);
+    CHECK(phones->kind == NumberKind::Quantity);
+    CHECK(phones->articles == 3);
+    CHECK(phones->text == "5.8 million iPhones"); // as two of the three write it
+    REQUIRE(phones->mentions.size() == 3);
+    CHECK(text_of(corpus.find(ids[1])->text, phones->mentions[1].span) == "More than 5.8 million iPhones");
+    CHECK(text_of(corpus.find(ids[2])->text, phones->mentions[2].figure) == "5,800,000 iPhones");
+    const RecurringFigure* fine = find("5000000", "$");
+    REQUIRE(fine != nullptr);
+    CHECK(fine->kind == NumberKind::Money);
+    CHECK(fine->articles == 3);
+    const RecurringFigure* rise = find("4.5", "%");
+    REQUIRE(rise != nullptr);
+    CHECK(rise->articles == 3);
+    const RecurringFigure* day = find("1997-06-10", "");
+    REQUIRE(day != nullptr);
+    CHECK(day->kind == NumberKind::Date);
+    CHECK(day->articles == 2);
+    // Tablets are not iPhones; "12" alone counts nothing named; "first" ranks.
+    CHECK(find("5800000", "tablet") == nullptr); // in one article only
+    CHECK(find("12", "") == nullptr);
+    for (const auto& f : figures) CHECK(f.kind != NumberKind::Ordinal);
+    CHECK(figures.front().articles == 3);
+    // With one article enough, the tablets are listed too.
+    bool tablets = false;
+    for (const auto& f : c.figures(corpus, 1)) tablets = tablets || (f.value == "5800000" && f.unit == "tablet");
+    CHECK(tablets);
+    // An article removed from the library no longer counts.
+    c.remove(ids[0]);
+    phones = nullptr;
+    figures = c.figures(corpus);
+    CHECK(find("5800000", "iphon")->articles == 2);
+    CHECK(find("1997-06-10", "") == nullptr);
 }

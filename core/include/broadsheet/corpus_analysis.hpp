@@ -286,4 +286,79 @@ class EntityGraph {
     std::unordered_map<std::string, uint32_t> key_index_; // normalised name -> index into keys_
 };
 
+// ---- Who said what, and which figures recur -----------------------------------------------------
+
+struct CitedQuote {
+    ArticleId article = 0;
+    ByteRange text;    // the quoted words, into that article's text
+    ByteRange speaker; // who, as written there ("Jiang", "he", "a spokesman"); may be empty
+};
+
+struct Speaker {
+    // A name as first written, the fullest mention ("Jiang Jun"), or, for a speaker the articles
+    // do not name, the words that describe them ("a USDA official"); empty for the quotes whose
+    // speaker was not found.
+    std::string name;
+    bool named = false;                  // a name, not a description
+    EntityKind kind = EntityKind::Other; // the kind most of its articles gave a name
+    uint32_t articles = 0;               // articles quoting it
+    std::vector<CitedQuote> quotes;      // in the order the articles were added, then text order
+};
+
+struct CitedFigure {
+    ArticleId article = 0;
+    ByteRange span;   // the whole phrase there ("more than 5,000 users")
+    ByteRange figure; // the figure and its unit ("5,000 users", "$5m"), without the comparative
+};
+
+struct RecurringFigure {
+    std::string text;  // the figure and its unit as most often written ("5.8 million accounts")
+    std::string value; // as figure_value_text() gives it ("5800000", "2014-03-05"); a range "a..b"
+    std::string unit;  // what is counted, as the figures are matched ("$", "%", "account")
+    NumberKind kind = NumberKind::Quantity;
+    uint32_t articles = 0;
+    std::vector<CitedFigure> mentions; // in the order the articles were added, then text order
+};
+
+// The quotations of a corpus by speaker, and the figures its articles cite, fed from each
+// article's analyze(). Speakers are merged across articles as EntityGraph merges names (case,
+// diacritics, a leading "the" and a possessive do not count); a quote continued after its
+// attribution, or given to "he" or "she", belongs to the speaker the article gave it. Speakers
+// described but not named ("a spokesman") are merged by their words, as a reader would look them
+// up, not as one person.
+//
+// A figure is the same in two articles when its kind, value (and top of range) and what it
+// counts are: "5,000 users" and "more than 5,000 users" (the comparative does not count), "$5m",
+// "5 mln dlrs" and "five million dollars" (a currency's symbol, code, words and newswire
+// abbreviations are one currency), "4.5%" and "4.5 pct"; the words of a unit are folded and
+// stemmed in the article's language ("5,000 users" and "5,000 user"). Ordinals and numbers that
+// count nothing named ("12" alone) are left out: "two" in two articles says nothing.
+class Citations {
+  public:
+    Citations();
+    ~Citations();
+    Citations(Citations&&) noexcept;
+    Citations& operator=(Citations&&) noexcept;
+
+    void add(ArticleId id, const Article& article, const Analysis& analysis);
+    bool remove(ArticleId id);
+    void clear();
+    size_t size() const; // articles added
+
+    // Everyone quoted, by articles then quotes, most first (the same: by name); the quotes whose
+    // speaker was not found come last, under an empty name. `corpus` holds the texts.
+    std::vector<Speaker> speakers(const Corpus& corpus) const;
+    // The figures cited in at least `min_articles` articles, by articles then mentions, most first
+    // (the same: by value).
+    std::vector<RecurringFigure> figures(const Corpus& corpus, uint32_t min_articles = 2) const;
+
+    // Heap bytes held.
+    size_t memory_bytes() const;
+
+    struct Impl; // internal (core/src/analysis/citations.cpp)
+
+  private:
+    std::unique_ptr<Impl> impl_;
+};
+
 } // namespace broadsheet

@@ -18,47 +18,6 @@ namespace broadsheet {
 
 namespace {
 
-// The key an entity's name is merged under: folded (case, diacritics), words joined by one space,
-// without a leading "the" or a trailing possessive ("The Fed's" -> "fed").
-std::string normalise(std::string_view name) {
-    std::string folded, key;
-    search::fold(name, true, folded);
-    std::string_view rest = folded;
-    size_t start = 0;
-    while (start <= rest.size()) {
-        size_t end = rest.find_first_of(" \t\n\r", start);
-        if (end == std::string_view::npos) end = rest.size();
-        std::string_view word = rest.substr(start, end - start);
-        if (!word.empty()) {
-            if (!(key.empty() && word == "the" && end < rest.size())) {
-                if (!key.empty()) key += ' ';
-                key += word;
-            }
-        }
-        start = end + 1;
-    }
-    key = std::string(search::strip_possessive(key));
-    // A country's other names are the one country ("U.S." in one article, "United States" in
-    // the next).
-    static const std::vector<std::pair<std::string, std::string>> kCountries = [] {
-        std::vector<std::pair<std::string, std::string>> table; // other name, usual name
-        for (const auto& group : analysis::cues::same_country) {
-            std::string usual;
-            search::fold(group[0], true, usual);
-            for (std::string_view other : group) {
-                if (other.empty()) continue;
-                table.emplace_back();
-                search::fold(other, true, table.back().first);
-                table.back().second = usual;
-            }
-        }
-        return table;
-    }();
-    for (const auto& [other, usual] : kCountries)
-        if (key == other) return usual;
-    return key;
-}
-
 // Index of the paragraph holding byte `at`.
 uint32_t paragraph_at(const Article& a, uint32_t at) {
     auto it = std::upper_bound(a.paragraphs.begin(), a.paragraphs.end(), at,
@@ -73,7 +32,7 @@ template <typename V, typename K> auto find_key(V& v, const K& key) {
 } // namespace
 
 uint32_t EntityGraph::key_of(std::string_view name) {
-    std::string key = normalise(name);
+    std::string key = analysis::name_key(name);
     auto [it, added] = key_index_.emplace(key, uint32_t(keys_.size()));
     if (added) {
         keys_.push_back(std::move(key));

@@ -1,6 +1,7 @@
 #include "analysis/tokens.hpp"
 
 #include "analysis/cues.hpp"
+#include "broadsheet/analyzer.hpp"
 #include "text_util.hpp"
 
 #include <utf8proc.h>
@@ -429,6 +430,45 @@ bool ends_with_any(std::string_view word, std::span<const std::string_view> endi
     return std::any_of(endings.begin(), endings.end(), [&](std::string_view e) {
         return word.ends_with(e) && (!longer || word.size() > e.size());
     });
+}
+
+std::string name_key(std::string_view name) {
+    std::string folded, key;
+    search::fold(name, true, folded);
+    std::string_view rest = folded;
+    size_t start = 0;
+    while (start <= rest.size()) {
+        size_t end = rest.find_first_of(" \t\n\r", start);
+        if (end == std::string_view::npos) end = rest.size();
+        std::string_view word = rest.substr(start, end - start);
+        if (!word.empty()) {
+            if (!(key.empty() && word == "the" && end < rest.size())) {
+                if (!key.empty()) key += ' ';
+                key += word;
+            }
+        }
+        start = end + 1;
+    }
+    key = std::string(search::strip_possessive(key));
+    // A country's other names are the one country ("U.S." in one article, "United States" in
+    // the next).
+    static const std::vector<std::pair<std::string, std::string>> kCountries = [] {
+        std::vector<std::pair<std::string, std::string>> table; // other name, usual name
+        for (const auto& group : analysis::cues::same_country) {
+            std::string usual;
+            search::fold(group[0], true, usual);
+            for (std::string_view other : group) {
+                if (other.empty()) continue;
+                table.emplace_back();
+                search::fold(other, true, table.back().first);
+                table.back().second = usual;
+            }
+        }
+        return table;
+    }();
+    for (const auto& [other, usual] : kCountries)
+        if (key == other) return usual;
+    return key;
 }
 
 } // namespace broadsheet::analysis

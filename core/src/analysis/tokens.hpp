@@ -110,6 +110,11 @@ class FoldedWords {
     std::vector<uint32_t> at_; // token i: [at_[i], at_[i + 1]) of folded_
 };
 
+// The key a name is merged under across articles: folded (case, diacritics), words joined by one
+// space, without a leading "the" or a trailing possessive ("The Fed's" -> "fed"); a country's
+// other names give its usual one ("U.S." -> "united states").
+std::string name_key(std::string_view name);
+
 // True when `word` is a people's adjective ("Chinese", "Canadian"): cues::demonyms, or a word
 // ending in "-ese". [en]
 bool is_demonym(std::string_view word);
