@@ -224,6 +224,7 @@ struct CorpusPanelState {
     broadsheet::TermCounts terms;
     broadsheet::DuplicateFinder duplicates;
     broadsheet::EntityGraph graph;
+    broadsheet::Citations citations;            // who said what, which figures recur
     std::vector<broadsheet::ArticleId> pending; // added, not analysed yet (in order)
     // How far the first of `pending` has come: 0 nothing done, 1 its words counted, 2 and its
     // near-copy signature taken (a big article's three steps go in separate frames).
@@ -240,8 +241,23 @@ struct CorpusPanelState {
     std::string focus_ran;     // what `collocates` and `focus_timeline` are for
     std::vector<broadsheet::Collocate> collocates;
     broadsheet::Timeline focus_timeline;
-    int view = 0;              // words, timeline, names, near-copies, concordance
+    int view = 0;              // words, timeline, names, near-copies, concordance, quotes, figures
     bool view_requested = false;
+    // Everyone quoted (the Quotes view) and the figures in more than one article (Figures), with
+    // the rows their filter leaves (indices into them) and the row picked (-1: none).
+    std::vector<broadsheet::Speaker> speakers;
+    std::vector<broadsheet::RecurringFigure> figures;
+    char speaker_filter[128] = "";
+    std::string speaker_filter_ran = "\x01"; // what `speaker_rows` were made for
+    std::vector<size_t> speaker_rows;
+    int speaker_selected = -1; // index into `speakers`
+    char figure_filter[128] = "";
+    std::string figure_filter_ran = "\x01";
+    std::vector<size_t> figure_rows;
+    int figure_selected = -1; // index into `figures`
+    // The kinds of figure listed (by NumberKind: quantity, percent, money, year, date): years
+    // are in nearly every article's text, so they are left out until asked for.
+    bool figure_kinds[5] = {true, true, true, false, true};
     size_t differing = 0;      // paragraphs highlighted as differing in the open near-copy
     // The concordance (keyword in context): every match of a query across the library, one line
     // each, sortable by the words around it (corpus_panel.cpp).

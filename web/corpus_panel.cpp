@@ -1,13 +1,16 @@
 // Corpus panel: the whole library at once -- its words and phrases, how they run over time, who
-// is named with whom, and which articles are near-copies of each other. The analysis is built in
+// is named with whom, who is quoted saying what, which figures recur, and which articles are
+// near-copies of each other. The analysis is built in
 // steps across frames (a few milliseconds each), so importing 20,000 articles never freezes the
 // page; results are remade when the library has changed and nothing is left to analyse.
 // Every row clicks through: a term or phrase searches for it, a timeline bar searches its dates,
-// an entity searches its name, a duplicate opens with what differs highlighted.
+// an entity searches its name, a quote or a figure opens where it stands, a duplicate opens with
+// what differs highlighted.
 #include "app.hpp"
 #include "alloc_fault.hpp"
 #include "export.hpp"
 
+#include "broadsheet/analyzer.hpp"
 #include "broadsheet/dates.hpp"
 
 #include <imgui.h>
@@ -131,6 +134,26 @@ void remake_results(App& app) {
     st.timeline = broadsheet::timeline(app.corpus);
     st.network = st.graph.network(kNodes, kEdges);
     lay_out(st.network, st.layout);
+    // Who said what and the figures that recur; the row picked stays picked when it is still there.
+    const std::string speaker = st.speaker_selected >= 0 && size_t(st.speaker_selected) < st.speakers.size()
+                                    ? st.speakers[size_t(st.speaker_selected)].name + (st.speakers[size_t(st.speaker_selected)].named ? "\x01" : "")
+                                    : std::string("\x02");
+    st.speakers = st.citations.speakers(app.corpus);
+    st.speaker_selected = -1;
+    for (size_t i = 0; i < st.speakers.size(); ++i)
+        if (st.speakers[i].name + (st.speakers[i].named ? "\x01" : "") == speaker) st.speaker_selected = int(i);
+    std::string figure;
+    if (st.figure_selected >= 0 && size_t(st.figure_selected) < st.figures.size()) {
+        const auto& f = st.figures[size_t(st.figure_selected)];
+        figure = f.value + '\x01' + f.unit + '\x01' + char('0' + int(f.kind));
+    }
+    st.figures = st.citations.figures(app.corpus);
+    st.figure_selected = -1;
+    for (size_t i = 0; i < st.figures.size() && !figure.empty(); ++i) {
+        const auto& f = st.figures[i];
+        if (f.value + '\x01' + f.unit + '\x01' + char('0' + int(f.kind)) == figure) st.figure_selected = int(i);
+    }
+    st.speaker_filter_ran = st.figure_filter_ran = "\x01"; // their rows are made again
     st.focus_ran.clear(); // the focus term's figures are remade too
     st.results_stale = false;
 }
@@ -958,6 +981,317 @@ void draw_concordance(App& app) {
     ImGui::EndTable();
 }
 
+// ---- who said what, and the figures that recur -------------------------------------------------
+
+// Folded for the filters: case and diacritics do not count ("muller" finds "Müller").
+std::string folded(std::string_view text) {
+    std::string out;
+    broadsheet::search::fold(text, true, out);
+    return out;
+}
+
+// An article's title (its file's name if it has none), with its date when it has one.
+std::string article_label(const broadsheet::Article& a) {
+    std::string label = a.title.empty() ? a.file : a.title;
+    if (!a.date.empty()) label += "  \xC2\xB7  " + broadsheet::readable_date(a.date, true);
+    return label;
+}
+
+// Opens an article with `spans` of its text highlighted, in the reader.
+void open_at(App& app, ArticleId id, std::vector<broadsheet::ByteRange> spans) {
+    if (!app.open_article(id)) return;
+    app.set_highlights(std::move(spans));
+    app.right_tab_request = RightTab::Reader;
+    app.right_tab_requested = true;
+}
+
+std::string speaker_label(const broadsheet::Speaker& s) {
+    if (s.name.empty()) return "(speaker not found)";
+    return s.named ? s.name : "\xE2\x80\x9C" + s.name + "\xE2\x80\x9D"; // a description, in quotes
+}
+
+// The speaker's quotes that the filter keeps: all when it is empty or names the speaker, else
+// those whose words hold it.
+bool quote_shown(const App& app, const broadsheet::Speaker& s, const broadsheet::CitedQuote& q, const std::string& filter) {
+    if (filter.empty() || folded(s.name).find(filter) != std::string::npos) return true;
+    const broadsheet::Article* a = app.corpus.find(q.article);
+    return a && folded(broadsheet::text_of(a->text, q.text)).find(filter) != std::string::npos;
+}
+
+void draw_quotes(App& app) {
+    auto& st = app.corpus_view;
+    if (st.speakers.empty()) {
+        caption("No quotations in the library yet.");
+        return;
+    }
+    caption("Everyone quoted by name, by the number of articles that quote them, then those the articles describe "
+            "but do not name (in quotation marks). Pick a speaker to read what they said; a quote opens in its article.");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    ImGui::InputTextWithHint("##speaker-filter", "Find a speaker or words quoted", st.speaker_filter, sizeof st.speaker_filter);
+    const std::string filter = folded(st.speaker_filter);
+    if (filter != st.speaker_filter_ran) {
+        st.speaker_filter_ran = filter;
+        st.speaker_rows.clear();
+        for (size_t i = 0; i < st.speakers.size(); ++i) {
+            const auto& s = st.speakers[i];
+            bool keep = filter.empty();
+            for (size_t k = 0; !keep && k < s.quotes.size(); ++k) keep = quote_shown(app, s, s.quotes[k], filter);
+            if (keep) st.speaker_rows.push_back(i);
+        }
+    }
+    ImGui::SameLine();
+    TextTable rows{{"speaker", "named", "kind", "articles", "quote", "article", "title"}};
+    for (size_t i : st.speaker_rows)
+        for (const auto& q : st.speakers[i].quotes) {
+            const broadsheet::Article* a = app.corpus.find(q.article);
+            if (!a || !quote_shown(app, st.speakers[i], q, filter)) continue;
+            const auto& s = st.speakers[i];
+            rows.push_back({s.name, s.named ? "yes" : "no", std::string(to_string(s.kind)), std::to_string(s.articles),
+                            std::string(broadsheet::text_of(a->text, q.text)), std::to_string(q.article), a->title});
+        }
+    export_buttons("quotes", "quotes", rows);
+    // As tall as its rows, up to two fifths of the pane (the quotes go under it).
+    const float row = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    const float list_height = std::min(row * (float(st.speaker_rows.size()) + 1.5f),
+                                       std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y * 0.4f));
+    if (ImGui::BeginTable("speakers", 4, kTable, ImVec2(0, list_height))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Speaker", 0, 4);
+        ImGui::TableSetupColumn("Kind", 0, 1.3f);
+        ImGui::TableSetupColumn("Quotes", 0, 1);
+        ImGui::TableSetupColumn("Articles", 0, 1);
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clipper;
+        clipper.Begin(int(st.speaker_rows.size()));
+        while (clipper.Step())
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                const size_t i = st.speaker_rows[size_t(r)];
+                const auto& s = st.speakers[i];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushID(int(i));
+                if (cut_selectable(speaker_label(s), st.speaker_selected == int(i), ImGuiSelectableFlags_SpanAllColumns))
+                    st.speaker_selected = int(i);
+                ImGui::PopID();
+                ImGui::TableNextColumn();
+                if (s.named) ImGui::TextUnformatted(to_string(s.kind).data(), to_string(s.kind).data() + to_string(s.kind).size());
+                else ImGui::TextDisabled(s.name.empty() ? "" : "described");
+                ImGui::TableNextColumn();
+                ImGui::Text("%zu", s.quotes.size());
+                ImGui::TableNextColumn();
+                ImGui::Text("%u", s.articles);
+            }
+        ImGui::EndTable();
+    }
+    if (st.speaker_rows.empty()) ImGui::TextDisabled("No speaker or quote holds \"%s\".", st.speaker_filter);
+    if (st.speaker_selected < 0 || size_t(st.speaker_selected) >= st.speakers.size()) {
+        ImGui::TextDisabled("Pick a speaker above to read their quotes.");
+        return;
+    }
+    const auto& s = st.speakers[size_t(st.speaker_selected)];
+    ImGui::Spacing();
+    if (app.fonts.ui_bold) ImGui::PushFont(app.fonts.ui_bold);
+    ImGui::TextUnformatted(speaker_label(s).c_str());
+    if (app.fonts.ui_bold) ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu %s in %u %s", s.quotes.size(), s.quotes.size() == 1 ? "quote" : "quotes", s.articles,
+                        s.articles == 1 ? "article" : "articles");
+    if (s.named) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Search for the name")) search_for(app, phrase_query(s.name));
+    }
+    ImGui::BeginChild("speaker-quotes");
+    ImGui::PushTextWrapPos(0);
+    for (size_t k = 0; k < s.quotes.size(); ++k) {
+        const auto& q = s.quotes[k];
+        const broadsheet::Article* a = app.corpus.find(q.article);
+        if (!a || !quote_shown(app, s, q, filter)) continue;
+        ImGui::PushID(int(k));
+        std::string shown = "\xE2\x80\x9C" + std::string(broadsheet::text_of(a->text, q.text)) + "\xE2\x80\x9D";
+        const float width = ImGui::GetContentRegionAvail().x;
+        if (ImGui::Selectable("##quote", false, 0, ImVec2(0, ImGui::CalcTextSize(shown.c_str(), nullptr, false, width).y)))
+            open_at(app, q.article, {q.text, q.speaker});
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open it in its article, the quote highlighted");
+        ImGui::SameLine(ImGui::GetCursorStartPos().x);
+        ImGui::TextWrapped("%s", shown.c_str());
+        std::string where = article_label(*a);
+        std::string_view written = broadsheet::text_of(a->text, q.speaker);
+        if (!written.empty() && folded(written) != folded(s.name)) where += "  \xC2\xB7  as \xE2\x80\x9C" + std::string(written) + "\xE2\x80\x9D";
+        ImGui::TextDisabled("%s", where.c_str());
+        ImGui::Spacing();
+        ImGui::PopID();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+}
+
+const char* figure_kind_label(broadsheet::NumberKind k) {
+    switch (k) {
+    case broadsheet::NumberKind::Quantity: return "Counts";
+    case broadsheet::NumberKind::Percent: return "Percentages";
+    case broadsheet::NumberKind::Money: return "Money";
+    case broadsheet::NumberKind::Year: return "Years";
+    case broadsheet::NumberKind::Date: return "Dates";
+    default: return "";
+    }
+}
+
+// A figure's value as it reads: digits grouped by thousands, with its currency, "%" or unit
+// ("$200,000,000", "2 cent", "50%", "5,000 user"); a date as ISO 8601.
+std::string figure_value(const broadsheet::RecurringFigure& f) {
+    auto grouped = [](std::string_view v) {
+        if (v.starts_with("--") || v.find('-', 1) != std::string_view::npos) return std::string(v); // a date
+        size_t digits = v.find('.');
+        if (digits == std::string_view::npos) digits = v.size();
+        std::string out(v.substr(digits));
+        for (size_t i = digits, n = 0; i-- > 0; ++n) {
+            if (n && n % 3 == 0 && v[i] != '-') out.insert(out.begin(), ',');
+            out.insert(out.begin(), v[i]);
+        }
+        return digits > 4 ? out : std::string(v); // "1986", "2500" as written
+    };
+    std::string value;
+    for (size_t at = 0; at <= f.value.size();) { // a range: "15000000..20000000"
+        size_t dots = f.value.find("..", at);
+        if (dots == std::string::npos) dots = f.value.size();
+        value += (value.empty() ? "" : "\xE2\x80\x93") + grouped(std::string_view(f.value).substr(at, dots - at));
+        at = dots + 2;
+    }
+    switch (f.kind) {
+    case broadsheet::NumberKind::Money:
+        if (f.unit == "$" || f.unit == "\xC2\xA3" || f.unit == "\xE2\x82\xAC" || f.unit == "\xC2\xA5") return f.unit + value;
+        return value + " " + f.unit;
+    case broadsheet::NumberKind::Percent:
+        return value + "%";
+    default:
+        return f.unit.empty() ? value : value + " " + f.unit;
+    }
+}
+
+void draw_figures(App& app) {
+    auto& st = app.corpus_view;
+    if (st.figures.empty()) {
+        caption("No figure is cited in more than one article yet.");
+        return;
+    }
+    caption("Figures cited in more than one article: the same value counting the same thing, however it is written "
+            "(\"$5m\", \"5 mln dlrs\"). Pick one to see each place it is cited.");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    ImGui::InputTextWithHint("##figure-filter", "Find a figure", st.figure_filter, sizeof st.figure_filter);
+    std::string filter = folded(st.figure_filter);
+    for (int k = 0; k < 5; ++k) filter += st.figure_kinds[k] ? '1' : '0'; // a kind toggled makes the rows again
+    for (auto k : {broadsheet::NumberKind::Money, broadsheet::NumberKind::Percent, broadsheet::NumberKind::Quantity,
+                   broadsheet::NumberKind::Date, broadsheet::NumberKind::Year}) {
+        ImGui::SameLine();
+        ImGui::Checkbox(figure_kind_label(k), &st.figure_kinds[size_t(k)]);
+    }
+    if (filter != st.figure_filter_ran) {
+        st.figure_filter_ran = filter;
+        const std::string words = folded(st.figure_filter);
+        st.figure_rows.clear();
+        for (size_t i = 0; i < st.figures.size(); ++i) {
+            const auto& f = st.figures[i];
+            if (size_t(f.kind) >= 5 || !st.figure_kinds[size_t(f.kind)]) continue;
+            if (!words.empty() && folded(f.text).find(words) == std::string::npos && f.value.find(words) == std::string::npos)
+                continue;
+            st.figure_rows.push_back(i);
+        }
+    }
+    TextTable rows{{"figure", "value", "unit", "kind", "articles", "mentions"}};
+    for (size_t i : st.figure_rows) {
+        const auto& f = st.figures[i];
+        rows.push_back({f.text, f.value, f.unit, std::string(to_string(f.kind)), std::to_string(f.articles), std::to_string(f.mentions.size())});
+    }
+    export_buttons("figures", "recurring-figures", rows);
+    const float row = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    const float list_height = std::min(row * (float(st.figure_rows.size()) + 1.5f),
+                                       std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y * 0.45f));
+    if (ImGui::BeginTable("figures", 5, kTable, ImVec2(0, list_height))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Figure", 0, 3);
+        ImGui::TableSetupColumn("Value", 0, 2);
+        ImGui::TableSetupColumn("Kind", 0, 1.2f);
+        ImGui::TableSetupColumn("Articles", 0, 1);
+        ImGui::TableSetupColumn("Mentions", 0, 1);
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clipper;
+        clipper.Begin(int(st.figure_rows.size()));
+        while (clipper.Step())
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                const size_t i = st.figure_rows[size_t(r)];
+                const auto& f = st.figures[i];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushID(int(i));
+                if (cut_selectable(f.text, st.figure_selected == int(i), ImGuiSelectableFlags_SpanAllColumns))
+                    st.figure_selected = int(i);
+                ImGui::PopID();
+                ImGui::TableNextColumn();
+                const std::string value = figure_value(f);
+                ImGui::TextUnformatted(value.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(to_string(f.kind).data(), to_string(f.kind).data() + to_string(f.kind).size());
+                ImGui::TableNextColumn();
+                ImGui::Text("%u", f.articles);
+                ImGui::TableNextColumn();
+                ImGui::Text("%zu", f.mentions.size());
+            }
+        ImGui::EndTable();
+    }
+    if (st.figure_rows.empty()) ImGui::TextDisabled("No figure of the kinds ticked holds \"%s\".", st.figure_filter);
+    if (st.figure_selected < 0 || size_t(st.figure_selected) >= st.figures.size()) {
+        ImGui::TextDisabled("Pick a figure above to see where it is cited.");
+        return;
+    }
+    const auto& f = st.figures[size_t(st.figure_selected)];
+    ImGui::Spacing();
+    if (app.fonts.ui_bold) ImGui::PushFont(app.fonts.ui_bold);
+    ImGui::TextUnformatted(f.text.c_str());
+    if (app.fonts.ui_bold) ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu %s in %u articles", f.mentions.size(), f.mentions.size() == 1 ? "mention" : "mentions", f.articles);
+    if (!ImGui::BeginTable("figure-lines", 4, kTable, ImGui::GetContentRegionAvail())) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Before", 0, 4);
+    ImGui::TableSetupColumn("Figure", 0, 2.5f);
+    ImGui::TableSetupColumn("After", 0, 4);
+    ImGui::TableSetupColumn("Article", 0, 2.5f);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(int(f.mentions.size()));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& m = f.mentions[size_t(i)];
+            const broadsheet::Article* a = app.corpus.find(m.article);
+            if (!a) continue;
+            std::string_view t = a->text;
+            auto line = broadsheet::search::context_of(t, m.span, kKwicContext);
+            auto part = [&](broadsheet::ByteRange r) { return broadsheet::search::concordance_text(t.substr(r.begin, r.size())); };
+            const std::string left = part(line.left), match = part(line.match), right = part(line.right);
+            ImGui::TableNextRow();
+            ImGui::PushID(i);
+            ImGui::TableNextColumn();
+            float width = ImGui::CalcTextSize(left.c_str()).x, room = ImGui::GetContentRegionAvail().x;
+            if (ImGui::Selectable("##line", false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
+                open_at(app, m.article, {m.span});
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open it in the reader, the figure highlighted");
+            ImGui::SameLine(0, 0);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room - width);
+            ImGui::TextUnformatted(left.c_str());
+            ImGui::TableNextColumn();
+            ImVec2 at = ImGui::GetCursorScreenPos(), size = ImGui::CalcTextSize(match.c_str());
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x - 1, at.y), ImVec2(at.x + size.x + 1, at.y + size.y + 1),
+                                                      IM_COL32(255, 210, 60, 120), 2);
+            ImGui::TextUnformatted(match.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(right.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", article_label(*a).c_str());
+            ImGui::PopID();
+        }
+    ImGui::EndTable();
+}
+
 } // namespace
 
 void App::corpus_added(broadsheet::ArticleId id) {
@@ -984,6 +1318,7 @@ void App::corpus_removing(broadsheet::ArticleId id) {
         st.terms.remove(id, *a);
         st.duplicates.remove(id);
         st.graph.remove(id);
+        st.citations.remove(id);
         st.results_stale = true;
     }
 }
@@ -994,6 +1329,7 @@ void App::corpus_cleared() {
     st.terms.clear();
     st.duplicates.clear();
     st.graph.clear();
+    st.citations.clear();
     st.pending.clear();
     st.front_stage = 0;
     st.results_stale = true;
@@ -1024,7 +1360,12 @@ bool App::step_corpus_analysis(double budget_seconds) {
                 st.duplicates.add(id, *a);
                 st.front_stage = 2;
             } else {
-                st.graph.add(id, *a, broadsheet::find_entities(a->text, a->language)); // only the names: no quotes, no figures
+                // The names for the network; the quotes and figures for who said what and which
+                // figures recur (analyze() shares its tokens among the three: about a third more
+                // than the names alone).
+                const broadsheet::Analysis an = broadsheet::analyze(a->text, a->language);
+                st.graph.add(id, *a, an.entities);
+                st.citations.add(id, *a, an);
                 st.front_stage = 0;
                 ++done;
             }
@@ -1101,6 +1442,8 @@ void draw_corpus_panel(App& app) {
     view("Words", 0, draw_terms);
     view("Timeline", 1, draw_timeline);
     view("Names", 2, draw_connections);
+    view("Quotes", 5, draw_quotes);
+    view("Figures", 6, draw_figures);
     view(("Near-copies (" + std::to_string(st.clusters.size()) + ")###dups").c_str(), 3, draw_duplicates);
     view("Concordance", 4, draw_concordance);
     ImGui::EndTabBar();
@@ -1127,7 +1470,7 @@ nlohmann::json corpus_json(const App& app) {
     for (const auto& m : st.kwic_messages) messages.push_back({{"position", m.position}, {"text", m.text}});
     json forms = json::array();
     for (const auto& [form, count] : st.kwic_forms) forms.push_back({{"form", form}, {"count", count}});
-    static const char* kViews[] = {"words", "timeline", "names", "duplicates", "concordance"};
+    static const char* kViews[] = {"words", "timeline", "names", "duplicates", "concordance", "quotes", "figures"};
     static const char* kSorts[] = {"library", "before", "after"};
     json plot = json::array();
     for (const auto& r : st.kwic_plot) {
@@ -1136,10 +1479,26 @@ nlohmann::json corpus_json(const App& app) {
         plot.push_back({{"article", r.article}, {"matches", r.lines.size()}, {"perThousandWords", per_thousand_words(r)}, {"at", at}});
     }
     static const char* kPlotSorts[] = {"library", "matches", "perThousandWords"};
+    // Everyone quoted and the figures that recur, with their quotes' and mentions' places (the
+    // first 200 of each list: the state is read often).
+    json speakers = json::array(), figures = json::array();
+    for (size_t i = 0; i < st.speakers.size() && i < 200; ++i) {
+        const auto& s = st.speakers[i];
+        json quotes = json::array();
+        for (const auto& q : s.quotes) quotes.push_back({{"article", q.article}, {"begin", q.text.begin}, {"end", q.text.end}});
+        speakers.push_back({{"name", s.name}, {"named", s.named}, {"kind", to_string(s.kind)}, {"articles", s.articles}, {"quotes", quotes}});
+    }
+    for (size_t i = 0; i < st.figures.size() && i < 200; ++i) {
+        const auto& f = st.figures[i];
+        json mentions = json::array();
+        for (const auto& m : f.mentions) mentions.push_back({{"article", m.article}, {"begin", m.span.begin}, {"end", m.span.end}});
+        figures.push_back({{"text", f.text}, {"value", f.value}, {"unit", f.unit}, {"kind", to_string(f.kind)}, {"articles", f.articles},
+                           {"mentions", mentions}});
+    }
     return {{"pending", st.pending.size()},
             {"error", st.error},
             {"stale", st.results_stale},
-            {"view", kViews[std::clamp(st.view, 0, 4)]},
+            {"view", kViews[std::clamp(st.view, 0, 6)]},
             {"concordance", {{"query", st.kwic_ran}, {"asTyped", st.kwic_typing}, {"messages", messages}, {"lines", kwic}, {"capped", st.kwic_capped}, {"forms", forms},
                              {"sort", kSorts[std::clamp(st.kwic_sort, 0, 2)]}, {"ascending", st.kwic_sort_ascending},
                              {"plotting", st.kwic_plotting}, {"plot", plot},
@@ -1153,5 +1512,11 @@ nlohmann::json corpus_json(const App& app) {
             {"edges", st.network.edges.size()},
             {"everywhere", everywhere},
             {"focus", st.focus_ran},
-            {"collocates", collocates}};
+            {"collocates", collocates},
+            {"speakers", speakers},
+            {"speakerRows", st.speaker_rows.size()},
+            {"speaker", st.speaker_selected >= 0 ? json(st.speaker_selected) : json(nullptr)},
+            {"figures", figures},
+            {"figureRows", st.figure_rows.size()},
+            {"figure", st.figure_selected >= 0 ? json(st.figure_selected) : json(nullptr)}};
 }

@@ -2040,6 +2040,61 @@ test('the corpus tab finds the words, names, dates and near-copies of the whole 
   await context.close();
 });
 
+test('the Quotes view lists everyone quoted across the library and opens a quote where it stands; Figures lists a figure three articles cite', async ({ browser, baseUrl }) => {
+  const { context, page, requests, consoleErrors } = await openPage(browser, baseUrl);
+  const notes = [
+    { name: 'follow.txt', text: 'Rules follow-up\n\n"The rules will be enforced from March," said Jiang Jun, spokesman of the SIIO. Officials said 5.8 million public accounts were checked.\n' },
+    { name: 'other.txt', text: 'Another outlet\n\nMore than 5.8 million public accounts face review.\n\n"It is a worry for our users," a spokesman for Tencent said.\n' },
+  ];
+  await page.evaluate((files) => window.broadsheet.importFiles(files), [{ name: 'seed.txt', text: seedBytes().toString('utf8') }, ...notes]);
+  await page.evaluate(() => window.broadsheet.showTab('corpus'));
+  await waitFor(page, () => { const c = window.broadsheet.state().corpus; return c.pending === 0 && !c.stale; });
+  const ids = Object.fromEntries((await page.evaluate(() => window.broadsheet.state())).articles.map((a) => [a.file, a.id]));
+  let c = (await page.evaluate(() => window.broadsheet.state())).corpus;
+  // Jiang Jun: the seed's four quotes and the follow-up's one, first as the one most articles quote.
+  const jiang = c.speakers[0];
+  eq(jiang.name, 'Jiang Jun', `the speaker quoted in most articles comes first (${c.speakers.map((s) => s.name).join(', ')})`);
+  eq(jiang.articles, 2, 'quoted in two articles');
+  eq(jiang.quotes.length, 5, 'five quotes');
+  eq(JSON.stringify([...new Set(jiang.quotes.map((q) => q.article))]), JSON.stringify([ids['seed.txt'], ids['follow.txt']]), 'from the seed and the follow-up');
+  const tencent = c.speakers.find((s) => s.name === 'a spokesman for Tencent');
+  assert(tencent && !tencent.named && tencent.quotes.length === 1, `a speaker described, not named (${JSON.stringify(c.speakers.map((s) => s.name))})`);
+  // The seed's figure, which both later notes cite too ("More than 5.8 million...": the comparative
+  // does not count).
+  const accounts = c.figures.find((f) => f.value === '5800000');
+  assert(accounts && accounts.articles === 3 && accounts.unit === 'public account', `5.8 million public accounts in three articles (${JSON.stringify(c.figures.map((f) => f.text))})`);
+  // The Quotes view is a tab of the corpus pane's row of views (y 95 at 1280x800).
+  for (let x = 560; x < 1200 && (await page.evaluate(() => window.broadsheet.state().corpus.view)) !== 'quotes'; x += 15)
+    await humanClick(page, x, 95);
+  eq((await page.evaluate(() => window.broadsheet.state().corpus.view)), 'quotes', 'the Quotes view is open');
+  await settle(page);
+  await page.screenshot({ path: path.join(outDir, 'corpus-quotes.png') });
+  // Typing in its box keeps the speakers whose name or words hold it.
+  await humanClick(page, 650, 157);
+  await page.keyboard.type('worry', { delay: 20 });
+  await waitFor(page, () => window.broadsheet.state().corpus.speakerRows === 1);
+  for (let i = 0; i < 5; ++i) await page.keyboard.press('Backspace');
+  await waitFor(page, () => window.broadsheet.state().corpus.speakerRows > 2);
+  // The first row is Jiang Jun: picked, his quotes listed under the table; the first opens the
+  // seed with the quote highlighted.
+  for (let y = 180; y < 260 && (await page.evaluate(() => window.broadsheet.state().corpus.speaker)) === null; y += 6)
+    await humanClick(page, 700, y);
+  eq((await page.evaluate(() => window.broadsheet.state().corpus.speaker)), 0, 'Jiang Jun is picked');
+  await settle(page);
+  await page.screenshot({ path: path.join(outDir, 'corpus-quotes-picked.png') });
+  // Under the table (its height follows its rows), the first quote down the pane opens.
+  for (let y = 300; y < 780 && (await page.evaluate(() => window.broadsheet.state().rightTab)) !== 'reader'; y += 8)
+    await humanClick(page, 760, y);
+  const s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.rightTab, 'reader', 'a quote opens in the reader');
+  const opened = jiang.quotes.find((q) => q.article === s.open.id && s.open.highlights.some(([b, e]) => b === q.begin && e === q.end));
+  assert(opened, `one of his quotes is highlighted in its article (${s.open.id}: ${JSON.stringify(s.open.highlights)})`);
+  eq(opened, jiang.quotes[0], 'the first of them, at the top of the list');
+  eq(requests.length, 0, 'no network request');
+  eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join('; ')}`);
+  await context.close();
+});
+
 test('the concordance lists every match of a phrase with its context, sorts by the word after it, and opens a line in the reader', async ({ browser, baseUrl }) => {
   const { context, page, requests, consoleErrors } = await openPage(browser, baseUrl);
   const notes = [

@@ -345,8 +345,9 @@ class Citations {
     void clear();
     size_t size() const; // articles added
 
-    // Everyone quoted, by articles then quotes, most first (the same: by name); the quotes whose
-    // speaker was not found come last, under an empty name. `corpus` holds the texts.
+    // Everyone quoted: those named, then those described, each by articles then quotes, most first
+    // (the same: by name); the quotes whose speaker was not found come last, under an empty name.
+    // `corpus` holds the texts.
     std::vector<Speaker> speakers(const Corpus& corpus) const;
     // The figures cited in at least `min_articles` articles, by articles then mentions, most first
     // (the same: by value).

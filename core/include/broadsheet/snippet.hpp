@@ -57,6 +57,10 @@ std::vector<ConcordanceLine> concordance(const Index& index, std::string_view qu
                                          size_t context_bytes = 40, size_t max_lines = 1000,
                                          const ParseOptions& parse = {}, std::vector<QueryMessage>* messages = nullptr);
 
+// A line for `match` in `text` (its left and right context; doc and field left as they are): up to
+// `context_bytes` each side, cut at word and character boundaries, as concordance() cuts its lines.
+ConcordanceLine context_of(std::string_view text, ByteRange match, size_t context_bytes = 40);
+
 // The folded words next to a line's match in `field_text` (the text of its field), nearest first:
 // up to `words` of the end of its left context (`before`) or of the start of its right context,
 // joined by U+0001 (below every printable character, so that the keys sort word by word); "" if

@@ -242,6 +242,7 @@ std::vector<Speaker> Citations::speakers(const Corpus& corpus) const {
         out.push_back(std::move(s));
     }
     std::sort(out.begin(), out.end(), [](const Speaker& a, const Speaker& b) {
+        if (a.named != b.named) return a.named;
         if (a.articles != b.articles) return a.articles > b.articles;
         if (a.quotes.size() != b.quotes.size()) return a.quotes.size() > b.quotes.size();
         return a.name < b.name;

@@ -249,6 +249,21 @@ Snippet make_snippet(const Article& a, const MatchSet& matched, Analyzer& analyz
     return s;
 }
 
+ConcordanceLine context_of(std::string_view t, ByteRange m, size_t context_bytes) {
+    ConcordanceLine line;
+    m.end = std::min<uint32_t>(m.end, uint32_t(t.size()));
+    m.begin = std::min(m.begin, m.end);
+    line.match = m;
+    uint32_t lb = m.begin <= context_bytes ? 0 : word_start_from(t, m.begin - context_bytes, context_bytes / 2);
+    if (lb > m.begin) lb = m.begin;
+    uint32_t re = context_bytes >= t.size() - m.end ? uint32_t(t.size())
+                                                    : word_end_before(t, m.end + context_bytes, context_bytes / 2);
+    if (re < m.end) re = m.end;
+    line.left = {lb, m.begin};
+    line.right = {m.end, re};
+    return line;
+}
+
 std::vector<ConcordanceLine> concordance(const Index& index, std::string_view query,
                                          const std::function<const Article*(DocId)>& article_of,
                                          size_t context_bytes, size_t max_lines, const ParseOptions& parse,
@@ -267,17 +282,9 @@ std::vector<ConcordanceLine> concordance(const Index& index, std::string_view qu
                 std::string_view t = field_text(*a, f);
                 for (ByteRange m : find_highlights(t, matched, index.analyzer_of(h.doc), f)) {
                     if (lines.size() >= max_lines) return lines;
-                    ConcordanceLine line;
+                    ConcordanceLine line = context_of(t, m, context_bytes);
                     line.doc = h.doc;
                     line.field = f;
-                    line.match = m;
-                    uint32_t lb = m.begin <= context_bytes ? 0 : word_start_from(t, m.begin - context_bytes, context_bytes / 2);
-                    if (lb > m.begin) lb = m.begin;
-                    uint32_t re = context_bytes >= t.size() - m.end ? uint32_t(t.size())
-                                                                    : word_end_before(t, m.end + context_bytes, context_bytes / 2);
-                    if (re < m.end) re = m.end;
-                    line.left = {lb, m.begin};
-                    line.right = {m.end, re};
                     lines.push_back(line);
                 }
             }
