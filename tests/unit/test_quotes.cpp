@@ -326,6 +326,11 @@ TEST_CASE("'he' after someone unnamed who spoke in reported speech points at how
     Found trader = find("Markets were dull, one dollar straight trader said.\n\n\"It is tedious,\" he said.");
     REQUIRE(trader.quotes.size() == 1);
     CHECK(trader.str(trader.quotes[0].referent) == "one dollar straight trader");
+    // The phrase's head before "for": "a spokesman for Tencent" is the spokesman, not the firm.
+    Found firm = find("More than 5.8 million accounts face review, a spokesman for Tencent said.\n\n"
+                      "\"It is a worry for our users,\" he said.");
+    REQUIRE(firm.quotes.size() == 1);
+    CHECK(firm.str(firm.quotes[0].referent) == "a spokesman for Tencent");
     // Only the last one to speak: here a place, so no one.
     Found last = find("The official said prices rose.\n\nA spokesman for the ministry in Bonn said figures were late.\n\n"
                       "\"There is no motive,\" he said.");

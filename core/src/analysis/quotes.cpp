@@ -451,7 +451,16 @@ Span QuoteFinder::reported_speaker(const Quote& q, uint32_t since) const {
         if (!speech_verb(k)) continue;
         // The last one to speak only ("A spokesman for the ministry in Bonn said": no one here).
         Span s = phrase_before(k, 0);
-        if (!s.found || s.first == s.last || !(in(s.last, cues::roles) || in(s.last, kPeople))) return {};
+        if (!s.found || s.first == s.last) return {};
+        // The phrase's head: its last word, or the last before "of"/"for" ("a spokesman for
+        // Tencent").
+        size_t head = s.last;
+        for (size_t j = s.first + 1; j <= s.last; ++j)
+            if (in(j, kJoiners)) {
+                head = j - 1;
+                break;
+            }
+        if (!(in(head, cues::roles) || in(head, kPeople))) return {};
         static constexpr std::string_view kSomeone[] = {"one", "another"}; // "one dollar straight trader"
         if (s.first > 0 && in(s.first - 1, kSomeone)) --s.first;
         return s;
