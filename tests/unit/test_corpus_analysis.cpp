@@ -981,7 +981,7 @@ TEST_CASE("everyone quoted across the library, by name, with what they said wher
                     {"\"The rules will be enforced from March,\" said Jiang Jun, spokesman of the SIIO. \"Nobody is exempt,\" "
                      "he added.",
                      "\"It is a worry for our users,\" a spokesman for Tencent said.",
-                     "Critics called the scheme a \"real name\" trap."});
+                     "Critics called the scheme a \"real name\" trap. A sign read: \"Real names only, no exceptions.\""});
     auto all = c.speakers(corpus);
     // Jiang Jun: the seed's four quotes (two of them continued after "said Jiang Jun" and "Jiang
     // said") and the follow-up's two (the second given to "he").
@@ -1013,9 +1013,10 @@ TEST_CASE("everyone quoted across the library, by name, with what they said wher
     REQUIRE(spokesman != nullptr);
     CHECK_FALSE(spokesman->named);
     CHECK(quoted(corpus, *spokesman) == std::vector<std::string>{"It is a worry for our users"});
-    // The scare quote has no speaker: listed last, under no name.
+    // The sign's words have no speaker: listed last, under no name. (The scare quote is no
+    // quotation.)
     REQUIRE(all.back().name.empty());
-    CHECK(quoted(corpus, all.back()) == std::vector<std::string>{"real name"});
+    CHECK(quoted(corpus, all.back()) == std::vector<std::string>{"Real names only, no exceptions."});
 
     // Removing the follow-up takes its quotes away.
     CHECK(c.remove(ids[0]));

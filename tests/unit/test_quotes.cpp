@@ -197,6 +197,11 @@ TEST_CASE("ugly input: unbalanced marks, apostrophes and scare quotes make no qu
          0},                                                   // unclosed, not reopened
         {"It's the users' data, isn't it? Rock 'n' roll.", 0}, // apostrophes
         {"The so-called \"netizens\" were angry.", 0},         // one word: a scare quote
+        {"He appeared on NBC's \"Today\" program.", 0},        // a title in the writer's sentence
+        {"Corporate \"raiders\" and the \"must buy\" levels were named.", 0}, // terms
+        {"\"We will act,\" he said. Critics called the scheme a \"real name\" trap.", 1}, // not his words
+        {"He said the rules had been \"carefully worded.\"", 1}, // ends the sentence: his words
+        {"The sign read: \"Real names only.\"", 1},           // after a colon: a quotation
         {"\"He told me 'no way' twice,\" she said.", 1},       // nested single quotes
         {"\"Unclosed at the end of the text", 0},
         {"\xFF\xFE\"Bytes \xC0 that are not UTF-8,\" said Tom Hale.", 1},

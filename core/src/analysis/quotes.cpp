@@ -690,6 +690,13 @@ std::vector<Quote> QuoteFinder::run() {
         size_t words = 0;
         for (size_t k = piece.open + 1; k < piece.close; ++k) words += tokens_[k].is_word() ? 1 : 0;
         if (!own && words < 2 && !piece.reopens) continue; // a scare-quoted word, not a quotation
+        // A short phrase quoted inside the writer's own sentence, a word right before it, is a
+        // term or a title ("corporate “raiders”", "NBC's “Today” program", "the “must buy”
+        // levels"), not words someone said; unless it ends the sentence inside its marks, as a
+        // speaker's words do ("had been “carefully worded.”").
+        if (!own && words <= 3 && !piece.reopens && piece.open > ps && tokens_[piece.open - 1].is_word() &&
+            !(inner.ends_with('.') || inner.ends_with('!') || inner.ends_with('?')))
+            continue;
 
         // Continuations: a piece reopening a quote that ran on; a split quote (the same attribution
         // as the quote before); a quote with none of its own after one in the same paragraph, or
