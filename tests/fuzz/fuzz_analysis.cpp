@@ -1,8 +1,10 @@
 // Entities, quotes and numbers (core/src/analysis) on any UTF-8: every result is a byte range
-// into the text, and every index points into its table.
+// into the text, and every index points into its table. The same text as two articles of a
+// corpus gives Citations whose every speaker and figure is in both.
 #include "fuzz_check.hpp"
 
 #include "broadsheet/analysis.hpp"
+#include "broadsheet/corpus_analysis.hpp"
 
 #include <cmath>
 #include <cstddef>
@@ -65,6 +67,37 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         FUZZ_CHECK(!std::isnan(n.value) && !std::isnan(n.upper));
         fuzz::touch(broadsheet::to_string(n.kind));
         fuzz::touch(broadsheet::to_string(n.comparison));
+    }
+
+    // Across a corpus: the text twice (as a paragraph, so the article's text may differ from it).
+    broadsheet::Corpus corpus;
+    broadsheet::Citations citations;
+    broadsheet::Article article;
+    article.add_paragraph(text);
+    for (int copy = 0; copy < 2; ++copy) {
+        broadsheet::ArticleId id = corpus.add(article);
+        const broadsheet::Article& a = *corpus.find(id);
+        citations.add(id, a, broadsheet::analyze(a.text, a.language));
+    }
+    const std::string& body = corpus.articles()[0].text;
+    for (const auto& s : citations.speakers(corpus)) {
+        fuzz::check_utf8("speaker", s.name);
+        FUZZ_CHECK_MSG(s.articles == 2, "a speaker of the text is not in both copies");
+        FUZZ_CHECK(s.quotes.size() % 2 == 0);
+        for (const auto& q : s.quotes) {
+            fuzz::check_range("cited quote", q.text, body);
+            fuzz::check_range("cited speaker", q.speaker, body);
+        }
+    }
+    const auto figures = citations.figures(corpus, 1);
+    FUZZ_CHECK_MSG(figures.size() == citations.figures(corpus, 2).size(), "a figure of the text is not in both copies");
+    for (const auto& f : figures) {
+        fuzz::check_utf8("figure", f.text);
+        FUZZ_CHECK(f.articles == 2 && f.mentions.size() % 2 == 0);
+        for (const auto& m : f.mentions) {
+            fuzz::check_range("cited figure", m.span, body);
+            fuzz::check_range("cited figure's number", m.figure, body);
+        }
     }
     return 0;
 }
