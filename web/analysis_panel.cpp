@@ -143,6 +143,15 @@ void draw_analysis_panel(App& app) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
             ImGui::TextUnformatted(label.c_str());
             ImGui::PopStyleColor();
+            // A speaker named: what else they said, across the library (the Corpus tab's Quotes);
+            // offered at their first quote here.
+            const int32_t who = q.continues >= 0 ? -1 : q.entity;
+            bool first = who >= 0 && size_t(who) < an->entities.list.size();
+            for (size_t k = 0; first && k < i; ++k) first = an->quotes[k].entity != who;
+            if (first && app.corpus.size() > 1) {
+                ImGui::SameLine();
+                if (ImGui::SmallButton("All their quotes")) show_speaker(app, str(text, an->entities.list[size_t(who)].name));
+            }
             ImGui::PushTextWrapPos(0);
             std::string shown = "\xE2\x80\x9C" + str(text, q.text) + "\xE2\x80\x9D";
             if (ImGui::Selectable(("##quote" + std::to_string(i)).c_str(), false, 0,

@@ -251,6 +251,7 @@ struct CorpusPanelState {
     std::string speaker_filter_ran = "\x01"; // what `speaker_rows` were made for
     std::vector<size_t> speaker_rows;
     int speaker_selected = -1; // index into `speakers`
+    std::string speaker_wanted; // a name to pick once the rows are made (show_speaker())
     char figure_filter[128] = "";
     std::string figure_filter_ran = "\x01";
     std::vector<size_t> figure_rows;
@@ -469,6 +470,9 @@ void draw_corpus_panel(App& app);
 // Shows the concordance (keyword in context) of `query` in the Corpus tab; `as_typed`: read it
 // as the search box does (its last word a prefix), so the lines are the search's matches.
 void show_concordance(App& app, const std::string& query, bool as_typed);
+// Shows the Corpus tab's Quotes view with the quotes of the speaker named `name` (as the
+// Analysis panel gives it) picked, the view's filter set to the name.
+void show_speaker(App& app, const std::string& name);
 void draw_status_bar(App& app);
 // The height the open import details take under the status bar (0 when closed).
 float import_details_height(const App& app);

@@ -1038,6 +1038,13 @@ void draw_quotes(App& app) {
             for (size_t k = 0; !keep && k < s.quotes.size(); ++k) keep = quote_shown(app, s, s.quotes[k], filter);
             if (keep) st.speaker_rows.push_back(i);
         }
+        // show_speaker(): the speaker of that name (the first, a name before a description).
+        for (size_t i : st.speaker_rows)
+            if (!st.speaker_wanted.empty() && st.speakers[i].name == st.speaker_wanted) {
+                st.speaker_selected = int(i);
+                break;
+            }
+        st.speaker_wanted.clear();
     }
     ImGui::SameLine();
     TextTable rows{{"speaker", "named", "kind", "articles", "quote", "article", "title"}};
@@ -1381,6 +1388,18 @@ bool App::step_corpus_analysis(double budget_seconds) {
     st.pending.erase(st.pending.begin(), st.pending.begin() + std::ptrdiff_t(done));
     st.results_stale = true;
     return true;
+}
+
+void show_speaker(App& app, const std::string& name) {
+    auto& st = app.corpus_view;
+    std::snprintf(st.speaker_filter, sizeof st.speaker_filter, "%s", name.c_str());
+    st.speaker_filter_ran = "\x01";
+    st.speaker_wanted = name;
+    st.speaker_selected = -1;
+    st.view = 5;
+    st.view_requested = true;
+    app.right_tab_request = RightTab::Corpus;
+    app.right_tab_requested = true;
 }
 
 void show_concordance(App& app, const std::string& query, bool as_typed) {

@@ -2090,6 +2090,21 @@ test('the Quotes view lists everyone quoted across the library and opens a quote
   const opened = jiang.quotes.find((q) => q.article === s.open.id && s.open.highlights.some(([b, e]) => b === q.begin && e === q.end));
   assert(opened, `one of his quotes is highlighted in its article (${s.open.id}: ${JSON.stringify(s.open.highlights)})`);
   eq(opened, jiang.quotes[0], 'the first of them, at the top of the list');
+  // Back from the article: its Analysis pane offers, beside a speaker's first quote there, all their
+  // quotes in the library (the Quotes view again, the speaker picked).
+  await page.evaluate(() => window.broadsheet.showTab('analysis'));
+  await page.evaluate(() => window.broadsheet.search(''));
+  await settle(page);
+  await page.screenshot({ path: path.join(outDir, 'analysis-all-their-quotes.png') });
+  for (let y = 430; y < 640; y += 6) {
+    const now = await page.evaluate(() => window.broadsheet.state());
+    if (now.rightTab === 'corpus') break;
+    if (now.rightTab !== 'analysis') { await page.evaluate(() => window.broadsheet.showTab('analysis')); await settle(page); }
+    await humanClick(page, 650, y);
+  }
+  c = (await page.evaluate(() => window.broadsheet.state())).corpus;
+  eq(c.view, 'quotes', '"All their quotes" shows the Quotes view');
+  eq(c.speaker, 0, 'with Jiang Jun picked');
   eq(requests.length, 0, 'no network request');
   eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join('; ')}`);
   await context.close();
