@@ -1081,3 +1081,24 @@ TEST_CASE("a figure recurs across articles whatever its spelling; bare numbers a
     CHECK(find("5800000", "iphon")->articles == 2);
     CHECK(find("1997-06-10", "") == nullptr);
 }
+
+TEST_CASE("a speaker named by surname alone joins the one person the library names in full with it") {
+    Corpus corpus;
+    Citations c;
+    cite(corpus, c,
+         {"\"We will veto it,\" President Ronald Reagan said.", "\"Trade must be fair,\" Reagan said on Friday.",
+          "\"Rates are right,\" Treasury Secretary James Baker said. \"I agree,\" Senator Howard Baker said.",
+          "\"No comment,\" Baker said."});
+    auto all = c.speakers(corpus);
+    const Speaker* reagan = speaker_named(all, "Ronald Reagan");
+    REQUIRE(reagan != nullptr);
+    CHECK(reagan->articles == 2);
+    CHECK(quoted(corpus, *reagan) == std::vector<std::string>{"We will veto it", "Trade must be fair"});
+    CHECK(speaker_named(all, "Reagan") == nullptr);
+    // Two Bakers in full: "Baker" alone could be either, and stays apart.
+    const Speaker* baker = speaker_named(all, "Baker");
+    REQUIRE(baker != nullptr);
+    CHECK(quoted(corpus, *baker) == std::vector<std::string>{"No comment"});
+    REQUIRE(speaker_named(all, "James Baker") != nullptr);
+    CHECK(speaker_named(all, "James Baker")->quotes.size() == 1);
+}

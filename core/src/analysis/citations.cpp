@@ -56,6 +56,44 @@ std::string lower(std::string_view text) {
     return out;
 }
 
+// A speaker named by one word ("Reagan"), a person or untyped, is the one person the library names in full with that
+// last word ("Ronald Reagan"), when there is just one: their quotes join. Where two share it
+// ("James Baker", "Howard Baker"), "Baker" stays apart, as an article's own "Jiang" joins only
+// the "Jiang Jun" it names (find_entities()).
+void merge_surnames(std::vector<Speaker>& speakers) {
+    auto person = [](const Speaker& s) { return s.named && s.kind == EntityKind::Person; };
+    std::unordered_map<std::string, size_t> full; // last word -> the one person with it (SIZE_MAX: more)
+    for (size_t i = 0; i < speakers.size(); ++i) {
+        if (!person(speakers[i])) continue;
+        const std::string key = analysis::name_key(speakers[i].name);
+        const size_t space = key.rfind(' ');
+        if (space == std::string::npos) continue;
+        auto [it, added] = full.emplace(key.substr(space + 1), i);
+        if (!added) it->second = SIZE_MAX;
+    }
+    bool merged = false;
+    for (Speaker& s : speakers) { // (one word that speaks is a person's unless typed otherwise)
+        if (!s.named || (s.kind != EntityKind::Person && s.kind != EntityKind::Other)) continue;
+        const std::string key = analysis::name_key(s.name);
+        if (key.find(' ') != std::string::npos) continue;
+        auto it = full.find(key);
+        if (it == full.end() || it->second == SIZE_MAX) continue;
+        Speaker& into = speakers[it->second];
+        into.quotes.insert(into.quotes.end(), s.quotes.begin(), s.quotes.end());
+        s.quotes.clear();
+        merged = true;
+    }
+    if (!merged) return;
+    std::erase_if(speakers, [](const Speaker& s) { return s.quotes.empty(); });
+    for (Speaker& s : speakers) { // the articles' order (ids ascend as they are added), then text order
+        std::sort(s.quotes.begin(), s.quotes.end(), [](const CitedQuote& a, const CitedQuote& b) {
+            return a.article != b.article ? a.article < b.article : a.text.begin < b.text.begin;
+        });
+        s.articles = 0;
+        for (size_t q = 0; q < s.quotes.size(); ++q) s.articles += q == 0 || s.quotes[q].article != s.quotes[q - 1].article;
+    }
+}
+
 } // namespace
 
 struct Citations::Impl {
@@ -241,6 +279,7 @@ std::vector<Speaker> Citations::speakers(const Corpus& corpus) const {
         s.kind = *typed > 0 && 4 * uint64_t(*typed) >= c[3] ? EntityKind(typed - c.begin()) : EntityKind::Other;
         out.push_back(std::move(s));
     }
+    merge_surnames(out);
     std::sort(out.begin(), out.end(), [](const Speaker& a, const Speaker& b) {
         if (a.named != b.named) return a.named;
         if (a.articles != b.articles) return a.articles > b.articles;
