@@ -169,13 +169,25 @@ int main(int argc, char** argv) {
     row("`DuplicateFinder::clusters`", now_ms() - t, note);
 
     broadsheet::EntityGraph graph;
+    broadsheet::Citations citations;
     t = now_ms();
     for (size_t i = 0; i < ids.size(); ++i) {
         const auto& a = corpus.articles()[i];
-        graph.add(ids[i], a, broadsheet::analyze(a.text, a.language).entities);
+        const broadsheet::Analysis an = broadsheet::analyze(a.text, a.language);
+        graph.add(ids[i], a, an.entities);
+        citations.add(ids[i], a, an);
     }
     per_article_ms += now_ms() - t;
-    row("`analyze` + `EntityGraph::add`, every article", now_ms() - t);
+    std::snprintf(note, sizeof note, "citations %.1f MB", double(citations.memory_bytes()) / (1 << 20));
+    row("`analyze` + `EntityGraph::add` + `Citations::add`, every article", now_ms() - t, note);
+    t = now_ms();
+    auto speakers = citations.speakers(corpus);
+    std::snprintf(note, sizeof note, "%zu speakers", speakers.size());
+    row("`Citations::speakers`", now_ms() - t, note);
+    t = now_ms();
+    auto figures = citations.figures(corpus);
+    std::snprintf(note, sizeof note, "%zu figures in 2+ articles", figures.size());
+    row("`Citations::figures`", now_ms() - t, note);
     t = now_ms();
     auto net = graph.network(40, 120);
     std::snprintf(note, sizeof note, "%zu nodes, %zu links, %zu in most articles", net.nodes.size(),
