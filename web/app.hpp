@@ -251,11 +251,15 @@ struct CorpusPanelState {
     std::string speaker_filter_ran = "\x01"; // what `speaker_rows` were made for
     std::vector<size_t> speaker_rows;
     int speaker_selected = -1; // index into `speakers`
+    int speaker_sort = -1;     // the column the speakers are sorted by (-1: as Citations gives them)
+    bool speaker_sort_ascending = true, speaker_rows_sorted = false;
     std::string speaker_wanted; // a name to pick once the rows are made (show_speaker())
     char figure_filter[128] = "";
     std::string figure_filter_ran = "\x01";
     std::vector<size_t> figure_rows;
     int figure_selected = -1; // index into `figures`
+    int figure_sort = -1;
+    bool figure_sort_ascending = true, figure_rows_sorted = false;
     // The kinds of figure listed (by NumberKind: quantity, percent, money, year, date): years
     // are in nearly every article's text, so they are left out until asked for.
     bool figure_kinds[5] = {true, true, true, false, true};

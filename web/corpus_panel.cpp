@@ -23,6 +23,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace {
 
@@ -1005,6 +1006,12 @@ void open_at(App& app, ArticleId id, std::vector<broadsheet::ByteRange> spans) {
     app.right_tab_requested = true;
 }
 
+// "person", "organisation"... for a name; "described" for a description.
+std::string speaker_kind(const broadsheet::Speaker& s) {
+    if (s.name.empty()) return "";
+    return s.named ? std::string(to_string(s.kind)) : "described";
+}
+
 std::string speaker_label(const broadsheet::Speaker& s) {
     if (s.name.empty()) return "(speaker not found)";
     return s.named ? s.name : "\xE2\x80\x9C" + s.name + "\xE2\x80\x9D"; // a description, in quotes
@@ -1038,6 +1045,7 @@ void draw_quotes(App& app) {
             for (size_t k = 0; !keep && k < s.quotes.size(); ++k) keep = quote_shown(app, s, s.quotes[k], filter);
             if (keep) st.speaker_rows.push_back(i);
         }
+        st.speaker_rows_sorted = false;
         // show_speaker(): the speaker of that name (the first, a name before a description).
         for (size_t i : st.speaker_rows)
             if (!st.speaker_wanted.empty() && st.speakers[i].name == st.speaker_wanted) {
@@ -1061,13 +1069,30 @@ void draw_quotes(App& app) {
     const float row = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const float list_height = std::min(row * (float(st.speaker_rows.size()) + 1.5f),
                                        std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y * 0.4f));
-    if (ImGui::BeginTable("speakers", 4, kTable, ImVec2(0, list_height))) {
+    if (ImGui::BeginTable("speakers", 4, kTable | ImGuiTableFlags_Sortable, ImVec2(0, list_height))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Speaker", 0, 4);
-        ImGui::TableSetupColumn("Kind", 0, 1.3f);
-        ImGui::TableSetupColumn("Quotes", 0, 1);
-        ImGui::TableSetupColumn("Articles", 0, 1);
+        ImGui::TableSetupColumn("Speaker", ImGuiTableColumnFlags_PreferSortAscending, 4);
+        ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_PreferSortAscending, 1.3f);
+        ImGui::TableSetupColumn("Quotes", ImGuiTableColumnFlags_PreferSortDescending, 1);
+        ImGui::TableSetupColumn("Articles", ImGuiTableColumnFlags_PreferSortDescending, 1);
         ImGui::TableHeadersRow();
+        // A click on a header sorts by it (again: the other way); unsorted, the order of
+        // Citations::speakers(): named first, most articles first.
+        if (follow_table_sort(st.speaker_sort, st.speaker_sort_ascending, {-1, true}, [](int column) { return column; }) ||
+            !st.speaker_rows_sorted) {
+            auto key = [&](size_t i) {
+                const auto& x = st.speakers[i];
+                return std::make_tuple(st.speaker_sort == 0 ? folded(x.name) : st.speaker_sort == 1 ? speaker_kind(x) : std::string(),
+                                       st.speaker_sort == 2 ? x.quotes.size() : st.speaker_sort == 3 ? x.articles : 0);
+            };
+            std::stable_sort(st.speaker_rows.begin(), st.speaker_rows.end(), [&](size_t a, size_t b) {
+                if (st.speaker_sort < 0) return a < b;
+                auto ka = key(a), kb = key(b);
+                if (ka == kb) return a < b;
+                return st.speaker_sort_ascending ? ka < kb : kb < ka;
+            });
+            st.speaker_rows_sorted = true;
+        }
         ImGuiListClipper clipper;
         clipper.Begin(int(st.speaker_rows.size()));
         while (clipper.Step())
@@ -1081,8 +1106,8 @@ void draw_quotes(App& app) {
                     st.speaker_selected = int(i);
                 ImGui::PopID();
                 ImGui::TableNextColumn();
-                if (s.named) ImGui::TextUnformatted(to_string(s.kind).data(), to_string(s.kind).data() + to_string(s.kind).size());
-                else ImGui::TextDisabled(s.name.empty() ? "" : "described");
+                if (s.named) ImGui::TextUnformatted(speaker_kind(s).c_str());
+                else ImGui::TextDisabled("%s", speaker_kind(s).c_str());
                 ImGui::TableNextColumn();
                 ImGui::Text("%zu", s.quotes.size());
                 ImGui::TableNextColumn();
@@ -1203,6 +1228,7 @@ void draw_figures(App& app) {
                 continue;
             st.figure_rows.push_back(i);
         }
+        st.figure_rows_sorted = false;
     }
     TextTable rows{{"figure", "value", "unit", "kind", "articles", "mentions"}};
     for (size_t i : st.figure_rows) {
@@ -1213,14 +1239,35 @@ void draw_figures(App& app) {
     const float row = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const float list_height = std::min(row * (float(st.figure_rows.size()) + 1.5f),
                                        std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y * 0.45f));
-    if (ImGui::BeginTable("figures", 5, kTable, ImVec2(0, list_height))) {
+    if (ImGui::BeginTable("figures", 5, kTable | ImGuiTableFlags_Sortable, ImVec2(0, list_height))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Figure", 0, 3);
-        ImGui::TableSetupColumn("Value", 0, 2);
-        ImGui::TableSetupColumn("Kind", 0, 1.2f);
-        ImGui::TableSetupColumn("Articles", 0, 1);
-        ImGui::TableSetupColumn("Mentions", 0, 1);
+        ImGui::TableSetupColumn("Figure", ImGuiTableColumnFlags_PreferSortAscending, 3);
+        ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_PreferSortDescending, 2);
+        ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_PreferSortAscending, 1.2f);
+        ImGui::TableSetupColumn("Articles", ImGuiTableColumnFlags_PreferSortDescending, 1);
+        ImGui::TableSetupColumn("Mentions", ImGuiTableColumnFlags_PreferSortDescending, 1);
         ImGui::TableHeadersRow();
+        // Sorted as the speakers are; by value, dates in their order, the rest by number.
+        if (follow_table_sort(st.figure_sort, st.figure_sort_ascending, {-1, true}, [](int column) { return column; }) ||
+            !st.figure_rows_sorted) {
+            auto key = [&](size_t i) {
+                const auto& x = st.figures[i];
+                const bool date = x.kind == broadsheet::NumberKind::Date;
+                return std::make_tuple(st.figure_sort == 0 ? folded(x.text) : st.figure_sort == 2 ? std::string(to_string(x.kind))
+                                                          : st.figure_sort == 1 && date ? x.value : std::string(),
+                                       st.figure_sort == 1 && !date ? std::strtod(x.value.c_str(), nullptr) : 0.0,
+                                       st.figure_sort == 3 ? size_t(x.articles) : st.figure_sort == 4 ? x.mentions.size() : 0);
+            };
+            std::stable_sort(st.figure_rows.begin(), st.figure_rows.end(), [&](size_t a, size_t b) {
+                if (st.figure_sort < 0) return a < b;
+                const bool da = st.figures[a].kind == broadsheet::NumberKind::Date, db = st.figures[b].kind == broadsheet::NumberKind::Date;
+                if (st.figure_sort == 1 && da != db) return db; // by value: the numbers, then the dates, either way
+                auto ka = key(a), kb = key(b);
+                if (ka == kb) return a < b;
+                return st.figure_sort_ascending ? ka < kb : kb < ka;
+            });
+            st.figure_rows_sorted = true;
+        }
         ImGuiListClipper clipper;
         clipper.Begin(int(st.figure_rows.size()));
         while (clipper.Step())
@@ -1534,8 +1581,10 @@ nlohmann::json corpus_json(const App& app) {
             {"collocates", collocates},
             {"speakers", speakers},
             {"speakerRows", st.speaker_rows.size()},
+            {"speakerOrder", std::vector<size_t>(st.speaker_rows.begin(), st.speaker_rows.begin() + std::ptrdiff_t(std::min<size_t>(st.speaker_rows.size(), 50)))},
             {"speaker", st.speaker_selected >= 0 ? json(st.speaker_selected) : json(nullptr)},
             {"figures", figures},
             {"figureRows", st.figure_rows.size()},
+            {"figureOrder", std::vector<size_t>(st.figure_rows.begin(), st.figure_rows.begin() + std::ptrdiff_t(std::min<size_t>(st.figure_rows.size(), 50)))},
             {"figure", st.figure_selected >= 0 ? json(st.figure_selected) : json(nullptr)}};
 }

@@ -2075,9 +2075,19 @@ test('the Quotes view lists everyone quoted across the library and opens a quote
   await waitFor(page, () => window.broadsheet.state().corpus.speakerRows === 1);
   for (let i = 0; i < 5; ++i) await page.keyboard.press('Backspace');
   await waitFor(page, () => window.broadsheet.state().corpus.speakerRows > 2);
+  // A click on the Quotes header sorts by it, most first; again, fewest first.
+  const quoteCounts = async () => page.evaluate(() => { const c = window.broadsheet.state().corpus; return c.speakerOrder.map((i) => c.speakers[i].quotes.length); });
+  await humanClick(page, 1100, 191);
+  await waitFor(page, () => window.broadsheet.state().corpus.speakerOrder.length > 2);
+  eq(JSON.stringify(await quoteCounts()), JSON.stringify([5, 2, 1]), 'sorted by quotes, most first');
+  await humanClick(page, 1100, 191);
+  await settle(page);
+  eq(JSON.stringify(await quoteCounts()), JSON.stringify([1, 2, 5]), 'and fewest first');
+  await humanClick(page, 1100, 191); // most first again
+  await settle(page);
   // The first row is Jiang Jun: picked, his quotes listed under the table; the first opens the
   // seed with the quote highlighted.
-  for (let y = 180; y < 260 && (await page.evaluate(() => window.broadsheet.state().corpus.speaker)) === null; y += 6)
+  for (let y = 204; y < 270 && (await page.evaluate(() => window.broadsheet.state().corpus.speaker)) === null; y += 6)
     await humanClick(page, 700, y);
   eq((await page.evaluate(() => window.broadsheet.state().corpus.speaker)), 0, 'Jiang Jun is picked');
   await settle(page);
