@@ -1102,3 +1102,32 @@ TEST_CASE("a speaker named by surname alone joins the one person the library nam
     REQUIRE(speaker_named(all, "James Baker") != nullptr);
     CHECK(speaker_named(all, "James Baker")->quotes.size() == 1);
 }
+
+TEST_CASE("in the names network, a person named by surname alone joins the one person named in full with it") {
+    Corpus corpus;
+    EntityGraph g;
+    for (const char* text : {"Prime Minister Margaret Thatcher met Chancellor Helmut Kohl in Bonn.",
+                             "Prime Minister Thatcher said the talks in London went well.",
+                             "Treasury Secretary James Baker and Senator Howard Baker met in Washington.",
+                             "Secretary Baker said rates were right."}) {
+        Article a;
+        a.add_paragraph(text);
+        ArticleId id = corpus.add(a);
+        g.add(id, *corpus.find(id), analyze(corpus.find(id)->text).entities);
+    }
+    EntityNetwork net = g.network(50, 100);
+    auto node = [&](std::string_view name) -> const EntityNode* {
+        for (const auto& n : net.nodes)
+            if (n.name == name) return &n;
+        return nullptr;
+    };
+    REQUIRE(node("Margaret Thatcher") != nullptr);
+    CHECK(node("Margaret Thatcher")->articles == 2);
+    CHECK(node("Thatcher") == nullptr);
+    // Its example is still where the full name is written.
+    CHECK(text_of(corpus.find(node("Margaret Thatcher")->example)->text, node("Margaret Thatcher")->range) == "Margaret Thatcher");
+    // Two Bakers named in full: "Baker" alone could be either.
+    REQUIRE(node("Baker") != nullptr);
+    CHECK(node("Baker")->articles == 1);
+    CHECK(node("James Baker")->articles == 1);
+}

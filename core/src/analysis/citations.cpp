@@ -75,7 +75,7 @@ void merge_surnames(std::vector<Speaker>& speakers) {
     for (Speaker& s : speakers) { // (one word that speaks is a person's unless typed otherwise)
         if (!s.named || (s.kind != EntityKind::Person && s.kind != EntityKind::Other)) continue;
         const std::string key = analysis::name_key(s.name);
-        if (key.find(' ') != std::string::npos) continue;
+        if (!analysis::may_be_surname(key)) continue;
         auto it = full.find(key);
         if (it == full.end() || it->second == SIZE_MAX) continue;
         Speaker& into = speakers[it->second];

@@ -286,6 +286,7 @@ inline constexpr std::string_view same_country[][6] = {
     {"United Kingdom", "U.K.", "UK", "Britain", "Great Britain", ""},
     {"Soviet Union", "USSR", "U.S.S.R.", "", "", ""},
     {"Russia", "Russian Federation", "", "", "", ""},
+    {"Netherlands", "Holland", "", "", "", ""},
 };
 
 // Legal forms after a company's name; the name without one is the same company. [en, de, fr, nl,

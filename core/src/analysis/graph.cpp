@@ -129,20 +129,59 @@ EntityNetwork EntityGraph::network(size_t max_nodes, size_t max_edges) const {
         uint32_t last = UINT32_MAX; // the last article counted
     };
     std::vector<Count> counts(nkeys);
-    for (uint32_t a = 0; a < articles_.size(); ++a) {
-        const Named& n = articles_[a];
-        for (const Mention& m : n.mentions) {
-            Count& c = counts[canonical[m.key]];
-            c.mentions += m.count;
-            if (c.last != a) ++c.articles, c.last = a;
-        }
-        for (auto [key, kind] : n.kinds) {
-            Count& c = counts[canonical[key]];
-            ++c.kinds[kind & 3];
-            if (!c.example) {
-                c.example = n.id;
-                c.range = find_key(n.first, key)->second;
+    std::vector<bool> surname(nkeys, false); // a one-word name joined to a full one (below)
+    auto count = [&] {
+        std::fill(counts.begin(), counts.end(), Count{});
+        for (uint32_t a = 0; a < articles_.size(); ++a) {
+            const Named& n = articles_[a];
+            for (const Mention& m : n.mentions) {
+                Count& c = counts[canonical[m.key]];
+                c.mentions += m.count;
+                if (c.last != a) ++c.articles, c.last = a;
             }
+            for (auto [key, kind] : n.kinds) {
+                Count& c = counts[canonical[key]];
+                ++c.kinds[kind & 3];
+                if (!c.example && !surname[key]) {
+                    c.example = n.id;
+                    c.range = find_key(n.first, key)->second;
+                }
+            }
+        }
+    };
+    count();
+    // "Other" is no evidence: the articles that typed the name decide when they are at least one
+    // in five of those naming it ("Tokyo" is a place in a third of Reuters' articles, untyped in
+    // the rest: a place). Fewer are a slip's worth ("Treasury" typed in 7 of 239).
+    auto kind_of = [&](const Count& c) {
+        const auto typed = std::max_element(c.kinds, c.kinds + 3);
+        const uint32_t other = c.kinds[size_t(EntityKind::Other)];
+        return *typed > 0 && 4 * uint64_t(*typed) >= other ? EntityKind(typed - c.kinds) : EntityKind::Other;
+    };
+    // A person named by surname alone ("Reagan") is the one person the library names in full
+    // with it ("Ronald Reagan"), when there is one only (as Citations::speakers() joins them).
+    {
+        std::unordered_map<std::string_view, uint32_t> full; // last word -> the one full name (UINT32_MAX: more)
+        for (uint32_t k = 0; k < nkeys; ++k) {
+            if (canonical[k] != k || !counts[k].articles || kind_of(counts[k]) != EntityKind::Person) continue;
+            const size_t space = keys_[k].rfind(' ');
+            if (space == std::string::npos) continue;
+            auto [it, added] = full.emplace(std::string_view(keys_[k]).substr(space + 1), k);
+            if (!added) it->second = UINT32_MAX;
+        }
+        bool merged = false;
+        for (uint32_t k = 0; k < nkeys; ++k) {
+            if (canonical[k] != k || !counts[k].articles || !analysis::may_be_surname(keys_[k]) ||
+                kind_of(counts[k]) != EntityKind::Person)
+                continue;
+            auto it = full.find(keys_[k]);
+            if (it == full.end() || it->second == UINT32_MAX) continue;
+            canonical[k] = it->second;
+            surname[k] = merged = true;
+        }
+        if (merged) {
+            for (uint32_t k = 0; k < nkeys; ++k) canonical[k] = canonical[canonical[k]]; // an acronym of a surname
+            count();
         }
     }
     // A name in most articles of a sizeable corpus is template or the corpus's own topic ("GDP"
@@ -171,12 +210,7 @@ EntityNetwork EntityGraph::network(size_t max_nodes, size_t max_edges) const {
         EntityNode node;
         node.name = names_[k];
         if (acronym_of[k] != UINT32_MAX) node.acronym = names_[acronym_of[k]];
-        // "Other" is no evidence: the articles that typed the name decide when they are at least
-        // one in five of those naming it ("Tokyo" is a place in a third of Reuters' articles,
-        // untyped in the rest: a place). Fewer are a slip's worth ("Treasury" typed in 7 of 239).
-        const auto typed = std::max_element(c.kinds, c.kinds + 3);
-        const uint32_t other = c.kinds[size_t(EntityKind::Other)];
-        node.kind = *typed > 0 && 4 * uint64_t(*typed) >= other ? EntityKind(typed - c.kinds) : EntityKind::Other;
+        node.kind = kind_of(c);
         node.articles = c.articles;
         node.mentions = c.mentions;
         node.example = c.example;

@@ -41,6 +41,7 @@ ALIASES = [
     "Turkey",  # ISO (iso-codes >= 4.11): "Türkiye"
     "Ivory Coast", "Cape Verde", "Swaziland", "Macedonia",  # ISO's current or local forms differ
     "Brunei", "Macau", "Vatican",  # ISO: "Brunei Darussalam", "Macao", "Holy See (...)"
+    "Holland",  # ISO: "Netherlands"; the news (Reuters' commodity tables) often writes Holland
 ]
 REGION_ALIASES = [
     "Tibet", "Inner Mongolia", "Xinjiang", "Guangxi", "Ningxia",  # ISO's pinyin autonomous regions

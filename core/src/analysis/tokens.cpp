@@ -1,6 +1,7 @@
 #include "analysis/tokens.hpp"
 
 #include "analysis/cues.hpp"
+#include "analysis/gazetteer.hpp"
 #include "broadsheet/analyzer.hpp"
 #include "text_util.hpp"
 
@@ -469,6 +470,12 @@ std::string name_key(std::string_view name) {
     for (const auto& [other, usual] : kCountries)
         if (key == other) return usual;
     return key;
+}
+
+bool may_be_surname(std::string_view key) {
+    if (key.empty() || key.find(' ') != std::string_view::npos) return false;
+    if (gazetteer::lookup(key) != gazetteer::Listed::No || is_demonym(key)) return false;
+    return !in_table(cues::currency_words_en, key) && !in_table(cues::org_words, key) && !in_table(cues::place_words, key);
 }
 
 } // namespace broadsheet::analysis

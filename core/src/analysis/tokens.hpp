@@ -114,6 +114,10 @@ class FoldedWords {
 // space, without a leading "the" or a trailing possessive ("The Fed's" -> "fed"); a country's
 // other names give its usual one ("U.S." -> "united states").
 std::string name_key(std::string_view name);
+// Whether a one-word name (a name_key()) may be a person's surname: not a listed country or
+// region, nor a word of currency, organisation or place, nor a people's adjective ("Holland",
+// "Sterling", "Enterprises" are no one's, whatever an article's cue made of them).
+bool may_be_surname(std::string_view key);
 
 // True when `word` is a people's adjective ("Chinese", "Canadian"): cues::demonyms, or a word
 // ending in "-ese". [en]
