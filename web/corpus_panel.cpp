@@ -1168,8 +1168,8 @@ const char* figure_kind_label(broadsheet::NumberKind k) {
     }
 }
 
-// A figure's value as it reads: digits grouped by thousands, with its currency, "%" or unit
-// ("$200,000,000", "2 cent", "50%", "5,000 user"); a date as ISO 8601.
+// A figure's value as it reads: digits grouped by thousands, with its currency or "%"
+// ("$200,000,000", "2 cent", "50%", "5,000"); a date as ISO 8601.
 std::string figure_value(const broadsheet::RecurringFigure& f) {
     auto grouped = [](std::string_view v) {
         if (v.starts_with("--") || v.find('-', 1) != std::string_view::npos) return std::string(v); // a date
@@ -1195,8 +1195,8 @@ std::string figure_value(const broadsheet::RecurringFigure& f) {
         return value + " " + f.unit;
     case broadsheet::NumberKind::Percent:
         return value + "%";
-    default:
-        return f.unit.empty() ? value : value + " " + f.unit;
+    default: // what it counts is in the Figure column as written ("5.8 million public accounts")
+        return value;
     }
 }
 

@@ -397,3 +397,18 @@ TEST_CASE("German attributions: the present tense, \"so\" after the quote, \"er\
     REQUIRE(en.quotes.size() == 1);
     CHECK(en.quotes[0].speaker.size() == 0);
 }
+
+TEST_CASE("'she' is not a man the text calls Mr, nor 'he' a woman it calls Mrs; a wife's Mrs does not make him one") {
+    // The last quoted speaker is "Mr Ryzhkov": "she" is the woman named since.
+    Found met = find("\"Trade will grow,\" Mr Ryzhkov said.\n\nPrime Minister Margaret Thatcher met him on Monday. "
+                     "\"It was a useful talk,\" she said.\n\n\"We agreed,\" Mr Ryzhkov said. \"It will help,\" he added.");
+    REQUIRE(met.quotes.size() == 4);
+    CHECK(met.speaker_name(0) == "Ryzhkov");
+    CHECK(met.speaker_name(1) == "Margaret Thatcher");
+    CHECK(met.speaker_name(3) == "Ryzhkov");
+    // "Mrs Reagan" (his wife) merged into his surname twice among many mentions: "he" is still him.
+    Found wife = find("President Reagan denounced reports that Mrs Reagan runs the government. Reagan said so "
+                      "twice. Reagan spoke again.\n\nHe said the reports had \"touched a nerve and hurt us both.\"");
+    REQUIRE(wife.quotes.size() == 1);
+    CHECK(wife.speaker_name(0) == "Reagan");
+}

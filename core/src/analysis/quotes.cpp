@@ -19,6 +19,7 @@
 #include "text_util.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace broadsheet {
@@ -109,6 +110,20 @@ class QuoteFinder {
     size_t clause_end(size_t k) const;
     int32_t resolve(const Quote& q, const std::vector<Quote>& earlier, int32_t& same_as, ByteRange& referent) const;
     Span reported_speaker(const Quote& q, uint32_t since) const;
+    // What the text says of a person's sex where it speaks at byte `at`: 1 a man, 2 a woman, 0
+    // nothing. From the honorific or title right before a mention ("Mrs Thatcher", "Prince
+    // Harry", "spokeswoman Ann Lee"): the last mention before `at`, if it has one; else all of the
+    // entity's, when they agree and mark a third of its mentions or more ("Mrs Reagan" twice
+    // among ten "Reagan"s is his wife, merged into his name, not a sign he is a woman).
+    uint8_t sex_of(uint32_t entity, uint32_t at) const;
+    mutable std::vector<uint8_t> mention_sex_;              // per mention: 0, 1, 2
+    mutable std::vector<std::array<uint32_t, 3>> counted_; // per entity: mentions, men's marks, women's
+    // Whether the entity cannot be "he"/"she" (`pronoun`, folded) speaking at `at`.
+    bool other_sex(uint32_t entity, std::string_view pronoun, uint32_t at) const {
+        const uint8_t want = pronoun == "he" || (german_ && pronoun == "er") ? 1 : pronoun == "she" ? 2 : 0;
+        const uint8_t sex = want ? sex_of(entity, at) : 0;
+        return sex && sex != want;
+    }
     // The first token at or after byte `pos` (tokens_.size() past the end).
     size_t token_at(uint32_t pos) const {
         return size_t(std::lower_bound(tokens_.begin(), tokens_.end(), pos,
@@ -468,6 +483,44 @@ Span QuoteFinder::reported_speaker(const Quote& q, uint32_t since) const {
     return {};
 }
 
+uint8_t QuoteFinder::sex_of(uint32_t entity, uint32_t at) const {
+    if (entity >= entities_.list.size()) return 0;
+    const auto& mentions = entities_.mentions;
+    if (counted_.empty()) {
+        // Honorifics and titles that say a sex. [en, de, fr, es] ("Chairman" and "spokesman" do not:
+        // "Chairman Susan Phillips".)
+        static constexpr std::string_view kMen[] = {"mr", "sir", "lord", "king", "prince", "duke", "baron", "count",
+                                                    "emperor", "pope", "brother", "father", "herr", "monsieur", "señor", "sr"};
+        static constexpr std::string_view kWomen[] = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "duchess",
+                                                      "baroness", "countess", "empress", "sister", "mother", "spokeswoman",
+                                                      "chairwoman", "businesswoman", "congresswoman", "frau", "madame",
+                                                      "mme", "señora", "sra"};
+        counted_.assign(entities_.list.size(), {0, 0, 0});
+        mention_sex_.assign(mentions.size(), 0);
+        for (size_t i = 0; i < mentions.size(); ++i) {
+            const Mention& m = mentions[i];
+            if (m.entity >= entities_.list.size()) continue;
+            ++counted_[m.entity][0];
+            size_t t = token_at(m.range.begin);
+            if (t > 0 && text_of(text_, {tokens_[t - 1].begin, tokens_[t - 1].end}) == ".") --t; // "Mr. Smith"
+            if (t == 0) continue;
+            mention_sex_[i] = in(t - 1, kMen) ? 1 : in(t - 1, kWomen) ? 2 : 0;
+            if (mention_sex_[i]) ++counted_[m.entity][mention_sex_[i]];
+        }
+    }
+    // The last mention before `at`.
+    for (auto it = mention_from(entities_, at); it != mentions.begin();) {
+        --it;
+        if (it->entity != entity) continue;
+        if (const uint8_t sex = mention_sex_[size_t(it - mentions.begin())]) return sex;
+        break;
+    }
+    const auto& [total, men, women] = counted_[entity];
+    if (men && !women && 3 * men >= total) return 1;
+    if (women && !men && 3 * women >= total) return 2;
+    return 0;
+}
+
 int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, int32_t& same_as,
                              ByteRange& referent) const {
     same_as = -1;
@@ -525,7 +578,8 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, 
         // "The spokesman" may be a person named before ("Tony O'Reilly would be interested, a
         // spokesman said. The spokesman said ... “…,” he said": O'Reilly), so after a definite
         // one the person named in an earlier quote, or else the last person named, comes first.
-        auto person_mention = [&](const Mention& m) { return entities_.list[m.entity].kind == want; };
+        // ("she" is not a man the text calls "Mr" or "Prince", nor "he" a woman it calls "Mrs".)
+        auto person_mention = [&](const Mention& m) { return entities_.list[m.entity].kind == want && !other_sex(m.entity, head, q.speaker.begin); };
         // The last person named since the last quote, when he speaks there in reported speech
         // ("McCarthy noted that ... “…,” he noted"; "Julius Maldutis of Salomon Brothers Inc
         // said ..."), is "he", not the last one quoted.
@@ -550,7 +604,10 @@ int32_t QuoteFinder::resolve(const Quote& q, const std::vector<Quote>& earlier, 
         }
         int32_t definite = -1;
         for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
-            if (it->entity >= 0 && entities_.list[size_t(it->entity)].kind == want) return it->entity;
+            if (it->entity >= 0 && entities_.list[size_t(it->entity)].kind == want) {
+                if (other_sex(uint32_t(it->entity), head, q.speaker.begin)) continue;
+                return it->entity;
+            }
             // (An earlier speaker named by an organisation and a trade is no one named: "one CBT
             // crush trader said".)
             const bool employer_only = it->entity >= 0 && entities_.list[size_t(it->entity)].kind != EntityKind::Person;
