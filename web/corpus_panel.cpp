@@ -1069,15 +1069,15 @@ void draw_quotes(App& app) {
     const float row = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const float list_height = std::min(row * (float(st.speaker_rows.size()) + 1.5f),
                                        std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y * 0.4f));
-    if (ImGui::BeginTable("speakers", 4, kTable | ImGuiTableFlags_Sortable, ImVec2(0, list_height))) {
+    if (ImGui::BeginTable("speakers", 4, kTable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate, ImVec2(0, list_height))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Speaker", ImGuiTableColumnFlags_PreferSortAscending, 4);
         ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_PreferSortAscending, 1.3f);
         ImGui::TableSetupColumn("Quotes", ImGuiTableColumnFlags_PreferSortDescending, 1);
         ImGui::TableSetupColumn("Articles", ImGuiTableColumnFlags_PreferSortDescending, 1);
         ImGui::TableHeadersRow();
-        // A click on a header sorts by it (again: the other way); unsorted, the order of
-        // Citations::speakers(): named first, most articles first.
+        // A click on a header sorts by it (again: the other way; a third time: unsorted, the
+        // order of Citations::speakers(): named first, most articles first).
         if (follow_table_sort(st.speaker_sort, st.speaker_sort_ascending, {-1, true}, [](int column) { return column; }) ||
             !st.speaker_rows_sorted) {
             auto key = [&](size_t i) {
@@ -1239,7 +1239,7 @@ void draw_figures(App& app) {
     const float row = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const float list_height = std::min(row * (float(st.figure_rows.size()) + 1.5f),
                                        std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y * 0.45f));
-    if (ImGui::BeginTable("figures", 5, kTable | ImGuiTableFlags_Sortable, ImVec2(0, list_height))) {
+    if (ImGui::BeginTable("figures", 5, kTable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate, ImVec2(0, list_height))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Figure", ImGuiTableColumnFlags_PreferSortAscending, 3);
         ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_PreferSortDescending, 2);

@@ -2075,7 +2075,10 @@ test('the Quotes view lists everyone quoted across the library and opens a quote
   await waitFor(page, () => window.broadsheet.state().corpus.speakerRows === 1);
   for (let i = 0; i < 5; ++i) await page.keyboard.press('Backspace');
   await waitFor(page, () => window.broadsheet.state().corpus.speakerRows > 2);
-  // A click on the Quotes header sorts by it, most first; again, fewest first.
+  // Unsorted, the rows are as Citations gives them (named first, most articles first); a click on
+  // the Quotes header sorts by it, most first; again, fewest first; a third time, unsorted again.
+  const order = async () => JSON.stringify(await page.evaluate(() => window.broadsheet.state().corpus.speakerOrder));
+  eq(await order(), JSON.stringify([0, 1, 2]), 'unsorted at first');
   const quoteCounts = async () => page.evaluate(() => { const c = window.broadsheet.state().corpus; return c.speakerOrder.map((i) => c.speakers[i].quotes.length); });
   await humanClick(page, 1100, 191);
   await waitFor(page, () => window.broadsheet.state().corpus.speakerOrder.length > 2);
@@ -2083,8 +2086,9 @@ test('the Quotes view lists everyone quoted across the library and opens a quote
   await humanClick(page, 1100, 191);
   await settle(page);
   eq(JSON.stringify(await quoteCounts()), JSON.stringify([1, 2, 5]), 'and fewest first');
-  await humanClick(page, 1100, 191); // most first again
+  await humanClick(page, 1100, 191); // unsorted again: as Citations gives them
   await settle(page);
+  eq(await order(), JSON.stringify([0, 1, 2]), 'unsorted after a third click');
   // The first row is Jiang Jun: picked, his quotes listed under the table; the first opens the
   // seed with the quote highlighted.
   for (let y = 204; y < 270 && (await page.evaluate(() => window.broadsheet.state().corpus.speaker)) === null; y += 6)
