@@ -621,6 +621,32 @@ template <typename Key> bool follow_table_sort(int& by, bool& ascending, std::pa
     return changed;
 }
 
+// One keyword-in-context row of a table of four columns (before, match, after, article): the left
+// context right-aligned against the match and cut on the left by its column, the match tinted as
+// search highlights are. True when clicked (anywhere on the row).
+bool context_row(const std::string& left, const std::string& match, const std::string& right, const std::string& article,
+                 const char* tooltip) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    const float width = ImGui::CalcTextSize(left.c_str()).x, room = ImGui::GetContentRegionAvail().x;
+    const bool clicked =
+        ImGui::Selectable("##line", false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
+    ImGui::SameLine(0, 0);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room - width);
+    ImGui::TextUnformatted(left.c_str());
+    ImGui::TableNextColumn();
+    const ImVec2 at = ImGui::GetCursorScreenPos(), size = ImGui::CalcTextSize(match.c_str());
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x - 1, at.y), ImVec2(at.x + size.x + 1, at.y + size.y + 1),
+                                              IM_COL32(255, 210, 60, 120), 2);
+    ImGui::TextUnformatted(match.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(right.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", article.c_str());
+    return clicked;
+}
+
 // Orders the lines as st.kwic_sort says, and remakes what the export buttons save (in that order).
 void sort_concordance(CorpusPanelState& st) {
     auto key = [&](const CorpusPanelState::KwicLine& l) -> const std::string& { return st.kwic_sort == 1 ? l.left_word : l.right_word; };
@@ -955,27 +981,8 @@ void draw_concordance(App& app) {
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const auto& l = st.kwic[size_t(i)];
-            ImGui::TableNextRow();
             ImGui::PushID(i);
-            // The left context ends at the match: right-aligned, cut on the left by the column.
-            ImGui::TableNextColumn();
-            float width = ImGui::CalcTextSize(l.left.c_str()).x, room = ImGui::GetContentRegionAvail().x;
-            if (ImGui::Selectable("##line", false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
-                open_line(app, l);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open it in the reader, the match highlighted");
-            ImGui::SameLine(0, 0);
-            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room - width);
-            ImGui::TextUnformatted(l.left.c_str());
-            // The match, tinted as search highlights are.
-            ImGui::TableNextColumn();
-            ImVec2 at = ImGui::GetCursorScreenPos(), size = ImGui::CalcTextSize(l.keyword.c_str());
-            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x - 1, at.y), ImVec2(at.x + size.x + 1, at.y + size.y + 1),
-                                                      IM_COL32(255, 210, 60, 120), 2);
-            ImGui::TextUnformatted(l.keyword.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(l.right.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", l.title.c_str());
+            if (context_row(l.left, l.keyword, l.right, l.title, "Open it in the reader, the match highlighted")) open_line(app, l);
             ImGui::PopID();
         }
     }
@@ -1004,6 +1011,38 @@ void open_at(App& app, ArticleId id, std::vector<broadsheet::ByteRange> spans) {
     app.set_highlights(std::move(spans));
     app.right_tab_request = RightTab::Reader;
     app.right_tab_requested = true;
+}
+
+// A list's height: as tall as its rows, up to `share` of the pane (what is picked in it goes under).
+float list_height(size_t rows, float share) {
+    const float row = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    return std::min(row * (float(rows) + 1.5f), std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y * share));
+}
+
+// Sorts `rows` (indices into a list in its own order) by the table's column `by` through `key`
+// (a tuple), `ascending` or not; `by` < 0: the list's own order. Ties keep the list's order.
+template <typename Key> void sort_rows(std::vector<size_t>& rows, int by, bool ascending, Key key) {
+    std::stable_sort(rows.begin(), rows.end(), [&](size_t a, size_t b) {
+        if (by < 0) return a < b;
+        auto ka = key(a), kb = key(b);
+        if (ka == kb) return a < b;
+        return ascending ? ka < kb : kb < ka;
+    });
+}
+
+// What is picked, under its list: its name in bold and a count beside it.
+IM_FMTARGS(3) void picked_heading(App& app, const std::string& name, const char* fmt, ...) {
+    ImGui::Spacing();
+    if (app.fonts.ui_bold) ImGui::PushFont(app.fonts.ui_bold);
+    ImGui::TextUnformatted(name.c_str());
+    if (app.fonts.ui_bold) ImGui::PopFont();
+    ImGui::SameLine();
+    va_list args;
+    va_start(args, fmt);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextV(fmt, args);
+    ImGui::PopStyleColor();
+    va_end(args);
 }
 
 // "person", "organisation"... for a name; "described" for a description.
@@ -1065,11 +1104,8 @@ void draw_quotes(App& app) {
                             std::string(broadsheet::text_of(a->text, q.text)), std::to_string(q.article), a->title});
         }
     export_buttons("quotes", "quotes", rows);
-    // As tall as its rows, up to two fifths of the pane (the quotes go under it).
-    const float row = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
-    const float list_height = std::min(row * (float(st.speaker_rows.size()) + 1.5f),
-                                       std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y * 0.4f));
-    if (ImGui::BeginTable("speakers", 4, kTable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate, ImVec2(0, list_height))) {
+    if (ImGui::BeginTable("speakers", 4, kTable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate,
+                          ImVec2(0, list_height(st.speaker_rows.size(), 0.4f)))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Speaker", ImGuiTableColumnFlags_PreferSortAscending, 4);
         ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_PreferSortAscending, 1.3f);
@@ -1085,12 +1121,7 @@ void draw_quotes(App& app) {
                 return std::make_tuple(st.speaker_sort == 0 ? folded(x.name) : st.speaker_sort == 1 ? speaker_kind(x) : std::string(),
                                        st.speaker_sort == 2 ? x.quotes.size() : st.speaker_sort == 3 ? x.articles : 0);
             };
-            std::stable_sort(st.speaker_rows.begin(), st.speaker_rows.end(), [&](size_t a, size_t b) {
-                if (st.speaker_sort < 0) return a < b;
-                auto ka = key(a), kb = key(b);
-                if (ka == kb) return a < b;
-                return st.speaker_sort_ascending ? ka < kb : kb < ka;
-            });
+            sort_rows(st.speaker_rows, st.speaker_sort, st.speaker_sort_ascending, key);
             st.speaker_rows_sorted = true;
         }
         ImGuiListClipper clipper;
@@ -1121,13 +1152,8 @@ void draw_quotes(App& app) {
         return;
     }
     const auto& s = st.speakers[size_t(st.speaker_selected)];
-    ImGui::Spacing();
-    if (app.fonts.ui_bold) ImGui::PushFont(app.fonts.ui_bold);
-    ImGui::TextUnformatted(speaker_label(s).c_str());
-    if (app.fonts.ui_bold) ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::TextDisabled("%zu %s in %u %s", s.quotes.size(), s.quotes.size() == 1 ? "quote" : "quotes", s.articles,
-                        s.articles == 1 ? "article" : "articles");
+    picked_heading(app, speaker_label(s), "%zu %s in %u %s", s.quotes.size(), s.quotes.size() == 1 ? "quote" : "quotes",
+                   s.articles, s.articles == 1 ? "article" : "articles");
     if (s.named) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Search for the name")) search_for(app, phrase_query(s.name));
@@ -1236,10 +1262,8 @@ void draw_figures(App& app) {
         rows.push_back({f.text, f.value, f.unit, std::string(to_string(f.kind)), std::to_string(f.articles), std::to_string(f.mentions.size())});
     }
     export_buttons("figures", "recurring-figures", rows);
-    const float row = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
-    const float list_height = std::min(row * (float(st.figure_rows.size()) + 1.5f),
-                                       std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y * 0.45f));
-    if (ImGui::BeginTable("figures", 5, kTable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate, ImVec2(0, list_height))) {
+    if (ImGui::BeginTable("figures", 5, kTable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate,
+                          ImVec2(0, list_height(st.figure_rows.size(), 0.45f)))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Figure", ImGuiTableColumnFlags_PreferSortAscending, 3);
         ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_PreferSortDescending, 2);
@@ -1258,14 +1282,10 @@ void draw_figures(App& app) {
                                        st.figure_sort == 1 && !date ? std::strtod(x.value.c_str(), nullptr) : 0.0,
                                        st.figure_sort == 3 ? size_t(x.articles) : st.figure_sort == 4 ? x.mentions.size() : 0);
             };
-            std::stable_sort(st.figure_rows.begin(), st.figure_rows.end(), [&](size_t a, size_t b) {
-                if (st.figure_sort < 0) return a < b;
-                const bool da = st.figures[a].kind == broadsheet::NumberKind::Date, db = st.figures[b].kind == broadsheet::NumberKind::Date;
-                if (st.figure_sort == 1 && da != db) return db; // by value: the numbers, then the dates, either way
-                auto ka = key(a), kb = key(b);
-                if (ka == kb) return a < b;
-                return st.figure_sort_ascending ? ka < kb : kb < ka;
-            });
+            sort_rows(st.figure_rows, st.figure_sort, st.figure_sort_ascending, key);
+            if (st.figure_sort == 1) // by value: the numbers, then the dates, either way
+                std::stable_partition(st.figure_rows.begin(), st.figure_rows.end(),
+                                      [&](size_t i) { return st.figures[i].kind != broadsheet::NumberKind::Date; });
             st.figure_rows_sorted = true;
         }
         ImGuiListClipper clipper;
@@ -1298,16 +1318,20 @@ void draw_figures(App& app) {
         return;
     }
     const auto& f = st.figures[size_t(st.figure_selected)];
-    ImGui::Spacing();
-    if (app.fonts.ui_bold) ImGui::PushFont(app.fonts.ui_bold);
-    ImGui::TextUnformatted(f.text.c_str());
-    if (app.fonts.ui_bold) ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::TextDisabled("%zu %s in %u articles", f.mentions.size(), f.mentions.size() == 1 ? "mention" : "mentions", f.articles);
-    if (!ImGui::BeginTable("figure-lines", 4, kTable, ImGui::GetContentRegionAvail())) return;
+    picked_heading(app, f.text, "%zu %s in %u articles", f.mentions.size(), f.mentions.size() == 1 ? "mention" : "mentions",
+                   f.articles);
+    // The figure column fits the figure as written in its (first 500) mentions, up to a third of
+    // the width; a comparative ("more than") stays in the context before it.
+    float figure_width = ImGui::CalcTextSize("Figure").x;
+    for (size_t i = 0; i < f.mentions.size() && i < 500; ++i)
+        if (const broadsheet::Article* a = app.corpus.find(f.mentions[i].article))
+            figure_width = std::max(figure_width, ImGui::CalcTextSize(std::string(broadsheet::text_of(a->text, f.mentions[i].figure)).c_str()).x);
+    figure_width = std::min(figure_width + ImGui::GetStyle().CellPadding.x * 2 + 2, ImGui::GetContentRegionAvail().x / 3);
+    // (Its id names the figure: a column's width is kept per id, and each figure fits its own.)
+    if (!ImGui::BeginTable(("figure-lines##" + f.value + f.unit).c_str(), 4, kTable, ImGui::GetContentRegionAvail())) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Before", 0, 4);
-    ImGui::TableSetupColumn("Figure", 0, 2.5f);
+    ImGui::TableSetupColumn("Figure", ImGuiTableColumnFlags_WidthFixed, figure_width);
     ImGui::TableSetupColumn("After", 0, 4);
     ImGui::TableSetupColumn("Article", 0, 2.5f);
     ImGui::TableHeadersRow();
@@ -1319,28 +1343,12 @@ void draw_figures(App& app) {
             const broadsheet::Article* a = app.corpus.find(m.article);
             if (!a) continue;
             std::string_view t = a->text;
-            auto line = broadsheet::search::context_of(t, m.span, kKwicContext);
+            auto line = broadsheet::search::context_of(t, m.figure, kKwicContext);
             auto part = [&](broadsheet::ByteRange r) { return broadsheet::search::concordance_text(t.substr(r.begin, r.size())); };
-            const std::string left = part(line.left), match = part(line.match), right = part(line.right);
-            ImGui::TableNextRow();
             ImGui::PushID(i);
-            ImGui::TableNextColumn();
-            float width = ImGui::CalcTextSize(left.c_str()).x, room = ImGui::GetContentRegionAvail().x;
-            if (ImGui::Selectable("##line", false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
+            if (context_row(part(line.left), part(line.match), part(line.right), article_label(*a),
+                            "Open it in the reader, the figure highlighted"))
                 open_at(app, m.article, {m.span});
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open it in the reader, the figure highlighted");
-            ImGui::SameLine(0, 0);
-            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room - width);
-            ImGui::TextUnformatted(left.c_str());
-            ImGui::TableNextColumn();
-            ImVec2 at = ImGui::GetCursorScreenPos(), size = ImGui::CalcTextSize(match.c_str());
-            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x - 1, at.y), ImVec2(at.x + size.x + 1, at.y + size.y + 1),
-                                                      IM_COL32(255, 210, 60, 120), 2);
-            ImGui::TextUnformatted(match.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(right.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", article_label(*a).c_str());
             ImGui::PopID();
         }
     ImGui::EndTable();

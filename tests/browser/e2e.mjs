@@ -2119,6 +2119,25 @@ test('the Quotes view lists everyone quoted across the library and opens a quote
   c = (await page.evaluate(() => window.broadsheet.state())).corpus;
   eq(c.view, 'quotes', '"All their quotes" shows the Quotes view');
   eq(c.speaker, 0, 'with Jiang Jun picked');
+  // The Figures view: the figure picked lists where it is cited; a line opens its article there.
+  for (let x = 560; x < 1200 && (await page.evaluate(() => window.broadsheet.state().corpus.view)) !== 'figures'; x += 15)
+    await humanClick(page, x, 95);
+  eq((await page.evaluate(() => window.broadsheet.state().corpus.view)), 'figures', 'the Figures view is open');
+  c = (await page.evaluate(() => window.broadsheet.state())).corpus;
+  const row = c.figureOrder.indexOf(c.figures.indexOf(c.figures.find((f) => f.value === '5800000')));
+  assert(row >= 0, `the figure is listed (${JSON.stringify(c.figureOrder)})`);
+  for (let y = 200; y < 320 && (await page.evaluate(() => window.broadsheet.state().corpus.figure)) === null; y += 6)
+    await humanClick(page, 650, y + row * 23);
+  c = (await page.evaluate(() => window.broadsheet.state())).corpus;
+  eq(c.figures[c.figure].value, '5800000', 'the figure is picked');
+  await settle(page);
+  await page.screenshot({ path: path.join(outDir, 'corpus-figures-picked.png') });
+  for (let y = 300; y < 700 && (await page.evaluate(() => window.broadsheet.state().rightTab)) !== 'reader'; y += 8)
+    await humanClick(page, 900, y);
+  const r = await page.evaluate(() => window.broadsheet.state());
+  eq(r.rightTab, 'reader', 'a line opens in the reader');
+  const cited = c.figures[c.figure].mentions.find((m) => m.article === r.open.id && r.open.highlights.some(([b, e]) => b === m.begin && e === m.end));
+  assert(cited, `the figure highlighted where it is cited (${r.open.id}: ${JSON.stringify(r.open.highlights)})`);
   eq(requests.length, 0, 'no network request');
   eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join('; ')}`);
   await context.close();
