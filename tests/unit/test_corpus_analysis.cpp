@@ -1082,11 +1082,12 @@ TEST_CASE("a figure recurs across articles whatever its spelling; bare numbers a
     CHECK(find("1997-06-10", "") == nullptr);
 }
 
-TEST_CASE("a speaker named by surname alone joins the one person the library names in full with it") {
+TEST_CASE("a speaker named by surname alone, or a name's end, joins the one person the library names in full with it") {
     Corpus corpus;
     Citations c;
     cite(corpus, c,
          {"\"We will veto it,\" President Ronald Reagan said.", "\"Trade must be fair,\" Reagan said on Friday.",
+          "\"Prices will rise,\" Minister Denis Bra Kanon said.", "\"Stocks are low,\" Bra Kanon said.",
           "\"Rates are right,\" Treasury Secretary James Baker said. \"I agree,\" Senator Howard Baker said.",
           "\"No comment,\" Baker said."});
     auto all = c.speakers(corpus);
@@ -1095,6 +1096,11 @@ TEST_CASE("a speaker named by surname alone joins the one person the library nam
     CHECK(reagan->articles == 2);
     CHECK(quoted(corpus, *reagan) == std::vector<std::string>{"We will veto it", "Trade must be fair"});
     CHECK(speaker_named(all, "Reagan") == nullptr);
+    // The end of a name may be two words.
+    const Speaker* kanon = speaker_named(all, "Denis Bra Kanon");
+    REQUIRE(kanon != nullptr);
+    CHECK(kanon->articles == 2);
+    CHECK(speaker_named(all, "Bra Kanon") == nullptr);
     // Two Bakers in full: "Baker" alone could be either, and stays apart.
     const Speaker* baker = speaker_named(all, "Baker");
     REQUIRE(baker != nullptr);

@@ -56,34 +56,55 @@ std::string lower(std::string_view text) {
     return out;
 }
 
-// A speaker named by one word ("Reagan"), a person or untyped, is the one person the library names in full with that
-// last word ("Ronald Reagan"), when there is just one: their quotes join. Where two share it
-// ("James Baker", "Howard Baker"), "Baker" stays apart, as an article's own "Jiang" joins only
-// the "Jiang Jun" it names (find_entities()).
+// A speaker named by the end of a person's name ("Reagan", "Bra Kanon"), a person or untyped, is
+// the one person the library names in full with that end ("Ronald Reagan", "Denis Bra Kanon"),
+// when there is one only (or the longer of names that end so, one inside the other). Where two
+// share it ("James Baker", "Howard Baker"), "Baker" stays apart, as an article's own "Jiang" joins
+// only the "Jiang Jun" it names (find_entities()). One word must be able to be a surname
+// (analysis::may_be_surname()).
 void merge_surnames(std::vector<Speaker>& speakers) {
     auto person = [](const Speaker& s) { return s.named && s.kind == EntityKind::Person; };
-    std::unordered_map<std::string, size_t> full; // last word -> the one person with it (SIZE_MAX: more)
+    std::vector<std::string> keys(speakers.size());
+    for (size_t i = 0; i < speakers.size(); ++i) keys[i] = analysis::name_key(speakers[i].name);
+    auto ends_with = [](std::string_view name, std::string_view end) {
+        return name.size() > end.size() && name.ends_with(end) && name[name.size() - end.size() - 1] == ' ';
+    };
+    std::unordered_map<std::string_view, size_t> full; // an end -> the person named in full (SIZE_MAX: two)
     for (size_t i = 0; i < speakers.size(); ++i) {
         if (!person(speakers[i])) continue;
-        const std::string key = analysis::name_key(speakers[i].name);
-        const size_t space = key.rfind(' ');
-        if (space == std::string::npos) continue;
-        auto [it, added] = full.emplace(key.substr(space + 1), i);
-        if (!added) it->second = SIZE_MAX;
+        const std::string_view key = keys[i];
+        for (size_t space = key.find(' '); space != std::string_view::npos; space = key.find(' ', space + 1)) {
+            auto [it, added] = full.emplace(key.substr(space + 1), i);
+            if (added || it->second == SIZE_MAX || it->second == i) continue;
+            // Two names end so: the longer, if the other is its end too ("Bra Kanon" and "Denis Bra Kanon").
+            const std::string_view other = keys[it->second];
+            if (ends_with(key, other)) it->second = i;
+            else if (!ends_with(other, key)) it->second = SIZE_MAX;
+        }
     }
+    // A joined name shows as the most quoted of its names of two words or more ("Gerhard
+    // Stoltenberg", quoted 20 times, not "Finance Minster Gerhard Stoltenberg", once, a title
+    // misspelt into the name), a surname alone never.
+    std::vector<std::pair<size_t, size_t>> shown(speakers.size()); // (quotes, the speaker whose name shows)
+    for (size_t i = 0; i < speakers.size(); ++i) shown[i] = {speakers[i].quotes.size(), i};
     bool merged = false;
-    for (Speaker& s : speakers) { // (one word that speaks is a person's unless typed otherwise)
+    for (size_t i = 0; i < speakers.size(); ++i) { // (a name that speaks is a person's unless typed otherwise)
+        Speaker& s = speakers[i];
         if (!s.named || (s.kind != EntityKind::Person && s.kind != EntityKind::Other)) continue;
-        const std::string key = analysis::name_key(s.name);
-        if (!analysis::may_be_surname(key)) continue;
+        const std::string_view key = keys[i];
+        if (key.find(' ') == std::string_view::npos && !analysis::may_be_surname(key)) continue;
         auto it = full.find(key);
-        if (it == full.end() || it->second == SIZE_MAX) continue;
+        if (it == full.end() || it->second == SIZE_MAX || it->second == i) continue;
         Speaker& into = speakers[it->second];
+        if (key.find(' ') != std::string_view::npos && s.quotes.size() > shown[it->second].first)
+            shown[it->second] = {s.quotes.size(), i};
         into.quotes.insert(into.quotes.end(), s.quotes.begin(), s.quotes.end());
         s.quotes.clear();
         merged = true;
     }
     if (!merged) return;
+    for (size_t i = 0; i < speakers.size(); ++i)
+        if (shown[i].second != i) speakers[i].name = speakers[shown[i].second].name;
     std::erase_if(speakers, [](const Speaker& s) { return s.quotes.empty(); });
     for (Speaker& s : speakers) { // the articles' order (ids ascend as they are added), then text order
         std::sort(s.quotes.begin(), s.quotes.end(), [](const CitedQuote& a, const CitedQuote& b) {
