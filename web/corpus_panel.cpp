@@ -1094,16 +1094,18 @@ void draw_quotes(App& app) {
         st.speaker_wanted.clear();
     }
     ImGui::SameLine();
-    TextTable rows{{"speaker", "named", "kind", "articles", "quote", "article", "title"}};
-    for (size_t i : st.speaker_rows)
-        for (const auto& q : st.speakers[i].quotes) {
-            const broadsheet::Article* a = app.corpus.find(q.article);
-            if (!a || !quote_shown(app, st.speakers[i], q, filter)) continue;
-            const auto& s = st.speakers[i];
-            rows.push_back({s.name, s.named ? "yes" : "no", std::string(to_string(s.kind)), std::to_string(s.articles),
-                            std::string(broadsheet::text_of(a->text, q.text)), std::to_string(q.article), a->title});
-        }
-    export_buttons("quotes", "quotes", rows);
+    export_buttons("quotes", "quotes", [&] {
+        TextTable rows{{"speaker", "named", "kind", "articles", "quote", "article", "title"}};
+        for (size_t i : st.speaker_rows)
+            for (const auto& q : st.speakers[i].quotes) {
+                const broadsheet::Article* a = app.corpus.find(q.article);
+                if (!a || !quote_shown(app, st.speakers[i], q, filter)) continue;
+                const auto& s = st.speakers[i];
+                rows.push_back({s.name, s.named ? "yes" : "no", std::string(to_string(s.kind)), std::to_string(s.articles),
+                                std::string(broadsheet::text_of(a->text, q.text)), std::to_string(q.article), a->title});
+            }
+        return rows;
+    });
     if (ImGui::BeginTable("speakers", 4, kTable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate,
                           ImVec2(0, list_height(st.speaker_rows.size(), 0.4f)))) {
         ImGui::TableSetupScrollFreeze(0, 1);
@@ -1256,12 +1258,15 @@ void draw_figures(App& app) {
         }
         st.figure_rows_sorted = false;
     }
-    TextTable rows{{"figure", "value", "unit", "kind", "articles", "mentions"}};
-    for (size_t i : st.figure_rows) {
-        const auto& f = st.figures[i];
-        rows.push_back({f.text, f.value, f.unit, std::string(to_string(f.kind)), std::to_string(f.articles), std::to_string(f.mentions.size())});
-    }
-    export_buttons("figures", "recurring-figures", rows);
+    export_buttons("figures", "recurring-figures", [&] {
+        TextTable rows{{"figure", "value", "unit", "kind", "articles", "mentions"}};
+        for (size_t i : st.figure_rows) {
+            const auto& f = st.figures[i];
+            rows.push_back({f.text, f.value, f.unit, std::string(to_string(f.kind)), std::to_string(f.articles),
+                            std::to_string(f.mentions.size())});
+        }
+        return rows;
+    });
     if (ImGui::BeginTable("figures", 5, kTable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate,
                           ImVec2(0, list_height(st.figure_rows.size(), 0.45f)))) {
         ImGui::TableSetupScrollFreeze(0, 1);

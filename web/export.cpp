@@ -66,12 +66,16 @@ nlohmann::json table_json(const TextTable& rows, bool numbers) {
     return out;
 }
 
-void export_buttons(const char* id, const std::string& file_stem, const TextTable& rows) {
+void export_buttons(const char* id, const std::string& file_stem, const std::function<TextTable()>& make_rows) {
     ImGui::PushID(id);
-    if (ImGui::SmallButton("CSV")) platform_download(file_stem + ".csv", "text/csv", table_csv(rows));
+    if (ImGui::SmallButton("CSV")) platform_download(file_stem + ".csv", "text/csv", table_csv(make_rows()));
     ImGui::SameLine();
     if (ImGui::SmallButton("JSON"))
         platform_download(file_stem + ".json", "application/json",
-                          table_json(rows, true).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+                          table_json(make_rows(), true).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
     ImGui::PopID();
+}
+
+void export_buttons(const char* id, const std::string& file_stem, const TextTable& rows) {
+    export_buttons(id, file_stem, [&] { return rows; });
 }

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,3 +16,5 @@ std::string table_csv(const TextTable& rows);
 nlohmann::json table_json(const TextTable& rows, bool numbers = false);
 // "CSV" and "JSON" small buttons that download `rows` as FILE_STEM.csv / .json.
 void export_buttons(const char* id, const std::string& file_stem, const TextTable& rows);
+// The same, the rows made only when a button is pressed (a big table is not copied every frame).
+void export_buttons(const char* id, const std::string& file_stem, const std::function<TextTable()>& make_rows);
