@@ -63,25 +63,13 @@ std::string lower(std::string_view text) {
 // only the "Jiang Jun" it names (find_entities()). One word must be able to be a surname
 // (analysis::may_be_surname()).
 void merge_surnames(std::vector<Speaker>& speakers) {
-    auto person = [](const Speaker& s) { return s.named && s.kind == EntityKind::Person; };
     std::vector<std::string> keys(speakers.size());
-    for (size_t i = 0; i < speakers.size(); ++i) keys[i] = analysis::name_key(speakers[i].name);
-    auto ends_with = [](std::string_view name, std::string_view end) {
-        return name.size() > end.size() && name.ends_with(end) && name[name.size() - end.size() - 1] == ' ';
-    };
-    std::unordered_map<std::string_view, size_t> full; // an end -> the person named in full (SIZE_MAX: two)
+    std::vector<bool> person(speakers.size());
     for (size_t i = 0; i < speakers.size(); ++i) {
-        if (!person(speakers[i])) continue;
-        const std::string_view key = keys[i];
-        for (size_t space = key.find(' '); space != std::string_view::npos; space = key.find(' ', space + 1)) {
-            auto [it, added] = full.emplace(key.substr(space + 1), i);
-            if (added || it->second == SIZE_MAX || it->second == i) continue;
-            // Two names end so: the longer, if the other is its end too ("Bra Kanon" and "Denis Bra Kanon").
-            const std::string_view other = keys[it->second];
-            if (ends_with(key, other)) it->second = i;
-            else if (!ends_with(other, key)) it->second = SIZE_MAX;
-        }
+        keys[i] = analysis::name_key(speakers[i].name);
+        person[i] = speakers[i].named && speakers[i].kind == EntityKind::Person;
     }
+    const std::vector<size_t> owner = analysis::name_end_owners(keys, person, true);
     // A joined name shows as the most quoted of its names of two words or more ("Gerhard
     // Stoltenberg", quoted 20 times, not "Finance Minster Gerhard Stoltenberg", once, a title
     // misspelt into the name), a surname alone never.
@@ -92,12 +80,10 @@ void merge_surnames(std::vector<Speaker>& speakers) {
         Speaker& s = speakers[i];
         if (!s.named || (s.kind != EntityKind::Person && s.kind != EntityKind::Other)) continue;
         const std::string_view key = keys[i];
-        if (key.find(' ') == std::string_view::npos && !analysis::may_be_surname(key)) continue;
-        auto it = full.find(key);
-        if (it == full.end() || it->second == SIZE_MAX || it->second == i) continue;
-        Speaker& into = speakers[it->second];
-        if (key.find(' ') != std::string_view::npos && s.quotes.size() > shown[it->second].first)
-            shown[it->second] = {s.quotes.size(), i};
+        if (owner[i] == SIZE_MAX || (key.find(' ') == std::string_view::npos && !analysis::may_be_surname(key))) continue;
+        Speaker& into = speakers[owner[i]];
+        if (key.find(' ') != std::string_view::npos && s.quotes.size() > shown[owner[i]].first)
+            shown[owner[i]] = {s.quotes.size(), i};
         into.quotes.insert(into.quotes.end(), s.quotes.begin(), s.quotes.end());
         s.quotes.clear();
         merged = true;
@@ -215,7 +201,6 @@ void Citations::add(ArticleId id, const Article& article, const Analysis& analys
     for (size_t i = 0; i < quotes.size(); ++i) {
         const Quote& q = quotes[i];
         Impl::Quoted out{kUnattributed, q.text, q.speaker, EntityKind::Other};
-        const std::string written = lower(text_of(text, q.speaker));
         auto earlier = [&](int32_t j) { return j >= 0 && size_t(j) < i; };
         if (earlier(q.continues) && q.entity < 0) {
             out.key = entry.quotes[size_t(q.continues)].key;
@@ -237,7 +222,7 @@ void Citations::add(ArticleId id, const Article& article, const Analysis& analys
             out.kind = entry.quotes[size_t(q.same_as)].kind;
         } else if (q.referent.size()) {
             out.key = m.speaker_key(text_of(text, q.referent), false);
-        } else if (q.speaker.size() && !bare_pronoun(written)) {
+        } else if (q.speaker.size() && !bare_pronoun(lower(text_of(text, q.speaker)))) {
             out.key = m.speaker_key(text_of(text, q.speaker), false);
         }
         entry.quotes.push_back(out);
@@ -293,11 +278,7 @@ std::vector<Speaker> Citations::speakers(const Corpus& corpus) const {
         if (s.quotes.empty()) continue;
         s.name = m.speakers[k].name;
         s.named = m.speakers[k].named;
-        // As the names' network types a name: "other" is no evidence against a kind some
-        // articles gave it (EntityGraph::network()).
-        const auto& c = kinds[k];
-        const auto typed = std::max_element(c.begin(), c.begin() + 3);
-        s.kind = *typed > 0 && 4 * uint64_t(*typed) >= c[3] ? EntityKind(typed - c.begin()) : EntityKind::Other;
+        s.kind = analysis::voted_kind(kinds[k]); // as the names' network types a name
         out.push_back(std::move(s));
     }
     merge_surnames(out);

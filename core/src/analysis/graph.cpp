@@ -150,33 +150,20 @@ EntityNetwork EntityGraph::network(size_t max_nodes, size_t max_edges) const {
         }
     };
     count();
-    // "Other" is no evidence: the articles that typed the name decide when they are at least one
-    // in five of those naming it ("Tokyo" is a place in a third of Reuters' articles, untyped in
-    // the rest: a place). Fewer are a slip's worth ("Treasury" typed in 7 of 239).
-    auto kind_of = [&](const Count& c) {
-        const auto typed = std::max_element(c.kinds, c.kinds + 3);
-        const uint32_t other = c.kinds[size_t(EntityKind::Other)];
-        return *typed > 0 && 4 * uint64_t(*typed) >= other ? EntityKind(typed - c.kinds) : EntityKind::Other;
-    };
+    auto kind_of = [&](const Count& c) { return analysis::voted_kind(c.kinds); };
     // A person named by surname alone ("Reagan") is the one person the library names in full
     // with it ("Ronald Reagan"), when there is one only (as Citations::speakers() joins them).
     {
-        std::unordered_map<std::string_view, uint32_t> full; // last word -> the one full name (UINT32_MAX: more)
-        for (uint32_t k = 0; k < nkeys; ++k) {
-            if (canonical[k] != k || !counts[k].articles || kind_of(counts[k]) != EntityKind::Person) continue;
-            const size_t space = keys_[k].rfind(' ');
-            if (space == std::string::npos) continue;
-            auto [it, added] = full.emplace(std::string_view(keys_[k]).substr(space + 1), k);
-            if (!added) it->second = UINT32_MAX;
-        }
+        std::vector<bool> person(nkeys);
+        for (uint32_t k = 0; k < nkeys; ++k)
+            person[k] = canonical[k] == k && counts[k].articles && kind_of(counts[k]) == EntityKind::Person;
+        // (The network keeps "Yasuhiro Nakasone" and a "Minsiter Yasuhiro Nakasone" apart, so a
+        // surname between them is either's.)
+        const std::vector<size_t> owner = analysis::name_end_owners(keys_, person, false);
         bool merged = false;
         for (uint32_t k = 0; k < nkeys; ++k) {
-            if (canonical[k] != k || !counts[k].articles || !analysis::may_be_surname(keys_[k]) ||
-                kind_of(counts[k]) != EntityKind::Person)
-                continue;
-            auto it = full.find(keys_[k]);
-            if (it == full.end() || it->second == UINT32_MAX) continue;
-            canonical[k] = it->second;
+            if (!person[k] || owner[k] == SIZE_MAX || !analysis::may_be_surname(keys_[k])) continue;
+            canonical[k] = uint32_t(owner[k]);
             surname[k] = merged = true;
         }
         if (merged) {

@@ -478,4 +478,33 @@ bool may_be_surname(std::string_view key) {
     return !in_table(cues::currency_words_en, key) && !in_table(cues::org_words, key) && !in_table(cues::place_words, key);
 }
 
+std::vector<size_t> name_end_owners(std::span<const std::string> keys, const std::vector<bool>& in_full,
+                                    bool nested_longer) {
+    auto ends_with = [](std::string_view name, std::string_view end) {
+        return name.size() > end.size() && name.ends_with(end) && name[name.size() - end.size() - 1] == ' ';
+    };
+    std::unordered_map<std::string_view, size_t> owner; // an end -> the name it ends (SIZE_MAX: two)
+    for (size_t i = 0; i < keys.size(); ++i) {
+        if (!in_full[i]) continue;
+        const std::string_view key = keys[i];
+        for (size_t space = key.find(' '); space != std::string_view::npos; space = key.find(' ', space + 1)) {
+            auto [it, added] = owner.emplace(key.substr(space + 1), i);
+            if (added || it->second == SIZE_MAX || it->second == i) continue;
+            const std::string_view other = keys[it->second];
+            if (nested_longer && ends_with(key, other)) it->second = i; // the longer of two, one inside the other
+            else if (!nested_longer || !ends_with(other, key)) it->second = SIZE_MAX;
+        }
+    }
+    std::vector<size_t> out(keys.size(), SIZE_MAX);
+    for (size_t i = 0; i < keys.size(); ++i)
+        if (auto it = owner.find(keys[i]); it != owner.end() && it->second != i) out[i] = it->second;
+    return out;
+}
+
+EntityKind voted_kind(std::span<const uint32_t, 4> votes) {
+    const auto typed = std::max_element(votes.begin(), votes.begin() + 3);
+    const uint32_t other = votes[size_t(EntityKind::Other)];
+    return *typed > 0 && 4 * uint64_t(*typed) >= other ? EntityKind(typed - votes.begin()) : EntityKind::Other;
+}
+
 } // namespace broadsheet::analysis

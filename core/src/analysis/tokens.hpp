@@ -119,6 +119,20 @@ std::string name_key(std::string_view name);
 // "Sterling", "Enterprises" are no one's, whatever an article's cue made of them).
 bool may_be_surname(std::string_view key);
 
+// For each name key (name_key()), the one name `in_full` whose end it is, word for word
+// ("reagan" and "bra kanon" are the ends of "ronald reagan", "denis bra kanon"), or SIZE_MAX when
+// no name or two end so. With `nested_longer`, of two names one inside the other the longer counts
+// ("kanon" ends "bra kanon" and "denis bra kanon": the latter), for a caller that joins those two
+// as well. Only names with `in_full[i]` true are looked at as full names.
+std::vector<size_t> name_end_owners(std::span<const std::string> keys, const std::vector<bool>& in_full,
+                                    bool nested_longer);
+
+// The kind of a name from the kinds its articles gave it (votes by EntityKind, Other last):
+// "other" is no evidence, so the typed kind most articles gave wins when it has at least a
+// fifth of the "other" votes ("Tokyo" is a place in a third of Reuters' articles, untyped in the
+// rest: a place); fewer are a slip's worth ("Treasury" typed in 7 of 239).
+EntityKind voted_kind(std::span<const uint32_t, 4> votes);
+
 // True when `word` is a people's adjective ("Chinese", "Canadian"): cues::demonyms, or a word
 // ending in "-ese". [en]
 bool is_demonym(std::string_view word);
