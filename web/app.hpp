@@ -230,6 +230,7 @@ struct CorpusPanelState {
     // near-copy signature taken (a big article's three steps go in separate frames).
     int front_stage = 0;
     std::string error;                          // why the analysis stopped (out of memory), if it did
+    const char* shown = "nothing";              // what the tab showed when last drawn (the test hook's corpus.shown)
     bool results_stale = true;
     std::vector<broadsheet::TermStat> top_terms;
     std::vector<broadsheet::NGram> phrases; // two- and three-word

@@ -1478,6 +1478,7 @@ void draw_corpus_panel(App& app) {
     auto& st = app.corpus_view;
     if (app.corpus.empty()) {
         caption("Add articles to see the words, phrases, names and near-copies of the whole library.");
+        st.shown = "empty";
         return;
     }
     // The concordance reads the search index, not the analysis: it shows while the analysis runs
@@ -1490,6 +1491,7 @@ void draw_corpus_panel(App& app) {
         ImGui::EndChild();
     };
     if (!st.error.empty()) {
+        st.shown = "error";
         ImGui::TextWrapped("%s", st.error.c_str());
         if (ImGui::Button("Try again")) {
             st.error.clear();
@@ -1500,12 +1502,14 @@ void draw_corpus_panel(App& app) {
     }
     size_t total = app.corpus.size(), left = st.pending.size();
     if (left > 0) {
+        st.shown = "progress";
         ImGui::ProgressBar(float(total - left) / float(total), ImVec2(-FLT_MIN, 0),
                            (std::to_string(total - left) + " of " + std::to_string(total) + " articles analysed").c_str());
         concordance_alone();
         return;
     }
     if (st.results_stale) remake_results(app);
+    st.shown = "views";
     if (!ImGui::BeginTabBar("corpus-views")) return;
     auto view = [&](const char* label, int which, void (*draw)(App&)) {
         bool select = st.view_requested && st.view == which;
@@ -1577,6 +1581,7 @@ nlohmann::json corpus_json(const App& app) {
     return {{"pending", st.pending.size()},
             {"error", st.error},
             {"stale", st.results_stale},
+            {"shown", st.shown},
             {"view", kViews[std::clamp(st.view, 0, 6)]},
             {"concordance", {{"query", st.kwic_ran}, {"asTyped", st.kwic_typing}, {"messages", messages}, {"lines", kwic}, {"capped", st.kwic_capped}, {"forms", forms},
                              {"sort", kSorts[std::clamp(st.kwic_sort, 0, 2)]}, {"ascending", st.kwic_sort_ascending},

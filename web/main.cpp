@@ -33,6 +33,7 @@ namespace {
 SDL_GLContext g_gl = nullptr;
 int g_frames_to_draw = 3;
 double g_last_input_ms = -1e9; // when the page last had an event (keys, text, mouse, wheel, touch)
+double g_last_drawn_ms = -1e9; // when a frame was last drawn
 bool g_dark = true;
 
 void draw_drop_overlay() {
@@ -342,8 +343,14 @@ void frame() {
     // with the library (a big import never freezes the page); frames are drawn meanwhile, so
     // its progress shows. 6 ms while the user is doing something (an event in the last half
     // second), 12 ms while they only watch it: a frame stays within 60 Hz either way.
+    // While they only watch, its progress is drawn four times a second, not with every slice: a
+    // frame drawn holds up the next one until the browser has composited it (rasterised on the
+    // CPU where there is no GPU), which left the pass a third of the time or less.
     const bool interacting = started - g_last_input_ms < 500;
-    if (app().step_corpus_analysis(interacting ? 0.006 : 0.012)) request_redraw();
+    if (app().step_corpus_analysis(interacting ? 0.006 : 0.012)) {
+        if (interacting || app().corpus_view.pending.empty()) request_redraw();
+        else if (started - g_last_drawn_ms >= 250) g_frames_to_draw = std::max(g_frames_to_draw, 1);
+    }
     // Idle CPU near zero: an ImGui loop would redraw 60 times a second forever (imgui PR #2749);
     // draw a few frames after each event or state change, then nothing until the next one.
     if (g_frames_to_draw <= 0) {
@@ -353,6 +360,7 @@ void frame() {
     }
     --g_frames_to_draw;
     ++g_frames_drawn;
+    g_last_drawn_ms = started;
 
     float dpr = platform_device_pixel_ratio();
     if (dpr != fonts_built_dpr()) {

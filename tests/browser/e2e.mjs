@@ -8,6 +8,7 @@
 import { chromium } from 'playwright-core';
 import http from 'node:http';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -2036,6 +2037,40 @@ test('the corpus tab finds the words, names, dates and near-copies of the whole 
   eq(s.corpus.timeline.unit, 'week', 'dates over four months are counted by week');
   eq(s.corpus.timeline.buckets.reduce((n, b) => n + b.articles, 0), 3, 'three dated notes on the timeline');
   await page.screenshot({ path: path.join(outDir, 'corpus.png') });
+  eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join('; ')}`);
+  await context.close();
+});
+
+test('while the library\'s analysis runs and the user only watches, its progress is drawn a few times a second; an event is drawn at once; the views when it ends', async ({ browser, baseUrl }) => {
+  const { context, page, consoleErrors } = await openPage(browser, baseUrl);
+  // All of Reuters-21578 (19,043 stories): its analysis takes seconds of slices in the page.
+  const reuters = zlib.gunzipSync(fs.readFileSync(path.join(sharedDir, 'corpora/reuters21578.jsonl.gz'))).toString('utf8');
+  await page.evaluate(() => window.broadsheet.showTab('corpus'));
+  await page.evaluate((text) => window.broadsheet.importFiles([{ name: 'reuters.jsonl', text }]), reuters);
+  const now = () => page.evaluate(() => { const s = window.broadsheet.state(); return { frames: s.framesDrawn, pending: s.corpus.pending, stale: s.corpus.stale, shown: s.corpus.shown }; });
+  const a = await now();
+  await page.waitForTimeout(1500);
+  const b = await now();
+  assert(b.pending > 0, `the analysis still runs after 1.5 s (${b.pending} articles left): the test needs a longer one`);
+  assert(b.pending < a.pending, `the analysis goes on (${a.pending} then ${b.pending} articles left)`);
+  // Four frames a second: the bar moves, and the slices are not held up by frames drawn.
+  eq(b.shown, 'progress', 'the corpus tab shows the progress');
+  const drawn = b.frames - a.frames;
+  assert(drawn >= 2 && drawn <= 10, `frames drawn in 1.5 s of watching the analysis: ${drawn}, expected about 6`);
+  // The pointer moving over the page is drawn as it moves.
+  for (let i = 0; i < 10; i++) { await page.mouse.move(200 + 20 * i, 300); await page.waitForTimeout(50); }
+  const c = await now();
+  assert(c.frames - b.frames >= 5, `frames drawn while the mouse moved for half a second: ${c.frames - b.frames}`);
+  const started = Date.now();
+  let d = c;
+  while ((d.pending > 0 || d.stale) && Date.now() - started < 120000) { await page.waitForTimeout(500); d = await now(); }
+  eq(d.pending, 0, 'the analysis ended within two minutes');
+  eq(d.stale, false, 'its views are made');
+  await page.waitForTimeout(300);
+  const s = await page.evaluate(() => window.broadsheet.state());
+  eq(s.corpus.shown, 'views', 'the views are drawn when the analysis ends, with no event to wake the page');
+  assert(s.corpus.speakers.some((p) => p.name === 'James Baker'), 'James Baker among those quoted');
+  await page.screenshot({ path: path.join(outDir, 'corpus-reuters.png') });
   eq(consoleErrors.length, 0, `console errors: ${consoleErrors.join('; ')}`);
   await context.close();
 });
