@@ -80,15 +80,21 @@ std::string string_of(const json& v) {
     return {};
 }
 
-// A key folded for a loose match: lower case, without '_' and '-'.
-std::string loose_key(std::string_view key) {
-    std::string k;
-    for (char c : key)
-        if (c != '_' && c != '-') k += char(std::tolower(static_cast<unsigned char>(c)));
-    return k;
+// Whether two keys are the same loosely: in any case, '_' and '-' left out ("published_at",
+// "publishedAt", "Published-At"). Compared in place: a record's every key is tried against
+// every name a field may have.
+bool loose_equal(std::string_view a, std::string_view b) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < a.size() && (a[i] == '_' || a[i] == '-')) ++i;
+        while (j < b.size() && (b[j] == '_' || b[j] == '-')) ++j;
+        if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+        if (lower(a[i++]) != lower(b[j++])) return false;
+    }
 }
 
-// The field `key`, as written or else loosely (loose_key); `found` gets the key as the record
+// The field `key`, as written or else loosely (loose_equal); `found` gets the key as the record
 // writes it.
 const json* find_key(const json& obj, std::string_view key, std::string_view* found = nullptr) {
     if (auto it = obj.find(std::string(key)); it != obj.end()) {
@@ -96,9 +102,8 @@ const json* find_key(const json& obj, std::string_view key, std::string_view* fo
         if (found) *found = it.key();
         return &*it;
     }
-    const std::string loose = loose_key(key);
     for (auto it = obj.begin(); it != obj.end(); ++it)
-        if (!it->is_null() && loose_key(it.key()) == loose) {
+        if (!it->is_null() && loose_equal(it.key(), key)) {
             if (found) *found = it.key();
             return &*it;
         }

@@ -135,9 +135,26 @@ constexpr std::array kLineRules = {
 constexpr std::array<std::string_view, 1> kEndMarks = {"\xC2\xAE"};
 
 const LineRule* rule_for(std::string_view line) {
-    if (line.size() > 300) return nullptr; // furniture is short; never scan long paragraphs
-    for (const auto& r : kLineRules)
-        if (text::matches(r.pattern, line)) return &r;
+    if (line.empty() || line.size() > 300) return nullptr; // furniture is short; never scan long paragraphs
+    // The rules a line's first byte may begin, in the table's order (the first that matches
+    // wins): those whose pattern starts with that character in either case, a digit for '#', and
+    // those that start with '*'. Made once; a line is tried against a few patterns, not all.
+    static_assert(kLineRules.size() < 256);
+    static const auto by_first_byte = [] {
+        std::array<std::vector<uint8_t>, 256> table;
+        for (size_t r = 0; r < kLineRules.size(); ++r) {
+            const char first = kLineRules[r].pattern.front();
+            for (int c = 0; c < 256; ++c) {
+                const bool may = first == '*' || (first == '#' ? c >= '0' && c <= '9'
+                                                  : first == ' ' ? c == ' ' || c == '\t'
+                                                                 : std::tolower(static_cast<unsigned char>(first)) == std::tolower(c));
+                if (may) table[size_t(c)].push_back(uint8_t(r));
+            }
+        }
+        return table;
+    }();
+    for (uint8_t r : by_first_byte[static_cast<unsigned char>(line.front())])
+        if (text::matches(kLineRules[r].pattern, line)) return &kLineRules[r];
     return nullptr;
 }
 

@@ -9,10 +9,12 @@
 #include "broadsheet/import.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -79,7 +81,7 @@ enum class Script {
     Devanagari
 };
 
-Script script_of(uint32_t cp) {
+inline Script script_of(uint32_t cp) {
     if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F))
         return Script::Latin;
     if (cp >= 0x400 && cp <= 0x4FF) return Script::Cyrillic;
@@ -95,7 +97,7 @@ Script script_of(uint32_t cp) {
 }
 
 // Decodes the code point at s[i] (the text is valid UTF-8) and advances i.
-uint32_t next_code_point(std::string_view s, size_t& i) {
+inline uint32_t next_code_point(std::string_view s, size_t& i) {
     auto c = uint8_t(s[i]);
     size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     if (i + len > s.size()) len = s.size() - i;
@@ -105,46 +107,56 @@ uint32_t next_code_point(std::string_view s, size_t& i) {
     return cp;
 }
 
-// Each profile word once, with the set of profiles (bit i = profiles[i]) that list it; sorted,
-// for binary search.
-template <size_t N>
-std::vector<std::pair<std::string_view, uint32_t>> word_table(const Profile (&profiles)[N]) {
+// Each profile word once, with the set of profiles (bit i = profiles[i]) that list it, and the
+// longest word's length in bytes (a longer word of the text is not looked up).
+constexpr size_t kLongestWord = 16; // bytes; no profile word is longer (checked as the tables are made)
+
+struct WordTable {
+    std::unordered_map<std::string_view, uint32_t> profiles_of;
+    size_t longest = 0;
+};
+
+template <size_t N> WordTable word_table(const Profile (&profiles)[N]) {
     static_assert(N <= 32);
-    std::vector<std::pair<std::string_view, uint32_t>> table;
+    WordTable table;
     for (size_t p = 0; p < N; ++p) {
         std::string_view words = profiles[p].words;
         for (size_t at = 0; at < words.size();) {
             size_t end = words.find(' ', at);
             if (end == std::string_view::npos) end = words.size();
-            table.emplace_back(words.substr(at, end - at), uint32_t(1) << p);
+            table.profiles_of[words.substr(at, end - at)] |= uint32_t(1) << p;
+            table.longest = std::max(table.longest, end - at);
+            assert(table.longest <= kLongestWord);
             at = end + 1;
         }
     }
-    std::sort(table.begin(), table.end());
-    std::vector<std::pair<std::string_view, uint32_t>> merged;
-    for (const auto& [w, bit] : table) {
-        if (!merged.empty() && merged.back().first == w)
-            merged.back().second |= bit;
-        else
-            merged.emplace_back(w, bit);
-    }
-    return merged;
+    return table;
 }
 
 template <size_t N>
-std::string best_profile(std::string_view text, const Profile (&profiles)[N],
-                         const std::vector<std::pair<std::string_view, uint32_t>>& table) {
+std::string best_profile(std::string_view text, const Profile (&profiles)[N], const WordTable& table) {
     std::array<size_t, N> hits{};
-    std::string word;
+    // The word being read, in lower case; one longer than every profile word is not looked up.
+    std::array<char, kLongestWord + 4> word;
+    size_t length = 0;
     auto flush = [&] {
-        if (word.empty()) return;
-        auto it = std::lower_bound(table.begin(), table.end(), std::string_view(word),
-                                   [](const auto& e, std::string_view w) { return e.first < w; });
-        if (it != table.end() && it->first == word)
-            for (size_t p = 0; p < N; ++p) hits[p] += (it->second >> p) & 1;
-        word.clear();
+        if (length > 0 && length <= table.longest)
+            if (auto it = table.profiles_of.find(std::string_view(word.data(), length)); it != table.profiles_of.end())
+                for (size_t p = 0; p < N; ++p) hits[p] += (it->second >> p) & 1;
+        length = 0;
     };
     for (size_t i = 0; i < text.size();) {
+        if (const auto c = uint8_t(text[i]); c < 0x80) { // most text: a byte at a time
+            ++i;
+            if (const auto l = uint8_t(c | 0x20); l >= 'a' && l <= 'z') {
+                if (length <= table.longest) word[length++] = char(l);
+            } else if (c != '\'') {
+                flush();
+            } else if (length <= table.longest) {
+                word[length++] = '\'';
+            }
+            continue;
+        }
         size_t start = i;
         uint32_t cp = next_code_point(text, i);
         bool letter = script_of(cp) != Script::Other || cp == '\'';
@@ -152,10 +164,12 @@ std::string best_profile(std::string_view text, const Profile (&profiles)[N],
             flush();
             continue;
         }
-        if (cp >= 'A' && cp <= 'Z')
-            word += char(cp - 'A' + 'a');
-        else
-            word.append(text.substr(start, i - start));
+        if (length > table.longest) continue;
+        if (cp >= 'A' && cp <= 'Z') {
+            word[length++] = char(cp - 'A' + 'a');
+        } else {
+            for (size_t k = start; k < i; ++k) word[length++] = text[k];
+        }
     }
     flush();
     size_t best = 0, second = 0, which = 0;
@@ -184,7 +198,14 @@ std::string detect_language(std::string_view text) {
         text = text.substr(0, cut);
     }
     std::array<size_t, 11> count{};
-    for (size_t i = 0; i < text.size();) count[size_t(script_of(next_code_point(text, i)))]++;
+    for (size_t i = 0; i < text.size();) {
+        if (const auto c = uint8_t(text[i]); c < 0x80) { // most text: a byte at a time
+            count[size_t(((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? Script::Latin : Script::Other)]++;
+            ++i;
+            continue;
+        }
+        count[size_t(script_of(next_code_point(text, i)))]++;
+    }
     auto n = [&](Script s) { return count[size_t(s)]; };
     size_t letters = 0;
     for (size_t k = 1; k < count.size(); ++k) letters += count[k];

@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <cctype>
+#include <cstring>
 
 namespace broadsheet::text {
 namespace {
@@ -33,8 +34,32 @@ size_t unicode_space_before_end(std::string_view s) {
     return 0;
 }
 
-char lower(char c) {
-    return char(std::tolower(static_cast<unsigned char>(c)));
+// ASCII only, as std::tolower in the "C" locale, without its call a character.
+inline char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+}
+inline char upper(char c) {
+    return c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c;
+}
+
+// Where, from `from` on, `s` holds a character that a pattern beginning with `first` (not '*')
+// may match: `first` in either case, a space or tab for ' ', a digit for '#'; or npos. A '*'
+// tries only those places in a line, found with memchr.
+size_t next_start(std::string_view s, size_t from, char first) {
+    if (first == '#') {
+        while (from < s.size() && !(s[from] >= '0' && s[from] <= '9')) ++from;
+        return from < s.size() ? from : std::string_view::npos;
+    }
+    const char a = first == ' ' ? ' ' : lower(first), b = first == ' ' ? '\t' : upper(first);
+    if (from >= s.size()) return std::string_view::npos;
+    const char* begin = s.data() + from;
+    const size_t n = s.size() - from;
+    const void* at = std::memchr(begin, a, n);
+    if (a != b) {
+        const void* other = std::memchr(begin, b, at ? size_t(static_cast<const char*>(at) - begin) : n);
+        if (other) at = other;
+    }
+    return at ? size_t(static_cast<const char*>(at) - s.data()) : std::string_view::npos;
 }
 
 } // namespace
@@ -73,7 +98,15 @@ bool matches(std::string_view p, std::string_view s) {
         if (c == '*') {
             p.remove_prefix(1);
             if (p.empty()) return true;
-            for (size_t i = 0; i <= s.size(); ++i)
+            if (p.front() == '*') return matches(p, s);
+            // Whatever the '*' takes, the pattern's last literal characters end the line
+            // ("* contributed to this report."): most lines fail here, before any search.
+            if (p.back() != '*') {
+                const size_t last = p.find_last_of("*# ");
+                const std::string_view tail = last == std::string_view::npos ? p : p.substr(last + 1);
+                if (tail.size() > s.size() || !iequals(s.substr(s.size() - tail.size()), tail)) return false;
+            }
+            for (size_t i = next_start(s, 0, p.front()); i != std::string_view::npos; i = next_start(s, i + 1, p.front()))
                 if (matches(p, s.substr(i))) return true;
             return false;
         }
@@ -256,6 +289,16 @@ size_t count_words(std::string_view s) {
     auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
     utf8proc_ssize_t left = utf8proc_ssize_t(s.size());
     while (left > 0) {
+        if (const utf8proc_uint8_t c = *p; c < 0x80) { // most text: a byte at a time, without utf8proc
+            const auto l = uint8_t(c | 0x20);
+            const bool letter = (l >= 'a' && l <= 'z') || (c >= '0' && c <= '9');
+            const bool joiner = in_word && (c == '\'' || c == '-');
+            if (letter && !in_word) ++words;
+            in_word = letter || joiner;
+            ++p;
+            --left;
+            continue;
+        }
         utf8proc_int32_t cp = 0;
         utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
         if (n <= 0) { // not UTF-8 here: skip the byte
