@@ -9,8 +9,8 @@
 #include "broadsheet/import.hpp"
 
 #include <algorithm>
-#include <cassert>
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -109,7 +109,7 @@ inline uint32_t next_code_point(std::string_view s, size_t& i) {
 
 // Each profile word once, with the set of profiles (bit i = profiles[i]) that list it, and the
 // longest word's length in bytes (a longer word of the text is not looked up).
-constexpr size_t kLongestWord = 16; // bytes; no profile word is longer (checked as the tables are made)
+constexpr size_t kLongestWord = 16; // bytes; no profile word is longer (asserted as the tables are made)
 
 struct WordTable {
     std::unordered_map<std::string_view, uint32_t> profiles_of;
@@ -125,8 +125,8 @@ template <size_t N> WordTable word_table(const Profile (&profiles)[N]) {
             size_t end = words.find(' ', at);
             if (end == std::string_view::npos) end = words.size();
             table.profiles_of[words.substr(at, end - at)] |= uint32_t(1) << p;
-            table.longest = std::max(table.longest, end - at);
-            assert(table.longest <= kLongestWord);
+            assert(end - at <= kLongestWord);
+            table.longest = std::min(std::max(table.longest, end - at), kLongestWord); // the buffer's bound, whatever the tables say
             at = end + 1;
         }
     }
