@@ -340,12 +340,11 @@ void frame() {
     fonts_collect(app());
     if (fonts_rebuild_due()) request_redraw();
     // The corpus analysis runs in slices of a few milliseconds a frame until it has caught up
-    // with the library (a big import never freezes the page); frames are drawn meanwhile, so
-    // its progress shows. 6 ms while the user is doing something (an event in the last half
-    // second), 12 ms while they only watch it: a frame stays within 60 Hz either way.
-    // While they only watch, its progress is drawn four times a second, not with every slice: a
-    // frame drawn holds up the next one until the browser has composited it (rasterised on the
-    // CPU where there is no GPU), which left the pass a third of the time or less.
+    // with the library (a big import never freezes the page). 6 ms while the user is doing
+    // something (an event in the last half second), every frame drawn; 12 ms while they only
+    // watch it, with its progress drawn four times a second, not after every slice: a frame drawn
+    // holds up the next one until the browser has composited it (rasterised on the CPU where
+    // there is no GPU), which left the pass a third of the time or less.
     const bool interacting = started - g_last_input_ms < 500;
     if (app().step_corpus_analysis(interacting ? 0.006 : 0.012)) {
         if (interacting || app().corpus_view.pending.empty()) request_redraw();

@@ -84,13 +84,12 @@ std::string string_of(const json& v) {
 // "publishedAt", "Published-At"). Compared in place: a record's every key is tried against
 // every name a field may have.
 bool loose_equal(std::string_view a, std::string_view b) {
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
     size_t i = 0, j = 0;
     for (;;) {
         while (i < a.size() && (a[i] == '_' || a[i] == '-')) ++i;
         while (j < b.size() && (b[j] == '_' || b[j] == '-')) ++j;
         if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
-        if (lower(a[i++]) != lower(b[j++])) return false;
+        if (text::ascii_lower(a[i++]) != text::ascii_lower(b[j++])) return false;
     }
 }
 

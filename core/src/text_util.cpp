@@ -34,10 +34,7 @@ size_t unicode_space_before_end(std::string_view s) {
     return 0;
 }
 
-// ASCII only, as std::tolower in the "C" locale, without its call a character.
-inline char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
-}
+inline char lower(char c) { return ascii_lower(c); }
 inline char upper(char c) {
     return c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c;
 }

@@ -32,6 +32,8 @@ void append_utf8(std::string& out, uint32_t cp);
 
 // ASCII lower case of `s` (other bytes unchanged).
 std::string ascii_lower(std::string_view s);
+// ASCII lower case of one byte (others unchanged), as std::tolower in the "C" locale, inline.
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
 
 // Decodes HTML character references: numeric ones (&#8211; &#x201C;) and the named ones that
 // text from CMSs and Markdown holds (&quot; &amp; &nbsp; &ndash; &bdquo; ...). Others stay as
